@@ -1,0 +1,175 @@
+"""Where the article ends: page tails, related-links blocks and photo captions.
+
+News pages end with tags, "Продолжая тему:", related headlines each followed by
+its publication date and time; scrapers glue the same blocks into the middle
+of the text.  Rather than a list of sites, we look for the cues these blocks
+share — headings, hashtag lines, date-time stamps — and for *chains* of them:
+one date in a sentence is news, a run of dated headlines is furniture.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .model import Span
+
+MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+# 8 августа 2025 в 21:53 · 7 апреля 2025 года, 14:15 · 16 апреля 2024 14:44
+DATE_TIME = re.compile(
+    rf"(?<!\d)\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}(?:\s+года?)?(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?"
+)
+HASHTAG_LINE = re.compile(r"(?m)^[ \t]*#\w[^\n]*")
+URL = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:ru|kz|com|org|net|by|uz|kg|az)(?:/[\w./?=&%-]*)?")
+
+CHAIN_GAP = 320  # characters between two cues of one block
+INLINE_GAP = 220
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # "trailing" | "inline" | "caption" | "datetime" | "date" | "hashtag" | "url"
+
+    @property
+    def strong(self) -> bool:
+        return self.kind not in ("date", "url")
+
+
+@functools.cache
+def load_cues(path: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Cue phrases by section from the package data file (or a user's file)."""
+    if path is None:
+        raw = resources.files("speechkit").joinpath("data/boilerplate.txt").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line)
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+@functools.cache
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    phrases = sorted(load_cues()[kind], key=len, reverse=True)
+    alts = "|".join(re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "") for p in phrases)
+    # a cue begins a line, follows sentence punctuation, or is glued after a word (scraped text)
+    return re.compile(rf"(?<![A-ZА-ЯЁ0-9_-])(?:{alts})", re.M)
+
+
+def find_cues(text: str) -> list[Cue]:
+    cues = [Cue(m.start(), m.end(), kind) for kind in ("trailing", "inline", "caption")
+            for m in _cue_pattern(kind).finditer(text)]
+    for m in DATE_TIME.finditer(text):
+        cues.append(Cue(m.start(), m.end(), "datetime" if ":" in m.group(0) else "date"))
+    cues += [Cue(m.start(), m.end(), "hashtag") for m in HASHTAG_LINE.finditer(text)]
+    cues += [Cue(m.start(), m.end(), "url") for m in URL.finditer(text)]
+    cues.sort(key=lambda c: (c.start, -c.end))
+    return cues
+
+
+def find_boilerplate(text: str) -> tuple[int | None, list[Span]]:
+    """(start of the page tail or None, every boilerplate span in text order)."""
+    cues = find_cues(text)
+    tail = _trailing_start(text, cues)
+    limit = len(text) if tail is None else tail
+    inline = _inline_blocks(text, cues, limit)
+    spans = _header(text, cues, inline) + inline + _captions(text, cues, limit)
+    if tail is not None:
+        spans.append(Span(tail, len(text), text[tail:]))
+    spans.sort(key=lambda s: s.start)
+    merged: list[Span] = []
+    for s in spans:
+        if merged and s.start <= merged[-1].end:
+            if s.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, s.end, text[merged[-1].start : s.end])
+        else:
+            merged.append(s)
+    return tail, merged
+
+
+def _trailing_start(text: str, cues: list[Cue]) -> int | None:
+    """Walk back from the end along a chain of cues; the tail starts at its first heading."""
+    end = len(text.rstrip())
+    chain: list[Cue] = []
+    reach = end
+    for cue in reversed(cues):
+        if cue.end < reach - CHAIN_GAP:
+            break
+        chain.append(cue)
+        reach = min(reach, cue.start)
+    chain.reverse()
+    strong = [c for c in chain if c.strong]
+    headings = [c for c in chain if c.kind in ("trailing", "inline", "hashtag")]
+    if not headings or len(strong) < 2:
+        return None
+    start = headings[0].start
+    # the page tail is a minority of the page: never call most of the text boilerplate
+    if start < len(text) * 0.3:
+        return None
+    return start
+
+
+def _inline_blocks(text: str, cues: list[Cue], limit: int) -> list[Span]:
+    """«Смотрите также» + dated headlines glued inside an article or turn."""
+    out = []
+    for i, cue in enumerate(cues):
+        if cue.kind != "inline" or cue.start >= limit:
+            continue
+        end = None
+        last = cue.end
+        for nxt in cues[i + 1 :]:
+            if nxt.start - last > INLINE_GAP or nxt.start >= limit:
+                break
+            if nxt.kind in ("date", "datetime"):
+                end = nxt.end
+            last = nxt.end
+        if end is not None:
+            out.append(Span(cue.start, end, text[cue.start : end]))
+    return out
+
+
+_GLUE = re.compile(r"[а-яё][А-ЯЁ]")
+
+
+def _captions(text: str, cues: list[Cue], limit: int) -> list[Span]:
+    """«Фото пресс-службы Акорды» and a headline glued after it."""
+    out = []
+    for cue in cues:
+        if cue.kind != "caption" or cue.start >= limit:
+            continue
+        # the caption runs to its first capitalised word (the credited body) inclusive
+        m = re.compile(r"(?:\s*[а-яё-]+)*?\s*[A-ZА-ЯЁ][\w-]*?(?=[А-ЯЁ\d\s.,]|$)").match(text, cue.end)
+        if not m or m.end() - cue.start > 80:
+            continue
+        end = m.end()
+        if end < len(text) and text[end].isupper():
+            # glued headline: «…АкордыТокаев прибыл в Северо-Казахстанскую областьАким…»
+            g = _GLUE.search(text, end + 1, min(len(text), end + 140))
+            if g and not re.search(r"[.!?]", text[end : g.start() + 1]):
+                end = g.start() + 1
+        out.append(Span(cue.start, end, text[cue.start : end]))
+    return out
+
+
+def _header(text: str, cues: list[Cue], inline: list[Span]) -> list[Span]:
+    """A page header that ends with a publication stamp: «… 7 апреля 2025 года 14:15»."""
+    for cue in cues:
+        if cue.start > 700:
+            break
+        if any(b.start <= cue.start < b.end for b in inline):
+            break
+        if cue.kind == "datetime":
+            return [Span(0, cue.end, text[: cue.end])]
+    return []

@@ -1,0 +1,215 @@
+"""The ``speechkit`` command: parse options, read the input, call the library, render.
+
+Only this module knows typer.  Library errors become one line on stderr and an
+``ExitCode``; anything else is a bug, shown with its traceback under
+``--debug`` or ``SPEECHKIT_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import ExitCode, SpeechkitError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    rich_markup_mode=None,
+    help="Dissect Russian political speeches and news: quotes and speakers, themes, figures, keywords, summaries.\n\n"
+         "With no FILE (and nothing piped in) every command analyses the bundled seed speech.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# ---------------------------------------------------------------- shared options
+Inputs = Annotated[Optional[list[str]], typer.Argument(
+    help="Files, folders (searched recursively), or - for stdin. None: stdin if piped, else the seed speech.",
+    show_default=False)]
+Json = Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")]
+JsonLines = Annotated[bool, typer.Option("--json-lines", "--jsonl", help="One JSON object per document, streamed.")]
+Csv = Annotated[bool, typer.Option("--csv", help="CSV, one row per item, with the document id.")]
+Output = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (atomically) instead of stdout.")]
+Lexicon = Annotated[Optional[Path], typer.Option("--lexicon", help="Theme lexicon TOML to use (extend = true merges it into the built-in one).")]
+KeepBoiler = Annotated[bool, typer.Option("--keep-boilerplate", help="Analyse the page tail (tags, related headlines) too.")]
+Glob = Annotated[str, typer.Option("--glob", help="File pattern inside folders.")]
+InputJsonl = Annotated[bool, typer.Option("--input-jsonl", help="Inputs are JSON lines, one document per line.")]
+TextField = Annotated[str, typer.Option("--text-field", help="JSON-lines field holding the text.")]
+IdField = Annotated[Optional[str], typer.Option("--id-field", help="JSON-lines field holding the document id.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for a corpus run.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+
+
+class Common:
+    """The options every analysis command shares."""
+
+    def __init__(self, *, inputs, json, json_lines, csv, output, lexicon, keep_boilerplate, glob,
+                 input_jsonl, text_field, id_field, workers, debug) -> None:
+        self.inputs = inputs or []
+        self.format = _format(json, json_lines, csv)
+        self.output = output
+        self.lexicon = str(lexicon) if lexicon else None
+        self.keep_boilerplate = keep_boilerplate
+        self.glob = glob
+        self.input_jsonl = input_jsonl
+        self.text_field = text_field
+        self.id_field = id_field
+        self.workers = workers
+        self.debug = debug or bool(os.environ.get("SPEECHKIT_DEBUG"))
+
+
+def _format(json: bool, json_lines: bool, csv: bool) -> str:
+    chosen = [n for n, on in (("json", json), ("json-lines", json_lines), ("csv", csv)) if on]
+    if len(chosen) > 1:
+        raise UsageError(f"choose one output format, not {' and '.join('--' + c for c in chosen)}")
+    return chosen[0] if chosen else "table"
+
+
+def _common(**kw) -> Common:
+    return Common(**kw)
+
+
+# ---------------------------------------------------------------- error handling
+def fail(message: str, code: ExitCode) -> None:
+    sys.stderr.write(f"speechkit: error: {message}\n")
+    raise typer.Exit(int(code))
+
+
+def guarded(debug_flag: bool, fn, *args, **kwargs):
+    """Run a command body, mapping errors, Ctrl-C and closed pipes to exit codes."""
+    try:
+        return fn(*args, **kwargs)
+    except SpeechkitError as exc:
+        if debug_flag:
+            raise
+        fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("speechkit: interrupted\n")
+        raise typer.Exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(int(ExitCode.OK))
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug: one line unless --debug
+        if debug_flag:
+            raise
+        fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)", ExitCode.FAILURE)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so Python's exit flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# ---------------------------------------------------------------- commands
+@app.command()
+def themes(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+           output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+           glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
+           id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+    """Split a speech into quote, turn and narrative segments with speakers and themes."""
+    c = _common(**locals())
+    guarded(c.debug, _run, "themes", c)
+
+
+@app.command()
+def numbers(inputs: Inputs = None, theme: Annotated[Optional[str], typer.Option("--theme", help="Only figures in segments of this theme.")] = None,
+            json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+            output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+            glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
+            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+    """Every figure the speech states: value, unit, qualifier, kind, theme, speaker."""
+    c = _common(**{k: v for k, v in locals().items() if k != "theme"})
+    guarded(c.debug, _run, "numbers", c, theme=theme)
+
+
+@app.command()
+def keywords(inputs: Inputs = None,
+             top: Annotated[int, typer.Option("--top", min=1, help="How many keywords.")] = 30,
+             by: Annotated[Optional[str], typer.Option("--by", help="Group counts by 'theme' or 'speaker'.")] = None,
+             ngrams: Annotated[int, typer.Option("--ngrams", min=1, max=3, help="1 for lemmas, 2 or 3 for multi-word terms.")] = 1,
+             pos: Annotated[Optional[str], typer.Option("--pos", help="Parts of speech to keep, e.g. noun,adj.")] = None,
+             rank: Annotated[str, typer.Option("--rank", help="Order by 'count' or 'keyness'.")] = "count",
+             keep_speech_verbs: Annotated[bool, typer.Option("--keep-speech-verbs", help="Count speech verbs (сказать, заявить …) too.")] = False,
+             keep_names: Annotated[bool, typer.Option("--keep-names", help="Count the speakers' own names too.")] = False,
+             json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
+             id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+    """Top lemmas and multi-word terms, with keyness against general Russian."""
+    extra = dict(top=top, by=by, ngrams=ngrams, pos=pos, rank=rank, keep_speech_verbs=keep_speech_verbs,
+                 keep_names=keep_names)
+    c = _common(**{k: v for k, v in locals().items() if k not in extra and k != "extra"})
+    guarded(c.debug, _run, "keywords", c, **extra)
+
+
+@app.command()
+def summary(inputs: Inputs = None,
+            sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, help="Sentences in the summary.")] = 4,
+            by: Annotated[Optional[str], typer.Option("--by", help="'theme': one or two sentences per theme.")] = None,
+            json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+            output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+            glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
+            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+    """The 3–5 sentences that carry the speech (extractive), or one per theme."""
+    extra = dict(sentences=sentences, by=by)
+    c = _common(**{k: v for k, v in locals().items() if k not in extra and k != "extra"})
+    guarded(c.debug, _run, "summary", c, **extra)
+
+
+@app.command()
+def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+            output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+            glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
+            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+    """The whole picture: source, speakers, themes, segments, keywords, figures, summary."""
+    c = _common(**locals())
+    guarded(c.debug, _run, "analyze", c)
+
+
+@app.command()
+def tokens(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+           output: Output = None, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
+           text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
+           debug: Debug = False) -> None:
+    """Every token with its offsets, lemma and part of speech."""
+    c = _common(lexicon=None, keep_boilerplate=True, **locals())
+    guarded(c.debug, _run, "tokens", c)
+
+
+@app.command()
+def lexicon(inputs: Inputs = None, lexicon: Lexicon = None, json: Json = False,
+            theme: Annotated[Optional[str], typer.Option("--theme", help="Show only this theme's entries.")] = None,
+            debug: Debug = False) -> None:
+    """Show the themes and their entries; with a FILE, which entries matched and what stayed without a theme."""
+    from .commands.lexicon_cmd import run_lexicon
+
+    guarded(debug, run_lexicon, inputs or [], str(lexicon) if lexicon else None, json, theme)
+
+
+# ---------------------------------------------------------------- the shared runner
+def _run(command: str, c: Common, **extra) -> None:
+    from .commands.runner import run_command
+
+    code = run_command(command, c, **extra)
+    if code:
+        raise typer.Exit(int(code))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("speechkit: interrupted\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(int(ExitCode.OK))

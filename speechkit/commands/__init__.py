@@ -1,0 +1,1 @@
+"""Command bodies behind ``cli.py``: reading inputs, running the library, writing output."""

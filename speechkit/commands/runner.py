@@ -1,0 +1,166 @@
+"""Run one analysis command over one document or a corpus and write its output.
+
+One document gets the full view (tables or one JSON object); several get one
+record each, streamed in input order (``--json-lines``, ``--csv``) or a table
+with a row per document and totals.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import sys
+from typing import Any
+
+from ..corpus import Failed, iter_documents, run
+from ..errors import ExitCode, SpeechkitError, UsageError
+from ..model import to_dict
+from ..pipeline import Options, analyze
+from ..source import Document
+from ..views import record
+from .output import open_output
+
+
+class _Failure(SpeechkitError):
+    def __init__(self, failed: Failed) -> None:
+        super().__init__(failed.message)
+        self.exit_code = failed.exit_code
+
+
+def options_for(c, command: str, extra: dict) -> Options:
+    return Options(lexicon=c.lexicon, keep_boilerplate=c.keep_boilerplate,
+                   keywords=command in ("keywords", "analyze", "themes"),
+                   summary=command in ("summary", "analyze"),
+                   summary_sentences=extra.get("sentences", 4))
+
+
+def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
+    """Analyse one document and build its record (runs in a worker process too)."""
+    a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    opts: dict[str, Any] = {}
+    if command == "numbers" and extra.get("theme"):
+        opts["theme"] = extra["theme"]
+    if command in ("keywords", "analyze"):
+        opts["keywords"] = keywords_for(a, extra)
+    if (command == "summary" and extra.get("by") == "theme") or command == "analyze":
+        opts["by_theme"] = by_theme_for(a)
+    rec = record(command, a, doc.meta, **opts)
+    rec["_text"] = doc.text if command in ("numbers",) else None
+    return rec
+
+
+def keywords_for(a, extra: dict) -> list[dict]:
+    from ..keywords import count_keywords
+    from ..quotes import speech_verbs
+    from ..text import norm_word
+
+    exclude: set[str] = set()
+    if not extra.get("keep_speech_verbs"):
+        exclude |= set(speech_verbs())
+    if not extra.get("keep_names"):
+        for s in a.segments:
+            if s.speaker:
+                exclude |= {norm_word(w) for w in s.speaker.split()}
+    by = extra.get("by")
+    if by not in (None, "theme", "speaker"):
+        raise UsageError(f"--by takes 'theme' or 'speaker', not {by!r}")
+    key = (lambda s: s.speaker) if by == "speaker" else (lambda s: s.theme)
+    groups = [(key(s), s.start, s.end) for s in a.segments if key(s)]
+    pos = set(p.strip() for p in extra["pos"].split(",")) if extra.get("pos") else None
+    end = a.source.boilerplate_start
+    tokens = [t for t in a.tokens if end is None or t.start < end]
+    rank = extra.get("rank", "count")
+    if rank not in ("count", "keyness"):
+        raise UsageError(f"--rank takes 'count' or 'keyness', not {rank!r}")
+    kws = count_keywords(tokens, groups=groups, pos=pos, exclude=frozenset(exclude),
+                         top=extra.get("top", 30), ngrams=extra.get("ngrams", 1), rank_by=rank)
+    return [to_dict(k) for k in kws]
+
+
+def by_theme_for(a) -> dict[str, list[dict]]:
+    from ..summary import summarize_by_theme
+
+    groups = summarize_by_theme(a.text, a.sentences, a.tokens, a.segments, end=a.source.boilerplate_start)
+    return {tid: [to_dict(s) for s in items] for tid, items in groups.items()}
+
+
+def run_command(command: str, c, **extra) -> int:
+    """Read, analyse, write; return the exit code (PARTIAL when some documents failed)."""
+    if extra.get("theme") and command == "numbers":
+        _check_theme(extra["theme"], c.lexicon)
+    options = options_for(c, command, extra)
+    docs = iter_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl, text_field=c.text_field,
+                          id_field=c.id_field)
+    first = list(itertools.islice(docs, 2))
+    single = len(first) == 1 and not c.input_jsonl
+    job = functools.partial(work, command, options, extra)
+    if single:
+        doc = first[0]
+        if isinstance(doc, Failed):
+            raise _Failure(doc)
+        rec = job(doc)
+        with open_output(c.output) as out:
+            _write_single(command, rec, c.format, out, extra)
+        return 0
+    failed = 0
+    rows = []
+    from .. import render
+
+    with open_output(c.output) as out:
+        csvw = render.CsvWriter(out, command) if c.format == "csv" else None
+        for doc, rec in run(itertools.chain(first, docs), job, c.workers):
+            if isinstance(doc, Failed) or rec is None:
+                failed += 1
+                msg = doc.message if isinstance(doc, Failed) else f"{doc.name}: failed"
+                sys.stderr.write(f"speechkit: skipped: {msg}\n")
+                continue
+            rec.pop("_text", None)
+            name = doc.name
+            if c.format == "json-lines":
+                render.write_json_line(out, rec)
+            elif csvw:
+                csvw.write(name, rec)
+            else:
+                rows.append((name, rec))
+        if c.format == "json":
+            render.write_json(out, {"documents": [r for _, r in rows]})
+        elif c.format == "table":
+            _print(render.corpus_table(command, rows), out)
+    return int(ExitCode.PARTIAL) if failed else 0
+
+
+def _check_theme(theme: str, lexicon_path: str | None) -> None:
+    from ..themes import load_lexicon
+
+    known = list(load_lexicon(lexicon_path).themes)
+    if theme not in known:
+        raise UsageError(f"unknown theme {theme!r}; known themes: {', '.join(known)}")
+
+
+def _write_single(command: str, rec: dict, fmt: str, out, extra: dict) -> None:
+    from .. import render
+
+    text = rec.pop("_text", None)
+    if fmt == "json" or fmt == "json-lines":
+        (render.write_json if fmt == "json" else render.write_json_line)(out, rec)
+        return
+    if fmt == "csv":
+        render.CsvWriter(out, command).write(rec["source"]["name"], rec)
+        return
+    views = {
+        "themes": lambda: render.themes_table(rec),
+        "numbers": lambda: render.figures_table(rec, text),
+        "keywords": lambda: render.keywords_table(rec),
+        "summary": lambda: render.summary_table(rec),
+        "tokens": lambda: render.tokens_table(rec),
+        "analyze": lambda: render.analyze_view(rec),
+    }
+    _print(views[command](), out)
+
+
+def _print(renderables: list, out) -> None:
+    from rich.console import Console
+
+    console = Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
+    for r in renderables:
+        console.print(r)

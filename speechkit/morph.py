@@ -1,0 +1,506 @@
+"""Tokens, sentences, lemmas: the only module that imports razdel and pymorphy3.
+
+The analyzer loads once per process (lazily, so ``speechkit --help`` stays
+instant) and every word form is analysed once: Russian word frequencies are
+Zipfian, so a per-form cache turns lemmatisation into a dictionary lookup.
+
+``tokenize`` chooses each lemma from context.  A form whose pymorphy3 readings
+all share one lemma is settled by the cache alone; only forms whose readings
+disagree (``стали``: стать / сталь) and capitalised words inside a sentence go
+through the rules below, each a small function over the neighbouring tokens.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+from .model import Span, Token
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pymorphy3
+
+WORD_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+STRESS = "\u0301"  # «И́горь»: the accent mark of dictionaries and Wikipedia
+SENTENCE_END = frozenset(".!?…")
+# after these a capital letter says nothing about a proper noun
+OPENERS = frozenset("«„\"“([—–-:")
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+NOMINAL = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+ADJECTIVAL = frozenset({"ADJF", "PRTF"})
+# pymorphy3 units that guess a reading from the word's ending or an unknown prefix
+GUESSERS = frozenset(
+    {"FakeDictionary", "KnownSuffixAnalyzer", "UnknownPrefixAnalyzer", "KnownPrefixAnalyzer", "UnknownAnalyzer"}
+)
+VOWELS = frozenset("аеёиоуыэюя")
+SURNAME_TAGS = frozenset({"NOUN", "Surn", "anim"})
+CASE = {"gen2": "gent", "acc2": "accs", "loc2": "loct"}
+
+# the cases a preposition governs
+GOVERNS: dict[str, frozenset[str]] = {
+    p: frozenset(cs.split())
+    for cs, ps in {
+        "gent": "из от до у без для после около вокруг среди против вне из-за из-под кроме "
+        "ради возле вдоль мимо внутри накануне посреди помимо напротив изо ото подле "
+        "вследствие относительно путём",
+        "datv": "к ко благодаря согласно вопреки навстречу",
+        "accs": "через про сквозь",
+        "loct": "при",
+        "ablt": "над надо перед передо",
+        "accs loct": "в во на о об обо",
+        "accs ablt": "за под подо",
+        "gent ablt accs": "с со",
+        "datv loct accs": "по",
+        "ablt gent": "между",
+    }.items()
+    for p in ps.split()
+}
+
+# «Токаева», «Алиевым», «Пуниной»: Russian surnames declined like short adjectives
+SURNAME_RE = re.compile(
+    r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|ом|е|ой|ы|ых|ым|ыми)$"
+)
+# «Достоевского», «Вишневской»: surnames declined like full adjectives
+# endings only an adjective has (not -ом, -ем, -ым, -им, shared with nouns' instrumental)
+ADJ_ENDING = re.compile(r"(ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ых|их|ыми|ими)$")
+SURNAME_ADJ_RE = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$")
+
+
+class Reading(NamedTuple):
+    """One pymorphy3 reading of a form, reduced to what the rules look at."""
+
+    lemma: str
+    pos: str | None
+    case: str | None
+    number: str | None
+    gender: str | None
+    grammemes: frozenset
+    known: bool  # from the dictionary, not guessed from the word's ending
+    score: float
+
+
+class Entry(NamedTuple):
+    """Everything the cache knows about one word form, context aside."""
+
+    lemma: str
+    pos: str | None
+    readings: tuple[Reading, ...]  # distinct readings, the default first
+    ambiguous: bool  # the readings disagree on the lemma
+    known: bool  # at least one reading is from the dictionary
+
+
+@functools.cache
+def analyzer() -> "pymorphy3.MorphAnalyzer":
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.cache
+def overrides() -> dict[str, tuple[str, str]]:
+    """``data/lemma_overrides.tsv``: form → (lemma, POS) for abbreviations and pymorphy3 errors."""
+    out = {}
+    text = resources.files(__package__).joinpath("data/lemma_overrides.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, lem, p = line.split("\t")
+            out[form] = (lem, p)
+    return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    """All pymorphy3 parses of a lower-cased word form, best first."""
+    return tuple(analyzer().parse(word))
+
+
+def _lemma_of(p, grammemes: frozenset, pos: str | None) -> str:
+    # «лучших» → лучший, «высшей» → высший: a superlative is its own lemma (as in UD),
+    # the lexeme's masculine form closest to the word, not хороший/высокий
+    if "Supr" in grammemes and pos == "ADJF":
+        forms = [f.word for f in p.lexeme if "Supr" in f.tag and {"masc", "sing", "nomn"} <= f.tag.grammemes]
+        if forms:
+            return max(forms, key=lambda f: (_common_prefix(f, p.word), -len(f)))
+    # «предгорьях» → предгорье, not предгорие: keep the spelling the text uses
+    lem = p.normal_form
+    if pos == "NOUN" and lem.endswith("ие") and p.word.startswith(lem[:-2] + "ь"):
+        return lem[:-2] + "ье"
+    # «Георгиевна» → георгиевна, not георгиевич: a woman's patronymic is its own lemma
+    if "Patr" in grammemes and "femn" in grammemes:
+        f = p.inflect({"sing", "nomn"})
+        if f is not None:
+            return f.word
+    return lem
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+_TAGS: dict = {}  # pymorphy3 tag → (POS, case, number, gender, grammemes): tags are few, reads are many
+
+
+def _reading(p) -> Reading:
+    info = _TAGS.get(p.tag)
+    if info is None:
+        t = p.tag
+        info = _TAGS[t] = (t.POS, CASE.get(t.case, t.case), t.number, t.gender, t.grammemes)
+    stack = p.methods_stack
+    known = len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer" or not any(
+        type(unit).__name__ in GUESSERS for unit, *_ in stack
+    )
+    return Reading(_lemma_of(p, info[4], info[0]), *info, known, p.score)
+
+
+@functools.lru_cache(maxsize=200_000)
+def entry(low: str) -> Entry:
+    """The readings of a lower-cased, accent-free form and its context-free lemma."""
+    if not WORD_RE.search(low):
+        return Entry(low, None if any(c.isalnum() for c in low) else "PUNCT", (), False, False)
+    fixed = overrides().get(low)
+    if fixed is not None:
+        r = Reading(fixed[0], fixed[1], None, None, None, frozenset(), True, 1.0)
+        return Entry(fixed[0], fixed[1], (r,), False, True)
+    readings: list[Reading] = []
+    seen = set()
+    for p in parses(low):
+        r = _reading(p)
+        if r[:5] not in seen:
+            seen.add(r[:5])
+            readings.append(r)
+    known = any(r.known for r in readings)
+    first = readings[0]
+    # «опенинг», «гбит»: an unknown word ending in a consonant is a masculine noun
+    # in the nominative, not the plural genitive of an imagined «опенинга»
+    if not known and low[-1] not in VOWELS:
+        first = next((r for r in readings if r.pos == "NOUN" and r.lemma == low), first)
+    # «разбиты», «развит»: a short form that is both adjective and passive participle
+    # is the participle (UD: VERB, lemma разбить)
+    elif first.pos == "ADJS":
+        first = next((r for r in readings if r.pos == "PRTS" and r.number == first.number
+                      and r.gender == first.gender), first)
+    if first is not readings[0]:
+        readings.remove(first)
+        readings.insert(0, first)
+    lemmas = {r.lemma for r in readings}
+    return Entry(first.lemma, first.pos, tuple(readings), len(lemmas) > 1, known)
+
+
+def _entry_of(text: str) -> Entry:
+    return entry(text.replace(STRESS, "").lower())
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Context-free lemma of a word form (pymorphy3's best parse, with the overrides).
+
+    >>> lemma("грузоперевозок")
+    'грузоперевозка'
+    """
+    return _entry_of(word).lemma
+
+
+@functools.lru_cache(maxsize=200_000)
+def pos(word: str) -> str | None:
+    """Context-free OpenCorpora part of speech of a word form."""
+    return _entry_of(word).pos
+
+
+def clear_caches() -> None:
+    """Forget every analysed form (for benchmarks that time a cold cache)."""
+    for f in (parses, entry, lemma, pos, _proper, _adjective):
+        f.cache_clear()
+
+
+# ---------------------------------------------------------------------------
+# context rules: each looks at one token's readings and its neighbours', and
+# returns the reading it settles on or None to leave the decision to the next
+
+
+def _agrees(adj: Reading, noun: Reading) -> bool:
+    if adj.case != noun.case or adj.number != noun.number:
+        return False
+    return adj.number == "plur" or adj.gender is None or noun.gender is None or adj.gender == noun.gender
+
+
+def _pick(e: Entry, keep) -> Reading | None:
+    for r in e.readings:
+        if keep(r):
+            return r
+    return None
+
+
+def _governed(e: Entry, prep: str) -> Reading | None:
+    # «из стали» → сталь, not стать
+    cases = GOVERNS[prep]
+    return _pick(e, lambda r: r.pos in NOMINAL and r.case in cases)
+
+
+def _before_noun(e: Entry, nxt: Entry, title: str | None = None) -> Reading | None:
+    # «главного героя» → главный, not the noun «главное».  For a capitalised word
+    # (``title``, lower-cased): «Иванова жила» is not the possessive «Иванов» (Ivan's),
+    # and «Шретером» is not an unknown adjective, though pymorphy3 guesses one
+    nouns = [r for r in nxt.readings if r.pos == "NOUN"]
+    if not nouns:
+        return None
+    return _pick(
+        e,
+        lambda r: r.pos in ADJECTIVAL
+        and not (title and ("Poss" in r.grammemes or not r.known and not ADJ_ENDING.search(title)))
+        and any(_agrees(r, n) for n in nouns),
+    )
+
+
+def _after_adjective(e: Entry, adjs: list[Reading]) -> Reading | None:
+    # «нержавеющей стали» → сталь
+    return _pick(e, lambda r: r.pos == "NOUN" and any(_agrees(a, r) for a in adjs))
+
+
+def _before_predicate(e: Entry, nxt: Entry) -> Reading | None:
+    # «стали известны», «начала строить» → the verb
+    if nxt.readings and nxt.readings[0].pos in ("INFN", "ADJS", "PRTS"):
+        return _pick(e, lambda r: r.pos == "VERB")
+    return None
+
+
+def _self_or_very(e: Entry, nxt: Entry | None) -> Reading | None:
+    # «самой высокой» → самый; «сама страна» → сам
+    if {r.lemma for r in e.readings} != {"сам", "самый"}:
+        return None
+    very = nxt is not None and any(r.pos == "ADJF" and "Apro" not in r.grammemes for r in nxt.readings)
+    return _pick(e, lambda r: r.lemma == ("самый" if very else "сам"))
+
+
+def _name_pair(e: Entry, nxt: Entry) -> Reading | None:
+    # «Карла Маркса» → Карл (not Карла), «Евгения Георгиевна» → Евгения (not Евгений)
+    names = [r for r in nxt.readings if PROPER & r.grammemes and r.pos == "NOUN"]
+    if not names:
+        return None
+    return _pick(
+        e,
+        lambda r: r.pos == "NOUN"
+        and PROPER & r.grammemes
+        and any(r.case == n.case and r.number == n.number and (r.number == "plur" or r.gender == n.gender)
+                for n in names),
+    )
+
+
+def _surname(stem: str, gender: str, adjectival: bool) -> Reading:
+    if adjectival:
+        lem = stem + ("ая" if gender == "femn" else "ий")
+    else:
+        lem = stem + ("а" if gender == "femn" else "")
+    return Reading(lem, "NOUN", None, "sing", gender, SURNAME_TAGS, False, 1.0)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _proper(low: str) -> tuple[Reading, Reading | None] | None:
+    """A capitalised word inside a sentence read as a proper noun: (reading, feminine
+    alternative for a surname), or None to keep the common-noun reading."""
+    e = entry(low)
+    if not e.readings:
+        return None
+    # «Москвы» → Москва, «Карла» → Карл: a dictionary name that pymorphy3 finds plausible
+    for r in e.readings:
+        if r.known and r.pos == "NOUN" and PROPER & r.grammemes and r.score >= 0.05:
+            if "Surn" in r.grammemes:
+                break
+            return r, None
+    common = [
+        r for r in e.readings
+        if r.known and not ("Surn" in r.grammemes or "Poss" in r.grammemes
+                            or r.pos == "NOUN" and r.number == "plur" and r.case in ("gent", "accs"))
+    ]
+    # «Токаев» (not токай), «Зайцева» (not заяц), «Холбоулин»: a surname
+    m = SURNAME_RE.match(low)
+    if m and not common:
+        gender = "femn" if m["end"] in ("ой",) else "masc"
+        fem = _surname(m["stem"], "femn", False) if m["end"] in ("а", "у", "ой") else None
+        return _surname(m["stem"], gender, False), fem
+    m = SURNAME_ADJ_RE.match(low)
+    if m and not common and not any(r.known for r in e.readings):
+        fem = m["end"] in ("ая", "ой", "ую")
+        return _surname(m["stem"], "femn" if fem else "masc", True), None
+    known = [r for r in e.readings if r.known]
+    if known:
+        # «Жиль» (not жилить), «Мерло» (not мереть): a name that looks like a verb form
+        if len(low) > 2 and not any(r.pos in NOMINAL for r in known):
+            return _as_is(low), None
+        return None
+    # an unknown name: pymorphy3's guess from the ending turns a foreign name in the
+    # nominative into something else («Крэйг» → крэйга, «Нани» → наня); a name ending
+    # in a consonant or in -о/-и/-э is taken as written, others as pymorphy3 guesses
+    if low[-1] not in VOWELS or low[-1] in "оиэ":
+        if low.endswith(("ом", "ем")) and len(low) > 5:  # «Кройтом» → Кройт
+            return _as_is(low[:-2]), None
+        return _as_is(low), None
+    noun = _pick(e, lambda r: r.pos == "NOUN")
+    return (noun, None) if noun is not None else None
+
+
+def _as_is(lem: str) -> Reading:
+    return Reading(lem, "NOUN", "nomn", "sing", None, frozenset({"NOUN"}), False, 1.0)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _adjective(low: str) -> str | None:
+    """«Соединённых» → соединённый: a participle inside a name is an adjective."""
+    for p in parses(low):
+        if p.tag.POS == "PRTF":
+            f = p.inflect({"masc", "sing", "nomn"})
+            return f.word if f is not None else None
+    return None
+
+
+def _is_title(w: str) -> bool:
+    return w[:1].isupper() and (len(w) == 1 or not w[1:].isupper())
+
+
+def _abbreviation(i: int, words: list[str]) -> Reading | None:
+    # «2023 г.» → год, «г. Алматы» → город, «тыс. руб.» → тысяча, рубль
+    low = words[i].lower()
+    fixed = overrides().get(low + ".")
+    if fixed is None:
+        return None
+    lem, p = fixed
+    if low == "г" and i + 2 < len(words) and _is_title(words[i + 2]) and not (i and words[i - 1].isdigit()):
+        lem = "город"
+    return Reading(lem, p, None, None, None, frozenset(), True, 1.0)
+
+
+def tokenize(text: str) -> list[Token]:
+    """razdel tokens with the lemma and part of speech chosen in context.
+
+    >>> [t.lemma for t in tokenize("Из стали. Цены стали ниже.")]
+    ['из', 'сталь', '.', 'цена', 'стать', 'низкий', '.']
+    """
+    from razdel import tokenize as _tokenize
+
+    spans = list(_tokenize(text))
+    words = [s.text for s in spans]
+    entries = [_entry_of(w) for w in words]
+    n = len(spans)
+    chosen: list[Reading | None] = [None] * n
+    out = []
+    initial = True  # no word yet in this sentence
+    prev_end = 0
+    for i in range(n):
+        s, w, e = spans[i], words[i], entries[i]
+        if "\n" in text[prev_end : s.start]:
+            initial = True
+        prev_end = s.stop
+        if e.readings:
+            r = None
+            if i + 1 < n and words[i + 1] == ".":
+                r = _abbreviation(i, words)
+            if r is None and (e.ambiguous or not e.known or _is_title(w)):
+                r = _resolve(i, words, entries, chosen, initial)
+            r = chosen[i] = r or e.readings[0]
+            out.append(Token(s.start, s.stop, w, r.lemma, r.pos))
+            initial = False
+        else:
+            out.append(Token(s.start, s.stop, w, e.lemma, e.pos))
+            if e.pos is None:
+                initial = False
+            elif w[-1] in SENTENCE_END:
+                initial = True
+    return out
+
+
+def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initial: bool) -> Reading | None:
+    """The reading of token ``i`` chosen from its neighbours, or None for the cached default."""
+    w, e = words[i], entries[i]
+    prev = chosen[i - 1] if i else None
+    nxt = entries[i + 1] if i + 1 < len(entries) else None
+    if not e.known and len(w) > 1 and w.isupper():
+        return _as_is(w.lower())  # «БМРА»: an unknown acronym is its own lemma
+    title = _is_title(w) and not initial and words[i - 1] not in OPENERS
+    low = w.replace(STRESS, "").lower() if title else None
+    if title:
+        if prev is not None and prev.case == "nomn" and {"Name", "Patr"} & prev.grammemes and not e.known:
+            return _as_is(low)  # «Алексей Иванович Сырбу»: an unknown surname after a name
+        if nxt is not None:
+            r = _before_noun(e, nxt, low)
+            if r is not None:  # «Красной площади», «Соединённых Штатов»
+                if r.pos == "PRTF" and "Adjx" in r.grammemes:
+                    return r._replace(lemma=_adjective(low) or r.lemma, pos="ADJF")
+                return r
+            if _is_title(words[i + 1]):
+                r = _name_pair(e, nxt)
+                if r is not None:
+                    return r
+        if prev is not None and prev.pos == "NOUN" and "anim" in prev.grammemes and not PROPER & prev.grammemes:
+            # «императора Карла», «президента Токаева»: a name in apposition takes the noun's case
+            r = _pick(e, lambda r: r.pos == "NOUN" and PROPER & r.grammemes and r.case == prev.case)
+            if r is not None and "Surn" not in r.grammemes:
+                return r
+        got = _proper(low)
+        if got is not None:
+            r, fem = got
+            # «Евгения Бахарева», «Бахарева Евгения» → Бахарева
+            if fem is not None and (
+                prev is not None and prev.gender == "femn" and PROPER & prev.grammemes
+                or nxt is not None and any(x.gender == "femn" and {"Name", "Patr"} & x.grammemes
+                                           for x in nxt.readings[:1])
+            ):
+                return fem
+            return r
+    if not e.ambiguous:
+        return None
+    if i:
+        prep = words[i - 1].lower()
+        if prep in GOVERNS:
+            r = _governed(e, prep)
+            if r is not None:
+                return r
+    if nxt is not None:
+        r = _self_or_very(e, nxt) or _before_noun(e, nxt, low)
+        if r is not None:
+            return r
+    if prev is not None and prev.pos in ADJECTIVAL:
+        adjs = [a for a in entries[i - 1].readings if a.lemma == prev.lemma and a.pos == prev.pos]
+        r = _after_adjective(e, adjs)
+        if r is not None:
+            return r
+    if nxt is not None:
+        return _before_predicate(e, nxt)
+    return None
+
+
+# «экономики.Вторая задача»: paragraphs glued by a scraper without a space
+_GLUED = re.compile(r"(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]`` (razdel, plus glued-paragraph splits)."""
+    from razdel import sentenize
+
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    for s in sentenize(text[start:end]):
+        s0, s1 = start + s.start, start + s.stop
+        cut = s0
+        for m in _GLUED.finditer(text, s0, s1):
+            out.append(Span(cut, m.start(), text[cut : m.start()]))
+            cut = m.start()
+        out.append(Span(cut, s1, text[cut:s1]))
+    return out
+
+
+def inflect_nominative(word: str) -> str:
+    """The nominative singular of a name form (``Ильхамом`` → ``Ильхам``), case kept."""
+    for p in parses(word.lower()):
+        if {"Name", "Surn", "Patr"} & p.tag.grammemes or "NOUN" == p.tag.POS:
+            form = p.inflect({"nomn", "sing"}) if "plur" not in p.tag else p.inflect({"nomn"})
+            if form is not None:
+                w = form.word
+                return w[:1].upper() + w[1:] if word[:1].isupper() else w
+            break
+    return word

@@ -1,0 +1,293 @@
+"""analyze(text) -> Analysis: the whole dissection of one text, pure and without I/O.
+
+The work happens on a normalised copy of the text (soft hyphens, stress marks
+and zero-width characters removed, look-alike letters unified); every span is
+mapped back at the end so that offsets point into the text as given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import morph
+from .boilerplate import find_boilerplate
+from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
+from .quotes import Quote, find_quotes
+from .speakers import SpeakerBook, surname_key
+from .text import Normalized, normalize, norm_word, paragraphs
+from .themes import Lexicon, load_lexicon, score_tokens, top_entries
+from .turns import Turn, find_turns
+
+LEAD_IN_WORDS = 25  # a short narrative paragraph right before a quote introduces it
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to analyse and with which data."""
+
+    lexicon: str | None = None  # path of a user's themes TOML
+    keep_boilerplate: bool = False
+    keywords: bool = True
+    summary: bool = True
+    summary_sentences: int = 4
+    extra: dict = field(default_factory=dict)
+
+
+def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
+            encoding: str = "utf-8") -> Analysis:
+    """Dissect one text: segments with speakers and themes, figures, keywords, summary."""
+    options = options or Options()
+    lexicon = load_lexicon(options.lexicon)
+    norm = normalize(text)
+    t = norm.text
+    tail, boiler = find_boilerplate(t)
+    end = len(t) if options.keep_boilerplate or tail is None else tail
+    skip = [] if options.keep_boilerplate else [b for b in boiler if b.start < end]
+
+    tokens = morph.tokenize(t)
+    sentences = morph.sentences(t, 0, end)
+    book = SpeakerBook(t, end)
+    turns = find_turns(t, 0, end)
+    quotes, names = find_quotes(t, 0, end, skip=skip)
+    if turns:
+        quotes = [q for q in quotes if not any(tr.start <= q.start < tr.end for tr in turns)]
+    segments = _segments(t, end, turns, quotes, book, skip)
+    segments = _score(segments, tokens, lexicon, skip)
+    figures = _figures(t, end, segments, sentences, skip)
+    themes = _theme_summary(t, segments, tokens, lexicon)
+    body_tokens = [tk for tk in tokens if tk.start < end and not _inside(tk.start, skip)]
+    keywords = _keywords(body_tokens, segments, book) if options.keywords else []
+    summary = _summary(t, sentences, body_tokens, segments, options, end) if options.summary else []
+    boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
+    source = SourceInfo(name, len(text), encoding,
+                        None if (tail is None or options.keep_boilerplate) else norm.to_source(tail),
+                        boiler_spans, _language_warning(tokens))
+    analysis = Analysis(
+        source=source, text=text, segments=segments, themes=themes, figures=figures,
+        quoted_names=[QuotedName(n.start, n.end, n.text) for n in names],
+        sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
+        warnings=[source.language_warning] if source.language_warning else [],
+    )
+    return _remap(analysis, norm) if norm.removed else analysis
+
+
+def _inside(i: int, spans: list[Span]) -> bool:
+    return any(s.start <= i < s.end for s in spans)
+
+
+# ---------------------------------------------------------------- segments
+def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: SpeakerBook,
+              skip: list[Span]) -> list[Segment]:
+    segs: list[Segment] = []
+    recent: list[tuple[int, str]] = []
+    for tr in turns:
+        speaker = _turn_speaker(tr, book)
+        segs.append(Segment(0, "turn", tr.start, tr.end, t[tr.start : tr.end], speaker))
+    for q in quotes:
+        phrase = q.speaker_phrase.text if q.speaker_phrase else None
+        speaker = book.resolve(phrase, q.start, q.verb, recent)
+        if speaker:
+            recent.append((q.start, speaker))
+        segs.append(Segment(0, "quote", q.start, q.end, t[q.start : q.end], speaker, q.attribution,
+                            flags=("unclosed",) if q.unclosed else ()))
+    taken = [(s.start, s.end) for s in segs]
+    taken += [(q.attribution.start, q.attribution.end) for q in quotes
+              if q.attribution and q.attribution.start >= q.end]
+    taken += [(tr.label.start, tr.label.end) for tr in turns]
+    taken += [(b.start, b.end) for b in skip]
+    narrative_speaker = _narrator(t, end, turns, quotes, book)
+    for para in paragraphs(t, 0, end):
+        for s, e in _subtract(para.start, para.end, taken):
+            s, e = _trim(t, s, e)
+            if e > s and sum(ch.isalpha() for ch in t[s:e]) >= 3:
+                segs.append(Segment(0, "narrative", s, e, t[s:e], narrative_speaker))
+    segs.sort(key=lambda s: s.start)
+    return [dataclasses.replace(s, index=i) for i, s in enumerate(segs)]
+
+
+def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(start, end)]
+    for a, b in sorted(taken):
+        if b <= start or a >= end:
+            continue
+        nxt = []
+        for s, e in pieces:
+            if b <= s or a >= e:
+                nxt.append((s, e))
+                continue
+            if a > s:
+                nxt.append((s, a))
+            if b < e:
+                nxt.append((b, e))
+        pieces = nxt
+    return pieces
+
+
+_TRIM = " \t\r\n,;:—–-"
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s] in _TRIM:
+        s += 1
+    while e > s and t[e - 1] in " \t\r\n,;:—–-":
+        e -= 1
+    return s, e
+
+
+def _turn_speaker(tr: Turn, book: SpeakerBook) -> str:
+    for person in book.by_key.get(surname_key(tr.surname), ()):
+        if not person.first or person.first[:1] == tr.initials[:1]:
+            return person.name
+    words = tr.tooltip.split()
+    # «Лукашенко Александр Григорьевич …»: surname, first name, patronymic
+    if len(words) >= 2 and words[0] == tr.surname:
+        return f"{words[1]} {tr.surname}"
+    return f"{tr.initials}{tr.surname}"
+
+
+_FIRST_PERSON = frozenset("я мы наш нашей наша наше наши нашего нашим наших мой моя мое мои меня нас нам".split())
+
+
+def _narrator(t: str, end: int, turns, quotes, book: SpeakerBook) -> str | None:
+    """A speech printed without quote marks or labels is its main actor's own text."""
+    if turns or quotes:
+        return None
+    words = [w.lower() for w in t[:end].split()]
+    first = sum(1 for w in words if w.strip(".,!?;:«»\"()") in _FIRST_PERSON)
+    if words and first / len(words) >= 0.015:
+        main = book.main
+        return main.name if main else None
+    return None
+
+
+# ---------------------------------------------------------------- themes
+def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: list[Span]) -> list[Token]:
+    import bisect
+
+    i = bisect.bisect_left(starts, seg.start)
+    out = []
+    attr = seg.attribution
+    while i < len(tokens) and tokens[i].start < seg.end:
+        tk = tokens[i]
+        i += 1
+        if attr and attr.start <= tk.start < attr.end:
+            continue
+        if _inside(tk.start, skip):
+            continue
+        out.append(tk)
+    return out
+
+
+def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon, skip: list[Span]) -> list[Segment]:
+    starts = [tk.start for tk in tokens]
+    out = []
+    for seg in segments:
+        sc = score_tokens(_segment_tokens(seg, tokens, starts, skip), lexicon)
+        out.append(dataclasses.replace(seg, theme=sc.best, scores=sc.scores, evidence=sc.evidence))
+    return out
+
+
+def _theme_summary(t: str, segments: list[Segment], tokens: list[Token], lexicon: Lexicon) -> list[ThemeSummary]:
+    """Per theme: segments, share of the words, top lemmas; lead-ins count with their quote."""
+    words_of = {s.index: sum(1 for _ in _words(s.text)) for s in segments}
+    total = sum(words_of.values()) or 1
+    theme_of = {s.index: s.theme for s in segments}
+    for k, seg in enumerate(segments[:-1]):
+        nxt = segments[k + 1]
+        if seg.kind == "narrative" and nxt.kind == "quote" and words_of[seg.index] <= LEAD_IN_WORDS:
+            theme_of[seg.index] = nxt.theme or seg.theme
+    starts = [tk.start for tk in tokens]
+    out = []
+    for tid, theme in lexicon.themes.items():
+        members = [s for s in segments if s.theme == tid]
+        share_words = sum(words_of[s.index] for s in segments if theme_of[s.index] == tid)
+        if not members and not share_words:
+            continue
+        matched: Counter = Counter()
+        for s in members:
+            matched += score_tokens(_segment_tokens(s, tokens, starts, []), lexicon).matched
+        out.append(ThemeSummary(tid, theme.label, len(members), round(share_words / total, 4),
+                                top_entries(matched, tid)))
+    out.sort(key=lambda th: -th.share)
+    return out
+
+
+def _words(s: str):
+    return (w for w in s.split() if any(ch.isalpha() for ch in w))
+
+
+# ---------------------------------------------------------------- figures
+def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], skip: list[Span]) -> list[Figure]:
+    from .figures import find_figures
+
+    out = []
+    for f in find_figures(t, 0, end):
+        if _inside(f.start, skip):
+            continue
+        seg = next((s for s in segments if s.start <= f.start < s.end), None)
+        sent = next((s for s in sentences if s.start <= f.start < s.end), None)
+        flags = tuple(f.flags)
+        if seg is None or seg.kind == "narrative":
+            flags += ("outside_quote",)
+        out.append(dataclasses.replace(
+            f, index=len(out), segment=seg.index if seg else None, theme=seg.theme if seg else None,
+            speaker=seg.speaker if seg else None, sentence=sent, flags=flags))
+    return out
+
+
+# ---------------------------------------------------------------- keywords, summary
+def _keywords(tokens: list[Token], segments: list[Segment], book: SpeakerBook):
+    from .keywords import count_keywords
+
+    groups = [(s.theme, s.start, s.end) for s in segments if s.theme]
+    exclude = {p.key for p in book.people.values()}
+    exclude |= {norm_word(w) for p in book.people.values() for w in p.name.split()}
+    return count_keywords(tokens, groups=groups, exclude=exclude, top=None)
+
+
+def _summary(t, sentences, tokens, segments, options: Options, end: int):
+    from .summary import summarize
+
+    return summarize(t, sentences, tokens, segments, n=options.summary_sentences, end=end)
+
+
+def _language_warning(tokens: list[Token]) -> str | None:
+    words = [tk.text for tk in tokens if tk.text.isalpha()]
+    if len(words) < 5:
+        return None
+    cyr = sum(1 for w in words if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in w))
+    kazakh = sum(1 for w in words if any(ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for w_ in [w] for ch in w_))
+    if cyr / len(words) < 0.5:
+        return "the text does not look Russian (few Cyrillic words); results may be poor"
+    if kazakh / len(words) > 0.1:
+        return "the text looks Kazakh rather than Russian; results may be poor"
+    return None
+
+
+# ---------------------------------------------------------------- offsets back
+def _remap(obj, norm: Normalized):
+    """Map every span of a record from normalised offsets back to the source."""
+    if isinstance(obj, list):
+        return [_remap(x, norm) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _remap(v, norm) for k, v in obj.items()}
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return obj
+    if isinstance(obj, (Analysis,)):
+        changes = {f.name: _remap(getattr(obj, f.name), norm) for f in dataclasses.fields(obj)
+                   if f.name not in ("text", "source")}
+        return dataclasses.replace(obj, **changes)
+    changes = {}
+    names = {f.name for f in dataclasses.fields(obj)}
+    for f in dataclasses.fields(obj):
+        v = getattr(obj, f.name)
+        if dataclasses.is_dataclass(v) or isinstance(v, list):
+            changes[f.name] = _remap(v, norm)
+    if {"start", "end"} <= names:
+        s, e = norm.to_source(obj.start), norm.end_to_source(obj.end)
+        changes["start"], changes["end"] = s, e
+        if "text" in names:
+            changes["text"] = norm.source[s:e]
+    return dataclasses.replace(obj, **changes)

@@ -1,0 +1,255 @@
+"""Terminal tables (rich) and the machine formats (JSON, JSON lines, CSV).
+
+Machine formats bypass rich entirely; every piece of user text that reaches a
+rich table is wrapped in ``Text`` so that ``[x]`` in a speech is not markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+THEME_COLOURS = {
+    "transport": "cyan", "finance": "green", "ai": "magenta", "climate": "yellow",
+    "caspian_aral": "blue", "security": "red", "cooperation": "bright_white",
+}
+
+
+def colour(theme: str | None) -> str:
+    return THEME_COLOURS.get(theme or "", "dim")
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def write_json(out: TextIO, obj: Any) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False, indent=2))
+    out.write("\n")
+
+
+def write_json_line(out: TextIO, obj: Any) -> None:
+    out.write(dumps(obj))
+    out.write("\n")
+    out.flush()
+
+
+CSV_COLUMNS = {
+    "themes": ["doc", "index", "kind", "start", "end", "speaker", "theme", "score", "evidence", "text"],
+    "numbers": ["doc", "index", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind",
+                "change", "segment", "theme", "speaker", "flags"],
+    "keywords": ["doc", "lemma", "count", "share", "keyness", "log_ratio", "pos", "forms"],
+    "summary": ["doc", "start", "end", "segment", "theme", "speaker", "text"],
+    "tokens": ["doc", "start", "end", "text", "lemma", "pos"],
+    "analyze": ["doc", "item", "index", "start", "end", "kind", "speaker", "theme", "value", "unit", "text"],
+}
+
+
+def csv_rows(command: str, doc: str, rec: dict) -> list[list]:
+    """One row per item (segment, figure, keyword …) with the document id."""
+    if command == "themes":
+        return [[doc, s["index"], s["kind"], s["start"], s["end"], s["speaker"], s["theme"],
+                 (s["scores"] or {}).get(s["theme"], ""), "; ".join((s["evidence"] or {}).get(s["theme"], [])),
+                 s["text"]] for s in rec["segments"]]
+    if command == "numbers":
+        return [[doc, f["index"], f["start"], f["end"], f["text"], f["value"], f["low"], f["high"], f["unit"],
+                 f["qualifier"], f["kind"], f["change"], f["segment"], f["theme"], f["speaker"],
+                 "; ".join(f["flags"])] for f in rec["figures"]]
+    if command == "keywords":
+        return [[doc, k["lemma"], k["count"], k["share"], k.get("keyness"), k.get("log_ratio"), k.get("pos"),
+                 "; ".join(k.get("forms", []))] for k in rec["keywords"]]
+    if command == "summary":
+        return [[doc, s["start"], s["end"], s["segment"], s["theme"], s["speaker"], s["text"]]
+                for s in rec["summary"]]
+    if command == "tokens":
+        return [[doc, t["start"], t["end"], t["text"], t["lemma"], t["pos"]] for t in rec["tokens"]]
+    rows = [[doc, "segment", s["index"], s["start"], s["end"], s["kind"], s["speaker"], s["theme"], "", "",
+             s["text"]] for s in rec.get("segments", [])]
+    rows += [[doc, "figure", f["index"], f["start"], f["end"], f["kind"], f["speaker"], f["theme"], f["value"],
+              f["unit"], f["text"]] for f in rec.get("figures", [])]
+    return rows
+
+
+class CsvWriter:
+    def __init__(self, out: TextIO, command: str) -> None:
+        self.out = out
+        self.command = command
+        self.writer = csv.writer(out)
+        self.writer.writerow(CSV_COLUMNS[command])
+
+    def write(self, doc: str, rec: dict) -> None:
+        self.writer.writerows(csv_rows(self.command, doc, rec))
+        self.out.flush()
+
+
+# ---------------------------------------------------------------- tables
+def console(file: TextIO | None = None, stderr: bool = False) -> Console:
+    return Console(file=file, stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def bar(share: float, width: int = 24) -> str:
+    n = round(share * width)
+    return "█" * n + "·" * (width - n)
+
+
+def first_words(text: str, n: int = 9) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def themes_table(rec: dict) -> list:
+    t = Table(title=f"Segments of {rec['source']['name']}", title_justify="left", expand=False)
+    for col, kw in (("#", {"justify": "right"}), ("kind", {}), ("speaker", {}), ("theme", {}),
+                    ("score", {"justify": "right"}), ("evidence", {}), ("first words", {"ratio": 1})):
+        t.add_column(col, **kw)
+    for s in rec["segments"]:
+        theme = s["theme"]
+        score = (s["scores"] or {}).get(theme) if theme else None
+        ev = ", ".join((s["evidence"] or {}).get(theme, [])[:4]) if theme else ""
+        t.add_row(str(s["index"]), s["kind"], Text(s["speaker"] or "—"), Text(theme or "—", style=colour(theme)),
+                  f"{score:.1f}" if score is not None else "", Text(ev), Text(first_words(s["text"])))
+    summary = Table(title="Themes", title_justify="left")
+    for col in ("theme", "label", "segments", "share of words", "", "top lemmas"):
+        summary.add_column(col)
+    for th in rec["themes"]:
+        summary.add_row(Text(th["id"], style=colour(th["id"])), Text(th["label"]), str(th["segments"]),
+                        f"{th['share']:.0%}", Text(bar(th["share"]), style=colour(th["id"])),
+                        Text(", ".join(th["top_lemmas"])))
+    return [t, summary]
+
+
+def figures_table(rec: dict, text: str | None = None) -> list:
+    t = Table(title=f"Figures in {rec['source']['name']}", title_justify="left")
+    for col in ("#", "as written", "value", "unit", "qualifier", "kind", "theme", "speaker", "flags", "sentence"):
+        t.add_column(col)
+    for f in rec["figures"]:
+        value = f["value"]
+        if f["kind"] == "range":
+            value = f"{f['low']}–{f['high']}"
+        t.add_row(str(f["index"]), Text(f["text"], style="bold"), Text(str(value)), Text(f["unit"] or "—"),
+                  Text(f["qualifier"] or ""), f["kind"] + (f" ({f['change']})" if f["change"] else ""),
+                  Text(f["theme"] or "—", style=colour(f["theme"])), Text(f["speaker"] or "reporter"),
+                  Text(", ".join(f["flags"])), _highlight(text, f))
+    return [t]
+
+
+def _highlight(text: str | None, f: dict) -> Text:
+    sent = f.get("sentence")
+    if not text or not sent:
+        return Text("")
+    s0, s1 = sent["start"], sent["end"]
+    out = Text(" ".join(text[s0 : f["start"]].split()[-8:]) + " ")
+    out.append(f["text"], style="bold reverse")
+    out.append(" " + " ".join(text[f["end"] : s1].split()[:8]))
+    return out
+
+
+def keywords_table(rec: dict) -> list:
+    t = Table(title=f"Keywords of {rec['source']['name']}", title_justify="left")
+    for col in ("lemma", "count", "", "keyness", "log ratio", "ref/M", "pos", "themes"):
+        t.add_column(col)
+    kws = rec["keywords"]
+    top = max((k["count"] for k in kws), default=1) or 1
+    for k in kws:
+        themes = ", ".join(f"{tid} {c}" for tid, c in sorted((k.get("themes") or {}).items(), key=lambda kv: -kv[1]))
+        t.add_row(Text(k["lemma"], style="bold"), str(k["count"]), bar(k["count"] / top, 12),
+                  _num(k.get("keyness")), _num(k.get("log_ratio")), _num(k.get("ref_per_million")),
+                  k.get("pos") or "", Text(themes))
+    return [t]
+
+
+def _num(x) -> str:
+    return "" if x is None else f"{x:.1f}"
+
+
+def summary_table(rec: dict) -> list:
+    t = Table(title=f"Summary of {rec['source']['name']}", title_justify="left", show_lines=True)
+    for col in ("theme", "speaker", "sentence"):
+        t.add_column(col)
+    for s in rec["summary"]:
+        t.add_row(Text(s["theme"] or "—", style=colour(s["theme"])), Text(s["speaker"] or "reporter"), Text(s["text"]))
+    out = [t]
+    if rec.get("by_theme"):
+        bt = Table(title="By theme", title_justify="left", show_lines=True)
+        for col in ("theme", "sentence"):
+            bt.add_column(col)
+        for tid, items in rec["by_theme"].items():
+            for s in items:
+                bt.add_row(Text(tid, style=colour(tid)), Text(s["text"]))
+        out.append(bt)
+    return out
+
+
+def tokens_table(rec: dict) -> list:
+    t = Table(title=f"Tokens of {rec['source']['name']}", title_justify="left")
+    for col in ("start", "end", "text", "lemma", "pos"):
+        t.add_column(col)
+    for tk in rec["tokens"]:
+        t.add_row(str(tk["start"]), str(tk["end"]), Text(tk["text"]), Text(tk["lemma"]), tk["pos"] or "")
+    return [t]
+
+
+def corpus_table(command: str, rows: list[tuple[str, dict]]) -> list:
+    """One row per document, then totals: theme shares or item counts."""
+    t = Table(title=f"{command}: {len(rows)} documents", title_justify="left")
+    t.add_column("document")
+    theme_ids = sorted({th["id"] for _, rec in rows for th in rec.get("themes", [])})
+    if command == "themes":
+        t.add_column("segments", justify="right")
+        t.add_column("quotes", justify="right")
+        for tid in theme_ids:
+            t.add_column(tid, justify="right", style=colour(tid))
+    else:
+        t.add_column("items", justify="right")
+    totals: dict[str, float] = {}
+    for name, rec in rows:
+        if command == "themes":
+            shares = {th["id"]: th["share"] for th in rec["themes"]}
+            for k, v in shares.items():
+                totals[k] = totals.get(k, 0) + v
+            quotes = sum(1 for s in rec["segments"] if s["kind"] == "quote")
+            t.add_row(Text(name), str(len(rec["segments"])), str(quotes),
+                      *[f"{shares[tid]:.0%}" if tid in shares else "" for tid in theme_ids])
+        else:
+            key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens"}.get(command)
+            t.add_row(Text(name), str(len(rec.get(key, []))) if key else "")
+    if command == "themes" and rows:
+        t.add_row(Text("mean share", style="bold"), "", "",
+                  *[f"{totals.get(tid, 0) / len(rows):.0%}" for tid in theme_ids])
+    return [t]
+
+
+def render_to_string(renderables: list, width: int = 120) -> str:
+    buf = io.StringIO()
+    c = Console(file=buf, width=width, highlight=False)
+    for r in renderables:
+        c.print(r)
+    return buf.getvalue()
+
+
+def analyze_view(rec: dict) -> list:
+    """One screen: source, speakers, theme bars, segments, keywords, figures, summary."""
+    from collections import Counter
+
+    src = rec["source"]
+    speakers = Counter(s["speaker"] for s in rec["segments"] if s["speaker"] and s["kind"] != "narrative")
+    head = Text()
+    head.append(f"{src['name']}", style="bold")
+    head.append(f"  {src['chars']} chars, {src['encoding']}")
+    if src.get("boilerplate_start") is not None:
+        head.append(f", page tail from offset {src['boilerplate_start']}")
+    head.append("\nSpeakers: " + (", ".join(f"{n} ({c})" for n, c in speakers.most_common()) or "—"))
+    out: list = [head]
+    seg_table, theme_table = themes_table(rec)
+    out += [theme_table, seg_table]
+    kw = dict(rec, keywords=rec.get("keywords", [])[:15])
+    out += keywords_table(kw)
+    out += figures_table(rec)
+    out += summary_table(rec)
+    return out

@@ -1,0 +1,173 @@
+"""Theme lexicons (TOML data) and scoring passages against them.
+
+A lexicon is data a user can read and tune: weighted lemmas and multi-word
+expressions (lemma sequences) per theme.  A passage's score for a theme is
+the weight it matched per 100 words, with short passages measured as if they
+had ``MIN_WORDS`` words so that one lucky word does not decide a one-line turn.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+from .errors import LexiconError
+from .model import Token
+from .text import norm_word
+
+MIN_WORDS = 25
+THRESHOLD = 3.0  # matched weight per 100 words below which a passage has no theme
+MIN_WEIGHT = 1.5  # and the least total weight that can decide a theme
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    label: str
+    lemmas: dict[str, float]
+    phrases: dict[tuple[str, ...], float]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    themes: dict[str, Theme]
+    source: str
+
+    @functools.cached_property
+    def by_lemma(self) -> dict[str, list[tuple[str, float]]]:
+        index: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for theme in self.themes.values():
+            for lemma, w in theme.lemmas.items():
+                index[lemma].append((theme.id, w))
+        return dict(index)
+
+    @functools.cached_property
+    def by_first(self) -> dict[str, list[tuple[tuple[str, ...], str, float]]]:
+        index: dict[str, list] = defaultdict(list)
+        for theme in self.themes.values():
+            for phrase, w in theme.phrases.items():
+                index[phrase[0]].append((phrase, theme.id, w))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return dict(index)
+
+
+def _parse(raw: str, source: str) -> dict:
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{source}: not valid TOML: {exc}") from None
+
+
+def _build(data: dict, source: str) -> dict[str, Theme]:
+    themes = data.get("themes")
+    if not isinstance(themes, dict) or not themes:
+        raise LexiconError(f"{source}: no [themes.<id>] tables found")
+    out = {}
+    for tid, body in themes.items():
+        where = f"{source}: [themes.{tid}]"
+        if not isinstance(body, dict):
+            raise LexiconError(f"{where} must be a table")
+        lemmas = body.get("lemmas", {})
+        phrases = body.get("phrases", {})
+        if not isinstance(lemmas, dict) or not isinstance(phrases, dict):
+            raise LexiconError(f"{where}: 'lemmas' and 'phrases' must be tables of \"entry\" = weight")
+        for key, w in (*lemmas.items(), *phrases.items()):
+            if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 < w <= 10:
+                raise LexiconError(f"{where}: weight of {key!r} must be a number in (0, 10], got {w!r}")
+        if not lemmas and not phrases:
+            raise LexiconError(f"{where} has no entries")
+        label = body.get("label", tid)
+        if not isinstance(label, str):
+            raise LexiconError(f"{where}: label must be a string")
+        out[tid] = Theme(
+            tid, label,
+            {norm_word(k.strip()): float(w) for k, w in lemmas.items()},
+            {tuple(norm_word(k).split()): float(w) for k, w in phrases.items()},
+        )
+    return out
+
+
+@functools.cache
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The packaged lexicon, or a user's file (``extend = true`` at its top merges into ours)."""
+    builtin_raw = resources.files("speechkit").joinpath("data/themes.toml").read_text("utf-8")
+    builtin = _build(_parse(builtin_raw, "themes.toml"), "themes.toml")
+    if path is None:
+        return Lexicon(builtin, "builtin")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file not found") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a directory, not a lexicon file") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: lexicon is not UTF-8 text") from None
+    data = _parse(raw, path)
+    user = _build(data, path)
+    if data.get("extend") is True:
+        merged = dict(builtin)
+        for tid, theme in user.items():
+            if tid in merged:
+                old = merged[tid]
+                theme = Theme(tid, theme.label if theme.label != tid else old.label,
+                              {**old.lemmas, **theme.lemmas}, {**old.phrases, **theme.phrases})
+            merged[tid] = theme
+        return Lexicon(merged, f"builtin+{path}")
+    return Lexicon(user, path)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeScore:
+    scores: dict[str, float]
+    evidence: dict[str, list[str]]
+    best: str | None
+    matched: Counter  # (theme, entry) -> count
+    words: int
+
+
+def is_word(tok: Token) -> bool:
+    return tok.pos is not None or any(ch.isalpha() for ch in tok.text)
+
+
+def score_tokens(tokens: list[Token], lexicon: Lexicon) -> ThemeScore:
+    """Scores per theme for one passage's tokens, with the entries that matched."""
+    lemmas = [norm_word(t.lemma) for t in tokens if is_word(t)]
+    matched: Counter = Counter()
+    weight: Counter = Counter()
+    i = 0
+    by_first, by_lemma = lexicon.by_first, lexicon.by_lemma
+    while i < len(lemmas):
+        lem = lemmas[i]
+        step = 1
+        for phrase, tid, w in by_first.get(lem, ()):
+            if tuple(lemmas[i : i + len(phrase)]) == phrase:
+                matched[(tid, " ".join(phrase))] += 1
+                weight[tid] += w
+                step = len(phrase)
+                break
+        else:
+            for tid, w in by_lemma.get(lem, ()):
+                matched[(tid, lem)] += 1
+                weight[tid] += w
+        i += step
+    n = max(len(lemmas), MIN_WORDS)
+    scores = {tid: round(100 * weight[tid] / n, 2) for tid in lexicon.themes if weight[tid]}
+    evidence: dict[str, list[str]] = {}
+    for (tid, entry), c in sorted(matched.items(), key=lambda kv: (-kv[1], kv[0][1])):
+        evidence.setdefault(tid, []).append(entry)
+    best = None
+    if scores:
+        tid = max(scores, key=lambda t: (scores[t], weight[t]))
+        if scores[tid] >= THRESHOLD and weight[tid] >= MIN_WEIGHT:
+            best = tid
+    return ThemeScore(scores, evidence, best, matched, len(lemmas))
+
+
+def top_entries(matched: Counter, theme: str, k: int = 5) -> list[str]:
+    counts = Counter({entry: c for (tid, entry), c in matched.items() if tid == theme})
+    return [e for e, _ in counts.most_common(k)]

@@ -1,0 +1,63 @@
+"""Transcript turns: ``В.Путин: …`` labels, on their own line or inline in flattened text.
+
+Official transcripts (kremlin.ru, akorda.kz) mark each turn with the speaker's
+initials and surname and a colon; scrapers flatten the page so the labels
+stand mid-line after the previous turn's last sentence, sometimes followed by
+a tooltip ("А.Лукашенко Лукашенко Александр Григорьевич Президент … :").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Span
+
+# В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
+LABEL = re.compile(
+    r"(?<![\w.-])"
+    r"(?P<label>(?P<initials>(?:[А-ЯЁ]\.\s?-?){1,2})(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?))"
+    r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?)\s?:\s",
+    re.M,
+)
+
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    label: Span
+    surname: str
+    initials: str
+    tooltip: str
+    start: int  # first character of the turn's text
+    end: int
+
+
+def _starts_turn(text: str, i: int) -> bool:
+    """A label follows a sentence end, a line break, or a capitalised place/time line.
+
+    «… заявил В.Путин: «…»» is a colon-introduced quote, not a transcript label.
+    """
+    before = text[max(0, i - 40) : i].rstrip()
+    if not before or before[-1] in ".!?…»>)\n":
+        return True
+    word = before.split()[-1]
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
+    """Turns of a transcript; none unless at least two labels are found."""
+    end = len(text) if end is None else end
+    labels = [m for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
+    if len(labels) < 2:
+        return []
+    turns = []
+    for k, m in enumerate(labels):
+        t0 = m.end()
+        t1 = labels[k + 1].start() if k + 1 < len(labels) else end
+        while t1 > t0 and text[t1 - 1].isspace():
+            t1 -= 1
+        label = Span(m.start(), m.end(), text[m.start() : m.end()])
+        turns.append(Turn(label, m.group("surname"), m.group("initials").replace(" ", ""),
+                          m.group("tooltip").strip(), t0, t1))
+    return turns

@@ -1,0 +1,68 @@
+"""What each command reports, as plain JSON-ready data (no rich, no I/O).
+
+The same record goes to ``--json``, to one line of ``--json-lines`` and, in a
+corpus run, back from a worker process; tables are drawn from it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .model import Analysis, to_dict
+
+COMMANDS = ("themes", "numbers", "keywords", "summary", "analyze", "tokens")
+
+
+def source_record(a: Analysis, meta: dict | None = None) -> dict[str, Any]:
+    s = a.source
+    rec = {"name": s.name, "chars": s.chars, "encoding": s.encoding,
+           "boilerplate_start": s.boilerplate_start,
+           "boilerplate": [{"start": b.start, "end": b.end} for b in s.boilerplate]}
+    if s.language_warning:
+        rec["warning"] = s.language_warning
+    if meta:
+        rec["meta"] = meta
+    return rec
+
+
+def segments_record(a: Analysis) -> list[dict]:
+    return [to_dict(s) for s in a.segments]
+
+
+def themes_record(a: Analysis) -> list[dict]:
+    return [asdict(t) for t in a.themes]
+
+
+def figures_record(a: Analysis, theme: str | None = None) -> list[dict]:
+    return [to_dict(f) for f in a.figures if theme is None or f.theme == theme]
+
+
+def keywords_record(a: Analysis, top: int | None = 30) -> list[dict]:
+    kws = a.keywords if top is None else a.keywords[:top]
+    return [to_dict(k) for k in kws]
+
+
+def summary_record(a: Analysis) -> list[dict]:
+    return [to_dict(s) for s in a.summary]
+
+
+def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> dict[str, Any]:
+    """The JSON object of one command for one document."""
+    rec: dict[str, Any] = {"source": source_record(a, meta)}
+    if command in ("themes", "analyze"):
+        rec["segments"] = segments_record(a)
+        rec["themes"] = themes_record(a)
+        rec["quoted_names"] = [to_dict(n) for n in a.quoted_names]
+    if command in ("numbers", "analyze"):
+        rec["figures"] = figures_record(a, opts.get("theme"))
+    if command in ("keywords", "analyze"):
+        rec["keywords"] = opts["keywords"] if "keywords" in opts else keywords_record(a, opts.get("top", 30))
+    if command in ("summary", "analyze"):
+        rec["summary"] = summary_record(a)
+        if "by_theme" in opts:
+            rec["by_theme"] = opts["by_theme"]
+    if command == "tokens":
+        rec["tokens"] = [{"start": t.start, "end": t.end, "text": t.text, "lemma": t.lemma, "pos": t.pos}
+                         for t in a.tokens]
+    return rec
