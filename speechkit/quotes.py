@@ -224,10 +224,11 @@ def _as_speech(text: str, p: QuotePair, para: Span) -> Quote | None:
     if before:
         verb, attr, phrase = before
         return Quote(p.open, p.end, attr, phrase, verb, inner, p.unclosed)
-    inside = _INSIDE.search(text, inner[0], inner[1])
-    if inside:
+    pos = inner[0]
+    while (inside := _INSIDE.search(text, pos, inner[1])) is not None:
+        pos = inside.start("attr")
         words = list(_WORD.finditer(text, inside.start("attr"), inside.end("attr")))
-        verbs = [w for w in words if is_speech_verb(w.group(0))]
+        verbs = [w for w in words[:3] if is_speech_verb(w.group(0))]
         if verbs:
             a0, a1 = inside.start("attr"), inside.end("attr")
             phrase = _phrase_around(text, verbs[0], a0, a1)
@@ -289,7 +290,7 @@ def _attribution_before(text: str, i: int, start: int):
     colon = j - 1
     # the clause before the colon, back to the previous sentence end or quote
     k = colon
-    while k > start and text[k - 1] not in ".!?…»\"\n":
+    while k > start and not (text[k - 1] in ".!?…\n" and (k == colon or text[k].isspace())):
         k -= 1
     words = list(_WORD.finditer(text, k, colon))
     if not words:
@@ -308,31 +309,59 @@ def _attribution_before(text: str, i: int, start: int):
     return None
 
 
-PREPS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под и а но что как когда где в ходе".split())
+PREPS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под и а но что как когда где однако также".split())
+PRONOUN_SPEAKERS = frozenset("он она они".split())
 
 
 def _phrase_around(text: str, verb: re.Match, a0: int, a1: int) -> Span | None:
-    """The speaker phrase next to a speech verb: after it, else before it."""
-    after = []
-    for w in _WORD.finditer(text, verb.end(), a1):
-        if w.group(0).lower() in PREPS or (after and text[after[-1].end() : w.start()].strip(" ")):
-            break
-        after.append(w)
-        if len(after) >= 6:
-            break
+    """The speaker phrase next to a speech verb.
+
+    Looks after the verb first (``заявил Касым-Жомарт Токаев``), then before it
+    (``Ларс Нильсон на пресс-конференции в Стокгольме заявил``); a run that
+    holds a capitalised name or a role noun wins over a run of other words.
+    """
+    after = _runs(list(_WORD.finditer(text, verb.end(), a1))[:10], text)
+    before = _runs(list(_WORD.finditer(text, a0, verb.start()))[-12:], text)
+    for run in after[:2] + before[::-1]:
+        if _names_someone(run):
+            return _span(text, run)
     if after:
-        return Span(after[0].start(), after[-1].end(), text[after[0].start() : after[-1].end()])
-    before = []
-    for w in reversed(list(_WORD.finditer(text, a0, verb.start()))):
-        gap = text[w.end() : before[0].start()] if before else text[w.end() : verb.start()]
-        if w.group(0).lower() in PREPS or gap.strip(" "):
-            break
-        before.insert(0, w)
-        if len(before) >= 6:
-            break
+        return _span(text, after[0])
     if before:
-        return Span(before[0].start(), before[-1].end(), text[before[0].start() : before[-1].end()])
+        return _span(text, before[-1])
     return None
+
+
+def _runs(words: list[re.Match], text: str) -> list[list[re.Match]]:
+    """Split words into runs at prepositions and punctuation (a phrase never crosses them)."""
+    runs: list[list[re.Match]] = [[]]
+    for k, w in enumerate(words):
+        gap = text[words[k - 1].end() : w.start()] if k else ""
+        if w.group(0).lower() in PREPS or gap.strip(" "):
+            runs.append([])
+            if w.group(0).lower() in PREPS:
+                continue
+        runs[-1].append(w)
+    return [r for r in runs if r]
+
+
+def _names_someone(run: list[re.Match]) -> bool:
+    from .wordlists import load_words
+
+    roles = load_words("roles.txt")
+    for w in run:
+        word = w.group(0)
+        if word.lower() in PRONOUN_SPEAKERS:
+            return True
+        if word[:1].isupper() and any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:4]):
+            return True  # a speaker is named in the nominative: not «в Стокгольме»
+        if morph.lemma(word).replace("ё", "е") in roles:
+            return True
+    return False
+
+
+def _span(text: str, run: list[re.Match]) -> Span:
+    return Span(run[0].start(), run[-1].end(), text[run[0].start() : run[-1].end()])
 
 
 # ---------------------------------------------------------------- dash dialogue

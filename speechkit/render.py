@@ -104,15 +104,17 @@ def first_words(text: str, n: int = 9) -> str:
 
 
 def themes_table(rec: dict) -> list:
-    t = Table(title=f"Segments of {rec['source']['name']}", title_justify="left", expand=False)
-    for col, kw in (("#", {"justify": "right"}), ("kind", {}), ("speaker", {}), ("theme", {}),
-                    ("score", {"justify": "right"}), ("evidence", {}), ("first words", {"ratio": 1})):
+    t = Table(title=f"Segments of {rec['source']['name']}", title_justify="left", expand=True)
+    clip = {"no_wrap": True, "overflow": "ellipsis"}
+    for col, kw in (("#", {"justify": "right"}), ("kind", clip), ("speaker", {**clip, "max_width": 22}),
+                    ("theme", clip), ("score", {"justify": "right"}), ("evidence", {**clip, "max_width": 30}),
+                    ("first words", {**clip, "ratio": 1, "min_width": 20})):
         t.add_column(col, **kw)
     for s in rec["segments"]:
         theme = s["theme"]
         score = (s["scores"] or {}).get(theme) if theme else None
         ev = ", ".join((s["evidence"] or {}).get(theme, [])[:4]) if theme else ""
-        t.add_row(str(s["index"]), s["kind"], Text(s["speaker"] or "—"), Text(theme or "—", style=colour(theme)),
+        t.add_row(str(s["index"]), s["kind"][:4], Text(s["speaker"] or "—"), Text(theme or "—", style=colour(theme)),
                   f"{score:.1f}" if score is not None else "", Text(ev), Text(first_words(s["text"])))
     summary = Table(title="Themes", title_justify="left")
     for col in ("theme", "label", "segments", "share of words", "", "top lemmas"):

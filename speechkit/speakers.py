@@ -50,7 +50,7 @@ def surname_key(word: str) -> str:
 def _first_name(word: str) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name."""
     for p in morph.parses(word.lower())[:6]:
-        if "Name" in p.tag.grammemes:
+        if "Name" in p.tag.grammemes and "sing" in p.tag.grammemes:
             gender = "femn" if "femn" in p.tag.grammemes else "masc"
             return ("-".join(part.capitalize() for part in p.normal_form.split("-")), gender)
     return None
@@ -173,6 +173,8 @@ class SpeakerBook:
             first = _first_name(full.group(1))
             return f"{first[0]} {_nominative_surname(full.group(2), first[1])}"
         lemmas = [norm_word(morph.lemma(w)) for w in words]
+        if _plural_head(words[0]) and len(low) <= 6:
+            return phrase.strip()  # «спросили журналисты»: a group, not a person
         sections = load_sections("roles.txt")
         heads = {tuple(p.split()) for p in sections.get("head of state", ())}
         if any(tuple(lemmas[i : i + len(h)]) == h for h in heads for i in range(len(lemmas))):
@@ -180,7 +182,7 @@ class SpeakerBook:
             if main:
                 return main.name
         roles = _role_lemmas()
-        if any(lem in roles for lem in lemmas):
+        if lemmas[0] in roles or (len(lemmas) > 1 and lemmas[1] in roles and not words[0][:1].isupper()):
             # глава Нацбанка → the person met with a role in apposition
             scored = [(len(set(lemmas) & p.roles), p.mentions, p) for p in self.people.values() if p.roles]
             if scored:
@@ -216,6 +218,11 @@ class SpeakerBook:
             return max(candidates, key=lambda c: c[0])[1].name
         main = self.main
         return main.name if main else None
+
+
+def _plural_head(word: str) -> bool:
+    p = morph.parses(word.lower())[0]
+    return p.tag.POS == "NOUN" and "plur" in p.tag.grammemes and "Surn" not in p.tag.grammemes
 
 
 def _verb_gender(verb: str | None) -> str | None:
