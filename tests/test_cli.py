@@ -1,0 +1,121 @@
+"""The command line as a user meets it: default input, files, stdin, formats, errors."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from speechkit.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+SPEECH = (
+    "Министр транспорта выступил на форуме.\n\n"
+    "«Объем контейнерных перевозок по Транскаспийскому маршруту вырос вдвое. Порт Актау принимает суда, "
+    "железная дорога загружена», — заявил министр.\n"
+)
+
+
+def run(*args, input=None):
+    result = runner.invoke(app, list(args), input=input, env={"COLUMNS": "120"})
+    return result
+
+
+def test_no_argument_analyses_the_seed():
+    result = run("themes", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["source"]["name"] == "tokayev-ots-shusha-2024.txt"
+    assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
+
+
+def test_themes_table_shows_segments_and_theme_summary():
+    result = run("themes")
+    assert result.exit_code == 0, result.output
+    assert "Касым-Жомарт Токаев" in result.stdout
+    assert "caspian_aral" in result.stdout and "Themes" in result.stdout
+
+
+def test_file_argument(tmp_path):
+    f = tmp_path / "speech.txt"
+    f.write_text(SPEECH, encoding="utf-8")
+    data = json.loads(run("themes", str(f), "--json").stdout)
+    quotes = [s for s in data["segments"] if s["kind"] == "quote"]
+    assert [q["theme"] for q in quotes] == ["transport"]
+    assert data["source"]["encoding"] == "utf-8"
+
+
+def test_stdin_and_dash():
+    for args in (("themes", "--json"), ("themes", "-", "--json")):
+        result = run(*args, input=SPEECH.encode("utf-8"))
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["source"]["name"] == "<stdin>"
+        assert [s["theme"] for s in data["segments"] if s["kind"] == "quote"] == ["transport"]
+
+
+def test_cp1251_input_is_detected(tmp_path):
+    f = tmp_path / "speech-1251.txt"
+    f.write_bytes(SPEECH.encode("cp1251"))
+    data = json.loads(run("themes", str(f), "--json").stdout)
+    assert data["source"]["encoding"] == "cp1251"
+    text = SPEECH
+    for s in data["segments"]:
+        assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_user_lexicon_replaces_themes(tmp_path):
+    lex = tmp_path / "my.toml"
+    lex.write_text('[themes.ports]\nlabel = "Порты"\n[themes.ports.lemmas]\n"порт" = 3.0\n"актау" = 3.0\n'
+                   '"суд" = 1.0\n"контейнерный" = 2.0\n', encoding="utf-8")
+    f = tmp_path / "speech.txt"
+    f.write_text(SPEECH, encoding="utf-8")
+    data = json.loads(run("themes", str(f), "--lexicon", str(lex), "--json").stdout)
+    assert [t["id"] for t in data["themes"]] == ["ports"]
+    assert [s["theme"] for s in data["segments"] if s["kind"] == "quote"] == ["ports"]
+
+
+def test_user_lexicon_can_extend(tmp_path):
+    lex = tmp_path / "more.toml"
+    lex.write_text('extend = true\n[themes.ports]\nlabel = "Порты"\n[themes.ports.lemmas]\n"актау" = 1.0\n',
+                   encoding="utf-8")
+    data = json.loads(run("themes", "--lexicon", str(lex), "--json").stdout)
+    ids = {t["id"] for t in data["themes"]}
+    assert "transport" in ids
+
+
+def test_broken_lexicon_is_a_one_line_error(tmp_path):
+    lex = tmp_path / "bad.toml"
+    lex.write_text('[themes.x\n"a" = 1\n', encoding="utf-8")
+    result = run("themes", "--lexicon", str(lex))
+    assert result.exit_code == 5
+    assert "bad.toml" in result.stderr and "line 1" in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_file():
+    result = run("themes", "/no/such/file.txt")
+    assert result.exit_code == 3
+    assert "/no/such/file.txt: no such file" in result.stderr
+    assert result.stdout == ""
+
+
+def test_lexicon_command_lists_themes_and_matches():
+    result = run("lexicon", "--json")
+    data = json.loads(result.stdout)
+    assert {t["id"] for t in data["themes"]} >= {"transport", "finance", "ai", "climate", "caspian_aral",
+                                                 "security", "cooperation"}
+    result = run("lexicon", str(ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"), "--json")
+    data = json.loads(result.stdout)
+    assert any(m["entry"] == "медиация" for m in data["matched"])
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert command.callback.__doc__, name
+        assert re.search(rf"speechkit {name}\b", readme), f"{name} missing from README"
