@@ -127,15 +127,20 @@ def themes_table(rec: dict) -> list:
 
 
 def figures_table(rec: dict, text: str | None = None) -> list:
-    t = Table(title=f"Figures in {rec['source']['name']}", title_justify="left")
-    for col in ("#", "as written", "value", "unit", "qualifier", "kind", "theme", "speaker", "flags", "sentence"):
-        t.add_column(col)
+    t = Table(title=f"Figures in {rec['source']['name']}", title_justify="left", expand=True)
+    clip = {"no_wrap": True, "overflow": "ellipsis"}
+    for col, kw in (("#", {"justify": "right"}), ("as written", {**clip, "max_width": 22}),
+                    ("value", {**clip, "justify": "right", "max_width": 12}), ("unit", {**clip, "max_width": 12}),
+                    ("qual.", {**clip, "max_width": 8}), ("kind", {**clip, "max_width": 11}),
+                    ("theme", {**clip, "max_width": 12}), ("speaker", {**clip, "max_width": 16}),
+                    ("flags", {**clip, "max_width": 14}), ("in context", {"ratio": 1, "min_width": 36})):
+        t.add_column(col, **kw)
     for f in rec["figures"]:
         value = f["value"]
         if f["kind"] == "range":
             value = f"{f['low']}–{f['high']}"
         t.add_row(str(f["index"]), Text(f["text"], style="bold"), Text(str(value)), Text(f["unit"] or "—"),
-                  Text(f["qualifier"] or ""), f["kind"] + (f" ({f['change']})" if f["change"] else ""),
+                  Text(f["qualifier"] or ""), f["kind"] + {"increase": " ↑", "decrease": " ↓"}.get(f["change"] or "", ""),
                   Text(f["theme"] or "—", style=colour(f["theme"])), Text(f["speaker"] or "reporter"),
                   Text(", ".join(f["flags"])), _highlight(text, f))
     return [t]
@@ -146,9 +151,11 @@ def _highlight(text: str | None, f: dict) -> Text:
     if not text or not sent:
         return Text("")
     s0, s1 = sent["start"], sent["end"]
-    out = Text(" ".join(text[s0 : f["start"]].split()[-8:]) + " ")
+    left, right = text[s0 : f["start"]], text[f["end"] : s1]
+    left_words, right_words = left.split(), right.split()
+    out = Text(("… " if len(left_words) > 4 else "") + " ".join(left.split(" ")[-5:]).lstrip())
     out.append(f["text"], style="bold reverse")
-    out.append(" " + " ".join(text[f["end"] : s1].split()[:8]))
+    out.append(" ".join(right.split(" ")[:5]) + (" …" if len(right_words) > 4 else ""))
     return out
 
 
