@@ -265,7 +265,7 @@ def _attribution_after(text: str, i: int, end: int):
             return None
     stop = _SENT_END.search(text, m.end(), end)
     sent_end = stop.start() if stop else end
-    q = re.search(r"[«\"„]", text[m.end() : sent_end])
+    q = re.search(r"[:.!?…]\s*[«\"„]", text[m.end() : sent_end])  # the next quote starts
     if q:
         sent_end = m.end() + q.start()
     words = list(_WORD.finditer(text, m.end(), sent_end))[:8]
@@ -337,7 +337,7 @@ def _runs(words: list[re.Match], text: str) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = [[]]
     for k, w in enumerate(words):
         gap = text[words[k - 1].end() : w.start()] if k else ""
-        if w.group(0).lower() in PREPS or gap.strip(" "):
+        if w.group(0).lower() in PREPS or gap.strip(" «»\"„“"):
             runs.append([])
             if w.group(0).lower() in PREPS:
                 continue

@@ -52,7 +52,10 @@ def _first_name(word: str) -> tuple[str, str] | None:
     for p in morph.parses(word.lower())[:6]:
         if "Name" in p.tag.grammemes and "sing" in p.tag.grammemes:
             gender = "femn" if "femn" in p.tag.grammemes else "masc"
-            return ("-".join(part.capitalize() for part in p.normal_form.split("-")), gender)
+            nom = p.normal_form
+            if "ё" in nom and "ё" not in word.lower():
+                nom = nom.replace("ё", "е")  # spell the name as the text does: Петр, not Пётр
+            return ("-".join(part.capitalize() for part in nom.split("-")), gender)
     return None
 
 

@@ -25,7 +25,7 @@ WORD_LISTS = {
 SORTED = {"stopwords.txt"}
 THEME_IDS = {"transport", "finance", "ai", "climate", "caspian_aral", "security", "cooperation"}
 # data files with their own format, checked by the tests of the module that reads them
-OTHER_FILES = {"README.md", "boilerplate.txt", "lemma_overrides.tsv", "numbers.toml", "reference_freq.tsv"}
+OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.tsv", "numbers.toml", "reference_freq.tsv"}
 # abbreviations and Latin words pymorphy3 does not know: it has no reading to check them against
 NOT_IN_DICTIONARY = {
     "cop", "it", "qr", "wi-fi",  # COP29, IT-компания, QR-код, Wi-Fi
