@@ -21,6 +21,7 @@ from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
 LEAD_IN_WORDS = 25  # a short narrative paragraph right before a quote introduces it
+SHORT_REPLY_WORDS = 3  # a turn of fewer words ("Поздравляю.", "Конечно.") has no topic of its own
 
 
 @dataclass(frozen=True)
@@ -182,10 +183,14 @@ def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: 
 
 def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon, skip: list[Span]) -> list[Segment]:
     starts = [tk.start for tk in tokens]
-    out = []
+    out: list[Segment] = []
     for seg in segments:
         sc = score_tokens(_segment_tokens(seg, tokens, starts, skip), lexicon)
-        out.append(dataclasses.replace(seg, theme=sc.best, scores=sc.scores, evidence=sc.evidence))
+        theme = sc.best
+        # «Сколько там кресел?» — a short reply in a dialogue goes on with the topic of the turn it answers
+        if theme is None and seg.kind == "turn" and out and out[-1].kind == "turn" and sc.words >= SHORT_REPLY_WORDS:
+            theme = out[-1].theme
+        out.append(dataclasses.replace(seg, theme=theme, scores=sc.scores, evidence=sc.evidence))
     return out
 
 
