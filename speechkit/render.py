@@ -160,13 +160,17 @@ def _highlight(text: str | None, f: dict) -> Text:
 
 
 def keywords_table(rec: dict) -> list:
-    t = Table(title=f"Keywords of {rec['source']['name']}", title_justify="left")
-    for col in ("lemma", "count", "", "keyness", "log ratio", "ref/M", "pos", "themes"):
-        t.add_column(col)
+    t = Table(title=f"Keywords of {rec['source']['name']}", title_justify="left", expand=True)
+    clip = {"no_wrap": True, "overflow": "ellipsis"}
+    for col, kw in (("lemma", {**clip, "max_width": 32}), ("count", {"justify": "right"}), ("", clip),
+                    ("keyness", {"justify": "right"}), ("log ratio", {"justify": "right"}),
+                    ("ref/M", {"justify": "right"}), ("pos", {**clip, "max_width": 10}),
+                    ("themes", {**clip, "ratio": 1, "min_width": 16})):
+        t.add_column(col, **kw)
     kws = rec["keywords"]
     top = max((k["count"] for k in kws), default=1) or 1
     for k in kws:
-        themes = ", ".join(f"{tid} {c}" for tid, c in sorted((k.get("themes") or {}).items(), key=lambda kv: -kv[1]))
+        themes = " ".join(f"{tid}:{c}" for tid, c in sorted((k.get("themes") or {}).items(), key=lambda kv: -kv[1]))
         t.add_row(Text(k["lemma"], style="bold"), str(k["count"]), bar(k["count"] / top, 12),
                   _num(k.get("keyness")), _num(k.get("log_ratio")), _num(k.get("ref_per_million")),
                   k.get("pos") or "", Text(themes))
