@@ -7,6 +7,7 @@ into one line on stderr and an exit code.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -19,7 +20,7 @@ class ExitCode(IntEnum):
     EMPTY = 4  # the text is empty or whitespace only
     DATA = 5  # a broken lexicon or data file
     PARTIAL = 6  # a corpus run where some documents failed
-    INTERRUPTED = 130  # Ctrl-C
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 class SpeechkitError(Exception):
@@ -35,9 +36,13 @@ class InputError(SpeechkitError):
 
 
 class EmptyTextError(SpeechkitError):
-    """The input holds no text to analyse."""
+    """The input holds no text to analyse; ``document`` is what was read, for an empty report."""
 
     exit_code = ExitCode.EMPTY
+
+    def __init__(self, message: str, document: Any = None) -> None:
+        super().__init__(message)
+        self.document = document
 
 
 class LexiconError(SpeechkitError):

@@ -2,12 +2,35 @@
 
 The analyzer loads once per process (lazily, so ``speechkit --help`` stays
 instant) and every word form is analysed once: Russian word frequencies are
-Zipfian, so a per-form cache turns lemmatisation into a dictionary lookup.
+Zipfian, so a per-form cache (``entry``) turns lemmatisation into a dictionary
+lookup.
 
 ``tokenize`` chooses each lemma from context.  A form whose pymorphy3 readings
 all share one lemma is settled by the cache alone; only forms whose readings
-disagree (``стали``: стать / сталь) and capitalised words inside a sentence go
-through the rules below, each a small function over the neighbouring tokens.
+disagree (``стали``: стать / сталь), unknown forms and capitalised words go
+through ``_resolve``, a few small rules over the neighbouring tokens:
+
+- abbreviations before a full stop (``2023 г.`` → год, ``г. Шуша`` → город),
+  from ``data/lemma_overrides.tsv`` with ``млн``, ``тыс.``, ``должен`` …;
+- an adjective agrees with the noun after it (``главного героя`` → главный,
+  ``в этом году`` → этот, ``Соединённых Штатов`` → соединённый);
+- a preposition governs its noun's case (``из стали`` → сталь), a noun agrees
+  with the adjective before it, a verb reading wins before an infinitive or a
+  short form (``стали известны`` → стать), ``всего`` before a number is an adverb;
+- a capitalised word inside a sentence is a name: a dictionary name
+  (``Карла Маркса`` → Карл, by agreement with the next name or the noun it stands
+  by), a surname (``Токаева`` → токаев, ``Алиевым`` → алиев; feminine next to a
+  woman's name), or an unknown name kept as written or with a Russian case ending
+  undone (``Крэйг``, ``Дамблдора`` → дамблдор); surnames and unknown names also
+  at the start of a sentence (``Токаев заявил``).
+
+Context-free corrections made once per form: superlatives are their own lemma
+(``лучших`` → лучший), a short form that is also a passive participle is the
+participle (``разбиты`` → разбить), an indicative beats an imperative
+(``пришли`` → прийти), an unknown word ending in a consonant is a nominative
+(``опенинг``), accent marks are ignored (``И́горь``).
+
+Lemmas are lower case and keep ё as pymorphy3 writes it.
 """
 
 from __future__ import annotations
@@ -25,16 +48,24 @@ if TYPE_CHECKING:  # pragma: no cover
 WORD_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 STRESS = "\u0301"  # «И́горь»: the accent mark of dictionaries and Wikipedia
 SENTENCE_END = frozenset(".!?…")
-# after these a capital letter says nothing about a proper noun
-OPENERS = frozenset("«„\"“([—–-:")
+# after these a capital letter says nothing about a proper noun («— Мы», «``Вселенной»)
+OPENERS = frozenset("«„\"“`—–-:")
 PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 NOMINAL = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 ADJECTIVAL = frozenset({"ADJF", "PRTF"})
 # pymorphy3 units that guess a reading from the word's ending or an unknown prefix
 GUESSERS = frozenset(
-    {"FakeDictionary", "KnownSuffixAnalyzer", "UnknownPrefixAnalyzer", "KnownPrefixAnalyzer", "UnknownAnalyzer"}
+    {"FakeDictionary", "KnownSuffixAnalyzer", "UnknownPrefixAnalyzer", "KnownPrefixAnalyzer", "UnknAnalyzer"}
 )
 VOWELS = frozenset("аеёиоуыэюя")
+# feminine suffixes of place names and nicknames: «Петржалка», «Шарковщина»
+FEMININE_NAME = re.compile(r"([^аеёиоуыэюяьйсц]ка|ица|щина)$")
+NUMERALS = frozenset("два две три четыре пять шесть семь восемь девять десять сто тысяча миллион "
+                     "миллиард несколько половина треть четверть".split())
+# «Аббасидах», «Афинам»: plural case endings, not the end of a foreign name
+CASE_ENDINGS = ("ах", "ях", "ам", "ям", "ами", "ями")
+# «веломобилем»: an unknown word in an oblique case, not a nominative
+NOUN_CASE_ENDINGS = CASE_ENDINGS + ("ом", "ем", "ой", "ей", "ов", "ев")
 SURNAME_TAGS = frozenset({"NOUN", "Surn", "anim"})
 CASE = {"gen2": "gent", "acc2": "accs", "loc2": "loct"}
 
@@ -59,13 +90,13 @@ GOVERNS: dict[str, frozenset[str]] = {
 }
 
 # «Токаева», «Алиевым», «Пуниной»: Russian surnames declined like short adjectives
-SURNAME_RE = re.compile(
-    r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|ом|е|ой|ы|ых|ым|ыми)$"
-)
+SURNAME_RE = re.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|ом|е|ой|ы|ых|ыми)$")
 # «Достоевского», «Вишневской»: surnames declined like full adjectives
+SURNAME_ADJ_RE = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$")
+# «Юрьевича», «Георгиевной», «Ильиничны»: a patronymic and its case ending
+PATRONYMIC_RE = re.compile(r"^(?P<stem>.+(?:ич|вн|ичн))(?P<end>а|у|ом|е|ем|и|ей|ы|ой|ам|ами|ах)?$")
 # endings only an adjective has (not -ом, -ем, -ым, -им, shared with nouns' instrumental)
 ADJ_ENDING = re.compile(r"(ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ых|их|ыми|ими)$")
-SURNAME_ADJ_RE = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$")
 
 
 class Reading(NamedTuple):
@@ -112,8 +143,12 @@ def overrides() -> dict[str, tuple[str, str]]:
 
 @functools.lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
-    """All pymorphy3 parses of a lower-cased word form, best first."""
-    return tuple(analyzer().parse(word))
+    """All pymorphy3 parses of a lower-cased word form, best first (never empty)."""
+    try:
+        return tuple(analyzer().parse(word))
+    except (KeyError, ValueError):  # «𗀀»: pymorphy3 asks unicodedata for a name it lacks
+        p = analyzer().parse("ⅻ")[0]  # an unknown token of no part of speech
+        return (p._replace(word=word, normal_form=word),)
 
 
 def _lemma_of(p, grammemes: frozenset, pos: str | None) -> str:
@@ -127,11 +162,12 @@ def _lemma_of(p, grammemes: frozenset, pos: str | None) -> str:
     lem = p.normal_form
     if pos == "NOUN" and lem.endswith("ие") and p.word.startswith(lem[:-2] + "ь"):
         return lem[:-2] + "ье"
-    # «Георгиевна» → георгиевна, not георгиевич: a woman's patronymic is its own lemma
-    if "Patr" in grammemes and "femn" in grammemes:
-        f = p.inflect({"sing", "nomn"})
-        if f is not None:
-            return f.word
+    if "Patr" in grammemes:
+        # «Георгиевна» → георгиевна (not георгиевич), «Юрьевича» → юрьевич (not юриевич):
+        # the patronymic's own nominative, spelled as in the text
+        m = PATRONYMIC_RE.match(p.word)
+        if m:
+            return m["stem"] + ("" if m["stem"].endswith("ич") else "а")
     return lem
 
 
@@ -151,7 +187,9 @@ def _reading(p) -> Reading:
     info = _TAGS.get(p.tag)
     if info is None:
         t = p.tag
-        info = _TAGS[t] = (t.POS, CASE.get(t.case, t.case), t.number, t.gender, t.grammemes)
+        # plain str: pymorphy3's typed grammemes compare slowly
+        pos_, case, number, gender = (None if g is None else str(g) for g in (t.POS, t.case, t.number, t.gender))
+        info = _TAGS[t] = (pos_, CASE.get(case, case), number, gender, frozenset(map(str, t.grammemes)))
     stack = p.methods_stack
     known = len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer" or not any(
         type(unit).__name__ in GUESSERS for unit, *_ in stack
@@ -179,8 +217,17 @@ def entry(low: str) -> Entry:
     first = readings[0]
     # «опенинг», «гбит»: an unknown word ending in a consonant is a masculine noun
     # in the nominative, not the plural genitive of an imagined «опенинга»
-    if not known and low[-1] not in VOWELS:
+    if not known and low[-1] not in VOWELS and not low.endswith(NOUN_CASE_ENDINGS):
         first = next((r for r in readings if r.pos == "NOUN" and r.lemma == low), first)
+    # «пришли», «перешли»: the past of прийти/перейти, not the imperative of прислать
+    elif first.pos == "VERB" and "impr" in first.grammemes:
+        first = next((r for r in readings if r.pos == "VERB" and "indc" in r.grammemes), first)
+    # «основным», «родном»: pymorphy3 ties the rare doublet основный/родный with the
+    # usual основной/родной and lists the rare one first
+    elif first.pos == "ADJF" and first.lemma.endswith("ый"):
+        doublet = first.lemma[:-2] + "ой"
+        first = next((r for r in readings if r.lemma == doublet and r[1:5] == first[1:5]
+                      and r.score >= first.score), first)
     # «разбиты», «развит»: a short form that is both adjective and passive participle
     # is the participle (UD: VERB, lemma разбить)
     elif first.pos == "ADJS":
@@ -197,7 +244,6 @@ def _entry_of(text: str) -> Entry:
     return entry(text.replace(STRESS, "").lower())
 
 
-@functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """Context-free lemma of a word form (pymorphy3's best parse, with the overrides).
 
@@ -207,7 +253,6 @@ def lemma(word: str) -> str:
     return _entry_of(word).lemma
 
 
-@functools.lru_cache(maxsize=200_000)
 def pos(word: str) -> str | None:
     """Context-free OpenCorpora part of speech of a word form."""
     return _entry_of(word).pos
@@ -215,7 +260,7 @@ def pos(word: str) -> str | None:
 
 def clear_caches() -> None:
     """Forget every analysed form (for benchmarks that time a cold cache)."""
-    for f in (parses, entry, lemma, pos, _proper, _adjective):
+    for f in (parses, entry, _proper, _adjective):
         f.cache_clear()
 
 
@@ -250,17 +295,42 @@ def _before_noun(e: Entry, nxt: Entry, title: str | None = None) -> Reading | No
     nouns = [r for r in nxt.readings if r.pos == "NOUN"]
     if not nouns:
         return None
+    best = e.readings[0]
+    # «Главой комиссии», «Вселенной Дюны»: a noun pymorphy3 prefers by far, or on a tie
+    # in a capitalised word, is not an adjective
+    floor = best.score / (1 if title else 10) if best.pos == "NOUN" and best.known else 0.0
     return _pick(
         e,
         lambda r: r.pos in ADJECTIVAL
+        and (r.score > floor if title else r.score >= floor)
         and not (title and ("Poss" in r.grammemes or not r.known and not ADJ_ENDING.search(title)))
         and any(_agrees(r, n) for n in nouns),
     )
 
 
+def _head(i: int, entries: list[Entry]) -> Entry:
+    """The entry after token ``i``, past up to two adjectives
+    («Транскаспийского международного транспортного маршрута» → маршрута); not for
+    pronouns («его основные работы»: его is read on its neighbour alone)."""
+    if any("Apro" in r.grammemes for r in entries[i].readings):
+        return entries[i + 1]
+    for j in range(i + 1, min(i + 4, len(entries))):
+        rs = entries[j].readings
+        if not rs or rs[0].pos not in ADJECTIVAL or any(r.pos == "NOUN" for r in rs):
+            return entries[j]
+    return entries[min(i + 3, len(entries) - 1)]
+
+
 def _after_adjective(e: Entry, adjs: list[Reading]) -> Reading | None:
     # «нержавеющей стали» → сталь
     return _pick(e, lambda r: r.pos == "NOUN" and any(_agrees(a, r) for a in adjs))
+
+
+def _before_number(e: Entry, nxt: str) -> Reading | None:
+    # «всего 5 %», «всего три» → the adverb, not a form of «весь»
+    if nxt[:1].isdigit() or nxt.lower() in NUMERALS:
+        return _pick(e, lambda r: r.pos in ("ADVB", "PRCL"))
+    return None
 
 
 def _before_predicate(e: Entry, nxt: Entry) -> Reading | None:
@@ -279,17 +349,17 @@ def _self_or_very(e: Entry, nxt: Entry | None) -> Reading | None:
 
 
 def _name_pair(e: Entry, nxt: Entry) -> Reading | None:
-    # «Карла Маркса» → Карл (not Карла), «Евгения Георгиевна» → Евгения (not Евгений)
-    names = [r for r in nxt.readings if PROPER & r.grammemes and r.pos == "NOUN"]
+    # «Карла Маркса» → Карл (not Карла), «Евгения Георгиевна» → Евгения (not Евгений);
+    # where both fit («Евгения Бахарева»: Yevgenia or Yevgeny's), the nominative
+    names = [r for r in nxt.readings if PROPER & r.grammemes and r.pos == "NOUN" and r.number == "sing"]
     if not names:
         return None
-    return _pick(
-        e,
-        lambda r: r.pos == "NOUN"
-        and PROPER & r.grammemes
-        and any(r.case == n.case and r.number == n.number and (r.number == "plur" or r.gender == n.gender)
-                for n in names),
-    )
+    fits = [
+        r for r in e.readings
+        if r.pos == "NOUN" and r.number == "sing" and PROPER & r.grammemes
+        and any(r.case == n.case and r.gender == n.gender for n in names)
+    ]
+    return next((r for r in fits if r.case == "nomn"), fits[0] if fits else None)
 
 
 def _surname(stem: str, gender: str, adjectival: bool) -> Reading:
@@ -300,19 +370,27 @@ def _surname(stem: str, gender: str, adjectival: bool) -> Reading:
     return Reading(lem, "NOUN", None, "sing", gender, SURNAME_TAGS, False, 1.0)
 
 
+class Proper(NamedTuple):
+    reading: Reading
+    feminine: Reading | None  # «Токаева» → токаева where the context is a woman's name
+    initial: bool  # holds at the start of a sentence too (a surname, an unknown word)
+    paired: bool = False  # holds only next to another name («Жиль Делёз»)
+
+
 @functools.lru_cache(maxsize=50_000)
-def _proper(low: str) -> tuple[Reading, Reading | None] | None:
-    """A capitalised word inside a sentence read as a proper noun: (reading, feminine
-    alternative for a surname), or None to keep the common-noun reading."""
+def _proper(low: str) -> Proper | None:
+    """A capitalised word read as a proper noun, or None to keep the common reading."""
     e = entry(low)
     if not e.readings:
         return None
     # «Москвы» → Москва, «Карла» → Карл: a dictionary name that pymorphy3 finds plausible
+    # (names are singular: «Борисов» is a surname, not the plural of Борис)
     for r in e.readings:
         if r.known and r.pos == "NOUN" and PROPER & r.grammemes and r.score >= 0.05:
             if "Surn" in r.grammemes:
                 break
-            return r, None
+            if r.number == "sing" or "Geox" in r.grammemes:
+                return Proper(r, None, False)
     common = [
         r for r in e.readings
         if r.known and not ("Surn" in r.grammemes or "Poss" in r.grammemes
@@ -321,28 +399,47 @@ def _proper(low: str) -> tuple[Reading, Reading | None] | None:
     # «Токаев» (not токай), «Зайцева» (not заяц), «Холбоулин»: a surname
     m = SURNAME_RE.match(low)
     if m and not common:
-        gender = "femn" if m["end"] in ("ой",) else "masc"
+        gender = "femn" if m["end"] == "ой" else "masc"
         fem = _surname(m["stem"], "femn", False) if m["end"] in ("а", "у", "ой") else None
-        return _surname(m["stem"], gender, False), fem
+        return Proper(_surname(m["stem"], gender, False), fem, True)
     m = SURNAME_ADJ_RE.match(low)
     if m and not common and not any(r.known for r in e.readings):
         fem = m["end"] in ("ая", "ой", "ую")
-        return _surname(m["stem"], "femn" if fem else "masc", True), None
+        return Proper(_surname(m["stem"], "femn" if fem else "masc", True), None, True)
     known = [r for r in e.readings if r.known]
     if known:
-        # «Жиль» (not жилить), «Мерло» (not мереть): a name that looks like a verb form
+        # «Жиль Делёз» (not жилить), «Мерло» (not мереть): a name that looks like a verb
+        # form, when another name stands by (a capitalised verb alone is more likely
+        # a sentence whose full stop went missing)
         if len(low) > 2 and not any(r.pos in NOMINAL for r in known):
-            return _as_is(low), None
+            return Proper(_as_is(low), None, False, True)
         return None
-    # an unknown name: pymorphy3's guess from the ending turns a foreign name in the
-    # nominative into something else («Крэйг» → крэйга, «Нани» → наня); a name ending
-    # in a consonant or in -о/-и/-э is taken as written, others as pymorphy3 guesses
-    if low[-1] not in VOWELS or low[-1] in "оиэ":
-        if low.endswith(("ом", "ем")) and len(low) > 5:  # «Кройтом» → Кройт
-            return _as_is(low[:-2]), None
-        return _as_is(low), None
-    noun = _pick(e, lambda r: r.pos == "NOUN")
-    return (noun, None) if noun is not None else None
+    return Proper(_unknown_name(low, e), None, True)
+
+
+def _unknown_name(low: str, e: Entry) -> Reading:
+    """A name pymorphy3 does not know.  Its guess from the ending turns a foreign name
+    in the nominative into something else («Крэйг» → крэйга, «Нани» → наня), so the
+    endings that are clearly Russian case endings are undone and the rest kept."""
+    if low.endswith("ии"):  # «Абиссинии» → Абиссиния
+        return _as_is(low[:-1] + "я")
+    if low.endswith("ы") and len(low) > 4:  # «Олибы» → Олиба
+        return _as_is(low[:-1] + "а")
+    if low.endswith(("ом", "ем")) and len(low) > 5:  # «Кройтом» → Кройт
+        return _as_is(low[:-2])
+    if low.endswith("ия"):  # «Аквитания»
+        return _as_is(low)
+    if low.endswith("а") and len(low) > 3 and low[-2] not in VOWELS:
+        # «Дамблдора», «Ферсмана», «Смоленска»: a man's name or a town in the genitive;
+        # but «Петржалка», «Истребительница», «Шарковщина» are feminine nominatives
+        if FEMININE_NAME.search(low):
+            return _as_is(low)
+        return _as_is(low[:-1])
+    if low.endswith(CASE_ENDINGS) or low[-1] in "ауюя":  # «Аббасидах», «Ульстера»: a guess
+        noun = _pick(e, lambda r: r.pos == "NOUN")
+        if noun is not None:
+            return noun
+    return _as_is(low)  # «Крэйг», «Нани», «Мерло», «Яровце»
 
 
 def _as_is(lem: str) -> Reading:
@@ -378,8 +475,8 @@ def _abbreviation(i: int, words: list[str]) -> Reading | None:
 def tokenize(text: str) -> list[Token]:
     """razdel tokens with the lemma and part of speech chosen in context.
 
-    >>> [t.lemma for t in tokenize("Из стали. Цены стали ниже.")]
-    ['из', 'сталь', '.', 'цена', 'стать', 'низкий', '.']
+    >>> [t.lemma for t in tokenize("Токаев: цены на изделия из стали стали ниже.")]
+    ['токаев', ':', 'цена', 'на', 'изделие', 'из', 'сталь', 'стать', 'ниже', '.']
     """
     from razdel import tokenize as _tokenize
 
@@ -414,6 +511,17 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def _gendered(got: Proper, prev: Reading | None, nxt: Entry | None) -> Reading:
+    # «Евгения Бахарева», «Бахарева Евгения» → Бахарева
+    if got.feminine is not None and (
+        prev is not None and prev.gender == "femn" and PROPER & prev.grammemes
+        or nxt is not None
+        and any(x.gender == "femn" and {"Name", "Patr"} & x.grammemes for x in nxt.readings[:1])
+    ):
+        return got.feminine
+    return got.reading
+
+
 def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initial: bool) -> Reading | None:
     """The reading of token ``i`` chosen from its neighbours, or None for the cached default."""
     w, e = words[i], entries[i]
@@ -421,49 +529,53 @@ def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initi
     nxt = entries[i + 1] if i + 1 < len(entries) else None
     if not e.known and len(w) > 1 and w.isupper():
         return _as_is(w.lower())  # «БМРА»: an unknown acronym is its own lemma
-    title = _is_title(w) and not initial and words[i - 1] not in OPENERS
-    low = w.replace(STRESS, "").lower() if title else None
+    capital = _is_title(w)
+    title = capital and not initial and words[i - 1][-1] not in OPENERS
+    low = w.replace(STRESS, "").lower() if capital else None
+    if capital and nxt is not None:
+        r = _before_noun(e, _head(i, entries), low)
+        if r is not None:  # «Красной площади», «Соединённых Штатов», «Водская пятина»
+            if r.pos == "PRTF" and "Adjx" in r.grammemes:
+                return r._replace(lemma=_adjective(low) or r.lemma, pos="ADJF")
+            return r
     if title:
         if prev is not None and prev.case == "nomn" and {"Name", "Patr"} & prev.grammemes and not e.known:
             return _as_is(low)  # «Алексей Иванович Сырбу»: an unknown surname after a name
-        if nxt is not None:
-            r = _before_noun(e, nxt, low)
-            if r is not None:  # «Красной площади», «Соединённых Штатов»
-                if r.pos == "PRTF" and "Adjx" in r.grammemes:
-                    return r._replace(lemma=_adjective(low) or r.lemma, pos="ADJF")
+        if nxt is not None and _is_title(words[i + 1]):
+            r = _name_pair(e, nxt)
+            if r is not None:
                 return r
-            if _is_title(words[i + 1]):
-                r = _name_pair(e, nxt)
-                if r is not None:
-                    return r
         if prev is not None and prev.pos == "NOUN" and "anim" in prev.grammemes and not PROPER & prev.grammemes:
             # «императора Карла», «президента Токаева»: a name in apposition takes the noun's case
-            r = _pick(e, lambda r: r.pos == "NOUN" and PROPER & r.grammemes and r.case == prev.case)
+            r = _pick(e, lambda r: r.pos == "NOUN" and PROPER & r.grammemes and r.case == prev.case
+                      and r.number == "sing")
             if r is not None and "Surn" not in r.grammemes:
                 return r
         got = _proper(low)
-        if got is not None:
-            r, fem = got
-            # «Евгения Бахарева», «Бахарева Евгения» → Бахарева
-            if fem is not None and (
-                prev is not None and prev.gender == "femn" and PROPER & prev.grammemes
-                or nxt is not None and any(x.gender == "femn" and {"Name", "Patr"} & x.grammemes
-                                           for x in nxt.readings[:1])
-            ):
-                return fem
-            return r
+        if got is not None and (not got.paired or _is_title(words[i + 1] if nxt else "")
+                                or prev is not None and PROPER & prev.grammemes):
+            return _gendered(got, prev, nxt)
+    elif capital:
+        # «Токаев заявил» at the start of a sentence: still a surname, not «токай»
+        got = _proper(low)
+        if got is not None and got.initial:
+            return _gendered(got, prev, nxt)
     if not e.ambiguous:
         return None
+    if not title:
+        # a word in lower case is not a name: «из» is not the plural of «Иза»
+        e = e._replace(readings=tuple(r for r in e.readings if not PROPER & r.grammemes) or e.readings)
+    if nxt is not None:
+        # «в этом году» → этот, «главного героя» → главный, «всего 5 %» → всего
+        r = _self_or_very(e, nxt) or _before_noun(e, _head(i, entries), low) or _before_number(e, words[i + 1])
+        if r is not None:
+            return r
     if i:
         prep = words[i - 1].lower()
         if prep in GOVERNS:
             r = _governed(e, prep)
             if r is not None:
                 return r
-    if nxt is not None:
-        r = _self_or_very(e, nxt) or _before_noun(e, nxt, low)
-        if r is not None:
-            return r
     if prev is not None and prev.pos in ADJECTIVAL:
         adjs = [a for a in entries[i - 1].readings if a.lemma == prev.lemma and a.pos == prev.pos]
         r = _after_adjective(e, adjs)

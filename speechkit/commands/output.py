@@ -1,38 +1,103 @@
 """Where output goes: stdout, or a file written atomically (temp file + rename).
 
-An error or Ctrl-C halfway leaves an earlier file of the same name intact.
+An error or Ctrl-C halfway leaves an earlier file of the same name intact, and
+a reader never sees half a report: the new file appears whole or not at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from ..errors import InputError
 
+# What writing a file can run into (other errors inside the block are not ours to rename).
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
 
 @contextlib.contextmanager
-def open_output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
+def open_output(path: Path | str | None) -> Iterator[TextIO]:
+    """Yield stdout (no path, or "-") or a temp file that replaces ``path`` on success.
+
+    Writes to stdout hold Ctrl-C until they finish: a write interrupted inside
+    the system call can leave a pipe with half a record, or a record twice.
+    """
+    if path is None or str(path) == "-":
+        yield WholeWrites(sys.stdout)
         return
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent
     if not folder.is_dir():
-        raise InputError(f"{target}: folder {folder} does not exist")
+        raise InputError(f"{target}: cannot write, folder {folder} does not exist")
     if target.is_dir():
         raise InputError(f"{target}: is a directory; give a file name")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.errno in WRITE_ERRORS:
+            raise InputError(f"{target}: cannot write ({exc.strerror or exc}); any earlier file is intact") from None
         raise
+
+
+@contextlib.contextmanager
+def deferred_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C until the block ends, then raise it: what the block writes is written whole."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield  # only the main thread may set handlers; an ignored or custom Ctrl-C stays as it is
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
+
+
+class WholeWrites:
+    """A text stream whose ``write`` and ``flush`` are not cut short by Ctrl-C."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        with deferred_interrupt():
+            return self.stream.write(text)
+
+    def flush(self) -> None:
+        with deferred_interrupt():
+            self.stream.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 & ~umask, not mkstemp's 0600."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

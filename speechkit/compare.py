@@ -1,0 +1,208 @@
+"""Two speeches (or two groups of speeches) side by side: themes, distinctive words, figures, speakers.
+
+Each side is one or more analysed texts, pooled:
+
+* theme shares: the share of the side's words in segments of each theme (the
+  shares of its texts weighted by their words), and the difference B − A;
+* distinctive words: log-likelihood G2 of each lemma in A against B
+  (``keywords.distinctive``); speech verbs and the speakers' own names left out;
+* figures stated on one side only, compared by ``(value, unit, kind)``: «65%»
+  and «65 процентов» are one figure, «65%» and «65 тонн» are two;
+* speakers of quotes and turns, with how many segments each holds per side.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .keywords import G2_WEAK, Contrast, distinctive
+from .model import Analysis, Figure, Token
+from .text import norm_word
+
+TOP = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of the comparison: its documents pooled."""
+
+    label: str
+    documents: list[str]
+    words: int
+    shares: dict[str, float]  # theme id -> share of the side's words
+    speakers: dict[str, int]  # speaker -> quote and turn segments
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeShare:
+    """A theme's share of words on each side; ``difference`` is B − A."""
+
+    id: str
+    label: str
+    share_a: float
+    share_b: float
+    difference: float
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyFigure:
+    """A figure one side states and the other does not."""
+
+    side: str
+    doc: str
+    text: str
+    start: int
+    end: int
+    value: float | int | str | None
+    unit: str | None
+    kind: str
+    qualifier: str | None
+    theme: str | None
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    name: str
+    a: int
+    b: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything ``speechkit compare`` reports."""
+
+    a: Side
+    b: Side
+    themes: list[ThemeShare]
+    keywords_a: list[Contrast]
+    keywords_b: list[Contrast]
+    figures_a: list[OnlyFigure]
+    figures_b: list[OnlyFigure]
+    shared_figures: int
+    speakers: list[SpeakerCount] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- pieces
+def body_tokens(a: Analysis) -> list[Token]:
+    """The tokens of the analysed text (the page tail and boilerplate left out)."""
+    end = a.source.boilerplate_start
+    skip = [(b.start, b.end) for b in a.source.boilerplate]
+    return [t for t in a.tokens if (end is None or t.start < end) and not any(s <= t.start < e for s, e in skip)]
+
+
+def segment_words(a: Analysis) -> int:
+    """The words in the text's segments: what its theme shares are shares of."""
+    return sum(1 for s in a.segments for w in s.text.split() if any(ch.isalpha() for ch in w))
+
+
+def pooled_shares(docs: Sequence[Analysis]) -> dict[str, float]:
+    """Theme shares of several texts as one: each text's shares weighted by its words.
+
+    >>> pooled_shares([])
+    {}
+    """
+    words: Counter = Counter()
+    total = 0
+    for a in docs:
+        n = segment_words(a)
+        total += n
+        for t in a.themes:
+            words[t.id] += t.share * n
+    return {tid: round(w / total, 4) for tid, w in words.items()} if total else {}
+
+
+def figure_key(f: Figure) -> tuple:
+    """What makes two figures the same: value (numbers as floats, ranges as bounds), unit, kind.
+
+    >>> from speechkit.model import Figure
+    >>> figure_key(Figure(0, "65%", 0, 3, 65, "%", "percent")) == figure_key(Figure(0, "65 процентов", 0, 12, 65.0, "%", "percent"))
+    True
+    """
+    def num(x):
+        return float(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
+
+    value = (num(f.low), num(f.high)) if f.low is not None or f.high is not None else num(f.value)
+    return value, f.unit, f.kind
+
+
+def _speakers(docs: Sequence[Analysis]) -> Counter:
+    return Counter(s.speaker for a in docs for s in a.segments if s.speaker and s.kind != "narrative")
+
+
+def _excluded(docs: Sequence[Analysis]) -> frozenset[str]:
+    from .quotes import speech_verbs
+
+    out = set(speech_verbs())
+    for name in _speakers(docs):
+        out |= {norm_word(w) for w in name.split()}
+    return frozenset(out)
+
+
+def _only(side: str, docs: Sequence[Analysis], other: set[tuple]) -> list[OnlyFigure]:
+    out, seen = [], set()
+    for a in docs:
+        for f in sorted(a.figures, key=lambda f: f.start):
+            key = figure_key(f)
+            if key in other or key in seen:
+                continue
+            seen.add(key)
+            out.append(OnlyFigure(side, a.source.name, f.text, f.start, f.end, f.value, f.unit, f.kind,
+                                  f.qualifier, f.theme, f.speaker))
+    return out
+
+
+def _side(label: str, docs: Sequence[Analysis]) -> Side:
+    words = sum(1 for a in docs for t in body_tokens(a) if any(ch.isalpha() for ch in t.text))
+    return Side(label, [a.source.name for a in docs], words, pooled_shares(docs), dict(_speakers(docs).most_common()))
+
+
+# ---------------------------------------------------------------- public
+def compare(a: Analysis | Sequence[Analysis], b: Analysis | Sequence[Analysis], *, top: int = TOP,
+            labels: tuple[str, str] = ("A", "B"), theme_labels: dict[str, str] | None = None,
+            min_g2: float = G2_WEAK) -> Comparison:
+    """Compare side A with side B (an Analysis or several, pooled).
+
+    A distinctive word occurs at least twice on its side with G2 ≥ ``min_g2``
+    (3.84: p < 0.05); ``top`` of them per side, strongest first.
+
+    >>> from speechkit.pipeline import Options, analyze
+    >>> o = Options(summary=False)
+    >>> x = analyze("Порт Актау принимает контейнеры. Порт растёт на 65%.", o)
+    >>> y = analyze("Климат теплеет. Климат меняется, жара растёт на 65%.", o)
+    >>> c = compare(x, y, min_g2=0)
+    >>> [k.lemma for k in c.keywords_a], [k.lemma for k in c.keywords_b], c.shared_figures
+    (['порт'], ['климат'], 1)
+    """
+    docs_a = [a] if isinstance(a, Analysis) else list(a)
+    docs_b = [b] if isinstance(b, Analysis) else list(b)
+    side_a, side_b = _side(labels[0], docs_a), _side(labels[1], docs_b)
+    names = dict(theme_labels or {})
+    for d in (*docs_a, *docs_b):
+        for t in d.themes:
+            names.setdefault(t.id, t.label)
+    themes = []
+    for tid in dict.fromkeys([*side_a.shares, *side_b.shares]):
+        sa, sb = side_a.shares.get(tid, 0.0), side_b.shares.get(tid, 0.0)
+        themes.append(ThemeShare(tid, names.get(tid, tid), sa, sb, round(sb - sa, 4)))
+    themes.sort(key=lambda t: (-abs(t.difference), -(t.share_a + t.share_b), t.id))
+
+    exclude = _excluded([*docs_a, *docs_b])
+    tokens_a = [t for d in docs_a for t in body_tokens(d)]
+    tokens_b = [t for d in docs_b for t in body_tokens(d)]
+    contrasts = distinctive(tokens_a, tokens_b, exclude=exclude, top=top, min_g2=min_g2)
+
+    keys_a = {figure_key(f) for d in docs_a for f in d.figures}
+    keys_b = {figure_key(f) for d in docs_b for f in d.figures}
+    speakers = [SpeakerCount(n, side_a.speakers.get(n, 0), side_b.speakers.get(n, 0))
+                for n in dict.fromkeys([*side_a.speakers, *side_b.speakers])]
+    speakers.sort(key=lambda s: (-(s.a + s.b), s.name))
+    return Comparison(
+        a=side_a, b=side_b, themes=themes,
+        keywords_a=[c for c in contrasts if c.side == "a"],
+        keywords_b=[c for c in contrasts if c.side == "b"],
+        figures_a=_only("a", docs_a, keys_b), figures_b=_only("b", docs_b, keys_a),
+        shared_figures=len(keys_a & keys_b), speakers=speakers,
+    )
