@@ -198,35 +198,38 @@ def lexicon(inputs: Inputs = None, lexicon: Lexicon = None, json: Json = False,
 def kwic(args: Annotated[list[str], typer.Argument(help="[FILE…] QUERY: files or folders, then the word or phrase to find.", show_default=False)],
          width: Annotated[int, typer.Option("--width", min=10, help="Characters of context on each side.")] = 40,
          related: Annotated[bool, typer.Option("--related", help="Also match derived lemmas (каспий → каспийский).")] = False,
-         json: Json = False, glob: Glob = "*.txt", debug: Debug = False) -> None:
+         json: Json = False, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
     """Keyword in context by lemma: every form of the query, with each hit's theme and speaker."""
     from .commands.kwic_cmd import run_kwic
 
     *inputs, query = args
-    guarded(debug, run_kwic, inputs, query, width=width, related=related, as_json=json, glob=glob)
+    guarded(debug, run_kwic, inputs, query, width=width, related=related, as_json=json, glob=glob,
+            lexicon=str(lexicon) if lexicon else None)
 
 
 @app.command()
 def compare(a: Annotated[str, typer.Argument(help="First speech (file or folder).")],
             b: Annotated[str, typer.Argument(help="Second speech (file or folder).")],
             top: Annotated[int, typer.Option("--top", min=1, help="Distinctive words per side.")] = 15,
-            json: Json = False, glob: Glob = "*.txt", debug: Debug = False) -> None:
+            json: Json = False, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
     """Two speeches side by side: theme shares, distinctive words, figures in only one, speakers."""
     from .commands.compare_cmd import run_compare
 
-    guarded(debug, run_compare, a, b, as_json=json, top=top, glob=glob)
+    guarded(debug, run_compare, a, b, as_json=json, top=top, glob=glob, lexicon=str(lexicon) if lexicon else None)
 
 
 @app.command()
 def report(inputs: Inputs = None,
            output: Annotated[Path, typer.Option("-o", "--output", help="HTML file, or a folder for several documents.")] = Path("report.html"),
            lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt",
+           input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
            debug: Debug = False) -> None:
     """A self-contained HTML report (inline CSS and SVG); a folder in gives a site with an index."""
     from .commands.report_cmd import run_report
 
     guarded(debug, run_report, inputs or [], str(output), lexicon=str(lexicon) if lexicon else None,
-            keep_boilerplate=keep_boilerplate, glob=glob)
+            keep_boilerplate=keep_boilerplate, glob=glob, jsonl=input_jsonl, text_field=text_field,
+            id_field=id_field)
 
 
 # ---------------------------------------------------------------- the shared runner

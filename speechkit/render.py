@@ -116,12 +116,14 @@ def themes_table(rec: dict) -> list:
         ev = ", ".join((s["evidence"] or {}).get(theme, [])[:4]) if theme else ""
         t.add_row(str(s["index"]), s["kind"][:4], Text(s["speaker"] or "—"), Text(theme or "—", style=colour(theme)),
                   f"{score:.1f}" if score is not None else "", Text(ev), Text(first_words(s["text"])))
-    summary = Table(title="Themes", title_justify="left")
-    for col in ("theme", "label", "segments", "share of words", "", "top lemmas"):
-        summary.add_column(col)
+    summary = Table(title="Themes", title_justify="left", expand=True)
+    clip = {"no_wrap": True, "overflow": "ellipsis"}
+    for col, kw in (("theme", clip), ("segments", {"justify": "right"}), ("share", {"justify": "right"}),
+                    ("", clip), ("top lemmas", {**clip, "ratio": 1})):
+        summary.add_column(col, **kw)
     for th in rec["themes"]:
-        summary.add_row(Text(th["id"], style=colour(th["id"])), Text(th["label"]), str(th["segments"]),
-                        f"{th['share']:.0%}", Text(bar(th["share"]), style=colour(th["id"])),
+        summary.add_row(Text(th["id"], style=colour(th["id"])), str(th["segments"]),
+                        f"{th['share']:.0%}", Text(bar(th["share"], 16), style=colour(th["id"])),
                         Text(", ".join(th["top_lemmas"])))
     return [t, summary]
 
