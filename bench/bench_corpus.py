@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SEED = ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def gsd_sentences(path: Path) -> list[str]:
@@ -83,7 +84,7 @@ def wall(cmd: list[str], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
@@ -107,7 +108,7 @@ def stream_peak(mb: int) -> float:
                 fh.write(line)
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         subprocess.run([sys.executable, "-m", "speechkit", "themes", "--input-jsonl", str(big), "--json-lines"],
-                       check=True, stdout=subprocess.DEVNULL, cwd=tmp)
+                       check=True, stdout=subprocess.DEVNULL, cwd=tmp, env=ENV)
         after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         return max(before, after) / 1024  # KiB -> MiB
 

@@ -190,10 +190,7 @@ def _reading(p) -> Reading:
         # plain str: pymorphy3's typed grammemes compare slowly
         pos_, case, number, gender = (None if g is None else str(g) for g in (t.POS, t.case, t.number, t.gender))
         info = _TAGS[t] = (pos_, CASE.get(case, case), number, gender, frozenset(map(str, t.grammemes)))
-    stack = p.methods_stack
-    known = len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer" or not any(
-        type(unit).__name__ in GUESSERS for unit, *_ in stack
-    )
+    known = not any(type(unit).__name__ in GUESSERS for unit, *_ in p.methods_stack)
     return Reading(_lemma_of(p, info[4], info[0]), *info, known, p.score)
 
 
@@ -563,7 +560,7 @@ def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initi
     if not e.ambiguous:
         return None
     if not title:
-        # a word in lower case is not a name: «из» is not the plural of «Иза»
+        # outside a name's position a word is not a name: «из» is not the plural of «Иза»
         e = e._replace(readings=tuple(r for r in e.readings if not PROPER & r.grammemes) or e.readings)
     if nxt is not None:
         # «в этом году» → этот, «главного героя» → главный, «всего 5 %» → всего
