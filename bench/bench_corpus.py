@@ -49,11 +49,11 @@ def build_corpus(gsd: Path, min_tokens: int) -> list[str]:
     docs = [seed]
     for i in range(0, len(sentences), 60):
         docs.append(" ".join(sentences[i : i + 60]))
-    total = sum(sum(1 for _ in tokenize(d)) for d in docs)
+    base_total = total = sum(sum(1 for _ in tokenize(d)) for d in docs)
     base = list(docs)
     while total < min_tokens:  # repeat if the data is small
         docs += base
-        total *= 2
+        total += base_total
     return docs
 
 

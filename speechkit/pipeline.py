@@ -71,7 +71,8 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
         sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
         warnings=[source.language_warning] if source.language_warning else [],
     )
-    return _remap(analysis, norm) if norm.removed else analysis
+    # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
+    return _remap(analysis, norm) if norm.text != text else analysis
 
 
 def _inside(i: int, spans: list[Span]) -> bool:

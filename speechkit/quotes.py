@@ -210,8 +210,15 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
                 quotes.append(q)
                 speech_until = p.end
         quotes += _dash_speech(text, para, pairs)
-    quotes.sort(key=lambda q: q.start)
-    return quotes, names
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    kept: list[Quote] = []
+    for q in quotes:  # «…» inside a dash line: one quote, never two overlapping ones
+        if kept and q.start < kept[-1].end:
+            if q.kind == "dash" or kept[-1].kind != "dash":
+                continue
+            kept.pop()
+        kept.append(q)
+    return kept, names
 
 
 def _as_speech(text: str, p: QuotePair, para: Span) -> Quote | None:

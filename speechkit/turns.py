@@ -57,6 +57,8 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
         t1 = labels[k + 1].start() if k + 1 < len(labels) else end
         while t1 > t0 and text[t1 - 1].isspace():
             t1 -= 1
+        if t1 <= t0:
+            continue  # a label with no words after it
         label = Span(m.start(), m.end(), text[m.start() : m.end()])
         turns.append(Turn(label, m.group("surname"), m.group("initials").replace(" ", ""),
                           m.group("tooltip").strip(), t0, t1))
