@@ -64,7 +64,8 @@ def pairs(directories: list[Path], dev: list[Path]) -> list[tuple[str, Path, Pat
     for directory in directories:
         for gold in sorted(directory.glob("*.json")):
             name = gold.name.removesuffix(".json").removesuffix(".gold")
-            for candidate in (directory / f"{name}.txt", ROOT / "seeds" / f"{name}.txt", directory.parent / "seeds" / f"{name}.txt"):
+            file = f"{name}.txt"
+            for candidate in (directory / file, ROOT / "seeds" / file, directory.parent / "seeds" / file):
                 if candidate.exists():
                     out.append((name, candidate, gold))
                     break

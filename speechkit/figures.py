@@ -59,6 +59,7 @@ _WORD_BEFORE = re.compile(rf"({_WORD})[{SPACES}]*\Z")
 _SUFFIX = re.compile(rf"[{HYPHENS}]([^\W\d_]+)")  # 5-е, 16-летняя
 _DASH_NUM = re.compile(rf"[{SPACES}]?[{DASHES}][{SPACES}]?(?=[\d\w])")  # 94–95, два-три
 _NEXT_CHAR = re.compile(rf"[{SPACES}]*(\S)")
+_DAY_LINK = re.compile(rf"[{SPACES}]*(?:по|до|и|или|,|[{DASHES}])[{SPACES}]*(?=\d)")  # с 1 по 10 мая
 _PERCENT = re.compile(rf"[{SPACES}]?%")
 _TIME_AFTER = re.compile(rf"[{SPACES},]*(?:в[{SPACES}]+)?\d{{1,2}}:\d{{2}}(?!\d)")  # 7 апреля 2025 года 14:15
 _EQUIVALENT = re.compile(rf"[{SPACES}]+в[{SPACES}]+([^\W\d_]+)[{SPACES}]+эквивалент", re.I)
@@ -76,7 +77,7 @@ _NOT_FIGURES = re.compile(
     r"|(?:\+7|(?<!\d)8)[ \-]?\d{3}[ \-]?\d{3}[ \-]?\d{2}[ \-]?\d{2}(?!\d)"  # 8 800 555 35 35
     r"|(?<![\d\-])\d{2,3}(?:-\d{2}){2}(?![\d\-])"  # 244-55-66
     r"|^[ \t]*\d{1,3}[.)](?=[ \t])"
-    rf"|[«\"“„][{SPACES}]*\d[\d.,]*[{SPACES}]*[»\"”“]"
+    rf"|[«\"“„][{SPACES}]*\d[\d.,+/{DASHES}{SPACES}]*[»\"”“]"  # «36,6», «5+1»
     rf"|№[{SPACES}]*\d\S*"
     r"|\d{10,}",
     re.M,
@@ -111,6 +112,8 @@ class Lexicon:
     unit_abbreviations: dict[str, str]
     unit_phrases: re.Pattern[str]
     unit_phrase_map: dict[str, str]
+    rate_units: re.Pattern[str]
+    rate_unit_map: dict[str, str]
     currencies: dict[str, str]
     currency_forms: dict[str, str]
     currency_adjectives: dict[tuple[str, str], str]
@@ -136,6 +139,8 @@ class Lexicon:
     ordinal_titles: frozenset[str]
     idioms: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
     one_counts: frozenset[str]
+    numbered_nouns: frozenset[str]
+    times_of_day: frozenset[str]
 
 
 @functools.cache
@@ -178,6 +183,8 @@ def lexicon() -> Lexicon:
         unit_abbreviations=raw["unit_abbreviations"],
         unit_phrases=re.compile("|".join(_phrase_pattern(k) for k in sorted(phrases, key=len, reverse=True)), re.I),
         unit_phrase_map=phrases,
+        rate_units=re.compile(rf"[{SPACES}]?({_alternation(raw['rate_units'])})(?![^\W\d_])", re.I),
+        rate_unit_map=raw["rate_units"],
         currencies=raw["currencies"],
         currency_forms=raw["currency_forms"],
         currency_adjectives={tuple(k.split()): v for k, v in raw["currency_adjectives"].items()},
@@ -205,6 +212,8 @@ def lexicon() -> Lexicon:
         ordinal_titles=frozenset(exclusions["ordinal_titles"]),
         idioms=_index_idioms(exclusions["idioms"], words),
         one_counts=frozenset(exclusions["one_counts"]),
+        numbered_nouns=frozenset(exclusions["numbered_nouns"]),
+        times_of_day=frozenset(exclusions["times_of_day"]),
     )
 
 
@@ -358,7 +367,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     """The figures stated in ``text[start:end]``, in text order.
 
     ``end`` is where page boilerplate begins; offsets are into ``text`` and
-    ``text[f.start:f.end] == f.text`` always.
+    ``text[f.start:f.end] == f.text`` always.  ``segment``, ``theme``,
+    ``speaker`` and ``sentence`` are left for the pipeline.  Flags:
+    ``no_unit`` (a count with no counted noun), ``percent_no_base`` (nothing in
+    the sentence says what the percent is of), ``unit_from_context``,
+    ``scale_from_context``, ``year_from_context`` (filled from neighbouring
+    figures or dates), ``decade`` («90-е годы»), ``years`` (a range of years).
+    Page date stamps («7 апреля 2025 года 14:15») are not returned.
     """
     end = len(text) if end is None else min(end, len(text))
     starts, ends = _skip_spans(text, start, end)
@@ -405,9 +420,11 @@ def _read_core(scan: _Scan, m: re.Match[str], lo: int) -> _Draft | None:
 
 def _read_digits(scan: _Scan, s: int, e: int, lo: int) -> _Draft | None:
     """A digit run and what surrounds it."""
-    if scan.skipped(s) or _is_code(scan, s, e):
+    if scan.skipped(s) or _is_code(scan, s, e) or _is_identifier(scan, s, lo):
         return None
     value = _decimal(scan.text[s:e])
+    if _is_time_of_day(scan, s, e, value, lo):
+        return None
     if m := _SUFFIX.match(scan.text, e, scan.end):
         return _read_suffixed(scan, s, m, value, lo)
     return _read_date(scan, s, e, value) or _read_year(scan, s, e, value, lo) or _read_amount(scan, s, e, value, lo)
@@ -432,6 +449,21 @@ def _is_code(scan: _Scan, s: int, e: int) -> bool:
     if after.isalpha():
         return not _glued_unit(scan, _letters_after(text, e, scan.end))
     return False
+
+
+def _is_identifier(scan: _Scan, s: int, lo: int) -> bool:
+    # «Статья 15 Конституции», «в пункте 3»: a number that names an item
+    before = scan.word_before(s, lo)
+    return before is not None and morph.lemma(before.text) in scan.lex.numbered_nouns
+
+
+def _is_time_of_day(scan: _Scan, s: int, e: int, value: Decimal, lo: int) -> bool:
+    # «в 10 утра», «в 3 дня»; «3 дня» alone is a span of days
+    word = scan.word_at(e)
+    if word is None or word.low not in scan.lex.times_of_day or not 0 <= value <= 24:
+        return False
+    before = scan.word_before(s, lo)
+    return word.low != "дня" or (before is not None and before.low in RATIO_PREPOSITIONS)
 
 
 def _letters_before(text: str, i: int) -> str:
@@ -480,7 +512,11 @@ def _read_suffixed(scan: _Scan, s: int, m: re.Match[str], value: Decimal, lo: in
     if suffix in scan.lex.cardinal_endings and (suffix != "х" or 2 <= value <= 4):  # «3-х стран», «5-ти лет»
         return _read_amount(scan, s, e, value, lo)
     if suffix in scan.lex.ordinal_endings:  # «5-е», «2024-м году», «1-го сентября»
-        return _read_year_word(scan, s, e, value, decade=False) or _read_date(scan, s, e, value) or _Draft(s, e, value, "ordinal")
+        return (
+            _read_year_word(scan, s, e, value, decade=False)
+            or _read_date(scan, s, e, value)
+            or _Draft(s, e, value, "ordinal")
+        )
     return None
 
 
@@ -501,7 +537,7 @@ def _read_date(scan: _Scan, s: int, e: int, value: Decimal) -> _Draft | None:
         return None
     month = scan.word_at(e)
     if month is None or month.low not in scan.lex.month_genitives:
-        return None
+        return _read_first_day(scan, s, e, value)
     day, mon = int(value), scan.lex.month_genitives[month.low]
     year = _year_after(scan, month.end)
     if year is None:
@@ -512,6 +548,16 @@ def _read_date(scan: _Scan, s: int, e: int, value: Decimal) -> _Draft | None:
         scan.stamps.append((s, y, mon))
         draft.flags.append("page_date")
     return draft
+
+
+def _read_first_day(scan: _Scan, s: int, e: int, value: Decimal) -> _Draft | None:
+    """The first day of «с 1 по 10 мая», «5–7 июня», «5 и 6 июня»: a date in the month named after."""
+    link = _DAY_LINK.match(scan.text, e, scan.end)
+    day = link and _DIGITS_AT.match(scan.text, link.end(), scan.end)
+    month = day and scan.word_at(day.end(1))
+    if not month or month.low not in scan.lex.month_genitives or not 1 <= int(_decimal(day.group(1))) <= 31:
+        return None
+    return _Draft(s, e, "", "date", month_day=(scan.lex.month_genitives[month.low], int(value)))
 
 
 def _year_after(scan: _Scan, pos: int) -> tuple[int, int] | None:
@@ -731,6 +777,8 @@ def _read_unit(scan: _Scan, pos: int, ratio: bool) -> _Unit | None:
         return _Unit(m.end(), "%", "percent")
     if symbol := _symbol_at(scan, pos):
         return symbol
+    if m := lex.rate_units.match(text, pos, scan.end):  # «5–10 м/с»
+        return _Unit(m.end(), lex.rate_unit_map[m.group(1).lower()], "quantity")
     if m := lex.unit_phrases.match(text, pos, scan.end):
         unit = lex.unit_phrase_map[_phrase_key(m.group())]
         end = _abbreviation_end(scan, m.end()) if len(m.group().split()[-1].strip(".")) <= 3 else m.end()
@@ -771,7 +819,7 @@ def _noun_unit(scan: _Scan, pos: int) -> _Unit | None:
     if noun in lex.currency_forms:  # «500 млн тенге»
         return _Unit(end, lex.currency_forms[noun], "money")
     if noun in lex.currencies:
-        code = next((lex.currency_adjectives[(a, noun)] for a in adjectives if (a, noun) in lex.currency_adjectives), None)
+        code = next((lex.currency_adjectives[a, noun] for a in adjectives if (a, noun) in lex.currency_adjectives), None)
         after = scan.word_at(end)
         if after and after.text == "США":  # «долларов США»
             end = after.end
@@ -789,25 +837,40 @@ def _counted_noun(scan: _Scan, pos: int) -> tuple[int, str, list[str]] | None:
     A currency the analyser misreads is returned as its form: «тенге», «сомони».
     """
     adjectives: list[str] = []
+    substantive = None  # «1200 рабочих», «12 пострадавших»: used when no noun follows
     for _ in range(4):
         word = scan.word_at(pos)
         if word is None:
-            return None
+            return substantive
         if word.low in scan.lex.currency_forms:
             return word.end, word.low, adjectives
         parses = morph.parses(word.text.lower())
         best = parses[0]
+        noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
         if best.tag.POS in ("ADJF", "PRTF"):
             adjectives.append(best.normal_form)
+            substantive = _substantive(word, best, noun, adjectives[:-1])
             pos = word.end
             continue
-        if best.tag.POS not in ("NOUN", "ADJS"):
-            return None
-        noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
-        if noun is None or {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & noun.tag.grammemes:
-            return None
+        if best.tag.POS not in ("NOUN", "ADJS") or noun is None or not _common(noun):
+            return substantive
         return word.end, noun.normal_form, adjectives
+    return substantive
+
+
+def _substantive(word: _Word, best, noun, adjectives: list[str]) -> tuple[int, str, list[str]] | None:
+    """An adjective or participle used as a noun: «рабочих» → рабочий, «пострадавших» → пострадавший."""
+    if noun is not None and _common(noun):
+        return word.end, noun.normal_form, adjectives
+    if best.tag.POS == "PRTF" and best.tag.number == "plur":
+        singular = best.inflect({"masc", "sing", "nomn"})
+        return word.end, singular.word if singular else best.word, adjectives
     return None
+
+
+def _common(noun) -> bool:
+    # not a name, a place or an abbreviation: «шесть стран СНГ» stops at «стран»
+    return not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & noun.tag.grammemes
 
 
 def _temperature_tail(scan: _Scan, end: int) -> _Unit:
@@ -851,6 +914,8 @@ def _qualifier_ending(scan: _Scan, word: _Word | None, lo: int) -> tuple[str, in
         return None
     if word.low == RANGE_TO and before and before.low.startswith(scan.lex.reach_verbs):
         return None
+    if word.low == RANGE_TO and scan.text[max(scan.start, word.start - 3) : word.start].rstrip(SPACES)[-1:].isdigit():
+        return None  # «вырос с 3500 до 4200 тенге»: a target, not a hedge
     return scan.lex.qualifiers[word.low], word.start
 
 
@@ -1008,7 +1073,8 @@ def _read_ordinal_compound(scan: _Scan, first: _Word, end: int, value: Decimal) 
     word = scan.word_at(end)
     entry = word and scan.lex.words.get(word.low)
     if entry and entry[0] == "ordinals" and entry[1] < 10 and value % 10 == 0 and value >= 20:
-        return _read_ordinal(scan, _word(first.start, word.end, scan.text[first.start : word.end]), int(value + entry[1]))
+        span = _word(first.start, word.end, scan.text[first.start : word.end])
+        return _read_ordinal(scan, span, int(value + entry[1]))
     return None
 
 

@@ -60,16 +60,23 @@ def open_output(path: Path | str | None) -> Iterator[TextIO]:
 
 @contextlib.contextmanager
 def deferred_interrupt() -> Iterator[None]:
-    """Hold Ctrl-C until the block ends, then raise it: what the block writes is written whole."""
+    """Hold Ctrl-C until the block ends, then raise it: what the block writes is written whole.
+
+    SIGINT is blocked for the main thread, so no write system call is cut short
+    (a pipe write interrupted halfway loses the rest of the record); should
+    another thread take the signal, the Python handler only notes it.
+    """
     if threading.current_thread() is not threading.main_thread() or \
             signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         yield  # only the main thread may set handlers; an ignored or custom Ctrl-C stays as it is
         return
     caught: list[int] = []
     signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending Ctrl-C arrives here, and is noted
         signal.signal(signal.SIGINT, signal.default_int_handler)
     if caught:
         raise KeyboardInterrupt

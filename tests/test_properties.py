@@ -1,0 +1,137 @@
+"""Invariants that hold for any text: no exception, every offset true, segments in order.
+
+The same properties run here (about a hundred examples per strategy, so CI
+stays quick) and in ``bench/fuzz.py`` (thousands): both call ``check_analysis``
+and draw from ``any_text`` / ``russian_text``.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from speechkit import analyze
+from speechkit.model import Analysis, Span
+
+# ---------------------------------------------------------------- strategies
+WORDS = (
+    "Мы готовы к диалогу сказал заявил отметил подчеркнул президент министр Токаев Казахстан "
+    "Каспий Арал порт Актау перевозки выросли тонн миллионов миллиарда долларов процентов года "
+    "в на по с о и не что это также более около почти свыше до от транспорт климат "
+    "ИИ ЕАЭС ООН СНГ ТМТМ Транскаспийский маршрут т.е. т.д. г. др. им. Н.А. Назарбаев"
+).split()
+NUMBERS = ["3 000", "3\u00a0000", "65%", "65 %", "1,5", "2024", "2024 года", "XXI", "5-й", "94–95",
+           "10-15", "три", "двадцать пять", "$100", "100 млн", "1.5", "0", "−5", "+3,2%", "9 мая"]
+MARKS = ["«", "»", "„", "“", "”", "\"", "'", "—", "–", "-", ",", ".", "!", "?", "…", ":", ";", "(", ")",
+         "[", "]", "%", "№"]
+SPACES = [" ", " ", " ", "\n", "\n\n", "\r\n", "\u00a0", "\t", "  "]
+# the invisible and the look-alike: soft hyphen, zero-width space and joiner, stress, BOM, Latin o/a/e/c/p
+ODDITIES = ["\u00ad", "\u200b", "\u200d", "\u0301", "\ufeff", "o", "a", "e", "c", "p", "\u0306", "\u0308"]
+
+
+def _word_with_oddity(word: str, oddity: str, at: int) -> str:
+    i = at % (len(word) + 1)
+    return word[:i] + oddity + word[i:]
+
+
+# Structures the analysis looks for: turn labels, attributions, page furniture, unbalanced quotes
+STRUCTURES = [
+    "\nВ.Путин: ", "\nК.-Ж.Токаев: ", " А.Лукашенко Лукашенко Александр Григорьевич Президент : ",
+    "Как сказал министр, «", "», — подчеркнул он. — «", "«Мы „готовы“ к диалогу»", "««", "»»", "«", "»",
+    "\"Мы готовы\", - сказал он.", "\n— Это неправда, — ответил он. — Мы готовы.\n",
+    "\nТеги: ", "\nЧитайте также\n", "\n8 августа 2025 в 21:53\n", "#Казахстан", "kazinform.kz/news",
+    "Фото: ", "\n\n\n", ":\n", "?!", "...",
+]
+
+PIECE = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS).map(str.capitalize),
+    st.sampled_from(NUMBERS),
+    st.sampled_from(MARKS),
+    st.sampled_from(SPACES),
+    st.builds(_word_with_oddity, st.sampled_from(WORDS), st.sampled_from(ODDITIES), st.integers(0, 20)),
+    st.builds(lambda w: f"«{w}»", st.sampled_from(WORDS)),
+    st.builds(lambda a, b: f"«{a} {b}», — заявил министр.", st.sampled_from(WORDS), st.sampled_from(WORDS)),
+    st.just("— "),
+    st.sampled_from(STRUCTURES),
+)
+# Russian-like: words, «» quotes, dashes, figures, punctuation, paragraphs and the odd invisible character
+russian_text = st.lists(PIECE, max_size=80).map(lambda parts: "".join(
+    p if p in MARKS or p in SPACES else (" " + p) for p in parts))
+# Anything at all: every script, control characters, unassigned code points (no lone surrogates,
+# which no decoder produces), and Russian pieces mixed in so the rules still fire
+any_char_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+any_text = st.one_of(any_char_text, st.lists(st.one_of(PIECE, any_char_text), max_size=30).map("".join))
+
+
+# ---------------------------------------------------------------- the properties
+def spans_of(a: Analysis) -> list[tuple[str, Span]]:
+    """Every record of an analysis that points into the text, with a label for messages."""
+    out: list[tuple[str, object]] = []
+    out += [(f"segment {s.index}", s) for s in a.segments]
+    out += [(f"attribution of segment {s.index}", s.attribution) for s in a.segments if s.attribution]
+    out += [(f"figure {f.index}", f) for f in a.figures]
+    out += [(f"sentence of figure {f.index}", f.sentence) for f in a.figures if f.sentence]
+    out += [("quoted name", n) for n in a.quoted_names]
+    out += [("sentence", s) for s in a.sentences]
+    out += [("token", t) for t in a.tokens]
+    out += [("summary", s) for s in a.summary]
+    out += [("boilerplate", b) for b in a.source.boilerplate]
+    return out
+
+
+def check_analysis(text: str) -> Analysis:
+    """Analyse ``text`` and assert every invariant; return the analysis."""
+    a = analyze(text)
+    assert a.text == text
+    assert a.source.chars == len(text)
+    n = len(text)
+    for label, sp in spans_of(a):
+        assert 0 <= sp.start <= sp.end <= n, f"{label} {sp.start}:{sp.end} outside the text of {n} chars"
+        assert text[sp.start:sp.end] == sp.text, f"{label} {sp.start}:{sp.end}: {sp.text!r} != source slice"
+    last = 0
+    for s in a.segments:
+        assert s.start < s.end, f"segment {s.index} is empty"
+        assert s.start >= last, f"segment {s.index} overlaps the one before or is out of order"
+        last = s.end
+    assert [s.index for s in a.segments] == list(range(len(a.segments)))
+    for f in a.figures:
+        if f.sentence:
+            assert f.sentence.start <= f.start and f.end <= f.sentence.end, \
+                f"figure {f.text!r} {f.start}:{f.end} outside its sentence {f.sentence.start}:{f.sentence.end}"
+        if f.segment is not None:
+            seg = a.segments[f.segment]
+            assert seg.start <= f.start < seg.end, f"figure {f.text!r} outside its segment {f.segment}"
+    start = a.source.boilerplate_start
+    assert start is None or 0 <= start <= n
+    return a
+
+
+# ---------------------------------------------------------------- tests
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(russian_text)
+def test_russian_like_text_keeps_every_invariant(text):
+    check_analysis(text)
+
+
+@SETTINGS
+@given(any_text)
+def test_any_unicode_keeps_every_invariant(text):
+    check_analysis(text)
+
+
+@SETTINGS
+@given(russian_text, st.sampled_from(["\u00ad", "\u200b", "\u0301"]))
+def test_invisible_marks_do_not_change_what_is_found(text, mark):
+    """A mark after every «о» moves offsets but not what is found: same kinds, same texts without it."""
+    marked = text.replace("о", "о" + mark)
+    plain, odd = analyze(text), check_analysis(marked)
+
+    def strip(s: str) -> str:
+        return s.replace(mark, "")
+
+    assert [(s.kind, strip(s.text)) for s in plain.segments] == [(s.kind, strip(s.text)) for s in odd.segments]
+    assert [t.lemma for t in plain.tokens] == [t.lemma for t in odd.tokens]
