@@ -228,12 +228,21 @@ def _words(s: str):
 def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], skip: list[Span]) -> list[Figure]:
     from .figures import find_figures
 
+    import bisect
+
+    seg_starts = [s.start for s in segments]
+    sent_starts = [s.start for s in sentences]
+
+    def containing(items, starts, i):
+        k = bisect.bisect_right(starts, i) - 1
+        return items[k] if k >= 0 and items[k].start <= i < items[k].end else None
+
     out = []
     for f in find_figures(t, 0, end):
         if _inside(f.start, skip):
             continue
-        seg = next((s for s in segments if s.start <= f.start < s.end), None)
-        sent = next((s for s in sentences if s.start <= f.start < s.end), None)
+        seg = containing(segments, seg_starts, f.start)
+        sent = containing(sentences, sent_starts, f.start)
         flags = tuple(f.flags)
         if seg is None or seg.kind == "narrative":
             flags += ("outside_quote",)
