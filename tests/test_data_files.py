@@ -31,6 +31,7 @@ NOT_IN_DICTIONARY = {
     "cop", "it", "qr", "wi-fi",  # COP29, IT-компания, QR-код, Wi-Fi
     "виэ", "впк", "жд", "ктж", "отг", "цод", "чс", "шос",  # ВИЭ, ВПК, ЖД, КТЖ, ОТГ, ЦОД, ЧС, ШОС
     "хаб",  # морской хаб, Astana Hub
+    "должен",  # должен/должна/должны: speechkit.morph keeps the short form as the lemma (lemma_overrides.tsv)
 }
 
 
