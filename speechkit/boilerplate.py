@@ -122,21 +122,28 @@ def _trailing_start(text: str, cues: list[Cue]) -> int | None:
 
 
 def _inline_blocks(text: str, cues: list[Cue], limit: int) -> list[Span]:
-    """«Смотрите также» + dated headlines glued inside an article or turn."""
-    out = []
-    for i, cue in enumerate(cues):
-        if cue.kind != "inline" or cue.start >= limit:
-            continue
-        end = None
-        last = cue.end
-        for nxt in cues[i + 1 :]:
-            if nxt.start - last > INLINE_GAP or nxt.start >= limit:
-                break
-            if nxt.kind in ("date", "datetime"):
-                end = nxt.end
-            last = nxt.end
-        if end is not None:
-            out.append(Span(cue.start, end, text[cue.start : end]))
+    """«Смотрите также» + dated headlines glued inside an article or turn.
+
+    A block runs from an inline cue to the last date of the chain of cues that
+    follows it (each within INLINE_GAP of the one before).  One pass from the
+    end finds them all: walking every chain from every cue would be quadratic.
+    """
+    found: list[tuple[int, int]] = []
+    date_end: int | None = None  # end of the last date in the chain after the current cue
+    for i in range(len(cues) - 1, -1, -1):
+        cue = cues[i]
+        nxt = cues[i + 1] if i + 1 < len(cues) else None
+        if nxt is None or nxt.start - cue.end > INLINE_GAP or nxt.start >= limit:
+            date_end = None  # the chain breaks after this cue
+        if cue.kind == "inline" and cue.start < limit and date_end is not None:
+            found.append((cue.start, date_end))
+        if cue.kind in ("date", "datetime") and date_end is None:
+            date_end = cue.end
+    out: list[Span] = []
+    for s, e in reversed(found):
+        if out and e <= out[-1].end:
+            continue  # a later cue of the same chain: its block lies inside the one before
+        out.append(Span(s, e, text[s:e]))
     return out
 
 

@@ -68,7 +68,7 @@ def _format(json: bool, json_lines: bool, csv: bool) -> str:
 
 
 def _common(**kw) -> Common:
-    return Common(**kw)
+    return guarded(kw.get("debug", False), Common, **kw)  # --json --csv is a usage error, one line
 
 
 # ---------------------------------------------------------------- error handling

@@ -94,11 +94,12 @@ def _expand(inputs: list[str], glob: str) -> Iterator[str | Failed]:
         if item != "-" and p.is_dir():
             try:
                 files = sorted(f for f in p.rglob(glob) if f.is_file())
-            except OSError as exc:
+                empty = not files and not any(p.iterdir())
+            except OSError as exc:  # an unreadable folder
                 yield Failed(item, f"{p}: cannot list this folder ({exc.strerror or exc})", ExitCode.INPUT)
                 continue
             if not files:
-                what = ("is an empty folder" if not any(p.iterdir()) else
+                what = ("is an empty folder" if empty else
                         f"is a folder with no files matching {glob!r} (--glob chooses others)")
                 yield Failed(item, f"{p}: {what}", ExitCode.INPUT)
                 continue
@@ -129,13 +130,13 @@ def iter_documents(inputs: list[str], *, glob: str = "*.txt", jsonl: bool = Fals
 
 def _from_stdin(jsonl: bool, text_field: str, id_field: str | None, default_seed: bool) -> Iterator[Document | Failed]:
     kind = stdin_kind()
-    if kind == "none":
-        if default_seed:
-            yield read_seed()
-        else:
-            yield Failed("<stdin>", "<stdin>: nothing is piped in (stdin is a terminal)", ExitCode.INPUT)
+    if kind == "none" and default_seed:
+        yield read_seed()
         return
-    stream = _stdin_binary()
+    if sys.stdin is None or getattr(sys.stdin, "closed", False):
+        yield Failed("<stdin>", "<stdin>: standard input is closed", ExitCode.INPUT)
+        return
+    stream = _stdin_binary()  # an explicit "-" at a terminal reads what is typed, up to Ctrl-D
     if jsonl:
         lines = iter(stream)
         first = next(lines, b"")

@@ -594,6 +594,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     out: list[Span] = []
     for s in sentenize(text[start:end]):
+        if not s.text.strip():
+            continue  # razdel gives one empty sentence for an empty or blank text
         s0, s1 = start + s.start, start + s.stop
         cut = s0
         for m in _GLUED.finditer(text, s0, s1):

@@ -7,6 +7,7 @@ mapped back at the end so that offsets point into the text as given.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from .boilerplate import find_boilerplate
 from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerBook, surname_key
-from .text import Normalized, normalize, norm_word, paragraphs
+from .text import Normalized, inside, normalize, norm_word, paragraphs
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -52,8 +53,9 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     book = SpeakerBook(t, end)
     turns = find_turns(t, 0, end)
     quotes, names = find_quotes(t, 0, end, skip=skip)
-    if turns:
-        quotes = [q for q in quotes if not any(tr.start <= q.start < tr.end for tr in turns)]
+    if turns:  # a quote inside a turn is the turn's; one running into a turn (unclosed «) is no quote
+        starts = [tr.start for tr in turns]
+        quotes = [q for q in quotes if not _overlaps(q.start, q.end, turns, starts)]
     segments = _segments(t, end, turns, quotes, book, skip)
     segments = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip)
@@ -75,8 +77,14 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     return _remap(analysis, norm) if norm.text != text else analysis
 
 
+def _overlaps(start: int, end: int, turns: list[Turn], starts: list[int]) -> bool:
+    """Whether start:end shares a character with one of the turns (sorted and disjoint)."""
+    k = bisect.bisect_right(starts, start) - 1
+    return (k >= 0 and start < turns[k].end) or (k + 1 < len(turns) and turns[k + 1].start < end)
+
+
 def _inside(i: int, spans: list[Span]) -> bool:
-    return any(s.start <= i < s.end for s in spans)
+    return inside(i, spans)  # spans: boilerplate, sorted and disjoint as find_boilerplate gives them
 
 
 # ---------------------------------------------------------------- segments
@@ -100,8 +108,12 @@ def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: Sp
     taken += [(tr.label.start, tr.label.end) for tr in turns]
     taken += [(b.start, b.end) for b in skip]
     narrative_speaker = _narrator(t, end, turns, quotes, book)
+    taken = _union(taken)
+    starts, ends = [a for a, _ in taken], [b for _, b in taken]
     for para in paragraphs(t, 0, end):
-        for s, e in _subtract(para.start, para.end, taken):
+        # only the spans that reach into this paragraph: the scan stays linear in the text
+        near = taken[bisect.bisect_right(ends, para.start) : bisect.bisect_left(starts, para.end)]
+        for s, e in _subtract(para.start, para.end, near):
             s, e = _trim(t, s, e)
             if e > s and sum(ch.isalpha() for ch in t[s:e]) >= 3:
                 segs.append(Segment(0, "narrative", s, e, t[s:e], narrative_speaker))
@@ -109,9 +121,21 @@ def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: Sp
     return [dataclasses.replace(s, index=i) for i, s in enumerate(segs)]
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged: sorted and disjoint, so their ends are sorted too."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What is left of start:end once the (sorted) taken spans are cut out."""
     pieces = [(start, end)]
-    for a, b in sorted(taken):
+    for a, b in taken:
         if b <= start or a >= end:
             continue
         nxt = []
@@ -302,6 +326,7 @@ def _remap(obj, norm: Normalized):
             changes[f.name] = _remap(v, norm)
     if {"start", "end"} <= names:
         s, e = norm.to_source(obj.start), norm.end_to_source(obj.end)
+        e = max(s, e)  # an empty span right after a removed mark
         changes["start"], changes["end"] = s, e
         if "text" in names:
             changes["text"] = norm.source[s:e]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import morph
 from .model import Span
-from .text import paragraphs
+from .text import inside, paragraphs
 from .wordlists import load_words
 
 OPEN_QUOTES = "«„"
@@ -197,7 +197,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     names: list[Span] = []
     for para in paragraphs(text, start, end):
         pairs = [p for p in pair_quotes(text, para.start, para.end)
-                 if not any(s.start <= p.open < s.end for s in skip)]
+                 if not inside(p.open, skip)]
         speech_until = -1
         for p in pairs:
             if p.open < speech_until:

@@ -108,6 +108,16 @@ def norm_word(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def inside(i: int, spans: list[Span]) -> bool:
+    """Whether offset ``i`` falls in one of ``spans`` (sorted and disjoint), by bisection.
+
+    >>> inside(5, [Span(0, 3, "abc"), Span(4, 9, "efghi")]), inside(3, [Span(0, 3, "abc")])
+    (True, False)
+    """
+    k = bisect.bisect_right(spans, i, key=lambda s: s.start) - 1
+    return k >= 0 and i < spans[k].end
+
+
 _PARA = re.compile(r"[^\r\n]+")
 
 

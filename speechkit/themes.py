@@ -107,6 +107,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         raise LexiconError(f"{path}: is a directory, not a lexicon file") from None
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: lexicon is not UTF-8 text") from None
+    except PermissionError:
+        raise LexiconError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon ({exc.strerror or exc})") from None
     data = _parse(raw, path)
     user = _build(data, path)
     if data.get("extend") is True:

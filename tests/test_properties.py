@@ -135,3 +135,41 @@ def test_invisible_marks_do_not_change_what_is_found(text, mark):
 
     assert [(s.kind, strip(s.text)) for s in plain.segments] == [(s.kind, strip(s.text)) for s in odd.segments]
     assert [t.lemma for t in plain.tokens] == [t.lemma for t in odd.tokens]
+
+
+@SETTINGS
+@given(any_text)
+def test_normalisation_is_idempotent_and_maps_back(text):
+    from speechkit.text import normalize
+
+    n = normalize(text)
+    assert normalize(n.text).text == n.text
+    whole = n.span(0, len(n.text)).text  # the source behind the whole normalised text
+    assert whole in text and normalize(whole).text == n.text
+    positions = [n.to_source(i) for i in range(len(n.text))]
+    assert positions == sorted(set(positions)) and all(0 <= p < len(text) for p in positions)
+
+
+@SETTINGS
+@given(russian_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]))
+def test_decoding_gives_back_the_text(text, encoding):
+    from speechkit.errors import InputError
+    from speechkit.source import decode
+
+    if encoding == "cp1251":
+        try:
+            data = text.encode("cp1251")
+        except UnicodeEncodeError:
+            return
+        if sum(1 for ch in text if "а" <= ch.lower() <= "я") < 20:
+            return  # a few letters cannot tell one code page from another
+    else:
+        data = text.encode(encoding)
+    try:
+        got, _ = decode(data)
+    except InputError:
+        # only a text that is mostly control characters may be refused
+        assert sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r") > len(text) * 0.05
+        return
+    # a BOM the encoder adds is dropped; a U+FEFF the text itself begins with reads as a BOM in plain UTF-8
+    assert got == (text[1:] if encoding == "utf-8" and text.startswith("\ufeff") else text)

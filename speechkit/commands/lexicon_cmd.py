@@ -28,7 +28,9 @@ def run_lexicon(inputs: list[str], lexicon_path: str | None, as_json: bool, them
     if inputs:
         doc = next(iter_documents(inputs))
         if isinstance(doc, Failed):
-            raise SpeechkitError(doc.message)
+            err = SpeechkitError(doc.message)
+            err.exit_code = doc.exit_code
+            raise err
         a = analyze(doc.text, Options(lexicon=lexicon_path, keywords=False, summary=False), name=doc.name)
         matched: Counter = Counter()
         for s in a.segments:

@@ -27,11 +27,12 @@ WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 def open_output(path: Path | str | None) -> Iterator[TextIO]:
     """Yield stdout (no path, or "-") or a temp file that replaces ``path`` on success.
 
-    Writes to stdout hold Ctrl-C until they finish: a write interrupted inside
-    the system call can leave a pipe with half a record, or a record twice.
+    Writes to a piped or redirected stdout hold Ctrl-C until they finish: a
+    write interrupted inside the system call leaves half a record in the pipe.
+    A terminal is left alone, so Ctrl-C stays instant for a person reading.
     """
     if path is None or str(path) == "-":
-        yield WholeWrites(sys.stdout)
+        yield sys.stdout if _isatty(sys.stdout) else WholeWrites(sys.stdout)
         return
     target = Path(path)
     folder = target.parent
@@ -98,6 +99,13 @@ class WholeWrites:
 
     def __getattr__(self, name: str):
         return getattr(self.stream, name)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _mode_for(target: Path) -> int:

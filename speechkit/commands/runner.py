@@ -12,7 +12,7 @@ import itertools
 import sys
 from typing import Any
 
-from ..corpus import Failed, iter_documents, run
+from ..corpus import Failed, empty_record_for, iter_documents, run
 from ..errors import ExitCode, SpeechkitError, UsageError
 from ..model import to_dict
 from ..pipeline import Options, analyze
@@ -97,8 +97,13 @@ def run_command(command: str, c, **extra) -> int:
     if single:
         doc = first[0]
         if isinstance(doc, Failed):
+            empty = empty_record_for(command, doc)  # an empty text still gives valid JSON, then exit 4
+            if empty is not None and c.format in ("json", "json-lines"):
+                with open_output(c.output) as out:
+                    _write_single(command, empty, c.format, out, extra)
             raise _Failure(doc)
         rec = job(doc)
+        _warn(doc.name, rec)
         with open_output(c.output) as out:
             _write_single(command, rec, c.format, out, extra)
         return 0
@@ -113,7 +118,10 @@ def run_command(command: str, c, **extra) -> int:
                 failed += 1
                 msg = doc.message if isinstance(doc, Failed) else f"{doc.name}: failed"
                 sys.stderr.write(f"speechkit: skipped: {msg}\n")
+                if c.debug and isinstance(doc, Failed) and doc.detail:
+                    sys.stderr.write(doc.detail)
                 continue
+            _warn(doc.name, rec)
             rec.pop("_text", None)
             name = doc.name
             if c.format == "json-lines":
@@ -127,6 +135,13 @@ def run_command(command: str, c, **extra) -> int:
         elif c.format == "table":
             _print(render.corpus_table(command, rows), out)
     return int(ExitCode.PARTIAL) if failed else 0
+
+
+def _warn(name: str, rec: dict) -> None:
+    """«the text does not look Russian»: on stderr, as well as in the record."""
+    warning = rec["source"].get("warning")
+    if warning:
+        sys.stderr.write(f"speechkit: warning: {name}: {warning}\n")
 
 
 def _check_theme(theme: str, lexicon_path: str | None) -> None:
@@ -161,6 +176,10 @@ def _write_single(command: str, rec: dict, fmt: str, out, extra: dict) -> None:
 def _print(renderables: list, out) -> None:
     from rich.console import Console
 
-    console = Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit 1; a reader that stops early is no error
+            raise BrokenPipeError
+
+    console = _Console(file=out, highlight=False) if out is not sys.stdout else _Console(highlight=False)
     for r in renderables:
         console.print(r)

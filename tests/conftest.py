@@ -1,0 +1,75 @@
+"""Shared fixtures: a fixed terminal, the CLI through CliRunner, and ``python -m speechkit`` as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"
+
+# A short news text: a narrative lead, a quote with its attribution, figures.
+SPEECH = (
+    "Министр транспорта выступил на форуме в Актау.\n\n"
+    "«Объем контейнерных перевозок по Транскаспийскому маршруту вырос на 65%, до 3 000 TEU. "
+    "Порт Актау принимает суда, железная дорога загружена», — заявил министр.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_terminal(monkeypatch):
+    """Tables as wide on every machine; no debug mode leaking in from a developer's shell."""
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("SPEECHKIT_DEBUG", raising=False)
+
+
+@pytest.fixture
+def cli():
+    """Invoke the CLI in-process: ``cli("themes", "--json", input=b"...")`` → click Result.
+
+    The Result has ``exit_code``, ``stdout`` and ``stderr`` apart (Click 8.2+).
+    """
+    from speechkit.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, env={"COLUMNS": "120", **(env or {})})
+
+    return invoke
+
+
+@pytest.fixture
+def speechkit_cmd():
+    """The argv and environment to run ``python -m speechkit`` from this checkout."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120"}
+    for name in ("SPEECHKIT_DEBUG", "PYTHONUNBUFFERED"):  # stdout buffered, as in a real pipe
+        env.pop(name, None)
+
+    def command(*args: str) -> tuple[list[str], dict]:
+        return [sys.executable, "-m", "speechkit", *map(str, args)], env
+
+    return command
+
+
+@pytest.fixture
+def run_speechkit(speechkit_cmd):
+    """Run ``python -m speechkit ARGS`` to completion; returns CompletedProcess with bytes output."""
+
+    def run(*args: str, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+        argv, env = speechkit_cmd(*args)
+        return subprocess.run(argv, input=input, capture_output=True, env=env, cwd=ROOT, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture
+def speech_file(tmp_path) -> Path:
+    f = tmp_path / "speech.txt"
+    f.write_text(SPEECH, encoding="utf-8")
+    return f
