@@ -65,14 +65,17 @@ def floor(docs: list[str]) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
-def full(docs: list[str], workers: int) -> float:
-    from speechkit.commands.runner import work
-    from speechkit.corpus import run
-    from speechkit.pipeline import Options
-    from speechkit.source import Document
+def full(docs: list[str], workers: int, command: str = "analyze") -> float:
+    """Time the CLI's own per-document job, as `speechkit COMMAND --json-lines --workers N` runs it."""
     import functools
+    from types import SimpleNamespace
 
-    job = functools.partial(work, "analyze", Options(), {})
+    from speechkit.commands.runner import options_for, work
+    from speechkit.corpus import run
+    from speechkit.source import Document
+
+    common = SimpleNamespace(lexicon=None, keep_boilerplate=False)
+    job = functools.partial(work, command, options_for(common, command, {}), {})
     items = [Document(f"doc{i}", d, "utf-8") for i, d in enumerate(docs)]
     t0 = time.perf_counter()
     for _ in run(items, job, workers):
@@ -125,9 +128,10 @@ def main() -> None:
     print(f"corpus: {len(docs)} documents, {n} tokens")
     print(f"floor (razdel tokenize): {n / t_floor:,.0f} tokens/s")
     full(docs[:3], 1)  # warm the analyzer and caches of this process
-    for workers in (1, 2):
-        t = full(docs, workers)
-        print(f"full analysis, {workers} worker(s): {n / t:,.0f} tokens/s = {t_floor / t:.2f}x the floor")
+    for command, what in (("analyze", "everything incl. summaries"), ("themes", "segments, themes, figures")):
+        for workers in (1, 2):
+            t = full(docs, workers, command)
+            print(f"{command} ({what}), {workers} worker(s): {n / t:,.0f} tokens/s = {t_floor / t:.2f}x the floor")
     cold = wall([sys.executable, "-m", "speechkit", "themes", str(SEED), "--json"])
     bare = wall([sys.executable, "-c", BARE, str(SEED)])
     print(f"cold start: speechkit themes seed --json {cold:.3f}s, bare razdel+pymorphy3 {bare:.3f}s = "

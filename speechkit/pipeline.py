@@ -306,6 +306,19 @@ def _language_warning(tokens: list[Token]) -> str | None:
 
 
 # ---------------------------------------------------------------- offsets back
+def _remap_token(t: Token, norm: Normalized) -> Token:
+    """Tokens are most of the records: remapped directly, not through dataclasses.replace."""
+    s, e = norm.to_source(t.start), norm.end_to_source(t.end)
+    e = max(s, e)
+    return Token(s, e, norm.source[s:e], t.lemma, t.pos)
+
+
+def _remap_span(sp: Span, norm: Normalized) -> Span:
+    s, e = norm.to_source(sp.start), norm.end_to_source(sp.end)
+    e = max(s, e)
+    return Span(s, e, norm.source[s:e])
+
+
 def _remap(obj, norm: Normalized):
     """Map every span of a record from normalised offsets back to the source."""
     if isinstance(obj, list):
@@ -316,7 +329,9 @@ def _remap(obj, norm: Normalized):
         return obj
     if isinstance(obj, (Analysis,)):
         changes = {f.name: _remap(getattr(obj, f.name), norm) for f in dataclasses.fields(obj)
-                   if f.name not in ("text", "source")}
+                   if f.name not in ("text", "source", "tokens", "sentences")}
+        changes["tokens"] = [_remap_token(t, norm) for t in obj.tokens]
+        changes["sentences"] = [_remap_span(sp, norm) for sp in obj.sentences]
         return dataclasses.replace(obj, **changes)
     changes = {}
     names = {f.name for f in dataclasses.fields(obj)}

@@ -29,7 +29,7 @@ class _Failure(SpeechkitError):
 
 def options_for(c, command: str, extra: dict) -> Options:
     return Options(lexicon=c.lexicon, keep_boilerplate=c.keep_boilerplate,
-                   keywords=command in ("keywords", "analyze"),
+                   keywords=False,  # work() counts them with the command's own options
                    summary=command in ("summary", "analyze"),
                    summary_sentences=extra.get("sentences", 4))
 
