@@ -293,7 +293,7 @@ def _summary(t, sentences, tokens, segments, options: Options, end: int):
 
 
 def _language_warning(tokens: list[Token]) -> str | None:
-    words = [tk.text for tk in tokens if tk.text.isalpha()]
+    words = [tk.text for tk in tokens[:3000] if tk.text.isalpha()]  # a sample decides the language
     if len(words) < 5:
         return None
     cyr = sum(1 for w in words if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in w))

@@ -27,6 +27,7 @@ OPENS_AFTER = " \t\n\r([{:—–‒―-«„\"/"
 # characters before which a straight quote closes
 CLOSES_BEFORE = " \t\n\r.,;:!?)]}»—–‒―-\"…"
 
+_CONTINUES = re.compile(rf"[\s.,;:…{DASHES}]*")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
@@ -199,16 +200,21 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
         pairs = [p for p in pair_quotes(text, para.start, para.end)
                  if not inside(p.open, skip)]
         speech_until = -1
+        said_until = -1  # the end of the last quote's attribution
         for p in pairs:
             if p.open < speech_until:
                 names.append(Span(p.open, p.end, text[p.open : p.end]))
                 continue
             q = _as_speech(text, p, para)
+            if q is None and said_until >= 0 and _CONTINUES.fullmatch(text, said_until, p.open):
+                # «…», — подчеркнул он. — «Без него Арал не выживет». — the same speaker goes on
+                q = Quote(p.open, p.end, None, None, None, _inner(text, p), p.unclosed)
             if q is None:
                 names.append(Span(p.open, p.end, text[p.open : p.end]))
             else:
                 quotes.append(q)
                 speech_until = p.end
+                said_until = max(p.end, q.attribution.end if q.attribution else p.end)
         quotes += _dash_speech(text, para, pairs)
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []

@@ -49,14 +49,17 @@ def surname_key(word: str) -> str:
 
 def _first_name(word: str) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name."""
-    for p in morph.parses(word.lower())[:6]:
-        if "Name" in p.tag.grammemes and "sing" in p.tag.grammemes:
-            gender = "femn" if "femn" in p.tag.grammemes else "masc"
-            nom = p.normal_form
-            if "ё" in nom and "ё" not in word.lower():
-                nom = nom.replace("ё", "е")  # spell the name as the text does: Петр, not Пётр
-            return ("-".join(part.capitalize() for part in nom.split("-")), gender)
-    return None
+    names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
+    # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»)
+    nominative = [p for p in names if "nomn" in p.tag.grammemes]
+    if not names:
+        return None
+    p = (nominative or names)[0]
+    gender = "femn" if "femn" in p.tag.grammemes else "masc"
+    nom = word.lower() if nominative else p.normal_form
+    if "ё" in nom and "ё" not in word.lower():
+        nom = nom.replace("ё", "е")  # spell the name as the text does: Петр, not Пётр
+    return ("-".join(part.capitalize() for part in nom.split("-")), gender)
 
 
 def _nominative_surname(word: str, gender: str) -> str:
@@ -188,10 +191,11 @@ class SpeakerBook:
         if lemmas[0] in roles or (len(lemmas) > 1 and lemmas[1] in roles and not words[0][:1].isupper()):
             # глава Нацбанка → the person met with a role in apposition
             scored = [(len(set(lemmas) & p.roles), p.mentions, p) for p in self.people.values() if p.roles]
-            if scored:
-                best = max(scored, key=lambda t: (t[0], t[1]))
+            best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+            # глава Нацбанка → the one official named with a role; with several, only a matching role
+            if best and (best[0] > 0 or len(scored) == 1):
                 return best[2].name
-            if self.main:
+            if not scored and self.main:
                 return self.main.name
         return _nominative_phrase(phrase)
 
