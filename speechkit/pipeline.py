@@ -49,7 +49,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     skip = [] if options.keep_boilerplate else [b for b in boiler if b.start < end]
 
     tokens = morph.tokenize(t)
-    sentences = morph.sentences(t, 0, end)
+    sentences = _outside(t, morph.sentences(t, 0, end), skip)
     book = SpeakerBook(t, end)
     turns = find_turns(t, 0, end)
     quotes, names = find_quotes(t, 0, end, skip=skip)
@@ -81,6 +81,27 @@ def _overlaps(start: int, end: int, turns: list[Turn], starts: list[int]) -> boo
     """Whether start:end shares a character with one of the turns (sorted and disjoint)."""
     k = bisect.bisect_right(starts, start) - 1
     return (k >= 0 and start < turns[k].end) or (k + 1 < len(turns) and turns[k + 1].start < end)
+
+
+def _outside(t: str, sentences: list[Span], skip: list[Span]) -> list[Span]:
+    """Sentences with inline page furniture cut out («Фото пресс-службы АкордыТокаев прибыл …»)."""
+    if not skip:
+        return sentences
+    taken = sorted((b.start, b.end) for b in skip)
+    out = []
+    k = 0  # both lists are in text order: walk them together
+    for sent in sentences:
+        while k < len(taken) and taken[k][1] <= sent.start:
+            k += 1
+        near = [sp for sp in taken[k : k + 64] if sp[0] < sent.end]
+        if not near:
+            out.append(sent)
+            continue
+        for a, b in _subtract(sent.start, sent.end, near):
+            a, b = _trim(t, a, b)
+            if sum(ch.isalpha() for ch in t[a:b]) >= 3:
+                out.append(Span(a, b, t[a:b]))
+    return out
 
 
 def _inside(i: int, spans: list[Span]) -> bool:
