@@ -179,6 +179,23 @@ def keywords_table(rec: dict) -> list:
     return [t]
 
 
+def keywords_by_tables(rec: dict) -> list:
+    """--by theme|speaker: what each group says most, and what is distinctive of it."""
+    out = []
+    for group, kws in rec.get("keywords_by", {}).items():
+        t = Table(title=f"{group}", title_justify="left", title_style=colour(group), expand=True)
+        clip = {"no_wrap": True, "overflow": "ellipsis"}
+        for col, kw in (("lemma", {**clip, "ratio": 1}), ("count", {"justify": "right"}),
+                        ("keyness", {"justify": "right"}), ("log ratio", {"justify": "right"}),
+                        ("ref/M", {"justify": "right"})):
+            t.add_column(col, **kw)
+        for k in kws:
+            t.add_row(Text(k["lemma"]), str(k["count"]), _num(k.get("keyness")), _num(k.get("log_ratio")),
+                      _num(k.get("ref_per_million")))
+        out.append(t)
+    return out
+
+
 def _num(x) -> str:
     return "" if x is None else f"{x:.1f}"
 

@@ -58,6 +58,8 @@ def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> 
         rec["figures"] = figures_record(a, opts.get("theme"))
     if command in ("keywords", "analyze"):
         rec["keywords"] = opts["keywords"] if "keywords" in opts else keywords_record(a, opts.get("top", 30))
+        if "keywords_by" in opts:
+            rec["keywords_by"] = opts["keywords_by"]  # --by theme|speaker: one list per group
     if command in ("summary", "analyze"):
         rec["summary"] = summary_record(a)
         if "by_theme" in opts:

@@ -119,3 +119,19 @@ def test_every_command_has_help_and_is_in_the_readme():
         name = command.name or command.callback.__name__
         assert command.callback.__doc__, name
         assert re.search(rf"speechkit {name}\b", readme), f"{name} missing from README"
+
+
+def test_keywords_by_theme_give_each_theme_its_own_distinctive_words():
+    result = run("keywords", "--by", "theme", "--rank", "keyness", "--top", "5", "--json")
+    assert result.exit_code == 0, result.output
+    by = json.loads(result.stdout)["keywords_by"]
+    assert {"transport", "climate", "caspian_aral", "security"} <= set(by)
+    assert "аральский" in [k["lemma"] for k in by["caspian_aral"]]
+    assert "климатический" in [k["lemma"] for k in by["climate"]]
+
+
+def test_keywords_leave_out_speech_verbs_and_the_speakers_name():
+    data = json.loads(run("keywords", "--top", "50", "--json").stdout)
+    lemmas = {k["lemma"] for k in data["keywords"]}
+    assert not lemmas & {"сказать", "заявить", "подчеркнуть", "токаев", "касым-жомарт"}
+    assert {"тюркский", "казахстан"} <= lemmas

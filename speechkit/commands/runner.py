@@ -41,7 +41,9 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
     if command == "numbers" and extra.get("theme"):
         opts["theme"] = extra["theme"]
     if command in ("keywords", "analyze"):
-        opts["keywords"] = keywords_for(a, extra)
+        opts["keywords"], by_group = keywords_for(a, extra)
+        if by_group:
+            opts["keywords_by"] = by_group
     if (command == "summary" and extra.get("by") == "theme") or command == "analyze":
         opts["by_theme"] = by_theme_for(a)
     rec = record(command, a, doc.meta, **opts)
@@ -49,10 +51,11 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
     return rec
 
 
-def keywords_for(a, extra: dict) -> list[dict]:
+def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The keyword list, and with ``--by theme|speaker`` one keyword list per group."""
     from ..keywords import count_keywords
     from ..quotes import speech_verbs
-    from ..text import norm_word
+    from ..text import inside, norm_word
 
     exclude: set[str] = set()
     if not extra.get("keep_speech_verbs"):
@@ -67,14 +70,20 @@ def keywords_for(a, extra: dict) -> list[dict]:
     key = (lambda s: s.speaker) if by == "speaker" else (lambda s: s.theme)
     groups = [(key(s), s.start, s.end) for s in a.segments if key(s)]
     pos = set(p.strip() for p in extra["pos"].split(",")) if extra.get("pos") else None
-    end = a.source.boilerplate_start
-    tokens = [t for t in a.tokens if end is None or t.start < end]
+    tokens = [t for t in a.tokens if not inside(t.start, a.source.boilerplate)]
     rank = extra.get("rank", "count")
     if rank not in ("count", "keyness"):
         raise UsageError(f"--rank takes 'count' or 'keyness', not {rank!r}")
-    kws = count_keywords(tokens, groups=groups, pos=pos, exclude=frozenset(exclude),
-                         top=extra.get("top", 30), ngrams=extra.get("ngrams", 1), rank_by=rank)
-    return [to_dict(k) for k in kws]
+    options = dict(pos=pos, exclude=frozenset(exclude), top=extra.get("top", 30),
+                   ngrams=extra.get("ngrams", 1), rank_by=rank)
+    kws = count_keywords(tokens, groups=groups, **options)
+    by_group: dict[str, list[dict]] = {}
+    if by:
+        for group in dict.fromkeys(g for g, _, _ in groups):
+            spans = [(s0, s1) for g, s0, s1 in groups if g == group]
+            mine = [t for t in tokens if any(s0 <= t.start < s1 for s0, s1 in spans)]
+            by_group[group] = [to_dict(k) for k in count_keywords(mine, **options)]
+    return [to_dict(k) for k in kws], by_group
 
 
 def by_theme_for(a) -> dict[str, list[dict]]:
@@ -165,7 +174,7 @@ def _write_single(command: str, rec: dict, fmt: str, out, extra: dict) -> None:
     views = {
         "themes": lambda: render.themes_table(rec),
         "numbers": lambda: render.figures_table(rec, text),
-        "keywords": lambda: render.keywords_table(rec),
+        "keywords": lambda: render.keywords_table(rec) + render.keywords_by_tables(rec),
         "summary": lambda: render.summary_table(rec),
         "tokens": lambda: render.tokens_table(rec),
         "analyze": lambda: render.analyze_view(rec),
