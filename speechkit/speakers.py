@@ -47,11 +47,20 @@ def surname_key(word: str) -> str:
     return w
 
 
-def _first_name(word: str) -> tuple[str, str] | None:
-    """(nominative, gender) when the word parses as a given name."""
+def _first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
+    """(nominative, gender) when the word parses as a given name.
+
+    ``oblique``: the surname next to it is declined («Касым-Жомарта Токаева»), so the name is too.
+    """
     names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
     # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»)
     nominative = [p for p in names if "nomn" in p.tag.grammemes]
+    if oblique and names:
+        declined = [p for p in morph.parses(word.lower())[:8]
+                    if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes and "nomn" not in p.tag.grammemes]
+        # a name the dictionary only guesses («Касым-Жомарта»): any declined noun reading gives the stem
+        names = [p for p in declined if "Name" in p.tag.grammemes] or declined[:1] or names
+        nominative = [p for p in names if "nomn" in p.tag.grammemes]
     if not names:
         return None
     p = (nominative or names)[0]
@@ -60,6 +69,25 @@ def _first_name(word: str) -> tuple[str, str] | None:
     if "ё" in nom and "ё" not in word.lower():
         nom = nom.replace("ё", "е")  # spell the name as the text does: Петр, not Пётр
     return ("-".join(part.capitalize() for part in nom.split("-")), gender)
+
+
+def _declined_surname(word: str, first: str) -> bool:
+    """«Токаева», «Алиевым»: a -ов/-ев/-ин surname with a case ending.
+
+    «-ова» is a woman's nominative or a man's genitive: the first name's gender decides.
+    """
+    m = _SURNAME_STEM.match(word.lower())
+    if not m or word.lower() == m.group(1):
+        return False
+    if word.lower()[len(m.group(1)):] != "а":
+        return True
+    return any({"Name", "masc"} <= p.tag.grammemes for p in morph.parses(first.lower())[:6])
+
+
+def _surname_like(word: str) -> bool:
+    """«Токаева» is also a woman's first name in the dictionary; after a first name it is a surname."""
+    return bool(_SURNAME_STEM.match(word.lower())) or any(
+        "Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:6])
 
 
 def _nominative_surname(word: str, gender: str) -> str:
@@ -110,8 +138,9 @@ class SpeakerBook:
             if text[m.end() : nxt.start()].strip():
                 continue  # not adjacent words
             a, b = m.group(0), nxt.group(0)
-            first = _first_name(a)
-            if first and not _is_role(a, roles) and not _first_name(b) and not _is_role(b, roles):
+            first = _first_name(a, oblique=_declined_surname(b, a))
+            if first and not _is_role(a, roles) and (not _first_name(b) or _surname_like(b)) \
+                    and not _is_role(b, roles):
                 person = self._add(first[0], b, first[1], m.start())
                 self._apposition(text, m.start(), person)
             elif k + 2 < len(caps) and _first_name(b) and caps[k + 2].group(0).endswith(PATRONYMIC) \

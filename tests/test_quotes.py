@@ -176,3 +176,12 @@ def test_continuation_keeps_speaker_and_a_reporter_stays_a_reporter():
         ("Алмасадам Саткалиев", "„Без него Арал не выживет“"),
         ("корреспондент", "— Когда начнется строительство?"),
     ]
+
+
+def test_speech_titled_with_a_declined_name_is_the_main_actors_text():
+    text = ("Выступление Главы государства Касым-Жомарта Токаева на заседании Совета иностранных инвесторов\r\n\r\n"
+            "Уважаемые участники заседания!\r\n\r\n"
+            "Мы продолжаем курс на диверсификацию экономики. Наша задача – привлечь инвестиции.\r\n")
+    a = analyze(text)
+    assert {s.speaker for s in a.segments} == {"Касым-Жомарт Токаев"}
+    assert all(text[s.start : s.end] == s.text and "\r" not in s.text for s in a.segments)
