@@ -53,7 +53,11 @@ class Normalized:
         """Original offset just past the character at normalised ``end - 1``."""
         if not self.removed or end == 0:
             return end
-        return self.to_source(end - 1) + 1
+        e = self.to_source(end - 1) + 1
+        # «окно́», «и» + U+0306: combining marks belong to the letter before them
+        while e < len(self.source) and "\u0300" <= self.source[e] <= "\u036f":
+            e += 1
+        return e
 
     def span(self, start: int, end: int) -> Span:
         """A span of the original text from normalised offsets."""
