@@ -27,6 +27,7 @@ OPENS_AFTER = " \t\n\r([{:—–‒―-«„\"/"
 # characters before which a straight quote closes
 CLOSES_BEFORE = " \t\n\r.,;:!?)]}»—–‒―-\"…"
 
+_CLAUSE = re.compile(r",?\s*(?:что|чтобы|будто|как)\b")
 _CONTINUES = re.compile(rf"[\s.,;:…{DASHES}]*")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
@@ -335,6 +336,8 @@ def _phrase_around(text: str, verb: re.Match, a0: int, a1: int) -> Span | None:
     """
     after = _runs(list(_WORD.finditer(text, verb.end(), a1))[:10], text)
     before = _runs(list(_WORD.finditer(text, a0, verb.start()))[-12:], text)
+    if _CLAUSE.match(text, verb.end(), a1):
+        after = []  # «Соловьёв отметил, что …: «…»» — what follows is what was said, not who said it
     for run in after[:2] + before[::-1]:
         if _names_someone(run):
             return _span(text, run)

@@ -185,3 +185,10 @@ def test_speech_titled_with_a_declined_name_is_the_main_actors_text():
     a = analyze(text)
     assert {s.speaker for s in a.segments} == {"Касым-Жомарт Токаев"}
     assert all(text[s.start : s.end] == s.text and "\r" not in s.text for s in a.segments)
+
+
+def test_colon_quote_after_a_that_clause_belongs_to_the_subject():
+    text = ("Первый зампред банка Юрий Соловьёв отметил, что хотя Совет директоров, скорее всего, сменится, "
+            "банк сохранит менеджмент: « Мы открыты для кооперации со стратегическими игроками. »")
+    a = analyze(text)
+    assert [s.speaker for s in a.segments if s.kind == "quote"] == ["Юрий Соловьёв"]
