@@ -234,7 +234,7 @@ def corpus_table(command: str, rows: list[tuple[str, dict]]) -> list:
     theme_ids = sorted({th["id"] for _, rec in rows for th in rec.get("themes", [])})
     if command == "themes":
         t.add_column("segments", justify="right")
-        t.add_column("quotes", justify="right")
+        t.add_column("quotes+turns", justify="right")
         for tid in theme_ids:
             t.add_column(tid, justify="right", style=colour(tid))
     else:
@@ -245,7 +245,7 @@ def corpus_table(command: str, rows: list[tuple[str, dict]]) -> list:
             shares = {th["id"]: th["share"] for th in rec["themes"]}
             for k, v in shares.items():
                 totals[k] = totals.get(k, 0) + v
-            quotes = sum(1 for s in rec["segments"] if s["kind"] == "quote")
+            quotes = sum(1 for s in rec["segments"] if s["kind"] in ("quote", "turn"))
             t.add_row(Text(name), str(len(rec["segments"])), str(quotes),
                       *[f"{shares[tid]:.0%}" if tid in shares else "" for tid in theme_ids])
         else:

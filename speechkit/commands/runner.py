@@ -122,7 +122,7 @@ def run_command(command: str, c, **extra) -> int:
 
     with open_output(c.output) as out:
         csvw = render.CsvWriter(out, command) if c.format == "csv" else None
-        for doc, rec in run(itertools.chain(first, docs), job, c.workers):
+        for doc, rec in _progress(run(itertools.chain(first, docs), job, c.workers)):
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
                 msg = doc.message if isinstance(doc, Failed) else f"{doc.name}: failed"
@@ -151,6 +151,22 @@ def _warn(name: str, rec: dict) -> None:
     warning = rec["source"].get("warning")
     if warning:
         sys.stderr.write(f"speechkit: warning: {name}: {warning}\n")
+
+
+def _progress(results):
+    """A progress line on stderr when it is a terminal (a corpus run); silent in pipes and files."""
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
+        task = bar.add_task("documents", total=None)
+        for item in results:
+            bar.update(task, advance=1, description=str(item[0].name)[-40:])
+            yield item
 
 
 def _check_theme(theme: str, lexicon_path: str | None) -> None:
