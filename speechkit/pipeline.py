@@ -284,7 +284,7 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
 
     out = []
     for f in find_figures(t, 0, end):
-        if _inside(f.start, skip):
+        if _inside(f.start, skip) or _inside(f.end - 1, skip):  # a figure never reaches into page furniture
             continue
         seg = containing(segments, seg_starts, f.start)
         sent = containing(sentences, sent_starts, f.start)
