@@ -135,3 +135,18 @@ def test_keywords_leave_out_speech_verbs_and_the_speakers_name():
     lemmas = {k["lemma"] for k in data["keywords"]}
     assert not lemmas & {"сказать", "заявить", "подчеркнуть", "токаев", "касым-жомарт"}
     assert {"тюркский", "казахстан"} <= lemmas
+
+
+def test_console_script_runs_the_seed_from_an_install(tmp_path):
+    """The README's first command: the installed `speechkit` script, from any folder, no file."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("speechkit")
+    if exe is None:
+        pytest.skip("speechkit is not installed as a console script here")
+    done = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
