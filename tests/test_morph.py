@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from speechkit import morph
 
 ROOT = Path(__file__).resolve().parent.parent
-GSD = ROOT.parent / "shared" / "data" / "ud-russian-gsd"
+GSD_SAMPLE = ROOT / "tests" / "cases" / "gsd-dev-150.conllu"  # CC BY-SA 4.0, see tests/cases/README.md
 
 LEMMAS = [
     # abbreviations
@@ -240,7 +240,6 @@ def test_import_is_cheap():
     assert out.stdout.split() == ["False", "False"]
 
 
-@pytest.mark.skipif(not GSD.is_dir(), reason="shared/data/ud-russian-gsd not present")
 def test_gsd_dev_sample():
     """The first 150 sentences of UD Russian-GSD dev: content-word lemmas stay above 95%."""
     spec = importlib.util.spec_from_file_location("eval_lemmas", ROOT / "bench" / "eval_lemmas.py")
@@ -248,7 +247,7 @@ def test_gsd_dev_sample():
     sys.modules["eval_lemmas"] = ev  # its dataclasses look their module up
     spec.loader.exec_module(ev)
     score = ev.Score()
-    for s in ev.read_conllu(GSD / "ru_gsd-ud-dev.conllu")[:150]:
+    for s in ev.read_conllu(GSD_SAMPLE):
         toks = morph.tokenize(s.text)
         for w, t in zip(s.words, ev.align(s, toks)):
             ok = t is not None and ev.fold(t.lemma) == ev.fold(w.lemma)
