@@ -28,8 +28,10 @@ def pairs(dev: Path | None) -> list[tuple[str, Path, Path]]:
         if t.exists():
             out.append((t.stem, t, g))
     if dev:
+        seen = {name for name, _, _ in out}
         for g in sorted((dev / "gold").glob("*.json")):
-            out.append((g.stem, dev / "texts" / f"{g.stem}.txt", g))
+            if g.stem not in seen:  # texts copied into tests/cases are counted once
+                out.append((g.stem, dev / "texts" / f"{g.stem}.txt", g))
     return out
 
 

@@ -171,12 +171,12 @@ def _captions(text: str, cues: list[Cue], limit: int) -> list[Span]:
 
 
 def _header(text: str, cues: list[Cue], inline: list[Span]) -> list[Span]:
-    """A page header that ends with a publication stamp: «… 7 апреля 2025 года 14:15»."""
+    """The publication stamp of a page header: «… 7 апреля 2025 года 14:15 Москва, Кремль»."""
     for cue in cues:
         if cue.start > 700:
             break
         if any(b.start <= cue.start < b.end for b in inline):
             break
         if cue.kind == "datetime":
-            return [Span(0, cue.end, text[: cue.end])]
+            return [Span(cue.start, cue.end, text[cue.start : cue.end])]  # the stamp; the lead is news
     return []
