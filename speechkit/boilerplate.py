@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-
+from .datafiles import read_text
 from .model import Span
 
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -43,7 +42,7 @@ class Cue:
 def load_cues(path: str | None = None) -> dict[str, tuple[str, ...]]:
     """Cue phrases by section from the package data file (or a user's file)."""
     if path is None:
-        raw = resources.files("speechkit").joinpath("data/boilerplate.txt").read_text("utf-8")
+        raw = read_text("boilerplate.txt")
     else:
         with open(path, encoding="utf-8") as fh:
             raw = fh.read()

@@ -24,6 +24,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+@app.callback()
+def _main(data_dir: Annotated[Optional[Path], typer.Option(
+        "--data-dir", envvar="SPEECHKIT_DATA_DIR", show_envvar=True,
+        help="A folder of your own data files (stopwords.txt, speech_verbs.txt, roles.txt, themes.toml, "
+             "boilerplate.txt …) that replace the packaged ones of the same name.")] = None) -> None:
+    if data_dir is not None:
+        if not data_dir.is_dir():
+            fail(f"{data_dir}: --data-dir is not a folder", ExitCode.USAGE)
+        os.environ["SPEECHKIT_DATA_DIR"] = str(data_dir)  # worker processes inherit it
+
+
 # ---------------------------------------------------------------- shared options
 Inputs = Annotated[Optional[list[str]], typer.Argument(
     help="Files, folders (searched recursively), or - for stdin. None: stdin if piped, else the seed speech.",

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import importlib.resources
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from . import morph
+from .datafiles import read_text
 from .model import Figure
 
 SPACES = " \t\u00a0\u2009\u202f\u2007"  # spaces inside a line; a figure never spans a line break
@@ -146,7 +146,7 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load and expand ``data/numbers.toml`` once per process."""
-    raw = tomllib.loads(importlib.resources.files("speechkit").joinpath("data/numbers.toml").read_text("utf-8"))
+    raw = tomllib.loads(read_text("numbers.toml"))
     words: dict[str, tuple[str, Decimal]] = {}
     for category in ("months", "scales", "fractions", "collectives", "ordinals", "cardinals"):
         for lemma, value in raw[category].items():

@@ -44,9 +44,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from statistics import NormalDist
 
+from .datafiles import read_text
 from .model import Keyword, Token
 from .text import norm_word
 
@@ -78,7 +78,7 @@ RANKINGS = ("count", "keyness", "g2", "log_ratio")
 def reference() -> dict[str, float]:
     """``data/reference_freq.tsv``: lemma (ё as е) → frequency per million in general Russian."""
     out: dict[str, float] = {}
-    raw = resources.files("speechkit").joinpath(REFERENCE_FILE).read_text("utf-8")
+    raw = read_text(REFERENCE_FILE.removeprefix("data/"))
     for line in raw.splitlines():
         if line and not line.startswith("#"):
             lem, pm = line.split("\t")

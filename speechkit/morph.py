@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
+from .datafiles import read_text
 from .model import Span, Token
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,7 +133,7 @@ def analyzer() -> "pymorphy3.MorphAnalyzer":
 def overrides() -> dict[str, tuple[str, str]]:
     """``data/lemma_overrides.tsv``: form → (lemma, POS) for abbreviations and pymorphy3 errors."""
     out = {}
-    text = resources.files(__package__).joinpath("data/lemma_overrides.tsv").read_text("utf-8")
+    text = read_text("lemma_overrides.tsv")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             form, lem, p = line.split("\t")

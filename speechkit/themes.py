@@ -12,8 +12,8 @@ import functools
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from importlib import resources
 
+from .datafiles import read_text, read_user_file
 from .errors import LexiconError
 from .model import Token
 from .text import norm_word
@@ -94,23 +94,11 @@ def _build(data: dict, source: str) -> dict[str, Theme]:
 @functools.cache
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The packaged lexicon, or a user's file (``extend = true`` at its top merges into ours)."""
-    builtin_raw = resources.files("speechkit").joinpath("data/themes.toml").read_text("utf-8")
+    builtin_raw = read_text("themes.toml")
     builtin = _build(_parse(builtin_raw, "themes.toml"), "themes.toml")
     if path is None:
         return Lexicon(builtin, "builtin")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: lexicon file not found") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{path}: is a directory, not a lexicon file") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: lexicon is not UTF-8 text") from None
-    except PermissionError:
-        raise LexiconError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read the lexicon ({exc.strerror or exc})") from None
+    raw = read_user_file(path, "lexicon")
     data = _parse(raw, path)
     user = _build(data, path)
     if data.get("extend") is True:

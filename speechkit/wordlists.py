@@ -8,9 +8,8 @@ point at their own files; a broken one is a ``LexiconError``.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
-from .errors import LexiconError
+from .datafiles import read_text, read_user_file
 from .text import norm_word
 
 SECTIONS = ("phrases", "head of state")
@@ -19,16 +18,7 @@ SECTIONS = ("phrases", "head of state")
 @functools.cache
 def load_sections(name: str, path: str | None = None) -> dict[str, tuple[str, ...]]:
     """Entries by section ("" for the main list) of a packaged or user word list."""
-    try:
-        if path is None:
-            raw = resources.files("speechkit").joinpath(f"data/{name}").read_text("utf-8")
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = fh.read()
-    except FileNotFoundError:
-        raise LexiconError(f"{path or name}: word list not found") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path or name}: word list is not UTF-8 text") from None
+    raw = read_text(name) if path is None else read_user_file(path, "word list")
     sections: dict[str, list[str]] = {"": []}
     current = ""
     for line in raw.splitlines():

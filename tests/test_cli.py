@@ -150,3 +150,20 @@ def test_console_script_runs_the_seed_from_an_install(tmp_path):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
+
+
+def test_data_dir_replaces_packaged_word_lists(tmp_path):
+    """--data-dir: a user's stopwords.txt replaces ours (a subprocess: data files load once per process)."""
+    import subprocess
+    import sys
+
+    packaged = (ROOT / "speechkit" / "data" / "stopwords.txt").read_text("utf-8")
+    (tmp_path / "stopwords.txt").write_text("тюркский\nказахстан\n" + packaged, encoding="utf-8")
+    argv = [sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path), "keywords", "--top", "5", "--json"]
+    done = subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lemmas = [k["lemma"] for k in json.loads(done.stdout)["keywords"]]
+    assert "тюркский" not in lemmas and "казахстан" not in lemmas and "государство" in lemmas
+    bad = subprocess.run([sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path / "nope"), "themes"],
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert bad.returncode == 2 and "is not a folder" in bad.stderr

@@ -1,0 +1,53 @@
+"""Reading the package's data files, or a user's copies of them.
+
+Every lexicon and word list (themes.toml, stopwords.txt, speech_verbs.txt,
+roles.txt, boilerplate.txt, numbers.toml, lemma_overrides.tsv,
+reference_freq.tsv) is data.  A user who wants other stop words or speech
+verbs puts files of the same name in a folder and points ``--data-dir`` (or
+``SPEECHKIT_DATA_DIR``) at it; the files there replace the packaged ones.  The
+setting travels in the environment so that worker processes see it too.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from .errors import LexiconError
+
+ENV = "SPEECHKIT_DATA_DIR"
+
+
+def user_file(name: str) -> Path | None:
+    """The user's copy of a data file, when a data folder is set and holds one."""
+    folder = os.environ.get(ENV)
+    if not folder:
+        return None
+    path = Path(folder) / name
+    return path if path.is_file() else None
+
+
+def read_text(name: str) -> str:
+    """A data file's text: the user's copy if there is one, else the packaged file."""
+    path = user_file(name)
+    if path is None:
+        return resources.files("speechkit").joinpath(f"data/{name}").read_text("utf-8")
+    return read_user_file(path, name)
+
+
+def read_user_file(path: str | os.PathLike, what: str) -> str:
+    """A user's data file as text; every way of failing is one LexiconError naming the file."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: {what} file not found") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a directory, not a {what} file") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: {what} is not UTF-8 text") from None
+    except PermissionError:
+        raise LexiconError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
