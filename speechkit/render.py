@@ -227,11 +227,28 @@ def tokens_table(rec: dict) -> list:
     return [t]
 
 
-def corpus_table(command: str, rows: list[tuple[str, dict]]) -> list:
-    """One row per document, then totals: theme shares or item counts."""
+def _short_names(names: list[str]) -> list[str]:
+    """Paths relative to the folder they share: «speeches/2024/a.txt» → «2024/a.txt»."""
+    import os.path
+
+    paths = [n for n in names if "/" in n]
+    if len(paths) < 2 or len(paths) != len(names):
+        return names
+    try:
+        root = os.path.commonpath(paths)
+    except ValueError:
+        return names
+    return [os.path.relpath(n, root) for n in names] if root else names
+
+
+def corpus_table(command: str, totals) -> list:
+    """One row per document, then totals: theme shares (of all words) or item counts, top keywords."""
+    rows = totals.rows
+    names = _short_names([row["document"] for row in rows])
     t = Table(title=f"{command}: {len(rows)} documents", title_justify="left")
-    t.add_column("document")
-    theme_ids = sorted({th["id"] for _, rec in rows for th in rec.get("themes", [])})
+    t.add_column("document", overflow="ellipsis", no_wrap=True, max_width=40)
+    summary = totals.to_dict()
+    theme_ids = list(summary.get("theme_shares", {}))
     if command == "themes":
         t.add_column("segments", justify="right")
         t.add_column("quotes+turns", justify="right")
@@ -239,22 +256,25 @@ def corpus_table(command: str, rows: list[tuple[str, dict]]) -> list:
             t.add_column(tid, justify="right", style=colour(tid))
     else:
         t.add_column("items", justify="right")
-    totals: dict[str, float] = {}
-    for name, rec in rows:
+    for row, name in zip(rows, names):
         if command == "themes":
-            shares = {th["id"]: th["share"] for th in rec["themes"]}
-            for k, v in shares.items():
-                totals[k] = totals.get(k, 0) + v
-            quotes = sum(1 for s in rec["segments"] if s["kind"] in ("quote", "turn"))
-            t.add_row(Text(name), str(len(rec["segments"])), str(quotes),
+            shares = row.get("themes", {})
+            t.add_row(Text(name), str(row.get("segments", 0)), str(row.get("speech", 0)),
                       *[f"{shares[tid]:.0%}" if tid in shares else "" for tid in theme_ids])
         else:
-            key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens"}.get(command)
-            t.add_row(Text(name), str(len(rec.get(key, []))) if key else "")
+            t.add_row(Text(name), str(row.get("items", "")))
     if command == "themes" and rows:
-        t.add_row(Text("mean share", style="bold"), "", "",
-                  *[f"{totals.get(tid, 0) / len(rows):.0%}" for tid in theme_ids])
-    return [t]
+        t.add_row(Text("all documents", style="bold"), "", "",
+                  *[f"{summary['theme_shares'][tid]:.0%}" for tid in theme_ids])
+    out = [t]
+    if summary.get("keywords"):
+        k = Table(title="Keywords over all documents", title_justify="left")
+        for col in ("lemma", "count", "documents"):
+            k.add_column(col)
+        for row in summary["keywords"]:
+            k.add_row(Text(row["lemma"]), str(row["count"]), str(row["documents"]))
+        out.append(k)
+    return out
 
 
 def render_to_string(renderables: list, width: int = 120) -> str:

@@ -68,3 +68,46 @@ def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> 
         rec["tokens"] = [{"start": t.start, "end": t.end, "text": t.text, "lemma": t.lemma, "pos": t.pos}
                          for t in a.tokens]
     return rec
+
+
+class CorpusTotals:
+    """Per-document rows and totals of a corpus run, kept small: records are not held."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.rows: list[dict[str, Any]] = []
+        self.theme_words: dict[str, float] = {}
+        self.words = 0
+        self.keywords: dict[str, list[int]] = {}  # lemma -> [count, documents]
+
+    def add(self, name: str, rec: dict[str, Any]) -> None:
+        row: dict[str, Any] = {"document": name}
+        segments = rec.get("segments", [])
+        if segments:
+            row["segments"] = len(segments)
+            row["speech"] = sum(1 for s in segments if s["kind"] in ("quote", "turn"))
+        if "themes" in rec:
+            words = sum(len(s["text"].split()) for s in segments)
+            self.words += words
+            row["themes"] = {th["id"]: th["share"] for th in rec["themes"]}
+            for tid, share in row["themes"].items():
+                self.theme_words[tid] = self.theme_words.get(tid, 0) + share * words
+        for k in rec.get("keywords", []):
+            entry = self.keywords.setdefault(k["lemma"], [0, 0])
+            entry[0] += k["count"]
+            entry[1] += 1
+        key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens"}.get(self.command)
+        if key:
+            row["items"] = len(rec.get(key, []))
+        self.rows.append(row)
+
+    def to_dict(self, top: int = 30) -> dict[str, Any]:
+        out: dict[str, Any] = {"documents": len(self.rows)}
+        if self.words:
+            out["theme_shares"] = {tid: round(w / self.words, 4) for tid, w in
+                                   sorted(self.theme_words.items(), key=lambda kv: -kv[1])}
+        if self.keywords:
+            ranked = sorted(self.keywords.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
+            # summed over each document's listed keywords (its --top), not over every word
+            out["keywords"] = [{"lemma": lem, "count": c, "documents": d} for lem, (c, d) in ranked]
+        return out

@@ -17,7 +17,7 @@ from ..errors import ExitCode, SpeechkitError, UsageError
 from ..model import to_dict
 from ..pipeline import Options, analyze
 from ..source import Document
-from ..views import record
+from ..views import CorpusTotals, record
 from .output import open_output
 
 
@@ -117,7 +117,8 @@ def run_command(command: str, c, **extra) -> int:
             _write_single(command, rec, c.format, out, extra)
         return 0
     failed = 0
-    rows = []
+    rows = []  # whole records, only for --json (one object holds them all anyway)
+    totals = CorpusTotals(command)
     from .. import render
 
     with open_output(c.output) as out:
@@ -133,16 +134,17 @@ def run_command(command: str, c, **extra) -> int:
             _warn(doc.name, rec)
             rec.pop("_text", None)
             name = doc.name
+            totals.add(name, rec)
             if c.format == "json-lines":
                 render.write_json_line(out, rec)
             elif csvw:
                 csvw.write(name, rec)
-            else:
-                rows.append((name, rec))
+            elif c.format == "json":
+                rows.append(rec)
         if c.format == "json":
-            render.write_json(out, {"documents": [r for _, r in rows]})
+            render.write_json(out, {"documents": rows, "totals": totals.to_dict()})
         elif c.format == "table":
-            _print(render.corpus_table(command, rows), out)
+            _print(render.corpus_table(command, totals), out)
     return int(ExitCode.PARTIAL) if failed else 0
 
 
