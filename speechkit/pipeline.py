@@ -172,13 +172,14 @@ def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[
     return pieces
 
 
-_TRIM = " \t\r\n,;:—–-"
+_LEAD = " \t\r\n,;:.!?…—–-"  # «.По словам главы региона»: what an attribution leaves behind
+_TAIL = " \t\r\n,;:—–-"
 
 
 def _trim(t: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and t[s] in _TRIM:
+    while s < e and t[s] in _LEAD:
         s += 1
-    while e > s and t[e - 1] in " \t\r\n,;:—–-":
+    while e > s and t[e - 1] in _TAIL:
         e -= 1
     return s, e
 

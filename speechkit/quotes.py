@@ -28,7 +28,7 @@ OPENS_AFTER = " \t\n\r([{:—–‒―-«„\"/"
 CLOSES_BEFORE = " \t\n\r.,;:!?)]}»—–‒―-\"…"
 
 _CLAUSE = re.compile(r",?\s*(?:что|чтобы|будто|как)\b")
-_CONTINUES = re.compile(rf"[\s.,;:…{DASHES}]*")
+_CONTINUES = re.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*")  # «…», — сказал он. — «…»
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
@@ -338,6 +338,7 @@ def _phrase_around(text: str, verb: re.Match, a0: int, a1: int) -> Span | None:
     before = _runs(list(_WORD.finditer(text, a0, verb.start()))[-12:], text)
     if _CLAUSE.match(text, verb.end(), a1):
         after = []  # «Соловьёв отметил, что …: «…»» — what follows is what was said, not who said it
+    after = [_past_document(run) for run in after]
     for run in after[:2] + before[::-1]:
         if _names_someone(run):
             return _span(text, run)
@@ -346,6 +347,16 @@ def _phrase_around(text: str, verb: re.Match, a0: int, a1: int) -> Span | None:
     if before:
         return _span(text, before[-1])
     return None
+
+
+DOCUMENT_NOUNS = frozenset("сообщение заявление релиз пресс-релиз письмо документ обращение телеграмма".split())
+
+
+def _past_document(run: list[re.Match]) -> list[re.Match]:
+    # «говорится в сообщении пресс-службы акимата»: the speaker is whoever issued the statement
+    if len(run) > 1 and morph.lemma(run[0].group(0)).replace("ё", "е") in DOCUMENT_NOUNS:
+        return run[1:]
+    return run
 
 
 def _runs(words: list[re.Match], text: str) -> list[list[re.Match]]:

@@ -281,4 +281,17 @@ def _is_role(word: str, roles: frozenset[str]) -> bool:
 
 
 def _nominative_phrase(phrase: str) -> str:
-    return phrase.strip()
+    """«пресс-службы акимата» → «пресс-служба акимата»: the head noun in the nominative."""
+    words = phrase.strip().split()
+    if not words:
+        return phrase.strip()
+    for p in morph.parses(words[0].lower())[:3]:
+        if p.tag.POS == "NOUN" and "nomn" not in p.tag.grammemes and {"gent", "ablt", "datv"} & p.tag.grammemes:
+            form = p.inflect({"nomn"})
+            if form is not None:
+                head = form.word
+                words[0] = head[:1].upper() + head[1:] if words[0][:1].isupper() else head
+            break
+        if "nomn" in p.tag.grammemes:
+            break
+    return " ".join(words)

@@ -192,3 +192,25 @@ def test_colon_quote_after_a_that_clause_belongs_to_the_subject():
             "банк сохранит менеджмент: « Мы открыты для кооперации со стратегическими игроками. »")
     a = analyze(text)
     assert [s.speaker for s in a.segments if s.kind == "quote"] == ["Юрий Соловьёв"]
+
+
+FLOOD_NEWS = (
+    'Аким Атырауской области Серик Шапкенов провел совещание, передает корреспондентTengrinews.kz."Уровень воды '
+    'в реке Урал поднялся на 40 сантиметров", - отметил Шапкенов.По словам главы региона, "ситуация остается '
+    'напряженной".Министр по чрезвычайным ситуациям Чингис Аринов добавил, что в регион направлены спасатели.'
+    '"Все силы мобилизованы", - сказал министр."Дамбы укреплены на 85 процентов", - говорится в сообщении '
+    'пресс-службы акимата.'
+)
+
+
+def test_glued_tengrinews_style_quotes_and_a_press_service():
+    a = analyze(FLOOD_NEWS)
+    quotes = [(s.speaker, s.text) for s in a.segments if s.kind == "quote"]
+    assert quotes == [
+        ("Серик Шапкенов", '"Уровень воды в реке Урал поднялся на 40 сантиметров"'),
+        ("Чингис Аринов", '"Все силы мобилизованы"'),
+        ("пресс-служба акимата", '"Дамбы укреплены на 85 процентов"'),
+    ]
+    # an embedded fragment is not a segment, and no narrative starts with the attribution's full stop
+    assert '"ситуация остается напряженной"' in [n.text for n in a.quoted_names]
+    assert not any(s.text.startswith(".") for s in a.segments)
