@@ -185,6 +185,8 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _turn_speaker(tr: Turn, book: SpeakerBook) -> str:
+    if not tr.initials:  # «Президент:», «Вопрос:» — a role label
+        return book.resolve(tr.surname, tr.start) or tr.surname
     for person in book.by_key.get(surname_key(tr.surname), ()):
         if not person.first or person.first[:1] == tr.initials[:1]:
             return person.name

@@ -20,7 +20,12 @@ LABEL = re.compile(
     r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?)\s?:\s",
     re.M,
 )
-
+# Вопрос: · Реплика: · Президент: · Ведущий: — a role label opening a line (or a flattened sentence)
+ROLE_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…»]\s))(?P<label>(?P<surname>Вопрос|Ответ|Реплика|Ведущий|Ведущая|Модератор|Председательствующий"
+    r"|Журналист|Корреспондент|Президент|Премьер-министр|Министр))\s?:\s",
+    re.M,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +54,10 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     """Turns of a transcript; none unless at least two labels are found."""
     end = len(text) if end is None else end
     labels = [m for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
-    if len(labels) < 2:
-        return []
+    roles = list(ROLE_LABEL.finditer(text, start, end))
+    if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3):
+        return []  # two initials labels, or a clear run of role labels, make a transcript
+    labels = sorted(labels + roles, key=lambda m: m.start())
     turns = []
     for k, m in enumerate(labels):
         t0 = m.end()
@@ -60,6 +67,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
         if t1 <= t0:
             continue  # a label with no words after it
         label = Span(m.start(), m.end(), text[m.start() : m.end()])
-        turns.append(Turn(label, m.group("surname"), m.group("initials").replace(" ", ""),
-                          m.group("tooltip").strip(), t0, t1))
+        initials = m.groupdict().get("initials") or ""
+        turns.append(Turn(label, m.group("surname"), initials.replace(" ", ""),
+                          (m.groupdict().get("tooltip") or "").strip(), t0, t1))
     return turns

@@ -214,3 +214,19 @@ def test_glued_tengrinews_style_quotes_and_a_press_service():
     # an embedded fragment is not a segment, and no narrative starts with the attribution's full stop
     assert '"ситуация остается напряженной"' in [n.text for n in a.quoted_names]
     assert not any(s.text.startswith(".") for s in a.segments)
+
+
+def test_question_labels_are_turns_of_their_own():
+    text = ("Владимир Путин ответил на вопросы журналистов.\n\n"
+            "Вопрос: Как Вы оцениваете итоги переговоров?\n\n"
+            "В.Путин: Переговоры прошли конструктивно. Мы договорились о транзите грузов через Каспий.\n\n"
+            "Вопрос: А что с ценами на газ?\n\n"
+            "В.Путин: Цены останутся на уровне 2024 года.\n")
+    a = analyze(text)
+    turns = [(s.speaker, s.text) for s in a.segments if s.kind == "turn"]
+    assert turns == [
+        ("Вопрос", "Как Вы оцениваете итоги переговоров?"),
+        ("Владимир Путин", "Переговоры прошли конструктивно. Мы договорились о транзите грузов через Каспий."),
+        ("Вопрос", "А что с ценами на газ?"),
+        ("Владимир Путин", "Цены останутся на уровне 2024 года."),
+    ]
