@@ -208,12 +208,15 @@ def summary_table(rec: dict) -> list:
         t.add_row(Text(s["theme"] or "—", style=colour(s["theme"])), Text(s["speaker"] or "reporter"), Text(s["text"]))
     out = [t]
     if rec.get("by_theme"):
-        bt = Table(title="By theme", title_justify="left", show_lines=True)
-        for col in ("theme", "sentence"):
-            bt.add_column(col)
+        bt = Table(title="By theme", title_justify="left", show_lines=True, expand=True)
+        for col, kw in (("theme", {"no_wrap": True}), ("sentence", {"ratio": 1}), ("key figure", {"max_width": 28})):
+            bt.add_column(col, **kw)
+        keys = rec.get("key_figures", {})
         for tid, items in rec["by_theme"].items():
-            for s in items:
-                bt.add_row(Text(tid, style=colour(tid)), Text(s["text"]))
+            key = keys.get(tid)
+            for k, s in enumerate(items):
+                bt.add_row(Text(tid, style=colour(tid)), Text(s["text"]),
+                           Text(key["text"], style="bold") if key and k == 0 else Text(""))
         out.append(bt)
     return out
 

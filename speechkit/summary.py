@@ -12,6 +12,8 @@ dropped and the chosen sentences return in text order.
 
 from __future__ import annotations
 
+import re
+
 import bisect
 import math
 from collections import defaultdict
@@ -124,7 +126,7 @@ def _candidates(text, sentences, tokens, segments, end) -> list[_Candidate]:
         if words < 2:
             continue
         lemmas = frozenset(k for t in toks if (k := content_key(t)) is not None)
-        figure = any(ch.isdigit() for ch in text[s:e])
+        figure = _FIGURE.search(text, s, e) is not None
         out.append(_Candidate(s, e, lemmas, words, segs.best(s, e), figure))
     return out
 
@@ -251,6 +253,10 @@ def summarize(
     return [_record(text, c) for c in _choose(pool, n)]
 
 
+# a number standing on its own or with a unit («65%», «1,5 градуса»), not a code glued to letters («СОР29»)
+_FIGURE = re.compile(r"(?<![^\W\d_])\d[\d\s,.]*(?:%|\s?[а-яё])|\b(?:вдвое|втрое|полтора|полторы)\b")
+
+
 def summarize_by_theme(
     text: str,
     sentences: list[Span],
@@ -265,7 +271,8 @@ def summarize_by_theme(
     A sentence belongs to the theme of the segment holding most of it.  Sentences
     are ranked by TextRank over the theme's own sentences (the most typical of
     the theme, not of the speech); one that states a figure in digits is
-    preferred (``FIGURE_BOOST``).  ``score`` stays the sentence's weight in the
+    preferred (``FIGURE_BOOST``), and the speaker's own sentences (quotes, turns)
+    are taken over the reporter's when the theme has any.  ``score`` stays the sentence's weight in the
     whole speech.  Every theme of a
     segment before ``end`` gets an entry.
     """
@@ -282,6 +289,9 @@ def summarize_by_theme(
         pool = [c for c in members if c.words >= MIN_WORDS] or members
         # central to the theme's own passages, not to the whole speech
         local = dict(zip((c.start for c in pool), _textrank(pool)))
+        # the speaker's own words first, then a sentence with a figure, as in the whole-speech summary
+        speech = [c for c in pool if c.segment is not None and c.segment.kind in ("quote", "turn")]
+        pool = speech or pool
         chosen = _choose(pool, per_theme, weight=lambda c: local[c.start] * (FIGURE_BOOST if c.figure else 1.0))
         out[theme] = [_record(text, c) for c in chosen]
     return out

@@ -64,6 +64,7 @@ def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> 
         rec["summary"] = summary_record(a)
         if "by_theme" in opts:
             rec["by_theme"] = opts["by_theme"]
+            rec["key_figures"] = opts.get("key_figures", {})  # theme id -> its key figure
     if command == "tokens":
         rec["tokens"] = [{"start": t.start, "end": t.end, "text": t.text, "lemma": t.lemma, "pos": t.pos}
                          for t in a.tokens]

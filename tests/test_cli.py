@@ -167,3 +167,12 @@ def test_data_dir_replaces_packaged_word_lists(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path / "nope"), "themes"],
                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     assert bad.returncode == 2 and "is not a folder" in bad.stderr
+
+
+def test_summary_by_theme_has_one_entry_per_theme_and_key_figures():
+    data = json.loads(run("summary", "--by", "theme", "--json").stdout)
+    themes_present = {s["theme"] for s in json.loads(run("themes", "--json").stdout)["segments"] if s["theme"]}
+    assert set(data["by_theme"]) == themes_present
+    assert all(len(items) >= 1 and items[0]["speaker"] == "Касым-Жомарт Токаев" for items in data["by_theme"].values())
+    assert data["key_figures"]["transport"]["text"] in ("65%", "почти 3 млн тонн")
+    assert data["key_figures"]["climate"]["unit"] == "%"
