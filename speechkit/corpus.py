@@ -76,10 +76,6 @@ class _Encoded:
         return (line.encode("utf-8") for line in self.stream)
 
 
-def _read_stdin() -> bytes:
-    return _stdin_binary().read()
-
-
 def expand(inputs: list[str], glob: str) -> Iterator[str]:
     """Files, folders (recursively, by glob) and '-', in a stable order; an empty folder is an error."""
     for item in _expand(inputs, glob):

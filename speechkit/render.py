@@ -7,7 +7,6 @@ rich table is wrapped in ``Text`` so that ``[x]`` in a speech is not markup.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from typing import Any, TextIO
 
@@ -278,14 +277,6 @@ def corpus_table(command: str, totals) -> list:
             k.add_row(Text(row["lemma"]), str(row["count"]), str(row["documents"]))
         out.append(k)
     return out
-
-
-def render_to_string(renderables: list, width: int = 120) -> str:
-    buf = io.StringIO()
-    c = Console(file=buf, width=width, highlight=False)
-    for r in renderables:
-        c.print(r)
-    return buf.getvalue()
 
 
 def analyze_view(rec: dict) -> list:

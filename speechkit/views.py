@@ -11,8 +11,6 @@ from typing import Any
 
 from .model import Analysis, to_dict
 
-COMMANDS = ("themes", "numbers", "keywords", "summary", "analyze", "tokens")
-
 
 def source_record(a: Analysis, meta: dict | None = None) -> dict[str, Any]:
     s = a.source
