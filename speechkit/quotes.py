@@ -27,6 +27,9 @@ OPENS_AFTER = " \t\n\r([{:—–‒―-«„\"/"
 # characters before which a straight quote closes
 CLOSES_BEFORE = " \t\n\r.,;:!?)]}»—–‒―-\"…"
 
+# «Как заявил министр, «…»» · «По словам эксперта, «…»» · «Как отметили в пресс-службе, «…»»
+_AS_SAID = re.compile(r"(?:\b[Кк]ак\s+(?:[а-яё]+\s+){0,2}?(?:заявил|сказал|отметил|подчеркнул|сообщил|пояснил|"
+                      r"считает|говорит|уточнил|добавил|рассказал|признал|напомнил)[а-я]*|\b[Пп]о\s+(?:словам|мнению)\s)")
 _CLAUSE = re.compile(r",?\s*(?:что|чтобы|будто|как)\b")
 _CONTINUES = re.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*")  # «…», — сказал он. — «…»
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -34,7 +37,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
 _SENT_END = re.compile(r"[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
-_INSIDE = re.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>[^{DASHES}«»\"\n]{{3,120}}?)[,.]\s*[{DASHES}]\s+")
+_INSIDE = re.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^«»\"\n]){{3,160}}?)[,.]\s*[{DASHES}]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,9 +302,11 @@ def _attribution_before(text: str, i: int, start: int):
     j = i
     while j > start and text[j - 1].isspace():
         j -= 1
-    if j <= start or text[j - 1] != ":":
+    if j <= start or text[j - 1] not in ":,":
         return None
     colon = j - 1
+    if text[colon] == "," and not _AS_SAID.search(text, max(start, colon - 160), colon):
+        return None  # only «Как заявил X, «…»» and «По словам X, «…»» introduce a quote with a comma
     # the clause before the colon, back to the previous sentence end or quote
     k = colon
     while k > start and not (text[k - 1] in ".!?…\n" and (k == colon or text[k].isspace())):
@@ -310,6 +315,14 @@ def _attribution_before(text: str, i: int, start: int):
     if not words:
         return None
     verbs = [w for w in words if is_speech_verb(w.group(0))]
+    if text[colon] == ",":
+        inner = _WORD.search(text, i, i + 40)
+        if inner is None or not inner.group(0)[0].isupper():
+            return None  # «По словам главы региона, "ситуация остается напряженной"»: a fragment, not a quote
+        as_said = _AS_SAID.search(text, words[0].start(), colon)
+        phrase = _span(text, [w for w in words if w.start() >= as_said.end()] or words[-1:])
+        a0 = as_said.start()
+        return (verbs[-1].group(0) if verbs else None), Span(a0, colon, text[a0:colon]), phrase
     if verbs:
         verb = verbs[-1]
         phrase = _phrase_around(text, verb, words[0].start(), colon)
@@ -393,7 +406,7 @@ def _span(text: str, run: list[re.Match]) -> Span:
 
 # ---------------------------------------------------------------- dash dialogue
 _DASH_LINE = re.compile(rf"[{DASHES}]\s+")
-_DASH_ATTR = re.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>[^{DASHES}\n]{{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
+_DASH_ATTR = re.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
 
 
 def _dash_speech(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
