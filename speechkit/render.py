@@ -105,8 +105,8 @@ def first_words(text: str, n: int = 9) -> str:
 def themes_table(rec: dict) -> list:
     t = Table(title=f"Segments of {rec['source']['name']}", title_justify="left", expand=True)
     clip = {"no_wrap": True, "overflow": "ellipsis"}
-    for col, kw in (("#", {"justify": "right"}), ("kind", clip), ("speaker", {**clip, "max_width": 22}),
-                    ("theme", clip), ("score", {"justify": "right"}), ("evidence", {**clip, "max_width": 30}),
+    for col, kw in (("#", {"justify": "right"}), ("kind", clip), ("speaker", {**clip, "max_width": 20}),
+                    ("theme", clip), ("score", {"justify": "right"}), ("evidence", {**clip, "max_width": 24}),
                     ("first words", {**clip, "ratio": 1, "min_width": 20})):
         t.add_column(col, **kw)
     for s in rec["segments"]:
