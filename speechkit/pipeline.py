@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import morph
 from .boilerplate import find_boilerplate
@@ -34,7 +34,6 @@ class Options:
     keywords: bool = True
     summary: bool = True
     summary_sentences: int = 4
-    extra: dict = field(default_factory=dict)
 
 
 def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
