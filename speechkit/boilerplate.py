@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from .datafiles import read_text
 from .model import Span
+from .text import merge_spans
 
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 # 8 августа 2025 в 21:53 · 7 апреля 2025 года, 14:15 · 16 апреля 2024 14:44
@@ -88,14 +89,7 @@ def find_boilerplate(text: str) -> tuple[int | None, list[Span]]:
     if tail is not None:
         spans.append(Span(tail, len(text), text[tail:]))
     spans.sort(key=lambda s: s.start)
-    merged: list[Span] = []
-    for s in spans:
-        if merged and s.start <= merged[-1].end:
-            if s.end > merged[-1].end:
-                merged[-1] = Span(merged[-1].start, s.end, text[merged[-1].start : s.end])
-        else:
-            merged.append(s)
-    return tail, merged
+    return tail, [Span(a, b, text[a:b]) for a, b in merge_spans((s.start, s.end) for s in spans)]
 
 
 def _trailing_start(text: str, cues: list[Cue]) -> int | None:

@@ -36,18 +36,27 @@ def read_text(name: str) -> str:
     return read_user_file(path, name)
 
 
+def os_problem(exc: OSError) -> str:
+    """What went wrong reading a path, in the words every speechkit error uses."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, NotADirectoryError):
+        return "no such file (a part of the path is not a folder)"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
 def read_user_file(path: str | os.PathLike, what: str) -> str:
     """A user's data file as text; every way of failing is one LexiconError naming the file."""
     try:
         with open(path, encoding="utf-8") as fh:
             return fh.read()
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: {what} file not found") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{path}: is a directory, not a {what} file") from None
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: {what} is not UTF-8 text") from None
-    except PermissionError:
-        raise LexiconError(f"{path}: permission denied") from None
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: {what} file not found") from None
     except OSError as exc:
-        raise LexiconError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
+        raise LexiconError(f"{path}: {what}: {os_problem(exc)}") from None

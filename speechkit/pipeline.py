@@ -17,7 +17,7 @@ from .boilerplate import find_boilerplate
 from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerBook, surname_key
-from .text import Normalized, inside, normalize, norm_word, paragraphs
+from .text import Normalized, inside, merge_spans, normalize, norm_word, paragraphs
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -128,7 +128,7 @@ def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: Sp
     taken += [(tr.label.start, tr.label.end) for tr in turns]
     taken += [(b.start, b.end) for b in skip]
     narrative_speaker = _narrator(t, end, turns, quotes, book)
-    taken = _union(taken)
+    taken = merge_spans(taken)
     starts, ends = [a for a, _ in taken], [b for _, b in taken]
     for para in paragraphs(t, 0, end):
         # only the spans that reach into this paragraph: the scan stays linear in the text
@@ -139,17 +139,6 @@ def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: Sp
                 segs.append(Segment(0, "narrative", s, e, t[s:e], narrative_speaker))
     segs.sort(key=lambda s: s.start)
     return [dataclasses.replace(s, index=i) for i, s in enumerate(segs)]
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans merged: sorted and disjoint, so their ends are sorted too."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Analysis, Figure, Keyword, ThemeSummary, Token
+from .text import merge_spans
 from .render import THEME_COLOURS
 from .themes import load_lexicon
 
@@ -358,7 +359,7 @@ def speech_html(a: Analysis, pal: Palette) -> str:
     boiler = sorted((b.start, b.end) for b in a.source.boilerplate)
     if tail is not None:
         boiler.append((tail, len(text)))
-    boiler = _merge(boiler)
+    boiler = merge_spans(boiler)
     segs = sorted(a.segments, key=lambda s: s.start)
     figs = sorted(a.figures, key=lambda f: f.start)
     cuts = {0, len(text)}
@@ -440,17 +441,6 @@ class _Locator:
         return None
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-# ---------------------------------------------------------------- charts
 def theme_chart(themes: Sequence[ThemeSummary], pal: Palette, *, width: int = 360) -> str:
     """Horizontal bars of the share of words per theme, the rest as «no theme»."""
     rows = [(t.id, t.label, t.share) for t in themes]

@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafiles import os_problem
 from .errors import EmptyTextError, InputError
 
 SEED_NAME = "tokayev-ots-shusha-2024.txt"
@@ -180,16 +181,8 @@ def read_path(path: str | os.PathLike) -> Document:
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise InputError(f"{p}: not a regular file")  # /dev/zero would never end
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except NotADirectoryError:
-        raise InputError(f"{p}: no such file (a part of the path is not a folder)") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{p}: {os_problem(exc)}") from None
     text, encoding = decode(data, str(p))
     return Document(str(p), text, encoding)
 

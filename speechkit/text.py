@@ -112,6 +112,21 @@ def norm_word(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """(start, end) pairs merged where they overlap or touch: sorted and disjoint, ends sorted too.
+
+    >>> merge_spans([(5, 9), (0, 3), (2, 4), (9, 10)])
+    [(0, 4), (5, 10)]
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def inside(i: int, spans: list[Span]) -> bool:
     """Whether offset ``i`` falls in one of ``spans`` (sorted and disjoint), by bisection.
 
