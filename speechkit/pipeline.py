@@ -59,7 +59,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     segments = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip)
     themes = _theme_summary(t, segments, tokens, lexicon)
-    body_tokens = [tk for tk in tokens if tk.start < end and not _inside(tk.start, skip)]
+    body_tokens = [tk for tk in tokens if tk.start < end and not inside(tk.start, skip)]
     keywords = _keywords(body_tokens, segments, book) if options.keywords else []
     summary = _summary(t, sentences, body_tokens, segments, options, end) if options.summary else []
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
@@ -86,13 +86,16 @@ def _outside(t: str, sentences: list[Span], skip: list[Span]) -> list[Span]:
     """Sentences with inline page furniture cut out («Фото пресс-службы АкордыТокаев прибыл …»)."""
     if not skip:
         return sentences
-    taken = sorted((b.start, b.end) for b in skip)
+    taken = merge_spans((b.start, b.end) for b in skip)
     out = []
     k = 0  # both lists are in text order: walk them together
     for sent in sentences:
         while k < len(taken) and taken[k][1] <= sent.start:
             k += 1
-        near = [sp for sp in taken[k : k + 64] if sp[0] < sent.end]
+        j = k
+        while j < len(taken) and taken[j][0] < sent.end:
+            j += 1
+        near = taken[k:j]
         if not near:
             out.append(sent)
             continue
@@ -101,10 +104,6 @@ def _outside(t: str, sentences: list[Span], skip: list[Span]) -> list[Span]:
             if sum(ch.isalpha() for ch in t[a:b]) >= 3:
                 out.append(Span(a, b, t[a:b]))
     return out
-
-
-def _inside(i: int, spans: list[Span]) -> bool:
-    return inside(i, spans)  # spans: boilerplate, sorted and disjoint as find_boilerplate gives them
 
 
 # ---------------------------------------------------------------- segments
@@ -202,8 +201,6 @@ def _narrator(t: str, end: int, turns, quotes, book: SpeakerBook) -> str | None:
 
 # ---------------------------------------------------------------- themes
 def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: list[Span]) -> list[Token]:
-    import bisect
-
     i = bisect.bisect_left(starts, seg.start)
     out = []
     attr = seg.attribution
@@ -212,7 +209,7 @@ def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: 
         i += 1
         if attr and attr.start <= tk.start < attr.end:
             continue
-        if _inside(tk.start, skip):
+        if inside(tk.start, skip):
             continue
         out.append(tk)
     return out
@@ -264,8 +261,6 @@ def _words(s: str):
 def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], skip: list[Span]) -> list[Figure]:
     from .figures import find_figures
 
-    import bisect
-
     seg_starts = [s.start for s in segments]
     sent_starts = [s.start for s in sentences]
 
@@ -275,7 +270,7 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
 
     out = []
     for f in find_figures(t, 0, end):
-        if _inside(f.start, skip) or _inside(f.end - 1, skip):  # a figure never reaches into page furniture
+        if inside(f.start, skip) or inside(f.end - 1, skip):  # a figure never reaches into page furniture
             continue
         seg = containing(segments, seg_starts, f.start)
         sent = containing(sentences, sent_starts, f.start)
