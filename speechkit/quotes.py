@@ -87,7 +87,6 @@ def pair_quotes(text: str, start: int, end: int) -> list[QuotePair]:
     """Pair the quote marks of one paragraph; an unclosed « ends at the paragraph."""
     stack: list[tuple[str, int]] = []
     pairs: list[QuotePair] = []
-    closed_top: list[QuotePair] = []  # straight pairs closed at depth 0, for late re-opening
     for i in range(start, end):
         ch = text[i]
         if ch == "«" or ch == "„":
@@ -100,7 +99,7 @@ def pair_quotes(text: str, start: int, end: int) -> list[QuotePair]:
             else:
                 _close(stack, pairs, i, ("„", "“"))
         elif ch == STRAIGHT:
-            _straight(text, i, start, end, stack, pairs, closed_top)
+            _straight(text, i, start, end, stack, pairs)
     # «Мы справимся — без конца: an unclosed guillemet runs to the paragraph end
     for mark, pos in stack:
         if mark in "«„":
@@ -137,7 +136,7 @@ def _can_close(text: str, i: int, end: int) -> bool:
     return not prev.isspace() and (nxt in CLOSES_BEFORE or nxt.isalpha() and nxt.islower())
 
 
-def _straight(text, i, start, end, stack, pairs, closed_top) -> None:
+def _straight(text, i, start, end, stack, pairs) -> None:
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < end else " "
     # экран 5" и камера: an inch mark, not a quote
@@ -147,24 +146,14 @@ def _straight(text, i, start, end, stack, pairs, closed_top) -> None:
     can_open, can_close = _can_open(text, i, start), _can_close(text, i, end)
     top_straight = bool(stack) and stack[-1][0] == STRAIGHT
     if can_close and (top_straight or not can_open):
-        if not _close(stack, pairs, i, (STRAIGHT,)) and _attribution_follows(text, i + 1, end):
-            # "Халыковским" QR … QR", - пояснил он: the outer quote opened with the name's mark
-            for k in range(len(pairs) - 1, -1, -1):
-                p = pairs[k]
-                if text[p.open] == STRAIGHT and p.open >= start and not _speech_between(pairs, p.open, i):
-                    pairs.append(QuotePair(p.open, i, 0))
-                    break
+        if not _close(stack, pairs, i, (STRAIGHT,)) and pairs and text[pairs[-1].open] == STRAIGHT \
+                and pairs[-1].open >= start and _attribution_follows(text, i + 1, end):
+            # "Халыковским" QR … QR", - пояснил он: the outer quote opened with the mark of the name
+            # closed just before, so it runs from that mark to this one
+            pairs.append(QuotePair(pairs[-1].open, i, 0))
         return
     if can_open:
         stack.append((STRAIGHT, i))
-
-
-def _speech_between(pairs, a, b) -> bool:
-    return any(a < p.open < b and text_is_wide(p) for p in pairs)
-
-
-def text_is_wide(p: QuotePair) -> bool:
-    return p.close - p.open > 200
 
 
 def _attribution_follows(text: str, i: int, end: int) -> bool:
