@@ -56,9 +56,9 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
         starts = [tr.start for tr in turns]
         quotes = [q for q in quotes if not _overlaps(q.start, q.end, turns, starts)]
     segments = _segments(t, end, turns, quotes, book, skip)
-    segments = _score(segments, tokens, lexicon, skip)
+    segments, matched = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip)
-    themes = _theme_summary(t, segments, tokens, lexicon)
+    themes = _theme_summary(segments, matched, lexicon)
     body_tokens = [tk for tk in tokens if tk.start < end and not inside(tk.start, skip)]
     keywords = _keywords(body_tokens, segments, book) if options.keywords else []
     summary = _summary(t, sentences, body_tokens, segments, options, end) if options.summary else []
@@ -215,9 +215,12 @@ def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: 
     return out
 
 
-def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon, skip: list[Span]) -> list[Segment]:
+def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon,
+           skip: list[Span]) -> tuple[list[Segment], list[Counter]]:
+    """Each segment with its theme, scores and evidence, and the entries it matched (for the summary)."""
     starts = [tk.start for tk in tokens]
     out: list[Segment] = []
+    matched: list[Counter] = []
     for seg in segments:
         sc = score_tokens(_segment_tokens(seg, tokens, starts, skip), lexicon)
         theme = sc.best
@@ -225,10 +228,12 @@ def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon, skip:
         if theme is None and seg.kind == "turn" and out and out[-1].kind == "turn" and sc.words >= SHORT_REPLY_WORDS:
             theme = out[-1].theme
         out.append(dataclasses.replace(seg, theme=theme, scores=sc.scores, evidence=sc.evidence))
-    return out
+        matched.append(sc.matched)
+    return out, matched
 
 
-def _theme_summary(t: str, segments: list[Segment], tokens: list[Token], lexicon: Lexicon) -> list[ThemeSummary]:
+def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
+                   lexicon: Lexicon) -> list[ThemeSummary]:
     """Per theme: segments, share of the words, top lemmas; lead-ins count with their quote."""
     words_of = {s.index: sum(1 for _ in _words(s.text)) for s in segments}
     total = sum(words_of.values()) or 1
@@ -237,7 +242,6 @@ def _theme_summary(t: str, segments: list[Segment], tokens: list[Token], lexicon
         nxt = segments[k + 1]
         if seg.kind == "narrative" and nxt.kind == "quote" and words_of[seg.index] <= LEAD_IN_WORDS:
             theme_of[seg.index] = nxt.theme or seg.theme
-    starts = [tk.start for tk in tokens]
     out = []
     for tid, theme in lexicon.themes.items():
         members = [s for s in segments if s.theme == tid]
@@ -246,7 +250,7 @@ def _theme_summary(t: str, segments: list[Segment], tokens: list[Token], lexicon
             continue
         matched: Counter = Counter()
         for s in members:
-            matched += score_tokens(_segment_tokens(s, tokens, starts, []), lexicon).matched
+            matched += matched_by_segment[s.index]
         out.append(ThemeSummary(tid, theme.label, len(members), round(share_words / total, 4),
                                 top_entries(matched, tid)))
     out.sort(key=lambda th: -th.share)
