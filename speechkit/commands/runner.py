@@ -56,7 +56,8 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
     """The keyword list, and with ``--by theme|speaker`` one keyword list per group."""
     from ..keywords import count_keywords
     from ..quotes import speech_verbs
-    from ..text import inside, norm_word
+    from ..model import Span
+    from ..text import inside, merge_spans, norm_word
 
     exclude: set[str] = set()
     if not extra.get("keep_speech_verbs"):
@@ -81,8 +82,8 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
     by_group: dict[str, list[dict]] = {}
     if by:
         for group in dict.fromkeys(g for g, _, _ in groups):
-            spans = [(s0, s1) for g, s0, s1 in groups if g == group]
-            mine = [t for t in tokens if any(s0 <= t.start < s1 for s0, s1 in spans)]
+            spans = [Span(a, b, "") for a, b in merge_spans((s0, s1) for g, s0, s1 in groups if g == group)]
+            mine = [t for t in tokens if inside(t.start, spans)]
             by_group[group] = [to_dict(k) for k in count_keywords(mine, **options)]
     return [to_dict(k) for k in kws], by_group
 
