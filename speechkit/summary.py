@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .keywords import content_key, is_word
-from .model import Segment, Span, SummarySentence, Token
+from .model import Figure, Segment, Span, SummarySentence, Token
 
 MIN_WORDS = 6  # shorter sentences («Наша сила в единстве.») are not summary material
 MAX_GRAPH = 300  # sentences in the graph: the ones with most content words
@@ -295,3 +295,21 @@ def summarize_by_theme(
         chosen = _choose(pool, per_theme, weight=lambda c: local[c.start] * (FIGURE_BOOST if c.figure else 1.0))
         out[theme] = [_record(text, c) for c in chosen]
     return out
+
+
+# what a fact-checker reads first: amounts with a unit before bare counts, years and ordinals last
+FIGURE_WEIGHT = {"money": 6, "quantity": 5, "percent": 5, "temperature": 5, "ratio": 4, "range": 4,
+                 "count": 3, "duration": 2, "date": 1, "year": 1, "ordinal": 0}
+
+
+def key_figures(figures: list[Figure]) -> dict[str, Figure]:
+    """Per theme, the figure its passages lean on: the weightiest kind, in the speaker's own words first."""
+    best: dict[str, tuple[tuple[int, int], Figure]] = {}
+    for f in figures:
+        if not f.theme:
+            continue
+        rank = (FIGURE_WEIGHT.get(f.kind, 1) + (2 if "outside_quote" not in f.flags else 0) + (1 if f.unit else 0),
+                -f.start)
+        if f.theme not in best or rank > best[f.theme][0]:
+            best[f.theme] = (rank, f)
+    return {tid: f for tid, (_, f) in best.items()}

@@ -17,6 +17,7 @@ from ..errors import ExitCode, SpeechkitError, UsageError
 from ..model import to_dict
 from ..pipeline import Options, analyze
 from ..source import Document
+from ..summary import key_figures
 from ..views import CorpusTotals, record
 from .output import open_output
 
@@ -46,7 +47,7 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
             opts["keywords_by"] = by_group
     if (command == "summary" and extra.get("by") == "theme") or command == "analyze":
         opts["by_theme"] = by_theme_for(a)
-        opts["key_figures"] = key_figures(a)
+        opts["key_figures"] = {tid: to_dict(f) for tid, f in key_figures(a.figures).items()}
     rec = record(command, a, doc.meta, **opts)
     rec["_text"] = doc.text if command in ("numbers",) else None
     return rec
@@ -86,25 +87,6 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
             mine = [t for t in tokens if inside(t.start, spans)]
             by_group[group] = [to_dict(k) for k in count_keywords(mine, **options)]
     return [to_dict(k) for k in kws], by_group
-
-
-# what a fact-checker reads first: amounts with a unit before bare counts, years and ordinals last
-FIGURE_WEIGHT = {"money": 6, "quantity": 5, "percent": 5, "temperature": 5, "ratio": 4, "range": 4,
-                 "count": 3, "duration": 2, "date": 1, "year": 1, "ordinal": 0}
-
-
-def key_figures(a) -> dict[str, dict]:
-    """Per theme, the figure its passages lean on: the weightiest kind, in the speaker's own words first."""
-    best: dict[str, tuple] = {}
-    for f in a.figures:
-        if not f.theme:
-            continue
-        rank = (FIGURE_WEIGHT.get(f.kind, 1) + (2 if "outside_quote" not in f.flags else 0)
-                + (1 if f.unit else 0), -f.start)
-        if f.theme not in best or rank > best[f.theme][0]:
-            best[f.theme] = (rank, f)
-    return {tid: {"text": f.text, "start": f.start, "end": f.end, "value": f.value, "unit": f.unit,
-                  "kind": f.kind, "speaker": f.speaker} for tid, (_, f) in best.items()}
 
 
 def by_theme_for(a) -> dict[str, list[dict]]:
