@@ -303,12 +303,16 @@ def _summary(t, sentences, tokens, segments, options: Options, end: int):
     return summarize(t, sentences, tokens, segments, n=options.summary_sentences, end=end)
 
 
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")  # Cyrillic letters Russian does not use
+
+
 def _language_warning(tokens: list[Token]) -> str | None:
+    """A warning when the text is not Russian; the analysis still runs."""
     words = [tk.text for tk in tokens[:3000] if tk.text.isalpha()]  # a sample decides the language
     if len(words) < 5:
         return None
     cyr = sum(1 for w in words if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in w))
-    kazakh = sum(1 for w in words if any(ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for w_ in [w] for ch in w_))
+    kazakh = sum(1 for w in words if KAZAKH_LETTERS.intersection(w))
     if cyr / len(words) < 0.5:
         return "the text does not look Russian (few Cyrillic words); results may be poor"
     if kazakh / len(words) > 0.1:
