@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import EmptyTextError, ExitCode, InputError, SpeechkitError, UsageError
+from .errors import EmptyTextError, ExitCode, SpeechkitError, UsageError
 from .source import Document, read_bytes, read_path, read_seed, require_text
 
 
@@ -74,14 +74,6 @@ class _Encoded:
 
     def __iter__(self) -> Iterator[bytes]:
         return (line.encode("utf-8") for line in self.stream)
-
-
-def expand(inputs: list[str], glob: str) -> Iterator[str]:
-    """Files, folders (recursively, by glob) and '-', in a stable order; an empty folder is an error."""
-    for item in _expand(inputs, glob):
-        if isinstance(item, Failed):
-            raise InputError(item.message)
-        yield item
 
 
 def _expand(inputs: list[str], glob: str) -> Iterator[str | Failed]:

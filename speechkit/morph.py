@@ -603,15 +603,3 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             cut = m.start()
         out.append(Span(cut, s1, text[cut:s1]))
     return out
-
-
-def inflect_nominative(word: str) -> str:
-    """The nominative singular of a name form (``Ильхамом`` → ``Ильхам``), case kept."""
-    for p in parses(word.lower()):
-        if {"Name", "Surn", "Patr"} & p.tag.grammemes or "NOUN" == p.tag.POS:
-            form = p.inflect({"nomn", "sing"}) if "plur" not in p.tag else p.inflect({"nomn"})
-            if form is not None:
-                w = form.word
-                return w[:1].upper() + w[1:] if word[:1].isupper() else w
-            break
-    return word
