@@ -8,10 +8,12 @@ a tooltip ("А.Лукашенко Лукашенко Александр Григ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .model import Span
+from .wordlists import load_sections
 
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
 LABEL = re.compile(
@@ -20,12 +22,14 @@ LABEL = re.compile(
     r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?)\s?:\s",
     re.M,
 )
-# Вопрос: · Реплика: · Президент: · Ведущий: — a role label opening a line (or a flattened sentence)
-ROLE_LABEL = re.compile(
-    r"(?:^|(?<=[.!?…»]\s))(?P<label>(?P<surname>Вопрос|Ответ|Реплика|Ведущий|Ведущая|Модератор|Председательствующий"
-    r"|Журналист|Корреспондент|Президент|Премьер-министр|Министр))\s?:\s",
-    re.M,
-)
+
+
+@functools.cache
+def role_label() -> re.Pattern[str]:
+    """Вопрос: · Реплика: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
+    words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
+    alts = "|".join(re.escape(w[:1].upper() + w[1:]) for w in words) or "(?!)"
+    return re.compile(rf"(?:^|(?<=[.!?…»]\s))(?P<label>(?P<surname>{alts}))\s?:\s", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +58,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     """Turns of a transcript; none unless at least two labels are found."""
     end = len(text) if end is None else end
     labels = [m for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
-    roles = list(ROLE_LABEL.finditer(text, start, end))
+    roles = list(role_label().finditer(text, start, end))
     if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3):
         return []  # two initials labels, or a clear run of role labels, make a transcript
     labels = sorted(labels + roles, key=lambda m: m.start())

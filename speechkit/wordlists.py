@@ -12,7 +12,7 @@ import functools
 from .datafiles import read_text, read_user_file
 from .text import norm_word
 
-SECTIONS = ("phrases", "head of state")
+SECTIONS = ("phrases", "head of state", "transcript labels")
 
 
 @functools.cache

@@ -20,7 +20,7 @@ DATA = resources.files("speechkit").joinpath("data")
 WORD_LISTS = {
     "stopwords.txt": {"": "lemmas"},
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases"},
-    "roles.txt": {"": "lemmas", "head of state": "lemma sequences"},
+    "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words"},
 }
 SORTED = {"stopwords.txt"}
 THEME_IDS = {"transport", "finance", "ai", "climate", "caspian_aral", "security", "cooperation"}
