@@ -41,6 +41,7 @@ import bisect
 import functools
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -148,13 +149,16 @@ def conservative_log_ratio(ratio: float, a: float, b: float, z: float = 1.96) ->
 
 
 # ---------------------------------------------------------------- what counts
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def word_letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
 def is_word(tok: Token) -> bool:
     """A token with a letter in it: what the text's size ``c`` counts."""
-    return any(ch.isalpha() for ch in tok.text)
+    return _LETTER.search(tok.text) is not None
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -168,6 +172,22 @@ def _pronominal(word: str, lemma: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=200_000)
+def _content(text: str, lemma: str, pos: str | None) -> tuple[str, str] | None:
+    """(lemma key, form key) of a content word, or None: the part that does not depend on ``exclude``.
+
+    Cached because word forms are Zipfian: a corpus repeats the same few thousand.
+    """
+    if pos in FUNCTION_POS or text[0].isdigit() or word_letters(text) < 2:
+        return None  # «80-процентная», «5-е» are numbers; «СОР29» is a name
+    key = norm_word(lemma)
+    if key in stopwords():
+        return None
+    if pos in ADJECTIVAL and _pronominal(text.lower(), key):
+        return None
+    return key, norm_word(text)
+
+
 def content_key(tok: Token, exclude: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The lemma key (lower, ё as е) under which a content word is counted, or None.
 
@@ -175,14 +195,10 @@ def content_key(tok: Token, exclude: frozenset[str] | set[str] = frozenset()) ->
     letters, numbers (with their suffixes: «80-процентная»), stop words and ``exclude`` (matched against the lemma and the
     form itself, so «Токаев» goes whatever lemma the tokenizer gave it).
     """
-    if tok.pos in FUNCTION_POS or word_letters(tok.text) < 2 or tok.text[0].isdigit():
-        return None  # «80-процентная», «5-е» are numbers; «СОР29» is a name
-    key = norm_word(tok.lemma)
-    if key in exclude or key in stopwords() or norm_word(tok.text) in exclude:
+    found = _content(tok.text, tok.lemma, tok.pos)
+    if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
         return None
-    if tok.pos in ADJECTIVAL and _pronominal(tok.text.lower(), key):
-        return None
-    return key
+    return found[0]
 
 
 def _pos_filter(pos: Iterable[str] | None) -> frozenset[str] | None:
@@ -202,8 +218,8 @@ class _Tally:
     display: str
     count: int = 0
     forms: dict[str, None] = field(default_factory=dict)
-    pos: Counter = field(default_factory=Counter)
-    themes: Counter = field(default_factory=Counter)
+    pos: dict[str | None, int] = field(default_factory=dict)
+    themes: dict[str, int] = field(default_factory=dict)
 
 
 class _Groups:
@@ -422,9 +438,10 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int) -> tuple[
             t = tallies[key] = _Tally(display)
         t.count += 1
         t.forms[form] = None
-        t.pos[p] += 1
-        for g in where.covering(start, end):
-            t.themes[g] += 1
+        t.pos[p] = t.pos.get(p, 0) + 1
+        if where.spans:
+            for g in where.covering(start, end):
+                t.themes[g] = t.themes.get(g, 0) + 1
         total += 1
     return tallies, total
 
@@ -488,27 +505,37 @@ def count_keywords(
     _rank_key(rank_by)  # a bad name fails before any work
     tallies, total = _tally(tokens, groups, pos, exclude, ngrams)
     words = sum(1 for t in tokens if is_word(t))
-    ref, floor = reference(), reference_floor()
-    out = []
-    for k, t in tallies.items():
-        ref_pm = ref.get(k) if ngrams <= 1 else _term_reference(k)
-        used = ref_pm if ref_pm is not None else floor
-        b = used * REFERENCE_TOKENS / 1e6
-        out.append(
-            Keyword(
-                lemma=t.display,
-                count=t.count,
-                share=round(t.count / total, 5) if total else 0.0,
-                keyness=round(log_likelihood(t.count, words, b, REFERENCE_TOKENS), 3),
-                log_ratio=round(log_ratio(t.count, words, used), 3),
-                ref_per_million=ref_pm,
-                pos=t.pos.most_common(1)[0][0] if t.pos else None,
-                themes=dict(t.themes),
-                forms=list(t.forms),
-            )
-        )
-    out.sort(key=_rank_key(rank_by, len(out)))
+    compared = len(tallies)
+    items = list(tallies.items())
+    if rank_by == "count" and top is not None and len(items) > top:
+        # ranked by count first: only the lemmas that reach the top-th count can make the list,
+        # so the statistics of the long tail are never computed
+        cut = sorted((t.count for _, t in items), reverse=True)[top - 1]
+        items = [(k, t) for k, t in items if t.count >= cut]
+    out = [_keyword(k, t, words, total, ngrams) for k, t in items]
+    out.sort(key=_rank_key(rank_by, compared))
     return out if top is None else out[:top]
+
+
+def _most_common(counts: dict):
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _keyword(key: str, t: _Tally, words: int, total: int, ngrams: int) -> Keyword:
+    ref_pm = reference().get(key) if ngrams <= 1 else _term_reference(key)
+    used = ref_pm if ref_pm is not None else reference_floor()
+    b = used * REFERENCE_TOKENS / 1e6
+    return Keyword(
+        lemma=t.display,
+        count=t.count,
+        share=round(t.count / total, 5) if total else 0.0,
+        keyness=round(log_likelihood(t.count, words, b, REFERENCE_TOKENS), 3),
+        log_ratio=round(log_ratio(t.count, words, used), 3),
+        ref_per_million=ref_pm,
+        pos=_most_common(t.pos),
+        themes=dict(t.themes),
+        forms=list(t.forms),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,7 +592,7 @@ def distinctive(
         ratio = math.log2(((na or 0.5) / ca if ca else 1.0) / ((nb or 0.5) / cb if cb else 1.0))
         t = x or y
         forms = list(dict.fromkeys([*(x.forms if x else ()), *(y.forms if y else ())]))
-        pos_counts = (x.pos if x else Counter()) + (y.pos if y else Counter())
+        pos_counts = Counter(x.pos if x else {}) + Counter(y.pos if y else {})
         sides[side].append(
             Contrast(
                 lemma=t.display,
