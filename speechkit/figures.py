@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -47,15 +48,16 @@ BORROWING_KINDS = {"count", "quantity", "money", "percent", "duration", "tempera
 _NUM = rf"\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
 
+
 _CORE = re.compile(
     r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"  # 27.03.2013
     rf"|(?P<num>{_NUM})"
     rf"|(?P<word>{_WORD})"
 )
+ROMAN_STARTS = "IVXLCХ"  # «XXI век», with the Cyrillic Х a scraper may leave
 _DIGITS_AT = re.compile(rf"[{SPACES}]*({_NUM})")
 _WORD_RE = re.compile(_WORD)
 _WORD_AT = re.compile(rf"[{SPACES}]*({_WORD})")
-_WORD_BEFORE = re.compile(rf"({_WORD})[{SPACES}]*\Z")
 _SUFFIX = re.compile(rf"[{HYPHENS}]([^\W\d_]+)")  # 5-е, 16-летняя
 _DASH_NUM = re.compile(rf"[{SPACES}]?[{DASHES}][{SPACES}]?(?=[\d\w])")  # 94–95, два-три
 _NEXT_CHAR = re.compile(rf"[{SPACES}]*(\S)")
@@ -70,18 +72,22 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 # Digit strings that are not figures: links, times of day, phones, list
 # numbering, names in quotes («36,6»), numbered items (№ 5), long ids.  Every
 # branch starts with a digit or a rare character, so the pass stays cheap.
+# Every branch begins with a character, not an assertion, so that the regex engine
+# can skip to candidates; lookbehinds come after the first digit («\d(?<!\d\d)»
+# is a digit with no digit before it). A numbered line at the very start of the
+# text is checked apart (_LIST_AT_START).
 _NOT_FIGURES = re.compile(
     r"(?:https?://|www\.)\S+"
-    r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-    r"|(?:\+\d{1,3}|(?<!\d)8)[ \-]?\(\d{3,5}\)[ \-]?\d{1,3}(?:[ \-]?\d{2,3}){1,3}(?!\d)"  # 8 (7172) 55-55-55
-    r"|(?:\+7|(?<!\d)8)[ \-]?\d{3}[ \-]?\d{3}[ \-]?\d{2}[ \-]?\d{2}(?!\d)"  # 8 800 555 35 35
-    r"|(?<![\d\-])\d{2,3}(?:-\d{2}){2}(?![\d\-])"  # 244-55-66
-    r"|^[ \t]*\d{1,3}[.)](?=[ \t])"
+    r"|\d(?<!\d\d)\d?:\d{2}(?::\d{2})?(?!\d)"  # 14:15
+    r"|(?:\+\d{1,3}|8(?<!\d8))[ \-]?\(\d{3,5}\)[ \-]?\d{1,3}(?:[ \-]?\d{2,3}){1,3}(?!\d)"  # 8 (7172) 55-55-55
+    r"|(?:\+7|8(?<!\d8))[ \-]?\d{3}[ \-]?\d{3}[ \-]?\d{2}[ \-]?\d{2}(?!\d)"  # 8 800 555 35 35
+    r"|\d(?<![\d\-]\d)\d{1,2}(?:-\d{2}){2}(?![\d\-])"  # 244-55-66
+    r"|\n[ \t]*\d{1,3}[.)](?=[ \t])"  # a numbered line: «1. »
     rf"|[«\"“„][{SPACES}]*\d[\d.,+/{DASHES}{SPACES}]*[»\"”“]"  # «36,6», «5+1»
     rf"|№[{SPACES}]*\d\S*"
-    r"|\d{10,}",
-    re.M,
+    r"|\d{10,}"
 )
+_LIST_AT_START = re.compile(r"[ \t]*\d{1,3}[.)](?=[ \t])")
 
 
 # ---------------------------------------------------------------- the lexicon
@@ -98,6 +104,8 @@ class Lexicon:
     scale_singulars: frozenset[str]
     compound: re.Pattern[str]
     compound_starts: frozenset[str]  # first three letters of every compound prefix
+    starts: frozenset[str]  # first three letters (lower, ё as е) of every word that can begin a figure:
+    # the forms, hence the first half of «два-три», and the compound prefixes («трёхкратный»)
     compound_prefixes: dict[str, Decimal]
     compound_suffixes: dict[str, tuple[str, str | None]]
     ordinal_endings: frozenset[str]
@@ -170,6 +178,7 @@ def lexicon() -> Lexicon:
         compound=re.compile(f"({_alternation(prefixes)})({_alternation(suffixes)})"),
         compound_prefixes=prefixes,
         compound_starts=frozenset(p[:3] for p in prefixes),
+        starts=frozenset(k[:3].replace("ё", "е") for k in [*words, *prefixes]),
         compound_suffixes=suffixes,
         ordinal_endings=frozenset(raw["digit_endings"]["ordinal"]),
         cardinal_endings=frozenset(raw["digit_endings"]["cardinal"]),
@@ -355,9 +364,30 @@ class _Scan:
         return _word(m.start(1), m.end(1), m.group(1)) if m else None
 
     def word_before(self, pos: int, lo: int) -> _Word | None:
-        base = max(lo, pos - 60)
-        m = _WORD_BEFORE.search(self.text, base, pos)
-        return _word(m.start(1), m.end(1), m.group(1)) if m else None
+        """The word that ends right before ``pos`` (spaces between allowed), within 60 characters.
+
+        A walk back over letters: a regex anchored at the end would try every start in the window.
+        """
+        text, base = self.text, max(lo, pos - 60)
+        i = pos
+        while i > base and text[i - 1] in SPACES:
+            i -= 1
+        j = i
+        while True:
+            while j > base and _is_letter(text[j - 1]):
+                j -= 1
+            if j - 1 > base and text[j - 1] in HYPHENS and _is_letter(text[j - 2]) and j < i:
+                j -= 1  # «двух-трёх»: a hyphen between letters
+                continue
+            break
+        if j == i:
+            return None
+        return _word(j, i, text[j:i])
+
+
+def _is_letter(ch: str) -> bool:
+    """``[^\\W\\d_]``: a word character that is not a digit or the underscore."""
+    return ch.isalnum() and not ch.isdecimal()
 
 
 # ---------------------------------------------------------------- entry point
@@ -380,8 +410,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     scan = _Scan(text, start, end, lexicon(), starts, ends)
     drafts: list[_Draft] = []
     pos = start
+    starts_of_numbers = scan.lex.starts
     for m in _CORE.finditer(text, start, end):
-        if m.start() < pos:
+        s = m.start()
+        if s < pos:
+            continue
+        # most words are not numbers: a look at their first letters before any reading
+        if m.lastgroup == "word" and text[s] not in ROMAN_STARTS and (
+                text[s : s + 3].lower().replace("ё", "е") not in starts_of_numbers):
             continue
         draft = _read_core(scan, m, pos)
         if draft is None:
@@ -398,7 +434,8 @@ def _skip_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     """Merged spans of digit strings that are not figures, for bisect look-ups."""
     starts: list[int] = []
     ends: list[int] = []
-    for m in _NOT_FIGURES.finditer(text, start, end):
+    first = _LIST_AT_START.match(text, 0, end) if start == 0 else None
+    for m in itertools.chain([first] if first else [], _NOT_FIGURES.finditer(text, start, end)):
         if ends and m.start() <= ends[-1]:
             ends[-1] = max(ends[-1], m.end())
         else:
@@ -1033,7 +1070,7 @@ def _read_word(scan: _Scan, word: _Word, lo: int) -> _Draft | None:
 
 def _read_rare_word(scan: _Scan, word: _Word, lo: int) -> _Draft | None:
     """Number words not in the form table; cheap tests first, as most words are not numbers."""
-    if word.text[0] in "IVXLCХ":
+    if word.text[0] in ROMAN_STARTS:
         return _read_century(scan, word)
     if any(h in word.low for h in HYPHENS):
         return _read_hyphen_range(scan, word, lo)
