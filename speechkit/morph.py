@@ -237,8 +237,17 @@ def entry(low: str) -> Entry:
     return Entry(first.lemma, first.pos, tuple(readings), len(lemmas) > 1, known)
 
 
+_BY_FORM: dict[str, Entry] = {}  # the token's own text → its entry, before lower() and the stress strip
+_BY_FORM_LIMIT = 200_000
+
+
 def _entry_of(text: str) -> Entry:
-    return entry(text.replace(STRESS, "").lower())
+    e = _BY_FORM.get(text)
+    if e is None:
+        if len(_BY_FORM) >= _BY_FORM_LIMIT:
+            _BY_FORM.clear()  # bounded: a corpus of rare forms cannot grow it without end
+        e = _BY_FORM[text] = entry(text.replace(STRESS, "").lower())
+    return e
 
 
 def lemma(word: str) -> str:
@@ -259,6 +268,7 @@ def clear_caches() -> None:
     """Forget every analysed form (for benchmarks that time a cold cache)."""
     for f in (parses, entry, _proper, _adjective):
         f.cache_clear()
+    _BY_FORM.clear()
 
 
 # ---------------------------------------------------------------------------
@@ -475,10 +485,10 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.lemma for t in tokenize("Токаев: цены на изделия из стали стали ниже.")]
     ['токаев', ':', 'цена', 'на', 'изделие', 'из', 'сталь', 'стать', 'ниже', '.']
     """
-    from razdel import tokenize as _tokenize
+    from .tokenizer import token_spans
 
-    spans = list(_tokenize(text))
-    words = [s.text for s in spans]
+    spans = token_spans(text)
+    words = [text[a:b] for a, b in spans]
     entries = [_entry_of(w) for w in words]
     n = len(spans)
     chosen: list[Reading | None] = [None] * n
@@ -486,10 +496,11 @@ def tokenize(text: str) -> list[Token]:
     initial = True  # no word yet in this sentence
     prev_end = 0
     for i in range(n):
-        s, w, e = spans[i], words[i], entries[i]
-        if "\n" in text[prev_end : s.start]:
+        start, stop = spans[i]
+        w, e = words[i], entries[i]
+        if text.find("\n", prev_end, start) >= 0:
             initial = True
-        prev_end = s.stop
+        prev_end = stop
         if e.readings:
             r = None
             if i + 1 < n and words[i + 1] == ".":
@@ -497,10 +508,10 @@ def tokenize(text: str) -> list[Token]:
             if r is None and (e.ambiguous or not e.known or _is_title(w)):
                 r = _resolve(i, words, entries, chosen, initial)
             r = chosen[i] = r or e.readings[0]
-            out.append(Token(s.start, s.stop, w, r.lemma, r.pos))
+            out.append(Token(start, stop, w, r.lemma, r.pos))
             initial = False
         else:
-            out.append(Token(s.start, s.stop, w, e.lemma, e.pos))
+            out.append(Token(start, stop, w, e.lemma, e.pos))
             if e.pos is None:
                 initial = False
             elif w[-1] in SENTENCE_END:
