@@ -19,7 +19,7 @@ from .text import merge_spans
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 # 8 августа 2025 в 21:53 · 7 апреля 2025 года, 14:15 · 16 апреля 2024 14:44
 DATE_TIME = re.compile(
-    rf"(?<!\d)\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}(?:\s+года?)?(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?"
+    rf"\d(?<!\d\d)\d?\s+(?:{MONTHS})\s+\d{{4}}(?:\s+года?)?(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?"
 )
 HASHTAG_LINE = re.compile(r"(?m)^[ \t]*#\w[^\n]*")
 URL = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:ru|kz|com|org|net|by|uz|kg|az)(?:/[\w./?=&%-]*)?")
@@ -63,9 +63,12 @@ def load_cues(path: str | None = None) -> dict[str, tuple[str, ...]]:
 @functools.cache
 def _cue_pattern(kind: str) -> re.Pattern[str]:
     phrases = sorted(load_cues()[kind], key=len, reverse=True)
-    alts = "|".join(re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "") for p in phrases)
-    # a cue begins a line, follows sentence punctuation, or is glued after a word (scraped text)
-    return re.compile(rf"(?<![A-ZА-ЯЁ0-9_-])(?:{alts})", re.M)
+    # a cue begins a line, follows sentence punctuation, or is glued after a word (scraped text):
+    # no capital, digit, underscore or hyphen before it. The check comes after the cue's first
+    # character, so that the pattern begins with literals and the regex engine skips to them.
+    alts = "|".join(re.escape(p[0]) + r"(?<![A-ZА-ЯЁ0-9_-][\s\S])" + re.escape(p[1:])
+                    + (r"(?!\w)" if p[-1].isalnum() else "") for p in phrases)
+    return re.compile(rf"(?:{alts})", re.M)
 
 
 def find_cues(text: str) -> list[Cue]:

@@ -17,7 +17,7 @@ from .boilerplate import find_boilerplate
 from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerBook, surname_key
-from .text import Normalized, inside, merge_spans, normalize, norm_word, paragraphs
+from .text import Normalized, has_letters, inside, merge_spans, normalize, norm_word, paragraphs
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -101,7 +101,7 @@ def _outside(t: str, sentences: list[Span], skip: list[Span]) -> list[Span]:
             continue
         for a, b in _subtract(sent.start, sent.end, near):
             a, b = _trim(t, a, b)
-            if sum(ch.isalpha() for ch in t[a:b]) >= 3:
+            if has_letters(t[a:b], 3):
                 out.append(Span(a, b, t[a:b]))
     return out
 
@@ -134,7 +134,7 @@ def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: Sp
         near = taken[bisect.bisect_right(ends, para.start) : bisect.bisect_left(starts, para.end)]
         for s, e in _subtract(para.start, para.end, near):
             s, e = _trim(t, s, e)
-            if e > s and sum(ch.isalpha() for ch in t[s:e]) >= 3:
+            if e > s and has_letters(t[s:e], 3):
                 segs.append(Segment(0, "narrative", s, e, t[s:e], narrative_speaker))
     segs.sort(key=lambda s: s.start)
     return [dataclasses.replace(s, index=i) for i, s in enumerate(segs)]
@@ -258,7 +258,7 @@ def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
 
 
 def _words(s: str):
-    return (w for w in s.split() if any(ch.isalpha() for ch in w))
+    return (w for w in s.split() if has_letters(w))
 
 
 # ---------------------------------------------------------------- figures
@@ -321,11 +321,28 @@ def _language_warning(tokens: list[Token]) -> str | None:
 
 
 # ---------------------------------------------------------------- offsets back
-def _remap_token(t: Token, norm: Normalized) -> Token:
-    """Tokens are most of the records: remapped directly, not through dataclasses.replace."""
-    s, e = norm.to_source(t.start), norm.end_to_source(t.end)
-    e = max(s, e)
-    return Token(s, e, norm.source[s:e], t.lemma, t.pos)
+def _remap_tokens(tokens: list[Token], norm: Normalized) -> list[Token]:
+    """Tokens are most of the records: one walk along the sorted removals, not a bisection each.
+
+    A token keeps its object when neither its offsets nor its text change.
+    """
+    src, removed = norm.source, norm.removed
+    out = []
+    k = j = 0  # removals at or before the token's first / last character
+    for t in tokens:
+        a, b = t.start, t.end
+        while k < len(removed) and removed[k] <= a:
+            k += 1
+        j = max(j, k)
+        while j < len(removed) and removed[j] <= b - 1:
+            j += 1
+        s, e = a + k, max(a + k, b + j)
+        if removed:  # «окно́»: combining marks after the last letter belong to the token (end_to_source)
+            while e < len(src) and "\u0300" <= src[e] <= "\u036f":
+                e += 1
+        text = src[s:e]
+        out.append(t if (s == a and e == b and text == t.text) else Token(s, e, text, t.lemma, t.pos))
+    return out
 
 
 def _remap_span(sp: Span, norm: Normalized) -> Span:
@@ -345,7 +362,7 @@ def _remap(obj, norm: Normalized):
     if isinstance(obj, (Analysis,)):
         changes = {f.name: _remap(getattr(obj, f.name), norm) for f in dataclasses.fields(obj)
                    if f.name not in ("text", "source", "tokens", "sentences")}
-        changes["tokens"] = [_remap_token(t, norm) for t in obj.tokens]
+        changes["tokens"] = _remap_tokens(obj.tokens, norm)
         changes["sentences"] = [_remap_span(sp, norm) for sp in obj.sentences]
         return dataclasses.replace(obj, **changes)
     changes = {}

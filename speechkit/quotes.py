@@ -81,11 +81,15 @@ def is_speech_verb(word: str) -> bool:
 
 
 # ---------------------------------------------------------------- pairing
+_MARKS = re.compile(f"[«„»“”{STRAIGHT}]")  # the characters pair_quotes acts on: the engine skips the rest
+
+
 def pair_quotes(text: str, start: int, end: int) -> list[QuotePair]:
     """Pair the quote marks of one paragraph; an unclosed « ends at the paragraph."""
     stack: list[tuple[str, int]] = []
     pairs: list[QuotePair] = []
-    for i in range(start, end):
+    for m in _MARKS.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch == "«" or ch == "„":
             stack.append((ch, i))

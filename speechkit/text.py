@@ -75,21 +75,45 @@ def normalize(text: str) -> Normalized:
     out = text
     removed: list[int] = []
     if _SPECIAL.search(text):
-        chars: list[str] = []
-        for ch in text:
-            if ch in SPACES:
-                chars.append(" ")
-            elif ch in "\u0306\u0308" and chars and (chars[-1], ch) in COMBINING_LETTERS:
-                chars[-1] = COMBINING_LETTERS[(chars[-1], ch)]
-                removed.append(len(chars))
-            elif ch in INVISIBLE:
-                removed.append(len(chars))
-            else:
-                chars.append(ch)
-        out = "".join(chars)
+        out = _clean(text, removed)
     if _MIXED.search(out):
         out = _WORD.sub(_unmix, out)
     return Normalized(text, out, tuple(removed))
+
+
+def _clean(text: str, removed: list[int]) -> str:
+    """Spaces unified, invisible marks dropped (their places noted in ``removed``), NFD letters joined.
+
+    Only the special characters are looked at one by one; the stretches between them are copied whole.
+    """
+    parts: list[str] = []
+    n_out = 0  # length of the output so far
+    last = ""  # its last character: a combining mark joins the letter before it
+    prev = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i > prev:
+            parts.append(text[prev:i])
+            n_out += i - prev
+            last = text[i - 1]
+        ch = text[i]
+        prev = i + 1
+        if ch in SPACES:
+            parts.append(" ")
+            n_out += 1
+            last = " "
+        elif n_out and (last, ch) in COMBINING_LETTERS:
+            last = COMBINING_LETTERS[(last, ch)]
+            parts[-1] = parts[-1][:-1] + last
+            removed.append(n_out)
+        elif ch in INVISIBLE:
+            removed.append(n_out)
+        else:
+            parts.append(ch)
+            n_out += 1
+            last = ch
+    parts.append(text[prev:])
+    return "".join(parts)
 
 
 def _unmix(match: re.Match[str]) -> str:
@@ -110,6 +134,22 @@ def norm_word(word: str) -> str:
     'елка'
     """
     return word.lower().replace("ё", "е")
+
+
+def has_letters(s: str, n: int = 1) -> bool:
+    """Whether ``s`` holds at least ``n`` letters; stops at the ``n``-th, so a paragraph costs a few characters.
+
+    >>> has_letters("— 5 %"), has_letters("Да.", 3), has_letters("Да.", 2)
+    (False, False, True)
+    """
+    if n == 1 and s.isalpha():
+        return True
+    for ch in s:
+        if ch.isalpha():
+            n -= 1
+            if not n:
+                return True
+    return False
 
 
 def merge_spans(spans) -> list[tuple[int, int]]:
@@ -133,6 +173,8 @@ def inside(i: int, spans: list[Span]) -> bool:
     >>> inside(5, [Span(0, 3, "abc"), Span(4, 9, "efghi")]), inside(3, [Span(0, 3, "abc")])
     (True, False)
     """
+    if not spans:
+        return False
     k = bisect.bisect_right(spans, i, key=lambda s: s.start) - 1
     return k >= 0 and i < spans[k].end
 

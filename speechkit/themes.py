@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .datafiles import read_text, read_user_file
 from .errors import LexiconError
 from .model import Token
-from .text import norm_word
+from .text import has_letters, norm_word
 
 MIN_WORDS = 25
 THRESHOLD = 3.0  # matched weight per 100 words below which a passage has no theme
@@ -123,30 +123,32 @@ class ThemeScore:
 
 
 def is_word(tok: Token) -> bool:
-    return tok.pos is not None or any(ch.isalpha() for ch in tok.text)
+    return tok.pos is not None or has_letters(tok.text)
 
 
 def score_tokens(tokens: list[Token], lexicon: Lexicon) -> ThemeScore:
     """Scores per theme for one passage's tokens, with the entries that matched."""
-    lemmas = [norm_word(t.lemma) for t in tokens if is_word(t)]
+    lemmas = [norm_word(t.lemma) for t in tokens if t.pos is not None or has_letters(t.text)]
     matched: Counter = Counter()
     weight: Counter = Counter()
-    i = 0
     by_first, by_lemma = lexicon.by_first, lexicon.by_lemma
-    while i < len(lemmas):
+    free = 0  # a matched phrase consumes its words
+    # only the lemmas some entry starts with are looked at, in text order
+    for i in [i for i, lem in enumerate(lemmas) if lem in by_first or lem in by_lemma]:
+        if i < free:
+            continue
         lem = lemmas[i]
-        step = 1
+        free = i + 1
         for phrase, tid, w in by_first.get(lem, ()):
             if tuple(lemmas[i : i + len(phrase)]) == phrase:
                 matched[(tid, " ".join(phrase))] += 1
                 weight[tid] += w
-                step = len(phrase)
+                free = i + len(phrase)
                 break
         else:
             for tid, w in by_lemma.get(lem, ()):
                 matched[(tid, lem)] += 1
                 weight[tid] += w
-        i += step
     n = max(len(lemmas), MIN_WORDS)
     scores = {tid: round(100 * weight[tid] / n, 2) for tid in lexicon.themes if weight[tid]}
     evidence: dict[str, list[str]] = {}
