@@ -242,16 +242,6 @@ class _Groups:
         return out
 
 
-def _unigrams(tokens: Sequence[Token], exclude: frozenset[str], pos: frozenset[str] | None):
-    """(key, display, form, pos, start, end) for every counted word."""
-    for tok in tokens:
-        if pos is not None and tok.pos not in pos:
-            continue
-        key = content_key(tok, exclude)
-        if key is not None:
-            yield key, tok.lemma.lower(), tok.text, tok.pos, tok.start, tok.end
-
-
 # ---------------------------------------------------------------- terms
 @dataclass(frozen=True, slots=True)
 class _Reading:
@@ -427,12 +417,10 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int) -> tuple[
     exclude = frozenset(norm_word(w) for w in exclude)
     where = _Groups(list(groups))
     if ngrams <= 1:
-        items = _unigrams(tokens, exclude, _pos_filter(pos))
-    else:
-        items = _ngrams(tokens, ngrams, exclude)
+        return _tally_lemmas(tokens, where, exclude, _pos_filter(pos))
     tallies: dict[str, _Tally] = {}
     total = 0
-    for key, display, form, p, start, end in items:
+    for key, display, form, p, start, end in _ngrams(tokens, ngrams, exclude):
         t = tallies.get(key)
         if t is None:
             t = tallies[key] = _Tally(display)
@@ -441,6 +429,31 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int) -> tuple[
         t.pos[p] = t.pos.get(p, 0) + 1
         if where.spans:
             for g in where.covering(start, end):
+                t.themes[g] = t.themes.get(g, 0) + 1
+        total += 1
+    return tallies, total
+
+
+def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[str],
+                  pos: frozenset[str] | None) -> tuple[dict[str, _Tally], int]:
+    """_tally for single lemmas, in one loop: it runs over every token of every document."""
+    tallies: dict[str, _Tally] = {}
+    total = 0
+    for tok in tokens:
+        p = tok.pos
+        if pos is not None and p not in pos:
+            continue
+        found = _content(tok.text, tok.lemma, p)
+        if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
+            continue
+        t = tallies.get(found[0])
+        if t is None:
+            t = tallies[found[0]] = _Tally(tok.lemma.lower())
+        t.count += 1
+        t.forms[tok.text] = None
+        t.pos[p] = t.pos.get(p, 0) + 1
+        if where.spans:
+            for g in where.covering(tok.start, tok.end):
                 t.themes[g] = t.themes.get(g, 0) + 1
         total += 1
     return tallies, total

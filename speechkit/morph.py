@@ -495,19 +495,20 @@ def tokenize(text: str) -> list[Token]:
     out = []
     initial = True  # no word yet in this sentence
     prev_end = 0
-    for i in range(n):
-        start, stop = spans[i]
+    for i, (start, stop) in enumerate(spans):
         w, e = words[i], entries[i]
         if text.find("\n", prev_end, start) >= 0:
             initial = True
         prev_end = stop
-        if e.readings:
+        readings = e.readings
+        if readings:
             r = None
             if i + 1 < n and words[i + 1] == ".":
                 r = _abbreviation(i, words)
-            if r is None and (e.ambiguous or not e.known or _is_title(w)):
+            # _is_title(w), inline: this loop runs once per token of every text
+            if r is None and (e.ambiguous or not e.known or w[0].isupper() and not w[1:].isupper()):
                 r = _resolve(i, words, entries, chosen, initial)
-            r = chosen[i] = r or e.readings[0]
+            r = chosen[i] = r or readings[0]
             out.append(Token(start, stop, w, r.lemma, r.pos))
             initial = False
         else:

@@ -8,9 +8,12 @@ mapped back at the end so that offsets point into the text as given.
 from __future__ import annotations
 
 import bisect
+import re
 import dataclasses
+import functools
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from . import morph
 from .boilerplate import find_boilerplate
@@ -303,7 +306,9 @@ def _summary(t, sentences, tokens, segments, options: Options, end: int):
     return summarize(t, sentences, tokens, segments, n=options.summary_sentences, end=end)
 
 
-KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")  # Cyrillic letters Russian does not use
+KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"  # Cyrillic letters Russian does not use
+_KAZAKH = re.compile(f"[{KAZAKH_LETTERS}]")
+_CYRILLIC = re.compile("[а-яА-ЯёЁ]")
 
 
 def _language_warning(tokens: list[Token]) -> str | None:
@@ -311,8 +316,8 @@ def _language_warning(tokens: list[Token]) -> str | None:
     words = [tk.text for tk in tokens[:3000] if tk.text.isalpha()]  # a sample decides the language
     if len(words) < 5:
         return None
-    cyr = sum(1 for w in words if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in w))
-    kazakh = sum(1 for w in words if KAZAKH_LETTERS.intersection(w))
+    cyr = sum(1 for w in words if _CYRILLIC.search(w))
+    kazakh = sum(1 for w in words if _KAZAKH.search(w))
     if cyr / len(words) < 0.5:
         return "the text does not look Russian (few Cyrillic words); results may be poor"
     if kazakh / len(words) > 0.1:
@@ -351,27 +356,37 @@ def _remap_span(sp: Span, norm: Normalized) -> Span:
     return Span(s, e, norm.source[s:e])
 
 
+_PLAIN = (str, int, float, bool, type(None), Decimal)  # values that hold no span
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _remap(obj, norm: Normalized):
     """Map every span of a record from normalised offsets back to the source."""
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, list):
-        return [_remap(x, norm) for x in obj]
+        return [_remap(x, norm) for x in obj] if any(not isinstance(x, _PLAIN) for x in obj) else obj
     if isinstance(obj, dict):
         return {k: _remap(v, norm) for k, v in obj.items()}
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return obj
+    names = _field_names(type(obj))
     if isinstance(obj, (Analysis,)):
-        changes = {f.name: _remap(getattr(obj, f.name), norm) for f in dataclasses.fields(obj)
-                   if f.name not in ("text", "source", "tokens", "sentences")}
+        changes = {name: _remap(getattr(obj, name), norm) for name in names
+                   if name not in ("text", "source", "tokens", "sentences")}
         changes["tokens"] = _remap_tokens(obj.tokens, norm)
         changes["sentences"] = [_remap_span(sp, norm) for sp in obj.sentences]
         return dataclasses.replace(obj, **changes)
     changes = {}
-    names = {f.name for f in dataclasses.fields(obj)}
-    for f in dataclasses.fields(obj):
-        v = getattr(obj, f.name)
-        if dataclasses.is_dataclass(v) or isinstance(v, list):
-            changes[f.name] = _remap(v, norm)
-    if {"start", "end"} <= names:
+    for name in names:
+        v = getattr(obj, name)
+        if isinstance(v, list) or (not isinstance(v, _PLAIN) and dataclasses.is_dataclass(v)):
+            changes[name] = _remap(v, norm)
+    if "start" in names and "end" in names:
         s, e = norm.to_source(obj.start), norm.end_to_source(obj.end)
         e = max(s, e)  # an empty span right after a removed mark
         changes["start"], changes["end"] = s, e

@@ -9,6 +9,7 @@ already met.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ PRONOUNS = {"он": "masc", "она": "femn"}
 PATRONYMIC = ("вич", "вна", "ична")
 
 
+@functools.lru_cache(maxsize=50_000)  # pure in the word; names recur across a corpus
 def surname_key(word: str) -> str:
     """Case-free key of a surname: «Токаева», «Токаевым» → «токаев».
 
@@ -47,6 +49,7 @@ def surname_key(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=50_000)
 def _first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name.
 
@@ -71,6 +74,7 @@ def _first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     return ("-".join(part.capitalize() for part in nom.split("-")), gender)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _declined_surname(word: str, first: str) -> bool:
     """«Токаева», «Алиевым»: a -ов/-ев/-ин surname with a case ending.
 
@@ -84,6 +88,7 @@ def _declined_surname(word: str, first: str) -> bool:
     return any({"Name", "masc"} <= p.tag.grammemes for p in morph.parses(first.lower())[:6])
 
 
+@functools.lru_cache(maxsize=50_000)
 def _surname_like(word: str) -> bool:
     """«Токаева» is also a woman's first name in the dictionary; after a first name it is a surname."""
     return bool(_SURNAME_STEM.match(word.lower())) or any(
