@@ -19,12 +19,12 @@ import dataclasses
 import functools
 import itertools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
 from . import morph
+from .cache import code_stamp, memo, parse_toml
 from .datafiles import read_text
 from .model import Figure
 
@@ -154,11 +154,14 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load and expand ``data/numbers.toml`` once per process."""
-    raw = tomllib.loads(read_text("numbers.toml"))
+    source = read_text("numbers.toml")
+    raw = parse_toml(source)
+    derived = memo("numbers", _cache_key(source), lambda: _derive(raw))
+    forms = derived["forms"]
     words: dict[str, tuple[str, Decimal]] = {}
-    for category in ("months", "scales", "fractions", "collectives", "ordinals", "cardinals"):
+    for category in LEMMA_CATEGORIES:
         for lemma, value in raw[category].items():
-            for form in _forms(lemma):
+            for form in forms[lemma]:
                 words[form] = (category, Decimal(str(value)))
     for category in ("multipliers", "collective_adverbs"):
         for form, value in raw[category].items():
@@ -171,10 +174,10 @@ def lexicon() -> Lexicon:
     exclusions = raw["exclusions"]
     return Lexicon(
         words=words,
-        one_forms=frozenset(_forms("один")),
-        homographs=frozenset(_homographs(raw["cardinals"])),
-        month_genitives={f: int(v) for f, (c, v) in words.items() if c == "months" and _is_genitive(f)},
-        scale_singulars=frozenset(f for f, (c, _) in words.items() if c == "scales" and _is_singular(f)),
+        one_forms=frozenset(derived["one"]),
+        homographs=frozenset(derived["homographs"]),
+        month_genitives={f: int(v) for f, (c, v) in words.items() if c == "months" and f in derived["genitives"]},
+        scale_singulars=frozenset(f for f, (c, _) in words.items() if c == "scales" and f in derived["singulars"]),
         compound=re.compile(f"({_alternation(prefixes)})({_alternation(suffixes)})"),
         compound_prefixes=prefixes,
         compound_starts=frozenset(p[:3] for p in prefixes),
@@ -224,6 +227,34 @@ def lexicon() -> Lexicon:
         numbered_nouns=frozenset(exclusions["numbered_nouns"]),
         times_of_day=frozenset(exclusions["times_of_day"]),
     )
+
+
+LEMMA_CATEGORIES = ("months", "scales", "fractions", "collectives", "ordinals", "cardinals")  # lemmas, not forms
+
+
+def _cache_key(source: str) -> str:
+    try:
+        import pymorphy3_dicts_ru
+
+        dictionary = pymorphy3_dicts_ru.__version__
+    except (ImportError, AttributeError):
+        dictionary = "?"
+    return "\n".join([dictionary, code_stamp(__file__), source])
+
+
+def _derive(raw: dict) -> dict:
+    """What the morphology adds to numbers.toml: every form of every lemma, and which forms are what.
+
+    Plain lists, so that the result can be kept as JSON (see ``cache``).
+    """
+    forms = {lemma: sorted(_forms(lemma)) for category in LEMMA_CATEGORIES for lemma in raw[category]}
+    return {
+        "forms": forms,
+        "one": sorted(_forms("один")),
+        "homographs": sorted(_homographs(raw["cardinals"])),
+        "genitives": sorted(f for lemma in raw["months"] for f in forms[lemma] if _is_genitive(f)),
+        "singulars": sorted(f for lemma in raw["scales"] for f in forms[lemma] if _is_singular(f)),
+    }
 
 
 def _forms(lemma: str) -> set[str]:

@@ -126,7 +126,12 @@ class Entry(NamedTuple):
 def analyzer() -> "pymorphy3.MorphAnalyzer":
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    try:  # the dictionary's own path: pymorphy3 would otherwise scan every installed package's entry points
+        import pymorphy3_dicts_ru
+
+        return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path())
+    except ImportError:
+        return pymorphy3.MorphAnalyzer()
 
 
 @functools.cache

@@ -9,10 +9,10 @@ had ``MIN_WORDS`` words so that one lucky word does not decide a one-line turn.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .cache import parse_toml
 from .datafiles import read_text, read_user_file
 from .errors import LexiconError
 from .model import Token
@@ -57,8 +57,8 @@ class Lexicon:
 
 def _parse(raw: str, source: str) -> dict:
     try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        return parse_toml(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise LexiconError(f"{source}: not valid TOML: {exc}") from None
 
 

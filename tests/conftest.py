@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"
+
+# derived tables go to a folder of this test run, not to the developer's ~/.cache (subprocesses inherit it)
+os.environ["SPEECHKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="speechkit-test-cache-")
 
 # A short news text: a narrative lead, a quote with its attribution, figures.
 SPEECH = (

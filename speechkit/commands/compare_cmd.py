@@ -59,7 +59,7 @@ def run_compare(a: str, b: str, *, as_json: bool = False, top: int = 15, glob: s
     docs_a, docs_b = read_side(a, options, glob), read_side(b, options, glob)
     c = compare(docs_a, docs_b, top=top, labels=(side_label(a), side_label(b)))
     if as_json:
-        from ..render import write_json
+        from ..formats import write_json
 
         write_json(sys.stdout, comparison_record(c))
         return

@@ -40,7 +40,7 @@ def run_kwic(inputs: list[str], query: str, *, width: int = 40, related: bool = 
     """Print the concordance of ``query`` in ``inputs``: aligned lines, or ``{"hits": [...]}`` as JSON."""
     hits = collect(inputs, query, width=width, related=related, glob=glob, lexicon=lexicon)
     if as_json:
-        from ..render import write_json
+        from ..formats import write_json
 
         write_json(sys.stdout, {"query": query, "related": related, "hits": hits})
         return

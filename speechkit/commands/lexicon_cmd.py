@@ -40,7 +40,7 @@ def run_lexicon(inputs: list[str], lexicon_path: str | None, as_json: bool, them
         rec["unthemed"] = [{"index": s.index, "kind": s.kind, "start": s.start, "end": s.end, "text": s.text}
                            for s in a.segments if s.theme is None]
     if as_json:
-        from ..render import write_json
+        from ..formats import write_json
 
         write_json(sys.stdout, rec)
         return

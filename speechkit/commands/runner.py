@@ -17,7 +17,6 @@ from ..errors import ExitCode, SpeechkitError, UsageError
 from ..model import to_dict
 from ..pipeline import Options, analyze
 from ..source import Document
-from ..summary import key_figures
 from ..views import CorpusTotals, record
 from .output import open_output
 
@@ -46,6 +45,8 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
         if by_group:
             opts["keywords_by"] = by_group
     if (command == "summary" and extra.get("by") == "theme") or command == "analyze":
+        from ..summary import key_figures
+
         opts["by_theme"] = by_theme_for(a)
         opts["key_figures"] = {tid: to_dict(f) for tid, f in key_figures(a.figures).items()}
     rec = record(command, a, doc.meta, **opts)
@@ -122,10 +123,10 @@ def run_command(command: str, c, **extra) -> int:
     failed = 0
     rows = []  # whole records, only for --json (one object holds them all anyway)
     totals = CorpusTotals(command)
-    from .. import render
+    from .. import formats
 
     with open_output(c.output) as out:
-        csvw = render.CsvWriter(out, command) if c.format == "csv" else None
+        csvw = formats.CsvWriter(out, command) if c.format == "csv" else None
         for doc, rec in _progress(run(itertools.chain(first, docs), job, c.workers)):
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
@@ -139,14 +140,16 @@ def run_command(command: str, c, **extra) -> int:
             name = doc.name
             totals.add(name, rec)
             if c.format == "json-lines":
-                render.write_json_line(out, rec)
+                formats.write_json_line(out, rec)
             elif csvw:
                 csvw.write(name, rec)
             elif c.format == "json":
                 rows.append(rec)
         if c.format == "json":
-            render.write_json(out, {"documents": rows, "totals": totals.to_dict()})
+            formats.write_json(out, {"documents": rows, "totals": totals.to_dict()})
         elif c.format == "table":
+            from .. import render
+
             _print(render.corpus_table(command, totals), out)
     return int(ExitCode.PARTIAL) if failed else 0
 
@@ -183,15 +186,17 @@ def _check_theme(theme: str, lexicon_path: str | None) -> None:
 
 
 def _write_single(command: str, rec: dict, fmt: str, out, extra: dict) -> None:
-    from .. import render
+    from .. import formats
 
     text = rec.pop("_text", None)
     if fmt == "json" or fmt == "json-lines":
-        (render.write_json if fmt == "json" else render.write_json_line)(out, rec)
+        (formats.write_json if fmt == "json" else formats.write_json_line)(out, rec)
         return
     if fmt == "csv":
-        render.CsvWriter(out, command).write(rec["source"]["name"], rec)
+        formats.CsvWriter(out, command).write(rec["source"]["name"], rec)
         return
+    from .. import render
+
     views = {
         "themes": lambda: render.themes_table(rec),
         "numbers": lambda: render.figures_table(rec, text),

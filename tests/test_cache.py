@@ -1,0 +1,93 @@
+"""The on-disk memo of derived tables: same result with or without it, never an error of its own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from speechkit import cache
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "c"))
+    return tmp_path / "c"
+
+
+def test_second_call_reads_what_the_first_computed(folder):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"forms": ["два", "двух"], "n": 2}
+
+    assert cache.memo("t", "key", compute) == {"forms": ["два", "двух"], "n": 2}
+    assert cache.memo("t", "key", compute) == {"forms": ["два", "двух"], "n": 2}
+    assert len(calls) == 1
+    assert len(list(folder.glob("t-*.json"))) == 1
+
+
+def test_another_key_is_another_entry(folder):
+    assert cache.memo("t", "a", lambda: 1) == 1
+    assert cache.memo("t", "b", lambda: 2) == 2
+    assert len(list(folder.glob("t-*.json"))) == 2
+
+
+def test_a_corrupt_entry_is_computed_again(folder):
+    cache.memo("t", "k", lambda: [1])
+    (entry,) = folder.glob("t-*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert cache.memo("t", "k", lambda: [2]) == [2]
+    assert json.loads(entry.read_text(encoding="utf-8")) == [2]
+
+
+def test_an_unwritable_place_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv(cache.ENV, str(blocker / "sub"))  # a folder inside a file cannot be made
+    assert cache.memo("t", "k", lambda: {"a": 1}) == {"a": 1}
+
+
+def test_off_turns_it_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, "off")
+    calls = []
+    cache.memo("t", "k", lambda: calls.append(1))
+    cache.memo("t", "k", lambda: calls.append(1))
+    assert len(calls) == 2
+
+
+def test_toml_through_the_cache_is_the_toml(folder):
+    text = 'a = 1\nb = 1.5\n[t.x]\nwords = ["порт", "судно"]\nflag = true\n'
+    first = cache.parse_toml(text)
+    second = cache.parse_toml(text)  # from the JSON entry
+    assert first == second == {"a": 1, "b": 1.5, "t": {"x": {"words": ["порт", "судно"], "flag": True}}}
+    assert isinstance(second["a"], int) and isinstance(second["b"], float)
+
+
+def test_broken_toml_raises_and_is_not_kept(folder):
+    with pytest.raises(ValueError):
+        cache.parse_toml("a = [unclosed")
+    assert not list(folder.glob("toml-*.json"))
+
+
+def test_numbers_lexicon_is_the_same_from_the_cache(folder, monkeypatch):
+    from speechkit.figures import lexicon
+
+    def fresh():
+        lexicon.cache_clear()
+        try:
+            return lexicon()
+        finally:
+            lexicon.cache_clear()
+
+    monkeypatch.setenv(cache.ENV, "off")
+    computed = fresh()
+    monkeypatch.setenv(cache.ENV, str(folder))
+    fresh()  # writes the entry
+    assert list(folder.glob("numbers-*.json"))
+    cached = fresh()  # reads it
+    assert cached.words == computed.words and len(computed.words) > 500
+    assert cached.homographs == computed.homographs and "семью" in computed.homographs
+    assert cached.month_genitives == computed.month_genitives and computed.month_genitives["марта"] == 3
+    assert cached.scale_singulars == computed.scale_singulars
