@@ -4,10 +4,13 @@
 
 Builds a corpus of real Russian text (the sentences of UD Russian-GSD and the seed speech, at least
 200k tokens, in documents of ~60 sentences) and prints, in one run:
-- razdel tokenization tokens/s (the floor);
-- full analysis (segments, themes, figures, keywords) with 1 worker and with 2, as ratios to the floor;
+- razdel tokenization tokens/s (the floor), and speechkit's own tokenizer (razdel's rules, same tokens);
+- full analysis (segments, themes, figures, keywords: the job of `speechkit keywords`) with 1 worker and
+  with 2, as ratios to the floor; then `themes` (no keywords) and `analyze` (with summaries);
 - cold start of `speechkit themes SEED --json` against a bare `python -c` that imports razdel and
-  pymorphy3 and tokenizes + lemmatizes the same text (medians of several runs);
+  pymorphy3 and tokenizes + lemmatizes the same text (medians of several runs).  The package's
+  bytecode is compiled first, as `pip install` does, and one untimed run fills the cache of
+  derived tables (speechkit/cache.py), as any earlier run on the machine has;
 - peak memory (max RSS) of `speechkit themes --input-jsonl BIG --json-lines` streaming a JSON-lines
   file of --stream-mb megabytes (0 skips it).
 These are benchmarks, not tests: nothing fails on a slow machine.
@@ -83,7 +86,18 @@ def full(docs: list[str], workers: int, command: str = "analyze") -> float:
     return time.perf_counter() - t0
 
 
-def wall(cmd: list[str], runs: int = 5) -> float:
+def own_tokenizer(docs: list[str]) -> float:
+    from speechkit.tokenizer import token_spans
+
+    t0 = time.perf_counter()
+    for d in docs:
+        token_spans(d)
+    return time.perf_counter() - t0
+
+
+def wall(cmd: list[str], runs: int = 7, warm: bool = False) -> float:
+    if warm:
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -127,13 +141,17 @@ def main() -> None:
     n, t_floor = floor(docs)
     print(f"corpus: {len(docs)} documents, {n} tokens")
     print(f"floor (razdel tokenize): {n / t_floor:,.0f} tokens/s")
-    full(docs[:3], 1)  # warm the analyzer and caches of this process
-    for command, what in (("analyze", "everything incl. summaries"), ("themes", "segments, themes, figures")):
+    print(f"speechkit.tokenizer (razdel's rules, same tokens): {n / own_tokenizer(docs):,.0f} tokens/s")
+    full(docs[:3], 1)  # warm the analyzer of this process (the rest of the corpus is cold)
+    rows = (("keywords", "full analysis: segments, themes, figures, keywords"),
+            ("themes", "segments, themes, figures"), ("analyze", "everything incl. summaries"))
+    for command, what in rows:
         for workers in (1, 2):
             t = full(docs, workers, command)
             print(f"{command} ({what}), {workers} worker(s): {n / t:,.0f} tokens/s = {t_floor / t:.2f}x the floor")
-    cold = wall([sys.executable, "-m", "speechkit", "themes", str(SEED), "--json"])
-    bare = wall([sys.executable, "-c", BARE, str(SEED)])
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "speechkit")], check=True)
+    cold = wall([sys.executable, "-m", "speechkit", "themes", str(SEED), "--json"], warm=True)
+    bare = wall([sys.executable, "-c", BARE, str(SEED)], warm=True)
     print(f"cold start: speechkit themes seed --json {cold:.3f}s, bare razdel+pymorphy3 {bare:.3f}s = "
           f"{cold / bare:.2f}x")
     if args.stream_mb:

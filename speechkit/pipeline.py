@@ -20,7 +20,7 @@ from .boilerplate import find_boilerplate
 from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerBook, surname_key
-from .text import Normalized, has_letters, inside, merge_spans, normalize, norm_word, paragraphs
+from .text import Normalized, has_letters, inside, merge_spans, normalize, norm_word, outside, paragraphs
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -62,7 +62,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     segments, matched = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip)
     themes = _theme_summary(segments, matched, lexicon)
-    body_tokens = [tk for tk in tokens if tk.start < end and not inside(tk.start, skip)]
+    body_tokens = outside(tokens[: bisect.bisect_left(tokens, end, key=lambda tk: tk.start)], skip)
     keywords = _keywords(body_tokens, segments, book) if options.keywords else []
     summary = _summary(t, sentences, body_tokens, segments, options, end) if options.summary else []
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
