@@ -66,8 +66,15 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
     # a cue begins a line, follows sentence punctuation, or is glued after a word (scraped text):
     # no capital, digit, underscore or hyphen before it. The check comes after the cue's first
     # character, so that the pattern begins with literals and the regex engine skips to them.
-    alts = "|".join(re.escape(p[0]) + r"(?<![A-ZА-ЯЁ0-9_-][\s\S])" + re.escape(p[1:])
-                    + (r"(?!\w)" if p[-1].isalnum() else "") for p in phrases)
+    # Phrases are grouped by that first character (longest first within a group, as before).
+    by_first: dict[str, list[str]] = {}
+    for p in phrases:
+        by_first.setdefault(p[0], []).append(p)
+    alts = "|".join(
+        re.escape(first) + r"(?<![A-ZА-ЯЁ0-9_-][\s\S])(?:"
+        + "|".join(re.escape(p[1:]) + (r"(?!\w)" if p[-1].isalnum() else "") for p in group) + ")"
+        for first, group in by_first.items()
+    )
     return re.compile(rf"(?:{alts})", re.M)
 
 

@@ -12,10 +12,9 @@ computed as if there were none.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,22 +45,31 @@ def code_stamp(*files: str) -> str:
 
 
 def memo(name: str, key: str, compute: Callable[[], Any]) -> Any:
-    """``compute()``, or its JSON from an earlier run with the same ``key``."""
+    """``compute()``, or its JSON from an earlier run with the same ``key``.
+
+    The file name carries a checksum of the key; the entry holds the key itself and is used only
+    when it matches, so two keys with one checksum cost a recomputation, never a wrong table.
+    (zlib, not hashlib: hashlib's OpenSSL start-up alone is 2 ms.)
+    """
     folder = cache_dir()
     if folder is None:
         return compute()
-    path = folder / f"{name}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}.json"
+    path = folder / f"{name}-{zlib.crc32(key.encode('utf-8')):08x}-{len(key)}.json"
     try:
         with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError):
+            entry = json.load(fh)
+        if entry["key"] == key:
+            return entry["value"]
+    except (OSError, ValueError, KeyError, TypeError):
         pass  # none yet, or unreadable: compute it
     value = compute()
     try:
+        import tempfile
+
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh, ensure_ascii=False)
+            json.dump({"key": key, "value": value}, fh, ensure_ascii=False)
         os.replace(tmp, path)  # atomic: a parallel run reads the whole file or none
     except OSError:
         pass  # a read-only home: no cache, same result

@@ -39,7 +39,7 @@ def test_a_corrupt_entry_is_computed_again(folder):
     (entry,) = folder.glob("t-*.json")
     entry.write_text("{not json", encoding="utf-8")
     assert cache.memo("t", "k", lambda: [2]) == [2]
-    assert json.loads(entry.read_text(encoding="utf-8")) == [2]
+    assert json.loads(entry.read_text(encoding="utf-8"))["value"] == [2]
 
 
 def test_an_unwritable_place_only_costs_time(tmp_path, monkeypatch):
@@ -91,3 +91,10 @@ def test_numbers_lexicon_is_the_same_from_the_cache(folder, monkeypatch):
     assert cached.homographs == computed.homographs and "семью" in computed.homographs
     assert cached.month_genitives == computed.month_genitives and computed.month_genitives["марта"] == 3
     assert cached.scale_singulars == computed.scale_singulars
+
+
+def test_an_entry_for_another_key_under_the_same_name_is_not_used(folder):
+    cache.memo("t", "k", lambda: "right")
+    (entry,) = folder.glob("t-*.json")
+    entry.write_text(json.dumps({"key": "other", "value": "wrong"}), encoding="utf-8")  # a checksum clash
+    assert cache.memo("t", "k", lambda: "right") == "right"
