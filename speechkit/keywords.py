@@ -413,11 +413,16 @@ def _term_reference(key: str) -> float | None:
 
 
 # ---------------------------------------------------------------- public
-def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int) -> tuple[dict[str, _Tally], int]:
+def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
+           top_by_count: int | None = None) -> tuple[dict[str, _Tally], int, int]:
+    """Tallies, the number of counted occurrences, and the number of distinct lemmas or terms.
+
+    ``top_by_count``: only the lemmas that reach the ``top``-th count get a tally (see count_keywords).
+    """
     exclude = frozenset(norm_word(w) for w in exclude)
     where = _Groups(list(groups))
     if ngrams <= 1:
-        return _tally_lemmas(tokens, where, exclude, _pos_filter(pos))
+        return _tally_lemmas(tokens, where, exclude, _pos_filter(pos), top_by_count)
     tallies: dict[str, _Tally] = {}
     total = 0
     for key, display, form, p, start, end in _ngrams(tokens, ngrams, exclude):
@@ -431,32 +436,47 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int) -> tuple[
             for g in where.covering(start, end):
                 t.themes[g] = t.themes.get(g, 0) + 1
         total += 1
-    return tallies, total
+    return tallies, total, len(tallies)
 
 
 def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[str],
-                  pos: frozenset[str] | None) -> tuple[dict[str, _Tally], int]:
-    """_tally for single lemmas, in one loop: it runs over every token of every document."""
-    tallies: dict[str, _Tally] = {}
-    total = 0
-    for tok in tokens:
+                  pos: frozenset[str] | None, top_by_count: int | None) -> tuple[dict[str, _Tally], int, int]:
+    """_tally for single lemmas: it runs over every token of every document, so in two cheap passes.
+
+    The first only counts; the second gathers forms, parts of speech and groups, and only for
+    the lemmas that can make a list ranked by count (all of them when ``top_by_count`` is None).
+    """
+    hits: list[tuple[str, int]] = []  # (lemma key, token index) of every counted word
+    counts: dict[str, int] = {}
+    for i, tok in enumerate(tokens):
         p = tok.pos
         if pos is not None and p not in pos:
             continue
         found = _content(tok.text, tok.lemma, p)
         if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
             continue
-        t = tallies.get(found[0])
+        key = found[0]
+        hits.append((key, i))
+        counts[key] = counts.get(key, 0) + 1
+    wanted = None
+    if top_by_count is not None and len(counts) > top_by_count:
+        cut = sorted(counts.values(), reverse=True)[top_by_count - 1]
+        wanted = {k for k, c in counts.items() if c >= cut}
+    tallies: dict[str, _Tally] = {}
+    for key, i in hits:
+        if wanted is not None and key not in wanted:
+            continue
+        tok = tokens[i]
+        t = tallies.get(key)
         if t is None:
-            t = tallies[found[0]] = _Tally(tok.lemma.lower())
+            t = tallies[key] = _Tally(tok.lemma.lower())
         t.count += 1
         t.forms[tok.text] = None
-        t.pos[p] = t.pos.get(p, 0) + 1
+        t.pos[tok.pos] = t.pos.get(tok.pos, 0) + 1
         if where.spans:
             for g in where.covering(tok.start, tok.end):
                 t.themes[g] = t.themes.get(g, 0) + 1
-        total += 1
-    return tallies, total
+    return tallies, len(hits), len(counts)
 
 
 def bonferroni_z(m: int, confidence: float = CONFIDENCE) -> float:
@@ -516,14 +536,14 @@ def count_keywords(
     [('порт', 2), ('актау', 1)]
     """
     _rank_key(rank_by)  # a bad name fails before any work
-    tallies, total = _tally(tokens, groups, pos, exclude, ngrams)
+    by_count = top if rank_by == "count" else None
+    tallies, total, compared = _tally(tokens, groups, pos, exclude, ngrams, by_count)
     words = sum(1 for t in tokens if is_word(t))
-    compared = len(tallies)
     items = list(tallies.items())
-    if rank_by == "count" and top is not None and len(items) > top:
+    if by_count is not None and len(items) > by_count:
         # ranked by count first: only the lemmas that reach the top-th count can make the list,
         # so the statistics of the long tail are never computed
-        cut = sorted((t.count for _, t in items), reverse=True)[top - 1]
+        cut = sorted((t.count for _, t in items), reverse=True)[by_count - 1]
         items = [(k, t) for k, t in items if t.count >= cut]
     out = [_keyword(k, t, words, total, ngrams) for k, t in items]
     out.sort(key=_rank_key(rank_by, compared))
@@ -590,8 +610,8 @@ def distinctive(
     >>> [(c.lemma, c.side) for c in distinctive(a, b, min_g2=0)]
     [('порт', 'a'), ('контейнер', 'a'), ('климат', 'b')]
     """
-    ta, total_a = _tally(a_tokens, (), pos, exclude, ngrams)
-    tb, total_b = _tally(b_tokens, (), pos, exclude, ngrams)
+    ta, total_a, _ = _tally(a_tokens, (), pos, exclude, ngrams)
+    tb, total_b, _ = _tally(b_tokens, (), pos, exclude, ngrams)
     ca = sum(1 for t in a_tokens if is_word(t))
     cb = sum(1 for t in b_tokens if is_word(t))
     sides: dict[str, list[Contrast]] = {"a": [], "b": []}
