@@ -8,9 +8,9 @@ mapped back at the end so that offsets point into the text as given.
 from __future__ import annotations
 
 import bisect
-import re
 import dataclasses
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
