@@ -262,3 +262,11 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(int(ExitCode.OK))
+    finally:
+        # The run is over: its objects (the dictionary, caches, records) are only to be freed.
+        # Frozen, they are left out of the collections the interpreter makes on its way out,
+        # which otherwise cost 25 ms, a seventh of `speechkit themes` on a page. Memory is freed
+        # as ever; only the final cycle search is skipped.
+        import gc
+
+        gc.freeze()
