@@ -120,6 +120,7 @@ class Entry(NamedTuple):
     readings: tuple[Reading, ...]  # distinct readings, the default first
     ambiguous: bool  # the readings disagree on the lemma
     known: bool  # at least one reading is from the dictionary
+    adjectival: bool = False  # some reading is an adjective or participle: only then can a noun after it matter
 
 
 @functools.cache
@@ -207,7 +208,7 @@ def entry(low: str) -> Entry:
     fixed = overrides().get(low)
     if fixed is not None:
         r = Reading(fixed[0], fixed[1], None, None, None, frozenset(), True, 1.0)
-        return Entry(fixed[0], fixed[1], (r,), False, True)
+        return Entry(fixed[0], fixed[1], (r,), False, True, fixed[1] in ADJECTIVAL)
     readings: list[Reading] = []
     seen = set()
     for p in parses(low):
@@ -239,7 +240,8 @@ def entry(low: str) -> Entry:
         readings.remove(first)
         readings.insert(0, first)
     lemmas = {r.lemma for r in readings}
-    return Entry(first.lemma, first.pos, tuple(readings), len(lemmas) > 1, known)
+    return Entry(first.lemma, first.pos, tuple(readings), len(lemmas) > 1, known,
+                 any(r.pos in ADJECTIVAL for r in readings))
 
 
 _BY_FORM: dict[str, Entry] = {}  # the token's own text → its entry, before lower() and the stress strip
@@ -547,7 +549,8 @@ def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initi
     title = capital and not initial and words[i - 1][-1] not in OPENERS
     low = w.replace(STRESS, "").lower() if capital else None
     if capital and nxt is not None:
-        r = _before_noun(e, _head(i, entries), low)
+        # _before_noun picks an adjectival reading: without one, the words ahead are not looked at
+        r = _before_noun(e, _head(i, entries), low) if e.adjectival else None
         if r is not None:  # «Красной площади», «Соединённых Штатов», «Водская пятина»
             if r.pos == "PRTF" and "Adjx" in r.grammemes:
                 return r._replace(lemma=_adjective(low) or r.lemma, pos="ADJF")
@@ -581,7 +584,8 @@ def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initi
         e = e._replace(readings=tuple(r for r in e.readings if not PROPER & r.grammemes) or e.readings)
     if nxt is not None:
         # «в этом году» → этот, «главного героя» → главный, «всего 5 %» → всего
-        r = _self_or_very(e, nxt) or _before_noun(e, _head(i, entries), low) or _before_number(e, words[i + 1])
+        r = (_self_or_very(e, nxt) or (_before_noun(e, _head(i, entries), low) if e.adjectival else None)
+             or _before_number(e, words[i + 1]))
         if r is not None:
             return r
     if i:
