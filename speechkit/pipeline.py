@@ -332,18 +332,22 @@ def _remap_tokens(tokens: list[Token], norm: Normalized) -> list[Token]:
     A token keeps its object when neither its offsets nor its text change.
     """
     src, removed = norm.source, norm.removed
+    n_removed, n_src = len(removed), len(src)
     out = []
     k = j = 0  # removals at or before the token's first / last character
     for t in tokens:
         a, b = t.start, t.end
-        while k < len(removed) and removed[k] <= a:
+        while k < n_removed and removed[k] <= a:
             k += 1
-        j = max(j, k)
-        while j < len(removed) and removed[j] <= b - 1:
+        if j < k:
+            j = k
+        while j < n_removed and removed[j] < b:
             j += 1
-        s, e = a + k, max(a + k, b + j)
-        if removed:  # «окно́»: combining marks after the last letter belong to the token (end_to_source)
-            while e < len(src) and "\u0300" <= src[e] <= "\u036f":
+        s, e = a + k, b + j
+        if e < s:
+            e = s
+        if n_removed:  # «окно́»: combining marks after the last letter belong to the token (end_to_source)
+            while e < n_src and "\u0300" <= src[e] <= "\u036f":
                 e += 1
         text = src[s:e]
         out.append(t if (s == a and e == b and text == t.text) else Token(s, e, text, t.lemma, t.pos))
