@@ -196,7 +196,7 @@ def _reading(p) -> Reading:
         # plain str: pymorphy3's typed grammemes compare slowly
         pos_, case, number, gender = (None if g is None else str(g) for g in (t.POS, t.case, t.number, t.gender))
         info = _TAGS[t] = (pos_, CASE.get(case, case), number, gender, frozenset(map(str, t.grammemes)))
-    known = not any(type(unit).__name__ in GUESSERS for unit, *_ in p.methods_stack)
+    known = not any(type(step[0]).__name__ in GUESSERS for step in p.methods_stack)
     return Reading(_lemma_of(p, info[4], info[0]), *info, known, p.score)
 
 
