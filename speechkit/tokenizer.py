@@ -21,7 +21,6 @@ from razdel.segmenters.punct import DASHES, ENDINGS
 from razdel.segmenters.tokenize import ATOM, SMILE
 
 PUNCT, INT, OTHER = "PUNCT", "INT", "OTHER"
-_LETTERS = ("RU", "LAT")
 _ATTACH = (OTHER, "RU", "LAT")  # what the «other» rule glues to an OTHER atom: «ΔP», «mβж»
 
 Atom = tuple[int, int, str, str]  # start, stop, type, text
@@ -30,41 +29,43 @@ Atom = tuple[int, int, str, str]  # start, stop, type, text
 def token_spans(text: str) -> list[tuple[int, int]]:
     """(start, stop) of every token razdel.tokenize would give, in order.
 
+    The atoms stream through a window of four (the rules look two atoms back and one ahead),
+    so a long text never holds a list of them.
+
     >>> t = "Рост на 2,5%, т.е. вдвое ;(( — yahoo!"
     >>> [t[a:b] for a, b in token_spans(t)]
     ['Рост', 'на', '2,5', '%', ',', 'т', '.', 'е', '.', 'вдвое', ';((', '—', 'yahoo!']
     """
-    atoms: list[Atom] = [(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
+    atoms = ((m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text))
     out: list[tuple[int, int]] = []
-    if not atoms:
+    prev = next(atoms, None)
+    if prev is None:
         return out
-    start = atoms[0][0]
-    buffer = atoms[0][3]  # the token so far: the punct rule looks at it («:-)»)
-    prev = atoms[0]
-    for i in range(1, len(atoms)):
-        atom = atoms[i]
-        if prev[1] == atom[0] and _joins(atoms, i, buffer):
-            buffer += atom[3]
+    before = None  # the atom before prev
+    cur = next(atoms, None)
+    start = prev[0]
+    buffer = prev[3]  # the token so far: the punct rule looks at it («;((»)
+    while cur is not None:
+        after = next(atoms, None)
+        if prev[1] == cur[0] and _joins(before, prev, cur, after, buffer):
+            buffer += cur[3]
         else:
             out.append((start, prev[1]))
-            start, buffer = atom[0], atom[3]
-        prev = atom
+            start, buffer = cur[0], cur[3]
+        before, prev, cur = prev, cur, after
     out.append((start, prev[1]))
     return out
 
 
-def _joins(atoms: list[Atom], i: int, buffer: str) -> bool:
-    """razdel's rules, in razdel's order, for the boundary before atom ``i`` (no space there)."""
-    left1, right1 = atoms[i - 1], atoms[i]
+def _joins(left2: Atom | None, left1: Atom, right1: Atom, right2: Atom | None, buffer: str) -> bool:
+    """razdel's rules, in razdel's order, for the boundary between two touching atoms."""
     left, right = left1[3], right1[3]
     # dash, underscore, float, fraction: the mark is one atom, the rule looks past it
     for marks, kinds in ((DASHES, None), ("_", None), (".,", INT), ("/\\", INT)):
         if left in marks:
-            a = atoms[i - 2] if i >= 2 else None
-            b = right1
+            a, b = left2, right1
         elif right in marks:
-            a = left1
-            b = atoms[i + 1] if i + 1 < len(atoms) else None
+            a, b = left1, right2
         else:
             continue
         if a is None or b is None:
