@@ -176,3 +176,34 @@ def test_summary_by_theme_has_one_entry_per_theme_and_key_figures():
     assert all(len(items) >= 1 and items[0]["speaker"] == "Касым-Жомарт Токаев" for items in data["by_theme"].values())
     assert data["key_figures"]["transport"]["text"] in ("65%", "почти 3 млн тонн")
     assert data["key_figures"]["climate"]["unit"] == "%"
+
+
+@pytest.mark.parametrize(
+    ("argv", "kept"),
+    [
+        (["themes", "a.txt", "--json"], ["themes"]),
+        (["--data-dir", "numbers", "keywords", "a.txt"], ["keywords"]),  # a folder named like a command
+        (["--data-dir=d", "summary"], ["summary"]),
+        (["-h"], None),  # help lists every command
+        (["--help", "themes"], ["themes"]),
+        (["themse"], None),  # a typo: click's "No such command … Did you mean"
+        ([], None),
+    ],
+)
+def test_only_the_command_asked_for_is_built(monkeypatch, argv, kept):
+    from speechkit import cli
+
+    everything = list(cli.app.registered_commands)
+    monkeypatch.setattr(cli.app, "registered_commands", list(everything))
+    cli._only_the_command_asked_for(argv)
+    names = [c.callback.__name__ for c in cli.app.registered_commands]
+    assert names == (kept if kept is not None else [c.callback.__name__ for c in everything])
+
+
+def test_data_dir_named_like_a_command_still_runs_the_command(run_speechkit, tmp_path):
+    (tmp_path / "themes").mkdir()
+    speech = tmp_path / "speech.txt"
+    speech.write_text("Рост на 65% в 2024 году.", encoding="utf-8")
+    r = run_speechkit("--data-dir", str(tmp_path / "themes"), "numbers", str(speech), "--json")
+    assert r.returncode == 0, r.stderr
+    assert [f["value"] for f in json.loads(r.stdout)["figures"]] == [65, 2024]
