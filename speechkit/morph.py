@@ -498,33 +498,41 @@ def tokenize(text: str) -> list[Token]:
     words = [text[a:b] for a, b in spans]
     entries = [_entry_of(w) for w in words]
     n = len(spans)
-    chosen: list[Reading | None] = [None] * n
-    out = []
-    initial = True  # no word yet in this sentence
-    prev_end = 0
-    for i, (start, stop) in enumerate(spans):
-        w, e = words[i], entries[i]
-        if text.find("\n", prev_end, start) >= 0:
-            initial = True
-        prev_end = stop
-        readings = e.readings
-        if readings:
-            r = None
-            if i + 1 < n and words[i + 1] == ".":
-                r = _abbreviation(i, words)
-            # _is_title(w), inline: this loop runs once per token of every text
-            if r is None and (e.ambiguous or not e.known or w[0].isupper() and not w[1:].isupper()):
-                r = _resolve(i, words, entries, chosen, initial)
-            r = chosen[i] = r or readings[0]
-            out.append(Token(start, stop, w, r.lemma, r.pos))
-            initial = False
-        else:
-            out.append(Token(start, stop, w, e.lemma, e.pos))
-            if e.pos is None:
-                initial = False
-            elif w[-1] in SENTENCE_END:
-                initial = True
-    return out
+    # every token's context-free reading first (None: punctuation, digits); then, in text order,
+    # the few that their neighbours decide: abbreviations before a dot, ambiguous, unknown and
+    # capitalised words (_is_title, inline: these comprehensions run over every token)
+    chosen: list[Reading | None] = [e.readings[0] if e.readings else None for e in entries]
+    settle = [i for i, (w, e) in enumerate(zip(words, entries)) if e.readings and (
+        e.ambiguous or not e.known or w[0].isupper() and not w[1:].isupper()
+        or i + 1 < n and words[i + 1] == ".")]
+    for i in settle:
+        e = entries[i]
+        r = _abbreviation(i, words) if i + 1 < n and words[i + 1] == "." else None
+        if r is None and (e.ambiguous or not e.known or _is_title(words[i])):
+            r = _resolve(i, words, entries, chosen, _sentence_initial(i, text, spans, words, entries))
+        if r is not None:
+            chosen[i] = r
+    return [Token(a, b, w, (r or e).lemma, (r or e).pos)
+            for (a, b), w, e, r in zip(spans, words, entries, chosen)]
+
+
+def _sentence_initial(i: int, text: str, spans: list[tuple[int, int]], words: list[str],
+                      entries: list[Entry]) -> bool:
+    """Whether token ``i`` begins a sentence: no word since the text's start, a line break or a full stop.
+
+    Looked up backwards for the few tokens that need it, past punctuation that ends nothing («, —»).
+    """
+    k = i
+    while k:
+        if text.find("\n", spans[k - 1][1], spans[k][0]) >= 0:
+            return True
+        e = entries[k - 1]
+        if e.readings or e.pos is None:  # a word or a number
+            return False
+        if words[k - 1][-1] in SENTENCE_END:
+            return True
+        k -= 1
+    return True
 
 
 def _gendered(got: Proper, prev: Reading | None, nxt: Entry | None) -> Reading:
