@@ -48,7 +48,6 @@ BORROWING_KINDS = {"count", "quantity", "money", "percent", "duration", "tempera
 _NUM = rf"\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
 
-
 _CORE = re.compile(
     r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"  # 27.03.2013
     rf"|(?P<num>{_NUM})"
@@ -71,11 +70,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 
 # Digit strings that are not figures: links, times of day, phones, list
 # numbering, names in quotes («36,6»), numbered items (№ 5), long ids.  Every
-# branch starts with a digit or a rare character, so the pass stays cheap.
-# Every branch begins with a character, not an assertion, so that the regex engine
-# can skip to candidates; lookbehinds come after the first digit («\d(?<!\d\d)»
-# is a digit with no digit before it). A numbered line at the very start of the
-# text is checked apart (_LIST_AT_START).
+# branch begins with a digit or a rare character, not an assertion, so that the
+# regex engine skips to candidates; lookbehinds come after the first digit
+# («\d(?<!\d\d)» is a digit with no digit before it). A numbered line at the
+# very start of the text is checked apart (_LIST_AT_START).
 _NOT_FIGURES = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|\d(?<!\d\d)\d?:\d{2}(?::\d{2})?(?!\d)"  # 14:15
@@ -448,7 +446,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         # most words are not numbers: a look at their first letters before any reading
         if m.lastgroup == "word" and text[s] not in ROMAN_STARTS and (
-                text[s : s + 3].lower().replace("ё", "е") not in starts_of_numbers):
+                text[s : min(s + 3, m.end())].lower().replace("ё", "е") not in starts_of_numbers):
             continue
         draft = _read_core(scan, m, pos)
         if draft is None:
