@@ -463,7 +463,8 @@ def _skip_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     """Merged spans of digit strings that are not figures, for bisect look-ups."""
     starts: list[int] = []
     ends: list[int] = []
-    first = _LIST_AT_START.match(text, 0, end) if start == 0 else None
+    at_line_start = start == 0 or text[start - 1] == "\n"  # where «^» matched in the multi-line regex
+    first = _LIST_AT_START.match(text, start, end) if at_line_start else None
     for m in itertools.chain([first] if first else [], _NOT_FIGURES.finditer(text, start, end)):
         if ends and m.start() <= ends[-1]:
             ends[-1] = max(ends[-1], m.end())

@@ -41,7 +41,6 @@ import bisect
 import functools
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,7 +48,7 @@ from statistics import NormalDist
 
 from .datafiles import read_text
 from .model import Keyword, Token
-from .text import norm_word
+from .text import has_letters, norm_word
 
 REFERENCE_FILE = "data/reference_freq.tsv"
 REFERENCE_TOKENS = 1e9  # nominal size of the reference corpus, tokens
@@ -149,16 +148,13 @@ def conservative_log_ratio(ratio: float, a: float, b: float, z: float = 1.96) ->
 
 
 # ---------------------------------------------------------------- what counts
-_LETTER = re.compile(r"[^\W\d_]")
-
-
 def word_letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
 
 def is_word(tok: Token) -> bool:
     """A token with a letter in it: what the text's size ``c`` counts."""
-    return _LETTER.search(tok.text) is not None
+    return has_letters(tok.text)
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -485,3 +485,10 @@ def test_unit_lemmas_are_lemmas():
 
 def test_doctests():
     assert doctest.testmod(figures).failed == 0
+
+
+def test_list_numbers_are_skipped_from_any_line_start():
+    # «1.» and «2.» number the list: not figures, whether the scan starts at the text's start or at a line's
+    text = "Вступление.\n1. Рост на 5%.\n2. Падение на 3%."
+    assert [f.text for f in find_figures(text)] == ["5%", "3%"]
+    assert [f.text for f in find_figures(text, text.index("1."))] == ["5%", "3%"]
