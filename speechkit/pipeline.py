@@ -204,18 +204,13 @@ def _narrator(t: str, end: int, turns, quotes, book: SpeakerBook) -> str | None:
 
 # ---------------------------------------------------------------- themes
 def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: list[Span]) -> list[Token]:
+    """The tokens that start in the segment, less its attribution and any page furniture."""
     i = bisect.bisect_left(starts, seg.start)
-    out = []
+    out = tokens[i : bisect.bisect_left(starts, seg.end, i)]
     attr = seg.attribution
-    while i < len(tokens) and tokens[i].start < seg.end:
-        tk = tokens[i]
-        i += 1
-        if attr and attr.start <= tk.start < attr.end:
-            continue
-        if inside(tk.start, skip):
-            continue
-        out.append(tk)
-    return out
+    if attr:
+        out = [tk for tk in out if not attr.start <= tk.start < attr.end]
+    return outside(out, skip) if skip else out
 
 
 def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon,
