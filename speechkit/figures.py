@@ -445,9 +445,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if s < pos:
             continue
         # most words are not numbers: a look at their first letters before any reading
-        if m.lastgroup == "word" and text[s] not in ROMAN_STARTS and (
-                text[s : min(s + 3, m.end())].lower().replace("ё", "е") not in starts_of_numbers):
-            continue
+        if m.lastgroup == "word" and text[s] not in ROMAN_STARTS:
+            first = text[s : s + 3]
+            if not first.isalpha():  # a word of one or two letters, or a hyphen early: its own letters
+                first = m.group()[:3]
+            if first.lower().replace("ё", "е") not in starts_of_numbers:
+                continue
         draft = _read_core(scan, m, pos)
         if draft is None:
             continue
