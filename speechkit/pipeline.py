@@ -20,7 +20,8 @@ from .boilerplate import find_boilerplate
 from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerBook, surname_key
-from .text import Normalized, has_letters, inside, merge_spans, normalize, norm_word, outside, paragraphs
+from .text import (MARKS_AFTER, Normalized, has_letters, inside, merge_spans, normalize, norm_word, outside,
+                   paragraphs, with_marks)
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -341,9 +342,8 @@ def _remap_tokens(tokens: list[Token], norm: Normalized) -> list[Token]:
         s, e = a + k, b + j
         if e < s:
             e = s
-        if n_removed:  # «окно́»: combining marks after the last letter belong to the token (end_to_source)
-            while e < n_src and "\u0300" <= src[e] <= "\u036f":
-                e += 1
+        if n_removed and e < n_src and src[e] in MARKS_AFTER:  # «окно́»: as Normalized.end_to_source
+            e = with_marks(src, e)
         text = src[s:e]
         out.append(t if (s == a and e == b and text == t.text) else Token(s, e, text, t.lemma, t.pos))
     return out

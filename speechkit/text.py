@@ -17,6 +17,8 @@ from .model import Span
 # Removed for matching: soft hyphen, zero-width space/joiners, word joiner, BOM,
 # combining stress marks (á, а́), variation selectors.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300\u030b\ufe0e\ufe0f"
+# Where a run of marks that belong to the letter before can begin: a combining mark or a removed one.
+MARKS_AFTER = frozenset(map(chr, range(0x300, 0x370))) | frozenset(INVISIBLE)
 # Same-length substitutions: exotic spaces become a plain space.
 SPACES = "\u00a0\u202f\u2009\u2007\u2008\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
 # Combining marks that make one letter with the letter before them (NFD text).
@@ -53,16 +55,29 @@ class Normalized:
         """Original offset just past the character at normalised ``end - 1``."""
         if not self.removed or end == 0:
             return end
-        e = self.to_source(end - 1) + 1
-        # «окно́», «и» + U+0306: combining marks belong to the letter before them
-        while e < len(self.source) and "\u0300" <= self.source[e] <= "\u036f":
-            e += 1
-        return e
+        return with_marks(self.source, self.to_source(end - 1) + 1)
 
     def span(self, start: int, end: int) -> Span:
         """A span of the original text from normalised offsets."""
         s, e = self.to_source(start), self.end_to_source(end)
         return Span(s, e, self.source[s:e])
+
+
+def with_marks(source: str, e: int) -> int:
+    """``e`` moved past the combining marks that belong to the letter before it.
+
+    «окно́», «и» + U+0306: a combining mark is part of its letter, also when a removed
+    invisible character stands between them («что» + soft hyphen + stress).
+
+    >>> with_marks("окно\u0301 ", 4), with_marks("что\u00ad\u0301", 3), with_marks("что\u00ad", 3)
+    (5, 5, 3)
+    """
+    j = e
+    while j < len(source) and ("\u0300" <= source[j] <= "\u036f" or source[j] in INVISIBLE):
+        j += 1
+        if "\u0300" <= source[j - 1] <= "\u036f":
+            e = j
+    return e
 
 
 def normalize(text: str) -> Normalized:

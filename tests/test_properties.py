@@ -7,7 +7,7 @@ and draw from ``any_text`` / ``russian_text``.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from speechkit import analyze
@@ -125,6 +125,7 @@ def test_any_unicode_keeps_every_invariant(text):
 
 @SETTINGS
 @given(russian_text, st.sampled_from(["\u00ad", "\u200b", "\u0301"]))
+@example("Он сказал что\u0301", "\u00ad")  # found by CI: a stress mark after the soft hyphen at a span's end
 def test_invisible_marks_do_not_change_what_is_found(text, mark):
     """A mark after every «о» moves offsets but not what is found: same kinds, same texts without it."""
     marked = text.replace("о", "о" + mark)
