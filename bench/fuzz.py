@@ -1,6 +1,6 @@
 """Fuzz ``speechkit.analyze`` with the property tests' strategies, many more examples than CI runs.
 
-    python bench/fuzz.py --examples 10000            # both strategies, 10,000 examples each
+    python bench/fuzz.py --examples 10000            # every strategy, 10,000 examples each
     python bench/fuzz.py --examples 2000 --only any  # random Unicode only
 
 Prints the seed (``--seed`` repeats a run), then per strategy the examples run, the time and the failures
@@ -22,24 +22,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import seed as hypothesis_seed  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
-from test_properties import any_text, check_analysis, russian_text  # noqa: E402
+from test_properties import INVISIBLE_MARKS, any_text, check_analysis, check_marks, russian_text  # noqa: E402
 
-STRATEGIES = {"russian": russian_text, "any": any_text}
+# name -> (what to draw, what must hold for it)
+STRATEGIES = {
+    "russian": (russian_text, check_analysis),
+    "any": (any_text, check_analysis),
+    "marks": (st.tuples(russian_text, INVISIBLE_MARKS), lambda pair: check_marks(*pair)),  # invisible marks change nothing
+}
 
 
 def fuzz(name: str, examples: int, seed: int) -> tuple[int, float, list[str]]:
-    """Run ``check_analysis`` on ``examples`` texts; return (count, seconds, failure reports)."""
+    """Run the strategy's check on ``examples`` draws; return (count, seconds, failure reports)."""
     count = 0
+    strategy, check = STRATEGIES[name]
 
     @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck), report_multiple_bugs=True,
               phases=[Phase.generate, Phase.shrink])
-    @given(STRATEGIES[name])
-    def prop(text: str) -> None:
+    @given(strategy)
+    def prop(drawn) -> None:
         nonlocal count
         count += 1
-        check_analysis(text)
+        check(drawn)
 
     prop = hypothesis_seed(seed)(prop)
     failures: list[str] = []
