@@ -272,7 +272,8 @@ def _only_the_command_asked_for(args: list[str]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: one run per process (the library and ``app`` are for the rest)."""
+    commands = list(app.registered_commands)
     try:
         _only_the_command_asked_for(sys.argv[1:])
         app()
@@ -283,6 +284,7 @@ def main() -> None:
         _silence_stdout()
         sys.exit(int(ExitCode.OK))
     finally:
+        app.registered_commands[:] = commands
         # The run is over: its objects (the dictionary, caches, records) are only to be freed.
         # Frozen, they are left out of the collections the interpreter makes on its way out,
         # which otherwise cost 25 ms, a seventh of `speechkit themes` on a page. Memory is freed
