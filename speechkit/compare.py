@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .keywords import G2_WEAK, Contrast, distinctive
-from .model import Analysis, Figure, Token
-from .text import norm_word
+from .keywords import G2_WEAK, Contrast, distinctive, is_word
+from .model import Analysis, Figure
+from .pipeline import body_tokens
+from .text import count_words, norm_word
 
 TOP = 15
 
@@ -86,16 +87,9 @@ class Comparison:
 
 
 # ---------------------------------------------------------------- pieces
-def body_tokens(a: Analysis) -> list[Token]:
-    """The tokens of the analysed text (the page tail and boilerplate left out)."""
-    end = a.source.boilerplate_start
-    skip = [(b.start, b.end) for b in a.source.boilerplate]
-    return [t for t in a.tokens if (end is None or t.start < end) and not any(s <= t.start < e for s, e in skip)]
-
-
 def segment_words(a: Analysis) -> int:
     """The words in the text's segments: what its theme shares are shares of."""
-    return sum(1 for s in a.segments for w in s.text.split() if any(ch.isalpha() for ch in w))
+    return sum(count_words(s.text) for s in a.segments)
 
 
 def pooled_shares(docs: Sequence[Analysis]) -> dict[str, float]:
@@ -155,7 +149,7 @@ def _only(side: str, docs: Sequence[Analysis], other: set[tuple]) -> list[OnlyFi
 
 
 def _side(label: str, docs: Sequence[Analysis]) -> Side:
-    words = sum(1 for a in docs for t in body_tokens(a) if any(ch.isalpha() for ch in t.text))
+    words = sum(1 for a in docs for t in body_tokens(a) if is_word(t))
     return Side(label, [a.source.name for a in docs], words, pooled_shares(docs), dict(_speakers(docs).most_common()))
 
 

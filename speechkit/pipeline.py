@@ -20,8 +20,8 @@ from .boilerplate import find_boilerplate
 from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerBook, surname_key
-from .text import (MARKS_AFTER, Normalized, has_letters, inside, merge_spans, normalize, norm_word, outside,
-                   paragraphs, with_marks)
+from .text import (MARKS_AFTER, Normalized, count_words, has_letters, inside, merge_spans, normalize, norm_word,
+                   outside, paragraphs, with_marks)
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -63,9 +63,9 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     segments, matched = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip)
     themes = _theme_summary(segments, matched, lexicon)
-    body_tokens = outside(tokens[: bisect.bisect_left(tokens, end, key=lambda tk: tk.start)], skip)
-    keywords = _keywords(body_tokens, segments, book) if options.keywords else []
-    summary = _summary(t, sentences, body_tokens, segments, options, end) if options.summary else []
+    body = outside(tokens[: bisect.bisect_left(tokens, end, key=lambda tk: tk.start)], skip)
+    keywords = _keywords(body, segments, book) if options.keywords else []
+    summary = _summary(t, sentences, body, segments, options, end) if options.summary else []
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
     source = SourceInfo(name, len(text), encoding,
                         None if (tail is None or options.keep_boilerplate) else norm.to_source(tail),
@@ -78,6 +78,11 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     )
     # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
     return _remap(analysis, norm) if norm.text != text else analysis
+
+
+def body_tokens(a: Analysis) -> list[Token]:
+    """The tokens of the analysed text: page tail and inline boilerplate left out (their spans cover both)."""
+    return outside(a.tokens, a.source.boilerplate)
 
 
 def _overlaps(start: int, end: int, turns: list[Turn], starts: list[int]) -> bool:
@@ -234,7 +239,7 @@ def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon,
 def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
                    lexicon: Lexicon) -> list[ThemeSummary]:
     """Per theme: segments, share of the words, top lemmas; lead-ins count with their quote."""
-    words_of = {s.index: sum(1 for _ in _words(s.text)) for s in segments}
+    words_of = {s.index: count_words(s.text) for s in segments}
     total = sum(words_of.values()) or 1
     theme_of = {s.index: s.theme for s in segments}
     for k, seg in enumerate(segments[:-1]):
@@ -254,10 +259,6 @@ def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
                                 top_entries(matched, tid)))
     out.sort(key=lambda th: -th.share)
     return out
-
-
-def _words(s: str):
-    return (w for w in s.split() if has_letters(w))
 
 
 # ---------------------------------------------------------------- figures

@@ -22,7 +22,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Analysis, Figure, Keyword, ThemeSummary, Token
+from .keywords import is_word
+from .model import Analysis, Figure, Keyword, ThemeSummary
+from .pipeline import body_tokens
 from .text import merge_spans
 from .render import THEME_COLOURS
 from .themes import load_lexicon
@@ -155,16 +157,8 @@ def figure_title(f: Figure) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def body_tokens(a: Analysis) -> list[Token]:
-    """Tokens of the analysed text: the page tail and boilerplate left out."""
-    end = a.source.boilerplate_start
-    skip = [(b.start, b.end) for b in a.source.boilerplate]
-    return [t for t in a.tokens if (end is None or t.start < end)
-            and not any(s <= t.start < e for s, e in skip)]
-
-
 def word_count(a: Analysis) -> int:
-    return sum(1 for t in body_tokens(a) if any(ch.isalpha() for ch in t.text))
+    return sum(1 for t in body_tokens(a) if is_word(t))
 
 
 def speakers(a: Analysis) -> Counter:

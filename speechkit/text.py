@@ -167,6 +167,15 @@ def has_letters(s: str, n: int = 1) -> bool:
     return False
 
 
+def count_words(s: str) -> int:
+    """Words holding a letter, split at white space: what a theme's share of the text counts.
+
+    >>> count_words("Рост — 5 %, т.е. вдвое.")
+    3
+    """
+    return sum(1 for w in s.split() if has_letters(w))
+
+
 def merge_spans(spans) -> list[tuple[int, int]]:
     """(start, end) pairs merged where they overlap or touch: sorted and disjoint, ends sorted too.
 

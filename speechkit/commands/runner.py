@@ -59,7 +59,8 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
     from ..keywords import count_keywords
     from ..quotes import speech_verbs
     from ..model import Span
-    from ..text import inside, merge_spans, norm_word, outside
+    from ..pipeline import body_tokens
+    from ..text import inside, merge_spans, norm_word
 
     exclude: set[str] = set()
     if not extra.get("keep_speech_verbs"):
@@ -74,7 +75,7 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
     key = (lambda s: s.speaker) if by == "speaker" else (lambda s: s.theme)
     groups = [(key(s), s.start, s.end) for s in a.segments if key(s)]
     pos = set(p.strip() for p in extra["pos"].split(",")) if extra.get("pos") else None
-    tokens = outside(a.tokens, a.source.boilerplate)
+    tokens = body_tokens(a)
     rank = extra.get("rank", "count")
     if rank not in ("count", "keyness"):
         raise UsageError(f"--rank takes 'count' or 'keyness', not {rank!r}")
