@@ -432,7 +432,19 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
             for g in where.covering(start, end):
                 t.themes[g] = t.themes.get(g, 0) + 1
         total += 1
-    return tallies, total, len(tallies)
+    compared = len(tallies)
+    wanted = _reaching_top({k: t.count for k, t in tallies.items()}, top_by_count)
+    if wanted is not None:
+        tallies = {k: t for k, t in tallies.items() if k in wanted}
+    return tallies, total, compared
+
+
+def _reaching_top(counts: dict[str, int], top: int | None) -> set[str] | None:
+    """The keys whose count reaches the ``top``-th largest (ties kept), or None when all can."""
+    if top is None or len(counts) <= top:
+        return None
+    cut = sorted(counts.values(), reverse=True)[top - 1]
+    return {k for k, c in counts.items() if c >= cut}
 
 
 def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[str],
@@ -454,10 +466,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         key = found[0]
         hits.append((key, i))
         counts[key] = counts.get(key, 0) + 1
-    wanted = None
-    if top_by_count is not None and len(counts) > top_by_count:
-        cut = sorted(counts.values(), reverse=True)[top_by_count - 1]
-        wanted = {k for k, c in counts.items() if c >= cut}
+    wanted = _reaching_top(counts, top_by_count)
     tallies: dict[str, _Tally] = {}
     for key, i in hits:
         if wanted is not None and key not in wanted:
@@ -535,13 +544,9 @@ def count_keywords(
     by_count = top if rank_by == "count" else None
     tallies, total, compared = _tally(tokens, groups, pos, exclude, ngrams, by_count)
     words = sum(1 for t in tokens if is_word(t))
-    items = list(tallies.items())
-    if by_count is not None and len(items) > by_count:
-        # ranked by count first: only the lemmas that reach the top-th count can make the list,
-        # so the statistics of the long tail are never computed
-        cut = sorted((t.count for _, t in items), reverse=True)[by_count - 1]
-        items = [(k, t) for k, t in items if t.count >= cut]
-    out = [_keyword(k, t, words, total, ngrams) for k, t in items]
+    # ranked by count, only the lemmas that reach the top-th count came back from _tally:
+    # the statistics of the long tail are never computed
+    out = [_keyword(k, t, words, total, ngrams) for k, t in tallies.items()]
     out.sort(key=_rank_key(rank_by, compared))
     return out if top is None else out[:top]
 
