@@ -2,6 +2,7 @@
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -200,10 +201,12 @@ def test_only_the_command_asked_for_is_built(monkeypatch, argv, kept):
     assert names == (kept if kept is not None else [c.callback.__name__ for c in everything])
 
 
-def test_data_dir_named_like_a_command_still_runs_the_command(run_speechkit, tmp_path):
+def test_data_dir_named_like_a_command_still_runs_the_command(speechkit_cmd, tmp_path):
+    # `--data-dir themes numbers …` run where «themes» is a folder: the command is numbers,
+    # «themes» only the option's value (were it taken for the command, «numbers» would be a missing file)
     (tmp_path / "themes").mkdir()
-    speech = tmp_path / "speech.txt"
-    speech.write_text("Рост на 65% в 2024 году.", encoding="utf-8")
-    r = run_speechkit("--data-dir", str(tmp_path / "themes"), "numbers", str(speech), "--json")
+    (tmp_path / "speech.txt").write_text("Рост на 65% в 2024 году.", encoding="utf-8")
+    argv, env = speechkit_cmd("--data-dir", "themes", "numbers", "speech.txt", "--json")
+    r = subprocess.run(argv, capture_output=True, env=env, cwd=tmp_path, timeout=120)
     assert r.returncode == 0, r.stderr
     assert [f["value"] for f in json.loads(r.stdout)["figures"]] == [65, 2024]
