@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -15,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"
 
 # derived tables go to a folder of this test run, not to the developer's ~/.cache (subprocesses inherit it)
-os.environ["SPEECHKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="speechkit-test-cache-")
+os.environ["SPEECHKIT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="speechkit-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 # A short news text: a narrative lead, a quote with its attribution, figures.
 SPEECH = (
