@@ -150,21 +150,23 @@ def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: Sp
 
 
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """What is left of start:end once the (sorted) taken spans are cut out."""
-    pieces = [(start, end)]
+    """What is left of start:end once the taken spans (sorted and disjoint) are cut out.
+
+    >>> _subtract(0, 10, [(2, 4), (6, 7), (9, 12)])
+    [(0, 2), (4, 6), (7, 9)]
+    """
+    pieces = []
+    s = start
     for a, b in taken:
-        if b <= start or a >= end:
+        if b <= s:
             continue
-        nxt = []
-        for s, e in pieces:
-            if b <= s or a >= e:
-                nxt.append((s, e))
-                continue
-            if a > s:
-                nxt.append((s, a))
-            if b < e:
-                nxt.append((b, e))
-        pieces = nxt
+        if a >= end:
+            break
+        if a > s:
+            pieces.append((s, a))
+        s = b
+    if s < end:
+        pieces.append((s, end))
     return pieces
 
 

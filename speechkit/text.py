@@ -211,10 +211,12 @@ def outside(items: list, spans: list[Span]) -> list:
     >>> [t.start for t in outside([Span(0, 1, "a"), Span(4, 5, "b"), Span(9, 10, "c")], [Span(3, 6, "xyz")])]
     [0, 9]
     """
-    if not spans:
+    if not spans or not items:
         return list(items)
     out = []
-    k, n = 0, len(spans)
+    # the walk starts at the first span that ends after the first item: a segment's few tokens
+    # against a whole text's spans cost what the segment holds, not what the text holds
+    k, n = bisect.bisect_right(spans, items[0].start, key=lambda sp: sp.end), len(spans)
     for it in items:
         s = it.start
         while k < n and spans[k].end <= s:
