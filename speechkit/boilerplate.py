@@ -151,6 +151,11 @@ def _inline_blocks(text: str, cues: list[Cue], limit: int) -> list[Span]:
 
 
 _GLUE = re.compile(r"[а-яё][А-ЯЁ]")
+# «Фото предоставлено организаторами Акорды»: lower-case words, then the credited name. Each word is
+# taken whole (possessive ``++``), so a run of words is read one way only: «предоставлено» is never
+# tried as «пред»+«оставлено», which made the old pattern exponential in the word's length.
+_CREDIT = re.compile(r"(?:\s*+[а-яё-]++)*?\s*+[A-ZА-ЯЁ][\w-]*?(?=[А-ЯЁ\d\s.,]|$)")
+CAPTION_REACH = 120  # a caption longer than 80 characters is no caption: look no further than this
 
 
 def _captions(text: str, cues: list[Cue], limit: int) -> list[Span]:
@@ -160,7 +165,7 @@ def _captions(text: str, cues: list[Cue], limit: int) -> list[Span]:
         if cue.kind != "caption" or cue.start >= limit:
             continue
         # the caption runs to its first capitalised word (the credited body) inclusive
-        m = re.compile(r"(?:\s*[а-яё-]+)*?\s*[A-ZА-ЯЁ][\w-]*?(?=[А-ЯЁ\d\s.,]|$)").match(text, cue.end)
+        m = _CREDIT.match(text, cue.end, min(len(text), cue.end + CAPTION_REACH))
         if not m or m.end() - cue.start > 80:
             continue
         end = m.end()

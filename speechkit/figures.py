@@ -296,7 +296,8 @@ def _phrase_pattern(key: str) -> str:
 
 def _tail_pattern(tail: str) -> re.Pattern[str]:
     # «по Цельсию» after «градуса», across any spaces
-    return re.compile(rf"[{SPACES}]+" + rf"[{SPACES}]+".join(tail.split()) + r"(?![^\W\d_])", re.I)
+    # the words are literal («по цельсию»): a user's «(а+)+» is text to find, never a pattern to run
+    return re.compile(rf"[{SPACES}]+" + rf"[{SPACES}]+".join(map(re.escape, tail.split())) + r"(?![^\W\d_])", re.I)
 
 
 def _index_idioms(idioms: list[str], numbers: dict) -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
