@@ -6,7 +6,6 @@ import io
 import json
 import os
 import sys
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -204,15 +203,13 @@ def test_jsonl_file_streams_without_reading_it_all(tmp_path):
             fh.write(line)
     assert f.stat().st_size > 45 * 2**20
     tracemalloc.start()
-    t0 = time.perf_counter()
     docs = iter_documents([str(f)], jsonl=True)
     first = next(docs)
-    elapsed = time.perf_counter() - t0
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     docs.close()
     assert first.text.startswith("Порт Актау")
-    assert elapsed < 1.0 and peak < 4 * 2**20, (elapsed, peak)
+    assert peak < 4 * 2**20, peak  # the 50 MB file was not read whole
 
 
 class _LazyStdin:

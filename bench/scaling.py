@@ -1,0 +1,124 @@
+"""How cost grows with input size, for every pathological input family (tests/pathological.py).
+
+    python bench/scaling.py                                  # library analyze(), N = 25 KB
+    python bench/scaling.py --base 50000 --family captions   # one family, bigger sizes
+    python bench/scaling.py --command "analyze --json"       # the CLI, output written to /dev/null
+
+For each family: CPU seconds and peak RSS at N, 2N, 4N, 8N characters, and the exponent of a
+least-squares fit of log(cost) against log(size) — 1.0 is linear, 2.0 quadratic. Each size runs in
+a fresh process. Library mode warms the caches on 3 KB of the same family first, takes the
+best CPU time of two calls and the peak of Python allocations during a third (tracemalloc); CLI mode reports the child's own CPU time and peak
+RSS (os.wait4), less those of a 1 KB run of the same family (start-up and dictionaries).
+
+Targets (reliability issue): every exponent ≤ 1.2 in time and memory; at most 2 s and 200 MB per MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from pathological import FAMILIES, make  # noqa: E402
+
+
+def child(family: str, size: int) -> None:
+    """Run analyze() once on the family at ``size``; print CPU seconds and peak RSS (MB) as JSON."""
+    from speechkit import analyze
+
+    analyze(make(family, 3000))
+    text = make(family, size)
+    cpus = []
+    for _ in range(2):  # best of two: the machine is shared
+        t0 = time.process_time()
+        analyze(text)
+        cpus.append(time.process_time() - t0)
+    tracemalloc.start()
+    analyze(text)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    print(json.dumps({"cpu": min(cpus), "rss": peak}))
+
+
+def measure_library(family: str, size: int) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", family, str(size)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
+    rec = json.loads(out.stdout)
+    return rec["cpu"], rec["rss"]
+
+
+def measure_cli(family: str, size: int, command: list[str]) -> tuple[float, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write(make(family, size))
+    try:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        with open(os.devnull, "wb") as devnull:
+            p = subprocess.Popen([sys.executable, "-m", "speechkit", *command, fh.name], stdout=devnull,
+                                 stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+            _, status, usage = os.wait4(p.pid, 0)
+        return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    finally:
+        os.unlink(fh.name)
+
+
+def exponent(sizes: list[int], costs: list[float]) -> float | None:
+    pts = [(math.log(s), math.log(c)) for s, c in zip(sizes, costs) if c > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    den = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / den
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", type=int, default=25_000, help="N, in characters (sizes N, 2N, 4N, 8N)")
+    ap.add_argument("--family", action="append", help="only these families (repeatable)")
+    ap.add_argument("--command", help="a CLI command line to run instead of analyze(), e.g. 'numbers --json'")
+    ap.add_argument("--child", nargs=2, metavar=("FAMILY", "SIZE"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return 0
+    families = args.family or list(FAMILIES)
+    sizes = [args.base * k for k in (1, 2, 4, 8)]
+    mode = f"speechkit {args.command} FILE" if args.command else "speechkit.analyze(text)"
+    print(f"# {mode}; sizes {', '.join(f'{s // 1000} KB' for s in sizes)} (characters); "
+          "CPU s / peak MB")
+    print(f"{'family':24} " + " ".join(f"{s // 1000:>5}K cpu   MB" for s in sizes) + "   exp(t) exp(m)  s/MB  MB/MB")
+    worst = 0.0
+    for family in families:
+        if args.command:
+            command = args.command.split()
+            t_base, m_base = measure_cli(family, 1000, command)
+            runs = [measure_cli(family, s, command) for s in sizes]
+            cpus = [max(c - t_base, 1e-3) for c, _ in runs]
+            mems = [max(m - m_base, 0.1) for _, m in runs]
+        else:
+            runs = [measure_library(family, s) for s in sizes]
+            cpus = [c for c, _ in runs]
+            mems = [max(m, 0.1) for _, m in runs]
+        et, em = exponent(sizes, cpus), exponent(sizes, mems)
+        per_mb_t = cpus[-1] / (sizes[-1] / 1e6)
+        per_mb_m = mems[-1] / (sizes[-1] / 1e6)
+        worst = max(worst, et or 0)
+        cells = " ".join(f"{c:9.2f} {m:4.0f}" for c, m in zip(cpus, mems))
+        print(f"{family[:24]:24} {cells}   {et:6.2f} {em:6.2f} {per_mb_t:5.1f} {per_mb_m:6.0f}", flush=True)
+    print(f"# worst time exponent {worst:.2f} (target ≤ 1.2)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
