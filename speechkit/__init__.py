@@ -6,12 +6,13 @@
 [('quote', '«Мы готовы к диалогу»')]
 """
 
-from .model import Analysis, Figure, Keyword, QuotedName, Segment, SourceInfo, Span, SummarySentence, ThemeSummary, Token
+from .model import (Analysis, Figure, Keyword, QuotedName, Segment, SourceInfo, Span, Speaker, SummarySentence,
+                    ThemeSummary, Token)
 from .pipeline import Options, analyze
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Figure", "Keyword", "Options", "QuotedName", "Segment", "SourceInfo", "Span",
+    "Analysis", "Figure", "Keyword", "Options", "QuotedName", "Segment", "SourceInfo", "Span", "Speaker",
     "SummarySentence", "ThemeSummary", "Token", "analyze", "__version__",
 ]

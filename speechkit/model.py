@@ -34,10 +34,16 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A direct quote, a transcript turn or a narrative paragraph of the author."""
+    """A direct quote, a transcript turn, a quoted fragment or a narrative paragraph of the author.
+
+    A fragment («назвал встречу «хорошей»») lies inside a narrative segment's span: its words are
+    someone's, the sentence is the author's; it is never counted as narrative words twice.
+    ``speaker`` is the canonical name of ``speaker_id`` in ``Analysis.speakers``; narrative by the
+    author has neither.
+    """
 
     index: int
-    kind: str  # "quote" | "turn" | "narrative"
+    kind: str  # "quote" | "turn" | "fragment" | "narrative"
     start: int
     end: int
     text: str
@@ -47,6 +53,7 @@ class Segment:
     scores: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     flags: tuple[str, ...] = ()
+    speaker_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,26 @@ class Figure:
     speaker: str | None = None
     sentence: Span | None = None
     flags: tuple[str, ...] = ()
+    speaker_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A participant of the text: a person, an organisation, a group or an anonymous source.
+
+    ``id`` is unique within one document (``s1``, ``s2`` … in order of first mention); across a
+    corpus, participants are merged by ``name`` (canonical, nominative: «Касым-Жомарт Токаев»,
+    «МИД Германии», «пресс-служба Акорды»).
+    """
+
+    id: str
+    name: str
+    kind: str  # "person" | "organisation" | "group" | "anonymous"
+    gender: str | None = None  # "masc" | "femn" when morphology tells it
+    roles: list[str] = field(default_factory=list)  # as the text states them: «Президент Казахстана»
+    mentions: list[Span] = field(default_factory=list)
+    segments: list[int] = field(default_factory=list)  # indexes of the quotes, turns, fragments attributed
+    words: int = 0  # words quoted from this speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +173,7 @@ class Analysis:
     keywords: list[Any] = field(default_factory=list)
     summary: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> Any:
