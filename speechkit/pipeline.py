@@ -17,11 +17,12 @@ from decimal import Decimal
 
 from . import morph
 from .boilerplate import find_boilerplate
-from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, ThemeSummary, Token
-from .quotes import Quote, find_quotes
-from .speakers import SpeakerBook, surname_key
-from .text import (MARKS_AFTER, Normalized, count_words, has_letters, inside, merge_spans, normalize, norm_word,
-                   outside, paragraphs, with_marks)
+from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token
+from .names import surname_key
+from .quotes import find_quotes
+from .segments import build as build_segments
+from .segments import subtract, trim
+from .text import MARKS_AFTER, Normalized, count_words, has_letters, inside, merge_spans, normalize, norm_word, outside, with_marks
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
 
@@ -53,18 +54,17 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
 
     tokens = morph.tokenize(t)
     sentences = _outside(t, morph.sentences(t, 0, end), skip)
-    book = SpeakerBook(t, end)
     turns = find_turns(t, 0, end)
     quotes, names = find_quotes(t, 0, end, skip=skip)
     if turns:  # a quote inside a turn is the turn's; one running into a turn (unclosed «) is no quote
         starts = [tr.start for tr in turns]
         quotes = [q for q in quotes if not _overlaps(q.start, q.end, turns, starts)]
-    segments = _segments(t, end, turns, quotes, book, skip)
+    segments, names, speakers = build_segments(t, end, turns, quotes, names, skip)
     segments, matched = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip)
     themes = _theme_summary(segments, matched, lexicon)
     body = outside(tokens[: bisect.bisect_left(tokens, end, key=lambda tk: tk.start)], skip)
-    keywords = _keywords(body, segments, book) if options.keywords else []
+    keywords = _keywords(body, segments, speakers) if options.keywords else []
     summary = _summary(t, sentences, body, segments, options, end) if options.summary else []
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
     source = SourceInfo(name, len(text), encoding,
@@ -74,7 +74,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
         source=source, text=text, segments=segments, themes=themes, figures=figures,
         quoted_names=[QuotedName(n.start, n.end, n.text) for n in names],
         sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
-        warnings=[source.language_warning] if source.language_warning else [],
+        warnings=[source.language_warning] if source.language_warning else [], speakers=speakers,
     )
     # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
     return _remap(analysis, norm) if norm.text != text else analysis
@@ -108,106 +108,11 @@ def _outside(t: str, sentences: list[Span], skip: list[Span]) -> list[Span]:
         if not near:
             out.append(sent)
             continue
-        for a, b in _subtract(sent.start, sent.end, near):
-            a, b = _trim(t, a, b)
+        for a, b in subtract(sent.start, sent.end, near):
+            a, b = trim(t, a, b)
             if has_letters(t[a:b], 3):
                 out.append(Span(a, b, t[a:b]))
     return out
-
-
-# ---------------------------------------------------------------- segments
-def _segments(t: str, end: int, turns: list[Turn], quotes: list[Quote], book: SpeakerBook,
-              skip: list[Span]) -> list[Segment]:
-    segs: list[Segment] = []
-    recent: list[tuple[int, str]] = []
-    for tr in turns:
-        speaker = _turn_speaker(tr, book)
-        segs.append(Segment(0, "turn", tr.start, tr.end, t[tr.start : tr.end], speaker))
-    for q in quotes:
-        phrase = q.speaker_phrase.text if q.speaker_phrase else None
-        speaker = book.resolve(phrase, q.start, q.verb, recent)
-        if speaker:
-            recent.append((q.start, speaker))
-        segs.append(Segment(0, "quote", q.start, q.end, t[q.start : q.end], speaker, q.attribution,
-                            flags=("unclosed",) if q.unclosed else ()))
-    taken = [(s.start, s.end) for s in segs]
-    taken += [(q.attribution.start, q.attribution.end) for q in quotes
-              if q.attribution and q.attribution.start >= q.end]
-    taken += [(tr.label.start, tr.label.end) for tr in turns]
-    taken += [(b.start, b.end) for b in skip]
-    narrative_speaker = _narrator(t, end, turns, quotes, book)
-    taken = merge_spans(taken)
-    starts, ends = [a for a, _ in taken], [b for _, b in taken]
-    for para in paragraphs(t, 0, end):
-        # only the spans that reach into this paragraph: the scan stays linear in the text
-        near = taken[bisect.bisect_right(ends, para.start) : bisect.bisect_left(starts, para.end)]
-        for s, e in _subtract(para.start, para.end, near):
-            s, e = _trim(t, s, e)
-            if e > s and has_letters(t[s:e], 3):
-                segs.append(Segment(0, "narrative", s, e, t[s:e], narrative_speaker))
-    segs.sort(key=lambda s: s.start)
-    return [dataclasses.replace(s, index=i) for i, s in enumerate(segs)]
-
-
-def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """What is left of start:end once the taken spans (sorted and disjoint) are cut out.
-
-    >>> _subtract(0, 10, [(2, 4), (6, 7), (9, 12)])
-    [(0, 2), (4, 6), (7, 9)]
-    """
-    pieces = []
-    s = start
-    for a, b in taken:
-        if b <= s:
-            continue
-        if a >= end:
-            break
-        if a > s:
-            pieces.append((s, a))
-        s = b
-    if s < end:
-        pieces.append((s, end))
-    return pieces
-
-
-_LEAD = " \t\r\n,;:.!?…—–-"  # «.По словам главы региона»: what an attribution leaves behind
-_TAIL = " \t\r\n,;:—–-"
-
-
-def _trim(t: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and t[s] in _LEAD:
-        s += 1
-    while e > s and t[e - 1] in _TAIL:
-        e -= 1
-    return s, e
-
-
-def _turn_speaker(tr: Turn, book: SpeakerBook) -> str:
-    if not tr.initials:  # «Президент:», «Вопрос:» — a role label
-        return book.resolve(tr.surname, tr.start) or tr.surname
-    for person in book.by_key.get(surname_key(tr.surname), ()):
-        if not person.first or person.first[:1] == tr.initials[:1]:
-            return person.name
-    words = tr.tooltip.split()
-    # «Лукашенко Александр Григорьевич …»: surname, first name, patronymic
-    if len(words) >= 2 and words[0] == tr.surname:
-        return f"{words[1]} {tr.surname}"
-    return f"{tr.initials}{tr.surname}"
-
-
-_FIRST_PERSON = frozenset("я мы наш нашей наша наше наши нашего нашим наших мой моя мое мои меня нас нам".split())
-
-
-def _narrator(t: str, end: int, turns, quotes, book: SpeakerBook) -> str | None:
-    """A speech printed without quote marks or labels is its main actor's own text."""
-    if turns or quotes:
-        return None
-    words = [w.lower() for w in t[:end].split()]
-    first = sum(1 for w in words if w.strip(".,!?;:«»\"()") in _FIRST_PERSON)
-    if words and first / len(words) >= 0.015:
-        main = book.main
-        return main.name if main else None
-    return None
 
 
 # ---------------------------------------------------------------- themes
@@ -241,6 +146,7 @@ def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon,
 def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
                    lexicon: Lexicon) -> list[ThemeSummary]:
     """Per theme: segments, share of the words, top lemmas; lead-ins count with their quote."""
+    segments = [s for s in segments if s.kind != "fragment"]  # a fragment's words are its narrative's
     words_of = {s.index: count_words(s.text) for s in segments}
     total = sum(words_of.values()) or 1
     theme_of = {s.index: s.theme for s in segments}
@@ -267,7 +173,9 @@ def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
 def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], skip: list[Span]) -> list[Figure]:
     from .figures import find_figures
 
-    seg_starts = [s.start for s in segments]
+    base = [s for s in segments if s.kind != "fragment"]  # disjoint, in text order
+    fragments = [s for s in segments if s.kind == "fragment"]  # inside narrative, disjoint too
+    base_starts, frag_starts = [s.start for s in base], [s.start for s in fragments]
     sent_starts = [s.start for s in sentences]
 
     def containing(items, starts, i):
@@ -278,24 +186,27 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
     for f in find_figures(t, 0, end):
         if inside(f.start, skip) or inside(f.end - 1, skip):  # a figure never reaches into page furniture
             continue
-        seg = containing(segments, seg_starts, f.start)
+        # «Объем кредита составлял «около 2 млрд рублей»»: a figure in a fragment is its speaker's
+        seg = containing(fragments, frag_starts, f.start) or containing(base, base_starts, f.start)
         sent = containing(sentences, sent_starts, f.start)
         flags = tuple(f.flags)
         if seg is None or seg.kind == "narrative":
             flags += ("outside_quote",)
         out.append(dataclasses.replace(
             f, index=len(out), segment=seg.index if seg else None, theme=seg.theme if seg else None,
-            speaker=seg.speaker if seg else None, sentence=sent, flags=flags))
+            speaker=seg.speaker if seg else None, speaker_id=seg.speaker_id if seg else None, sentence=sent,
+            flags=flags))
     return out
 
 
 # ---------------------------------------------------------------- keywords, summary
-def _keywords(tokens: list[Token], segments: list[Segment], book: SpeakerBook):
+def _keywords(tokens: list[Token], segments: list[Segment], speakers: list[Speaker]):
     from .keywords import count_keywords
 
-    groups = [(s.theme, s.start, s.end) for s in segments if s.theme]
-    exclude = {p.key for p in book.people.values()}
-    exclude |= {norm_word(w) for p in book.people.values() for w in p.name.split()}
+    groups = [(s.theme, s.start, s.end) for s in segments if s.theme and s.kind != "fragment"]
+    people = [sp for sp in speakers if sp.kind == "person"]
+    exclude = {surname_key(sp.name.split()[-1]) for sp in people}
+    exclude |= {norm_word(w) for sp in people for w in sp.name.split()}
     return count_keywords(tokens, groups=groups, exclude=exclude, top=None)
 
 

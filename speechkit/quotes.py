@@ -54,16 +54,22 @@ class QuotePair:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quote and the attribution that makes it speech."""
+    """A direct quote and the attribution that makes it speech.
+
+    ``side`` says where the attribution stands, which tells the resolver where to read the subject:
+    "after" (``», — сказал X``), "before" (``X заявил: «…»``), "inside" (``«…, — пояснила она, — …»``),
+    "words" (``По словам X, «…»``: ``attribution`` is what follows the marker), "next" (``«…» Об этом
+    заявил X.``), or "none" (a quote whose speaker only the context gives).
+    """
 
     start: int
     end: int
-    attribution: Span | None  # the speech verb and speaker phrase
-    speaker_phrase: Span | None
-    verb: str | None  # the speech verb as written (gender helps pronouns)
+    attribution: Span | None  # the clause with the speech verb and the speaker
+    verb: Span | None  # the speech verb as written (its gender and number help pronouns)
     inner: tuple[int, int]  # the quoted words without the marks
     unclosed: bool = False
     kind: str = "quote"  # "quote" | "dash"
+    side: str = "none"
 
 
 def speech_verbs() -> frozenset[str]:
@@ -141,21 +147,32 @@ def _can_close(text: str, i: int, end: int) -> bool:
 def _straight(text, i, start, end, stack, pairs) -> None:
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < end else " "
-    # экран 5" и камера: an inch mark, not a quote
-    if prev.isdigit() and (nxt.isalpha() or (nxt == " " and text[i + 2 : i + 3].isalnum())):
+    # экран 5" и камера: an inch mark, not a quote — but «06:45"Террористический …» is a quote glued
+    # to a scraped time stamp: a capital letter follows
+    glued = prev.isdigit() and nxt.isupper()
+    if prev.isdigit() and not glued and (nxt.isalpha() or (nxt == " " and text[i + 2 : i + 3].isalnum())):
         if not (stack and stack[-1][0] == STRAIGHT and _attribution_follows(text, i + 1, end)):
             return
-    can_open, can_close = _can_open(text, i, start), _can_close(text, i, end)
+    can_open, can_close = _can_open(text, i, start) or glued, _can_close(text, i, end)
     top_straight = bool(stack) and stack[-1][0] == STRAIGHT
     if can_close and (top_straight or not can_open):
         if not _close(stack, pairs, i, (STRAIGHT,)) and pairs and text[pairs[-1].open] == STRAIGHT \
-                and pairs[-1].open >= start and _attribution_follows(text, i + 1, end):
+                and pairs[-1].open >= start and _opens_sentence(text, pairs[-1].open, start) \
+                and _attribution_follows(text, i + 1, end):
             # "Халыковским" QR … QR", - пояснил он: the outer quote opened with the mark of the name
-            # closed just before, so it runs from that mark to this one
+            # closed just before (where a sentence starts), so it runs from that mark to this one
             pairs.append(QuotePair(pairs[-1].open, i, 0))
         return
     if can_open:
         stack.append((STRAIGHT, i))
+
+
+def _opens_sentence(text: str, i: int, start: int) -> bool:
+    """Whether a mark at ``i`` stands where a sentence begins: a paragraph start or after . ! ? … :"""
+    j = i
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    return j <= start or text[j - 1] in ".!?…:"
 
 
 def _attribution_follows(text: str, i: int, end: int) -> bool:
@@ -185,12 +202,18 @@ def _with_depths(pairs: list[QuotePair]) -> list[QuotePair]:
 
 
 # ---------------------------------------------------------------- classification
+_REPORTED = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
+_ABOUT_THIS = re.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Так\s+считает|Так)\s+", re.I)
+_INTRO_LINE = 160  # characters of a «Имя Фамилия, должность:» line that introduces the next paragraph's quote
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None,
                 skip: list[Span] = ()) -> tuple[list[Quote], list[Span]]:
-    """Direct quotes and quoted names (names, titles, terms) in ``text[start:end]``."""
+    """Direct quotes and quoted names (names, titles, terms, fragments) in ``text[start:end]``."""
     end = len(text) if end is None else end
     quotes: list[Quote] = []
     names: list[Span] = []
+    prev: Span | None = None
     for para in paragraphs(text, start, end):
         pairs = [p for p in pair_quotes(text, para.start, para.end)
                  if not inside(p.open, skip)]
@@ -200,17 +223,18 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
             if p.open < speech_until:
                 names.append(Span(p.open, p.end, text[p.open : p.end]))
                 continue
-            q = _as_speech(text, p, para)
+            q = _as_speech(text, p, para, prev)
             if q is None and said_until >= 0 and _CONTINUES.fullmatch(text, said_until, p.open):
                 # «…», — подчеркнул он. — «Без него Арал не выживет». — the same speaker goes on
-                q = Quote(p.open, p.end, None, None, None, _inner(text, p), p.unclosed)
+                q = Quote(p.open, p.end, None, None, _inner(text, p), p.unclosed)
             if q is None:
                 names.append(Span(p.open, p.end, text[p.open : p.end]))
             else:
                 quotes.append(q)
                 speech_until = p.end
-                said_until = max(p.end, q.attribution.end if q.attribution else p.end)
+                said_until = max(p.end, q.attribution.end if q.attribution and q.side != "before" else p.end)
         quotes += _dash_speech(text, para, pairs)
+        prev = para
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
     for q in quotes:  # «…» inside a dash line: one quote, never two overlapping ones
@@ -222,29 +246,43 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     return kept, names
 
 
-def _as_speech(text: str, p: QuotePair, para: Span) -> Quote | None:
+def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote | None:
     inner = _inner(text, p)
+    if _REPORTED.search(text, max(para.start, p.open - 40), p.open):
+        return None  # «заявила, что "…"»: reported speech in the author's sentence — a fragment
     after = _attribution_after(text, p.end, para.end)
     if after:
-        verb, attr, phrase = after
-        return Quote(p.open, p.end, attr, phrase, verb, inner, p.unclosed)
+        verb, attr = after
+        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after")
     before = _attribution_before(text, p.open, para.start)
     if before:
-        verb, attr, phrase = before
-        return Quote(p.open, p.end, attr, phrase, verb, inner, p.unclosed)
+        verb, attr, side = before
+        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side=side)
     pos = inner[0]
-    while (inside := _INSIDE.search(text, pos, inner[1])) is not None:
-        pos = inside.start("attr")
-        words = list(_WORD.finditer(text, inside.start("attr"), inside.end("attr")))
+    while (found := _INSIDE.search(text, pos, inner[1])) is not None:
+        pos = found.start("attr")
+        words = list(_WORD.finditer(text, found.start("attr"), found.end("attr")))
         verbs = [w for w in words[:3] if is_speech_verb(w.group(0))]
         if verbs:
-            a0, a1 = inside.start("attr"), inside.end("attr")
-            phrase = _phrase_around(text, verbs[0], a0, a1)
-            return Quote(p.open, p.end, Span(a0, a1, text[a0:a1]), phrase, verbs[0].group(0), inner, p.unclosed)
-    # «…» alone as a paragraph of several sentences: a quote, speaker from context
-    if p.open == para.start and _sentences_inside(text, inner) >= 2 and _rest_is_empty(text, p.end, para.end):
-        return Quote(p.open, p.end, None, None, None, inner, p.unclosed)
+            a0, a1 = found.start("attr"), found.end("attr")
+            return Quote(p.open, p.end, Span(a0, a1, text[a0:a1]), _as_span(verbs[0]), inner, p.unclosed,
+                         side="inside")
+    nxt = _attribution_next(text, p.end, para.end)
+    if nxt and _sentences_inside(text, inner) >= 1 and len(_WORD.findall(text, *inner)) >= 4:
+        verb, attr = nxt
+        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="next")
+    if p.open == para.start and _rest_is_empty(text, p.end, para.end):
+        intro = _intro_line(text, prev)
+        if intro is not None:  # «Алихан Смаилов, премьер-министр Казахстана:» on the line before
+            return Quote(p.open, p.end, intro, None, inner, p.unclosed, side="before")
+        # «…» alone as a paragraph of several sentences: a quote, speaker from context
+        if _sentences_inside(text, inner) >= 2:
+            return Quote(p.open, p.end, None, None, inner, p.unclosed)
     return None
+
+
+def _as_span(m: re.Match) -> Span:
+    return Span(m.start(), m.end(), m.group(0))
 
 
 def _inner(text: str, p: QuotePair) -> tuple[int, int]:
@@ -265,9 +303,10 @@ def _rest_is_empty(text: str, i: int, end: int) -> bool:
 
 
 def _attribution_after(text: str, i: int, end: int):
-    """«…», — сказал Глава государства. → (verb, attribution span, speaker phrase)."""
+    """«…», — сказал Глава государства. → (verb, attribution span); «"…" - глава ведомства» (no verb)."""
     m = _AFTER.match(text, i, end)
-    if not m or not re.search(f"[{DASHES}]", m.group(0)):
+    dashed = bool(m and re.search(f"[{DASHES}]", m.group(0)))
+    if not dashed:
         m = re.compile(r",\s*").match(text, i, end)  # «…», сказал он.
         if not m:
             return None
@@ -277,15 +316,54 @@ def _attribution_after(text: str, i: int, end: int):
     if q:
         sent_end = m.end() + q.start()
     words = list(_WORD.finditer(text, m.end(), sent_end))[:8]
-    for k, w in enumerate(words[:4]):
+    for w in words[:4]:
         if is_speech_verb(w.group(0)):
             a0 = words[0].start()
             a1 = _rstrip(text, a0, sent_end)
             while a1 > a0 and text[a1 - 1] in ",;:":
                 a1 -= 1
-            phrase = _phrase_around(text, w, a0, a1)
-            return w.group(0), Span(a0, a1, text[a0:a1]), phrase
+            return _as_span(w), Span(a0, a1, text[a0:a1])
+    if dashed and words and len(list(_WORD.finditer(text, m.end(), sent_end))) <= 8 and _nominal(words):
+        # a headline quote with a nominal attribution: «"…" - глава ведомства»
+        a0, a1 = words[0].start(), words[-1].end()
+        return None, Span(a0, a1, text[a0:a1])
     return None
+
+
+def _nominal(words: list[re.Match]) -> bool:
+    """A short phrase that names a speaker and says nothing else: a role, a body or a name, no verb."""
+    first = words[0].group(0)
+    for w in words:
+        if any(p.tag.POS in ("VERB", "INFN", "GRND", "PRTS") for p in morph.parses(w.group(0).lower())[:1]):
+            return False
+    lemma = morph.lemma(first).replace("ё", "е")
+    return lemma in load_words("roles.txt") or lemma in load_words("organisations.txt", "heads") \
+        or (first[:1].isupper() and any("nomn" in p.tag.grammemes for p in morph.parses(first.lower())[:3]))
+
+
+def _attribution_next(text: str, i: int, end: int):
+    """«…» Об этом заявил X. — the sentence after the quote names who said it."""
+    m = _ABOUT_THIS.match(text, i, end)
+    if not m:
+        return None
+    stop = _SENT_END.search(text, m.end(), end)
+    sent_end = stop.start() if stop else end
+    words = list(_WORD.finditer(text, m.end(), sent_end))[:4]
+    for w in words[:3]:
+        if is_speech_verb(w.group(0)):
+            a0 = m.end()
+            return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
+    return None
+
+
+def _intro_line(text: str, prev: Span | None) -> Span | None:
+    """A short paragraph ending in a colon, before a paragraph that is a quote: its speaker's name line."""
+    if prev is None or not prev.text.endswith(":") or len(prev.text) > _INTRO_LINE:
+        return None
+    words = _WORD.findall(prev.text)
+    if not words or len(words) > 14 or not words[0][:1].isupper():
+        return None
+    return Span(prev.start, prev.end - 1, text[prev.start : prev.end - 1])
 
 
 def _as_said(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -308,107 +386,41 @@ def _as_said(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _attribution_before(text: str, i: int, start: int):
-    """Костин заявил: «…» · Министр, глава ведомства: "…" → (verb, span, phrase)."""
+    """Костин заявил: «…» · Министр, глава ведомства: "…" · По словам X, «…» → (verb, span, side)."""
     j = i
     while j > start and text[j - 1].isspace():
         j -= 1
     if j <= start or text[j - 1] not in ":,":
         return None
     colon = j - 1
-    if text[colon] == "," and not _as_said(text, max(start, colon - 160), colon):
-        return None  # only «Как заявил X, «…»» and «По словам X, «…»» introduce a quote with a comma
     # the clause before the colon, back to the previous sentence end or quote
     k = colon
-    while k > start and not (text[k - 1] in ".!?…\n" and (k == colon or text[k].isspace())):
+    while k > start and not (text[k - 1] in ".!?…\n" and (k == colon or text[k].isspace() or text[k].isupper())):
         k -= 1
     words = list(_WORD.finditer(text, k, colon))
     if not words:
         return None
-    verbs = [w for w in words if is_speech_verb(w.group(0))]
     if text[colon] == ",":
+        said = _as_said(text, max(k, colon - 160), colon)
+        if not said:
+            return None  # only «Как заявил X, «…»» and «По словам X, «…»» introduce a quote with a comma
         inner = _WORD.search(text, i, i + 40)
         if inner is None or not inner.group(0)[0].isupper():
             return None  # «По словам главы региона, "ситуация остается напряженной"»: a fragment, not a quote
-        a0, said_end = _as_said(text, words[0].start(), colon)
-        phrase = _span(text, [w for w in words if w.start() >= said_end] or words[-1:])
-        return (verbs[-1].group(0) if verbs else None), Span(a0, colon, text[a0:colon]), phrase
+        a0, said_end = said
+        verb = next((w for w in words if a0 <= w.start() < said_end and is_speech_verb(w.group(0))), None)
+        if verb is not None:
+            return _as_span(verb), Span(a0, colon, text[a0:colon]), "before"
+        return None, Span(said_end, colon, text[said_end:colon]), "words"
+    verbs = [w for w in words if is_speech_verb(w.group(0))]
+    a0 = words[0].start()
     if verbs:
-        verb = verbs[-1]
-        phrase = _phrase_around(text, verb, words[0].start(), colon)
-        a0 = words[0].start()
-        return verb.group(0), Span(a0, colon, text[a0:colon]), phrase
-    # Министр, глава ведомства: "…" — a speaker named right before the colon
-    tail = words[-4:]
-    if tail and any(w.group(0)[0].isupper() for w in tail) and len(words) <= 8:
-        a0 = tail[0].start()
-        return None, Span(a0, colon, text[a0:colon]), Span(a0, colon, text[a0:colon])
+        return _as_span(verbs[-1]), Span(a0, colon, text[a0:colon]), "before"
+    # «Министр, глава ведомства: "…"» · «Сам Александр Белов оказался более дипломатичным: «…»» —
+    # the subject of the clause before the colon speaks
+    if len(words) <= 14 and any(w.group(0)[0].isupper() for w in words):
+        return None, Span(a0, colon, text[a0:colon]), "before"
     return None
-
-
-PREPS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под и а но что как когда где однако также".split())
-PRONOUN_SPEAKERS = frozenset("он она они".split())
-
-
-def _phrase_around(text: str, verb: re.Match, a0: int, a1: int) -> Span | None:
-    """The speaker phrase next to a speech verb.
-
-    Looks after the verb first (``заявил Касым-Жомарт Токаев``), then before it
-    (``Ларс Нильсон на пресс-конференции в Стокгольме заявил``); a run that
-    holds a capitalised name or a role noun wins over a run of other words.
-    """
-    after = _runs(list(_WORD.finditer(text, verb.end(), a1))[:10], text)
-    before = _runs(list(_WORD.finditer(text, a0, verb.start()))[-12:], text)
-    if _CLAUSE.match(text, verb.end(), a1):
-        after = []  # «Соловьёв отметил, что …: «…»» — what follows is what was said, not who said it
-    after = [_past_document(run) for run in after]
-    for run in after[:2] + before[::-1]:
-        if _names_someone(run):
-            return _span(text, run)
-    if after:
-        return _span(text, after[0])
-    if before:
-        return _span(text, before[-1])
-    return None
-
-
-DOCUMENT_NOUNS = frozenset("сообщение заявление релиз пресс-релиз письмо документ обращение телеграмма".split())
-
-
-def _past_document(run: list[re.Match]) -> list[re.Match]:
-    # «говорится в сообщении пресс-службы акимата»: the speaker is whoever issued the statement
-    if len(run) > 1 and morph.lemma(run[0].group(0)).replace("ё", "е") in DOCUMENT_NOUNS:
-        return run[1:]
-    return run
-
-
-def _runs(words: list[re.Match], text: str) -> list[list[re.Match]]:
-    """Split words into runs at prepositions and punctuation (a phrase never crosses them)."""
-    runs: list[list[re.Match]] = [[]]
-    for k, w in enumerate(words):
-        gap = text[words[k - 1].end() : w.start()] if k else ""
-        if w.group(0).lower() in PREPS or gap.strip(" «»\"„“"):
-            runs.append([])
-            if w.group(0).lower() in PREPS:
-                continue
-        runs[-1].append(w)
-    return [r for r in runs if r]
-
-
-def _names_someone(run: list[re.Match]) -> bool:
-    roles = load_words("roles.txt")
-    for w in run:
-        word = w.group(0)
-        if word.lower() in PRONOUN_SPEAKERS:
-            return True
-        if word[:1].isupper() and any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:4]):
-            return True  # a speaker is named in the nominative: not «в Стокгольме»
-        if morph.lemma(word).replace("ё", "е") in roles:
-            return True
-    return False
-
-
-def _span(text: str, run: list[re.Match]) -> Span:
-    return Span(run[0].start(), run[-1].end(), text[run[0].start() : run[-1].end()])
 
 
 # ---------------------------------------------------------------- dash dialogue
@@ -422,22 +434,16 @@ def _dash_speech(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
     if not m or any(p.open < para.end and p.end > para.start and p.depth == 0 and p.close - p.open > 40 for p in pairs):
         return []
     body = m.end()
-    attr = None
-    phrase = None
-    verb = None
-    q_end = para.end
     for a in _DASH_ATTR.finditer(text, body, para.end):
         words = list(_WORD.finditer(text, a.start("attr"), a.end("attr")))
         verbs = [w for w in words[:4] if is_speech_verb(w.group(0))]
         if not verbs:
             continue
         a0, a1 = a.start("attr"), a.end("attr")
-        attr = Span(a0, a1, text[a0:a1])
-        verb = verbs[0].group(0)
-        phrase = _phrase_around(text, verbs[0], a0, a1)
+        q_end = para.end
         if a.group("end").strip(" .!?…") == "":  # attribution closes the paragraph
             q_end = a.start("punct") + (1 if text[a.start("punct")] in "!?…" else 0)
-        break
-    if attr is None:
-        return []
-    return [Quote(m.start(), q_end, attr, phrase, verb, (body, q_end), kind="dash")]
+        side = "after" if q_end <= a0 else "inside"
+        return [Quote(m.start(), q_end, Span(a0, a1, text[a0:a1]), _as_span(verbs[0]), (body, q_end),
+                      kind="dash", side=side)]
+    return []

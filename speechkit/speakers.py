@@ -1,302 +1,467 @@
-"""Who speaks: people named in the text, their roles, and resolving a speaker phrase.
+"""The speaker model of one document: every person, organisation and group it mentions.
 
-Learnt from the text itself, not from a list of names: a first name known to
-the morphological dictionary followed by a capitalised word is a person;
-"Президент Казахстана Касым-Жомарт Токаев" ties a role to that person;
-a surname alone, "он"/"она" or "Глава государства" point back to someone
-already met.
+Learnt from the text and its morphology, not from a list of names:
+
+* a given name known to the dictionary followed by a capitalised word is a person
+  («Касым-Жомарт Токаев», «Ильхамом Алиевым»); so are initials and a surname («В.Путин») and a
+  tooltip («Лукашенко Александр Григорьевич»); a surname alone points back to its person;
+* the words before a name that hold a role noun are that person's role, as the text states it
+  («министр иностранных дел Германии Франк-Вальтер Штайнмайер»), and so are the words after a
+  comma («Всеволод Чаплин, глава синодального Отдела …»);
+* a noun that heads an organisation's name (``organisations.txt``) with its genitive complement is
+  an organisation («пресс-служба президента Украины», «МИД Ирана», «в иранском МИД»);
+* a few well-known figures (``people.tsv``) give the full name when a text prints only the surname.
+
+Each mention keeps its span and whether it can be a sentence's subject (the nominative), which is
+what pronouns and roles are resolved against (``antecedent``, ``holder``).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 
 from . import morph
-from .text import norm_word
-from .wordlists import load_sections
+from .names import (CAP, declined_surname, first_name, is_patronymic, known_first_name, nominative_surname,
+                    place_or_body, surname_key, surname_like)
+from .roles import Post, country_of_word, is_role_word, post_of, role_lemmas
+from .text import SENTENCE_BREAK, norm_word
+from .wordlists import load_sections, load_table
 
-_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-# Касым-Жомарт Токаев · Ильхамом Алиевым · В.Путин · Лукашенко Александр Григорьевич
-_FULL = re.compile(rf"(?<![\w-])({_CAP})\s+({_CAP})(?:\s+({_CAP}))?")
-_INITIAL = re.compile(rf"(?<![\w.])([А-ЯЁ])\.\s?(?:[А-ЯЁ]\.\s?)?({_CAP})")
-# surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
-_SURNAME_STEM = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
-PRONOUNS = {"он": "masc", "она": "femn"}
-PATRONYMIC = ("вич", "вна", "ична")
-
-
-@functools.lru_cache(maxsize=50_000)  # pure in the word; names recur across a corpus
-def surname_key(word: str) -> str:
-    """Case-free key of a surname: «Токаева», «Токаевым» → «токаев».
-
-    >>> surname_key("Токаевым"), surname_key("Сулейменов")
-    ('токаев', 'сулейменов')
-    """
-    w = norm_word(word)
-    m = _SURNAME_STEM.match(w)
-    if m:
-        return m.group(1)
-    for p in morph.parses(w)[:4]:
-        if "Surn" in p.tag.grammemes:
-            return norm_word(p.normal_form)
-    # Бута → бут, Нильсона → нильсон
-    if len(w) > 4 and w[-1] in "ауеы":
-        return w[:-1]
-    if len(w) > 5 and w[-2:] in ("ом", "ым", "ой"):
-        return w[:-2]
-    return w
+_CAP_WORD = re.compile(CAP)
+# В.Путин · В. Путин · К.-Ж. Токаев
+_INITIAL = re.compile(rf"(?<![\w.])((?:[А-ЯЁ]\.\s?-?){{1,2}})\s?({CAP})")
+_WORD = re.compile(r"[\w&’'-]+")
+ROLE_REACH = 90  # characters before a name searched for its role
+SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
 
 
-@functools.lru_cache(maxsize=50_000)
-def _first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
-    """(nominative, gender) when the word parses as a given name.
-
-    ``oblique``: the surname next to it is declined («Касым-Жомарта Токаева»), so the name is too.
-    """
-    names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
-    # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»)
-    nominative = [p for p in names if "nomn" in p.tag.grammemes]
-    if oblique and names:
-        declined = [p for p in morph.parses(word.lower())[:8]
-                    if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes and "nomn" not in p.tag.grammemes]
-        # a name the dictionary only guesses («Касым-Жомарта»): any declined noun reading gives the stem
-        names = [p for p in declined if "Name" in p.tag.grammemes] or declined[:1] or names
-        nominative = [p for p in names if "nomn" in p.tag.grammemes]
-    if not names:
-        return None
-    p = (nominative or names)[0]
-    gender = "femn" if "femn" in p.tag.grammemes else "masc"
-    nom = word.lower() if nominative else p.normal_form
-    if "ё" in nom and "ё" not in word.lower():
-        nom = nom.replace("ё", "е")  # spell the name as the text does: Петр, not Пётр
-    return ("-".join(part.capitalize() for part in nom.split("-")), gender)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _declined_surname(word: str, first: str) -> bool:
-    """«Токаева», «Алиевым»: a -ов/-ев/-ин surname with a case ending.
-
-    «-ова» is a woman's nominative or a man's genitive: the first name's gender decides.
-    """
-    m = _SURNAME_STEM.match(word.lower())
-    if not m or word.lower() == m.group(1):
-        return False
-    if word.lower()[len(m.group(1)):] != "а":
-        return True
-    return any({"Name", "masc"} <= p.tag.grammemes for p in morph.parses(first.lower())[:6])
-
-
-@functools.lru_cache(maxsize=50_000)
-def _surname_like(word: str) -> bool:
-    """«Токаева» is also a woman's first name in the dictionary; after a first name it is a surname."""
-    return bool(_SURNAME_STEM.match(word.lower())) or any(
-        "Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:6])
-
-
-def _nominative_surname(word: str, gender: str) -> str:
-    low = word.lower()
-    for p in morph.parses(low)[:6]:
-        if "Surn" in p.tag.grammemes:
-            form = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})
-            if form:
-                return form.word[:1].upper() + form.word[1:]
-    m = _SURNAME_STEM.match(low)
-    if m:
-        stem = m.group(1)
-        ending = low[len(stem):]
-        if gender == "femn" and ending in ("ой", "у", "ою", "а"):
-            stem += "а"
-        return stem[:1].upper() + stem[1:]
-    return word
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    subject: bool  # in the nominative: can be the subject of its sentence
 
 
 @dataclass
-class Person:
-    name: str  # canonical: "Касым-Жомарт Токаев"
-    key: str  # surname key
-    gender: str
+class Participant:
+    """One person, organisation or group of the text, with every mention (kept in text order)."""
+
+    name: str  # canonical, nominative: «Касым-Жомарт Токаев», «МИД Ирана», «журналисты»
+    kind: str  # "person" | "organisation" | "group" | "anonymous"
+    gender: str | None = None
+    key: str = ""  # a person's surname key; an organisation's lemma key
     first: str | None = None
-    mentions: int = 0
-    roles: set[str] = field(default_factory=set)  # lemmas of role phrases met in apposition
-    first_seen: int = 0
-    last_seen: list[int] = field(default_factory=list)  # offsets of surname mentions
+    roles: list[str] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    known: bool = False  # from people.tsv
+    _starts: list[int] = field(default_factory=list, repr=False)
 
-
-class SpeakerBook:
-    """The people of one text and the roles that point at them."""
-
-    def __init__(self, text: str, end: int | None = None) -> None:
-        self.text = text
-        end = len(text) if end is None else end
-        self.people: dict[str, Person] = {}  # by canonical name
-        self.by_key: dict[str, list[Person]] = {}  # by surname key: a family shares one
-        self._learn(text, end)
-
-    # ------------------------------------------------------------ learning
-    def _learn(self, text: str, end: int) -> None:
-        roles = _role_lemmas()
-        caps = list(re.finditer(_CAP, text[:end]))
-        for k, m in enumerate(caps[:-1]):
-            nxt = caps[k + 1]
-            if text[m.end() : nxt.start()].strip():
-                continue  # not adjacent words
-            a, b = m.group(0), nxt.group(0)
-            first = _first_name(a, oblique=_declined_surname(b, a))
-            if first and not _is_role(a, roles) and (not _first_name(b) or _surname_like(b)) \
-                    and not _is_role(b, roles):
-                person = self._add(first[0], b, first[1], m.start())
-                self._apposition(text, m.start(), person)
-            elif k + 2 < len(caps) and _first_name(b) and caps[k + 2].group(0).endswith(PATRONYMIC) \
-                    and not text[nxt.end() : caps[k + 2].start()].strip():
-                # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
-                fb = _first_name(b)
-                self._add(fb[0], a, fb[1], m.start(), nominative=True)
-        for m in _INITIAL.finditer(text, 0, end):
-            for person in self.by_key.get(surname_key(m.group(2)), ()):
-                person.mentions += 1
-        for m in caps:
-            for person in self.by_key.get(surname_key(m.group(0)), ()):
-                if m.group(0) != person.first:
-                    person.mentions += 1
-                    person.last_seen.append(m.start())
-
-    def _add(self, first: str, surname: str, gender: str, pos: int, nominative: bool = False) -> Person:
-        sur = surname if nominative else _nominative_surname(surname, gender)
-        name = f"{first} {sur}"
-        person = self.people.get(name)
-        if person is None:
-            person = Person(name, surname_key(sur), gender, first, 0, set(), pos)
-            self.people[name] = person
-            self.by_key.setdefault(person.key, []).append(person)
-        return person
-
-    def _apposition(self, text: str, name_start: int, person: Person) -> None:
-        """Президент Казахстана Касым-Жомарт Токаев: the words before the name that hold a role."""
-        left = text[max(0, name_start - 80) : name_start]
-        left = re.split(r"[.!?;:,«»\"()\n—–]", left)[-1]
-        words = re.findall(r"[\w-]+", left)[-4:]
-        lemmas = [norm_word(morph.lemma(w)) for w in words]
-        roles = _role_lemmas()
-        for i, lem in enumerate(lemmas):
-            if lem in roles:
-                person.roles.update(lemmas[i:])
-                break
-
-    # ------------------------------------------------------------ resolving
     @property
-    def main(self) -> Person | None:
-        """The text's main actor: the lead's first person counts extra, then mentions."""
-        if not self.people:
-            return None
-        first = min(self.people.values(), key=lambda p: p.first_seen)
-        return max(self.people.values(),
-                   key=lambda p: (p.mentions + 2 * bool(p.roles) + 3 * (p is first), -p.first_seen))
+    def first_seen(self) -> int:
+        return self._starts[0] if self._starts else 1 << 40
 
-    def resolve(self, phrase: str | None, pos: int, verb: str | None = None,
-                recent: list[tuple[int, str]] | None = None) -> str | None:
-        """The canonical speaker of a phrase such as «Глава государства» or «она»."""
-        if not phrase:
-            return self._recent(pos, _verb_gender(verb), recent)
-        words = re.findall(r"[\w-]+", phrase)
-        low = [w.lower() for w in words]
-        if len(low) == 1 and low[0] in PRONOUNS:
-            return self._recent(pos, PRONOUNS[low[0]], recent)
-        for w in reversed(words):
-            if w[:1].isupper():
-                person = self.by_surname(w, pos, _verb_gender(verb), words)
-                if person:
-                    return person.name
-        full = _FULL.search(phrase)
-        if full and _first_name(full.group(1)):
-            first = _first_name(full.group(1))
-            return f"{first[0]} {_nominative_surname(full.group(2), first[1])}"
-        lemmas = [norm_word(morph.lemma(w)) for w in words]
-        if _plural_head(words[0]) and len(low) <= 6:
-            return phrase.strip()  # «спросили журналисты»: a group, not a person
-        sections = load_sections("roles.txt")
-        heads = {tuple(p.split()) for p in sections.get("head of state", ())}
-        if any(tuple(lemmas[i : i + len(h)]) == h for h in heads for i in range(len(lemmas))):
-            main = self.main
-            if main:
-                return main.name
-        roles = _role_lemmas()
-        if lemmas[0] in roles or (len(lemmas) > 1 and lemmas[1] in roles and not words[0][:1].isupper()):
-            # глава Нацбанка → the person met with a role in apposition
-            scored = [(len(set(lemmas) & p.roles), p.mentions, p) for p in self.people.values() if p.roles]
-            best = max(scored, key=lambda t: (t[0], t[1]), default=None)
-            # глава Нацбанка → the one official named with a role; with several, only a matching role
-            if best and (best[0] > 0 or len(scored) == 1):
-                return best[2].name
-            if not scored and self.main:
-                return self.main.name
-        return _nominative_phrase(phrase)
+    def add_role(self, phrase: str, words: list[str]) -> None:
+        post = post_of(words)
+        if post is None or phrase in self.roles:
+            return
+        self.roles.append(phrase)
+        self.posts.append(post)
 
-    def by_surname(self, word: str, pos: int, gender: str | None = None,
-                   context: list[str] = ()) -> Person | None:
-        """The person a surname points at; in a family, the one named or last met."""
-        people = self.by_key.get(surname_key(word), [])
-        if len(people) <= 1:
-            return people[0] if people else None
-        firsts = {c for c in context if c[:1].isupper()}
-        named = [p for p in people if p.first in firsts or any(_first_name(c) and _first_name(c)[0] == p.first for c in firsts)]
-        if named:
-            return named[0]
-        fitting = [p for p in people if gender is None or p.gender == gender] or people
-        return max(fitting, key=lambda p: max([x for x in p.last_seen if x < pos], default=-1))
+    def add_mention(self, m: Mention) -> bool:
+        k = bisect.bisect_left(self._starts, m.start)
+        if k < len(self._starts) and self._starts[k] == m.start:
+            return False
+        self._starts.insert(k, m.start)
+        self.mentions.insert(k, m)
+        return True
 
-    def _recent(self, pos: int, gender: str | None, recent) -> str | None:
-        """«добавила она»: the last speaker, else the last person named, of that gender."""
-        for _, name in reversed(recent or []):
-            person = self.people.get(name)
-            if gender is None or person is None or person.gender == gender:
-                return name
-        candidates = [(max([x for x in p.last_seen if x < pos], default=-1), p) for p in self.people.values()
-                      if gender is None or p.gender == gender]
-        candidates = [c for c in candidates if c[0] >= 0]
-        if candidates:
-            return max(candidates, key=lambda c: c[0])[1].name
-        main = self.main
-        return main.name if main else None
-
-
-def _plural_head(word: str) -> bool:
-    p = morph.parses(word.lower())[0]
-    return p.tag.POS == "NOUN" and "plur" in p.tag.grammemes and "Surn" not in p.tag.grammemes
-
-
-def _verb_gender(verb: str | None) -> str | None:
-    if not verb:
+    def last_before(self, pos: int, subject: bool = False) -> Mention | None:
+        k = bisect.bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            if not subject or self.mentions[k].subject:
+                return self.mentions[k]
+            k -= 1
         return None
-    for p in morph.parses(verb.lower())[:2]:
-        if "femn" in p.tag.grammemes:
-            return "femn"
-        if "masc" in p.tag.grammemes:
-            return "masc"
-    return None
 
 
-def _role_lemmas() -> frozenset[str]:
-    return frozenset(load_sections("roles.txt").get("", ()))
+@functools.cache
+def _people_table() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """surname key → (canonical name, gender, roles) of the well-known figures in people.tsv."""
+    out = {}
+    for row in load_table("people.tsv"):
+        name = row["name"]
+        key = surname_key(name.split()[-1])
+        roles = tuple(r.strip() for r in (row.get("roles") or "").split(";") if r.strip())
+        out[key] = (name, row.get("gender") or "masc", roles)
+    return out
 
 
-def _is_role(word: str, roles: frozenset[str]) -> bool:
-    return norm_word(morph.lemma(word)) in roles
+@functools.cache
+def _org_sections() -> dict[str, tuple[str, ...]]:
+    return load_sections("organisations.txt")
 
 
-def _nominative_phrase(phrase: str) -> str:
-    """«пресс-службы акимата» → «пресс-служба акимата»: the head noun in the nominative."""
-    words = phrase.strip().split()
-    if not words:
-        return phrase.strip()
-    for p in morph.parses(words[0].lower())[:3]:
-        if p.tag.POS == "NOUN" and "nomn" not in p.tag.grammemes and {"gent", "ablt", "datv"} & p.tag.grammemes:
-            form = p.inflect({"nomn"})
-            if form is not None:
-                head = form.word
-                words[0] = head[:1].upper() + head[1:] if words[0][:1].isupper() else head
+def org_heads() -> frozenset[str]:
+    return frozenset(_org_sections().get("heads", ()))
+
+
+@functools.cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    out = {}
+    for line in _org_sections().get("aliases", ()):
+        if "=" in line:
+            a, b = (x.strip() for x in line.split("=", 1))
+            out[a] = tuple(b.split())
+    return out
+
+
+def org_key(lemmas: list[str]) -> tuple[str, ...]:
+    """Lemmas with short forms spelt out: «Минфин» and «Министерство финансов» share a key."""
+    out: list[str] = []
+    for lem in lemmas:
+        out.extend(_aliases().get(lem, (lem,)))
+    return tuple(out)
+
+
+class Cast:
+    """The participants of one text and their mentions, in text order."""
+
+    def __init__(self, text: str, end: int | None = None, quoted: list[tuple[int, int]] = (),
+                 skip: list[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.skip = sorted(skip)  # page furniture: nobody there is a participant
+        self.end = len(text) if end is None else end
+        self.quoted = sorted(quoted)  # quote and turn spans: mentions inside are no antecedents
+        self._quoted_starts = [a for a, _ in self.quoted]
+        self.participants: list[Participant] = []
+        self._by_name: dict[str, Participant] = {}
+        self.by_key: dict[str, list[Participant]] = {}
+        self._sentence_starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, self.end)]
+        self.addresses: list[tuple[str, str]] = []  # «Владимир Владимирович»: (first name, patronymic)
+        self.aliases: dict[str, Participant] = {}  # «КСИР» → the body it abbreviates
+        self._index: list[tuple[Mention, Participant]] = []  # every mention, in text order
+        self._index_starts: list[int] = []
+        self._learn_people()
+
+    # ------------------------------------------------------------ registry
+    def get(self, name: str) -> Participant | None:
+        return self._by_name.get(name)
+
+    def add(self, p: Participant) -> Participant:
+        """Register a participant, or return the one already holding its canonical name."""
+        old = self._by_name.get(p.name)
+        if old is not None:
+            return old
+        self.participants.append(p)
+        self._by_name[p.name] = p
+        if p.kind == "person" and p.key:
+            self.by_key.setdefault(p.key, []).append(p)
+        return p
+
+    def person(self, first: str | None, surname: str, gender: str, nominative: bool = False) -> Participant:
+        sur = surname if nominative else nominative_surname(surname, gender)
+        key = surname_key(sur)
+        for p in self.by_key.get(key, ()):
+            if p.first == first or (first and p.first and p.first[:1] == first[:1] and p.known):
+                return p
+            if first is None or p.first is None:
+                return p
+        name = f"{first} {sur}" if first else sur
+        return self.add(Participant(name, "person", gender, key, first))
+
+    def mention(self, p: Participant, start: int, end: int, subject: bool) -> None:
+        if self._skipped(start):
+            return
+        m = Mention(start, end, subject)
+        if p.add_mention(m):
+            k = bisect.bisect_left(self._index_starts, start)
+            self._index_starts.insert(k, start)
+            self._index.insert(k, (m, p))
+
+    def at(self, pos: int) -> Participant | None:
+        """The participant a mention covering ``pos`` names."""
+        k = bisect.bisect_right(self._index_starts, pos) - 1
+        while k >= 0 and pos - self._index_starts[k] < 200:
+            m, p = self._index[k]
+            if m.start <= pos < m.end:
+                return p
+            k -= 1
+        return None
+
+    def recent(self, pos: int):
+        """Mentions before ``pos``, latest first, as (mention, participant)."""
+        k = bisect.bisect_left(self._index_starts, pos) - 1
+        while k >= 0:
+            yield self._index[k]
+            k -= 1
+
+    # ------------------------------------------------------------ learning people
+    def _learn_people(self) -> None:
+        text, end = self.text, self.end
+        caps = list(_CAP_WORD.finditer(text, 0, end))
+        taken: set[int] = set()  # starts of capitalised words read as part of a full name
+        k = 0
+        while k < len(caps) - 1:
+            m, nxt = caps[k], caps[k + 1]
+            if text[m.end() : nxt.start()] != " ":
+                k += 1
+                continue
+            a, b = m.group(0), nxt.group(0)
+            third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " else None
+            if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
+                    and not first_name(a):
+                # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
+                fb = first_name(b)
+                p = self.person(fb[0], a, fb[1], nominative=True)
+                self.mention(p, m.start(), third.end(), True)
+                taken.update((m.start(), nxt.start(), third.start()))
+                k += 3
+                continue
+            fa = first_name(a, oblique=declined_surname(b, a))
+            if fa and not _is_role(a) and is_patronymic(b):
+                if third is not None and _surname_slot(third.group(0)):
+                    # Владимир Владимирович Путин
+                    p = self.person(fa[0], third.group(0), fa[1])
+                    self.mention(p, m.start(), third.end(), _nominative(third.group(0)))
+                    self._roles_around(p, m.start(), third.end())
+                    taken.update((m.start(), nxt.start(), third.start()))
+                    k += 3
+                    continue
+                self.addresses.append((fa[0], b))  # «Владимир Владимирович, …» — an address
+                k += 2
+                continue
+            if fa and not _is_role(a) and _surname_slot(b):
+                last = nxt
+                if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)):
+                    last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу
+                surname = last.group(0)
+                p = self.person(fa[0] if last is nxt else f"{fa[0]} {b}", surname, fa[1])
+                # «Касым-Жомарт Токаев» as written is the nominative; «Ильхамом Алиевым» is not
+                self.mention(p, m.start(), last.end(), fa[0] == a and norm_word(p.name.split()[-1]) == norm_word(surname))
+                self._roles_around(p, m.start(), last.end())
+                taken.update(x.start() for x in (m, nxt, last))
+                k += 3 if last is third else 2
+                continue
+            k += 1
+        for m in _INITIAL.finditer(text, 0, end):
+            p = self._initials_person(m.group(1).replace(" ", ""), m.group(2))
+            self.mention(p, m.start(), m.end(), True)
+            taken.add(m.start(2))
+        known = _people_table()
+        for m in caps:
+            if m.start() in taken:
+                continue
+            word = m.group(0)
+            key = surname_key(word)
+            people = self.by_key.get(key, ())
+            if not people and key in known and _surname_slot(word):
+                name, gender, roles = known[key]
+                p = self.add(Participant(name, "person", gender, key, name.rsplit(" ", 1)[0], known=True))
+                for r in roles:
+                    p.add_role(r, r.split())
+                people = [p]
+            if people and word != people[0].first:
+                who = self._pick(people, m.start())
+                # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in it
+                subject = norm_word(word) == norm_word(who.name.split()[-1]) or _nominative(word)
+                self.mention(who, m.start(), m.end(), subject)
+        for p in self.participants:
+            entry = known.get(p.key)
+            if entry and not p.known and p.first and entry[0].startswith(p.first + " "):
+                p.known = True  # «Владимир Путин» named in full: the well-known figure's posts apply too
+                for r in entry[2]:
+                    p.add_role(r, r.split())
+
+    def _initials_person(self, initials: str, surname: str) -> Participant:
+        """В.Путин → the Путин the text names in full, a known figure, or the address «Владимир Владимирович»."""
+        key = surname_key(surname)
+        for p in self.by_key.get(key, ()):
+            if not p.first or p.first[:1] == initials[:1]:
+                return p
+        known = _people_table().get(key)
+        if known and known[0][:1] == initials[:1]:
+            name, gender, roles = known
+            p = self.add(Participant(name, "person", gender, key, name.rsplit(" ", 1)[0], known=True))
+            for r in roles:
+                p.add_role(r, r.split())
+            return p
+        for first, _patr in self.addresses:
+            if first[:1] == initials[:1]:
+                return self.person(first, surname, "femn" if _patr.endswith(("вна", "чна")) else "masc")
+        return self.add(Participant(f"{initials}{surname}", "person", None, key, None))
+
+    def _pick(self, people: list[Participant], pos: int) -> Participant:
+        """Of a family sharing a surname, the one last named before ``pos``."""
+        if len(people) == 1:
+            return people[0]
+        return max(people, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
+
+    def _roles_around(self, p: Participant, start: int, end: int) -> None:
+        """The role phrase right before a full name, and one after it set off by a comma."""
+        text = self.text
+        left = text[max(0, start - ROLE_REACH) : start]
+        cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
+        left = left[cut + 1 :] if cut >= 0 else left
+        words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
+        lemmas = [norm_word(morph.lemma(w)) for w in words]
+        for i, lem in enumerate(lemmas):
+            if is_role_word(lem):
+                j = i
+                while j > 0 and _adjective(words[j - 1]):
+                    j -= 1
+                phrase = " ".join(words[j:])
+                p.add_role(_nominative_head(phrase), words[j:])
+                break
+        # Всеволод Чаплин, глава синодального Отдела …  ·  Александра Брода, известного борца …, члена …
+        m = re.match(r",\s+([^,.;:!?()\n«»\"]{3,120})", text[end : end + 130])
+        if m:
+            words = _WORD.findall(m.group(1))
+            k = 0
+            while k < len(words) - 1 and _adjective(words[k]):
+                k += 1
+            if words and is_role_word(norm_word(morph.lemma(words[k]))):
+                p.add_role(_nominative_head(" ".join(words)), words)
+
+    @functools.cached_property
+    def _home(self) -> tuple:
+        counts: dict[str, tuple[int, object]] = {}
+        for m in _WORD.finditer(self.text, 0, self.end):
+            w = m.group(0)
+            c = country_of_word(w) if len(w) > 2 else None
+            if c:
+                n, _ = counts.get(c[0].name, (0, None))
+                counts[c[0].name] = (n + 1, c[0])
+        ranked = sorted(counts.values(), key=lambda x: -x[0])
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+            return (ranked[0][1],)
+        return (None,)
+
+    def home_country(self):
+        """The country the text is about, when one clearly dominates (twice the next, at least twice)."""
+        return self._home[0]
+
+    # ------------------------------------------------------------ places in the text
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, pos) - 1
+
+    def _skipped(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.skip, (pos, 1 << 62)) - 1
+        return k >= 0 and pos < self.skip[k][1]
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self.quoted[k][1]
+
+    # ------------------------------------------------------------ lookups
+    def people(self) -> list[Participant]:
+        return [p for p in self.participants if p.kind == "person"]
+
+    def main(self) -> Participant | None:
+        """The text's main actor: the person of the lead, then the most mentioned."""
+        people = [p for p in self.people() if p.mentions]
+        if not people:
+            return None
+        first = min(people, key=lambda p: p.first_seen)
+        return max(people, key=lambda p: (len(p.mentions) + 2 * bool(p.roles) + 3 * (p is first), -p.first_seen))
+
+    def antecedent(self, pos: int, gender: str | None, number: str | None = "sing",
+                   last: Participant | None = None, since: int = -1) -> Participant | None:
+        """«добавил он»: the participant a pronoun or a subjectless verb points back to.
+
+        ``last`` spoke last (its quote ended at ``since``): it keeps the floor unless another
+        participant of that gender was named as a subject after it; otherwise the participant named
+        latest as a subject in this sentence or the few before (a sentence that introduces a new
+        person moves the focus to them), then the latest named at all.
+        """
+        kinds = ("person",) if number != "plur" else ("group", "organisation")
+
+        def fits(p: Participant) -> bool:
+            return p.kind in kinds and not (gender and p.gender and p.gender != gender)
+
+        here = self.sentence_of(pos)
+        ranked = []
+        for m, p in self.recent(pos):
+            distance = here - self.sentence_of(m.start)
+            if distance > SUBJECT_SENTENCES:
+                break
+            if fits(p) and not self.in_quote(m.start):
+                ranked.append(((distance, not m.subject, -m.start), p, m))
+        ranked.sort(key=lambda r: r[0])
+        if last is not None and fits(last):
+            newer = [r for r in ranked if r[1] is not last and r[2].subject and r[2].start > since]
+            return newer[0][1] if newer else last
+        if ranked:
+            return ranked[0][1]
+        fallback = [p for p in self.participants if fits(p) and p.last_before(pos)]
+        return max(fallback, key=lambda p: p.last_before(pos).start, default=None)
+
+    def holder(self, post: Post, pos: int) -> Participant | None:
+        """«сказал министр»: the person introduced with that post; of several, the one in focus."""
+        from .roles import compatible
+
+        fits = [p for p in self.people() if any(compatible(post, h) for h in p.posts)]
+        if post.head_of_state:
+            fits = fits or [p for p in self.people() if any(h.head_of_state for h in p.posts)]
+            if len(fits) > 1 and post.country is None:
+                main = self.main()
+                if main in fits:
+                    return main
+        if not fits:
+            return None
+        if len(fits) == 1:
+            return fits[0]
+        return max(fits, key=lambda p: ((m := p.last_before(pos)) is not None, m.start if m else -1))
+
+
+def _is_role(word: str) -> bool:
+    return norm_word(morph.lemma(word)) in role_lemmas()
+
+
+def _surname_slot(word: str) -> bool:
+    """Whether a capitalised word after a given name can be the surname: not a place, body, role or patronymic."""
+    if place_or_body(word) or _is_role(word) or is_patronymic(word):
+        return False
+    if country_of_word(word):
+        return False
+    return not known_first_name(word) or surname_like(word)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _nominative(word: str) -> bool:
+    """Whether a name form can be the nominative: «Токаев», «Пауэр» (indeclinable), not «Токаева»."""
+    ps = [p for p in morph.parses(word.lower())[:4] if p.score >= 0.1]
+    return any("nomn" in p.tag.grammemes for p in ps) or not any(p.tag.POS == "NOUN" for p in ps)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _adjective(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(word.lower())[:2])
+
+
+def _nominative_head(phrase: str) -> str:
+    """«пресс-службы акимата» → «пресс-служба акимата»: adjectives and the head noun in the nominative."""
+    words = phrase.split()
+    out = []
+    for k, w in enumerate(words):
+        head = None
+        for p in morph.parses(w.lower())[:3]:
+            if p.tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" not in p.tag.grammemes \
+                    and {"gent", "ablt", "datv", "loct", "accs"} & p.tag.grammemes:
+                form = p.inflect({"nomn"})
+                if form is not None:
+                    head = form.word
+                break
+            if "nomn" in p.tag.grammemes:
+                break
+        if head is not None:
+            w = head[:1].upper() + head[1:] if w[:1].isupper() else head
+        out.append(w)
+        if any(p.tag.POS == "NOUN" for p in morph.parses(words[k].lower())[:1]):
+            out.extend(words[k + 1 :])  # the complements after the head stay as written
             break
-        if "nomn" in p.tag.grammemes:
-            break
-    return " ".join(words)
+    return " ".join(out)

@@ -226,6 +226,10 @@ def outside(items: list, spans: list[Span]) -> list:
     return out
 
 
+# where an author's sentence ends, for attribution: . ! ? … before a capital, with or without a space
+# (scraped text glues sentences: «базы.А в постпредстве»), never after a capital (initials: «В.Путин»)
+SENTENCE_BREAK = re.compile(r"(?<![А-ЯЁA-Z])[.!?…]+[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z])|\n")
+
 _PARA = re.compile(r"[^\r\n]+")
 
 

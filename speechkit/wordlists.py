@@ -12,7 +12,8 @@ import functools
 from .datafiles import read_text, read_user_file
 from .text import norm_word
 
-SECTIONS = ("phrases", "head of state", "transcript labels")
+SECTIONS = ("phrases", "head of state", "transcript labels", "role synonyms", "heads", "generic", "aliases",
+            "national", "regional", "documents", "groups", "anonymous", "name nouns", "journalist labels")
 
 
 @functools.cache
@@ -36,3 +37,13 @@ def load_sections(name: str, path: str | None = None) -> dict[str, tuple[str, ..
 
 def load_words(name: str, section: str = "", path: str | None = None) -> frozenset[str]:
     return frozenset(load_sections(name, path).get(section, ()))
+
+
+@functools.cache
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a tab-separated data file with a header line; ``#`` lines are comments."""
+    rows = [line.split("\t") for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
+    if not rows:
+        return ()
+    head = rows[0]
+    return tuple(dict(zip(head, (c.strip() for c in r + [""] * (len(head) - len(r))))) for r in rows[1:])

@@ -20,12 +20,18 @@ DATA = resources.files("speechkit").joinpath("data")
 WORD_LISTS = {
     "stopwords.txt": {"": "lemmas"},
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases"},
-    "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words"},
+    "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
+                  "journalist labels": "words", "role synonyms": "synonyms", "heads": "lemmas"},
+    "organisations.txt": {"": "none", "heads": "lemmas", "generic": "lemmas", "aliases": "aliases",
+                          "national": "lemmas", "regional": "lemmas", "documents": "lemmas", "groups": "lemmas",
+                          "anonymous": "lemmas", "name nouns": "lemmas"},
 }
+TABLES = {"countries.tsv": ["name", "genitive", "adjectives", "abbreviations"], "people.tsv": ["name", "gender", "roles"]}
 SORTED = {"stopwords.txt"}
 THEME_IDS = {"transport", "finance", "ai", "climate", "caspian_aral", "security", "cooperation"}
 # data files with their own format, checked by the tests of the module that reads them
-OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.tsv", "numbers.toml", "reference_freq.tsv"}
+OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.tsv", "numbers.toml", "reference_freq.tsv",
+               *TABLES}
 # abbreviations and Latin words pymorphy3 does not know: it has no reading to check them against
 NOT_IN_DICTIONARY = {
     "cop", "it", "qr", "wi-fi",  # COP29, IT-компания, QR-код, Wi-Fi
@@ -82,6 +88,9 @@ def test_word_list(name):
     assert set(sections) == set(WORD_LISTS[name]), f"{name}: sections {sorted(sections)}"
     for section, lines in sections.items():
         kind = WORD_LISTS[name][section]
+        if kind == "none":  # a file of sections only: nothing before the first one
+            assert not lines, f"{name}: {lines[:3]} stand before the first section"
+            continue
         assert lines, f"{name}: section {section!r} is empty"
         seen: set[str] = set()  # per section: bare "президент" is a role and a head of state
         for entry in lines:
@@ -96,8 +105,29 @@ def test_word_list(name):
             if kind in ("lemmas", "lemma sequences"):
                 bad = [w for w in words if not is_lemma(w)]
                 assert not bad, f"{name}: {bad} in {entry!r} are not pymorphy3 lemmas"
+            if kind in ("synonyms", "aliases"):  # «a = b = c»: phrases of lemmas
+                phrases = [p.strip() for p in entry.split("=")]
+                assert len(phrases) >= 2 and all(phrases), f"{name}: {entry!r} is not «a = b»"
+                if kind == "aliases":
+                    assert len(phrases) == 2, f"{name}: an alias line is «short = full»: {entry!r}"
         if name in SORTED:
             assert lines == sorted(lines), f"{name}: keep section {section!r} sorted"
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_table(name):
+    lines = [line for line in read(name).splitlines() if line.strip() and not line.startswith("#")]
+    assert lines[0].split("\t") == TABLES[name], f"{name}: header {lines[0]!r}"
+    keys = set()
+    for line in lines[1:]:
+        cells = line.split("\t")
+        assert len(cells) == len(TABLES[name]), f"{name}: {line!r} has {len(cells)} columns"
+        assert cells[0].strip() and cells[0] == cells[0].strip(), f"{name}: {line!r}"
+        assert cells[0] not in keys, f"{name}: {cells[0]!r} twice"
+        keys.add(cells[0])
+        if name == "people.tsv":
+            assert cells[1] in ("masc", "femn"), f"{name}: gender of {cells[0]!r}"
+            assert len(cells[0].split()) >= 2, f"{name}: {cells[0]!r} is not a first name and a surname"
 
 
 def test_themes_toml():

@@ -77,7 +77,38 @@ def spans_of(a: Analysis) -> list[tuple[str, Span]]:
     out += [("token", t) for t in a.tokens]
     out += [("summary", s) for s in a.summary]
     out += [("boilerplate", b) for b in a.source.boilerplate]
+    out += [(f"mention of {sp.id}", m) for sp in a.speakers for m in sp.mentions]
     return out
+
+
+_CLAUSE_WORDS = frozenset("который которая которое которые которого которой которых что чтобы".split())
+
+
+def is_a_speaker_name(name: str | None) -> bool:
+    """A segment's speaker is a name, a role or a body in the nominative — never a common noun in an
+    oblique case («заявлении», «докладе S»), a verb phrase or a relative clause («который получил РБК»).
+
+    >>> [is_a_speaker_name(n) for n in ("Касым-Жомарт Токаев", "МИД Ирана", "журналисты", "министр", None)]
+    [True, True, True, True, True]
+    >>> [is_a_speaker_name(n) for n in ("заявлении", "докладе S", "который получил РБК", "сказал министр")]
+    [False, False, False, False]
+    """
+    from speechkit import morph
+
+    if name is None:
+        return True
+    words = name.split()
+    if not words or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return False
+    for w in words:  # no finite verb anywhere
+        ps = morph.parses(w.lower())
+        if ps[0].tag.POS in ("VERB", "INFN", "GRND") and ps[0].score > 0.5:
+            return False
+    first = words[0]
+    if first[:1].isupper() or not first.isalpha():
+        return True  # a name or an abbreviation heads it
+    # a lower-case head (a role, a body, a group) must be able to be nominative
+    return any("nomn" in p.tag.grammemes for p in morph.parses(first.lower()) if p.tag.POS in ("NOUN", "ADJF"))
 
 
 def check_analysis(text: str) -> Analysis:
@@ -92,9 +123,26 @@ def check_analysis(text: str) -> Analysis:
     last = 0
     for s in a.segments:
         assert s.start < s.end, f"segment {s.index} is empty"
+        if s.kind == "fragment":  # someone's words inside the author's sentence: within a narrative segment
+            assert any(n.kind == "narrative" and n.start <= s.start and s.end <= n.end for n in a.segments), \
+                f"fragment {s.index} lies outside every narrative segment"
+            continue
         assert s.start >= last, f"segment {s.index} overlaps the one before or is out of order"
         last = s.end
     assert [s.index for s in a.segments] == list(range(len(a.segments)))
+    assert [s.start for s in a.segments] == sorted(s.start for s in a.segments)
+    by_id = {sp.id: sp for sp in a.speakers}
+    assert len(by_id) == len(a.speakers), "speaker ids are unique"
+    for s in a.segments:  # a speaker's name and id always go together
+        assert (s.speaker is None) == (s.speaker_id is None), f"segment {s.index}: speaker without id or id without speaker"
+        if s.speaker_id is not None:
+            assert by_id[s.speaker_id].name == s.speaker
+            if s.kind != "narrative":
+                assert s.index in by_id[s.speaker_id].segments
+        assert is_a_speaker_name(s.speaker), f"segment {s.index}: {s.speaker!r} is no speaker"
+    for f in a.figures:
+        assert (f.speaker, f.speaker_id) == ((a.segments[f.segment].speaker, a.segments[f.segment].speaker_id)
+                                             if f.segment is not None else (None, None))
     for f in a.figures:
         if f.sentence:
             assert f.sentence.start <= f.start and f.end <= f.sentence.end, \

@@ -222,8 +222,11 @@ def test_glued_tengrinews_style_quotes_and_a_press_service():
         ("Чингис Аринов", '"Все силы мобилизованы"'),
         ("пресс-служба акимата", '"Дамбы укреплены на 85 процентов"'),
     ]
-    # an embedded fragment is not a segment, and no narrative starts with the attribution's full stop
-    assert '"ситуация остается напряженной"' in [n.text for n in a.quoted_names]
+    # «По словам главы региона, "…"» with a lower-case continuation: a fragment of the akim's words
+    fragments = [(s.speaker, s.text) for s in a.segments if s.kind == "fragment"]
+    assert fragments == [("Серик Шапкенов", '"ситуация остается напряженной"')]
+    assert a.quoted_names == []
+    # no narrative starts with the attribution's full stop
     assert not any(s.text.startswith(".") for s in a.segments)
 
 
@@ -236,8 +239,8 @@ def test_question_labels_are_turns_of_their_own():
     a = analyze(text)
     turns = [(s.speaker, s.text) for s in a.segments if s.kind == "turn"]
     assert turns == [
-        ("Вопрос", "Как Вы оцениваете итоги переговоров?"),
+        ("журналист", "Как Вы оцениваете итоги переговоров?"),
         ("Владимир Путин", "Переговоры прошли конструктивно. Мы договорились о транзите грузов через Каспий."),
-        ("Вопрос", "А что с ценами на газ?"),
+        ("журналист", "А что с ценами на газ?"),
         ("Владимир Путин", "Цены останутся на уровне 2024 года."),
     ]

@@ -1,0 +1,535 @@
+"""Who an attribution names: the clause around a speech verb, resolved against the speaker model.
+
+Russian news attributes a quote in a handful of ways, and each says where the speaker stands:
+
+* after the verb, inverted: «», — сказал министр иностранных дел Германии Франк-Вальтер Штайнмайер»;
+* before the verb: «Костин заявил: «…»», «», — Иванов добавил»; a subject before a colon with no
+  verb at all: «Сам Александр Белов оказался более дипломатичным: «…»»;
+* a pronoun (``добавил он``), a role (``сказал министр``, ``Глава государства``), a group
+  (``спросили журналисты``), an organisation (``отметили в ведомстве``, ``В МИД Казахстана заявили``);
+* a document: ``говорится в заявлении МИД`` (its issuer speaks), ``цитирует заявление агентство X``
+  (the statement's author speaks, not the agency that quotes it), ``В нем отмечается``;
+* ``по словам X`` / ``По его словам``.
+
+The subject is the first noun phrase in the nominative outside a prepositional phrase; what it
+names is resolved by ``Cast``: a name to its person, a pronoun to its antecedent, a role to the person
+holding it, a generic organisation noun to the organisation named before. When the text does not
+say, the answer is None — never the first noun at hand.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from . import morph
+from .names import CAP, first_name, gender_of_verb, place_or_body, surname_key
+from .roles import country_of_word, is_role_word, post_of, role_lemmas
+from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
+from .text import norm_word
+from .wordlists import load_sections
+
+# a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
+_WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[A-Za-zА-ЯЁа-яё0-9](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[A-Za-zА-ЯЁа-яё]")
+PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
+                         "среди без про вместо около".split())
+PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
+POSSESSIVES = {"его": ("masc", "sing"), "ее": ("femn", "sing"), "её": ("femn", "sing"), "их": (None, "plur")}
+IMPERSONAL = frozenset("говориться отмечаться указываться подчеркиваться сообщаться утверждаться "
+                       "констатироваться заявляться".split())
+QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести"])
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return norm_word(self.text)
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+
+
+@functools.cache
+def _sections() -> dict[str, tuple[str, ...]]:
+    return load_sections("organisations.txt")
+
+
+def _in(section: str, lemma: str) -> bool:
+    return lemma in _sections().get(section, ())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _reading(word: str) -> tuple[str, frozenset, str | None]:
+    """(lemma, grammemes of the best parse, POS) of a word form."""
+    ps = morph.parses(word.lower())
+    p = ps[0]
+    return norm_word(morph.lemma(word)), frozenset(p.tag.grammemes), p.tag.POS
+
+
+@functools.lru_cache(maxsize=100_000)
+def _known(word: str) -> bool:
+    return morph.analyzer().word_is_known(word.lower())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _can_be(word: str, case: str) -> bool:
+    return any(case in p.tag.grammemes for p in morph.parses(word.lower())[:4] if p.score >= 0.05)
+
+
+def _quoted(w: Word) -> bool:
+    return w.text[:1] in "«\"„“"
+
+
+@dataclass
+class Context:
+    """What resolution needs beyond the clause: the last speaker and the last issuer of a document."""
+
+    last: Participant | None = None
+    since: int = -1  # where the last speaker's quote ended
+    issuer: Participant | None = None  # the author of the last statement named
+
+
+def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos: int,
+            ctx: Context, subject_first: bool = False) -> Participant | None:
+    """The speaker an attribution clause ``text[start:end]`` names (``verb``: its speech verb).
+
+    ``subject_first``: the clause stands before the quote («X заявил: «…»»), where the subject is
+    read before the verb; after the quote the inverted order comes first.
+    """
+    ws = words_in(text, start, end)
+    if verb is not None:
+        before = [w for w in ws if w.end <= verb.start]
+        after = [w for w in ws if w.start >= verb.end]
+        vlemma = norm_word(morph.lemma(verb.text))
+    else:
+        before, after, vlemma = ws, [], ""
+    gender, number = gender_of_verb(verb.text if verb else None)
+    if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
+                                and not _subject(before[1:], cast)):
+        # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
+        return _document_or_body(cast, text, before + after, pos, ctx)
+    if vlemma in QUOTING and after:
+        # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
+        got = _quoted_object(cast, text, after, pos, ctx)
+        if got is not None:
+            return got
+    orders = (before, after) if subject_first else (after, before)
+    for part in orders:
+        got = _noun_phrase(cast, text, part, pos, ctx, gender, number)
+        if got is not None:
+            return got
+    if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
+        return _document_or_body(cast, text, ws, pos, ctx)
+    return None
+
+
+def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context) -> Participant | None:
+    """«По словам Климкина» · «по мнению экспертов S&P» · «По его словам»: the words after the marker."""
+    ws = words_in(text, start, end)
+    for k, w in enumerate(ws):
+        if w.low in POSSESSIVES:
+            g, n = POSSESSIVES[w.low]
+            return cast.antecedent(pos, g, n, ctx.last, ctx.since)
+    return _phrase(cast, text, ws, pos, ctx, oblique=True)
+
+
+# ---------------------------------------------------------------- noun phrases
+def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
+    """The words of the first noun phrase outside a prepositional phrase that can be a subject.
+
+    A word the speaker model knows as a person's nominative mention («Токаев», which the dictionary
+    also reads as a plural of «токай») is a subject whatever else it could be.
+    """
+    in_pp = False
+    for k, w in enumerate(ws):
+        low = w.low
+        if low in PREPOSITIONS:
+            in_pp = True
+            continue
+        if _quoted(w):
+            continue
+        if low in PRONOUNS:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
+            return ws[k:]
+        lemma, gram, pos = _reading(w.text)
+        if in_pp:
+            # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
+            # корреспондентом «Голоса Америки» лидер Движения …»
+            if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or w.text[:1].isupper()
+                                                   and not w.text.isupper()) and not _can_be(w.text, "loct"):
+                in_pp = False
+            else:
+                continue
+        if low in PRONOUNS or _candidate_head(w):
+            return ws[k:]
+        if cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
+                and (m := p.last_before(w.start + 1)) is not None and m.subject:
+            return ws[k:]
+        nxt = ws[k + 1] if k + 1 < len(ws) else None
+        if w.text[:1].isupper() and nxt is not None and nxt.text[:1].isupper() and nxt.start - w.end == 1 \
+                and _candidate_head(nxt) and not w.text.isupper():
+            return ws[k:]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
+    return []
+
+
+def _candidate_head(w: Word) -> bool:
+    if w.text.isupper() and len(w.text) > 1 or re.match(r"[A-Z]", w.text):
+        return True  # МИД, КСИР, S&P, Tasnim
+    lemma, gram, pos = _reading(w.text)
+    if pos not in ("NOUN", None) and not w.text[:1].isupper():
+        return False
+    if w.text[:1].isupper():
+        # a capitalised word the dictionary does not know («Ваагн») is a name in any case
+        return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
+    return (is_role_word(lemma) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
+        and _can_be(w.text, "nomn")
+
+
+def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
+                 gender: str | None, number: str | None) -> Participant | None:
+    np = _subject(ws, cast)
+    if not np:
+        return None
+    if np[0].low in PRONOUNS:
+        g, n = PRONOUNS[np[0].low]
+        return cast.antecedent(pos, g, n, ctx.last, ctx.since)
+    return _phrase(cast, text, np, pos, ctx, number=number, gender=gender)
+
+
+def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, oblique: bool = False,
+            number: str | None = None, gender: str | None = None) -> Participant | None:
+    """What a noun phrase names: a person, a role's holder, an organisation, a group, a document's issuer.
+
+    The head (its first noun) decides: «пресс-службу Порошенко» is the press service, not Порошенко;
+    «пресс-секретарь Путина Дмитрий Песков» is the person named after the role.
+    """
+    np = _clip(text, np)
+    if not np:
+        return None
+    head = next((w for w in np if not _quoted(w) and not _adjectival(w)), np[0])
+    at = np.index(head)
+    person = _person_at(cast, np[at:], oblique)
+    if person is not None:
+        return person
+    lemma, gram, _ = _reading(head.text)
+    if _in("documents", lemma):
+        return _issuer(cast, text, np[at + 1 :], pos, ctx)
+    if is_role_word(lemma) or post_of([w.text for w in np[: at + 1]]):
+        named = _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+        return named if named is not None else _role(cast, np, pos, ctx, plural="plur" in gram)
+    if _in("heads", lemma) or lemma in org_heads() or _org_name(head):
+        return _organisation(cast, text, np, pos, ctx)
+    if _in("groups", lemma) and "plur" in gram:
+        return _group(cast, np, pos, ctx)
+    return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+
+
+def _clip(text: str, np: list[Word]) -> list[Word]:
+    """A noun phrase ends at punctuation other than quotes and hyphens, or at a verb."""
+    out = [np[0]]
+    for prev, w in zip(np, np[1:]):
+        gap = text[prev.end : w.start]
+        if gap.strip(" \u00a0«»\"„“”") or w.low in ("и", "а", "но", "который", "которая", "которые", "что"):
+            break
+        if w.low in PREPOSITIONS and w.low != "при":  # «журналисты у главы Нацбанка»; «постпредство … при ООН» holds
+            break
+        if _reading(w.text)[2] in ("VERB", "GRND", "PRTS", "INFN"):
+            break
+        out.append(w)
+    return out
+
+
+def _adjectival(w: Word) -> bool:
+    lemma, gram, pos = _reading(w.text)
+    return pos in ("ADJF", "PRTF", "NUMR") and lemma not in role_lemmas()
+
+
+def _org_name(w: Word) -> bool:
+    """An abbreviation or a Latin name that stands for a body: МИД, КСИР, РБК, S&P, Tasnim."""
+    return (w.text.isupper() and len(w.text) > 1) or bool(re.match(r"[A-Z]", w.text))
+
+
+def _person_at(cast: Cast, np: list[Word], oblique: bool) -> Participant | None:
+    """The person whose name heads the phrase."""
+    if not np or _quoted(np[0]):
+        return None
+    w = np[0]
+    if w.text[:1].isupper() and not _role_word(w.text):
+        return _person_in(cast, np, oblique)
+    return None
+
+
+def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False) -> Participant | None:
+    """A name in the phrase: a person the cast knows, a known surname, or a capitalised pair."""
+    for w in np:
+        if _quoted(w):
+            continue
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person":
+            m = p.last_before(w.start + 1)
+            if oblique or (m.subject if nominative_only else True) or not _declines(w.text):
+                return p
+    caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
+            and not country_of_word(w.text) and _reading(w.text)[2] in ("NOUN", None)]
+    # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
+    for a, b in zip(caps, caps[1:]):
+        if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
+            fa = first_name(a.text)
+            gender = fa[1] if fa else "masc"
+            p = cast.person(fa[0] if fa else a.text, b.text, gender, nominative=not oblique)
+            cast.mention(p, a.start, b.end, not oblique)
+            return p
+    for w in caps:
+        people = cast.by_key.get(surname_key(w.text), ())
+        if people and (oblique or not nominative_only or _can_be(w.text, "nomn")):
+            return people[0]
+    return None
+
+
+def _declines(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" for p in morph.parses(word.lower())[:2])
+
+
+def _role_word(word: str) -> bool:
+    return norm_word(morph.lemma(word)) in role_lemmas()
+
+
+def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool) -> Participant | None:
+    """«сказал министр» · «Глава государства» · «добавил глава МИД» → the person holding the post."""
+    post = post_of([w.text for w in np])
+    if plural:
+        return _group(cast, np, pos, ctx)
+    if post is not None:
+        holder = cast.holder(post, pos)
+        if holder is not None:
+            return holder
+        if post.head_of_state and post.country is None:
+            main = cast.main()
+            if main is not None:
+                return main
+    # a post nobody in the text was introduced with: the post itself speaks («министр»)
+    name = _nominative_head(" ".join(w.text for w in np))
+    name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
+    return cast.add(Participant(name, "person", None, "", None))
+
+
+def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
+    """«спросили журналисты» · «Эксперты S&P пишут» — a group.
+
+    A bare plural noun right after a body made a statement is that body's people («А в постпредстве
+    … пообещали …. "…", - заверили дипломаты»); a bare one that an earlier group shares its head with
+    is that group («диписточники» … «Источники отмечают»).
+    """
+    head = _reading(np[0].text)[0]
+    if len(np) == 1:
+        for who in (ctx.issuer, ctx.last):
+            if who is not None and who.kind == "organisation":
+                return who
+        for p in reversed(cast.participants):
+            if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
+                return p
+    lemmas = org_key([_reading(w.text)[0] for w in np])
+    words = [w.text for w in np]
+    if lemmas != tuple(_reading(w.text)[0] for w in np):  # «диписточники» → «дипломатические источники»
+        words = _spelt_out(lemmas)
+    words[0] = words[0].lower() if not words[0].isupper() else words[0]
+    name = " ".join(words)
+    p = cast.add(Participant(name, "group", None, " ".join(lemmas)))
+    cast.mention(p, np[0].start, np[-1].end, True)
+    return p
+
+
+def _spelt_out(lemmas: tuple[str, ...]) -> list[str]:
+    """Lemmas of a spelt-out group name in the plural: («дипломатический», «источник») → «дипломатические источники»."""
+    out = []
+    for lem in lemmas:
+        p = morph.parses(lem)[0]
+        form = p.inflect({"plur", "nomn"})
+        out.append(form.word if form is not None else lem)
+    return out
+
+
+# ---------------------------------------------------------------- organisations and documents
+def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context | None = None,
+                  mention: bool = True) -> Participant | None:
+    """«пресс-служба президента Украины» · «в иранском МИД» → «МИД Ирана» · «в ведомстве» → the body named before.
+
+    Two phrases name one body when their lemmas agree once short forms are spelt out («Минфин»,
+    «Министерство финансов») and a person or post in the complement resolves to the same person
+    («пресс-служба президента Украины», «пресс-служба Порошенко»).
+    """
+    country = None
+    parts: list[Word] = []
+    for w in np:
+        c = country_of_word(w.text) if not _quoted(w) else None
+        if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
+            country = c[0]
+            continue
+        if not parts and _adjectival(w) and not w.text[:1].isupper():
+            continue  # «финансовом ведомстве»: a lower-case adjective is a description, not the name
+        parts.append(w)
+    if not parts:
+        return None
+    head = parts[0]
+    alias = cast.aliases.get(head.text)
+    if alias is not None and len(parts) == 1:
+        return alias  # «КСИР» after «Корпус стражей исламской революции (КСИР, …)»
+    if len(parts) == 1 and _org_name(head):  # «Tasnim» after «агентство Tasnim»
+        for p in cast.participants:
+            if p.kind == "organisation" and len(p.key) > 1 and p.key[-1] == _reading(head.text)[0]:
+                return p
+    lemma = _reading(head.text)[0]
+    if len(parts) == 1 and _in("generic", lemma) and country is None:
+        return _earlier_body(cast, np, pos)
+    rest = parts[1:]
+    for w in rest:
+        c = country_of_word(w.text)
+        if c and not c[1]:
+            country = country or c[0]
+    if country is None and org_key([lemma])[0] in _sections().get("national", ()) \
+            and not any(_regional(w) for w in rest):
+        country = cast.home_country()  # «в Министерстве финансов ответили» in a Kazakh text
+    head_text = head.text if head.text.isupper() else _nominative_head(head.text)
+    name_words = [head_text] + [w.text for w in rest]
+    if country is not None and not any(country_of_word(w.text) for w in rest):
+        name_words.append(country.genitive)
+    name = " ".join(name_words)
+    key = org_key([_reading(w.text)[0] for w in parts if not country_of_word(w.text)])
+    owner = None
+    if rest and ctx is not None:  # «пресс-службы президента Украины» = «пресс-службы Порошенко»
+        owner = _phrase(cast, text, rest, pos, ctx, oblique=True)
+        if owner is not None and owner.kind == "person":
+            key = org_key([lemma]) + ("@" + owner.name,)
+    key = key + ((norm_word(country.name),) if country else ())
+    for p in cast.participants:
+        if p.kind == "organisation" and (p.key == key or p.name == name):
+            found = p
+            break
+    else:
+        found = cast.add(Participant(name, "organisation", None, key))
+        found.country = country.name if country else None
+    if mention:
+        cast.mention(found, np[0].start, np[-1].end, _can_be(head.text, "nomn"))
+    return found
+
+
+@functools.cache
+def _regional_words() -> frozenset[str]:
+    return frozenset(_sections().get("regional", ()))
+
+
+def _regional(w: Word) -> bool:
+    """«правительство области», «акимат города»: a body of a region, not of the country."""
+    return _reading(w.text)[0] in _regional_words() or place_or_body(w.text)
+
+
+def learn_organisations(cast: Cast, text: str, end: int) -> None:
+    """Every organisation the text names with its head noun («в Министерстве финансов ответили»), and
+    the abbreviation it introduces in brackets («Корпус стражей исламской революции (КСИР, …)»)."""
+    ws = words_in(text, 0, end)
+    heads = org_heads()
+    for k, w in enumerate(ws):
+        if _quoted(w) or not w.text[:1].isalpha():
+            continue
+        lemma = _reading(w.text)[0]
+        if lemma not in heads:
+            continue
+        np = _clip(text, ws[k : k + 8])
+        if len(np) == 1 and _in("generic", lemma):
+            continue  # «ведомство» alone points back to a body named before
+        gram = _reading(w.text)[1]
+        named = w.text[:1].isupper() or w.text.isupper()
+        if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper())):
+            continue  # «акиматы», «управления долгом»: no body is named
+        j = k
+        while j > 0 and _adjectival(ws[j - 1]) and text[ws[j - 1].end : ws[j].start] == " ":
+            j -= 1
+        org = _organisation(cast, text, ws[j:k] + np, w.start, Context())
+        if org is None:
+            continue
+        m = _ABBR.match(text, np[-1].end)
+        if m:
+            cast.aliases.setdefault(m.group(1), org)
+    for abbr, org in cast.aliases.items():
+        for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
+            cast.mention(org, m.start(), m.end(), True)
+
+
+_ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")
+
+
+def _earlier_body(cast: Cast, np: list[Word], pos: int) -> Participant | None:
+    """«в ведомстве», «в финансовом ведомстве», «сообщении департамента»: the organisation named before.
+
+    Bodies named in the author's text only (not inside quotes); one with the same head noun first
+    («департамента» → «департамент финансов»), then one an adjective points at («финансовом» →
+    «Министерство финансов»), then the latest.
+    """
+    bodies = []
+    for p in cast.participants:
+        if p.kind != "organisation":
+            continue
+        k = bisect.bisect_left(p._starts, pos) - 1
+        while k >= 0 and cast.in_quote(p._starts[k]):
+            k -= 1
+        if k >= 0:
+            bodies.append((p._starts[k], p))
+    if not bodies:
+        return None
+    head = next((_reading(w.text)[0] for w in np if not _adjectival(w)), "")
+    same = [b for b in bodies if b[1].key and b[1].key[0] == org_key([head])[0]]
+    adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]
+    pointed = [b for b in bodies if adjs and any(a in " ".join(b[1].key) for a in adjs)]
+    return max(same or pointed or bodies, key=lambda b: b[0])[1]
+
+
+def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """«говорится в заявлении МИД» · «В нем отмечается» · «В иранском МИД заявили» · «отметили в ведомстве»."""
+    for k, w in enumerate(ws):
+        if w.low not in ("в", "во"):
+            continue
+        rest = ws[k + 1 :]
+        if not rest:
+            break
+        if rest[0].low in ("нем", "ней", "них"):  # «В нем отмечается»: the document just named
+            return ctx.issuer or ctx.last
+        np = _clip(text, rest)
+        head = next((x for x in np if not _adjectival(x)), np[0])
+        lemma = _reading(head.text)[0]
+        if _in("documents", lemma):
+            return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx)
+        if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
+            return _organisation(cast, text, np, pos, ctx)
+    return None
+
+
+def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """Who issued a document: its genitive complement («заявлении МИД России»), «от» whom it came, or the last issuer."""
+    for k, w in enumerate(rest):
+        if w.low == "от":  # «в комментарии, который получил РБК от областного департамента финансов»
+            got = _phrase(cast, text, rest[k + 1 :], pos, ctx, oblique=True)
+            if got is not None:
+                return got
+    if rest and rest[0].low not in PREPOSITIONS and (_can_be(rest[0].text, "gent") or rest[0].text.isupper()):
+        got = _phrase(cast, text, rest, pos, ctx, oblique=True)
+        if got is not None:
+            return got
+    return ctx.issuer or ctx.last
+
+
+def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
+    for k, w in enumerate(after):
+        lemma, gram, _ = _reading(w.text)
+        if _in("documents", lemma):
+            return _issuer(cast, text, after[k + 1 :], pos, ctx)
+        if "accs" in gram and (_in("heads", lemma) or lemma in role_lemmas()):
+            return _phrase(cast, text, after[k:], pos, ctx, oblique=True)
+    return None

@@ -1,0 +1,120 @@
+"""Quoted fragments: someone's words inside the author's sentence.
+
+«Российский президент назвал встречу «хорошей»», «пригрозил "зеркальным ответом"», «заявила, что
+"Россия …"», «По словам Брода, «публиковались …»» — the quote marks hold someone's words, the grammar
+is the author's. A quoted stretch is a fragment when a speech verb (or «по словам X») governs it
+from earlier in its sentence and names a speaker, or when the next sentence says «Об этом заявил X».
+Names and titles stay names: a quoted stretch that starts with a capital and holds no verb
+(«Русский марш», «Протоколов сионских мудрецов»), or that follows a noun that takes a name
+(«партия «Яблоко»», «газета «Правда»»). A quoted stretch no one can be found to have said is a
+scare quote, and stays a quoted name too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import morph
+from .attribution import Context, by_words, resolve, words_in
+from .model import Span
+from .quotes import is_speech_verb
+from .speakers import Cast, Participant
+from .text import SENTENCE_BREAK, norm_word
+from .wordlists import load_sections
+
+_ABOUT_THIS = re.compile(r"\s*(?:Об\s+этом|О\s+том)\s+", re.I)
+_BY_WORDS = re.compile(r"\b[Пп]о\s+(?:словам|мнению|оценке|данным)\s+([^,]{2,80}),")
+CLAUSE_REACH = 300  # characters back from a quote to the start of its sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    start: int
+    end: int
+    attribution: Span | None
+    speaker: Participant
+
+
+@functools.cache
+def _name_nouns() -> frozenset[str]:
+    return frozenset(load_sections("organisations.txt").get("name nouns", ()))
+
+
+def find_fragments(text: str, names: list[Span], cast: Cast, ctx_of, end: int) -> tuple[list[Fragment], list[Span]]:
+    """Split quoted stretches into fragments (with speakers) and the names that stay names.
+
+    ``ctx_of(pos)`` gives the resolution context (last speaker, last issuer) at a position.
+    """
+    fragments: list[Fragment] = []
+    rest: list[Span] = []
+    for n in names:
+        got = None if _is_name(text, n) else _speaker(text, n, cast, ctx_of(n.start), end)
+        if got is None:
+            rest.append(n)
+        else:
+            fragments.append(Fragment(n.start, n.end, got[1], got[0]))
+    return fragments, rest
+
+
+def _is_name(text: str, n: Span) -> bool:
+    if text[n.end - 1 : n.end] not in "»“”\"":
+        return True  # an unclosed mark: nobody's words can be told apart
+    inner = text[n.start + 1 : n.end - 1].strip()
+    if not inner or not re.search(r"[^\W\d_]", inner):
+        return True
+    before = re.findall(r"[\w-]+", text[max(0, n.start - 30) : n.start])
+    if before and norm_word(morph.lemma(before[-1])) in _name_nouns():
+        return True  # партия «Яблоко», газета «Русская правда»
+    first = inner[:1]
+    if first.isupper() and not _has_verb(inner):
+        return True  # «Русский марш», «Голоса Америки», «40 дней без Егора»
+    return False
+
+
+@functools.lru_cache(maxsize=50_000)
+def _finite(word: str) -> bool:
+    return any(p.tag.POS in ("VERB", "PRTS") for p in morph.parses(word.lower())[:1])
+
+
+def _has_verb(inner: str) -> bool:
+    return any(_finite(w) for w in re.findall(r"[^\W\d_]+", inner))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - CLAUSE_REACH)
+    start = lo
+    for m in SENTENCE_BREAK.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Participant, Span] | None:
+    s0 = _sentence_start(text, n.start)
+    # «По словам Брода, «публиковались …»» — the marker governs what follows it in the sentence
+    for m in _BY_WORDS.finditer(text, s0, n.start):
+        who = by_words(cast, text, m.start(1), m.end(1), n.start, ctx)
+        if who is not None:
+            return who, Span(m.start(), m.end(1), text[m.start() : m.end(1)])
+    ws = [w for w in words_in(text, s0, n.start) if not cast.in_quote(w.start)]
+    verbs = [w for w in ws if w.text[:1].isalpha() and is_speech_verb(w.text)]
+    for verb in reversed(verbs):  # the verb nearest the quote governs it
+        who = resolve(cast, text, s0, n.start, verb, n.start, ctx, subject_first=True)
+        if who is not None:
+            return who, Span(s0, verb.end, text[s0 : verb.end])
+    # «Иран даст "зеркальный ответ" … Об этом заявил Корпус стражей исламской революции»
+    stop = re.compile(r"[.!?…]").search(text, n.end, end)
+    if stop:
+        m = _ABOUT_THIS.match(text, stop.end(), end)
+        if m:
+            s_end = re.compile(r"[.!?…](?=\s|$)|\n").search(text, m.end(), end)
+            e = s_end.start() if s_end else end
+            nxt = words_in(text, m.end(), e)
+            verb = next((w for w in nxt[:3] if is_speech_verb(w.text)), None)
+            if verb is not None:
+                who = resolve(cast, text, m.end(), e, verb, m.end(), ctx)
+                if who is not None:
+                    return who, Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), e,
+                                     text[m.start() + len(m.group(0)) - len(m.group(0).lstrip()) : e])
+    return None

@@ -1,0 +1,160 @@
+"""Russian personal names: given names, surnames, patronymics and their nominative forms.
+
+Learnt from morphology, not from a list: pymorphy3 tags given names (``Name``), surnames (``Surn``)
+and patronymics (``Patr``); surnames in -ов/-ев/-ин decline regularly («Токаева», «Токаевым»).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import morph
+from .text import norm_word
+
+CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+# surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
+_SURNAME_STEM = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
+PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "вичем", "вне", "вной", "вну", "ичны", "ичной")
+
+
+@functools.lru_cache(maxsize=50_000)  # pure in the word; names recur across a corpus
+def surname_key(word: str) -> str:
+    """Case-free key of a surname: «Токаева», «Токаевым» → «токаев».
+
+    >>> surname_key("Токаевым"), surname_key("Сулейменов"), surname_key("Путина")
+    ('токаев', 'сулейменов', 'путин')
+    """
+    w = norm_word(word)
+    m = _SURNAME_STEM.match(w)
+    if m:
+        return m.group(1)
+    for p in morph.parses(w)[:4]:
+        if "Surn" in p.tag.grammemes:
+            return norm_word(p.normal_form)
+    # Бута → бут, Нильсона → нильсон
+    if len(w) > 4 and w[-1] in "ауеы":
+        return w[:-1]
+    if len(w) > 5 and w[-2:] in ("ом", "ым", "ой"):
+        return w[:-2]
+    return w
+
+
+@functools.lru_cache(maxsize=50_000)
+def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
+    """(nominative, gender) when the word parses as a given name.
+
+    ``oblique``: the surname next to it is declined («Касым-Жомарта Токаева»), so the name is too.
+
+    >>> first_name("Касым-Жомарта", oblique=True), first_name("Алла")
+    (('Касым-Жомарт', 'masc'), ('Алла', 'femn'))
+    """
+    names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
+    # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»)
+    nominative = [p for p in names if "nomn" in p.tag.grammemes]
+    if oblique and names:
+        declined = [p for p in morph.parses(word.lower())[:8]
+                    if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes and "nomn" not in p.tag.grammemes]
+        # a name the dictionary only guesses («Касым-Жомарта»): any declined noun reading gives the stem
+        names = [p for p in declined if "Name" in p.tag.grammemes] or declined[:1] or names
+        nominative = [p for p in names if "nomn" in p.tag.grammemes]
+    if not names:
+        return None
+    p = (nominative or names)[0]
+    gender = "femn" if "femn" in p.tag.grammemes else "masc"
+    nom = word.lower() if nominative else p.normal_form
+    if "ё" in nom and "ё" not in word.lower():
+        nom = nom.replace("ё", "е")  # spell the name as the text does: Петр, not Пётр
+    return ("-".join(part.capitalize() for part in nom.split("-")), gender)
+
+
+@functools.lru_cache(maxsize=50_000)
+def declined_surname(word: str, first: str) -> bool:
+    """«Токаева», «Алиевым»: a -ов/-ев/-ин surname with a case ending.
+
+    «-ова» is a woman's nominative or a man's genitive: the first name's gender decides.
+    """
+    m = _SURNAME_STEM.match(word.lower())
+    if not m or word.lower() == m.group(1):
+        return False
+    if word.lower()[len(m.group(1)):] != "а":
+        return True
+    return any({"Name", "masc"} <= p.tag.grammemes for p in morph.parses(first.lower())[:6])
+
+
+@functools.lru_cache(maxsize=50_000)
+def surname_like(word: str) -> bool:
+    """«Токаева» is also a woman's first name in the dictionary; after a first name it is a surname."""
+    return bool(_SURNAME_STEM.match(word.lower())) or any(
+        "Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:6])
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_patronymic(word: str) -> bool:
+    """«Владимирович», «Григорьевич», «Александровна»."""
+    low = word.lower()
+    return low.endswith(PATRONYMIC) or any("Patr" in p.tag.grammemes for p in morph.parses(low)[:3])
+
+
+@functools.lru_cache(maxsize=50_000)
+def known_first_name(word: str) -> bool:
+    """A given name the dictionary knows (not a guess): «Сергей», «Алла», not «Перебийнис»."""
+    a = morph.analyzer()
+    return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4]) and a.word_is_known(word.lower())
+
+
+@functools.lru_cache(maxsize=50_000)
+def place_or_body(word: str) -> bool:
+    """A capitalised word that names a place or an organisation, not a person: «Германии», «МИД»."""
+    if word.isupper() and len(word) > 1:
+        return True
+    low = word.lower()
+    if not morph.analyzer().word_is_known(low):
+        return False  # a guess (Orgn for «Пентус») says nothing
+    return any({"Geox", "Orgn"} & p.tag.grammemes for p in morph.parses(low)[:2] if p.score >= 0.3)
+
+
+def nominative_surname(word: str, gender: str) -> str:
+    """«Токаева» (masc) → «Токаев», «Алиевой» (femn) → «Алиева»."""
+    low = word.lower()
+    for p in morph.parses(low)[:6]:
+        if "Surn" in p.tag.grammemes:
+            form = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})
+            if form:
+                return _cap_like(form.word, word)
+    m = _SURNAME_STEM.match(low)
+    if m:
+        stem = m.group(1)
+        ending = low[len(stem):]
+        if gender == "femn" and ending in ("ой", "у", "ою", "а"):
+            stem += "а"
+        return _cap_like(stem, word)
+    return word
+
+
+def _cap_like(form: str, written: str) -> str:
+    """The form with the written word's capitals: «кулибаев» like «Кулибаева» → «Кулибаев»."""
+    parts = form.split("-")
+    src = written.split("-")
+    return "-".join(p[:1].upper() + p[1:] if k < len(src) and src[k][:1].isupper() else p
+                    for k, p in enumerate(parts))
+
+
+def gender_of_verb(verb: str | None) -> tuple[str | None, str | None]:
+    """(gender, number) a past-tense verb shows: «сказала» → femn, «заявили» → plural."""
+    if not verb:
+        return None, None
+    low = verb.lower()
+    for p in morph.parses(low)[:3]:
+        g = p.tag.grammemes
+        if p.tag.POS not in ("VERB", "PRTS"):
+            continue
+        if "plur" in g:
+            return None, "plur"
+        if "femn" in g:
+            return "femn", "sing"
+        if "masc" in g:
+            return "masc", "sing"
+        if "sing" in g:
+            return None, "sing"
+    return None, None

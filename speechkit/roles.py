@@ -1,0 +1,165 @@
+"""Posts and countries: what a role phrase says, and whether two role phrases name the same post.
+
+A text introduces «глава министерства иностранных дел Украины Павел Климкин» and later attributes a
+quote to «министр» or «глава МИД»: the three phrases name one post. A role phrase is reduced to its
+post (the synonym class of ``roles.txt``'s ``# role synonyms``, found as the longest run of its
+lemmas) and its country (``countries.tsv``: «украинского», «Украины», «РФ»), and posts are compared,
+not strings.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import morph
+from .text import norm_word
+from .wordlists import load_sections, load_table
+
+MAX_SYNONYM = 6  # words in the longest synonym phrase looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str  # nominative: «Россия»
+    genitive: str  # «России»
+
+
+@functools.cache
+def _countries() -> tuple[dict[str, Country], dict[str, Country]]:
+    """(by lemma or abbreviation, by adjective lemma)."""
+    by_word: dict[str, Country] = {}
+    by_adj: dict[str, Country] = {}
+    for row in load_table("countries.tsv"):
+        c = Country(row["name"], row.get("genitive") or row["name"])
+        by_word[norm_word(c.name)] = c
+        for abbr in filter(None, (row.get("abbreviations") or "").split(";")):
+            by_word[norm_word(abbr.strip())] = c
+        for adj in filter(None, (row.get("adjectives") or "").split(";")):
+            by_adj[norm_word(adj.strip())] = c
+    return by_word, by_adj
+
+
+def country_of_word(word: str) -> tuple[Country, bool] | None:
+    """(the country, whether the word is its adjective): «Украины» → Украина, «иранском» → Иран (adj)."""
+    by_word, by_adj = _countries()
+    low = norm_word(word)
+    if low in by_word and (word[:1].isupper() or word.isupper()):
+        return by_word[low], False
+    lem = norm_word(morph.lemma(word))
+    if word[:1].isupper() and lem in by_word:
+        return by_word[lem], False
+    if lem in by_adj:
+        return by_adj[lem], True
+    return None
+
+
+@functools.cache
+def _synonyms() -> dict[tuple[str, ...], str]:
+    """lemma phrase → its class id (the first phrase of its line)."""
+    out: dict[tuple[str, ...], str] = {}
+    for line in load_sections("roles.txt").get("role synonyms", ()):
+        phrases = [p.strip() for p in line.split("=") if p.strip()]
+        if phrases:
+            for p in phrases:
+                out.setdefault(tuple(p.split()), phrases[0])
+    return out
+
+
+@functools.cache
+def role_lemmas() -> frozenset[str]:
+    return frozenset(load_sections("roles.txt").get("", ()))
+
+
+def is_role_word(lemma: str) -> bool:
+    """A role noun, or a word that is a post on its own in the synonym lists («протоирей»)."""
+    return lemma in role_lemmas() or (lemma,) in _synonyms()
+
+
+@functools.cache
+def _heads_of_state() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in load_sections("roles.txt").get("head of state", ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """What a role phrase says: its post (a synonym class or its head lemma) and its country."""
+
+    post: str  # synonym class id, or the head role lemma
+    lemmas: tuple[str, ...]  # the phrase's lemmas, country words left out
+    country: str | None = None
+    head_of_state: bool = False
+
+    @property
+    def general(self) -> str:
+        """The post one word more general: «министр иностранный дело» → «министр»."""
+        first = self.post.split()[0]
+        return _synonyms().get((first,), first)
+
+
+def post_of(words: list[str]) -> Post | None:
+    """The post a role phrase names, or None when it holds no role noun.
+
+    >>> post_of("глава МИД Украины".split()).post, post_of("глава МИД Украины".split()).country
+    ('министр иностранный дело', 'Украина')
+    """
+    lemmas: list[str] = []
+    country = None
+    for w in words:
+        c = country_of_word(w)
+        if c:
+            country = country or c[0].name
+            continue
+        lemmas.append(norm_word(morph.lemma(w)))
+    roles = role_lemmas()
+    if not any(lem in roles for lem in lemmas) and not _synonym_in(lemmas):
+        return None
+    hos = any(_contains(lemmas, h) for h in _heads_of_state())
+    cls = _synonym_in(lemmas)
+    head = next((lem for lem in lemmas if lem in roles), lemmas[0] if lemmas else "")
+    post = cls or _synonyms().get((head,), head)
+    if post == _synonyms().get(("президент",), "президент") and "вице-президент" not in lemmas:
+        hos = True
+    return Post(post, tuple(lemmas), country, hos)
+
+
+def _contains(lemmas: list[str], seq: tuple[str, ...]) -> bool:
+    n = len(seq)
+    return any(tuple(lemmas[i : i + n]) == seq for i in range(len(lemmas) - n + 1))
+
+
+@functools.cache
+def _synonym_words() -> frozenset[str]:
+    return frozenset(w for phrase in _synonyms() for w in phrase)
+
+
+def _synonym_in(lemmas: list[str]) -> str | None:
+    """The class of the longest run of lemmas that is a synonym phrase.
+
+    Words no synonym phrase uses are skipped on a second try: «глава транспортной компании» is
+    «глава компания».
+    """
+    syn = _synonyms()
+    vocab = _synonym_words()
+    for seq in (lemmas, [lem for lem in lemmas if lem in vocab]):
+        for n in range(min(MAX_SYNONYM, len(seq)), 0, -1):
+            for i in range(len(seq) - n + 1):
+                cls = syn.get(tuple(seq[i : i + n]))
+                if cls:
+                    return cls
+    return None
+
+
+def compatible(asked: Post, held: Post) -> bool:
+    """Whether a role a text attributes with (``asked``) can be a post someone was introduced with.
+
+    >>> compatible(post_of(["министр"]), post_of("глава министерства иностранных дел Украины".split()))
+    True
+    >>> compatible(post_of("глава МИД Литвы".split()), post_of("министр иностранных дел Украины".split()))
+    False
+    """
+    if asked.country and held.country and asked.country != held.country:
+        return False
+    if asked.head_of_state:
+        return held.head_of_state
+    return asked.post in (held.post, held.general)

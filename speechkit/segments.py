@@ -1,0 +1,230 @@
+"""Segments and speakers: turns, quotes, fragments and narrative, each with who said it.
+
+Turns come from transcript labels, quotes from quote marks and their attributions, fragments from
+quoted words in the author's sentences; the narrative is what is left of each paragraph. Every
+speaker is a participant of the document's speaker model (``speakers.Cast``), resolved from what
+the attribution names (``attribution.resolve``); the ``Speaker`` records list every participant
+with its mentions, the segments attributed to it and the words quoted from it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from .attribution import Context, by_words, learn_organisations, resolve, words_in
+from .fragments import find_fragments
+from .model import Segment, Span, Speaker
+from .quotes import Quote, is_speech_verb
+from .speakers import Cast, Participant
+from .text import SENTENCE_BREAK, count_words, has_letters, merge_spans, paragraphs
+from .turns import Turn
+
+JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:»
+_FIRST_PERSON = frozenset("я мы наш нашей наша наше наши нашего нашим наших мой моя мое мои меня нас нам".split())
+_LEAD = " \t\r\n,;:.!?…—–-"  # «.По словам главы региона»: what an attribution leaves behind
+_TAIL = " \t\r\n,;:—–-"
+STATEMENT_REACH = 600  # characters before a quote searched for the statement that introduces it
+
+
+def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[Span],
+          skip: list[Span]) -> tuple[list[Segment], list[Span], list[Speaker]]:
+    """(segments in text order, quoted names that are not speech, the speakers)."""
+    quoted = [(tr.start, tr.end) for tr in turns] + [(q.start, q.end) for q in quotes]
+    cast = Cast(t, end, quoted, [(b.start, b.end) for b in skip])
+    learn_organisations(cast, t, end)
+    said: list[tuple[int, int, str, Participant | None, Span | None, tuple[str, ...]]] = []
+    for tr in turns:
+        said.append((tr.start, tr.end, "turn", _turn_speaker(tr, cast), None, ()))
+    ctx = Context()
+    for q in quotes:
+        ctx.issuer = _statement_before(t, q.start, cast, ctx) or ctx.issuer
+        who = _quote_speaker(t, q, cast, ctx)
+        said.append((q.start, q.end, "quote", who, q.attribution, ("unclosed",) if q.unclosed else ()))
+        if who is not None:
+            ctx.last, ctx.since = who, max(q.end, q.attribution.end if q.attribution else q.end)
+    outer = merge_spans(quoted)
+    # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
+    # обороны» ДНР») is no one's fragment
+    attributions = merge_spans(quoted + [(q.attribution.start, q.attribution.end) for q in quotes if q.attribution])
+    # a name nested in another quoted name is part of that name
+    top = merge_spans((n.start, n.end) for n in names)
+    tops = {a for a, _ in top}
+    inner_names = [n for n in names if n.start in tops and not _within(n.start, attributions)]
+    spoken = sorted((a, p) for a, _, _, p, _, _ in said if p is not None)
+
+    def context_at(pos: int) -> Context:
+        k = bisect.bisect_left(spoken, (pos,)) - 1
+        last = spoken[k][1] if k >= 0 else None
+        return Context(last, spoken[k][0] if k >= 0 else -1, _statement_before(t, pos, cast, Context(last)))
+
+    fragments, _ = find_fragments(t, inner_names, cast, context_at, end)
+
+    segs: list[Segment] = []
+    for a, b, kind, who, attr, flags in said:
+        segs.append(Segment(0, kind, a, b, t[a:b], who.name if who else None, attr, flags=flags,
+                            speaker_id=id(who) if who else None))
+    taken = list(outer)
+    taken += [(q.attribution.start, q.attribution.end) for q in quotes
+              if q.attribution and q.attribution.start >= q.end]
+    taken += [(tr.label.start, tr.label.end) for tr in turns]
+    taken += [(b.start, b.end) for b in skip]
+    narrator = _narrator(t, end, turns, quotes, cast)
+    taken = merge_spans(taken)
+    starts, ends = [a for a, _ in taken], [b for _, b in taken]
+    for para in paragraphs(t, 0, end):
+        near = taken[bisect.bisect_right(ends, para.start) : bisect.bisect_left(starts, para.end)]
+        for s, e in subtract(para.start, para.end, near):
+            s, e = trim(t, s, e)
+            if e > s and has_letters(t[s:e], 3):
+                segs.append(Segment(0, "narrative", s, e, t[s:e], narrator.name if narrator else None,
+                                    speaker_id=id(narrator) if narrator else None))
+    # a fragment lies inside the author's sentence: a narrative segment holds it, or it stays a name
+    narrative = [(sg.start, sg.end) for sg in segs if sg.kind == "narrative"]
+    fragments = [f for f in fragments if _within(f.start, narrative) and _within(f.end - 1, narrative)]
+    for f in fragments:
+        segs.append(Segment(0, "fragment", f.start, f.end, t[f.start : f.end], f.speaker.name, f.attribution,
+                            speaker_id=id(f.speaker)))
+    taken_as = {(f.start, f.end) for f in fragments}
+    kept_names = [n for n in names if (n.start, n.end) not in taken_as]
+    segs.sort(key=lambda s: (s.start, s.kind == "fragment"))
+    segs = [dataclasses.replace(s, index=i) for i, s in enumerate(segs)]
+    speakers, ids = _speakers(cast, segs)
+    segs = [dataclasses.replace(s, speaker_id=ids.get(s.speaker_id)) for s in segs]
+    return segs, kept_names, speakers
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What is left of start:end once the taken spans (sorted and disjoint) are cut out.
+
+    >>> subtract(0, 10, [(2, 4), (6, 7), (9, 12)])
+    [(0, 2), (4, 6), (7, 9)]
+    """
+    pieces = []
+    s = start
+    for a, b in taken:
+        if b <= s:
+            continue
+        if a >= end:
+            break
+        if a > s:
+            pieces.append((s, a))
+        s = b
+    if s < end:
+        pieces.append((s, end))
+    return pieces
+
+
+def trim(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s] in _LEAD:
+        s += 1
+    while e > s and t[e - 1] in _TAIL:
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------- who said it
+def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | None:
+    attr = q.attribution
+    if attr is None:
+        return ctx.last or cast.antecedent(q.start, None, "sing")
+    if q.side == "words":
+        return by_words(cast, t, attr.start, attr.end, q.start, ctx)
+    verb = None
+    if q.verb is not None:
+        verb = next((w for w in words_in(t, q.verb.start, q.verb.end)), None)
+    pos = attr.start if q.side in ("after", "next", "inside") else q.start
+    return resolve(cast, t, attr.start, attr.end, verb, pos, ctx, subject_first=q.side == "before")
+
+
+def _statement_before(t: str, pos: int, cast: Cast, ctx: Context) -> Participant | None:
+    """The subject of the last speech verb in the author's sentences just before ``pos``.
+
+    «Об этом заявил Корпус стражей исламской революции. … "…", - говорится в заявлении»: the
+    statement's issuer is who «заявил».
+    """
+    lo = max(0, pos - STATEMENT_REACH)
+    starts = [lo] + [m.end() for m in SENTENCE_BREAK.finditer(t, lo, pos)]
+    for s0, s1 in reversed(list(zip(starts, starts[1:] + [pos]))):
+        ws = [w for w in words_in(t, s0, s1) if not cast.in_quote(w.start)]
+        for w in reversed(ws):
+            if w.text[:1].isalpha() and is_speech_verb(w.text):
+                who = resolve(cast, t, s0, s1, w, w.start, Context(ctx.last, ctx.since), subject_first=True)
+                if who is not None and who.kind in ("organisation", "person"):
+                    return who
+    return None
+
+
+def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
+    """«В.Путин:» → the person; «Вопрос:» → a journalist; «Президент:» → whoever holds the post."""
+    from .roles import post_of
+    from .wordlists import load_sections
+
+    if not tr.initials:
+        label = tr.surname.lower()
+        if label in load_sections("roles.txt").get("journalist labels", ("вопрос", "корр", "корреспондент",
+                                                                          "журналист", "реплика")):
+            return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+        post = post_of([tr.surname])
+        if post is not None:
+            holder = cast.holder(post, tr.start)
+            if holder is not None:
+                return holder
+        people = cast.by_key.get(_key(tr.surname), ())
+        if people:
+            return people[0]
+        return cast.add(Participant(tr.surname, "person", None, tr.surname.lower()))
+    words = tr.tooltip.split()
+    if len(words) >= 2 and words[0] == tr.surname:  # «Лукашенко Александр Григорьевич …»
+        from .names import first_name
+
+        fn = first_name(words[1])
+        if fn:
+            return cast.person(fn[0], tr.surname, fn[1], nominative=True)
+    return cast._initials_person(tr.initials, tr.surname)
+
+
+def _key(word: str) -> str:
+    from .names import surname_key
+
+    return surname_key(word)
+
+
+def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:
+    """A speech printed without quote marks or labels is its main actor's own text."""
+    if turns or quotes:
+        return None
+    words = [w.lower() for w in t[:end].split()]
+    first = sum(1 for w in words if w.strip(".,!?;:«»\"()") in _FIRST_PERSON)
+    if words and first / len(words) >= 0.015:
+        return cast.main()
+    return None
+
+
+# ---------------------------------------------------------------- the records
+def _speakers(cast: Cast, segs: list[Segment]) -> tuple[list[Speaker], dict[int, str]]:
+    """Every participant with a mention or a segment, ids in order of first appearance."""
+    by_obj: dict[int, list[Segment]] = {}
+    for s in segs:
+        if s.speaker_id is not None and s.kind != "narrative":
+            by_obj.setdefault(s.speaker_id, []).append(s)
+    present = [p for p in cast.participants if p.mentions or id(p) in by_obj]
+
+    def first_at(p: Participant) -> int:
+        at = [m.start for m in p.mentions] + [s.start for s in by_obj.get(id(p), ())]
+        return min(at)
+
+    present.sort(key=first_at)
+    ids = {id(p): f"s{k + 1}" for k, p in enumerate(present)}
+    out = []
+    for p in present:
+        own = by_obj.get(id(p), [])
+        out.append(Speaker(ids[id(p)], p.name, p.kind, p.gender, list(p.roles),
+                           [Span(m.start, m.end, cast.text[m.start : m.end]) for m in p.mentions],
+                           [s.index for s in own], sum(count_words(s.text) for s in own)))
+    return out, ids
