@@ -168,6 +168,13 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
             else:
                 continue
         if low in PRONOUNS or _candidate_head(w):
+            if w.text[:1].isupper() and _org_name_or_cap(w):
+                # «рассказал РИА Новости источник в администрации»: the agency is told, the source speaks
+                for j in range(k + 1, min(k + 4, len(ws))):
+                    lem = _reading(ws[j].text)[0]
+                    if not ws[j].text[:1].isupper() and (_in("anonymous", lem) or _in("groups", lem)
+                                                         or is_role_word(lem)) and _can_be(ws[j].text, "nomn"):
+                        return ws[j:]
             return ws[k:]
         if cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
                 and (m := p.last_before(w.start + 1)) is not None and m.subject:
@@ -177,6 +184,10 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
                 and _candidate_head(nxt) and not w.text.isupper():
             return ws[k:]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
     return []
+
+
+def _org_name_or_cap(w: Word) -> bool:
+    return _org_name(w) or (w.text[:1].isupper() and _reading(w.text)[2] in ("NOUN", None) and not _known(w.text))
 
 
 def _candidate_head(w: Word) -> bool:
@@ -210,6 +221,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     The head (its first noun) decides: «пресс-службу Порошенко» is the press service, not Порошенко;
     «пресс-секретарь Путина Дмитрий Песков» is the person named after the role.
     """
+    whole = _to_punctuation(text, np)  # «Президент и гендиректор Tele2 AB Матс Гранрид»: the name after coordinated roles
     np = _clip(text, np)
     if not np:
         return None
@@ -222,28 +234,67 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     if _in("documents", lemma):
         return _issuer(cast, text, np[at + 1 :], pos, ctx)
     if is_role_word(lemma) or post_of([w.text for w in np[: at + 1]]):
-        named = _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+        named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True)
         return named if named is not None else _role(cast, np, pos, ctx, plural="plur" in gram)
-    if _in("heads", lemma) or lemma in org_heads() or _org_name(head):
+    if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:
         return _group(cast, np, pos, ctx)
+    if _in("anonymous", lemma):  # «источник в правительстве»
+        words = [w.text for w in np]
+        words[0] = words[0].lower()
+        name = _nominative_head(" ".join(words))
+        return cast.add(Participant(name, "anonymous", None, norm_word(name)))
     return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
 
 
+def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
+    """The words up to the first punctuation mark (quotes aside) or verb."""
+    out = ws[:1]
+    for prev, w in zip(ws, ws[1:]):
+        if text[prev.end : w.start].strip(" \u00a0«»\"„“”") or _reading(w.text)[2] in ("VERB", "GRND", "INFN"):
+            break
+        out.append(w)
+    return out
+
+
 def _clip(text: str, np: list[Word]) -> list[Word]:
-    """A noun phrase ends at punctuation other than quotes and hyphens, or at a verb."""
+    """A noun phrase: its head and the complements that hang on it.
+
+    It ends at punctuation other than quotes and hyphens, a verb, a conjunction, a preposition (but
+    «при ООН», «в Турции» after a body, «в правительстве» after an anonymous source hold), and a
+    lower-case noun that cannot be a genitive complement («Минобороны Азербайджана | агентство APA»).
+    """
     out = [np[0]]
+    head = None
     for prev, w in zip(np, np[1:]):
         gap = text[prev.end : w.start]
         if gap.strip(" \u00a0«»\"„“”") or w.low in ("и", "а", "но", "который", "которая", "которые", "что"):
             break
-        if w.low in PREPOSITIONS and w.low != "при":  # «журналисты у главы Нацбанка»; «постпредство … при ООН» holds
+        if head is None and not _adjectival(prev) and not _quoted(prev):
+            head = prev
+        if w.low in PREPOSITIONS:
+            if w.low == "при":
+                out.append(w)
+                continue
+            nxt = np[np.index(w) + 1] if np.index(w) + 1 < len(np) else None
+            hl = _reading(head.text)[0] if head else ""
+            if w.low in ("в", "во", "из") and nxt is not None and (
+                    _in("anonymous", hl) or (_body_head(hl) and nxt.text[:1].isupper())):
+                out.append(w)  # «источник в правительстве», «посольство Казахстана в Турции»
+                continue
             break
         if _reading(w.text)[2] in ("VERB", "GRND", "PRTS", "INFN"):
             break
+        if head is not None and not w.text[:1].isupper() and not _quoted(w) and out[-1].low not in ("в", "во", "из", "при") \
+                and _reading(w.text)[2] == "NOUN" and not _can_be(w.text, "gent"):
+            break
         out.append(w)
     return out
+
+
+def _body_head(lemma: str) -> bool:
+    return lemma in org_heads() or _in("heads", lemma)
 
 
 def _adjectival(w: Word) -> bool:
@@ -277,7 +328,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             if oblique or (m.subject if nominative_only else True) or not _declines(w.text):
                 return p
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
-            and not country_of_word(w.text) and _reading(w.text)[2] in ("NOUN", None)]
+            and not country_of_word(w.text) and _reading(w.text)[2] in ("NOUN", None) and _name_like(w.text)]
     # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
     for a, b in zip(caps, caps[1:]):
         if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
@@ -291,6 +342,15 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         if people and (oblique or not nominative_only or _can_be(w.text, "nomn")):
             return people[0]
     return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_like(word: str) -> bool:
+    """A word that can be part of a personal name: unknown to the dictionary, or read as a name there
+    («Ваагн», «Хачатурян»), not a common noun («Реакция Министерства» is no person)."""
+    if not _known(word):
+        return True
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in morph.parses(word.lower())[:4])
 
 
 def _declines(word: str) -> bool:
@@ -311,8 +371,10 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool) -> P
         if holder is not None:
             return holder
         if post.head_of_state and post.country is None:
+            # «Глава государства» in a text that names its main actor without a post: the main actor,
+            # unless the text gave them another post («Президент» of a company is not the bank's head)
             main = cast.main()
-            if main is not None:
+            if main is not None and (not main.posts or any(h.head_of_state for h in main.posts)):
                 return main
     # a post nobody in the text was introduced with: the post itself speaks («министр»)
     name = _nominative_head(" ".join(w.text for w in np))
@@ -332,6 +394,12 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
         for who in (ctx.issuer, ctx.last):
             if who is not None and who.kind == "organisation":
                 return who
+        here = cast.sentence_of(pos)
+        for m, p in cast.recent(pos):  # «В посольстве … следят за ситуацией. «…», — заверили дипломаты»
+            if here - cast.sentence_of(m.start) > 1:
+                break
+            if p.kind == "organisation" and not cast.in_quote(m.start):
+                return p
         for p in reversed(cast.participants):
             if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
                 return p
@@ -386,8 +454,11 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
             if p.kind == "organisation" and len(p.key) > 1 and p.key[-1] == _reading(head.text)[0]:
                 return p
     lemma = _reading(head.text)[0]
-    if len(parts) == 1 and _in("generic", lemma) and country is None:
-        return _earlier_body(cast, np, pos)
+    if len(parts) == 1 and country is None and (_in("generic", lemma) or not head.text[:1].isupper()):
+        # «в ведомстве», «в комитете»: the body named before
+        earlier = _earlier_body(cast, np, pos, same_head_only=not _in("generic", lemma))
+        if earlier is not None or _in("generic", lemma):
+            return earlier
     rest = parts[1:]
     for w in rest:
         c = country_of_word(w.text)
@@ -396,7 +467,13 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     if country is None and org_key([lemma])[0] in _sections().get("national", ()) \
             and not any(_regional(w) for w in rest):
         country = cast.home_country()  # «в Министерстве финансов ответили» in a Kazakh text
-    head_text = head.text if head.text.isupper() else _nominative_head(head.text)
+    # «Всемирного банка» → «Всемирный банк»: capitalised adjectives and the head noun in the nominative
+    lead = 0
+    while lead < len(parts) - 1 and _adjectival(parts[lead]):
+        lead += 1
+    head_text = parts[0].text if parts[0].text.isupper() else _nominative_head(
+        " ".join(w.text for w in parts[: lead + 1]))
+    rest = parts[lead + 1 :]
     name_words = [head_text] + [w.text for w in rest]
     if country is not None and not any(country_of_word(w.text) for w in rest):
         name_words.append(country.genitive)
@@ -457,6 +534,18 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         m = _ABBR.match(text, np[-1].end)
         if m:
             cast.aliases.setdefault(m.group(1), org)
+    for k, w in enumerate(ws):  # «Депутаты мажилиса раскритиковали законопроект»: a group that can speak
+        if _quoted(w) or not w.text[:1].isalpha() or cast.in_quote(w.start):
+            continue
+        lemma, gram, pos = _reading(w.text)
+        if pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma) \
+                and (k == 0 or ws[k - 1].low not in PREPOSITIONS):
+            np = _clip(text, ws[k : k + 5])
+            words = [x.text for x in np]
+            words[0] = words[0].lower()
+            name = " ".join(words)
+            p = cast.add(Participant(name, "group", None, " ".join(org_key([_reading(x.text)[0] for x in np]))))
+            cast.mention(p, np[0].start, np[-1].end, True)
     for abbr, org in cast.aliases.items():
         for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
             cast.mention(org, m.start(), m.end(), True)
@@ -465,7 +554,7 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
 _ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")
 
 
-def _earlier_body(cast: Cast, np: list[Word], pos: int) -> Participant | None:
+def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = False) -> Participant | None:
     """«в ведомстве», «в финансовом ведомстве», «сообщении департамента»: the organisation named before.
 
     Bodies named in the author's text only (not inside quotes); one with the same head noun first
@@ -485,6 +574,8 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int) -> Participant | None:
         return None
     head = next((_reading(w.text)[0] for w in np if not _adjectival(w)), "")
     same = [b for b in bodies if b[1].key and b[1].key[0] == org_key([head])[0]]
+    if same_head_only:
+        return max(same, key=lambda b: b[0])[1] if same else None
     adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]
     pointed = [b for b in bodies if adjs and any(a in " ".join(b[1].key) for a in adjs)]
     return max(same or pointed or bodies, key=lambda b: b[0])[1]
@@ -517,7 +608,7 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> 
             got = _phrase(cast, text, rest[k + 1 :], pos, ctx, oblique=True)
             if got is not None:
                 return got
-    if rest and rest[0].low not in PREPOSITIONS and (_can_be(rest[0].text, "gent") or rest[0].text.isupper()):
+    if rest and rest[0].low not in PREPOSITIONS and (_can_be(rest[0].text, "gent") or rest[0].text[:1].isupper()):
         got = _phrase(cast, text, rest, pos, ctx, oblique=True)
         if got is not None:
             return got

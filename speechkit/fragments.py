@@ -25,7 +25,8 @@ from .text import SENTENCE_BREAK, norm_word
 from .wordlists import load_sections
 
 _ABOUT_THIS = re.compile(r"\s*(?:Об\s+этом|О\s+том)\s+", re.I)
-_BY_WORDS = re.compile(r"\b[Пп]о\s+(?:словам|мнению|оценке|данным)\s+([^,]{2,80}),")
+# «по словам Брода,» · «По его словам,» · «по мнению экспертов S&P,»
+_BY_WORDS = re.compile(r"\b[Пп]о\s+(?:(?:словам|мнению|оценке|данным)\s+([^,]{2,80})|(его|ее|её|их)\s+(?:словам|мнению|оценке)),")
 CLAUSE_REACH = 300  # characters back from a quote to the start of its sentence
 
 
@@ -94,9 +95,10 @@ def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Pa
     s0 = _sentence_start(text, n.start)
     # «По словам Брода, «публиковались …»» — the marker governs what follows it in the sentence
     for m in _BY_WORDS.finditer(text, s0, n.start):
-        who = by_words(cast, text, m.start(1), m.end(1), n.start, ctx)
+        g = 1 if m.group(1) else 2
+        who = by_words(cast, text, m.start(g), m.end(g), n.start, ctx)
         if who is not None:
-            return who, Span(m.start(), m.end(1), text[m.start() : m.end(1)])
+            return who, Span(m.start(), m.end() - 1, text[m.start() : m.end() - 1])
     ws = [w for w in words_in(text, s0, n.start) if not cast.in_quote(w.start)]
     verbs = [w for w in ws if w.text[:1].isalpha() and is_speech_verb(w.text)]
     for verb in reversed(verbs):  # the verb nearest the quote governs it

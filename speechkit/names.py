@@ -111,7 +111,60 @@ def place_or_body(word: str) -> bool:
     low = word.lower()
     if not morph.analyzer().word_is_known(low):
         return False  # a guess (Orgn for «Пентус») says nothing
-    return any({"Geox", "Orgn"} & p.tag.grammemes for p in morph.parses(low)[:2] if p.score >= 0.3)
+    top = morph.parses(low)[:3]
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in top):
+        return False  # «Айдар» is a name before it is a river
+    return any({"Geox", "Orgn"} & p.tag.grammemes for p in top[:2] if p.score >= 0.3)
+
+
+def surname_ending(word: str) -> str | None:
+    """The case ending of an -ов/-ев/-ин surname: "" (a man's nominative), "а" (a woman's nominative
+    or a man's genitive), another ending, or None for a surname of another shape.
+
+    >>> surname_ending("Токаев"), surname_ending("Гинаятова"), surname_ending("Токаевым"), surname_ending("Пауэр")
+    ('', 'а', 'ым', None)
+    """
+    low = word.lower()
+    m = _SURNAME_STEM.match(low)
+    if not m:
+        return None
+    return low[len(m.group(1)):]
+
+
+def given_slot(word: str) -> bool:
+    """Whether a capitalised word may be a given name the dictionary does not know («Бахыт», «Канат»):
+    a noun or an unknown word, not a pronoun, adverb or verb."""
+    p = morph.parses(word.lower())[0]
+    return p.tag.POS in ("NOUN", None) or "Name" in p.tag.grammemes
+
+
+def nominative_given(word: str, ending: str) -> str:
+    """A given name the dictionary does not know, in the nominative: «Бахыта» (with «Султанова») → «Бахыт».
+
+    The surname's case ending tells the case; a consonant-final man's name loses the same kind of ending.
+    """
+    low = word.lower()
+    for tail in {"а": ("а", "я"), "у": ("у", "ю"), "ым": ("ом", "ем"), "ом": ("ом", "ем"), "е": ("е",)}.get(ending, ()):
+        if low.endswith(tail) and len(low) > len(tail) + 2:
+            return word[: len(word) - len(tail)]
+    return word
+
+
+# a woman's given name in -а/-я, declined: the case its surname's ending shows → the endings it takes
+_FEMININE_ENDINGS = {"у": (("у", "а"), ("ю", "я")), "ой": (("ы", "а"), ("и", "я"), ("е", "а"), ("ой", "а"), ("ей", "я"))}
+
+
+def feminine_given(word: str, ending: str) -> str:
+    """A woman's given name back in the nominative: «Алию» (with «Гинаятову») → «Алия».
+
+    >>> feminine_given("Алию", "у"), feminine_given("Даной", "ой"), feminine_given("Асель", "ой")
+    ('Алия', 'Дана', 'Асель')
+    """
+    low = word.lower()
+    for tail, nom in _FEMININE_ENDINGS.get(ending, ()):
+        if low.endswith(tail) and len(low) > len(tail) + 1:
+            return word[: len(word) - len(tail)] + nom
+    return word
 
 
 def nominative_surname(word: str, gender: str) -> str:
@@ -121,7 +174,7 @@ def nominative_surname(word: str, gender: str) -> str:
         if "Surn" in p.tag.grammemes:
             form = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})
             if form:
-                return _cap_like(form.word, word)
+                return _cap_like(_as_written(form.word, word), word)
     m = _SURNAME_STEM.match(low)
     if m:
         stem = m.group(1)
@@ -130,6 +183,11 @@ def nominative_surname(word: str, gender: str) -> str:
             stem += "а"
         return _cap_like(stem, word)
     return word
+
+
+def _as_written(form: str, written: str) -> str:
+    """«ё» only where the text writes it: «Ковалёв» for «Ковалева» written without it is «Ковалев»."""
+    return form.replace("ё", "е") if "ё" not in written.lower() else form
 
 
 def _cap_like(form: str, written: str) -> str:

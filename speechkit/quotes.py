@@ -250,8 +250,10 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
     inner = _inner(text, p)
     if _REPORTED.search(text, max(para.start, p.open - 40), p.open):
         return None  # «заявила, что "…"»: reported speech in the author's sentence — a fragment
+    if _named(text, p.open, para.start):
+        return None  # ТОО "Шыгыс Курылыс", партия «Яблоко»: a name, whatever follows it
     after = _attribution_after(text, p.end, para.end)
-    if after:
+    if after and (re.search(f"[{DASHES}]", text[p.end : after[1].start]) or _speechlike(text, inner)):
         verb, attr = after
         return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after")
     before = _attribution_before(text, p.open, para.start)
@@ -268,7 +270,8 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
             return Quote(p.open, p.end, Span(a0, a1, text[a0:a1]), _as_span(verbs[0]), inner, p.unclosed,
                          side="inside")
     nxt = _attribution_next(text, p.end, para.end)
-    if nxt and _sentences_inside(text, inner) >= 1 and len(_WORD.findall(text, *inner)) >= 4:
+    # «…» Об этом заявил X: the quote is a sentence of its own (a quote inside one is a fragment)
+    if nxt and _opens_sentence(text, p.open, para.start) and len(_WORD.findall(text, *inner)) >= 4:
         verb, attr = nxt
         return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="next")
     if p.open == para.start and _rest_is_empty(text, p.end, para.end):
@@ -279,6 +282,21 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         if _sentences_inside(text, inner) >= 2:
             return Quote(p.open, p.end, None, None, inner, p.unclosed)
     return None
+
+
+def _named(text: str, i: int, start: int) -> bool:
+    """Whether the word before a quote mark is a noun that takes a name: «ТОО», «партия», «газета»."""
+    m = re.search(r"([\w-]+)\s*$", text[max(start, i - 30) : i])
+    return bool(m) and morph.lemma(m.group(1)).replace("ё", "е") in load_words("organisations.txt", "name nouns")
+
+
+def _speechlike(text: str, inner: tuple[int, int]) -> bool:
+    """Whether quoted words read as a said sentence (a verb, or four words and more), not a bare name,
+    which a comma attribution alone («…», сказал он) needs: «ТОО "Шыгыс Курылыс", сообщил аким» is a name."""
+    words = _WORD.findall(text, inner[0], inner[1])
+    if len(words) >= 4:
+        return True
+    return any(p.tag.POS in ("VERB", "PRTS", "INFN") for w in words for p in morph.parses(w.lower())[:1])
 
 
 def _as_span(m: re.Match) -> Span:
@@ -426,6 +444,11 @@ def _attribution_before(text: str, i: int, start: int):
 # ---------------------------------------------------------------- dash dialogue
 _DASH_LINE = re.compile(rf"[{DASHES}]\s+")
 _DASH_ATTR = re.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
+
+
+def has_dash_attribution(text: str, para: Span) -> bool:
+    """Whether a dash paragraph says who speaks («— Это неправда, — ответил он.»)."""
+    return bool(_dash_speech(text, para, []))
 
 
 def _dash_speech(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:

@@ -67,6 +67,16 @@ def _synonyms() -> dict[tuple[str, ...], str]:
 
 
 @functools.cache
+def _org_aliases() -> dict[str, tuple[str, ...]]:
+    out = {}
+    for line in load_sections("organisations.txt").get("aliases", ()):
+        if "=" in line:
+            a, b = (x.strip() for x in line.split("=", 1))
+            out[a] = tuple(b.split())
+    return out
+
+
+@functools.cache
 def role_lemmas() -> frozenset[str]:
     return frozenset(load_sections("roles.txt").get("", ()))
 
@@ -105,12 +115,14 @@ def post_of(words: list[str]) -> Post | None:
     """
     lemmas: list[str] = []
     country = None
+    aliases = _org_aliases()
     for w in words:
         c = country_of_word(w)
         if c:
             country = country or c[0].name
             continue
-        lemmas.append(norm_word(morph.lemma(w)))
+        lemma = norm_word(morph.lemma(w))
+        lemmas.extend(aliases.get(lemma, (lemma,)))  # «глава Минздрава» = «глава министерства здравоохранения»
     roles = role_lemmas()
     if not any(lem in roles for lem in lemmas) and not _synonym_in(lemmas):
         return None

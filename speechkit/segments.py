@@ -161,38 +161,39 @@ def _statement_before(t: str, pos: int, cast: Cast, ctx: Context) -> Participant
 
 
 def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
-    """«В.Путин:» → the person; «Вопрос:» → a journalist; «Президент:» → whoever holds the post."""
+    """«В.Путин:» → the person; «Вопрос:» or an interview's question → a journalist; «Президент:» →
+    whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
+    interviewee, the text's main person."""
+    from .names import first_name, surname_key
     from .roles import post_of
     from .wordlists import load_sections
 
-    if not tr.initials:
-        label = tr.surname.lower()
-        if label in load_sections("roles.txt").get("journalist labels", ("вопрос", "корр", "корреспондент",
-                                                                          "журналист", "реплика")):
-            return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+    if tr.kind == "answer":
+        return cast.main()
+    label = tr.surname.lower()
+    if tr.kind == "question" or (tr.kind == "role" and label in load_sections("roles.txt").get("journalist labels", ())):
+        return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+    if tr.kind == "role":
         post = post_of([tr.surname])
-        if post is not None:
-            holder = cast.holder(post, tr.start)
-            if holder is not None:
-                return holder
-        people = cast.by_key.get(_key(tr.surname), ())
-        if people:
-            return people[0]
-        return cast.add(Participant(tr.surname, "person", None, tr.surname.lower()))
+        holder = cast.holder(post, tr.start) if post is not None else None
+        return holder or cast.add(Participant(tr.surname, "person", None, label))
+    if tr.kind == "name":
+        words = [w.capitalize() if w.isupper() else w for w in tr.surname.split()]
+        if len(words) == 1:
+            people = cast.by_key.get(surname_key(words[0]), ())
+            if people:
+                return people[0]
+            return cast.person(None, words[0], "masc", nominative=True)
+        fn = first_name(words[0])
+        p = cast.person(fn[0] if fn else words[0], words[-1], fn[1] if fn else "masc", nominative=True)
+        cast.mention(p, tr.label.start, tr.label.start + len(tr.surname), True)
+        return p
     words = tr.tooltip.split()
     if len(words) >= 2 and words[0] == tr.surname:  # «Лукашенко Александр Григорьевич …»
-        from .names import first_name
-
         fn = first_name(words[1])
         if fn:
             return cast.person(fn[0], tr.surname, fn[1], nominative=True)
     return cast._initials_person(tr.initials, tr.surname)
-
-
-def _key(word: str) -> str:
-    from .names import surname_key
-
-    return surname_key(word)
 
 
 def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:

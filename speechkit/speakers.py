@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import morph
-from .names import (CAP, declined_surname, first_name, is_patronymic, known_first_name, nominative_surname,
-                    place_or_body, surname_key, surname_like)
-from .roles import Post, country_of_word, is_role_word, post_of, role_lemmas
+from .names import (CAP, declined_surname, feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
+                    nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+from .roles import Post, country_of_word, is_role_word, post_of
 from .text import SENTENCE_BREAK, norm_word
 from .wordlists import load_sections, load_table
 
@@ -235,14 +235,19 @@ class Cast:
                 self.addresses.append((fa[0], b))  # «Владимир Владимирович, …» — an address
                 k += 2
                 continue
-            if fa and not _is_role(a) and _surname_slot(b):
+            pair = self._read_pair(a, b, m.start(), nxt.end())
+            if pair is not None and first_name(a) is None and third is not None and surname_ending(b) is None \
+                    and surname_ending(third.group(0)) is not None:
+                pair = None  # «порта Курык Ерлан Тулегенов»: the name is the pair after
+            if pair is not None:
+                given, gender, subject = pair
                 last = nxt
-                if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)):
+                if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)) \
+                        and known_first_name(b):
                     last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу
                 surname = last.group(0)
-                p = self.person(fa[0] if last is nxt else f"{fa[0]} {b}", surname, fa[1])
-                # «Касым-Жомарт Токаев» as written is the nominative; «Ильхамом Алиевым» is not
-                self.mention(p, m.start(), last.end(), fa[0] == a and norm_word(p.name.split()[-1]) == norm_word(surname))
+                p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
+                self.mention(p, m.start(), last.end(), subject)
                 self._roles_around(p, m.start(), last.end())
                 taken.update(x.start() for x in (m, nxt, last))
                 k += 3 if last is third else 2
@@ -277,6 +282,118 @@ class Cast:
                 for r in entry[2]:
                     p.add_role(r, r.split())
 
+    def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
+        """(given name in the nominative, gender, whether the pair is in the nominative) of «a b» read
+        as a given name and a surname, or None.
+
+        «Гинаятова», «Исина», «Султанова» are a woman's nominative or a man's genitive: the word after
+        (a past-tense verb's gender), the word before (a preposition; a role noun whose case the name
+        shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
+        with no evidence the nominative is read, as a name is most often first met as a subject.
+        """
+        if _is_role(a) or place_or_body(a) or country_of_word(a) or not _surname_slot(b):
+            return None
+        ending = surname_ending(b)
+        known = first_name(a)
+        if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
+                                                     or self._after_role(start))):
+            return None
+        if ending is None or ending == "":
+            if ending is None and not known:
+                return (a, "masc", _nominative(b))
+            fa = first_name(a, oblique=False) if known else (a, "masc")
+            subject = ending == "" or _nominative(b)
+            if known and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
+                                 for p in morph.parses(a.lower())[:6]):
+                fa, subject = first_name(a, oblique=True), False  # «Ильхамом Алиевым»
+            return (fa[0], fa[1], subject)
+        if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
+            gender = "femn" if ending in ("ой", "ою") else "masc"
+            if ending == "у" and self._accusative(start):
+                gender = "femn"  # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative
+            if known:
+                readings = [p for p in morph.parses(a.lower())[:8] if "Name" in p.tag.grammemes
+                            and gender in p.tag.grammemes and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]
+                if readings:
+                    nom = _as_written_name(readings[0].normal_form, a)
+                    return (nom, gender, False)
+                if gender == "femn":
+                    return (feminine_given(a, ending), gender, False)
+                fa = first_name(a, oblique=True)
+                return (fa[0], fa[1], False)
+            return (nominative_given(a, ending) if gender == "masc" else feminine_given(a, ending), gender, False)
+        femn = self._woman(a, b, start, end)
+        if femn:
+            fa = [p for p in morph.parses(a.lower())[:6] if {"Name", "femn", "nomn"} <= p.tag.grammemes]
+            return (a if fa or not known else a, "femn", True)
+        if known:
+            fa = first_name(a, oblique=True)
+            return (fa[0], "masc", False)
+        return (nominative_given(a, "а"), "masc", False)
+
+    def _after_role(self, start: int) -> bool:
+        """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
+        words = re.findall(r"[\w-]+|[^\w\s«»\"]", self.text[max(0, start - 80) : start])
+        for w in reversed(words[-6:]):
+            if not re.match(r"\w", w):
+                return False
+            if is_role_word(norm_word(morph.lemma(w))):
+                return True
+        return False
+
+    def _accusative(self, start: int) -> bool:
+        """Whether the words before a name put it in the accusative: a transitive verb, or a role noun in it."""
+        before = re.findall(r"[\w-]+|[^\w\s]", self.text[max(0, start - 80) : start])
+        for w in reversed(before[-6:]):
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                return False
+            ps = morph.parses(w.lower())[:2]
+            if any(p.tag.POS == "VERB" and "tran" in p.tag.grammemes for p in ps):
+                return True
+            if is_role_word(norm_word(morph.lemma(w))):
+                return any("accs" in p.tag.grammemes for p in ps)
+        return False
+
+    def _woman(self, a: str, b: str, start: int, end: int) -> bool:
+        """Whether «Алия Гинаятова» (not «Руслана Жумагазиева», a man's genitive) is a woman's nominative."""
+        text = self.text
+        after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
+        if after:
+            g = _past_gender(after.group(1))
+            if g:
+                return g == "femn"
+        line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+        before = re.findall(r"[\w-]+|[^\w\s]", line)
+        for k, w in enumerate(reversed(before[-8:])):
+            if not re.match(r"\w", w):
+                break
+            if w.lower() in _PREPOSITIONS or w.lower() in ("словам", "мнению", "оценке"):
+                return False  # «с Русланом …», «по словам подрядчика Нурлана Омарова»
+            g = _past_gender(w)
+            if g and k == 0:
+                return g == "femn"  # «сказала Дана Исина»
+            if is_role_word(norm_word(morph.lemma(w))):  # the role the name stands in apposition to
+                cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
+                         if c in p.tag.grammemes}
+                if cases == {"nomn"}:
+                    return True  # «руководитель управления туризма Алматы Динара Жумабаева»
+                if "nomn" not in cases:
+                    return False  # «министра здравоохранения Алию …», «пресс-секретаря Руслана …»
+                break
+            if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
+                break
+        if before and re.match(r"\w", before[-1]):
+            p = morph.parses(before[-1].lower())[0]
+            if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not before[-1][:1].isupper():
+                return False  # «встреча Владимира Путина»: a thing's genitive complement
+        stem = surname_key(b)
+        if re.search(rf"(?i)\b{re.escape(stem)}(?:ой|ою)\b", text):
+            return True
+        if re.search(rf"(?i)\b{re.escape(stem)}(?:ым|ом)\b", text):
+            return False
+        return any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6]) \
+            or not first_name(a)
+
     def _initials_person(self, initials: str, surname: str) -> Participant:
         """В.Путин → the Путин the text names in full, a known figure, or the address «Владимир Владимирович»."""
         key = surname_key(surname)
@@ -308,6 +425,11 @@ class Cast:
         cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
         left = left[cut + 1 :] if cut >= 0 else left
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
+        for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
+            if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
+                    or words[i].lower() in ("и", "а", "но", "или"):  # «… Жаксыбекова и вице-министр Ерлан Аукенов»
+                words = words[i + 1 :]
+                break
         lemmas = [norm_word(morph.lemma(w)) for w in words]
         for i, lem in enumerate(lemmas):
             if is_role_word(lem):
@@ -418,8 +540,34 @@ class Cast:
         return max(fits, key=lambda p: ((m := p.last_before(pos)) is not None, m.start if m else -1))
 
 
+def _as_written_name(lemma: str, written: str) -> str:
+    nom = lemma.replace("ё", "е") if "ё" not in written.lower() else lemma
+    return "-".join(part.capitalize() for part in nom.split("-"))
+
+
+_PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _past_gender(word: str) -> str | None:
+    """The gender of a past-tense verb form («сказала» → femn), else None."""
+    for p in morph.parses(word.lower())[:2]:
+        if p.tag.POS == "VERB" and "past" in p.tag.grammemes:
+            return "femn" if "femn" in p.tag.grammemes else "masc" if "masc" in p.tag.grammemes else None
+    return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _dictionary_surname(word: str) -> bool:
+    return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+@functools.lru_cache(maxsize=50_000)
 def _is_role(word: str) -> bool:
-    return norm_word(morph.lemma(word)) in role_lemmas()
+    """A role noun in the singular: «Министр», «Аким»; not «Султанов» (a surname, though «султанов»
+    is also the genitive plural of «султан»)."""
+    return any(is_role_word(norm_word(p.normal_form)) and "plur" not in p.tag.grammemes
+               for p in morph.parses(word.lower())[:3])
 
 
 def _surname_slot(word: str) -> bool:
@@ -444,24 +592,44 @@ def _adjective(word: str) -> bool:
 
 
 def _nominative_head(phrase: str) -> str:
-    """«пресс-службы акимата» → «пресс-служба акимата»: adjectives and the head noun in the nominative."""
+    """«пресс-службы акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк»: the
+    head noun and the adjectives before it in the nominative, agreeing; the complements as written."""
     words = phrase.split()
+    head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
+                None)
+    if head is None:
+        return phrase.strip()
+    noun, gender, number = _nominative_noun(words[head])
     out = []
-    for k, w in enumerate(words):
-        head = None
+    for k, w in enumerate(words[:head]):
+        form = None
         for p in morph.parses(w.lower())[:3]:
-            if p.tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" not in p.tag.grammemes \
-                    and {"gent", "ablt", "datv", "loct", "accs"} & p.tag.grammemes:
-                form = p.inflect({"nomn"})
-                if form is not None:
-                    head = form.word
+            if p.tag.POS in ("ADJF", "PRTF"):
+                wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+                form = p.inflect(wanted)
                 break
-            if "nomn" in p.tag.grammemes:
-                break
-        if head is not None:
-            w = head[:1].upper() + head[1:] if w[:1].isupper() else head
-        out.append(w)
-        if any(p.tag.POS == "NOUN" for p in morph.parses(words[k].lower())[:1]):
-            out.extend(words[k + 1 :])  # the complements after the head stay as written
-            break
-    return " ".join(out)
+        out.append(_cap_as(form.word, w) if form is not None else w)
+    out.append(_cap_as(noun, words[head]))
+    return " ".join(out + words[head + 1 :])
+
+
+def _nominative_noun(word: str) -> tuple[str, str | None, str]:
+    """(the noun in the nominative, its gender, its number)."""
+    for p in morph.parses(word.lower())[:3]:
+        if p.tag.POS != "NOUN":
+            continue
+        number = "plur" if "plur" in p.tag.grammemes else "sing"
+        gender = next((g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)
+        if "nomn" in p.tag.grammemes:
+            return word.lower(), gender, number
+        form = p.inflect({"nomn", number})
+        if form is not None:
+            return form.word, gender, number
+    return word.lower(), None, "sing"
+
+
+def _cap_as(form: str, written: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return written
+    form = form.replace("ё", "е") if "ё" not in written.lower() else form
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form

@@ -1,9 +1,13 @@
-"""Transcript turns: ``В.Путин: …`` labels, on their own line or inline in flattened text.
+"""Transcript and interview turns: who holds the floor, marked by labels or by the Q/A layout.
 
-Official transcripts (kremlin.ru, akorda.kz) mark each turn with the speaker's
-initials and surname and a colon; scrapers flatten the page so the labels
-stand mid-line after the previous turn's last sentence, sometimes followed by
-a tooltip ("А.Лукашенко Лукашенко Александр Григорьевич Президент … :").
+* Official transcripts (kremlin.ru, akorda.kz) mark each turn with initials, a surname and a colon;
+  scrapers flatten the page so the labels stand mid-line after the previous turn's last sentence,
+  sometimes followed by a tooltip ("А.Лукашенко Лукашенко Александр Григорьевич Президент … :").
+* Role labels: «Вопрос:», «Корр.:», «Ведущий:» (roles.txt, ``# transcript labels``).
+* Interviews print names at the start of a line: «Ауез Габбасов:», «АУЕЗ ГАББАСОВ:», «Ахметов:»,
+  «**Айжан Бекова:**» (bold marks of a scraped page kept as asterisks).
+* An interview without labels alternates dash paragraphs: «— Сколько туристов приехало?» (the
+  journalist) and «— Почти десять миллионов.» (the interviewee the lead names).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 from .model import Span
+from .names import CAP, first_name, surname_ending, surname_like
+from .text import paragraphs
 from .wordlists import load_sections
 
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
@@ -22,14 +28,24 @@ LABEL = re.compile(
     r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?)\s?:\s",
     re.M,
 )
+_UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
+# at a line start: «Ауез Габбасов:», «АУЕЗ ГАББАСОВ:», «Ахметов:», «**Айжан Бекова:**»
+NAME_LABEL = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
+    r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+    re.M,
+)
+_DASH_PARA = re.compile(r"[—–-]\s+\S")
+SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
 
 
 @functools.cache
 def role_label() -> re.Pattern[str]:
-    """Вопрос: · Корр.: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
+    """Вопрос: · Корр.: · КОРР.: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
     words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
-    alts = "|".join(re.escape(w[:1].upper() + w[1:]) for w in words) or "(?!)"
-    return re.compile(rf"(?:^|(?<=[.!?…»]\s))(?P<label>(?P<surname>{alts}))\.?\s?:\s", re.M)
+    alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in words) or "(?!)"
+    return re.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:\*\*)?\s?:(?:\*\*)?\s",
+                      re.M)
 
 
 @functools.cache
@@ -41,11 +57,12 @@ def _role_label_anywhere() -> re.Pattern[str]:
 @dataclass(frozen=True, slots=True)
 class Turn:
     label: Span
-    surname: str
+    surname: str  # the label's words: a surname, a role word («Вопрос»), a full name
     initials: str
     tooltip: str
     start: int  # first character of the turn's text
     end: int
+    kind: str = "initials"  # "initials" | "role" | "name" | "question" | "answer"
 
 
 def _starts_turn(text: str, i: int) -> bool:
@@ -68,35 +85,68 @@ def _starts_turn(text: str, i: int) -> bool:
 
 
 _JOINING = frozenset("в во на с со по для о об у к из за при от до и а но или что как".split())
-SINGLE_TURN_WORDS = 30  # a lone label opens a turn only when a real speech follows it
+
+
+def _is_name_label(words: str) -> bool:
+    """«Ауез Габбасов», «АУЕЗ ГАББАСОВ», «Ахметов» read as a person's name (not «Итог», «Справка»)."""
+    parts = [w.capitalize() if w.isupper() else w for w in words.split()]
+    if len(parts) == 1:
+        return surname_ending(parts[0]) is not None or surname_like(parts[0])
+    return bool(first_name(parts[0])) or surname_ending(parts[-1]) is not None or surname_like(parts[-1])
 
 
 def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
-    """Turns of a transcript: two labels or more, a clear run of role labels, or one label before a speech.
+    """Turns of a transcript or an interview; none unless the text is laid out as one.
 
-    A single initials label («В.Путин: Уважаемые коллеги! …», opening remarks printed alone) makes a
-    turn when what follows it runs on for a speech; role labels count anywhere once initials labels
-    show the text is a transcript.
+    Two labels or more, a clear run of role labels, one initials label before a speech («В.Путин:
+    Уважаемые коллеги! …», opening remarks printed alone), or an interview's alternating dash
+    paragraphs. Role labels count anywhere once initials labels show the text is a transcript.
     """
     end = len(text) if end is None else end
-    labels = [m for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
+    labels = [(m, "initials") for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
     pattern = _role_label_anywhere() if labels else role_label()
-    roles = [m for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
+    roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
+    names = [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if _is_name_label(m.group("surname"))]
+    if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
+        labels += names
     if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3):
         if not (len(labels) == 1 and not roles
-                and len(text[labels[0].end() : end].split()) >= SINGLE_TURN_WORDS):
-            return []
-    labels = sorted(labels + roles, key=lambda m: m.start())
+                and len(text[labels[0][0].end() : end].split()) >= SINGLE_TURN_WORDS):
+            return _interview(text, start, end)
+    found = sorted(labels + roles, key=lambda x: x[0].start())
+    found = [x for k, x in enumerate(found) if k == 0 or x[0].start() >= found[k - 1][0].end()]
     turns = []
-    for k, m in enumerate(labels):
+    for k, (m, kind) in enumerate(found):
         t0 = m.end()
-        t1 = labels[k + 1].start() if k + 1 < len(labels) else end
+        t1 = found[k + 1][0].start() if k + 1 < len(found) else end
         while t1 > t0 and text[t1 - 1].isspace():
             t1 -= 1
         if t1 <= t0:
             continue  # a label with no words after it
-        label = Span(m.start(), m.end(), text[m.start() : m.end()])
-        initials = m.groupdict().get("initials") or ""
+        label = Span(m.start("label"), m.end(), text[m.start("label") : m.end()])
+        initials = (m.groupdict().get("initials") or "") if kind == "initials" else ""
         turns.append(Turn(label, m.group("surname"), initials.replace(" ", ""),
-                          (m.groupdict().get("tooltip") or "").strip(), t0, t1))
+                          (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind))
+    return turns
+
+
+def _interview(text: str, start: int, end: int) -> list[Turn]:
+    """«— Сколько туристов приехало? / — Почти десять миллионов.»: questions and answers in dash paragraphs.
+
+    A run of dash paragraphs counts when at least one question is answered by a paragraph that is no
+    question; a dash paragraph with its own attribution («— …, — ответил он») is dialogue, not this.
+    """
+    from .quotes import has_dash_attribution
+
+    dashed = [p for p in paragraphs(text, start, end) if _DASH_PARA.match(text, p.start)]
+    if len(dashed) < 2 or any(has_dash_attribution(text, p) for p in dashed):
+        return []
+    questions = [p.text.rstrip().endswith("?") for p in dashed]
+    if not any(q and k + 1 < len(dashed) and not questions[k + 1] for k, q in enumerate(questions)):
+        return []
+    turns = []
+    for p, q in zip(dashed, questions):
+        body = _DASH_PARA.match(text, p.start).end() - 1
+        dash = Span(p.start, body, text[p.start : body])
+        turns.append(Turn(dash, "вопрос" if q else "", "", "", body, p.end, "question" if q else "answer"))
     return turns
