@@ -105,6 +105,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     read before the verb; after the quote the inverted order comes first.
     """
     ws = words_in(text, start, end)
+    if not cast.in_quote(start):  # quoted words in the clause say nothing of who speaks («"Вы что?" — обратился …»)
+        ws = [w for w in ws if not cast.in_quote(w.start)]
     if verb is not None:
         before = [w for w in ws if w.end <= verb.start]
         after = [w for w in ws if w.start >= verb.end]
@@ -115,7 +117,7 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
                                 and not _subject(before[1:], cast)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
-        return _document_or_body(cast, text, before + after, pos, ctx)
+        return _document_or_body(cast, text, before + after, pos, ctx, impersonal=vlemma in IMPERSONAL)
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -157,7 +159,7 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
         if _quoted(w):
             continue
         if low in PRONOUNS:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
-            return ws[k:]
+            return ws[_with_adjectives(ws, k):]
         lemma, gram, pos = _reading(w.text)
         if in_pp:
             # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
@@ -175,15 +177,22 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
                     if not ws[j].text[:1].isupper() and (_in("anonymous", lem) or _in("groups", lem)
                                                          or is_role_word(lem)) and _can_be(ws[j].text, "nomn"):
                         return ws[j:]
-            return ws[k:]
+            return ws[_with_adjectives(ws, k):]
         if cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
                 and (m := p.last_before(w.start + 1)) is not None and m.subject:
-            return ws[k:]
+            return ws[_with_adjectives(ws, k):]
         nxt = ws[k + 1] if k + 1 < len(ws) else None
         if w.text[:1].isupper() and nxt is not None and nxt.text[:1].isupper() and nxt.start - w.end == 1 \
                 and _candidate_head(nxt) and not w.text.isupper():
-            return ws[k:]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
+            return ws[_with_adjectives(ws, k):]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
     return []
+
+
+def _with_adjectives(ws: list[Word], k: int) -> int:
+    """Back from a noun phrase's head over the adjectives before it: «Российский президент»."""
+    while k > 0 and _adjectival(ws[k - 1]) and ws[k - 1].low not in PREPOSITIONS:
+        k -= 1
+    return k
 
 
 def _org_name_or_cap(w: Word) -> bool:
@@ -197,6 +206,8 @@ def _candidate_head(w: Word) -> bool:
     if pos not in ("NOUN", None) and not w.text[:1].isupper():
         return False
     if w.text[:1].isupper():
+        if pos not in ("NOUN", None) and _known(w.text):
+            return False  # «Вы», «Сегодня»: a capital that opens a sentence
         # a capitalised word the dictionary does not know («Ваагн») is a name in any case
         return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
     return (is_role_word(lemma) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
@@ -286,9 +297,10 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             break
         if _reading(w.text)[2] in ("VERB", "GRND", "PRTS", "INFN"):
             break
-        if head is not None and not w.text[:1].isupper() and not _quoted(w) and out[-1].low not in ("в", "во", "из", "при") \
-                and _reading(w.text)[2] == "NOUN" and not _can_be(w.text, "gent"):
-            break
+        if head is not None and not w.text[:1].isupper() and not _quoted(w) and out[-1].low not in ("в", "во", "из", "при"):
+            pos = _reading(w.text)[2]
+            if pos not in ("NOUN", "ADJF", "PRTF", "NUMR", None) or not _can_be(w.text, "gent"):
+                break  # a complement is a genitive noun phrase: «жители поселка | уже», «… | агентство APA»
         out.append(w)
     return out
 
@@ -518,6 +530,8 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         lemma = _reading(w.text)[0]
         if lemma not in heads:
             continue
+        if k and is_role_word(_reading(ws[k - 1].text)[0]):
+            continue  # «главу правительства Дмитрия Медведева»: the body belongs to a role, the name to a person
         np = _clip(text, ws[k : k + 8])
         if len(np) == 1 and _in("generic", lemma):
             continue  # «ведомство» alone points back to a body named before
@@ -581,8 +595,13 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = F
     return max(same or pointed or bodies, key=lambda b: b[0])[1]
 
 
-def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
-    """«говорится в заявлении МИД» · «В нем отмечается» · «В иранском МИД заявили» · «отметили в ведомстве»."""
+def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
+                      impersonal: bool = False) -> Participant | None:
+    """«говорится в заявлении МИД» · «В нем отмечается» · «В иранском МИД заявили» · «отметили в ведомстве».
+
+    An impersonal verb that names no document or body («На сайте Кремля указывается, что …») speaks of
+    the document in discussion: its issuer.
+    """
     for k, w in enumerate(ws):
         if w.low not in ("в", "во"):
             continue
@@ -598,7 +617,7 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx)
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
-    return None
+    return (ctx.issuer or ctx.last) if impersonal else None
 
 
 def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> Participant | None:

@@ -47,10 +47,14 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
     # обороны» ДНР») is no one's fragment
     attributions = merge_spans(quoted + [(q.attribution.start, q.attribution.end) for q in quotes if q.attribution])
-    # a name nested in another quoted name is part of that name
+    # a name nested in another quoted name is part of that name; one inside an attribution is a
+    # fragment only when a speech verb of its own governs it («…», — обратился он и потребовал «немедленно» …)
     top = merge_spans((n.start, n.end) for n in names)
     tops = {a for a, _ in top}
-    inner_names = [n for n in names if n.start in tops and not _within(n.start, attributions)]
+    own_verb = [(q.verb.end, q.attribution.end) for q in quotes if q.attribution and q.verb
+                and q.attribution.start >= q.end]
+    inner_names = [n for n in names if n.start in tops and (not _within(n.start, attributions)
+                                                           or _verb_before(t, n.start, own_verb, cast))]
     spoken = sorted((a, p) for a, _, _, p, _, _ in said if p is not None)
 
     def context_at(pos: int) -> Context:
@@ -92,6 +96,14 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     speakers, ids = _speakers(cast, segs)
     segs = [dataclasses.replace(s, speaker_id=ids.get(s.speaker_id)) for s in segs]
     return segs, kept_names, speakers
+
+
+def _verb_before(t: str, pos: int, clauses: list[tuple[int, int]], cast: Cast) -> bool:
+    """Whether a speech verb stands between an attribution's own verb and ``pos``."""
+    for a, b in clauses:
+        if a <= pos < b:
+            return any(w.text[:1].isalpha() and is_speech_verb(w.text) for w in words_in(t, a, pos))
+    return False
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -298,6 +298,8 @@ class Cast:
         if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
                                                      or self._after_role(start))):
             return None
+        if known is None and morph.analyzer().word_is_known(a.lower()) and self._sentence_start(start):
+            return None  # «Требование Путина …»: a common noun opening a sentence, not a given name
         if ending is None or ending == "":
             if ending is None and not known:
                 return (a, "masc", _nominative(b))
@@ -330,6 +332,10 @@ class Cast:
             fa = first_name(a, oblique=True)
             return (fa[0], "masc", False)
         return (nominative_given(a, "а"), "masc", False)
+
+    def _sentence_start(self, start: int) -> bool:
+        before = self.text[max(0, start - 3) : start].rstrip(" \t\u00a0«\"„(")
+        return not before or before[-1] in ".!?…\n"
 
     def _after_role(self, start: int) -> bool:
         """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
