@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from . import morph
 from .names import CAP, first_name, gender_of_verb, place_or_body, surname_key
-from .roles import country_of_word, is_role_word, post_of, role_lemmas
+from .roles import country_of_word, is_person_noun, is_role_word, post_of, role_lemmas
 from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
 from .wordlists import load_sections
@@ -114,6 +114,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     else:
         before, after, vlemma = ws, [], ""
     gender, number = gender_of_verb(verb.text if verb else None)
+    if verb is not None and _reading(verb.text)[2] == "GRND":
+        after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
     if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
                                 and not _subject(before[1:], cast)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
@@ -210,7 +212,7 @@ def _candidate_head(w: Word) -> bool:
             return False  # «Вы», «Сегодня»: a capital that opens a sentence
         # a capitalised word the dictionary does not know («Ваагн») is a name in any case
         return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
-    return (is_role_word(lemma) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
+    return (is_person_noun(w.text) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
         and _can_be(w.text, "nomn")
 
 
@@ -244,7 +246,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     lemma, gram, _ = _reading(head.text)
     if _in("documents", lemma):
         return _issuer(cast, text, np[at + 1 :], pos, ctx)
-    if is_role_word(lemma) or post_of([w.text for w in np[: at + 1]]):
+    if is_person_noun(head.text) or post_of([w.text for w in np[: at + 1]]):
         named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True)
         return named if named is not None else _role(cast, np, pos, ctx, plural="plur" in gram)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
@@ -282,11 +284,13 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
         gap = text[prev.end : w.start]
         if gap.strip(" \u00a0«»\"„“”") or w.low in ("и", "а", "но", "который", "которая", "которые", "что"):
             break
+        if _quoted(w) and not w.text[1:2].isupper():
+            break  # «Vestas «мировым лидером»»: quoted words in lower case are no part of a name
         if head is None and not _adjectival(prev) and not _quoted(prev):
             head = prev
         if w.low in PREPOSITIONS:
-            if w.low == "при":
-                out.append(w)
+            if w.low == "при" or (w.low == "по" and head is not None and is_person_noun(head.text)):
+                out.append(w)  # «постпредство … при ООН», «директор по стратегии»
                 continue
             nxt = np[np.index(w) + 1] if np.index(w) + 1 < len(np) else None
             hl = _reading(head.text)[0] if head else ""
@@ -353,6 +357,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         people = cast.by_key.get(surname_key(w.text), ())
         if people and (oblique or not nominative_only or _can_be(w.text, "nomn")):
             return people[0]
+    if len(np) == 1 and caps and caps[0] is np[0] and not oblique and not _known(np[0].text):
+        # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
+        p = cast.person(None, np[0].text, "masc", nominative=True)
+        cast.mention(p, np[0].start, np[0].end, True)
+        return p
     return None
 
 
@@ -637,9 +646,15 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
     """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
     for k, w in enumerate(after):
+        if _quoted(w):
+            continue
         lemma, gram, _ = _reading(w.text)
         if _in("documents", lemma):
             return _issuer(cast, text, after[k + 1 :], pos, ctx)
-        if "accs" in gram and (_in("heads", lemma) or lemma in role_lemmas()):
-            return _phrase(cast, text, after[k:], pos, ctx, oblique=True)
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person" and not p.last_before(w.start + 1).subject:
+            return p  # «цитирует РБК Карасина», «цитирует «Взгляд» Дмитрия Медведева»
+        if (_can_be(w.text, "accs") or _can_be(w.text, "gent")) and not w.text[:1].isupper() \
+                and (_in("heads", lemma) or is_person_noun(w.text)):
+            return _phrase(cast, text, after[k:], pos, ctx, oblique=True)  # «цитирует ИТАР-ТАСС оппозиционера»
     return None

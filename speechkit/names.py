@@ -12,7 +12,7 @@ import re
 from . import morph
 from .text import norm_word
 
-CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+CAP = r"[А-ЯЁ](?:[’'][А-ЯЁ])?[а-яё]+(?:-[А-ЯЁ][а-яё]+)?"  # Токаев, Касым-Жомарт, О’Рейли
 # surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
 _SURNAME_STEM = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
 PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "вичем", "вне", "вной", "вну", "ичны", "ичной")
@@ -134,6 +134,8 @@ def surname_ending(word: str) -> str | None:
 def given_slot(word: str) -> bool:
     """Whether a capitalised word may be a given name the dictionary does not know («Бахыт», «Канат»):
     a noun or an unknown word, not a pronoun, adverb or verb."""
+    if not morph.analyzer().word_is_known(word.lower()):
+        return True  # «Саеб», «Дейв»: the dictionary's guess at an unknown word says nothing
     p = morph.parses(word.lower())[0]
     return p.tag.POS in ("NOUN", None) or "Name" in p.tag.grammemes
 

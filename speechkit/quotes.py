@@ -29,7 +29,8 @@ CLOSES_BEFORE = " \t\n\r.,;:!?)]}»—–‒―-\"…"
 
 _AS = re.compile(r"\b[Кк]ак\s+")
 _CLAUSE = re.compile(r",?\s*(?:что|чтобы|будто|как)\b")
-_CONTINUES = re.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*")  # «…», — сказал он. — «…»
+# «…», — сказал он. — «…» · «…», сказал он. «…» — the same speaker goes on in the next quote
+_CONTINUES = re.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*|[\s]*[.!?…]\s*")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")

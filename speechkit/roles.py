@@ -86,6 +86,19 @@ def is_role_word(lemma: str) -> bool:
     return lemma in role_lemmas() or (lemma,) in _synonyms()
 
 
+@functools.lru_cache(maxsize=50_000)
+def is_person_noun(word: str) -> bool:
+    """A role noun, or a common noun that names a person by what they do («скульптор», «рабочий»,
+    «наблюдатель»): the dictionary reads it as animate and as no name. Only where a speaker is
+    expected — after a speech verb, before a name — is such a noun taken for a role."""
+    lemma = norm_word(morph.lemma(word))
+    if is_role_word(lemma):
+        return True
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes
+               and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+               for p in morph.parses(word.lower())[:2] if p.score >= 0.2)
+
+
 @functools.cache
 def _heads_of_state() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in load_sections("roles.txt").get("head of state", ()))
@@ -125,7 +138,9 @@ def post_of(words: list[str]) -> Post | None:
         lemmas.extend(aliases.get(lemma, (lemma,)))  # «глава Минздрава» = «глава министерства здравоохранения»
     roles = role_lemmas()
     if not any(lem in roles for lem in lemmas) and not _synonym_in(lemmas):
-        return None
+        # «скульптор», «наблюдатель от ОБСЕ»: a person noun at the head is a post of its own
+        if not words or not is_person_noun(words[0]):
+            return None
     hos = any(_contains(lemmas, h) for h in _heads_of_state())
     cls = _synonym_in(lemmas)
     head = next((lem for lem in lemmas if lem in roles), lemmas[0] if lemmas else "")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from . import morph
 from .names import (CAP, declined_surname, feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
                     nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
-from .roles import Post, country_of_word, is_role_word, post_of
+from .roles import Post, country_of_word, is_person_noun, is_role_word, post_of
 from .text import SENTENCE_BREAK, norm_word
 from .wordlists import load_sections, load_table
 
@@ -275,12 +275,34 @@ class Cast:
                 # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in it
                 subject = norm_word(word) == norm_word(who.name.split()[-1]) or _nominative(word)
                 self.mention(who, m.start(), m.end(), subject)
+            elif not people:
+                self._given_name_alone(m, taken)
         for p in self.participants:
             entry = known.get(p.key)
             if entry and not p.known and p.first and entry[0].startswith(p.first + " "):
                 p.known = True  # «Владимир Путин» named in full: the well-known figure's posts apply too
                 for r in entry[2]:
                     p.add_role(r, r.split())
+
+    def _given_name_alone(self, m: re.Match, taken: set[int]) -> None:
+        """«Марк, рабочий из цеха …, назвал …»: a given name without a surname is a person when a person
+        noun follows it after a comma or a past-tense verb of its gender does; later mentions of the
+        name in the nominative point back to it."""
+        word = m.group(0)
+        if not known_first_name(word) or m.start() in taken:
+            return
+        fn = first_name(word)
+        if fn is None or fn[0] != word:
+            return  # only the nominative introduces someone
+        nxt = re.match(r"(,\s*)?([а-яё-]+)", self.text[m.end() : m.end() + 40])
+        if not nxt:
+            return
+        if nxt.group(1) and not is_person_noun(nxt.group(2)):
+            return
+        if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
+            return
+        p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], "", word))
+        self.mention(p, m.start(), m.end(), True)
 
     def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
         """(given name in the nominative, gender, whether the pair is in the nominative) of «a b» read
@@ -296,13 +318,19 @@ class Cast:
         ending = surname_ending(b)
         known = first_name(a)
         if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
-                                                     or self._after_role(start))):
+                                                     or self._named_by_context(start, end))):
             return None
-        if known is None and morph.analyzer().word_is_known(a.lower()) and self._sentence_start(start):
-            return None  # «Требование Путина …»: a common noun opening a sentence, not a given name
+        if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not (
+                self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])):
+            # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»):
+            # «Требование Путина …», «на Острове Уайт» are no names
+            return None
         if ending is None or ending == "":
             if ending is None and not known:
-                return (a, "masc", _nominative(b))
+                # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
+                nom = nominative_surname(b, "masc")
+                tail = b.lower()[len(nom):] if b.lower().startswith(nom.lower()) else ""
+                return (nominative_given(a, tail) if tail else a, "masc", not tail and _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             subject = ending == "" or _nominative(b)
             if known and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
@@ -336,6 +364,24 @@ class Cast:
     def _sentence_start(self, start: int) -> bool:
         before = self.text[max(0, start - 3) : start].rstrip(" \t\u00a0«\"„(")
         return not before or before[-1] in ".!?…\n"
+
+    def _named_by_context(self, start: int, end: int) -> bool:
+        """Whether the place of two capitalised words makes them a name the dictionary cannot tell:
+        after a role («гендиректор Delko Ерлан Сейткали») or a speech verb («заявил Дейв Донателли»),
+        before a role set off by a comma («Дейв Донателли, глава отдела …») or a past-tense verb."""
+        if self._after_role(start):
+            return True
+        prev = re.findall(r"[\w-]+", self.text[max(0, start - 30) : start])
+        if prev and re.search(r"\w\s*$", self.text[max(0, start - 30) : start]):
+            from .quotes import is_speech_verb
+
+            if is_speech_verb(prev[-1]):
+                return True
+        m = re.match(r"(,\s*)?([а-яё-]+)", self.text[end : end + 40].lstrip(" "))
+        if m:
+            word = m.group(2)
+            return bool(_past_gender(word)) if not m.group(1) else is_person_noun(word)
+        return False
 
     def _after_role(self, start: int) -> bool:
         """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
@@ -397,8 +443,13 @@ class Cast:
             return True
         if re.search(rf"(?i)\b{re.escape(stem)}(?:ым|ом)\b", text):
             return False
-        return any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6]) \
-            or not first_name(a)
+        # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
+        # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
+        names = [p for p in morph.parses(a.lower())[:6] if "Name" in p.tag.grammemes]
+        if not names:
+            return not first_name(a)
+        femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
+        return femn >= 0.3 * sum(p.score for p in names)
 
     def _initials_person(self, initials: str, surname: str) -> Participant:
         """В.Путин → the Путин the text names in full, a known figure, or the address «Владимир Владимирович»."""
@@ -436,9 +487,8 @@ class Cast:
                     or words[i].lower() in ("и", "а", "но", "или"):  # «… Жаксыбекова и вице-министр Ерлан Аукенов»
                 words = words[i + 1 :]
                 break
-        lemmas = [norm_word(morph.lemma(w)) for w in words]
-        for i, lem in enumerate(lemmas):
-            if is_role_word(lem):
+        for i, w in enumerate(words):
+            if is_person_noun(w):
                 j = i
                 while j > 0 and _adjective(words[j - 1]):
                     j -= 1
@@ -452,7 +502,7 @@ class Cast:
             k = 0
             while k < len(words) - 1 and _adjective(words[k]):
                 k += 1
-            if words and is_role_word(norm_word(morph.lemma(words[k]))):
+            if words and is_person_noun(words[k]):
                 p.add_role(_nominative_head(" ".join(words)), words)
 
     @functools.cached_property
@@ -561,6 +611,11 @@ def _past_gender(word: str) -> str | None:
         if p.tag.POS == "VERB" and "past" in p.tag.grammemes:
             return "femn" if "femn" in p.tag.grammemes else "masc" if "masc" in p.tag.grammemes else None
     return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_reading(word: str) -> bool:
+    return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
 
 
 @functools.lru_cache(maxsize=50_000)
