@@ -85,7 +85,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
                                     speaker_id=id(narrator) if narrator else None))
     # a fragment lies inside the author's sentence: a narrative segment holds it, or it stays a name
     narrative = [(sg.start, sg.end) for sg in segs if sg.kind == "narrative"]
-    fragments = [f for f in fragments if _within(f.start, narrative) and _within(f.end - 1, narrative)]
+    fragments = [f for f in fragments if _inside_one(f.start, f.end, narrative)]
     for f in fragments:
         segs.append(Segment(0, "fragment", f.start, f.end, t[f.start : f.end], f.speaker.name, f.attribution,
                             speaker_id=id(f.speaker)))
@@ -104,6 +104,12 @@ def _verb_before(t: str, pos: int, clauses: list[tuple[int, int]], cast: Cast) -
         if a <= pos < b:
             return any(w.text[:1].isalpha() and is_speech_verb(w.text) for w in words_in(t, a, pos))
     return False
+
+
+def _inside_one(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether one of the (sorted, disjoint) spans holds all of start:end."""
+    k = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
