@@ -443,7 +443,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     ``no_unit`` (a count with no counted noun), ``percent_no_base`` (nothing in
     the sentence says what the percent is of), ``unit_from_context``,
     ``scale_from_context``, ``year_from_context`` (filled from neighbouring
-    figures or dates), ``decade`` («90-е годы»), ``years`` (a range of years).
+    figures or dates), ``year_from_lead`` (a date's year inferred from the year
+    the title or lead states), ``decade`` («90-е годы»), ``years`` (a range of years).
     Page date stamps («7 апреля 2025 года 14:15») are not returned.
     """
     end = len(text) if end is None else min(end, len(text))
