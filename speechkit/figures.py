@@ -35,6 +35,8 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 MINUS_SIGNS = "-\u2212"
 CLOSING_QUOTES = "»”\""
 SENTENCE_ENDS = ".!?…\n"
+LEAD_CHARS = 600  # how far into a text its lead may reach: a title and a paragraph of two or three sentences
+LIST_ITEM_STARTS = "\n(,;"  # what may stand before an item of an inline list
 ID_MARKS = "/@_#\\"  # digits touching these are paths, addresses, handles
 
 # Prepositions of the number phrase itself: «в 2,5 раза», «от 5 до 10», «на 65%», «два с половиной».
@@ -49,7 +51,8 @@ _NUM = rf"\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
 
 _CORE = re.compile(
-    r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"  # 27.03.2013
+    r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"  # 27.03.2013
+    r"|(?<![\d.-])\d{4}-\d{2}-\d{2}(?![\d-]))"  # 2013-03-27
     rf"|(?P<num>{_NUM})"
     rf"|(?P<word>{_WORD})"
 )
@@ -60,6 +63,7 @@ _WORD_AT = re.compile(rf"[{SPACES}]*({_WORD})")
 _SUFFIX = re.compile(rf"[{HYPHENS}]([^\W\d_]+)")  # 5-е, 16-летняя
 _DASH_NUM = re.compile(rf"[{SPACES}]?[{DASHES}][{SPACES}]?(?=[\d\w])")  # 94–95, два-три
 _NEXT_CHAR = re.compile(rf"[{SPACES}]*(\S)")
+_LABEL_DASH = re.compile(rf"[{SPACES}]+[{DASHES}][{SPACES}]+")  # «2021 – 1,2 процента»
 _DAY_LINK = re.compile(rf"[{SPACES}]*(?:по|до|и|или|,|[{DASHES}])[{SPACES}]*(?=\d)")  # с 1 по 10 мая
 _PERCENT = re.compile(rf"[{SPACES}]?%")
 _TIME_AFTER = re.compile(rf"[{SPACES},]*(?:в[{SPACES}]+)?\d{{1,2}}:\d{{2}}(?!\d)")  # 7 апреля 2025 года 14:15
@@ -139,6 +143,9 @@ class Lexicon:
     times_unit: str
     people_unit: str
     count_nouns: re.Pattern[str]
+    counting_nouns: frozenset[str]
+    compound_measures: dict[str, dict[str, Decimal]]
+    year_targets: frozenset[str]
     temperature_nouns: frozenset[str]
     temperature_tails: tuple[tuple[re.Pattern[str], int], ...]
     temperature_symbols: tuple[str, ...]
@@ -216,6 +223,10 @@ def lexicon() -> Lexicon:
         times_unit=raw["times"]["unit"],
         people_unit=raw["people"]["unit"],
         count_nouns=re.compile(rf"(?<![^\W\d_])(?:{_alternation(ctx['count_nouns'])})(?![^\W\d_])", re.I),
+        counting_nouns=frozenset(ctx["counting_nouns"]),
+        compound_measures={unit: {smaller: Decimal(str(n)) for smaller, n in parts.items()}
+                           for unit, parts in raw["compound_measures"].items()},
+        year_targets=frozenset(raw["years"]["targets"]),
         temperature_nouns=frozenset(raw["temperature"]["nouns"]),
         temperature_tails=tuple((_tail_pattern(t), sign) for t, sign in raw["temperature"]["tails"].items()),
         temperature_symbols=tuple(raw["temperature"]["symbols"]),
@@ -432,7 +443,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     ``no_unit`` (a count with no counted noun), ``percent_no_base`` (nothing in
     the sentence says what the percent is of), ``unit_from_context``,
     ``scale_from_context``, ``year_from_context`` (filled from neighbouring
-    figures or dates), ``decade`` («90-е годы»), ``years`` (a range of years).
+    figures or dates), ``year_from_lead`` (a date's year inferred from the year
+    the title or lead states), ``decade`` («90-е годы»), ``years`` (a range of years).
     Page date stamps («7 апреля 2025 года 14:15») are not returned.
     """
     end = len(text) if end is None else min(end, len(text))
@@ -592,8 +604,11 @@ def _read_suffixed(scan: _Scan, s: int, m: re.Match[str], value: Decimal, lo: in
 
 
 def _read_numeric_date(scan: _Scan, m: re.Match[str]) -> _Draft | None:
-    # 27.03.2013
-    day, month, year = (int(x) for x in m.group().split("."))
+    # 27.03.2013, 2013-03-27
+    if "-" in m.group():
+        year, month, day = (int(x) for x in m.group().split("-"))
+    else:
+        day, month, year = (int(x) for x in m.group().split("."))
     if scan.skipped(m.start()) or not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     return _Draft(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "date")
@@ -684,10 +699,28 @@ def _read_year(scan: _Scan, s: int, e: int, value: Decimal, lo: int) -> _Draft |
         return None
     if draft := _read_year_range(scan, s, e, int(value)):
         return draft
+    if _heads_list_item(scan, s, e, value):
+        return _Draft(s, e, int(value), "year")
     before = scan.word_before(s, lo)
     if before and before.low in scan.lex.year_prepositions and _read_unit(scan, e, ratio=False) is None:
         return _Draft(s, e, int(value), "year")
     return None
+
+
+def _heads_list_item(scan: _Scan, s: int, e: int, value: Decimal) -> bool:
+    """A year heading an item of a list, a dash and its figure: «(2021 – 1,2 процента, 2022 – …)».
+
+    The item starts the text, a line or a bracket, or follows a comma or a semicolon; a larger number
+    after the dash makes a range instead («2000 – 3000 рублей»).
+    """
+    m = _LABEL_DASH.match(scan.text, e, scan.end)
+    after = m and _number_at(scan, m.end())
+    if not after or after[1] >= value:
+        return False
+    i = s
+    while i > scan.start and scan.text[i - 1] in SPACES:
+        i -= 1
+    return i == scan.start or scan.text[i - 1] in LIST_ITEM_STARTS
 
 
 def _read_year_word(scan: _Scan, s: int, e: int, value: Decimal, decade: bool) -> _Draft | None:
@@ -746,10 +779,24 @@ def _read_amount(scan: _Scan, s: int, e: int, value: Decimal, lo: int, lone: str
         draft.kind = "range" if draft.low is not None and unit.kind != "ratio" else unit.kind
         if unit.factor < 0:  # «15 градусов мороза»
             head = dataclasses.replace(head, sign=-1)
+        if draft.low is None:
+            _read_smaller_unit(scan, draft)
     elif symbol := _currency_before(scan, head.start, lo):
         draft.unit, draft.kind = symbol[1], "money"
         head = dataclasses.replace(head, start=symbol[0])
     return _finish_amount(scan, draft, lo, head)
+
+
+def _read_smaller_unit(scan: _Scan, draft: _Draft) -> None:
+    """«5 метров 6 сантиметров» = 5,06 метра: a measure in two units, the smaller right after, is one figure."""
+    smaller = scan.lex.compound_measures.get(draft.unit or "")
+    rest = smaller and _number_at(scan, draft.end)
+    unit = rest and _read_unit(scan, rest[0], ratio=False)
+    per = unit and smaller.get(unit.unit or "")
+    if per and 0 <= rest[1] < per:
+        draft.end, draft.value = unit.end, round(draft.value + rest[1] / per, 4)
+        if draft.mantissa is not None:
+            draft.mantissa = draft.value / draft.scale
 
 
 def _read_range(scan: _Scan, draft: _Draft, head: _Head) -> None:
@@ -925,8 +972,24 @@ def _counted_noun(scan: _Scan, pos: int) -> tuple[int, str, list[str]] | None:
             continue
         if best.tag.POS not in ("NOUN", "ADJS") or noun is None or not _common(noun):
             return substantive
+        noun = _counting_reading(scan, word, parses) or noun
         return word.end, noun.normal_form, adjectives
     return substantive
+
+
+def _counting_reading(scan: _Scan, word: _Word, parses: tuple):
+    """The reading of ``word`` as a counting word when a genitive follows: «976 голов скота» → голова.
+
+    «голов» is also the genitive of «гол», the analyser's first choice; «забил 976 голов» stays гол.
+    """
+    counting = next((p for p in parses if p.tag.POS == "NOUN" and p.normal_form in scan.lex.counting_nouns), None)
+    if counting is None or counting is parses[0]:
+        return counting
+    after = scan.word_at(word.end)
+    if after is None:
+        return None
+    best = morph.parses(after.text.lower())[0]
+    return counting if best.tag.case == "gent" and best.tag.POS in ("NOUN", "ADJF", "PRTF") and _common(best) else None
 
 
 def _substantive(word: _Word, best, noun, adjectives: list[str]) -> tuple[int, str, list[str]] | None:
@@ -1055,15 +1118,31 @@ def _read_elided_unit(scan: _Scan, draft: _Draft, lo: int) -> None:
 
 def _percent_has_base(scan: _Scan, draft: _Draft, lo: int) -> bool:
     """Whether the sentence names what the percent is of: «60 процентов маршрутов»,
-    «13 процентов к 2023 году», «вырос на 65%», «доля рынка 42 процента»."""
+    «75,5 % акционерного капитала», «13 процентов к 2023 году», «вырос на 65%», «доля рынка 42 процента»."""
     if draft.change is not None:
         return True
     after = scan.word_at(draft.end)
     if after and after.low in scan.lex.percent_base_prepositions:
         return True
-    if after and any(p.tag.case == "gent" and p.tag.POS == "NOUN" for p in morph.parses(after.low)[:1]):
+    if after and _genitive_noun_phrase(scan, after):
         return True
     return any(w.low in scan.lex.percent_base_words for w in _clause_words(scan, draft.start, lo, 6))
+
+
+def _genitive_noun_phrase(scan: _Scan, word: _Word) -> bool:
+    """Whether a noun in the genitive starts at ``word``, past adjectives in the genitive: «акционерного капитала»."""
+    for _ in range(4):
+        best = morph.parses(word.low)[0]
+        if best.tag.case != "gent":
+            return False
+        if best.tag.POS == "NOUN":
+            return True
+        if best.tag.POS not in ("ADJF", "PRTF"):
+            return False
+        word = scan.word_at(word.end)
+        if word is None:
+            return False
+    return False
 
 
 # ---------------------------------------------------------------- words
@@ -1294,21 +1373,50 @@ def _borrow_bare(scan: _Scan, drafts: list[_Draft], i: int) -> None:
 def _fill_years(scan: _Scan, drafts: list[_Draft]) -> None:
     """The year of «9 мая» from the text's dates: the same month, else the nearest dated mention.
 
-    «24 января» takes 2011 from «в начале января 2011 года»; with no year in the
-    text the date stays ``--MM-DD`` (ISO 8601 without a year).
+    «24 января» takes 2011 from «в начале января 2011 года» (flag ``year_from_context``); with no
+    full date in the text, the year the title or lead states («В начале 2015 года …», flag
+    ``year_from_lead``); else the date stays ``--MM-DD`` (ISO 8601 without a year).
     """
     dated = sorted(scan.stamps + [_date_mention(d) for d in drafts if d.kind == "date" and d.month_day is None])
     by_month: dict[int, list[tuple[int, int, int]]] = {}
     for mention in dated:
         by_month.setdefault(mention[2], []).append(mention)
+    lead = None
     for draft in drafts:
         if draft.month_day is None:
             continue
         month, day = draft.month_day
         year = _nearest_year(by_month.get(month, []), draft.start) or _nearest_year(dated, draft.start)
+        flag = "year_from_context"
+        if year is None:
+            lead = _lead_year(scan, drafts) if lead is None else lead
+            year, flag = lead or None, "year_from_lead"
         draft.value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
         if year:
-            draft.flags.append("year_from_context")
+            draft.flags.append(flag)
+
+
+def _lead_year(scan: _Scan, drafts: list[_Draft]) -> int:
+    """The first year the title or the lead states as a time, not a target («к 2030 году»); 0 when none.
+
+    The lead is the first paragraph after the title, up to LEAD_CHARS from the start.
+    """
+    end = scan.start
+    for _ in range(2):  # the title line, then the first paragraph
+        while end < scan.end and scan.text[end] in SPACES + "\r\n":
+            end += 1
+        line_end = scan.text.find("\n", end, scan.end)
+        end = scan.end if line_end < 0 else line_end
+    end = min(end, scan.start + LEAD_CHARS)
+    for draft in drafts:
+        if draft.start >= end:
+            break
+        if draft.kind != "year" or draft.flags:  # «90-е годы» is a decade
+            continue
+        before = scan.word_before(draft.start, scan.start)
+        if before is None or before.low not in scan.lex.year_targets:
+            return int(draft.value)
+    return 0
 
 
 def _date_mention(draft: _Draft) -> tuple[int, int, int]:

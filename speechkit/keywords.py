@@ -41,6 +41,7 @@ import bisect
 import functools
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -174,14 +175,60 @@ def _content(text: str, lemma: str, pos: str | None) -> tuple[str, str] | None:
 
     Cached because word forms are Zipfian: a corpus repeats the same few thousand.
     """
-    if pos in FUNCTION_POS or text[0].isdigit() or word_letters(text) < 2:
-        return None  # «80-процентная», «5-е» are numbers; «СОР29» is a name
+    if pos in FUNCTION_POS or text[0].isdigit() or word_letters(text) < (1 if _has_digit(text) else 2):
+        return None  # «80-процентная», «5-е» are numbers; «СОР29», «G20» are names
     key = norm_word(lemma)
     if key in stopwords():
         return None
     if pos in ADJECTIVAL and _pronominal(text.lower(), key):
         return None
     return key, norm_word(text)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+# A name glued of Latin letters (or a Cyrillic acronym) and digits: «Tele2», «G20», «СОР29», «A320neo».
+_NAME_HEAD = re.compile(r"[A-Za-z]+|[А-ЯЁ]{2,}")
+_NAME_PART = re.compile(r"[A-Za-z]+|\d+")
+
+
+def glue_names(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The tokens with each glued name of letters and digits made one token: «Tele2», «G20», «СОР29».
+
+    razdel splits «Tele2» at the digit; counted apart, «tele» would be the keyword. A run starts
+    with Latin letters or a Cyrillic acronym and goes on with digits and Latin letters, no space
+    between: «Акорды16» (a scraper glued a word to a date) stays apart.
+
+    >>> from speechkit.morph import tokenize
+    >>> [t.text for t in glue_names(tokenize("Абоненты Tele2 и G20, Акорды16"))]
+    ['Абоненты', 'Tele2', 'и', 'G20', ',', 'Акорды', '16']
+    """
+    out: list[Token] | None = None
+    n = len(tokens)
+    i = 1
+    while i < n:
+        tok = tokens[i]
+        prev = tokens[i - 1]
+        if tok.start != prev.end or not tok.text[0].isdigit() or not _NAME_HEAD.fullmatch(prev.text):
+            if out is not None:
+                out.append(tok)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tokens[j].start == tokens[j - 1].end and _NAME_PART.fullmatch(tokens[j].text):
+            j += 1
+        if out is None:
+            out = list(tokens[: i - 1])
+        else:
+            out.pop()  # prev, already copied
+        text = "".join(t.text for t in tokens[i - 1 : j])
+        out.append(Token(prev.start, tokens[j - 1].end, text, text.lower(), None))
+        if j < n:
+            out.append(tokens[j])
+        i = j + 1
+    return tokens if out is None else out
 
 
 def content_key(tok: Token, exclude: frozenset[str] | set[str] = frozenset()) -> str | None:
@@ -417,6 +464,7 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
     """
     exclude = frozenset(norm_word(w) for w in exclude)
     where = _Groups(list(groups))
+    tokens = glue_names(tokens)
     if ngrams <= 1:
         return _tally_lemmas(tokens, where, exclude, _pos_filter(pos), top_by_count)
     tallies: dict[str, _Tally] = {}

@@ -36,9 +36,9 @@ OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.
 NOT_IN_DICTIONARY = {
     "cop", "it", "qr", "wi-fi",  # COP29, IT-компания, QR-код, Wi-Fi
     "виэ", "впк", "жд", "ктж", "отг", "цод", "чс", "шос",  # ВИЭ, ВПК, ЖД, КТЖ, ОТГ, ЦОД, ЧС, ШОС
-    "хаб",  # морской хаб, Astana Hub
-    "должен",  # должен/должна/должны: speechkit.morph keeps the short form as the lemma (lemma_overrides.tsv)
 }
+# lemmas speechkit.morph gives by data/lemma_overrides.tsv (хаб, тенге, должен): lemmas of its own
+OVERRIDDEN = {lemma for lemma, _ in morph.overrides().values()}
 
 
 def read(name: str) -> str:
@@ -47,7 +47,7 @@ def read(name: str) -> str:
 
 def is_lemma(word: str) -> bool:
     """Some dictionary reading of ``word`` has ``word`` as its lemma (ё read as е)."""
-    if word in NOT_IN_DICTIONARY:
+    if word in NOT_IN_DICTIONARY or word in OVERRIDDEN:
         return True
     return any(p.tag.POS is not None and p.normal_form.replace("ё", "е") == word for p in morph.parses(word))
 

@@ -160,6 +160,16 @@ FIGURES = [
     ("Закон вступил в силу в январе 2024 года.", "январе 2024 года", "2024-01", None, "date", None),
     ("Договор подписан 12.06.2023 в Москве.", "12.06.2023", "2023-06-12", None, "date", None),
     ("Учебный год начнётся 1-го сентября.", "1-го сентября", "--09-01", None, "date", None),
+    # счётное слово перед родительным падежом считает его, чем бы ещё ни была форма («голов» — и «гол»)
+    ("Подтверждён падеж 976 голов сельхозживотных.", "976 голов", 976, "голова", "count", None),
+    ("В хозяйстве 120 голов крупного рогатого скота.", "120 голов", 120, "голова", "count", None),
+    ("Нападающий забил 976 голов за карьеру.", "976 голов", 976, "гол", "count", None),
+    ("На работы вышли 58 единиц техники.", "58 единиц", 58, "единица", "count", None),
+    # мера в двух единицах, крупная первой: одна величина в крупной
+    ("Уровень реки составляет 5 метров 6 сантиметров.", "5 метров 6 сантиметров", 5.06, "метр", "quantity", None),
+    ("Посылка весит 3 килограмма 200 граммов.", "3 килограмма 200 граммов", 3.2, "килограмм", "quantity", None),
+    ("Рейс длился 2 часа 30 минут.", "2 часа 30 минут", 2.5, "час", "duration", None),
+    ("Срок службы — 1 год 6 месяцев.", "1 год 6 месяцев", 1.5, "год", "duration", None),
 ]
 
 # Phrases that state no figure.
@@ -274,6 +284,10 @@ def test_range_bounds(phrase, low, high):
         ("Мы выполняем 60 процентов маршрутов минуя Москву.", "percent_no_base", False),
         ("Доля рынка — 42 процента.", "percent_no_base", False),
         ("Это плюс 13 процентов к 2023 году.", "percent_no_base", False),
+        # основание — именная группа в родительном, с прилагательными
+        ("Государству принадлежит 75,5 % акционерного капитала банка.", "percent_no_base", False),
+        ("Им принадлежат 40 процентов голосующих акций.", "percent_no_base", False),
+        ("Инфляция составила 7 % в прошлом году.", "percent_no_base", True),
     ],
 )
 def test_flags(phrase, flag, present):
@@ -343,6 +357,43 @@ def test_date_takes_its_year_from_the_text():
         ("15 ноября", "2010-11-15"),
         ("ноябре 2010 года", "2010-11"),
     ]
+
+
+def test_years_heading_a_list_are_years():
+    # «(2021 – 1,2 процента, 2022 – …)»: a year, a dash and the year's figure; the year has no unit
+    text = "Инфляция снижалась (2021 – 1,2 процента, 2022 – 3,4 процента, 2023 – 5 процентов)."
+    assert [(f.text, f.value, f.unit, f.kind) for f in find_figures(text)] == [
+        ("2021", 2021, None, "year"), ("1,2 процента", 1.2, "%", "percent"),
+        ("2022", 2022, None, "year"), ("3,4 процента", 3.4, "%", "percent"),
+        ("2023", 2023, None, "year"), ("5 процентов", 5, "%", "percent"),
+    ]
+    # a higher number after the dash makes a range, as ever, and a number inside a clause is no heading
+    assert [(f.text, f.kind) for f in find_figures("Зарплаты составят 2000 – 3000 рублей.")] == [
+        ("2000 – 3000 рублей", "range")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "flag"),
+    [
+        # the lead states the year: «В начале 2015 года …»
+        ("Поручение президента\n\nВ начале 2015 года президент поручил правительству подготовить доклад.\n\n"
+         "Доклад должен быть представлен до 20 марта.", "2015-03-20", "year_from_lead"),
+        # the dateline at the top, also as an ISO date
+        ("2024-04-14\nУровень воды снижается\n\nЗа 13 апреля возведено 5 километров дамб.", "2024-04-13",
+         "year_from_context"),
+        ("АСТАНА, 14 апреля 2024. За 13 апреля возведено 5 километров дамб.", "2024-04-13", "year_from_context"),
+        # a target year in the lead («к 2030 году») is not when the article's events happen
+        ("Программа до 2030 года\n\nПравительство утвердит план к 2030 году.\n\nСовещание пройдёт 20 марта.",
+         "--03-20", None),
+        # a year far down the body is not the lead's
+        ("Заголовок\n\nСовещание пройдёт 20 марта.\n\nВторой абзац.\n\nТретий абзац о событиях 2015 года.",
+         "--03-20", None),
+    ],
+)
+def test_date_without_a_year_takes_the_year_of_the_lead(text, date, flag):
+    (found,) = [f for f in find_figures(text) if f.kind == "date" and ("20 марта" in f.text or "13 апреля" in f.text)]
+    assert found.value == date
+    assert ({"year_from_lead", "year_from_context"} & set(found.flags)) == ({flag} if flag else set())
 
 
 def test_page_date_stamps_are_not_figures_but_date_the_text():

@@ -66,6 +66,30 @@ def test_not_counted(text, absent):
     assert not absent & set(lemmas(text))
 
 
+GLUED_NAMES = [
+    # Latin letters and digits razdel splits: one name
+    ("Абоненты Tele2 перешли к ВТБ. Tele2 сохранит бренд.", "tele2", 2),
+    ("Лидеры G20 собрались в Нью-Дели.", "g20", 1),
+    ("Конференция COP29 открылась в Баку.", "cop29", 1),
+    ("Авиакомпания получила A320neo.", "a320neo", 1),
+    # a Cyrillic acronym with digits
+    ("Климатическая конференция СОР29 пройдёт в Баку.", "сор29", 1),
+]
+
+
+@pytest.mark.parametrize("text, lemma, count", GLUED_NAMES)
+def test_glued_name_is_one_word(text, lemma, count):
+    kw = by_lemma(text)
+    assert kw[lemma].count == count
+    assert not {"tele", "g", "cop", "a", "neo", "сор"} & set(kw)
+
+
+def test_a_word_glued_to_a_date_stays_apart():
+    # «Акорды16 апреля»: a scraper glued a word to a date; the word is no name
+    found = lemmas("Фото пресс-службы Акорды16 апреля")
+    assert "апрель" in found and not any(ch.isdigit() for k in found for ch in k), found
+
+
 def test_hyphenated_word_is_one_lemma():
     assert "it-стартап" in lemmas("Технопарк занимается IT-стартапами.")
 

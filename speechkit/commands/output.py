@@ -20,7 +20,7 @@ from typing import TextIO
 from ..errors import InputError
 
 # What writing a file can run into (other errors inside the block are not ours to rename).
-WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 @contextlib.contextmanager

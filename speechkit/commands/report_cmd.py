@@ -4,10 +4,16 @@ One document and an output that is not a folder: that one page.  Several
 documents, or an output that is an existing folder or ends in ``/``: a page
 per document (``<name>.html``) and ``index.html`` with the theme shares of
 each, sorted by date when the documents carry one (``meta["date"]``).
+
+An existing file is overwritten only when it is a speechkit report (its
+``<meta name="generator">`` says so) or with ``force``; a place that cannot be
+written (a read-only file system, a folder without permission) is an input
+error naming the path and the reason.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -32,8 +38,11 @@ class _Failure(SpeechkitError):
 
 def run_report(inputs: list[str], output: str, *, lexicon: str | None = None, keep_boilerplate: bool = False,
                glob: str = "*.txt", jsonl: bool = False, text_field: str = "text",
-               id_field: str | None = None) -> None:
-    """Write the report of ``inputs`` to ``output`` (a .html file, or a folder for several documents)."""
+               id_field: str | None = None, force: bool = False) -> str:
+    """Write the report of ``inputs`` to ``output`` (a .html file, or a folder for several documents).
+
+    Returns what was written, for the command to tell («wrote report.html»).
+    """
     from .. import report
 
     if not output:
@@ -49,33 +58,77 @@ def run_report(inputs: list[str], output: str, *, lexicon: str | None = None, ke
     if second is None and not as_folder:
         if isinstance(first, Failed):
             raise _Failure(first)
+        _may_overwrite(target, force)
         a = analyze(first.text, options, name=first.name, encoding=first.encoding)
         page = report.render_page(a, meta=first.meta, lexicon=lexicon)
         with open_output(target) as out:
             out.write(page)
-        return
+        return f"wrote {target}"
     if target.suffix.lower() in (".html", ".htm") and not target.is_dir():
         raise UsageError(f"{output}: several documents make several pages; give a folder, e.g. -o site/")
     if target.exists() and not target.is_dir():
         raise InputError(f"{output}: exists and is not a folder")
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot create the folder ({exc.strerror or exc})") from None
+    _may_overwrite(target / "index.html", force)
     entries, failed, used = [], [], {"index"}
     for doc in (d for d in (first, second) if d is not None):
-        _one(doc, target, options, lexicon, entries, failed, used)
+        _one(doc, target, options, lexicon, entries, failed, used, force)
     for doc in docs:
-        _one(doc, target, options, lexicon, entries, failed, used)
-    index = report.render_index(entries, lexicon=lexicon, title=_folder_title(inputs),
+        _one(doc, target, options, lexicon, entries, failed, used, force)
+    from ..report_index import render_index
+
+    index = render_index(entries, lexicon=lexicon, title=_folder_title(inputs),
                                 failed=[(f.name, f.message) for f in failed])
     with open_output(target / "index.html") as out:
         out.write(index)
     if failed:
         names = ", ".join(f.name for f in failed[:3]) + (" …" if len(failed) > 3 else "")
         raise PartialFailure(f"{len(failed)} of {len(failed) + len(entries)} documents left out ({names}); "
-                             f"the others are in {target}/index.html")
+                             f"the others are in {target / 'index.html'}")
+    return f"wrote {target / 'index.html'} and {len(entries)} page{'s' if len(entries) != 1 else ''}"
+
+
+def _may_overwrite(path: Path, force: bool) -> None:
+    """Refuse to replace a file that is not a speechkit report (unless ``force``) or is not a file at all."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            raise InputError(f"{path}: cannot write, {path.parent} is not a folder") from None
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    import stat
+
+    if stat.S_ISDIR(st.st_mode):
+        return  # open_output says «is a directory»
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(f"{path}: exists and is not a regular file; give another -o")
+    if not force and not is_report(path):
+        raise UsageError(f"{path}: exists and is not a speechkit report; give --force to overwrite it, "
+                         "or another -o")
+
+
+GENERATOR_MARK = re.compile(rb'<meta name="generator" content="speechkit[ "]|<footer>Made by speechkit\b')
+
+
+def is_report(path: Path) -> bool:
+    """Whether ``path`` holds a page ``speechkit report`` wrote (its generator meta, or the footer of older pages)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 4096))
+            tail = fh.read(4096)
+    except OSError:
+        return False
+    return bool(GENERATOR_MARK.search(head) or GENERATOR_MARK.search(tail))
 
 
 def _one(doc, target: Path, options: Options, lexicon: str | None, entries: list, failed: list,
-         used: set[str]) -> None:
+         used: set[str], force: bool = False) -> None:
     from .. import report
 
     if isinstance(doc, Failed):
@@ -87,9 +140,12 @@ def _one(doc, target: Path, options: Options, lexicon: str | None, entries: list
         failed.append(Failed(doc.name, str(exc), exc.exit_code))
         return
     href = page_name(doc.name, used)
+    _may_overwrite(target / href, force)
     with open_output(target / href) as out:
         out.write(report.render_page(a, meta=doc.meta, lexicon=lexicon, index_href="index.html"))
-    entries.append(report.index_entry(a, href, doc.meta))
+    from ..report_index import index_entry
+
+    entries.append(index_entry(a, href, doc.meta))
 
 
 def page_name(name: str, used: set[str]) -> str:
