@@ -36,10 +36,14 @@ _WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[A-Za-zА-
 PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
                          "среди без про вместо около".split())
 PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
+AUTHOR = frozenset(["я", "мы"])  # «Мы также обратились в Нацбанк …»: the newsroom itself
 POSSESSIVES = {"его": ("masc", "sing"), "ее": ("femn", "sing"), "её": ("femn", "sing"), "их": (None, "plur")}
 IMPERSONAL = frozenset("говориться отмечаться указываться подчеркиваться сообщаться утверждаться "
                        "констатироваться заявляться".split())
 QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести"])
+
+
+_AUTHOR = Participant("", "author")  # a marker: the subject is «я»/«мы», the text's own author
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     orders = (before, after) if subject_first else (after, before)
     for part in orders:
         got = _noun_phrase(cast, text, part, pos, ctx, gender, number)
+        if got is _AUTHOR:
+            return None  # the author speaks: no one the text quotes
         if got is not None:
             return got
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
@@ -160,8 +166,8 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
             continue
         if _quoted(w):
             continue
-        if low in PRONOUNS:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
-            return ws[_with_adjectives(ws, k):]
+        if low in PRONOUNS or low in AUTHOR:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
+            return ws[k:]
         lemma, gram, pos = _reading(w.text)
         if in_pp:
             # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
@@ -212,6 +218,9 @@ def _candidate_head(w: Word) -> bool:
             return False  # «Вы», «Сегодня»: a capital that opens a sentence
         # a capitalised word the dictionary does not know («Ваагн») is a name in any case
         return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
+    if pos in ("ADJF", "PRTF") and "nomn" in gram \
+            and any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in morph.parses(w.low)[:3]):
+        return True  # «заявил обвиняемый», «сообщил подсудимый»: an adjective that names a person
     return (is_person_noun(w.text) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
         and _can_be(w.text, "nomn")
 
@@ -221,6 +230,8 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
     np = _subject(ws, cast)
     if not np:
         return None
+    if np[0].low in AUTHOR:
+        return _AUTHOR
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
         return cast.antecedent(pos, g, n, ctx.last, ctx.since)
@@ -240,7 +251,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         return None
     head = next((w for w in np if not _quoted(w) and not _adjectival(w)), np[0])
     at = np.index(head)
-    person = _person_at(cast, np[at:], oblique)
+    person = _person_at(cast, np[at:], oblique, gender)
     if person is not None:
         return person
     lemma, gram, _ = _reading(head.text)
@@ -323,17 +334,18 @@ def _org_name(w: Word) -> bool:
     return (w.text.isupper() and len(w.text) > 1) or bool(re.match(r"[A-Z]", w.text))
 
 
-def _person_at(cast: Cast, np: list[Word], oblique: bool) -> Participant | None:
+def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = None) -> Participant | None:
     """The person whose name heads the phrase."""
     if not np or _quoted(np[0]):
         return None
     w = np[0]
     if w.text[:1].isupper() and not _role_word(w.text):
-        return _person_in(cast, np, oblique)
+        return _person_in(cast, np, oblique, verb_gender=gender)
     return None
 
 
-def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False) -> Participant | None:
+def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False,
+               verb_gender: str | None = None) -> Participant | None:
     """A name in the phrase: a person the cast knows, a known surname, or a capitalised pair."""
     for w in np:
         if _quoted(w):
@@ -349,19 +361,28 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     for a, b in zip(caps, caps[1:]):
         if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
             fa = first_name(a.text)
-            gender = fa[1] if fa else "masc"
-            p = cast.person(fa[0] if fa else a.text, b.text, gender, nominative=not oblique)
+            gender = verb_gender or (fa[1] if fa else "masc")  # «поделилась … Асия Тюлюбаева»
+            given = fa[0] if fa and fa[1] == gender else a.text
+            p = cast.person(given, b.text, gender, nominative=not oblique)
             cast.mention(p, a.start, b.end, not oblique)
             return p
     for w in caps:
         people = cast.by_key.get(surname_key(w.text), ())
         if people and (oblique or not nominative_only or _can_be(w.text, "nomn")):
             return people[0]
-    if len(np) == 1 and caps and caps[0] is np[0] and not oblique and not _known(np[0].text):
-        # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
-        p = cast.person(None, np[0].text, "masc", nominative=True)
-        cast.mention(p, np[0].start, np[0].end, True)
-        return p
+    if len(np) == 1 and caps and caps[0] is np[0] and not oblique:
+        word = np[0].text
+        if not _known(word):
+            # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
+            p = cast.person(None, word, verb_gender or "masc", nominative=True)
+            cast.mention(p, np[0].start, np[0].end, True)
+            return p
+        fn = first_name(word)
+        if fn is not None and fn[0] == word and (verb_gender is None or verb_gender == fn[1]):
+            # «рассказывает Василий»: a given name alone
+            p = cast.get(word) or cast.add(Participant(word, "person", fn[1], "", word))
+            cast.mention(p, np[0].start, np[0].end, True)
+            return p
     return None
 
 
@@ -492,8 +513,8 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     lead = 0
     while lead < len(parts) - 1 and _adjectival(parts[lead]):
         lead += 1
-    head_text = parts[0].text if parts[0].text.isupper() else _nominative_head(
-        " ".join(w.text for w in parts[: lead + 1]))
+    head_text = parts[0].text if parts[0].text.isupper() or _quoted(parts[0]) else _nominative_head(
+        " ".join(w.text for w in parts[: lead + 1]))  # «"Алматы әуендері"» stays as written
     rest = parts[lead + 1 :]
     name_words = [head_text] + [w.text for w in rest]
     if country is not None and not any(country_of_word(w.text) for w in rest):
@@ -619,6 +640,9 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             break
         if rest[0].low in ("нем", "ней", "них"):  # «В нем отмечается»: the document just named
             return ctx.issuer or ctx.last
+        if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)):
+            # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name
+            return _organisation(cast, text, rest[:1], pos, ctx)
         np = _clip(text, rest)
         head = next((x for x in np if not _adjectival(x)), np[0])
         lemma = _reading(head.text)[0]

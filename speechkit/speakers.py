@@ -313,9 +313,11 @@ class Cast:
         shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
         with no evidence the nominative is read, as a name is most often first met as a subject.
         """
-        if _is_role(a) or place_or_body(a) or country_of_word(a) or not _surname_slot(b):
+        if _is_role(a) or country_of_word(a) or not _surname_slot(b):
             return None
         ending = surname_ending(b)
+        if place_or_body(a) and not (ending is not None and self._named_by_context(start, end)):
+            return None  # «Дархан» is a town too: a given name only with a clear surname where a name is due
         known = first_name(a)
         if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
                                                      or self._named_by_context(start, end))):
@@ -385,7 +387,7 @@ class Cast:
 
     def _after_role(self, start: int) -> bool:
         """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
-        words = re.findall(r"[\w-]+|[^\w\s«»\"]", self.text[max(0, start - 80) : start])
+        words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start])
         for w in reversed(words[-6:]):
             if not re.match(r"\w", w):
                 return False
@@ -415,7 +417,8 @@ class Cast:
             if g:
                 return g == "femn"
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
-        before = re.findall(r"[\w-]+|[^\w\s]", line)
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
+        verb_gender = None
         for k, w in enumerate(reversed(before[-8:])):
             if not re.match(r"\w", w):
                 break
@@ -433,11 +436,16 @@ class Cast:
                     return False  # «министра здравоохранения Алию …», «пресс-секретаря Руслана …»
                 break
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
+                verb_gender = g  # the verb the name may be the inverted subject of
                 break
         if before and re.match(r"\w", before[-1]):
             p = morph.parses(before[-1].lower())[0]
             if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not before[-1][:1].isupper():
                 return False  # «встреча Владимира Путина»: a thing's genitive complement
+            if p.tag.POS == "NOUN" and {"anim", "femn", "nomn"} <= p.tag.grammemes:
+                return True  # «местная активистка Асия Тюлюбаева»: a woman's apposition
+        if verb_gender:
+            return verb_gender == "femn"  # «поделилась пенсионер и местная активистка Асия Тюлюбаева»
         stem = surname_key(b)
         if re.search(rf"(?i)\b{re.escape(stem)}(?:ой|ою)\b", text):
             return True
@@ -446,8 +454,8 @@ class Cast:
         # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
         # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
         names = [p for p in morph.parses(a.lower())[:6] if "Name" in p.tag.grammemes]
-        if not names:
-            return not first_name(a)
+        if not names or not morph.analyzer().word_is_known(a.lower()):
+            return True  # a given name the dictionary does not know is read as written
         femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
         return femn >= 0.3 * sum(p.score for p in names)
 
