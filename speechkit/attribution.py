@@ -550,49 +550,66 @@ def _regional(w: Word) -> bool:
 
 
 def learn_organisations(cast: Cast, text: str, end: int) -> None:
-    """Every organisation the text names with its head noun («в Министерстве финансов ответили»), and
-    the abbreviation it introduces in brackets («Корпус стражей исламской революции (КСИР, …)»)."""
-    ws = words_in(text, 0, end)
+    """Every organisation the text names with its head noun («в Министерстве финансов ответили»), the
+    abbreviation it introduces in brackets («Корпус стражей исламской революции (КСИР, …)»), and the
+    groups named as subjects («Депутаты мажилиса раскритиковали …»).
+
+    Only the words that begin like a head or group noun are read (a regex of their first letters finds
+    them), then the few words around each: the text is not read word by word twice.
+    """
     heads = org_heads()
-    for k, w in enumerate(ws):
-        if _quoted(w) or not w.text[:1].isalpha():
+    for m in _head_starts().finditer(text, 0, end):
+        near = words_in(text, m.start(), min(end, m.start() + 400))
+        if not near or near[0].start != m.start():
             continue
-        lemma = _reading(w.text)[0]
-        if lemma not in heads:
-            continue
-        if k and is_role_word(_reading(ws[k - 1].text)[0]):
-            continue  # «главу правительства Дмитрия Медведева»: the body belongs to a role, the name to a person
-        np = _clip(text, ws[k : k + 8])
-        if len(np) == 1 and _in("generic", lemma):
-            continue  # «ведомство» alone points back to a body named before
-        gram = _reading(w.text)[1]
-        named = w.text[:1].isupper() or w.text.isupper()
-        if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper())):
-            continue  # «акиматы», «управления долгом»: no body is named
-        j = k
-        while j > 0 and _adjectival(ws[j - 1]) and text[ws[j - 1].end : ws[j].start] == " ":
-            j -= 1
-        org = _organisation(cast, text, ws[j:k] + np, w.start, Context())
-        if org is None:
-            continue
-        m = _ABBR.match(text, np[-1].end)
-        if m:
-            cast.aliases.setdefault(m.group(1), org)
-    for k, w in enumerate(ws):  # «Депутаты мажилиса раскритиковали законопроект»: a group that can speak
-        if _quoted(w) or not w.text[:1].isalpha() or cast.in_quote(w.start):
-            continue
+        w = near[0]
         lemma, gram, pos = _reading(w.text)
-        if pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma) \
-                and (k == 0 or ws[k - 1].low not in PREPOSITIONS):
-            np = _clip(text, ws[k : k + 5])
+        before = words_in(text, max(0, m.start() - 80), m.start())
+        if lemma in heads:
+            _learn_body(cast, text, before, near, lemma, gram)
+        elif pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma) \
+                and not cast.in_quote(w.start) and (not before or before[-1].low not in PREPOSITIONS):
+            np = _clip(text, near[:5])  # «Депутаты мажилиса раскритиковали законопроект»: a group that can speak
             words = [x.text for x in np]
             words[0] = words[0].lower()
-            name = " ".join(words)
-            p = cast.add(Participant(name, "group", None, " ".join(org_key([_reading(x.text)[0] for x in np]))))
+            p = cast.add(Participant(" ".join(words), "group", None,
+                                     " ".join(org_key([_reading(x.text)[0] for x in np]))))
             cast.mention(p, np[0].start, np[-1].end, True)
     for abbr, org in cast.aliases.items():
         for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
             cast.mention(org, m.start(), m.end(), True)
+
+
+def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lemma: str, gram: frozenset) -> None:
+    w = near[0]
+    if before and is_role_word(_reading(before[-1].text)[0]):
+        return  # «главу правительства Дмитрия Медведева»: the body belongs to a role, the name to a person
+    np = _clip(text, near[:8])
+    if len(np) == 1 and _in("generic", lemma):
+        return  # «ведомство» alone points back to a body named before
+    named = w.text[:1].isupper()
+    if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper())):
+        return  # «акиматы», «управления долгом»: no body is named
+    left: list[Word] = []
+    nxt = w
+    for x in reversed(before):  # «в иранском МИД», «областного департамента»
+        if not _adjectival(x) or text[x.end : nxt.start] != " ":
+            break
+        left.insert(0, x)
+        nxt = x
+    org = _organisation(cast, text, left + np, w.start, Context())
+    if org is not None:
+        m = _ABBR.match(text, np[-1].end)
+        if m:
+            cast.aliases.setdefault(m.group(1), org)
+
+
+@functools.cache
+def _head_starts() -> re.Pattern[str]:
+    """Where a head or group noun may begin: the first four letters of each lemma, any case."""
+    stems = {lem[:4] for lem in org_heads() | frozenset(_sections().get("groups", ())) if lem}
+    alts = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
 
 
 _ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")
