@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from speechkit.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "seeds" / "tokayev-ots-shusha-2024.txt")
 runner = CliRunner()
 
 SPEECH = (
@@ -25,7 +26,10 @@ def run(*args, input=None):
     return result
 
 
-def test_no_argument_analyses_the_seed():
+def test_no_argument_at_a_terminal_analyses_the_seed(monkeypatch):
+    from speechkit import corpus
+
+    monkeypatch.setattr(corpus, "stdin_kind", lambda stdin=None: "terminal")
     result = run("themes", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -33,11 +37,25 @@ def test_no_argument_analyses_the_seed():
     assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
 
 
+@pytest.mark.parametrize("command", ["themes", "numbers", "keywords", "summary", "analyze", "tokens"])
+def test_an_empty_pipe_is_an_empty_text_not_the_seed(command):
+    result = run(command, input=b"")
+    assert result.exit_code == 4, result.output
+    assert "<stdin>: the text is empty" in result.stderr
+    assert "Токаев" not in result.stdout
+
+
+def test_empty_jsonl_pipe_is_an_empty_input():
+    result = run("themes", "--input-jsonl", "--json-lines", input=b"\n")
+    assert result.exit_code == 4, result.output
+    assert "<stdin>: empty" in result.stderr and result.stdout == ""
+
+
 def test_themes_table_shows_segments_and_theme_summary():
-    result = run("themes")
+    result = run("themes", SEED)
     assert result.exit_code == 0, result.output
     assert "Касым-Жомарт Токаев" in result.stdout
-    assert "caspian_aral" in result.stdout and "Themes" in result.stdout
+    assert "Каспий и Арал" in result.stdout and "Themes" in result.stdout
 
 
 def test_file_argument(tmp_path):
@@ -83,7 +101,7 @@ def test_user_lexicon_can_extend(tmp_path):
     lex = tmp_path / "more.toml"
     lex.write_text('extend = true\n[themes.ports]\nlabel = "Порты"\n[themes.ports.lemmas]\n"актау" = 1.0\n',
                    encoding="utf-8")
-    data = json.loads(run("themes", "--lexicon", str(lex), "--json").stdout)
+    data = json.loads(run("themes", SEED, "--lexicon", str(lex), "--json").stdout)
     ids = {t["id"] for t in data["themes"]}
     assert "transport" in ids
 
@@ -91,7 +109,7 @@ def test_user_lexicon_can_extend(tmp_path):
 def test_broken_lexicon_is_a_one_line_error(tmp_path):
     lex = tmp_path / "bad.toml"
     lex.write_text('[themes.x\n"a" = 1\n', encoding="utf-8")
-    result = run("themes", "--lexicon", str(lex))
+    result = run("themes", SEED, "--lexicon", str(lex))
     assert result.exit_code == 5
     assert "bad.toml" in result.stderr and "line 1" in result.stderr
     assert result.stdout == ""
@@ -123,7 +141,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 def test_keywords_by_theme_give_each_theme_its_own_distinctive_words():
-    result = run("keywords", "--by", "theme", "--rank", "keyness", "--top", "5", "--json")
+    result = run("keywords", SEED, "--by", "theme", "--rank", "keyness", "--top", "5", "--json")
     assert result.exit_code == 0, result.output
     by = json.loads(result.stdout)["keywords_by"]
     assert {"transport", "climate", "caspian_aral", "security"} <= set(by)
@@ -132,25 +150,36 @@ def test_keywords_by_theme_give_each_theme_its_own_distinctive_words():
 
 
 def test_keywords_leave_out_speech_verbs_and_the_speakers_name():
-    data = json.loads(run("keywords", "--top", "50", "--json").stdout)
+    data = json.loads(run("keywords", SEED, "--top", "50", "--json").stdout)
     lemmas = {k["lemma"] for k in data["keywords"]}
     assert not lemmas & {"сказать", "заявить", "подчеркнуть", "токаев", "касым-жомарт"}
     assert {"тюркский", "казахстан"} <= lemmas
 
 
 def test_console_script_runs_the_seed_from_an_install(tmp_path):
-    """The README's first command: the installed `speechkit` script, from any folder, no file."""
+    """The README's first command: the installed `speechkit` script typed at a terminal, from any folder."""
+    import os
+    import pty
     import shutil
     import subprocess
 
     exe = shutil.which("speechkit")
     if exe is None:
         pytest.skip("speechkit is not installed as a console script here")
-    done = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    main, terminal = pty.openpty()  # stdin is a terminal, as when a person types the command
+    try:
+        done = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
+                              stdin=terminal, timeout=120)
+    finally:
+        os.close(main)
+        os.close(terminal)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
+    # in cron or CI stdin is /dev/null: an empty text, not the seed
+    empty = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
+                           stdin=subprocess.DEVNULL, timeout=120)
+    assert empty.returncode == 4 and "the text is empty" in empty.stderr
 
 
 def test_data_dir_replaces_packaged_word_lists(tmp_path):
@@ -160,7 +189,7 @@ def test_data_dir_replaces_packaged_word_lists(tmp_path):
 
     packaged = (ROOT / "speechkit" / "data" / "stopwords.txt").read_text("utf-8")
     (tmp_path / "stopwords.txt").write_text("тюркский\nказахстан\n" + packaged, encoding="utf-8")
-    argv = [sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path), "keywords", "--top", "5", "--json"]
+    argv = [sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path), "keywords", SEED, "--top", "5", "--json"]
     done = subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     assert done.returncode == 0, done.stderr
     lemmas = [k["lemma"] for k in json.loads(done.stdout)["keywords"]]
@@ -171,8 +200,8 @@ def test_data_dir_replaces_packaged_word_lists(tmp_path):
 
 
 def test_summary_by_theme_has_one_entry_per_theme_and_key_figures():
-    data = json.loads(run("summary", "--by", "theme", "--json").stdout)
-    themes_present = {s["theme"] for s in json.loads(run("themes", "--json").stdout)["segments"] if s["theme"]}
+    data = json.loads(run("summary", SEED, "--by", "theme", "--json").stdout)
+    themes_present = {s["theme"] for s in json.loads(run("themes", SEED, "--json").stdout)["segments"] if s["theme"]}
     assert set(data["by_theme"]) == themes_present
     assert all(len(items) >= 1 and items[0]["speaker"] == "Касым-Жомарт Токаев" for items in data["by_theme"].values())
     assert data["key_figures"]["transport"]["text"] in ("65%", "почти 3 млн тонн")
