@@ -64,12 +64,14 @@ BY = ("theme", "speaker")
 
 def check_options(command: str, extra: dict) -> None:
     """Refuse what no document could change before any is read: --by, --rank, --pos."""
-    from ..keywords import RANKINGS, pos_filter
-
     by = extra.get("by")
     allowed_by = BY if command == "keywords" else ("theme",)
     if by is not None and by not in allowed_by:
         raise UsageError(f"--by takes {' or '.join(repr(b) for b in allowed_by)}, not {by!r}")
+    if command != "keywords":
+        return
+    from ..keywords import RANKINGS, pos_filter
+
     rank = extra.get("rank", "count")
     if rank not in RANKINGS:
         raise UsageError(f"--rank takes one of {', '.join(RANKINGS)}, not {rank!r}")
