@@ -246,6 +246,8 @@ def test_regex_on_the_command_line(cli):
         "транспорта", "Транскаспийского", "транспортного", "трансграничных"]
     bad = cli("kwic", "--regex", "(каспий", SEED)
     assert bad.exit_code == 2 and "not a valid regular expression" in bad.stderr
+    both = cli("kwic", "--regex", "каспий", "--related", SEED)
+    assert both.exit_code == 2 and "--related" in both.stderr
 
 
 def test_folder_of_documents(tmp_path, capsys):

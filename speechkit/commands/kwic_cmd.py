@@ -68,6 +68,8 @@ def run_kwic(inputs: list[str], query: str, *, width: int = 40, related: bool = 
     from ..kwic import sort_key
 
     check_order(query, inputs)
+    if regex and related:
+        raise UsageError("--related widens a lemma query; with --regex, write the variants into the expression")
     key = sort_key(sort) if sort != "text" else None  # a bad --sort fails before any reading
     fmt = "json" if as_json else fmt
     hits = collect(inputs, query, width=width, related=related, regex=regex, glob=glob, lexicon=lexicon)
