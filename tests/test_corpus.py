@@ -87,7 +87,7 @@ CASES = sorted((Path(__file__).resolve().parent / "cases").glob("0*.txt"))
 
 def brute_force_counts(files) -> tuple[Counter, Counter, int]:
     """Every content word of every document counted one by one: (counts, documents, words)."""
-    from speechkit.keywords import content_key, is_word
+    from speechkit.keywords import content_key, glue_names, is_word
     from speechkit.pipeline import Options, analyze, body_tokens
 
     counts, documents, words = Counter(), Counter(), 0
@@ -95,7 +95,7 @@ def brute_force_counts(files) -> tuple[Counter, Counter, int]:
         a = analyze(f.read_text("utf-8"), Options(keywords=False, summary=False), name=str(f))
         tokens = body_tokens(a)
         words += sum(1 for t in tokens if is_word(t))
-        mine = Counter(k for k in (content_key(t) for t in tokens) if k)
+        mine = Counter(k for k in (content_key(t) for t in glue_names(tokens)) if k)  # «Tele2» is one word
         counts.update(mine)
         documents.update(mine.keys())
     return counts, documents, words
