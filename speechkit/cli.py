@@ -17,18 +17,30 @@ import typer
 from .errors import ExitCode, SpeechkitError, UsageError
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # main() builds the two completion options only when they can be wanted
     rich_markup_mode=None,
     help="Dissect Russian political speeches and news: quotes and speakers, themes, figures, keywords, summaries.\n\n"
-         "With no FILE (and nothing piped in) every command analyses the bundled seed speech.",
+         "With no FILE typed at a terminal, every command analyses the bundled seed speech; "
+         "piped text (or - ) is read from stdin, and an empty pipe is an empty text (exit 4).",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"speechkit {__version__}\n")
+        raise typer.Exit()
+
 
 @app.callback()
 def _main(data_dir: Annotated[Optional[Path], typer.Option(
         "--data-dir", envvar="SPEECHKIT_DATA_DIR", show_envvar=True,
         help="A folder of your own data files (stopwords.txt, speech_verbs.txt, roles.txt, themes.toml, "
-             "boilerplate.txt …) that replace the packaged ones of the same name.")] = None) -> None:
+             "boilerplate.txt …) that replace the packaged ones of the same name.")] = None,
+        version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                              help="Print speechkit's version and exit.")] = False) -> None:
     if data_dir is not None:
         if not data_dir.is_dir():
             fail(f"{data_dir}: --data-dir is not a folder", ExitCode.USAGE)
@@ -37,11 +49,13 @@ def _main(data_dir: Annotated[Optional[Path], typer.Option(
 
 # ---------------------------------------------------------------- shared options
 Inputs = Annotated[Optional[list[str]], typer.Argument(
-    help="Files, folders (searched recursively), or - for stdin. None: stdin if piped, else the seed speech.",
+    help="Files, folders (searched recursively), or - for stdin. None: stdin when piped, the seed speech "
+         "when typed at a terminal.",
     show_default=False)]
 Json = Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")]
 JsonLines = Annotated[bool, typer.Option("--json-lines", "--jsonl", help="One JSON object per document, streamed.")]
 Csv = Annotated[bool, typer.Option("--csv", help="CSV, one row per item, with the document id.")]
+Tsv = Annotated[bool, typer.Option("--tsv", help="Like --csv, tab-separated (to paste into a spreadsheet or AntConc).")]
 Output = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (atomically) instead of stdout.")]
 Lexicon = Annotated[Optional[Path], typer.Option("--lexicon", help="Theme lexicon TOML to use (extend = true merges it into the built-in one).")]
 KeepBoiler = Annotated[bool, typer.Option("--keep-boilerplate", help="Analyse the page tail (tags, related headlines) too.")]
@@ -56,10 +70,10 @@ Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpec
 class Common:
     """The options every analysis command shares."""
 
-    def __init__(self, *, inputs, json, json_lines, csv, output, lexicon, keep_boilerplate, glob,
+    def __init__(self, *, inputs, json, json_lines, csv, tsv, output, lexicon, keep_boilerplate, glob,
                  input_jsonl, text_field, id_field, workers, debug) -> None:
         self.inputs = inputs or []
-        self.format = _format(json, json_lines, csv)
+        self.format = _format(json, json_lines, csv, tsv)
         self.output = output
         self.lexicon = str(lexicon) if lexicon else None
         self.keep_boilerplate = keep_boilerplate
@@ -71,8 +85,8 @@ class Common:
         self.debug = debug or bool(os.environ.get("SPEECHKIT_DEBUG"))
 
 
-def _format(json: bool, json_lines: bool, csv: bool) -> str:
-    chosen = [n for n, on in (("json", json), ("json-lines", json_lines), ("csv", csv)) if on]
+def _format(json: bool, json_lines: bool = False, csv: bool = False, tsv: bool = False) -> str:
+    chosen = [n for n, on in (("json", json), ("json-lines", json_lines), ("csv", csv), ("tsv", tsv)) if on]
     if len(chosen) > 1:
         raise UsageError(f"choose one output format, not {' and '.join('--' + c for c in chosen)}")
     return chosen[0] if chosen else "table"
@@ -120,41 +134,68 @@ def _silence_stdout() -> None:
 
 
 # ---------------------------------------------------------------- commands
+# Help texts end with examples; "\b" keeps click from re-flowing the lines after it.
 @app.command()
 def themes(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
-           output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+           tsv: Tsv = False, output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
            glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
-    """Split a speech into quote, turn and narrative segments with speakers and themes."""
+    """Split a speech into quote, turn and narrative segments with speakers and themes.
+
+    \b
+    Examples:
+      speechkit themes speech.txt
+      speechkit themes speech.txt --json | jq '.segments[] | select(.kind=="quote") | .speaker'
+      speechkit themes speeches/ --csv -o segments.csv
+      cat speech.txt | speechkit themes
+    """
     c = _common(**locals())
     guarded(c.debug, _run, "themes", c)
 
 
 @app.command()
-def numbers(inputs: Inputs = None, theme: Annotated[Optional[str], typer.Option("--theme", help="Only figures in segments of this theme.")] = None,
-            json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+def numbers(inputs: Inputs = None, theme: Annotated[Optional[str], typer.Option("--theme", help="Only figures in segments of this theme (its id).")] = None,
+            json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
             id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
-    """Every figure the speech states: value, unit, qualifier, kind, theme, speaker."""
+    """Every figure the speech states: value, unit, qualifier, kind, theme, speaker.
+
+    \b
+    Examples:
+      speechkit numbers speech.txt
+      speechkit numbers speech.txt --theme transport
+      speechkit numbers speech.txt --json | jq '.figures[] | select(.kind=="percent")'
+      speechkit numbers speeches/ --tsv -o figures.tsv
+    """
     c = _common(**{k: v for k, v in locals().items() if k != "theme"})
     guarded(c.debug, _run, "numbers", c, theme=theme)
 
 
 @app.command()
 def keywords(inputs: Inputs = None,
-             top: Annotated[int, typer.Option("--top", min=1, help="How many keywords.")] = 30,
-             by: Annotated[Optional[str], typer.Option("--by", help="Group counts by 'theme' or 'speaker'.")] = None,
+             top: Annotated[int, typer.Option("--top", min=1, help="How many keywords (per document, per group and in the corpus totals).")] = 30,
+             by: Annotated[Optional[str], typer.Option("--by", help="Also a list per 'theme' or per 'speaker'.")] = None,
              ngrams: Annotated[int, typer.Option("--ngrams", min=1, max=3, help="1 for lemmas, 2 or 3 for multi-word terms.")] = 1,
-             pos: Annotated[Optional[str], typer.Option("--pos", help="Parts of speech to keep, e.g. noun,adj.")] = None,
-             rank: Annotated[str, typer.Option("--rank", help="Order by 'count' or 'keyness'.")] = "count",
+             pos: Annotated[Optional[str], typer.Option("--pos", help="Parts of speech to keep: noun, adj, verb, adv (or OpenCorpora tags), comma-separated.")] = None,
+             rank: Annotated[str, typer.Option("--rank", help="Order by 'count'; 'keyness' (G² ≥ 6.63 first, by the conservative log ratio); 'g2'; or 'log_ratio'.")] = "count",
              keep_speech_verbs: Annotated[bool, typer.Option("--keep-speech-verbs", help="Count speech verbs (сказать, заявить …) too.")] = False,
              keep_names: Annotated[bool, typer.Option("--keep-names", help="Count the speakers' own names too.")] = False,
-             json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+             json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
              output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
              glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
              id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
-    """Top lemmas and multi-word terms, with keyness against general Russian."""
+    """Top lemmas and multi-word terms, with keyness against general Russian.
+
+    Over several documents the totals are exact: every document's full counts are summed.
+
+    \b
+    Examples:
+      speechkit keywords speech.txt --top 20
+      speechkit keywords speech.txt --rank keyness --pos noun,adj
+      speechkit keywords speech.txt --ngrams 2 --by speaker
+      speechkit keywords speeches/ --json | jq '.totals.keywords[:10]'
+    """
     extra = dict(top=top, by=by, ngrams=ngrams, pos=pos, rank=rank, keep_speech_verbs=keep_speech_verbs,
                  keep_names=keep_names)
     c = _common(**{k: v for k, v in locals().items() if k not in extra and k != "extra"})
@@ -164,12 +205,19 @@ def keywords(inputs: Inputs = None,
 @app.command()
 def summary(inputs: Inputs = None,
             sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, help="Sentences in the summary.")] = 4,
-            by: Annotated[Optional[str], typer.Option("--by", help="'theme': one or two sentences per theme.")] = None,
-            json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
+            by: Annotated[Optional[str], typer.Option("--by", help="'theme': one or two sentences per theme, with its key figure.")] = None,
+            json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
             id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
-    """The 3–5 sentences that carry the speech (extractive), or one per theme."""
+    """The 3–5 sentences that carry the speech (extractive), or one per theme.
+
+    \b
+    Examples:
+      speechkit summary speech.txt -n 3
+      speechkit summary speech.txt --by theme
+      speechkit summary speech.txt --by theme --csv -o summary.csv
+    """
     extra = dict(sentences=sentences, by=by)
     c = _common(**{k: v for k, v in locals().items() if k not in extra and k != "extra"})
     guarded(c.debug, _run, "summary", c, **extra)
@@ -177,20 +225,33 @@ def summary(inputs: Inputs = None,
 
 @app.command()
 def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
-            output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+            tsv: Tsv = False, output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
             id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
-    """The whole picture: source, speakers, themes, segments, keywords, figures, summary."""
+    """The whole picture: source, speakers, themes, segments, keywords, figures, summary.
+
+    \b
+    Examples:
+      speechkit analyze speech.txt
+      speechkit analyze speech.txt --json > speech.json
+      cat scraped.jsonl | speechkit analyze --input-jsonl --text-field body --workers 2 --json-lines
+    """
     c = _common(**locals())
     guarded(c.debug, _run, "analyze", c)
 
 
 @app.command()
 def tokens(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
-           output: Output = None, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
+           tsv: Tsv = False, output: Output = None, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
            text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
            debug: Debug = False) -> None:
-    """Every token with its offsets, lemma and part of speech."""
+    """Every token with its offsets, lemma and part of speech.
+
+    \b
+    Examples:
+      speechkit tokens speech.txt
+      speechkit tokens speech.txt --tsv | cut -f 4 | sort | uniq -c | sort -rn | head
+    """
     c = _common(lexicon=None, keep_boilerplate=True, **locals())
     guarded(c.debug, _run, "tokens", c)
 
@@ -199,34 +260,79 @@ def tokens(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = Fa
 def lexicon(inputs: Inputs = None, lexicon: Lexicon = None, json: Json = False,
             theme: Annotated[Optional[str], typer.Option("--theme", help="Show only this theme's entries.")] = None,
             debug: Debug = False) -> None:
-    """Show the themes and their entries; with a FILE, which entries matched and what stayed without a theme."""
+    """Show the themes and their entries; with a FILE, which entries matched and what stayed without a theme.
+
+    \b
+    Examples:
+      speechkit lexicon
+      speechkit lexicon speech.txt --theme climate
+      speechkit lexicon speech.txt --lexicon my.toml --json
+    """
     from .commands.lexicon_cmd import run_lexicon
 
     guarded(debug, run_lexicon, inputs or [], str(lexicon) if lexicon else None, json, theme)
 
 
 @app.command()
-def kwic(args: Annotated[list[str], typer.Argument(help="[FILE…] QUERY: files or folders, then the word or phrase to find.", show_default=False)],
-         width: Annotated[int, typer.Option("--width", min=10, help="Characters of context on each side.")] = 40,
+def kwic(query: Annotated[str, typer.Argument(help="The word or phrase to find, by lemma (any form finds every form); "
+                                                   "with --regex, a regular expression over the words as written.",
+                                              show_default=False)],
+         inputs: Inputs = None,
+         width: Annotated[int, typer.Option("--width", min=1, help="Characters of context on each side, at most "
+                                                                  "(a terminal line is never wider than the terminal).")] = 40,
          related: Annotated[bool, typer.Option("--related", help="Also match derived lemmas (каспий → каспийский).")] = False,
-         json: Json = False, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
-    """Keyword in context by lemma: every form of the query, with each hit's theme and speaker."""
+         regex: Annotated[bool, typer.Option("--regex", help="QUERY is a regular expression matched, case-insensitively, "
+                                                             "over whole words as written: 'каспи\\w*'.")] = False,
+         sort: Annotated[str, typer.Option("--sort", help="Order of the lines: 'text' (as they come), 'left' (by the "
+                                                          "words before the hit, nearest first), 'right' (by the words "
+                                                          "after it) or 'hit'.")] = "text",
+         json: Json = False,
+         json_lines: Annotated[bool, typer.Option("--json-lines", "--jsonl", help="One JSON object per hit.")] = False,
+         csv: Annotated[bool, typer.Option("--csv", help="CSV, one row per hit, with the document id.")] = False,
+         tsv: Annotated[bool, typer.Option("--tsv", help="Like --csv, tab-separated (AntConc, spreadsheets).")] = False,
+         output: Output = None, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
+    """Keyword in context: every hit of QUERY in the FILEs, with its theme and speaker. Exits 1 when nothing is found (as grep).
+
+    The query comes first, as in grep.
+
+    \b
+    Examples:
+      speechkit kwic каспий speech.txt
+      speechkit kwic "искусственный интеллект" speeches/ --sort right
+      speechkit kwic каспий speech.txt --related --json-lines
+      speechkit kwic --regex 'транс\\w+' speech.txt --tsv -o kwic.tsv
+    """
     from .commands.kwic_cmd import run_kwic
 
-    *inputs, query = args
-    guarded(debug, run_kwic, inputs, query, width=width, related=related, as_json=json, glob=glob,
-            lexicon=str(lexicon) if lexicon else None)
+    fmt = guarded(debug, _format, json, json_lines, csv, tsv)
+    code = guarded(debug, run_kwic, inputs or [], query, width=width, related=related, regex=regex, sort=sort,
+                   fmt=fmt, output=output, glob=glob, lexicon=str(lexicon) if lexicon else None)
+    if code:
+        raise typer.Exit(int(code))
 
 
 @app.command()
 def compare(a: Annotated[str, typer.Argument(help="First speech (file or folder).")],
             b: Annotated[str, typer.Argument(help="Second speech (file or folder).")],
             top: Annotated[int, typer.Option("--top", min=1, help="Distinctive words per side.")] = 15,
-            json: Json = False, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
-    """Two speeches side by side: theme shares, distinctive words, figures in only one, speakers."""
+            json: Json = False,
+            json_lines: Annotated[bool, typer.Option("--json-lines", "--jsonl", help="The comparison as one JSON line.")] = False,
+            csv: Annotated[bool, typer.Option("--csv", help="CSV, one row per theme, word, figure and speaker ('section' says which).")] = False,
+            tsv: Annotated[bool, typer.Option("--tsv", help="Like --csv, tab-separated.")] = False,
+            output: Output = None, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
+    """Two speeches side by side: theme shares, distinctive words, figures in only one, speakers.
+
+    \b
+    Examples:
+      speechkit compare 2023.txt 2024.txt
+      speechkit compare speeches/2023/ speeches/2024/ --top 20
+      speechkit compare a.txt b.txt --csv -o comparison.csv
+    """
     from .commands.compare_cmd import run_compare
 
-    guarded(debug, run_compare, a, b, as_json=json, top=top, glob=glob, lexicon=str(lexicon) if lexicon else None)
+    fmt = guarded(debug, _format, json, json_lines, csv, tsv)
+    guarded(debug, run_compare, a, b, fmt=fmt, output=output, top=top, glob=glob,
+            lexicon=str(lexicon) if lexicon else None)
 
 
 @app.command()
@@ -236,7 +342,15 @@ def report(inputs: Inputs = None,
            input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
            force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file that is not a speechkit report.")] = False,
            debug: Debug = False) -> None:
-    """A self-contained HTML report (inline CSS and SVG); a folder in gives a site with an index."""
+    """A self-contained HTML report (inline CSS and SVG); a folder in gives a site with an index.
+
+    It says on stderr where it wrote, and overwrites only an earlier speechkit report unless --force.
+
+    \b
+    Examples:
+      speechkit report speech.txt -o speech.html
+      speechkit report speeches/ -o site/
+    """
     from .commands.report_cmd import run_report
 
     done = guarded(debug, run_report, inputs or [], str(output), lexicon=str(lexicon) if lexicon else None,
@@ -264,14 +378,31 @@ def _only_the_command_asked_for(args: list[str]) -> None:
     with none (``speechkit --help``) or an unknown one, every command stays, so
     help and "No such command" read as ever.
     """
+    name = _command_named(args)
+    named = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    if named:
+        app.registered_commands[:] = named
+
+
+def _command_named(args: list[str]) -> str | None:
+    """The first argument that is not an option or the value of ``--data-dir``: the subcommand's name."""
     i = 0
     while i < len(args) and args[i].startswith("-"):
         i += 2 if args[i] == "--data-dir" else 1  # the callback's only option with a value
-    if i >= len(args):
-        return
-    named = [c for c in app.registered_commands if (c.name or c.callback.__name__) == args[i]]
-    if named:
-        app.registered_commands[:] = named
+    return args[i] if i < len(args) else None
+
+
+def _wants_completion(args: list[str]) -> bool:
+    """Whether this run can use ``--install-completion`` / ``--show-completion`` (typer's shell completion).
+
+    Building the two options costs about a millisecond on every start, so they are there only for
+    ``speechkit`` with no command (``speechkit --help`` lists them), those options themselves, and
+    the shell's own completion calls (``_SPEECHKIT_COMPLETE`` set).
+    """
+    if "_SPEECHKIT_COMPLETE" in os.environ:
+        return True
+    return _command_named(args) is None or any(a.split("=")[0] in ("--install-completion", "--show-completion")
+                                               for a in args)
 
 
 def main() -> None:
@@ -279,7 +410,8 @@ def main() -> None:
     commands = list(app.registered_commands)
     try:
         _only_the_command_asked_for(sys.argv[1:])
-        app()
+        app._add_completion = _wants_completion(sys.argv[1:])
+        app(prog_name="speechkit")
     except KeyboardInterrupt:
         sys.stderr.write("speechkit: interrupted\n")
         sys.exit(int(ExitCode.INTERRUPTED))
@@ -288,6 +420,7 @@ def main() -> None:
         sys.exit(int(ExitCode.OK))
     finally:
         app.registered_commands[:] = commands
+        app._add_completion = True
         # The run is over: its objects (the dictionary, caches, records) are only to be freed.
         # Frozen, they are left out of the collections the interpreter makes on its way out,
         # which otherwise cost 25 ms, a seventh of `speechkit themes` on a page. Memory is freed

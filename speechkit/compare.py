@@ -62,6 +62,8 @@ class OnlyFigure:
     qualifier: str | None
     theme: str | None
     speaker: str | None
+    low: float | int | None = None
+    high: float | int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,7 @@ def _only(side: str, docs: Sequence[Analysis], other: set[tuple]) -> list[OnlyFi
                 continue
             seen.add(key)
             out.append(OnlyFigure(side, a.source.name, f.text, f.start, f.end, f.value, f.unit, f.kind,
-                                  f.qualifier, f.theme, f.speaker))
+                                  f.qualifier, f.theme, f.speaker, f.low, f.high))
     return out
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import stat
 import sys
 import traceback
 from collections import deque
@@ -40,22 +39,25 @@ class Failed:
 
 
 def stdin_kind(stdin=None) -> str:
-    """"pipe" for a pipe or file, "memory" for an in-memory stream (tests), else "none".
+    """"terminal", "closed", "memory" for an in-memory stream (tests), else "pipe" (a pipe, file, /dev/null).
 
-    A terminal or /dev/null means "no input": then the bundled seed is analysed.
+    Only a terminal means "no input given": then the bundled seed is analysed.
+    An empty pipe or /dev/null (cron, CI) is an empty text, never the seed.
     """
     stdin = stdin or sys.stdin
     if stdin is None or getattr(stdin, "closed", False):
-        return "none"
+        return "closed"
     try:
         fd = stdin.fileno()
     except (AttributeError, OSError, ValueError):
         return "memory"
     try:
-        mode = os.fstat(fd).st_mode
+        if os.isatty(fd):
+            return "terminal"
+        os.fstat(fd)
     except OSError:
-        return "none"
-    return "pipe" if stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode) else "none"
+        return "closed"
+    return "pipe"
 
 
 def _stdin_binary() -> BinaryIO:
@@ -118,32 +120,18 @@ def iter_documents(inputs: list[str], *, glob: str = "*.txt", jsonl: bool = Fals
 
 def _from_stdin(jsonl: bool, text_field: str, id_field: str | None, default_seed: bool) -> Iterator[Document | Failed]:
     kind = stdin_kind()
-    if kind == "none" and default_seed:
-        yield read_seed()
+    if kind == "terminal" and default_seed:
+        yield read_seed()  # `speechkit themes` typed at a prompt: the README's first command
         return
-    if sys.stdin is None or getattr(sys.stdin, "closed", False):
-        yield Failed("<stdin>", "<stdin>: standard input is closed", ExitCode.INPUT)
+    if kind == "closed":
+        yield Failed("<stdin>", "<stdin>: standard input is closed; give a file", ExitCode.INPUT)
         return
     stream = _stdin_binary()  # an explicit "-" at a terminal reads what is typed, up to Ctrl-D
     if jsonl:
-        lines = iter(stream)
-        first = next(lines, b"")
-        if default_seed and kind == "memory" and not first:
-            yield read_seed()
-            return
-        yield from _jsonl_lines(_decoded(_chain_one(first, lines)), "<stdin>", text_field, id_field)
+        yield from _jsonl_lines(_decoded(stream), "<stdin>", text_field, id_field)
         return
     data = stream.read()
-    if default_seed and kind == "memory" and not data:
-        yield read_seed()
-        return
     yield _guard(lambda: require_text(read_bytes(data, "<stdin>")), "<stdin>")
-
-
-def _chain_one(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    if first:
-        yield first
-    yield from rest
 
 
 def _decoded(lines: Iterable[bytes]) -> Iterator[str]:
@@ -185,9 +173,11 @@ def _jsonl_file(name: str, text_field: str, id_field: str | None) -> Iterator[Do
 
 
 def _jsonl_lines(lines: Iterable[str], name: str, text_field: str, id_field: str | None) -> Iterator[Document | Failed]:
+    seen = False
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        seen = True
         doc_id = f"{name}:{n}"
         try:
             obj = json.loads(line)
@@ -203,6 +193,28 @@ def _jsonl_lines(lines: Iterable[str], name: str, text_field: str, id_field: str
         meta = {k: v for k, v in obj.items() if k != text_field}
         doc = Document(doc_id, obj[text_field], "utf-8", meta)
         yield _guard(lambda d=doc: require_text(d), doc_id)
+    if not seen:
+        yield Failed(name, f"{name}: empty, not one JSON line", ExitCode.EMPTY)
+
+
+def count_documents(inputs: list[str], *, glob: str = "*.txt", jsonl: bool = False) -> int | None:
+    """How many documents a run will read, when that is cheap to know (files, folders); None for stdin.
+
+    A JSON-lines file is counted by its non-blank lines, read as bytes.
+    """
+    if not inputs or "-" in inputs:
+        return None
+    n = 0
+    for name in _expand(inputs, glob):
+        if isinstance(name, Failed) or not jsonl:
+            n += 1
+            continue
+        try:
+            with open(name, "rb") as fh:
+                n += sum(1 for line in fh if line.strip())
+        except OSError:
+            n += 1  # reported as one failed document
+    return n
 
 
 # ---------------------------------------------------------------- empty input

@@ -29,8 +29,11 @@ CSV_COLUMNS = {
     "themes": ["doc", "index", "kind", "start", "end", "speaker", "theme", "score", "evidence", "text"],
     "numbers": ["doc", "index", "start", "end", "text", "value", "low", "high", "unit", "qualifier", "kind",
                 "change", "segment", "theme", "speaker", "flags"],
-    "keywords": ["doc", "lemma", "count", "share", "keyness", "log_ratio", "pos", "forms"],
-    "summary": ["doc", "start", "end", "segment", "theme", "speaker", "text"],
+    # group: empty for the whole text, else the theme id or speaker of --by
+    "keywords": ["doc", "group", "lemma", "count", "share", "keyness", "log_ratio", "conservative_log_ratio",
+                 "ref_per_million", "pos", "forms"],
+    # part: "summary", or with --by theme "by_theme" (its sentences) and "key_figure" (one per theme)
+    "summary": ["doc", "part", "start", "end", "segment", "theme", "speaker", "text"],
     "tokens": ["doc", "start", "end", "text", "lemma", "pos"],
     "analyze": ["doc", "item", "index", "start", "end", "kind", "speaker", "theme", "value", "unit", "text"],
 }
@@ -47,27 +50,48 @@ def csv_rows(command: str, doc: str, rec: dict) -> list[list]:
                  f["qualifier"], f["kind"], f["change"], f["segment"], f["theme"], f["speaker"],
                  "; ".join(f["flags"])] for f in rec["figures"]]
     if command == "keywords":
-        return [[doc, k["lemma"], k["count"], k["share"], k.get("keyness"), k.get("log_ratio"), k.get("pos"),
-                 "; ".join(k.get("forms", []))] for k in rec["keywords"]]
+        lists = [(None, rec["keywords"]), *rec.get("keywords_by", {}).items()]
+        return [[doc, group, k["lemma"], k["count"], k["share"], k.get("keyness"), k.get("log_ratio"),
+                 k.get("conservative_log_ratio"), k.get("ref_per_million"), k.get("pos"),
+                 "; ".join(k.get("forms", []))] for group, kws in lists for k in kws]
     if command == "summary":
-        return [[doc, s["start"], s["end"], s["segment"], s["theme"], s["speaker"], s["text"]]
+        rows = [[doc, "summary", s["start"], s["end"], s["segment"], s["theme"], s["speaker"], s["text"]]
                 for s in rec["summary"]]
+        for tid, items in rec.get("by_theme", {}).items():
+            rows += [[doc, "by_theme", s["start"], s["end"], s["segment"], s["theme"], s["speaker"], s["text"]]
+                     for s in items]
+            f = rec.get("key_figures", {}).get(tid)
+            if f:
+                rows.append([doc, "key_figure", f["start"], f["end"], f["segment"], tid, f["speaker"], f["text"]])
+        return rows
     if command == "tokens":
         return [[doc, t["start"], t["end"], t["text"], t["lemma"], t["pos"]] for t in rec["tokens"]]
     rows = [[doc, "segment", s["index"], s["start"], s["end"], s["kind"], s["speaker"], s["theme"], "", "",
              s["text"]] for s in rec.get("segments", [])]
     rows += [[doc, "figure", f["index"], f["start"], f["end"], f["kind"], f["speaker"], f["theme"], f["value"],
               f["unit"], f["text"]] for f in rec.get("figures", [])]
+    rows += [[doc, "keyword", "", "", "", k.get("pos"), "", "", k["count"], "", k["lemma"]]
+             for k in rec.get("keywords", [])]
+    rows += [[doc, "summary", s["segment"], s["start"], s["end"], "", s["speaker"], s["theme"], "", "", s["text"]]
+             for s in rec.get("summary", [])]
     return rows
 
 
 class CsvWriter:
-    def __init__(self, out: TextIO, command: str) -> None:
+    """CSV (``fmt="csv"``) or TSV (``"tsv"``: tab-separated, quoted like CSV where a field holds a tab,
+    a line break or a quote), one header, then rows as documents come."""
+
+    def __init__(self, out: TextIO, command: str, fmt: str = "csv", columns: list[str] | None = None) -> None:
         self.out = out
         self.command = command
-        self.writer = csv.writer(out)
-        self.writer.writerow(CSV_COLUMNS[command])
+        self.writer = table_writer(out, fmt)
+        self.writer.writerow(columns or CSV_COLUMNS[command])
 
     def write(self, doc: str, rec: dict) -> None:
         self.writer.writerows(csv_rows(self.command, doc, rec))
         self.out.flush()
+
+
+def table_writer(out: TextIO, fmt: str = "csv"):
+    """A csv.writer for CSV or TSV; None is an empty field, numbers are written plain."""
+    return csv.writer(out, dialect="excel-tab" if fmt == "tsv" else "excel")

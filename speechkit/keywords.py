@@ -244,12 +244,30 @@ def content_key(tok: Token, exclude: frozenset[str] | set[str] = frozenset()) ->
     return found[0]
 
 
-def _pos_filter(pos: Iterable[str] | None) -> frozenset[str] | None:
+# the OpenCorpora tags a content word can carry (FUNCTION_POS are never counted)
+CONTENT_TAGS = ("NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB")
+
+
+def pos_filter(pos: Iterable[str] | None) -> frozenset[str] | None:
+    """The OpenCorpora tags of a --pos list (noun, adj, verb, adv or the tags themselves).
+
+    >>> sorted(pos_filter(["noun", "ADJS"]))
+    ['ADJS', 'NOUN']
+    """
     if pos is None:
         return None
     out: set[str] = set()
     for p in pos:
-        out |= POS_NAMES.get(p.lower(), {p.upper()})
+        name = p.strip()
+        if name.lower() in POS_NAMES:
+            out |= POS_NAMES[name.lower()]
+        elif name.upper() in CONTENT_TAGS:
+            out.add(name.upper())
+        else:
+            from .errors import UsageError
+
+            raise UsageError(f"unknown part of speech {name!r} in --pos; choose from "
+                             f"{', '.join(POS_NAMES)} or the tags {', '.join(CONTENT_TAGS)}")
     return frozenset(out)
 
 
@@ -456,17 +474,21 @@ def _term_reference(key: str) -> float | None:
 
 
 # ---------------------------------------------------------------- public
-def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
-           top_by_count: int | None = None) -> tuple[dict[str, _Tally], int, int]:
-    """Tallies, the number of counted occurrences, and the number of distinct lemmas or terms.
+Counts = dict[str, tuple[str, int]]  # key -> (display form, count) of every lemma or term counted
 
-    ``top_by_count``: only the lemmas that reach the ``top``-th count get a tally (see count_keywords).
+
+def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
+           top_by_count: int | None = None) -> tuple[dict[str, _Tally], int, Counts]:
+    """Tallies, the number of counted occurrences, and the count of every lemma or term.
+
+    ``top_by_count``: only the lemmas that reach the ``top``-th count get a tally (see count_keywords);
+    the counts cover them all.
     """
     exclude = frozenset(norm_word(w) for w in exclude)
     where = _Groups(list(groups))
     tokens = glue_names(tokens)
     if ngrams <= 1:
-        return _tally_lemmas(tokens, where, exclude, _pos_filter(pos), top_by_count)
+        return _tally_lemmas(tokens, where, exclude, pos_filter(pos), top_by_count)
     tallies: dict[str, _Tally] = {}
     total = 0
     for key, display, form, p, start, end in _ngrams(tokens, ngrams, exclude):
@@ -480,11 +502,11 @@ def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
             for g in where.covering(start, end):
                 t.themes[g] = t.themes.get(g, 0) + 1
         total += 1
-    compared = len(tallies)
+    counts = {k: (t.display, t.count) for k, t in tallies.items()}
     wanted = _reaching_top({k: t.count for k, t in tallies.items()}, top_by_count)
     if wanted is not None:
         tallies = {k: t for k, t in tallies.items() if k in wanted}
-    return tallies, total, compared
+    return tallies, total, counts
 
 
 def _reaching_top(counts: dict[str, int], top: int | None) -> set[str] | None:
@@ -496,7 +518,7 @@ def _reaching_top(counts: dict[str, int], top: int | None) -> set[str] | None:
 
 
 def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[str],
-                  pos: frozenset[str] | None, top_by_count: int | None) -> tuple[dict[str, _Tally], int, int]:
+                  pos: frozenset[str] | None, top_by_count: int | None) -> tuple[dict[str, _Tally], int, Counts]:
     """_tally for single lemmas: it runs over every token of every document, so in two cheap passes.
 
     The first only counts; the second gathers forms, parts of speech and groups, and only for
@@ -504,6 +526,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
     """
     hits: list[tuple[str, int]] = []  # (lemma key, token index) of every counted word
     counts: dict[str, int] = {}
+    first: dict[str, int] = {}  # the token that names the lemma
     for i, tok in enumerate(tokens):
         p = tok.pos
         if pos is not None and p not in pos:
@@ -513,7 +536,12 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
             continue
         key = found[0]
         hits.append((key, i))
-        counts[key] = counts.get(key, 0) + 1
+        n = counts.get(key)
+        if n is None:
+            counts[key] = 1
+            first[key] = i
+        else:
+            counts[key] = n + 1
     wanted = _reaching_top(counts, top_by_count)
     tallies: dict[str, _Tally] = {}
     for key, i in hits:
@@ -529,7 +557,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         if where.spans:
             for g in where.covering(tok.start, tok.end):
                 t.themes[g] = t.themes.get(g, 0) + 1
-    return tallies, len(hits), len(counts)
+    return tallies, len(hits), {k: (tokens[first[k]].lemma.lower(), n) for k, n in counts.items()}
 
 
 def bonferroni_z(m: int, confidence: float = CONFIDENCE) -> float:
@@ -542,7 +570,7 @@ def bonferroni_z(m: int, confidence: float = CONFIDENCE) -> float:
     return NormalDist().inv_cdf(1 - alpha / 2)
 
 
-def _rank_key(rank_by: str, compared: int = 1):
+def _rank_key(rank_by: str):
     if rank_by == "count":
         return lambda k: (-k.count, -(k.keyness or 0.0), k.lemma)
     if rank_by == "g2":
@@ -550,15 +578,11 @@ def _rank_key(rank_by: str, compared: int = 1):
     if rank_by == "log_ratio":
         return lambda k: (-(k.log_ratio or 0.0), -k.count, k.lemma)
     if rank_by == "keyness":
-        floor = reference_floor()
-        z = bonferroni_z(compared)
-
         def keyness_key(k: Keyword):
             g2 = k.keyness or 0.0
             if g2 < G2_CRITICAL:
                 return (1, -g2, -k.count, k.lemma)
-            b = (k.ref_per_million or floor) * REFERENCE_TOKENS / 1e6
-            return (0, -conservative_log_ratio(k.log_ratio or 0.0, k.count, b, z), -k.count, k.lemma)
+            return (0, -(k.conservative_log_ratio or 0.0), -k.count, k.lemma)
 
         return keyness_key
     raise ValueError(f"rank_by={rank_by!r}: choose one of {', '.join(RANKINGS)}")
@@ -588,14 +612,51 @@ def count_keywords(
     >>> [(k.lemma, k.count) for k in kws]
     [('порт', 2), ('актау', 1)]
     """
+    return keyword_counts(tokens, groups=groups, pos=pos, exclude=exclude, top=top, ngrams=ngrams,
+                          rank_by=rank_by)[0]
+
+
+def keyword_counts(
+    tokens: list[Token],
+    *,
+    groups: Sequence[tuple[str, int, int]] = (),
+    pos: set[str] | None = None,
+    exclude: set[str] | frozenset[str] = frozenset(),
+    top: int | None = 30,
+    ngrams: int = 1,
+    rank_by: str = "count",
+) -> tuple[list[Keyword], Counts, int]:
+    """count_keywords, with the count of every lemma (or term) counted and the text's words.
+
+    A corpus's totals are these counts summed over its documents (``rank_counts``):
+    exact, whatever ``top`` each document's own list was cut at.
+    """
     _rank_key(rank_by)  # a bad name fails before any work
     by_count = top if rank_by == "count" else None
-    tallies, total, compared = _tally(tokens, groups, pos, exclude, ngrams, by_count)
+    tallies, total, counts = _tally(tokens, groups, pos, exclude, ngrams, by_count)
     words = sum(1 for t in tokens if is_word(t))
+    z = bonferroni_z(len(counts))
     # ranked by count, only the lemmas that reach the top-th count came back from _tally:
     # the statistics of the long tail are never computed
-    out = [_keyword(k, t, words, total, ngrams) for k, t in tallies.items()]
-    out.sort(key=_rank_key(rank_by, compared))
+    out = [_keyword(k, t, words, total, ngrams, z) for k, t in tallies.items()]
+    out.sort(key=_rank_key(rank_by))
+    return (out if top is None else out[:top]), counts, words
+
+
+def rank_counts(counts: Counts, words: int, *, top: int | None = 30, ngrams: int = 1,
+                rank_by: str = "count") -> list[Keyword]:
+    """Keywords from counts alone (a corpus's summed counts): the statistics count_keywords gives.
+
+    >>> [(k.lemma, k.count) for k in rank_counts({"порт": ("порт", 3), "суд": ("суд", 1)}, 20, top=1)]
+    [('порт', 3)]
+    """
+    _rank_key(rank_by)
+    total = sum(n for _, n in counts.values())
+    z = bonferroni_z(len(counts))
+    wanted = _reaching_top({k: n for k, (_, n) in counts.items()}, top) if rank_by == "count" else None
+    out = [_keyword(k, _Tally(display, n), words, total, ngrams, z)
+           for k, (display, n) in counts.items() if wanted is None or k in wanted]
+    out.sort(key=_rank_key(rank_by))
     return out if top is None else out[:top]
 
 
@@ -603,16 +664,18 @@ def _most_common(counts: dict):
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _keyword(key: str, t: _Tally, words: int, total: int, ngrams: int) -> Keyword:
+def _keyword(key: str, t: _Tally, words: int, total: int, ngrams: int, z: float) -> Keyword:
     ref_pm = reference().get(key) if ngrams <= 1 else _term_reference(key)
     used = ref_pm if ref_pm is not None else reference_floor()
     b = used * REFERENCE_TOKENS / 1e6
+    ratio = log_ratio(t.count, words, used)
     return Keyword(
         lemma=t.display,
         count=t.count,
         share=round(t.count / total, 5) if total else 0.0,
         keyness=round(log_likelihood(t.count, words, b, REFERENCE_TOKENS), 3),
-        log_ratio=round(log_ratio(t.count, words, used), 3),
+        log_ratio=round(ratio, 3),
+        conservative_log_ratio=round(conservative_log_ratio(ratio, t.count, b, z), 3),
         ref_per_million=ref_pm,
         pos=_most_common(t.pos),
         themes=dict(t.themes),
@@ -659,8 +722,8 @@ def distinctive(
     >>> [(c.lemma, c.side) for c in distinctive(a, b, min_g2=0)]
     [('порт', 'a'), ('контейнер', 'a'), ('климат', 'b')]
     """
-    ta, total_a, _ = _tally(a_tokens, (), pos, exclude, ngrams)
-    tb, total_b, _ = _tally(b_tokens, (), pos, exclude, ngrams)
+    ta, _, _ = _tally(a_tokens, (), pos, exclude, ngrams)
+    tb, _, _ = _tally(b_tokens, (), pos, exclude, ngrams)
     ca = sum(1 for t in a_tokens if is_word(t))
     cb = sum(1 for t in b_tokens if is_word(t))
     sides: dict[str, list[Contrast]] = {"a": [], "b": []}

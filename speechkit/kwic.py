@@ -11,6 +11,11 @@ contain its *stem*, the lemma less one final vowel, «й» or «ь».  A stem of
 каспи-: каспийский, транскаспийский, прикаспийский); a shorter stem only at its
 start (порт → портовый, not транспорт); a stem under ``MIN_STEM`` letters
 takes nothing more than the lemma itself.
+
+``find_regex_hits`` takes a regular expression instead, matched over the
+words as written (case-insensitively, whole words only: «каспи\\w*» finds
+Каспия and Каспийского, not транскаспийский).  ``sort_hits`` orders hits by
+the words to their left (nearest first) or right, as concordancers do.
 """
 
 from __future__ import annotations
@@ -157,3 +162,64 @@ def _segment_at(segments: list[Segment], starts: list[int], pos: int) -> Segment
     if i >= 0 and segments[i].start <= pos < segments[i].end:
         return segments[i]
     return None
+
+
+def compile_regex(query: str) -> re.Pattern:
+    """The user's regular expression, anchored to whole words, case-insensitive.
+
+    >>> bool(compile_regex(r"каспи\\w*").search("в Каспийском море")), bool(compile_regex("каспи").search("Каспия"))
+    (True, False)
+    """
+    if not query.strip():
+        raise UsageError("the --regex query is empty")
+    try:
+        return re.compile(rf"(?<!\w)(?:{query})(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise UsageError(f"--regex {query!r} is not a valid regular expression: {exc}") from None
+
+
+def find_regex_hits(a: Analysis, pattern: re.Pattern, *, width: int = 40) -> list[Hit]:
+    """Every match of ``pattern`` in the analysed text, outside the page tail and inline boilerplate.
+
+    >>> from speechkit.pipeline import Options, analyze
+    >>> a = analyze("Порт на Каспии растёт. Каспийский регион.", Options(keywords=False, summary=False))
+    >>> [h.text for h in find_regex_hits(a, compile_regex(r"каспи\\w*"))]
+    ['Каспии', 'Каспийский']
+    """
+    skip = _excluded(a)
+    limit = a.source.boilerplate_start
+    seg_starts = [s.start for s in a.segments]
+    hits = []
+    for m in pattern.finditer(a.text, 0, len(a.text) if limit is None else limit):
+        start, end = m.span()
+        if start == end or any(s < end and start < e for s, e in skip):
+            continue
+        seg = _segment_at(a.segments, seg_starts, start)
+        left, right = context(a.text, start, end, width, limit=limit)
+        hits.append(Hit(start, end, a.text[start:end], left, right, seg.index if seg else None,
+                        seg.theme if seg else None, seg.speaker if seg else None))
+    return hits
+
+
+SORTS = ("text", "left", "right", "hit")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [norm_word(w) for w in _WORD.findall(text)]
+
+
+def sort_key(how: str):
+    """The key that orders concordance lines: by the words left of the hit (nearest first), right of it, or the hit.
+
+    >>> k = sort_key("left")
+    >>> k({"left": "в порту Актау ", "text": "вырос", "right": ""}) < k({"left": "и Курык ", "text": "вырос", "right": ""})
+    True
+    """
+    if how == "left":
+        return lambda h: (_words(h["left"])[::-1], _words(h["text"]))
+    if how == "right":
+        return lambda h: (_words(h["right"]), _words(h["text"]))
+    if how == "hit":
+        return lambda h: (_words(h["text"]), _words(h["right"]))
+    raise UsageError(f"--sort takes one of {', '.join(SORTS)}, not {how!r}")

@@ -118,6 +118,7 @@ class Keyword:
     share: float  # count / number of counted words in the text
     keyness: float | None = None  # log-likelihood (G2) against the reference corpus
     log_ratio: float | None = None  # effect size: log2 of relative frequency here / reference
+    conservative_log_ratio: float | None = None  # the log ratio's lower confidence bound: --rank keyness sorts by it
     ref_per_million: float | None = None  # frequency of the lemma in the reference list
     pos: str | None = None
     themes: dict[str, int] = field(default_factory=dict)  # theme id -> count in segments of it

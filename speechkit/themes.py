@@ -29,6 +29,7 @@ class Theme:
     label: str
     lemmas: dict[str, float]
     phrases: dict[tuple[str, ...], float]
+    short: str = ""  # what a table shows: «Транспорт» for «Транспорт и логистика»; the label if not given
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,14 @@ def _build(data: dict, source: str) -> dict[str, Theme]:
         label = body.get("label", tid)
         if not isinstance(label, str):
             raise LexiconError(f"{where}: label must be a string")
+        short = body.get("short", label)
+        if not isinstance(short, str) or not short.strip():
+            raise LexiconError(f"{where}: short must be a non-empty string (the label a table shows)")
         out[tid] = Theme(
             tid, label,
             {norm_word(k.strip()): float(w) for k, w in lemmas.items()},
             {tuple(norm_word(k).split()): float(w) for k, w in phrases.items()},
+            short.strip(),
         )
     return out
 
@@ -106,11 +111,18 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         for tid, theme in user.items():
             if tid in merged:
                 old = merged[tid]
-                theme = Theme(tid, theme.label if theme.label != tid else old.label,
-                              {**old.lemmas, **theme.lemmas}, {**old.phrases, **theme.phrases})
+                relabelled = theme.label != tid
+                theme = Theme(tid, theme.label if relabelled else old.label,
+                              {**old.lemmas, **theme.lemmas}, {**old.phrases, **theme.phrases},
+                              theme.short if relabelled else old.short)
             merged[tid] = theme
         return Lexicon(merged, f"builtin+{path}")
     return Lexicon(user, path)
+
+
+def short_labels(path: str | None = None) -> dict[str, str]:
+    """Theme id → the short label tables show (``short`` in the lexicon, else its ``label``)."""
+    return {tid: t.short or t.label for tid, t in load_lexicon(path).themes.items()}
 
 
 @dataclass(frozen=True, slots=True)

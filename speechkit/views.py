@@ -70,16 +70,25 @@ def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> 
 
 
 class CorpusTotals:
-    """Per-document rows and totals of a corpus run, kept small: records are not held."""
+    """Per-document rows and totals of a corpus run, kept small: records are not held.
 
-    def __init__(self, command: str) -> None:
+    Keyword totals are exact: each document sends the count of every lemma it
+    counted (``counts``, not its top list), and the run keeps one entry per
+    lemma (count, documents) and the words; keyness is computed over the sums.
+    """
+
+    def __init__(self, command: str, *, top: int = 30, rank: str = "count", ngrams: int = 1) -> None:
         self.command = command
+        self.top = top
+        self.rank = rank
+        self.ngrams = ngrams
         self.rows: list[dict[str, Any]] = []
         self.theme_words: dict[str, float] = {}
         self.words = 0
-        self.keywords: dict[str, list[int]] = {}  # lemma -> [count, documents]
+        self.keywords = _LemmaTotals()
+        self.keywords_by: dict[str, _LemmaTotals] = {}
 
-    def add(self, name: str, rec: dict[str, Any]) -> None:
+    def add(self, name: str, rec: dict[str, Any], counts: dict[str, Any] | None = None) -> None:
         row: dict[str, Any] = {"document": name}
         segments = rec.get("segments", [])
         if segments:
@@ -91,22 +100,55 @@ class CorpusTotals:
             row["themes"] = {th["id"]: th["share"] for th in rec["themes"]}
             for tid, share in row["themes"].items():
                 self.theme_words[tid] = self.theme_words.get(tid, 0) + share * words
-        for k in rec.get("keywords", []):
-            entry = self.keywords.setdefault(k["lemma"], [0, 0])
-            entry[0] += k["count"]
-            entry[1] += 1
+        if counts:
+            self.keywords.add(counts)
+            for group, part in counts.get("by", {}).items():
+                self.keywords_by.setdefault(group, _LemmaTotals()).add(part)
         key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens"}.get(self.command)
         if key:
             row["items"] = len(rec.get(key, []))
         self.rows.append(row)
 
-    def to_dict(self, top: int = 30) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"documents": len(self.rows)}
         if self.words:
             out["theme_shares"] = {tid: round(w / self.words, 4) for tid, w in
                                    sorted(self.theme_words.items(), key=lambda kv: -kv[1])}
-        if self.keywords:
-            ranked = sorted(self.keywords.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
-            # summed over each document's listed keywords (its --top), not over every word
-            out["keywords"] = [{"lemma": lem, "count": c, "documents": d} for lem, (c, d) in ranked]
+        if self.keywords.lemmas:
+            out["keywords_ranked_by"] = self.rank
+            out["keywords"] = self.keywords.ranked(self.top, self.rank, self.ngrams)
+        if self.keywords_by:
+            out["keywords_by"] = {g: t.ranked(self.top, self.rank, self.ngrams) for g, t in self.keywords_by.items()}
+        return out
+
+
+class _LemmaTotals:
+    """Every lemma's count and document frequency over a corpus, and its words."""
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.lemmas: dict[str, list] = {}  # key -> [display, count, documents]
+
+    def add(self, counts: dict[str, Any]) -> None:
+        """``counts``: {"words": n, "lemmas": {key: (display, count)}} of one document (or one group in it)."""
+        self.words += counts["words"]
+        for key, (display, n) in counts["lemmas"].items():
+            entry = self.lemmas.get(key)
+            if entry is None:
+                self.lemmas[key] = [display, n, 1]
+            else:
+                entry[1] += n
+                entry[2] += 1
+
+    def ranked(self, top: int, rank: str, ngrams: int) -> list[dict[str, Any]]:
+        from .keywords import rank_counts
+
+        kws = rank_counts({k: (d, n) for k, (d, n, _) in self.lemmas.items()}, self.words, top=top,
+                          ngrams=ngrams, rank_by=rank)
+        documents = {d: docs for d, _, docs in self.lemmas.values()}  # one display form per key
+        out = []
+        for k in kws:
+            out.append({"lemma": k.lemma, "count": k.count, "documents": documents[k.lemma], "share": k.share,
+                        "keyness": k.keyness, "log_ratio": k.log_ratio,
+                        "conservative_log_ratio": k.conservative_log_ratio, "ref_per_million": k.ref_per_million})
         return out

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from speechkit.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "seeds" / "tokayev-ots-shusha-2024.txt")
 runner = CliRunner()
 
 SPEECH = (
@@ -20,12 +21,15 @@ SPEECH = (
 )
 
 
-def run(*args, input=None):
-    result = runner.invoke(app, list(args), input=input, env={"COLUMNS": "120"})
+def run(*args, input=None, env=None):
+    result = runner.invoke(app, list(args), input=input, env=env or {"COLUMNS": "120"})
     return result
 
 
-def test_no_argument_analyses_the_seed():
+def test_no_argument_at_a_terminal_analyses_the_seed(monkeypatch):
+    from speechkit import corpus
+
+    monkeypatch.setattr(corpus, "stdin_kind", lambda stdin=None: "terminal")
     result = run("themes", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -33,11 +37,25 @@ def test_no_argument_analyses_the_seed():
     assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
 
 
+@pytest.mark.parametrize("command", ["themes", "numbers", "keywords", "summary", "analyze", "tokens"])
+def test_an_empty_pipe_is_an_empty_text_not_the_seed(command):
+    result = run(command, input=b"")
+    assert result.exit_code == 4, result.output
+    assert "<stdin>: the text is empty" in result.stderr
+    assert "Токаев" not in result.stdout
+
+
+def test_empty_jsonl_pipe_is_an_empty_input():
+    result = run("themes", "--input-jsonl", "--json-lines", input=b"\n")
+    assert result.exit_code == 4, result.output
+    assert "<stdin>: empty" in result.stderr and result.stdout == ""
+
+
 def test_themes_table_shows_segments_and_theme_summary():
-    result = run("themes")
+    result = run("themes", SEED)
     assert result.exit_code == 0, result.output
     assert "Касым-Жомарт Токаев" in result.stdout
-    assert "caspian_aral" in result.stdout and "Themes" in result.stdout
+    assert "Каспий и Арал" in result.stdout and "Themes" in result.stdout
 
 
 def test_file_argument(tmp_path):
@@ -83,7 +101,7 @@ def test_user_lexicon_can_extend(tmp_path):
     lex = tmp_path / "more.toml"
     lex.write_text('extend = true\n[themes.ports]\nlabel = "Порты"\n[themes.ports.lemmas]\n"актау" = 1.0\n',
                    encoding="utf-8")
-    data = json.loads(run("themes", "--lexicon", str(lex), "--json").stdout)
+    data = json.loads(run("themes", SEED, "--lexicon", str(lex), "--json").stdout)
     ids = {t["id"] for t in data["themes"]}
     assert "transport" in ids
 
@@ -91,7 +109,7 @@ def test_user_lexicon_can_extend(tmp_path):
 def test_broken_lexicon_is_a_one_line_error(tmp_path):
     lex = tmp_path / "bad.toml"
     lex.write_text('[themes.x\n"a" = 1\n', encoding="utf-8")
-    result = run("themes", "--lexicon", str(lex))
+    result = run("themes", SEED, "--lexicon", str(lex))
     assert result.exit_code == 5
     assert "bad.toml" in result.stderr and "line 1" in result.stderr
     assert result.stdout == ""
@@ -123,7 +141,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 def test_keywords_by_theme_give_each_theme_its_own_distinctive_words():
-    result = run("keywords", "--by", "theme", "--rank", "keyness", "--top", "5", "--json")
+    result = run("keywords", SEED, "--by", "theme", "--rank", "keyness", "--top", "5", "--json")
     assert result.exit_code == 0, result.output
     by = json.loads(result.stdout)["keywords_by"]
     assert {"transport", "climate", "caspian_aral", "security"} <= set(by)
@@ -132,25 +150,36 @@ def test_keywords_by_theme_give_each_theme_its_own_distinctive_words():
 
 
 def test_keywords_leave_out_speech_verbs_and_the_speakers_name():
-    data = json.loads(run("keywords", "--top", "50", "--json").stdout)
+    data = json.loads(run("keywords", SEED, "--top", "50", "--json").stdout)
     lemmas = {k["lemma"] for k in data["keywords"]}
     assert not lemmas & {"сказать", "заявить", "подчеркнуть", "токаев", "касым-жомарт"}
     assert {"тюркский", "казахстан"} <= lemmas
 
 
 def test_console_script_runs_the_seed_from_an_install(tmp_path):
-    """The README's first command: the installed `speechkit` script, from any folder, no file."""
+    """The README's first command: the installed `speechkit` script typed at a terminal, from any folder."""
+    import os
+    import pty
     import shutil
     import subprocess
 
     exe = shutil.which("speechkit")
     if exe is None:
         pytest.skip("speechkit is not installed as a console script here")
-    done = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    main, terminal = pty.openpty()  # stdin is a terminal, as when a person types the command
+    try:
+        done = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
+                              stdin=terminal, timeout=120)
+    finally:
+        os.close(main)
+        os.close(terminal)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert sum(1 for s in data["segments"] if s["kind"] == "quote") == 7
+    # in cron or CI stdin is /dev/null: an empty text, not the seed
+    empty = subprocess.run([exe, "themes", "--json"], cwd=tmp_path, capture_output=True, text=True,
+                           stdin=subprocess.DEVNULL, timeout=120)
+    assert empty.returncode == 4 and "the text is empty" in empty.stderr
 
 
 def test_data_dir_replaces_packaged_word_lists(tmp_path):
@@ -160,7 +189,7 @@ def test_data_dir_replaces_packaged_word_lists(tmp_path):
 
     packaged = (ROOT / "speechkit" / "data" / "stopwords.txt").read_text("utf-8")
     (tmp_path / "stopwords.txt").write_text("тюркский\nказахстан\n" + packaged, encoding="utf-8")
-    argv = [sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path), "keywords", "--top", "5", "--json"]
+    argv = [sys.executable, "-m", "speechkit", "--data-dir", str(tmp_path), "keywords", SEED, "--top", "5", "--json"]
     done = subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     assert done.returncode == 0, done.stderr
     lemmas = [k["lemma"] for k in json.loads(done.stdout)["keywords"]]
@@ -171,8 +200,8 @@ def test_data_dir_replaces_packaged_word_lists(tmp_path):
 
 
 def test_summary_by_theme_has_one_entry_per_theme_and_key_figures():
-    data = json.loads(run("summary", "--by", "theme", "--json").stdout)
-    themes_present = {s["theme"] for s in json.loads(run("themes", "--json").stdout)["segments"] if s["theme"]}
+    data = json.loads(run("summary", SEED, "--by", "theme", "--json").stdout)
+    themes_present = {s["theme"] for s in json.loads(run("themes", SEED, "--json").stdout)["segments"] if s["theme"]}
     assert set(data["by_theme"]) == themes_present
     assert all(len(items) >= 1 and items[0]["speaker"] == "Касым-Жомарт Токаев" for items in data["by_theme"].values())
     assert data["key_figures"]["transport"]["text"] in ("65%", "почти 3 млн тонн")
@@ -210,3 +239,140 @@ def test_data_dir_named_like_a_command_still_runs_the_command(speechkit_cmd, tmp
     r = subprocess.run(argv, capture_output=True, env=env, cwd=tmp_path, timeout=120)
     assert r.returncode == 0, r.stderr
     assert [f["value"] for f in json.loads(r.stdout)["figures"]] == [65, 2024]
+
+
+# ---------------------------------------------------------------- bad options are refused
+def test_unknown_part_of_speech_lists_the_valid_ones():
+    result = run("keywords", SEED, "--pos", "foo")  # printed nothing and exited 0
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "unknown part of speech 'foo'" in result.stderr
+    assert "noun, adj, verb, adv" in result.stderr and "NOUN" in result.stderr
+    ok = run("keywords", SEED, "--pos", "noun,ADJF", "--json")
+    assert ok.exit_code == 0 and {k["pos"] for k in json.loads(ok.stdout)["keywords"]} <= {"NOUN", "ADJF"}
+
+
+@pytest.mark.parametrize("rank, column", [("count", "count ▼"), ("keyness", "cons. LR ▼"), ("g2", "keyness ▼"),
+                                          ("log_ratio", "log ratio ▼")])
+def test_rank_takes_the_documented_names_and_the_table_says_the_key(rank, column):
+    result = run("keywords", SEED, "--rank", rank, "--top", "5")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.split())
+    assert "ranked by" in flat
+    assert " ".join(column.split()) in flat or column.split()[0] in flat
+    data = json.loads(run("keywords", SEED, "--rank", rank, "--top", "10", "--json").stdout)["keywords"]
+    field = {"count": "count", "keyness": "conservative_log_ratio", "g2": "keyness", "log_ratio": "log_ratio"}[rank]
+    values = [k[field] for k in data if rank != "keyness" or k["keyness"] >= 6.63]
+    assert values == sorted(values, reverse=True)
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"`{rank}`" in readme
+
+
+def test_rank_refuses_other_names():
+    result = run("keywords", SEED, "--rank", "tfidf")
+    assert result.exit_code == 2 and "count, keyness, g2, log_ratio" in result.stderr
+
+
+# ---------------------------------------------------------------- what a CLI is expected to have
+def test_version():
+    from speechkit import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"speechkit {__version__}\n"
+
+
+def test_every_command_has_examples_in_its_help():
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        result = run(name, "--help", env={"COLUMNS": "100"})
+        assert result.exit_code == 0, name
+        examples = result.stdout.split("Examples:", 1)
+        assert len(examples) == 2, f"{name} --help has no examples"
+        assert re.search(rf"^\s+speechkit {name}\b", examples[1], re.M), name
+
+
+def test_shell_completion_is_offered(speechkit_cmd):
+    argv, env = speechkit_cmd("--help")
+    out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60).stdout
+    assert "--install-completion" in out and "--show-completion" in out
+    argv, env = speechkit_cmd("--show-completion", "bash")
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0 and "_SPEECHKIT_COMPLETE" in done.stdout
+    # the shell's own call: complete «speechkit them»
+    env = {**env, "_SPEECHKIT_COMPLETE": "complete_bash", "COMP_WORDS": "speechkit them", "COMP_CWORD": "1"}
+    done = subprocess.run(argv[:3], capture_output=True, text=True, env=env, timeout=60)
+    assert "themes" in done.stdout
+
+
+def test_completion_options_are_built_only_when_they_can_be_wanted(monkeypatch):
+    from speechkit.cli import _wants_completion
+
+    monkeypatch.delenv("_SPEECHKIT_COMPLETE", raising=False)
+    assert _wants_completion([]) and _wants_completion(["--help"]) and _wants_completion(["--install-completion"])
+    assert not _wants_completion(["themes", "a.txt", "--json"])
+    monkeypatch.setenv("_SPEECHKIT_COMPLETE", "complete_bash")
+    assert _wants_completion(["themes"])
+
+
+def test_no_color_is_respected(speech_file):
+    forced = run("themes", str(speech_file), env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    assert "\x1b[" in forced.stdout  # colours when forced …
+    plain = run("themes", str(speech_file), env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "120"})
+    assert not re.search(r"\x1b\[[0-9;]*3[0-7]m|\x1b\[[0-9;]*38;", plain.stdout)  # … and none with NO_COLOR
+
+
+def test_progress_bar_with_total_and_eta_only_on_a_terminal():
+    import io
+
+    from speechkit.commands.runner import progress, progress_columns
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    class Doc:
+        def __init__(self, name):
+            self.name = name
+
+    items = [(Doc(f"d{i}.txt"), {}) for i in range(3)]
+    screen = Terminal()
+    assert list(progress(iter(items), 3, screen)) == items
+    kinds = [type(c).__name__ for c in progress_columns(3)]
+    assert "BarColumn" in kinds and "TimeRemainingColumn" in kinds and "MofNCompleteColumn" in kinds
+    assert "SpinnerColumn" in [type(c).__name__ for c in progress_columns(None)]  # a pipe: no total
+    assert "3/3" in screen.getvalue()
+    pipe = io.StringIO()
+    assert list(progress(iter(items), 3, pipe)) == items and pipe.getvalue() == ""
+
+
+def test_documents_are_counted_for_the_progress_bar(tmp_path):
+    from speechkit.corpus import count_documents
+
+    (tmp_path / "a.txt").write_text("Текст.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Текст.", encoding="utf-8")
+    lines = tmp_path / "docs.jsonl"
+    lines.write_text('{"text": "а"}\n\n{"text": "б"}\n{"text": "в"}\n', encoding="utf-8")
+    assert count_documents([str(tmp_path)]) == 2
+    assert count_documents([str(lines)], jsonl=True) == 3
+    assert count_documents([]) is None and count_documents(["-"]) is None
+
+
+# ---------------------------------------------------------------- compare exports
+def test_compare_exports(tmp_path):
+    import csv
+    import io
+
+    a, b = ROOT / "tests" / "cases" / "01_aeroflot-2024-results.txt", ROOT / "tests" / "cases" / "03_vtb-buys-tele2-russia.txt"
+    data = json.loads(run("compare", str(a), str(b), "--json").stdout)
+    line = run("compare", str(a), str(b), "--json-lines").stdout
+    assert len(line.splitlines()) == 1 and json.loads(line) == data
+    for fmt, delimiter in (("--csv", ","), ("--tsv", "\t")):
+        rows = list(csv.DictReader(io.StringIO(run("compare", str(a), str(b), fmt).stdout), delimiter=delimiter))
+        assert [r["id"] for r in rows if r["section"] == "theme"] == [t["id"] for t in data["themes"]]
+        assert [r["text"] for r in rows if r["section"] == "word" and r["side"] == "a"] == [
+            k["lemma"] for k in data["keywords"]["a"]]
+        assert [r["text"] for r in rows if r["section"] == "figure" and r["side"] == "b"] == [
+            f["text"] for f in data["figures"]["only_b"]]
+    out = tmp_path / "c.json"
+    result = run("compare", str(a), str(b), "--json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == "" and json.loads(out.read_text("utf-8")) == data

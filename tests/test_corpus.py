@@ -3,7 +3,11 @@
 import csv
 import io
 import json
+import shutil
+from collections import Counter
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from speechkit.cli import app
@@ -75,3 +79,107 @@ def test_corpus_table_has_a_row_per_document_and_a_total(tmp_path):
     result = cli("themes", folder(tmp_path, a=TRANSPORT, b=CLIMATE))
     assert result.exit_code == 0, result.output
     assert "a.txt" in result.stdout and "b.txt" in result.stdout and "all documents" in result.stdout
+
+
+# ---------------------------------------------------------------- exact keyword totals
+CASES = sorted((Path(__file__).resolve().parent / "cases").glob("0*.txt"))
+
+
+def brute_force_counts(files) -> tuple[Counter, Counter, int]:
+    """Every content word of every document counted one by one: (counts, documents, words)."""
+    from speechkit.keywords import content_key, glue_names, is_word
+    from speechkit.pipeline import Options, analyze, body_tokens
+
+    counts, documents, words = Counter(), Counter(), 0
+    for f in files:
+        a = analyze(f.read_text("utf-8"), Options(keywords=False, summary=False), name=str(f))
+        tokens = body_tokens(a)
+        words += sum(1 for t in tokens if is_word(t))
+        mine = Counter(k for k in (content_key(t) for t in glue_names(tokens)) if k)  # «Tele2» is one word
+        counts.update(mine)
+        documents.update(mine.keys())
+    return counts, documents, words
+
+
+@pytest.fixture(scope="module")
+def cases_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cases")
+    for f in CASES:
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def brute(cases_folder):
+    return brute_force_counts(sorted(cases_folder.glob("*.txt")))
+
+
+KEEP_ALL = ("--keep-speech-verbs", "--keep-names")  # the brute force excludes nothing either
+
+
+def test_corpus_keyword_totals_are_exact_for_every_lemma(cases_folder, brute):
+    from speechkit.text import norm_word
+
+    counts, documents, _ = brute
+    result = cli("keywords", cases_folder, "--top", "100000", *KEEP_ALL, "--json")
+    assert result.exit_code == 0, result.output
+    totals = {norm_word(k["lemma"]): (k["count"], k["documents"]) for k in json.loads(result.stdout)["totals"]["keywords"]}
+    assert totals == {k: (counts[k], documents[k]) for k in counts}
+
+
+@pytest.mark.parametrize("top", [1, 3, 10])
+def test_corpus_top_is_cut_from_the_totals_not_merged_from_each_documents_top(cases_folder, brute, top):
+    """«россия 13 in 1 document» with --top 5, 27 in 6 with --top 1000: totals no longer depend on --top."""
+    from speechkit.keywords import log_likelihood, reference, reference_floor
+    from speechkit.text import norm_word
+
+    counts, documents, words = brute
+    result = cli("keywords", cases_folder, "--top", str(top), *KEEP_ALL, "--json")
+    totals = json.loads(result.stdout)["totals"]["keywords"]
+    assert len(totals) == top
+    cut = sorted(counts.values(), reverse=True)[top - 1]
+    for k in totals:
+        key = norm_word(k["lemma"])
+        assert (k["count"], k["documents"]) == (counts[key], documents[key])
+        assert k["count"] >= cut
+        ref = reference().get(key, reference_floor()) * 1000
+        assert k["keyness"] == pytest.approx(log_likelihood(counts[key], words, ref, 1e9), abs=1e-3)
+    assert {norm_word(k["lemma"]) for k in totals} >= {k for k, n in counts.items() if n > cut}
+
+
+def test_corpus_keyness_ranks_the_totals_by_the_documented_key(cases_folder):
+    result = cli("keywords", cases_folder, "--top", "15", "--rank", "keyness", "--json")
+    data = json.loads(result.stdout)["totals"]
+    assert data["keywords_ranked_by"] == "keyness"
+    key = [k for k in data["keywords"] if k["keyness"] >= 6.63]
+    assert key and [k["conservative_log_ratio"] for k in key] == sorted((k["conservative_log_ratio"] for k in key),
+                                                                        reverse=True)
+
+
+def test_corpus_keywords_by_speaker_have_their_own_tables(cases_folder):
+    result = cli("keywords", cases_folder, "--top", "3", "--by", "speaker")
+    assert result.exit_code == 0, result.output
+    data = json.loads(cli("keywords", cases_folder, "--top", "3", "--by", "speaker", "--json").stdout)
+    by = data["totals"]["keywords_by"]
+    assert len(by) >= 3
+    for speaker in list(by)[:3]:
+        assert f"speaker: {speaker}, over all documents" in " ".join(result.stdout.split())
+
+
+def test_csv_of_summary_by_theme_keeps_the_by_theme_rows(cases_folder):
+    f = CASES[0]
+    data = json.loads(cli("summary", f, "--by", "theme", "--json").stdout)
+    for fmt, delimiter in (("--csv", ","), ("--tsv", "\t")):
+        rows = list(csv.DictReader(io.StringIO(cli("summary", f, "--by", "theme", fmt).stdout), delimiter=delimiter))
+        by_theme = [r for r in rows if r["part"] == "by_theme"]
+        assert [(r["theme"], r["text"]) for r in by_theme] == [
+            (tid, s["text"]) for tid, items in data["by_theme"].items() for s in items]
+        assert {r["theme"] for r in rows if r["part"] == "key_figure"} == set(data["key_figures"])
+        assert len([r for r in rows if r["part"] == "summary"]) == len(data["summary"])
+
+
+def test_csv_of_keywords_by_group_keeps_the_groups():
+    data = json.loads(cli("keywords", CASES[0], "--by", "speaker", "--top", "3", "--json").stdout)
+    rows = list(csv.DictReader(io.StringIO(cli("keywords", CASES[0], "--by", "speaker", "--top", "3", "--csv").stdout)))
+    assert {r["group"] for r in rows if r["group"]} == set(data["keywords_by"])
+    assert len(rows) == len(data["keywords"]) + sum(len(v) for v in data["keywords_by"].values())

@@ -134,8 +134,10 @@ def test_themes_toml():
     themes = tomllib.loads(read("themes.toml"))["themes"]
     assert set(themes) == THEME_IDS
     for tid, body in themes.items():
-        assert set(body) == {"label", "lemmas", "phrases"}, tid
+        assert set(body) == {"label", "short", "lemmas", "phrases"}, tid
         assert isinstance(body["label"], str) and body["label"].strip(), tid
+        # the label a table shows: one or two words, never wider than the longest of the seven
+        assert isinstance(body["short"], str) and 0 < len(body["short"]) <= 14, tid
         assert body["lemmas"] and body["phrases"], tid
         assert not set(body["lemmas"]) & set(body["phrases"]), tid
         for key, weight in (*body["lemmas"].items(), *body["phrases"].items()):

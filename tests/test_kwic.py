@@ -134,14 +134,120 @@ def test_json_output(capsys):
 
 def test_table_aligns_the_keyword(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
-    run_kwic([SEED], "климат", width=20)
+    assert run_kwic([SEED], "климат", width=20) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "3 hits for климат"
     rows = lines[1:]
     assert len(rows) == 3
-    # the keyword starts in the same column on every line, lines are not cut at 80
+    # the keyword starts in the same column on every line; a line is never wider than the terminal
     assert {row.index("климат") for row in rows} == {21}
-    assert all(row.rstrip().endswith(("—", "Токаев")) for row in rows)
+    assert all(len(row) <= 80 for row in rows)
+    assert all(row.rstrip().endswith(("Климат", "Токаев")) for row in rows)  # narrative: no speaker, no «—»
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_lines_fit_the_terminal(capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    run_kwic([SEED], "каспий", related=True)  # --width 40: 40 + hit + 40 + theme + speaker is wider than 120
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert len(rows) == 6
+    assert max(len(r) for r in rows) <= columns
+    assert len({r.index(h) for r, h in zip(rows, ["Транскаспийского", "Каспийского"]) if h in r}) == 1
+    assert all(any(h in r for h in ("Каспийского", "Транскаспийского", "Каспия")) for r in rows)  # hits whole
+
+
+def test_old_argument_order_fails_clearly(cli):
+    result = cli("kwic", SEED, "каспий")
+    assert result.exit_code == 2
+    assert "the query comes first" in result.stderr and f"speechkit kwic каспий {SEED}" in result.stderr
+    result = cli("kwic", "nosuch.txt")  # was: the seed searched for «nosuch.txt», exit 0
+    assert result.exit_code == 2 and "looks like a file name" in result.stderr
+
+
+def test_a_missing_file_is_an_error(cli):
+    result = cli("kwic", "каспий", "nosuch.txt")
+    assert result.exit_code == 3 and "nosuch.txt: no such file" in result.stderr and result.stdout == ""
+
+
+def test_no_hit_exits_1_as_grep(cli):
+    result = cli("kwic", "бегемот", SEED)
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("0 hits for бегемот")
+    assert cli("kwic", "бегемот", SEED, "--json").exit_code == 1
+    assert cli("kwic", "каспий", SEED).exit_code == 0
+
+
+def test_json_lines_csv_tsv_and_output_file(cli, tmp_path):
+    import csv
+    import io
+
+    text = read_seed().text
+    lines = cli("kwic", "каспий", SEED, "--related", "--json-lines").stdout.splitlines()
+    hits = [json.loads(line) for line in lines]
+    assert len(hits) == 6 and all(text[h["start"] : h["end"]] == h["text"] for h in hits)
+    for fmt, delimiter in (("--csv", ","), ("--tsv", "\t")):
+        result = cli("kwic", "каспий", SEED, "--related", fmt)
+        rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=delimiter))
+        assert [r["text"] for r in rows] == [h["text"] for h in hits]
+        assert rows[0].keys() == {"doc", "start", "end", "left", "text", "right", "segment", "theme", "speaker"}
+        assert {r["theme"] for r in rows} >= {"transport", "caspian_aral"}  # ids in machine formats
+    out = tmp_path / "kwic.json"
+    result = cli("kwic", "каспий", SEED, "--json", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(json.loads(out.read_text("utf-8"))["hits"]) == 1
+
+
+# (sort, the words that decide the order, in order)
+SORTS = [
+    ("left", lambda h: re.findall(r"\w+", h["left"])[-1]),
+    ("right", lambda h: re.findall(r"\w+", h["right"])[0]),
+    ("hit", lambda h: h["text"]),
+]
+
+
+@pytest.mark.parametrize("how, key", SORTS)
+def test_sort(cli, how, key):
+    hits = [json.loads(line) for line in
+            cli("kwic", "каспий", SEED, "--related", "--sort", how, "--json-lines").stdout.splitlines()]
+    words = [key(h).lower() for h in hits]
+    assert words == sorted(words) and len(set(words)) > 1
+
+
+def test_sort_takes_only_its_names(cli):
+    result = cli("kwic", "каспий", SEED, "--sort", "lemma")
+    assert result.exit_code == 2 and "text, left, right, hit" in result.stderr
+
+
+# (marked text, regular expression)
+REGEX_CASES = [
+    # a stem and any ending, case-insensitive
+    ("[Каспий] мелеет, а [каспийские] порты растут.", r"каспи\w*"),
+    # whole words only: a match inside a word does not count
+    ("Транскаспийский маршрут и [Каспий].", r"каспий"),
+    # alternatives and a phrase over the words as written
+    ("[Искусственный интеллект] и [искусственного интеллекта] нужны.", r"искусственн\w+ интеллект\w*"),
+]
+
+
+@pytest.mark.parametrize("marked, pattern", REGEX_CASES)
+def test_regex(marked, pattern):
+    from speechkit.kwic import compile_regex, find_regex_hits
+
+    text, want = unmark(marked)
+    hits = find_regex_hits(analyze(text, FAST), compile_regex(pattern))
+    assert [h.text for h in hits] == want
+    assert all(text[h.start : h.end] == h.text for h in hits)
+
+
+def test_regex_on_the_command_line(cli):
+    result = cli("kwic", "--regex", r"транс\w+", SEED, "--json")
+    assert result.exit_code == 0, result.output
+    assert [h["text"] for h in json.loads(result.stdout)["hits"]] == [
+        "транспорта", "Транскаспийского", "транспортного", "трансграничных"]
+    bad = cli("kwic", "--regex", "(каспий", SEED)
+    assert bad.exit_code == 2 and "not a valid regular expression" in bad.stderr
+    both = cli("kwic", "--regex", "каспий", "--related", SEED)
+    assert both.exit_code == 2 and "--related" in both.stderr
 
 
 def test_folder_of_documents(tmp_path, capsys):

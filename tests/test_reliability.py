@@ -76,7 +76,7 @@ def test_unreadable_input_is_one_line_and_exit_3(cli, tmp_path, case, command):
 
 @pytest.mark.parametrize("case", BAD + ["empty text"])
 @pytest.mark.parametrize("argv", [
-    ["kwic", "{path}", "порт"],
+    ["kwic", "порт", "{path}"],
     ["compare", "{path}", str(SEED)],
     ["report", "{path}", "-o", "{tmp}/report.html"],
     ["lexicon", "{path}"],

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..corpus import Failed, iter_documents
 from ..errors import InputError, SpeechkitError, UsageError
 from ..model import to_dict
 from ..pipeline import Options, analyze
+from .output import open_output
 
 
 class _Failure(SpeechkitError):
@@ -46,45 +46,72 @@ def comparison_record(c) -> dict:
     }
 
 
-def run_compare(a: str, b: str, *, as_json: bool = False, top: int = 15, glob: str = "*.txt",
-                lexicon: str | None = None) -> None:
-    """Compare ``a`` with ``b`` and print tables, or one JSON object with ``as_json``."""
+CSV_COLUMNS = ["section", "side", "id", "text", "a", "b", "score", "value", "unit", "kind", "qualifier", "theme",
+               "speaker", "doc", "start", "end"]
+
+
+def csv_rows(rec: dict) -> list[list]:
+    """The comparison flat, one row per item; ``section`` says what the row is.
+
+    theme: id, a / b = its shares, score = B − A.  word: side a|b, text = lemma, a / b = counts,
+    score = signed G² (A against B).  figure: side a|b, the figure's fields.  speaker: text = name,
+    a / b = quotes and turns.  shared_figures: a = their number.
+    """
+    rows = [["theme", "", t["id"], t["label"], t["share_a"], t["share_b"], t["difference"]] + [None] * 9
+            for t in rec["themes"]]
+    for side in ("a", "b"):
+        rows += [["word", side, None, k["lemma"], k["count_a"], k["count_b"], k["keyness"]] + [None] * 9
+                 for k in rec["keywords"][side]]
+    for side in ("a", "b"):
+        rows += [["figure", side, None, f["text"], None, None, None, f["value"], f["unit"], f["kind"], f["qualifier"],
+                  f["theme"], f["speaker"], f["doc"], f["start"], f["end"]] for f in rec["figures"][f"only_{side}"]]
+    rows += [["speaker", "", None, s["name"], s["a"], s["b"]] + [None] * 10 for s in rec["speakers"]]
+    rows.append(["shared_figures", "", None, None, rec["figures"]["shared"]] + [None] * 11)
+    return rows
+
+
+def run_compare(a: str, b: str, *, fmt: str = "table", output=None, top: int = 15, glob: str = "*.txt",
+                lexicon: str | None = None, as_json: bool = False) -> None:
+    """Compare ``a`` with ``b``; write tables, one JSON object (``json``, one line with ``json-lines``) or CSV/TSV rows."""
     from ..compare import compare
+    from ..themes import short_labels
 
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")
     if a == "-" and b == "-":
         raise UsageError("only one side can come from stdin")
+    fmt = "json" if as_json else fmt
     options = Options(lexicon=lexicon, summary=False, keywords=False)
     docs_a, docs_b = read_side(a, options, glob), read_side(b, options, glob)
     c = compare(docs_a, docs_b, top=top, labels=(side_label(a), side_label(b)))
-    if as_json:
-        from ..formats import write_json
+    with open_output(output) as out:
+        if fmt in ("json", "json-lines"):
+            from ..formats import write_json, write_json_line
 
-        write_json(sys.stdout, comparison_record(c))
-        return
-    from rich.console import Console
+            (write_json if fmt == "json" else write_json_line)(out, comparison_record(c))
+        elif fmt in ("csv", "tsv"):
+            from ..formats import table_writer
 
-    console = Console(highlight=False)
-    for r in tables(c):
-        console.print(r)
+            w = table_writer(out, fmt)
+            w.writerow(CSV_COLUMNS)
+            w.writerows(csv_rows(comparison_record(c)))
+        else:
+            from ..commands.runner import print_all
+
+            print_all(tables(c, short_labels(lexicon)), out)
 
 
-def _pp(x: float) -> str:
-    return f"{x * 100:+.0f} pp" if round(x * 100) else "0"
-
-
-def tables(c) -> list:
-    """The rich renderables of a comparison: themes, words, figures, speakers."""
-    from rich.table import Table
+def tables(c, labels: dict[str, str] | None = None) -> list:
+    """The renderables of a comparison: themes, words, figures, speakers."""
     from rich.text import Text
 
-    from ..render import bar, colour
-    from ..report import number
+    from ..display import cell, number, percent, points
+    from ..render import Col, Grid, bar, colour, figure_value, theme_cell
 
     def side_text(s) -> str:
         docs = Path(s.documents[0]).name if len(s.documents) == 1 else f"{len(s.documents)} documents"
-        return f"{s.label}: {docs}, {s.words} words" if docs != s.label else f"{s.label}, {s.words} words"
+        words = f"{number(s.words)} words"
+        return f"{s.label}: {docs}, {words}" if docs != s.label else f"{s.label}, {words}"
 
     head = Text()
     head.append("A ", style="bold")
@@ -93,50 +120,48 @@ def tables(c) -> list:
     head.append(side_text(c.b))
     out: list = [head]
 
-    t = Table(title="Theme shares (of words)", title_justify="left")
-    t.add_column("theme", max_width=32, overflow="ellipsis", no_wrap=True)
-    for col in ("A", "", "B", "", "B − A"):
-        t.add_column(col, justify="right" if col else "left", no_wrap=True)
+    cols = [Col("theme", keep=9, min=8, max=20), Col("A", "num", 8), Col("", "fixed", 2), Col("B", "num", 8),
+            Col("", "fixed", 2), Col("B − A", "num", 7)]
+    rows = []
     for th in c.themes:
         style = colour(th.id)
         diff_style = "green" if th.difference > 0.005 else "red" if th.difference < -0.005 else "dim"
-        t.add_row(Text(th.label, style=style), f"{th.share_a:.0%}", Text(bar(th.share_a, 10), style=style),
-                  f"{th.share_b:.0%}", Text(bar(th.share_b, 10), style=style), Text(_pp(th.difference), style=diff_style))
-    out.append(t)
+        rows.append([theme_cell(th.id, labels), percent(th.share_a), Text(bar(th.share_a, 10), style=style),
+                     percent(th.share_b), Text(bar(th.share_b, 10), style=style),
+                     Text(points(th.difference), style=diff_style)])
+    out.append(Grid("Theme shares (of words)", cols, rows))
 
     for side, kws in (("A", c.keywords_a), ("B", c.keywords_b)):
-        kt = Table(title=f"Words distinctive of {side} ({(c.a if side == 'A' else c.b).label})", title_justify="left")
-        for col in ("lemma", "A", "B", "G²", "forms"):
-            kt.add_column(col, justify="left" if col in ("lemma", "forms") else "right",
-                          overflow="fold" if col == "forms" else "ellipsis")
-        for k in kws:
-            kt.add_row(Text(k.lemma, style="bold"), str(k.count_a), str(k.count_b), f"{abs(k.keyness):.1f}",
-                       Text(", ".join(k.forms[:4])))
+        cols = [Col("lemma", keep=9, min=10, max=32), Col("A", "num", 8), Col("B", "num", 8), Col("G²", "num", 7),
+                Col("forms", keep=2, min=12, max=50)]
+        rows = [[Text(k.lemma, style="bold"), str(k.count_a), str(k.count_b), number(abs(k.keyness), 1),
+                 Text(", ".join(k.forms[:4]))] for k in kws]
         if not kws:
-            kt.add_row(Text("(none significant)", style="dim"), "", "", "", "")
-        out.append(kt)
+            rows.append([Text("(none significant)", style="dim"), "", "", "", ""])
+        label = (c.a if side == "A" else c.b).label
+        out.append(Grid(f"Words distinctive of {side} ({label}), ranked by G²", cols, rows))
 
     several = len(c.a.documents) > 1 or len(c.b.documents) > 1
     for side, figs in (("A", c.figures_a), ("B", c.figures_b)):
-        ft = Table(title=f"Figures only in {side}", title_justify="left")
-        cols = ["as written", "value", "unit", "kind", "qual.", "theme", "speaker"] + (["document"] if several else [])
-        for col in cols:
-            ft.add_column(col, justify="right" if col == "value" else "left", overflow="fold")
+        cols = [Col("as written", keep=9, min=10, max=24), Col("value", "num", 10), Col("unit", keep=8, min=6, max=14),
+                Col("kind", keep=5, min=7, max=12), Col("qual.", keep=3, min=5, max=10),
+                Col("theme", keep=4, min=8, max=14), Col("speaker", keep=4, min=10, max=20)]
+        if several:
+            cols.append(Col("document", keep=6, min=10, max=30))
+        rows = []
         for f in figs:
-            row = [Text(f.text, style="bold"), Text(number(f.value)), Text(f.unit or "—"), f.kind,
-                   Text(f.qualifier or ""), Text(f.theme or "—", style=colour(f.theme)), Text(f.speaker or "reporter")]
-            ft.add_row(*row, *([Text(Path(f.doc).name)] if several else []))
+            value = figure_value({"kind": f.kind, "value": f.value, "low": f.low, "high": f.high})
+            row = [Text(f.text, style="bold"), value, Text(cell(f.unit)), f.kind, Text(cell(f.qualifier)),
+                   theme_cell(f.theme, labels), Text(cell(f.speaker))]
+            rows.append(row + ([Text(Path(f.doc).name)] if several else []))
         if not figs:
-            ft.add_row(Text("(none)", style="dim"), *[""] * (len(cols) - 1))
-        out.append(ft)
+            rows.append([Text("(none)", style="dim")] + [""] * (len(cols) - 1))
+        out.append(Grid(f"Figures only in {side}", cols, rows))
     out.append(Text(f"Figures stated on both sides: {c.shared_figures}"))
 
-    st = Table(title="Speakers (quotes and turns)", title_justify="left")
-    for col in ("speaker", "A", "B"):
-        st.add_column(col, justify="left" if col == "speaker" else "right")
-    for s in c.speakers:
-        st.add_row(Text(s.name), str(s.a), str(s.b))
+    cols = [Col("speaker", keep=9, min=10, max=40), Col("A", "num", 8), Col("B", "num", 8)]
+    rows = [[Text(s.name), str(s.a), str(s.b)] for s in c.speakers]
     if not c.speakers:
-        st.add_row(Text("(no quoted speakers)", style="dim"), "", "")
-    out.append(st)
+        rows.append([Text("(no quoted speakers)", style="dim"), "", ""])
+    out.append(Grid("Speakers (quotes and turns)", cols, rows))
     return out

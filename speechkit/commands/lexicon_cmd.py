@@ -48,32 +48,29 @@ def run_lexicon(inputs: list[str], lexicon_path: str | None, as_json: bool, them
 
 
 def _print_lexicon(rec: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    import sys
+
     from rich.text import Text
 
-    from ..render import colour, first_words
+    from ..render import Col, Grid, colour, first_words
+    from .runner import print_all
 
-    c = Console(highlight=False)
-    t = Table(title=f"Lexicon: {rec['lexicon']}", title_justify="left", show_lines=True)
-    for col in ("theme", "label", "entries", "strongest"):
-        t.add_column(col)
+    labels = {th["id"]: th["label"] for th in rec["themes"]}
+    rows = []
     for th in rec["themes"]:
         entries = {**th["lemmas"], **th["phrases"]}
         strongest = sorted(entries, key=lambda e: -entries[e])[:12]
-        t.add_row(Text(th["id"], style=colour(th["id"])), Text(th["label"]), str(len(entries)),
-                  Text(", ".join(strongest)))
-    c.print(t)
+        rows.append([Text(th["id"], style=colour(th["id"])), Text(th["label"]), str(len(entries)),
+                     Text(", ".join(strongest))])
+    out = [Grid(f"Lexicon: {rec['lexicon']}", [Col("theme", keep=9, min=8, max=16), Col("label", keep=4, min=10, max=30),
+                                               Col("entries", "num", 8), Col("strongest", keep=3, min=16)], rows, lines=True)]
     if "matched" in rec:
-        m = Table(title="Entries that matched (segments)", title_justify="left")
-        for col in ("theme", "entry", "segments"):
-            m.add_column(col)
-        for row in rec["matched"]:
-            m.add_row(Text(row["theme"], style=colour(row["theme"])), Text(row["entry"]), str(row["segments"]))
-        c.print(m)
-        u = Table(title="Segments without a theme", title_justify="left")
-        for col in ("#", "kind", "first words"):
-            u.add_column(col)
-        for s in rec["unthemed"]:
-            u.add_row(str(s["index"]), s["kind"], Text(first_words(s["text"], 14)))
-        c.print(u)
+        rows = [[Text(labels.get(r["theme"], r["theme"]), style=colour(r["theme"])), Text(r["entry"]), str(r["segments"])]
+                for r in rec["matched"]]
+        out.append(Grid("Entries that matched (segments)", [Col("theme", keep=7, min=8, max=30),
+                                                            Col("entry", keep=9, min=10, max=40),
+                                                            Col("segments", "num", 8)], rows))
+        rows = [[str(s["index"]), s["kind"], Text(first_words(s["text"], 14))] for s in rec["unthemed"]]
+        out.append(Grid("Segments without a theme", [Col("#", "num", 9), Col("kind", "fixed", 7),
+                                                     Col("first words", "clip", 5, min=16)], rows))
+    print_all(out, sys.stdout)

@@ -12,7 +12,7 @@ import itertools
 import sys
 from typing import Any
 
-from ..corpus import Failed, empty_record_for, iter_documents, run
+from ..corpus import Failed, count_documents, empty_record_for, iter_documents, run
 from ..errors import ExitCode, SpeechkitError, UsageError
 from ..model import to_dict
 from ..pipeline import Options, analyze
@@ -35,13 +35,18 @@ def options_for(c, command: str, extra: dict) -> Options:
 
 
 def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
-    """Analyse one document and build its record (runs in a worker process too)."""
+    """Analyse one document and build its record (runs in a worker process too).
+
+    ``rec["_counts"]`` (keywords, analyze) holds every counted lemma's count, for exact corpus
+    totals; the runner takes it out before the record is written.
+    """
     a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
     opts: dict[str, Any] = {}
+    counts = None
     if command == "numbers" and extra.get("theme"):
         opts["theme"] = extra["theme"]
     if command in ("keywords", "analyze"):
-        opts["keywords"], by_group = keywords_for(a, extra)
+        opts["keywords"], by_group, counts = keywords_for(a, extra)
         if by_group:
             opts["keywords_by"] = by_group
     if (command == "summary" and extra.get("by") == "theme") or command == "analyze":
@@ -50,13 +55,37 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
         opts["by_theme"] = by_theme_for(a)
         opts["key_figures"] = {tid: to_dict(f) for tid, f in key_figures(a.figures).items()}
     rec = record(command, a, doc.meta, **opts)
-    rec["_text"] = doc.text if command in ("numbers",) else None
+    rec["_counts"] = counts
     return rec
 
 
-def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
-    """The keyword list, and with ``--by theme|speaker`` one keyword list per group."""
-    from ..keywords import count_keywords
+BY = ("theme", "speaker")
+
+
+def check_options(command: str, extra: dict) -> None:
+    """Refuse what no document could change before any is read: --by, --rank, --pos."""
+    by = extra.get("by")
+    allowed_by = BY if command == "keywords" else ("theme",)
+    if by is not None and by not in allowed_by:
+        raise UsageError(f"--by takes {' or '.join(repr(b) for b in allowed_by)}, not {by!r}")
+    if command != "keywords":
+        return
+    from ..keywords import RANKINGS, pos_filter
+
+    rank = extra.get("rank", "count")
+    if rank not in RANKINGS:
+        raise UsageError(f"--rank takes one of {', '.join(RANKINGS)}, not {rank!r}")
+    if extra.get("pos"):
+        pos_filter(extra["pos"].split(","))
+
+
+def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]], dict]:
+    """The keyword list, with ``--by theme|speaker`` one keyword list per group, and the full counts.
+
+    The counts ({"words", "lemmas", "by": {group: {"words", "lemmas"}}}) are every lemma the
+    lists were ranked from, for a corpus's exact totals.
+    """
+    from ..keywords import keyword_counts
     from ..quotes import speech_verbs
     from ..model import Span
     from ..pipeline import body_tokens
@@ -69,26 +98,25 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]]]:
         for s in a.segments:
             if s.speaker:
                 exclude |= {norm_word(w) for w in s.speaker.split()}
+    check_options("keywords", extra)
     by = extra.get("by")
-    if by not in (None, "theme", "speaker"):
-        raise UsageError(f"--by takes 'theme' or 'speaker', not {by!r}")
     key = (lambda s: s.speaker) if by == "speaker" else (lambda s: s.theme)
     groups = [(key(s), s.start, s.end) for s in a.segments if key(s)]
     pos = set(p.strip() for p in extra["pos"].split(",")) if extra.get("pos") else None
     tokens = body_tokens(a)
-    rank = extra.get("rank", "count")
-    if rank not in ("count", "keyness"):
-        raise UsageError(f"--rank takes 'count' or 'keyness', not {rank!r}")
     options = dict(pos=pos, exclude=frozenset(exclude), top=extra.get("top", 30),
-                   ngrams=extra.get("ngrams", 1), rank_by=rank)
-    kws = count_keywords(tokens, groups=groups, **options)
+                   ngrams=extra.get("ngrams", 1), rank_by=extra.get("rank", "count"))
+    kws, lemmas, words = keyword_counts(tokens, groups=groups, **options)
+    counts: dict[str, Any] = {"words": words, "lemmas": lemmas, "by": {}}
     by_group: dict[str, list[dict]] = {}
     if by:
         for group in dict.fromkeys(g for g, _, _ in groups):
             spans = [Span(a, b, "") for a, b in merge_spans((s0, s1) for g, s0, s1 in groups if g == group)]
             mine = [t for t in tokens if inside(t.start, spans)]
-            by_group[group] = [to_dict(k) for k in count_keywords(mine, **options)]
-    return [to_dict(k) for k in kws], by_group
+            group_kws, group_lemmas, group_words = keyword_counts(mine, **options)
+            by_group[group] = [to_dict(k) for k in group_kws]
+            counts["by"][group] = {"words": group_words, "lemmas": group_lemmas}
+    return [to_dict(k) for k in kws], by_group, counts
 
 
 def by_theme_for(a) -> dict[str, list[dict]]:
@@ -100,6 +128,7 @@ def by_theme_for(a) -> dict[str, list[dict]]:
 
 def run_command(command: str, c, **extra) -> int:
     """Read, analyse, write; return the exit code (PARTIAL when some documents failed)."""
+    check_options(command, extra)
     if extra.get("theme") and command == "numbers":
         _check_theme(extra["theme"], c.lexicon)
     options = options_for(c, command, extra)
@@ -114,21 +143,26 @@ def run_command(command: str, c, **extra) -> int:
             empty = empty_record_for(command, doc)  # an empty text still gives valid JSON, then exit 4
             if empty is not None and c.format in ("json", "json-lines"):
                 with open_output(c.output) as out:
-                    _write_single(command, empty, c.format, out, extra)
+                    _write_single(command, empty, c, out, extra)
             raise _Failure(doc)
         rec = job(doc)
+        rec.pop("_counts", None)
         _warn(doc.name, rec)
         with open_output(c.output) as out:
-            _write_single(command, rec, c.format, out, extra)
+            _write_single(command, rec, c, out, extra, text=doc.text)
         return 0
+    if len(first) == 1 and isinstance(first[0], Failed):
+        raise _Failure(first[0])  # JSON lines that are all blank, or cannot be read: nothing ran
     failed = 0
     rows = []  # whole records, only for --json (one object holds them all anyway)
-    totals = CorpusTotals(command)
+    totals = CorpusTotals(command, top=extra.get("top", 30), rank=extra.get("rank", "count"),
+                          ngrams=extra.get("ngrams", 1))
+    total = count_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl) if sys.stderr.isatty() else None
     from .. import formats
 
     with open_output(c.output) as out:
-        csvw = formats.CsvWriter(out, command) if c.format == "csv" else None
-        for doc, rec in _progress(run(itertools.chain(first, docs), job, c.workers)):
+        csvw = formats.CsvWriter(out, command, c.format) if c.format in ("csv", "tsv") else None
+        for doc, rec in progress(run(itertools.chain(first, docs), job, c.workers), total):
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
                 msg = doc.message if isinstance(doc, Failed) else f"{doc.name}: failed"
@@ -137,9 +171,9 @@ def run_command(command: str, c, **extra) -> int:
                     sys.stderr.write(doc.detail)
                 continue
             _warn(doc.name, rec)
-            rec.pop("_text", None)
+            counts = rec.pop("_counts", None)
             name = doc.name
-            totals.add(name, rec)
+            totals.add(name, rec, counts)
             if c.format == "json-lines":
                 formats.write_json_line(out, rec)
             elif csvw:
@@ -150,8 +184,10 @@ def run_command(command: str, c, **extra) -> int:
             formats.write_json(out, {"documents": rows, "totals": totals.to_dict()})
         elif c.format == "table":
             from .. import render
+            from ..themes import short_labels
 
-            _print(render.corpus_table(command, totals), out)
+            print_all(render.corpus_table(command, totals, short_labels(c.lexicon), extra.get("rank", "count"),
+                                          extra.get("by")), out)
     return int(ExitCode.PARTIAL) if failed else 0
 
 
@@ -162,20 +198,41 @@ def _warn(name: str, rec: dict) -> None:
         sys.stderr.write(f"speechkit: warning: {name}: {warning}\n")
 
 
-def _progress(results):
-    """A progress line on stderr when it is a terminal (a corpus run); silent in pipes and files."""
-    if not sys.stderr.isatty():
+def progress_columns(total: int | None) -> tuple:
+    """A bar with the count, elapsed time and ETA when the total is known; a spinner and a count for a pipe."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    if total is None:
+        return (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+                TimeElapsedColumn())
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("ETA"), TimeRemainingColumn())
+
+
+def progress(results, total: int | None, stream=None):
+    """Progress of a corpus run on stderr, only when stderr is a terminal; gone when the run ends."""
+    stream = stream or sys.stderr
+    if not _isatty(stream):
         yield from results
         return
     from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
-        task = bar.add_task("documents", total=None)
+    console = Console(file=stream, force_terminal=True)
+    with Progress(*progress_columns(total), console=console, transient=True, redirect_stdout=False,
+                  redirect_stderr=False) as bar:
+        task = bar.add_task("", total=total)
         for item in results:
-            bar.update(task, advance=1, description=str(item[0].name)[-40:])
+            bar.update(task, advance=1, description=str(item[0].name)[-30:])
             yield item
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _check_theme(theme: str, lexicon_path: str | None) -> None:
@@ -186,36 +243,43 @@ def _check_theme(theme: str, lexicon_path: str | None) -> None:
         raise UsageError(f"unknown theme {theme!r}; known themes: {', '.join(known)}")
 
 
-def _write_single(command: str, rec: dict, fmt: str, out, extra: dict) -> None:
+def _write_single(command: str, rec: dict, c, out, extra: dict, text: str | None = None) -> None:
     from .. import formats
 
-    text = rec.pop("_text", None)
+    fmt = c.format
     if fmt == "json" or fmt == "json-lines":
         (formats.write_json if fmt == "json" else formats.write_json_line)(out, rec)
         return
-    if fmt == "csv":
-        formats.CsvWriter(out, command).write(rec["source"]["name"], rec)
+    if fmt in ("csv", "tsv"):
+        formats.CsvWriter(out, command, fmt).write(rec["source"]["name"], rec)
         return
     from .. import render
+    from ..themes import short_labels
 
+    labels = short_labels(c.lexicon)
+    rank = extra.get("rank", "count")
     views = {
-        "themes": lambda: render.themes_table(rec),
-        "numbers": lambda: render.figures_table(rec, text),
-        "keywords": lambda: render.keywords_table(rec) + render.keywords_by_tables(rec),
-        "summary": lambda: render.summary_table(rec),
+        "themes": lambda: render.themes_table(rec, labels),
+        "numbers": lambda: render.figures_table(rec, text, labels),
+        "keywords": lambda: render.keywords_table(rec, labels, rank)
+        + render.keywords_by_tables(rec, labels, rank, extra.get("by")),
+        "summary": lambda: render.summary_table(rec, labels),
         "tokens": lambda: render.tokens_table(rec),
-        "analyze": lambda: render.analyze_view(rec),
+        "analyze": lambda: render.analyze_view(rec, labels, text),
     }
-    _print(views[command](), out)
+    print_all(views[command](), out)
 
 
-def _print(renderables: list, out) -> None:
+def print_all(renderables: list, out) -> None:
+    """Print tables to ``out`` at the width of the terminal, $COLUMNS, or 120 columns in a pipe or file."""
     from rich.console import Console
+
+    from ..render import width_for
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:  # rich would exit 1; a reader that stops early is no error
             raise BrokenPipeError
 
-    console = _Console(file=out, highlight=False) if out is not sys.stdout else _Console(highlight=False)
+    console = _Console(file=out, highlight=False, width=width_for(out))
     for r in renderables:
         console.print(r)
