@@ -246,6 +246,95 @@ def report(inputs: Inputs = None,
         sys.stderr.write(f"speechkit: {done}\n")
 
 
+# ---------------------------------------------------------------- a corpus in a database
+DbPath = Annotated[Optional[Path], typer.Option("--db", help="A database made by `speechkit index`: read it instead of analysing files.")]
+DbRequired = Annotated[Path, typer.Option("--db", help="The database (made by `speechkit index`).", show_default=False)]
+Since = Annotated[Optional[str], typer.Option("--since", help="Documents dated on or after: 2024, 2024-01 or 2024-01-15.")]
+Until = Annotated[Optional[str], typer.Option("--until", help="Documents dated on or before: 2024, 2024-06 or 2024-06-30.")]
+Doc = Annotated[Optional[list[str]], typer.Option("--doc", help="Only this document (its name or path; * and ? match any). Repeatable.")]
+
+
+@app.command()
+def index(inputs: Inputs = None, db: DbRequired = ...,
+          date_field: Annotated[str, typer.Option("--date-field", help="JSON-lines field holding the document's date (else the file name's date, else the text's dateline).")] = "date",
+          prune: Annotated[bool, typer.Option("--prune", help="Delete stored documents that are not among the inputs any more.")] = False,
+          force: Annotated[bool, typer.Option("--force", help="Analyse every document again, changed or not.")] = False,
+          json: Annotated[bool, typer.Option("--json", help="The run's counts as JSON on stdout.")] = False,
+          lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt",
+          input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
+          workers: Workers = 1, debug: Debug = False) -> None:
+    """Analyse files or JSON lines into an SQLite database; a re-run analyses only new or changed documents."""
+    from .commands.index_cmd import run_index
+
+    code = guarded(debug, run_index, inputs or [], str(db), glob=glob, jsonl=input_jsonl, text_field=text_field,
+                   id_field=id_field, date_field=date_field or None, lexicon=str(lexicon) if lexicon else None,
+                   keep_boilerplate=keep_boilerplate, workers=workers, prune=prune, force=force, as_json=json,
+                   debug=debug or bool(os.environ.get("SPEECHKIT_DEBUG")))
+    if code:
+        raise typer.Exit(int(code))
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words to find by lemma («водный ресурс» finds «водных ресурсов»); OR, NOT, -word.", show_default=False)],
+           db: DbRequired = ...,
+           speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only what this speaker said (part of the name: Токаев).")] = None,
+           kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only segments of this kind: quote, turn, fragment, narrative. Repeatable.")] = None,
+           theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Only segments of this theme. Repeatable.")] = None,
+           since: Since = None, until: Until = None, doc: Doc = None,
+           forms: Annotated[bool, typer.Option("--forms", help="Match the words as written, not their lemmas.")] = False,
+           limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits (0: all).")] = 50,
+           width: Annotated[int, typer.Option("--width", min=0, help="Characters of context on each side.")] = 40,
+           sort: Annotated[str, typer.Option("--sort", help="'date' (oldest first), 'recent' (newest first) or 'rank' (best match first).")] = "date",
+           json: Json = False, json_lines: JsonLines = False, csv: Csv = False, output: Output = None,
+           debug: Debug = False) -> None:
+    """Full-text search of the stored segments by lemma, with filters; every hit a line in context."""
+    from .commands.search_cmd import run_search
+
+    fmt = guarded(debug, _format, json, json_lines, csv)
+    guarded(debug, run_search, str(db), query, speaker=speaker, kind=kind or [], theme=theme or [], since=since,
+            until=until, docs=doc or [], forms=forms, limit=limit, width=width, sort=sort, fmt=fmt,
+            output=output)
+
+
+@app.command()
+def trends(db: DbRequired = ...,
+           by: Annotated[str, typer.Option("--by", help="Bucket: day, week, month or year.")] = "month",
+           theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Only this theme's share. Repeatable.")] = None,
+           lemma: Annotated[Optional[str], typer.Option("--lemma", help="Count this word (any form) per bucket, and per million words.")] = None,
+           since: Since = None, until: Until = None, doc: Doc = None,
+           json: Json = False, csv: Csv = False, output: Output = None, debug: Debug = False) -> None:
+    """Theme shares (and a word's frequency) per day, week, month or year, with documents per bucket."""
+    from .commands.trends_cmd import run_trends
+
+    fmt = guarded(debug, _format, json, False, csv)
+    guarded(debug, run_trends, str(db), by=by, themes=theme or [], lemma=lemma, since=since, until=until,
+            docs=doc or [], fmt=fmt, output=output)
+
+
+@app.command()
+def collocates(args: Annotated[list[str], typer.Argument(help="WORD [FILE…]: the word whose neighbours to rank, then files or folders (none with --db).", show_default=False)],
+               db: DbPath = None,
+               window: Annotated[int, typer.Option("--window", min=1, max=20, help="Words on each side.")] = 5,
+               measure: Annotated[str, typer.Option("--measure", help="Rank by 'logdice', 'mi' or 'tscore' (README: Collocates).")] = "logdice",
+               min_freq: Annotated[int, typer.Option("--min-freq", min=1, help="Least co-occurrences a collocate needs.")] = 2,
+               top: Annotated[int, typer.Option("--top", min=1, help="How many collocates.")] = 30,
+               all_words: Annotated[bool, typer.Option("--all-words", help="Count function words (и, в, что …) as collocates too.")] = False,
+               since: Since = None, until: Until = None, doc: Doc = None,
+               json: Json = False, csv: Csv = False, output: Output = None, lexicon: Lexicon = None,
+               keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
+               text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
+               debug: Debug = False) -> None:
+    """Words that keep company with a word: counted in a window around it, ranked by log-Dice, MI or t-score."""
+    from .commands.collocates_cmd import run_collocates
+
+    fmt = guarded(debug, _format, json, False, csv)
+    node, *inputs = args
+    guarded(debug, run_collocates, node, inputs, db=str(db) if db else None, window=window, measure=measure,
+            min_freq=min_freq, top=top, all_words=all_words, since=since, until=until, docs=doc or [], fmt=fmt,
+            output=output, lexicon=str(lexicon) if lexicon else None, keep_boilerplate=keep_boilerplate,
+            glob=glob, jsonl=input_jsonl, text_field=text_field, id_field=id_field, workers=workers)
+
+
 # ---------------------------------------------------------------- the shared runner
 def _run(command: str, c: Common, **extra) -> None:
     from .commands.runner import run_command
