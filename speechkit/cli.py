@@ -51,14 +51,16 @@ TextField = Annotated[str, typer.Option("--text-field", help="JSON-lines field h
 IdField = Annotated[Optional[str], typer.Option("--id-field", help="JSON-lines field holding the document id.")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for a corpus run.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+DbPath = Annotated[Optional[Path], typer.Option("--db", help="Read the analyses stored by `speechkit index` in this database instead of analysing files; FILE arguments then choose documents by name.")]
 
 
 class Common:
     """The options every analysis command shares."""
 
     def __init__(self, *, inputs, json, json_lines, csv, output, lexicon, keep_boilerplate, glob,
-                 input_jsonl, text_field, id_field, workers, debug) -> None:
+                 input_jsonl, text_field, id_field, workers, debug, db=None) -> None:
         self.inputs = inputs or []
+        self.db = str(db) if db else None
         self.format = _format(json, json_lines, csv)
         self.output = output
         self.lexicon = str(lexicon) if lexicon else None
@@ -124,7 +126,7 @@ def _silence_stdout() -> None:
 def themes(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
            output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
            glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-           id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+           id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """Split a speech into quote, turn and narrative segments with speakers and themes."""
     c = _common(**locals())
     guarded(c.debug, _run, "themes", c)
@@ -132,13 +134,21 @@ def themes(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = Fa
 
 @app.command()
 def numbers(inputs: Inputs = None, theme: Annotated[Optional[str], typer.Option("--theme", help="Only figures in segments of this theme.")] = None,
+            unit: Annotated[Optional[str], typer.Option("--unit", help="Only figures in this unit (тонна, %, доллар …; any form of the word).")] = None,
             json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+            id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """Every figure the speech states: value, unit, qualifier, kind, theme, speaker."""
-    c = _common(**{k: v for k, v in locals().items() if k != "theme"})
-    guarded(c.debug, _run, "numbers", c, theme=theme)
+    c = _common(**{k: v for k, v in locals().items() if k not in ("theme", "unit")})
+    guarded(c.debug, _run, "numbers", c, theme=theme, unit=_unit(unit) if unit else None)
+
+
+def _unit(unit: str) -> str:
+    """«тонн», «тоннах» → тонна: units are stored as lemmas; «%» and «$» stay as they are."""
+    from .morph import lemma
+
+    return unit if not any(ch.isalpha() for ch in unit) else lemma(unit.strip()).lower()
 
 
 @app.command()
@@ -153,7 +163,7 @@ def keywords(inputs: Inputs = None,
              json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
              output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
              glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-             id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+             id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """Top lemmas and multi-word terms, with keyness against general Russian."""
     extra = dict(top=top, by=by, ngrams=ngrams, pos=pos, rank=rank, keep_speech_verbs=keep_speech_verbs,
                  keep_names=keep_names)
@@ -168,7 +178,7 @@ def summary(inputs: Inputs = None,
             json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+            id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """The 3–5 sentences that carry the speech (extractive), or one per theme."""
     extra = dict(sentences=sentences, by=by)
     c = _common(**{k: v for k, v in locals().items() if k not in extra and k != "extra"})
@@ -179,7 +189,7 @@ def summary(inputs: Inputs = None,
 def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+            id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """The whole picture: source, speakers, themes, segments, keywords, figures, summary."""
     c = _common(**locals())
     guarded(c.debug, _run, "analyze", c)
@@ -189,7 +199,7 @@ def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = F
 def tokens(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
            output: Output = None, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
            text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
-           debug: Debug = False) -> None:
+           db: DbPath = None, debug: Debug = False) -> None:
     """Every token with its offsets, lemma and part of speech."""
     c = _common(lexicon=None, keep_boilerplate=True, **locals())
     guarded(c.debug, _run, "tokens", c)
@@ -247,7 +257,6 @@ def report(inputs: Inputs = None,
 
 
 # ---------------------------------------------------------------- a corpus in a database
-DbPath = Annotated[Optional[Path], typer.Option("--db", help="A database made by `speechkit index`: read it instead of analysing files.")]
 DbRequired = Annotated[Path, typer.Option("--db", help="The database (made by `speechkit index`).", show_default=False)]
 Since = Annotated[Optional[str], typer.Option("--since", help="Documents dated on or after: 2024, 2024-01 or 2024-01-15.")]
 Until = Annotated[Optional[str], typer.Option("--until", help="Documents dated on or before: 2024, 2024-06 or 2024-06-30.")]

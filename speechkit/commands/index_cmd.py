@@ -7,6 +7,7 @@ analyses run in ``--workers`` processes; this process alone writes, a batch per 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ def run_index(inputs: list[str], db: str, *, glob: str = "*.txt", jsonl: bool = 
               keep_boilerplate: bool = False, workers: int = 1, prune: bool = False, force: bool = False,
               as_json: bool = False, debug: bool = False) -> int:
     """Index ``inputs`` into ``db``; the exit code (PARTIAL when some documents failed)."""
+    from ..db.read import stored_name
     from ..db.rows import content_hash
     from ..db.schema import connect
     from ..db.store import Writer, analysis_version
@@ -85,6 +87,9 @@ def run_index(inputs: list[str], db: str, *, glob: str = "*.txt", jsonl: bool = 
 
     def todo():
         for doc in iter_documents(inputs, glob=glob, jsonl=jsonl, text_field=text_field, id_field=id_field):
+            name = stored_name(doc.name, db)
+            if name != doc.name:
+                doc = dataclasses.replace(doc, name=name)
             writer.saw(doc.name)  # a document that fails to read now keeps what was stored of it
             if isinstance(doc, Failed):
                 yield doc

@@ -37,9 +37,16 @@ def options_for(c, command: str, extra: dict) -> Options:
 def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
     """Analyse one document and build its record (runs in a worker process too)."""
     a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    return record_for(command, a, doc.meta, extra)
+
+
+def record_for(command: str, a, meta: dict | None, extra: dict) -> dict:
+    """The record of one analysed document (or one read back from a database)."""
     opts: dict[str, Any] = {}
     if command == "numbers" and extra.get("theme"):
         opts["theme"] = extra["theme"]
+    if command == "numbers" and extra.get("unit"):
+        opts["unit"] = extra["unit"]
     if command in ("keywords", "analyze"):
         opts["keywords"], by_group = keywords_for(a, extra)
         if by_group:
@@ -49,8 +56,8 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
 
         opts["by_theme"] = by_theme_for(a)
         opts["key_figures"] = {tid: to_dict(f) for tid, f in key_figures(a.figures).items()}
-    rec = record(command, a, doc.meta, **opts)
-    rec["_text"] = doc.text if command in ("numbers",) else None
+    rec = record(command, a, meta, **opts)
+    rec["_text"] = a.text if command in ("numbers",) else None
     return rec
 
 
@@ -102,6 +109,10 @@ def run_command(command: str, c, **extra) -> int:
     """Read, analyse, write; return the exit code (PARTIAL when some documents failed)."""
     if extra.get("theme") and command == "numbers":
         _check_theme(extra["theme"], c.lexicon)
+    if getattr(c, "db", None):
+        from .db_source import stored_records
+
+        return _write_records(command, c, stored_records(command, c, extra), extra)
     options = options_for(c, command, extra)
     docs = iter_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl, text_field=c.text_field,
                           id_field=c.id_field)
@@ -121,6 +132,23 @@ def run_command(command: str, c, **extra) -> int:
         with open_output(c.output) as out:
             _write_single(command, rec, c.format, out, extra)
         return 0
+    return _write_corpus(command, c, _progress(run(itertools.chain(first, docs), job, c.workers)))
+
+
+def _write_records(command: str, c, pairs, extra: dict) -> int:
+    """Records read from a database: one document's view, or a corpus run's output for several."""
+    first = list(itertools.islice(pairs, 2))
+    if len(first) == 1:
+        doc, rec = first[0]
+        _warn(doc.name, rec)
+        with open_output(c.output) as out:
+            _write_single(command, rec, c.format, out, extra)
+        return 0
+    return _write_corpus(command, c, itertools.chain(first, pairs))
+
+
+def _write_corpus(command: str, c, results) -> int:
+    """One record per document, streamed in order (``--json-lines``, ``--csv``), or all with totals."""
     failed = 0
     rows = []  # whole records, only for --json (one object holds them all anyway)
     totals = CorpusTotals(command)
@@ -128,7 +156,7 @@ def run_command(command: str, c, **extra) -> int:
 
     with open_output(c.output) as out:
         csvw = formats.CsvWriter(out, command) if c.format == "csv" else None
-        for doc, rec in _progress(run(itertools.chain(first, docs), job, c.workers)):
+        for doc, rec in results:
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
                 msg = doc.message if isinstance(doc, Failed) else f"{doc.name}: failed"

@@ -13,17 +13,14 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
                limit: int = 50, width: int = 40, sort: str = "date", fmt: str = "table",
                output: Path | None = None) -> None:
     """Search ``db`` and write the hits in ``fmt`` (table, json, json-lines, csv)."""
-    from ..dates import period_start
     from ..db.query import parse_search, search
-    from ..db.read import Selection
     from ..db.schema import connect
     from .output import open_output
+    from .trends_cmd import selection_from
 
     kinds = tuple(k.strip() for item in kind for k in item.split(",") if k.strip())
     themes = tuple(t.strip() for item in theme for t in item.split(",") if t.strip())
-    selection = Selection(since=period_start(since) if since else None,
-                          until=period_start(until, end=True) if until else None,
-                          documents=tuple(docs), speaker=speaker, kind=kinds, theme=themes)
+    selection = selection_from(db, since, until, docs, speaker=speaker, kind=kinds, theme=themes)
     q = parse_search(query, forms=forms)  # a query without words fails before the database is opened
     con = connect(db)
     try:

@@ -299,3 +299,48 @@ def lemma_key(word: str) -> str:
     if len(words) != 1:
         raise UsageError(f"--lemma takes one word, not {word!r}")
     return norm_word(words[0].lemma)
+
+
+# ---------------------------------------------------------------- collocates
+def collocates(con: sqlite3.Connection, word: str, selection: Selection = Selection(), *, window: int = 5,
+               measure: str = "logdice", min_freq: int = 2, top: int | None = 30, all_words: bool = False) -> dict:
+    """The collocates of ``word`` in the chosen documents: co-occurrences from the stored tokens,
+    frequencies from ``lemma_counts`` (the same counts the files would give)."""
+    from .. import collocates as col
+    from ..model import Span
+
+    nodes = col.node_keys(word)
+    col.rank(col.Counts(), lambda keys: {}, 1, 1, measure=measure)  # a bad measure fails before the work
+    where, params = selection.document_where("d")
+    marks = ", ".join("?" * len(nodes))
+    total = col.Counts()
+    found = con.execute(f"SELECT DISTINCT l.doc_id FROM lemma_counts l JOIN documents d ON d.id = l.doc_id "
+                        f"WHERE l.lemma IN ({marks}) AND {where}", [*sorted(nodes), *params]).fetchall()
+    for (doc_id,) in found:
+        text, boiler, data = con.execute("SELECT d.text, d.boilerplate, t.data FROM documents d JOIN tokens t "
+                                         "ON t.doc_id = d.id WHERE d.id = ?", (doc_id,)).fetchone()
+        tokens, sentences = unpack_tokens(data, text)
+        skip = [Span(s, e, "") for s, e in loads(boiler, [])]
+        total.merge(col.count(tokens, sentences, skip, nodes, window, all_words=all_words, frequencies=False))
+
+    def frequency(keys) -> dict[str, int]:
+        keys = list(keys)
+        out: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            out.update(con.execute(
+                f"SELECT l.lemma, sum(l.count) FROM lemma_counts l JOIN documents d ON d.id = l.doc_id "
+                f"WHERE l.lemma IN ({', '.join('?' * len(part))}) AND {where} GROUP BY l.lemma", [*part, *params]))
+        return out
+
+    words = con.execute(f"SELECT coalesce(sum(d.words), 0), count(*) FROM documents d WHERE {where}", params).fetchone()
+    ranked = col.rank(total, frequency, total.node, words[0], measure=measure, min_freq=min_freq, top=top)
+    return collocates_record(word, nodes, window, measure, total.node, words[0], words[1], ranked)
+
+
+def collocates_record(word: str, nodes, window: int, measure: str, node: int, words: int, documents: int,
+                      ranked) -> dict:
+    from dataclasses import asdict
+
+    return {"node": word, "lemmas": sorted(nodes), "window": window, "measure": measure, "node_frequency": node,
+            "corpus_words": words, "documents": documents, "collocates": [asdict(c) for c in ranked]}

@@ -70,6 +70,43 @@ class Selection:
         return " AND ".join(parts) or "1", params
 
 
+def stored_name(name: str, db: str) -> str:
+    """A file's name as the database keeps it: its path relative to the database's folder.
+
+    Then ``index speeches/ --db speeches.db`` and ``index /data/speeches --db /data/speeches.db``
+    name a file alike, and a folder moved with its database keeps its names.  Stdin and ids
+    from ``--id-field`` stay as they are; ``feed.jsonl:12`` is a path and a line.
+    """
+    import os
+
+    if name.startswith("<"):
+        return name
+    path, line = name, ""
+    if not os.path.exists(name) and ":" in name:
+        head, tail = name.rsplit(":", 1)
+        if tail.isdigit() and os.path.isfile(head):
+            path, line = head, ":" + tail
+    if not os.path.exists(path):
+        return name
+    folder = os.path.dirname(os.path.abspath(db))
+    return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/") + line
+
+
+def name_patterns(names, db: str) -> tuple[str, ...]:
+    """``--doc`` values and FILE arguments as typed, and as paths relative to the database's folder."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(db))
+    out: list[str] = []
+    for n in names:
+        out.append(n)
+        if not n.startswith("<"):
+            rel = os.path.relpath(os.path.abspath(n), folder).replace(os.sep, "/")
+            if rel != n:
+                out.append(rel)
+    return tuple(dict.fromkeys(out))
+
+
 def speaker_ids(con: sqlite3.Connection, query: str) -> list[int]:
     """The participants a ``--speaker`` value names: every word of it starts a word of their name.
 
