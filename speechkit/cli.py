@@ -268,6 +268,7 @@ def index(inputs: Inputs = None, db: DbRequired = ...,
           date_field: Annotated[str, typer.Option("--date-field", help="JSON-lines field holding the document's date (else the file name's date, else the text's dateline).")] = "date",
           prune: Annotated[bool, typer.Option("--prune", help="Delete stored documents that are not among the inputs any more.")] = False,
           force: Annotated[bool, typer.Option("--force", help="Analyse every document again, changed or not.")] = False,
+          batch: Annotated[int, typer.Option("--batch", min=1, help="Documents written per transaction: an interrupted run loses at most one batch.")] = 200,
           json: Annotated[bool, typer.Option("--json", help="The run's counts as JSON on stdout.")] = False,
           lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt",
           input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
@@ -277,7 +278,7 @@ def index(inputs: Inputs = None, db: DbRequired = ...,
 
     code = guarded(debug, run_index, inputs or [], str(db), glob=glob, jsonl=input_jsonl, text_field=text_field,
                    id_field=id_field, date_field=date_field or None, lexicon=str(lexicon) if lexicon else None,
-                   keep_boilerplate=keep_boilerplate, workers=workers, prune=prune, force=force, as_json=json,
+                   keep_boilerplate=keep_boilerplate, workers=workers, prune=prune, force=force, batch=batch, as_json=json,
                    debug=debug or bool(os.environ.get("SPEECHKIT_DEBUG")))
     if code:
         raise typer.Exit(int(code))

@@ -64,7 +64,7 @@ def index_work(options: Options, version: str, date_field: str | None, doc: Docu
 
 def run_index(inputs: list[str], db: str, *, glob: str = "*.txt", jsonl: bool = False, text_field: str = "text",
               id_field: str | None = None, date_field: str | None = "date", lexicon: str | None = None,
-              keep_boilerplate: bool = False, workers: int = 1, prune: bool = False, force: bool = False,
+              keep_boilerplate: bool = False, workers: int = 1, prune: bool = False, force: bool = False, batch: int = 200,
               as_json: bool = False, debug: bool = False) -> int:
     """Index ``inputs`` into ``db``; the exit code (PARTIAL when some documents failed)."""
     from ..db.read import stored_name
@@ -81,7 +81,7 @@ def run_index(inputs: list[str], db: str, *, glob: str = "*.txt", jsonl: bool = 
     version = analysis_version(lexicon, keep_boilerplate)
     options = Options(lexicon=lexicon, keep_boilerplate=keep_boilerplate, keywords=False, summary=True)
     con = connect(db, write=True)
-    writer = Writer(con, db)
+    writer = Writer(con, db, batch=batch)
     counts = Counts()
     fresh: dict[str, bool] = {}  # name -> new (True) or changed (False), for the documents being analysed
 
