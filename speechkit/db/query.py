@@ -8,14 +8,16 @@ stored theme words and lemma counts of the documents of each day, week, month or
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import sqlite3
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..text import norm_word
+from ..text import has_letters, norm_word
 from .read import Selection
-from .rows import loads, segment_words, unpack_tokens
+from .rows import loads, unpack, unpack_tokens
 
 SORTS = {
     "date": "d.date IS NULL, d.date, d.id, s.idx",
@@ -126,9 +128,10 @@ def _phrase(text: str, forms: bool) -> Phrase:
     return Phrase(tuple(frozenset(_fts_words(k) for k in w.lemmas) for w in parse_query(text)))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _fts_words(key: str) -> str:
     # what unicode61 makes of it: «касым-жомарт» is two tokens, a phrase of its own inside the phrase
-    return " ".join(re.findall(r"\w+", key)) or key
+    return key if key.isalnum() else " ".join(re.findall(r"\w+", key)) or key
 
 
 # ---------------------------------------------------------------- search
@@ -163,8 +166,8 @@ def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selecti
             if len(docs) >= 16:  # by date, hits come grouped by document; by rank, a few at a time do
                 docs.pop(next(iter(docs)))
             docs[doc_id] = _document(con, doc_id)
-        text, tokens, skip, limit_at = docs[doc_id]
-        for h_start, h_end in _occurrences(q, tokens, start, end, (a_start, a_end), skip):
+        text, packed, skip, limit_at = docs[doc_id]
+        for h_start, h_end in _occurrences(q, text, packed, start, end, (a_start, a_end), skip):
             left, right = _context(text, h_start, h_end, width, limit_at)
             hits.append({"doc": name, "date": date, "segment": idx, "kind": kind, "speaker": speaker,
                          "theme": theme, "start": h_start, "end": h_end, "text": text[h_start:h_end],
@@ -175,34 +178,57 @@ def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selecti
 
 
 def _document(con: sqlite3.Connection, doc_id: int):
-    from ..model import Span
-
     text, boiler, tail = con.execute("SELECT text, boilerplate, boilerplate_start FROM documents WHERE id = ?",
                                      (doc_id,)).fetchone()
     row = con.execute("SELECT data FROM tokens WHERE doc_id = ?", (doc_id,)).fetchone()
-    tokens = unpack_tokens(row[0], text)[0] if row else []
-    skip = [Span(s, e, "") for s, e in loads(boiler, [])]
-    return text, tokens, skip, tail
+    packed = unpack(row[0]) if row else None
+    return text, packed, [tuple(b) for b in loads(boiler, [])], tail
 
 
-def _occurrences(q: SearchQuery, tokens, start: int, end: int, attribution, skip) -> list[tuple[int, int]]:
-    """Where the query's phrases stand in one segment: (start, end) of each run of matching words."""
-    from ..model import Segment, Span
+def _occurrences(q: SearchQuery, text: str, p, start: int, end: int, attribution, skip) -> list[tuple[int, int]]:
+    """Where the query's phrases stand in one segment: (start, end) of each run of matching words.
 
-    attr = Span(attribution[0], attribution[1], "") if attribution[0] is not None else None
-    seg = Segment(0, "", start, end, "", None, attr)
-    words = segment_words(tokens, seg, skip)
-    keys = [norm_word(t.text if q.forms else t.lemma) for t in words]
-    keys = [_fts_words(k) for k in keys]
+    The words are the segment's own, as stored for search (``rows.segment_words``): its
+    attribution and any page furniture left out.  Only tokens whose lemma (or form) can begin a
+    phrase are looked at closely: a segment of a hundred words costs a few comparisons.
+    """
+    if p is None:
+        return [(start, start)]
+    i = bisect.bisect_left(p.starts, start)
+    j = bisect.bisect_left(p.starts, end, lo=i)
+    a0, a1 = attribution if attribution[0] is not None else (-1, -1)
+    starts, ends, ids = p.starts, p.ends, p.lemma_ids
+
+    def key(k: int) -> str:
+        return _fts_words(norm_word(text[starts[k]:ends[k]] if q.forms else p.lemmas[ids[k]]))
+
+    def word(k: int) -> bool:
+        s = starts[k]
+        return not (a0 <= s < a1 or any(b0 <= s < b1 for b0, b1 in skip)) and has_letters(text[s:ends[k]])
+
+    firsts = frozenset().union(*(ph.words[0] for ph in q.phrases()))
+    if not q.forms:  # lemma numbers that can begin a phrase: the document's vocabulary is small
+        can = {n for n, lem in enumerate(p.lemmas) if _fts_words(norm_word(lem)) in firsts}
     out = []
-    for phrase in q.phrases():
-        n = len(phrase.words)
-        for i in range(len(keys) - n + 1):
-            if all(keys[i + j] in phrase.words[j] for j in range(n)):
-                out.append((words[i].start, words[i + n - 1].end))
-    out = sorted(set(out))
+    for k in range(i, j):
+        if (ids[k] not in can if not q.forms else key(k) not in firsts) or not word(k):
+            continue
+        for phrase in q.phrases():
+            if key(k) not in phrase.words[0]:
+                continue
+            last, m, ok = k, k, True
+            for alts in phrase.words[1:]:  # the next words, punctuation skipped
+                m += 1
+                while m < j and not word(m):
+                    m += 1
+                if m >= j or key(m) not in alts:
+                    ok = False
+                    break
+                last = m
+            if ok:
+                out.append((starts[k], ends[last]))
     kept: list[tuple[int, int]] = []
-    for s, e in out:  # one line per stretch: overlapping phrases make one hit
+    for s, e in sorted(set(out)):  # one line per stretch: overlapping phrases make one hit
         if kept and s < kept[-1][1]:
             kept[-1] = (kept[-1][0], max(e, kept[-1][1]))
         else:
