@@ -124,7 +124,7 @@ def _phrase(text: str, forms: bool) -> Phrase:
         found = [norm_word(t.text) for t in morph.tokenize(text) if any(ch.isalnum() for ch in t.text)]
         if not found:
             raise UsageError(f"{text!r} has no words to find")
-        return Phrase(tuple(frozenset(_fts_words(w)) for w in found))
+        return Phrase(tuple(frozenset({_fts_words(w)}) for w in found))
     return Phrase(tuple(frozenset(_fts_words(k) for k in w.lemmas) for w in parse_query(text)))
 
 
