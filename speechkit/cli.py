@@ -245,13 +245,13 @@ def report(inputs: Inputs = None,
            lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt",
            input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
            force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file that is not a speechkit report.")] = False,
-           debug: Debug = False) -> None:
-    """A self-contained HTML report (inline CSS and SVG); a folder in gives a site with an index."""
+           db: DbPath = None, debug: Debug = False) -> None:
+    """A self-contained HTML report (inline CSS and SVG); a folder in gives a site with an index (--db: and trends)."""
     from .commands.report_cmd import run_report
 
     done = guarded(debug, run_report, inputs or [], str(output), lexicon=str(lexicon) if lexicon else None,
                    keep_boilerplate=keep_boilerplate, glob=glob, jsonl=input_jsonl, text_field=text_field,
-                   id_field=id_field, force=force)
+                   id_field=id_field, force=force, db=str(db) if db else None)
     if done:
         sys.stderr.write(f"speechkit: {done}\n")
 

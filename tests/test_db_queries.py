@@ -272,3 +272,37 @@ def test_speakers_filter_by_part_of_the_name(db):
         [names[i] for i in read.speaker_ids(con, "токаев")] == ["Касым-Жомарт Токаев"]
     assert read.speaker_ids(con, "Путин") == []
     assert sqlite3.connect(db).execute("SELECT count(*) FROM speakers").fetchone()[0] == len(names)
+
+
+# ---------------------------------------------------------------- the report's trends page
+def test_report_from_a_database_gains_a_trends_page(db, tmp_path, cli):
+    html5lib = pytest.importorskip("html5lib")
+    site = tmp_path / "site"
+    result = cli("report", "--db", db, "-o", site)
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in site.iterdir())
+    assert "index.html" in pages and "trends.html" in pages and len(pages) == len(NEWS) + 2
+    index = (site / "index.html").read_text("utf-8")
+    assert 'href="trends.html"' in index
+    trends = (site / "trends.html").read_text("utf-8")
+    for page in (index, trends):
+        html5lib.HTMLParser(strict=True).parse(page)
+    assert "<svg" in trends and "<table>" in trends and "http" not in trends.replace("http://www.w3.org", "")
+    assert "4 dated documents by week, 1 undated left out" in trends
+    result = cli("report", "--db", db, "-o", tmp_path / "one.html")
+    assert result.exit_code == 2 and "give a folder" in result.stderr
+
+
+def test_the_chart_breaks_its_lines_where_no_document_is():
+    from speechkit.trends_chart import line_chart, render_trends
+
+    shares = [0.2, 0.3, None, 0.1, 0.4]
+    data = {"by": "month", "documents": 4, "undated": 0, "themes": [{"id": "climate", "label": "Климат"}],
+            "buckets": [{"bucket": f"2024-0{i + 1}", "documents": int(v is not None), "words": 100,
+                         "shares": {"climate": v}} for i, v in enumerate(shares)]}
+    svg = line_chart(data)
+    assert svg.count("<polyline") == 2  # Jan–Feb, then Apr–May: March has no document
+    assert ">Климат</text>" in svg  # labelled, not told by colour alone
+    page = render_trends(data)
+    assert page.count("<tr>") == 1 + len(shares)  # the table fallback: a header and a row per month
+    assert "<td>2024-03</td><td>0</td><td>100</td><td></td>" in page
