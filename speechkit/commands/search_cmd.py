@@ -24,7 +24,7 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
     q = parse_search(query, forms=forms)  # a query without words fails before the database is opened
     con = connect(db)
     try:
-        hits, total = search(con, q, selection, limit=limit, width=width, sort=sort)
+        hits, total = search(con, q, selection, limit=limit, width=width, sort=sort, count=fmt in ("table", "json"))
     finally:
         con.close()
     from .. import formats

@@ -128,6 +128,25 @@ def _phrase(text: str, forms: bool) -> Phrase:
     return Phrase(tuple(frozenset(_fts_words(k) for k in w.lemmas) for w in parse_query(text)))
 
 
+def _lemma_numbers(lemmas: list[str], keys: frozenset[str]) -> set[int]:
+    """The numbers of a document's lemmas that have one of these keys.
+
+    A key is looked up as written, capitalised and in capitals («токаев», «Токаев», «МИД»); only
+    when none is there (a lemma with ё) is the whole vocabulary compared.
+    """
+    where = {lem: n for n, lem in enumerate(lemmas)}
+    found = {where[v] for k in keys for v in (k, k.capitalize(), k.upper()) if v in where}
+    if found and all(k.isalpha() for k in keys):
+        return found
+    return {n for n, lem in enumerate(lemmas) if _lemma_key(lem) in keys}
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemma_key(lemma: str) -> str:
+    """A stored lemma as the lemmas column has it (lemmas are Zipfian: the cache answers most)."""
+    return _fts_words(norm_word(lemma))
+
+
 @functools.lru_cache(maxsize=100_000)
 def _fts_words(key: str) -> str:
     # what unicode61 makes of it: «касым-жомарт» is two tokens, a phrase of its own inside the phrase
@@ -136,8 +155,13 @@ def _fts_words(key: str) -> str:
 
 # ---------------------------------------------------------------- search
 def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selection = Selection(), *,
-           limit: int = 50, width: int = 40, sort: str = "date") -> tuple[list[dict], int | None]:
-    """Keyword-in-context lines of the segments that match, and (with a limit) how many segments matched."""
+           limit: int = 50, width: int = 40, sort: str = "date",
+           count: bool = False) -> tuple[list[dict], int | None]:
+    """Keyword-in-context lines of the segments that match, and how many segments matched.
+
+    The number is exact when fewer than ``limit`` segments match; past the limit it takes
+    another pass over every match, made only with ``count``, else it is None.
+    """
     q = parse_search(query) if isinstance(query, str) else query
     if sort not in SORTS:
         raise UsageError(f"--sort takes {', '.join(SORTS)}, not {sort!r}")
@@ -155,7 +179,7 @@ def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selecti
     try:
         found = con.execute(sql, params).fetchall()
         total = None
-        if limit and len(found) == limit:
+        if limit and len(found) == limit and count:
             total = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     except sqlite3.OperationalError as exc:
         raise UsageError(f"cannot search for {query!r}: {exc}") from None
@@ -173,8 +197,14 @@ def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selecti
                          "theme": theme, "start": h_start, "end": h_end, "text": text[h_start:h_end],
                          "left": left, "right": right})
             if limit and len(hits) >= limit:
-                return hits, total if total is not None else len(found)
-    return hits, total if total is not None else len(found)
+                return hits, _total(total, found, limit)
+    return hits, _total(total, found, limit)
+
+
+def _total(total: int | None, found: list, limit: int) -> int | None:
+    if total is not None:
+        return total
+    return len(found) if not limit or len(found) < limit else None
 
 
 def _document(con: sqlite3.Connection, doc_id: int):
@@ -200,15 +230,15 @@ def _occurrences(q: SearchQuery, text: str, p, start: int, end: int, attribution
     starts, ends, ids = p.starts, p.ends, p.lemma_ids
 
     def key(k: int) -> str:
-        return _fts_words(norm_word(text[starts[k]:ends[k]] if q.forms else p.lemmas[ids[k]]))
+        return _fts_words(norm_word(text[starts[k]:ends[k]])) if q.forms else _lemma_key(p.lemmas[ids[k]])
 
     def word(k: int) -> bool:
         s = starts[k]
         return not (a0 <= s < a1 or any(b0 <= s < b1 for b0, b1 in skip)) and has_letters(text[s:ends[k]])
 
     firsts = frozenset().union(*(ph.words[0] for ph in q.phrases()))
-    if not q.forms:  # lemma numbers that can begin a phrase: the document's vocabulary is small
-        can = {n for n, lem in enumerate(p.lemmas) if _fts_words(norm_word(lem)) in firsts}
+    if not q.forms:
+        can = _lemma_numbers(p.lemmas, firsts)
     out = []
     for k in range(i, j):
         if (ids[k] not in can if not q.forms else key(k) not in firsts) or not word(k):
