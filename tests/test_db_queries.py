@@ -131,7 +131,7 @@ def test_search_command_formats_and_order(db, cli):
     data = json.loads(result.stdout)
     assert [h["date"] for h in data["hits"]] == ["2024-03-05", "2024-02-10", "2024-01-15", "2024-01-15"]
     first = data["hits"][0]
-    assert first["speaker"] == "Токаев" and first["kind"] == "quote" and first["segment"] == 0
+    assert first["speaker"].endswith("Токаев") and first["kind"] == "quote" and first["segment"] == 0
     text = (db.parent / "news" / "2024-03-05-climate.txt").read_text("utf-8")
     assert text[first["start"]:first["end"]] == first["text"] == "ресурс"
     assert first["left"] == "еняет реки: " and first["right"] == " воды падает"
