@@ -406,3 +406,21 @@ def test_library_stays_free_of_sqlite_until_asked():
     code = "import sys, speechkit; print('sqlite3' in sys.modules, 'speechkit.db' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_names_are_kept_relative_to_the_database_folder(corpus, cli, monkeypatch):
+    index(cli, "news", "--db", "news.db")
+    monkeypatch.chdir(corpus / "news")
+    result = index(cli, ".", "--db", "../news.db", "--json")  # the same files, from elsewhere
+    assert json.loads(result.stdout)["unchanged"] == 4 and json.loads(result.stdout)["new"] == 0
+    result = cli("themes", "--db", "../news.db", "drought.txt", "--json")  # a path as typed here
+    assert result.exit_code == 0 and json.loads(result.stdout)["source"]["name"] == "news/drought.txt"
+
+
+def test_numbers_unit_takes_any_form_of_the_word(corpus, cli):
+    for args in (("news",), ("--db", "news.db")):
+        if args[0] == "--db":
+            index(cli, "news", "--db", "news.db")
+        result = cli("numbers", *args, "--unit", "тонн", "--json")
+        figures = [f for d in json.loads(result.stdout)["documents"] for f in d["figures"]]
+        assert [(f["text"], f["unit"]) for f in figures] == [("3 млн тонн", "тонна")]
