@@ -89,8 +89,8 @@ CREATE INDEX segments_theme ON segments (theme);
 CREATE INDEX segments_speaker ON segments (speaker_id);
 
 CREATE VIRTUAL TABLE segments_fts USING fts5 (
-    text, lemmas, content = 'segments', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
-);
+    text, lemmas, content="segments", content_rowid="id", tokenize="unicode61 remove_diacritics 2"
+);  -- written as Datasette looks for it (content="segments"): its search box then searches segments
 CREATE TRIGGER segments_fts_insert AFTER INSERT ON segments BEGIN
     INSERT INTO segments_fts (rowid, text, lemmas) VALUES (new.id, new.text, new.lemmas);
 END;
@@ -206,6 +206,8 @@ def connect(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
     if version < SCHEMA_VERSION:
         if not write:
             con.close()
+            if version == 0:
+                raise DatabaseError(f"{p}: an empty database (make one with `speechkit index FILES --db {p}`)")
             raise DatabaseError(f"{p}: schema version {version} is older than this speechkit's {SCHEMA_VERSION}: "
                                 f"run `speechkit index --db {p}` once to migrate it")
         _migrate(con, version, p)
