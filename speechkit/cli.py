@@ -219,13 +219,14 @@ def lexicon(inputs: Inputs = None, lexicon: Lexicon = None, json: Json = False,
 def kwic(args: Annotated[list[str], typer.Argument(help="[FILE…] QUERY: files or folders, then the word or phrase to find.", show_default=False)],
          width: Annotated[int, typer.Option("--width", min=10, help="Characters of context on each side.")] = 40,
          related: Annotated[bool, typer.Option("--related", help="Also match derived lemmas (каспий → каспийский).")] = False,
-         json: Json = False, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
+         json: Json = False, lexicon: Lexicon = None, glob: Glob = "*.txt", db: DbPath = None,
+         debug: Debug = False) -> None:
     """Keyword in context by lemma: every form of the query, with each hit's theme and speaker."""
     from .commands.kwic_cmd import run_kwic
 
     *inputs, query = args
     guarded(debug, run_kwic, inputs, query, width=width, related=related, as_json=json, glob=glob,
-            lexicon=str(lexicon) if lexicon else None)
+            lexicon=str(lexicon) if lexicon else None, db=str(db) if db else None)
 
 
 @app.command()

@@ -424,3 +424,10 @@ def test_numbers_unit_takes_any_form_of_the_word(corpus, cli):
         result = cli("numbers", *args, "--unit", "тонн", "--json")
         figures = [f for d in json.loads(result.stdout)["documents"] for f in d["figures"]]
         assert [(f["text"], f["unit"]) for f in figures] == [("3 млн тонн", "тонна")]
+
+
+def test_kwic_over_the_database_equals_kwic_over_the_files(corpus, cli):
+    index(cli, "news", "--db", "news.db")
+    files = json.loads(cli("kwic", "news", "засуха", "--json").stdout)
+    stored = json.loads(cli("kwic", "засуха", "--db", "news.db", "--json").stdout)
+    assert stored == files and len(files["hits"]) == 3

@@ -16,8 +16,8 @@ class _Failure(SpeechkitError):
 
 
 def collect(inputs: list[str], query: str, *, width: int = 40, related: bool = False,
-            glob: str = "*.txt", lexicon: str | None = None) -> list[dict]:
-    """Every hit in every input document, as JSON-ready records (with the document's name)."""
+            glob: str = "*.txt", lexicon: str | None = None, db: str | None = None) -> list[dict]:
+    """Every hit in every input document (or stored one), as JSON-ready records (with the document's name)."""
     from ..kwic import find_hits, parse_query
 
     if width < 0:
@@ -25,20 +25,41 @@ def collect(inputs: list[str], query: str, *, width: int = 40, related: bool = F
     words = parse_query(query, related=related)  # a query without words fails before any reading
     options = Options(lexicon=lexicon, keywords=False, summary=False)
     out = []
-    for doc in iter_documents(inputs, glob=glob):
-        if isinstance(doc, Failed):
-            raise _Failure(doc)
-        a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    for doc, a in (_stored(db, inputs, lexicon) if db else _analysed(inputs, glob, options)):
         for h in find_hits(a, words, width=width):
             out.append({"doc": doc.name, "start": h.start, "end": h.end, "text": h.text, "left": h.left,
                         "right": h.right, "segment": h.segment, "theme": h.theme, "speaker": h.speaker})
     return out
 
 
+def _analysed(inputs: list[str], glob: str, options: Options):
+    for doc in iter_documents(inputs, glob=glob):
+        if isinstance(doc, Failed):
+            raise _Failure(doc)
+        yield doc, analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+
+
+def _stored(db: str, inputs: list[str], lexicon: str | None):
+    """With --db: the stored analyses of the documents FILE arguments name (all without any)."""
+    from ..db.read import Selection, documents, load, name_patterns
+    from ..db.schema import connect
+    from ..source import Document
+
+    if lexicon:
+        raise UsageError("--lexicon shapes an analysis: with --db the stored ones are read (index again with it)")
+    con = connect(db)
+    try:
+        for doc_id, name in sorted(documents(con, Selection(documents=name_patterns(inputs, db)))):
+            a, _ = load(con, doc_id)
+            yield Document(name, a.text, a.source.encoding), a
+    finally:
+        con.close()
+
+
 def run_kwic(inputs: list[str], query: str, *, width: int = 40, related: bool = False, as_json: bool = False,
-             glob: str = "*.txt", lexicon: str | None = None) -> None:
+             glob: str = "*.txt", lexicon: str | None = None, db: str | None = None) -> None:
     """Print the concordance of ``query`` in ``inputs``: aligned lines, or ``{"hits": [...]}`` as JSON."""
-    hits = collect(inputs, query, width=width, related=related, glob=glob, lexicon=lexicon)
+    hits = collect(inputs, query, width=width, related=related, glob=glob, lexicon=lexicon, db=db)
     if as_json:
         from ..formats import write_json
 
