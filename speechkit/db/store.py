@@ -140,6 +140,9 @@ class Writer:
             if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
                 raise InputError(f"{self.path}: cannot write, the disk is full; the documents indexed before "
                                  "are intact, run again when there is room") from None
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise InputError(f"{self.path}: another program is writing to this database (a second "
+                                 "`speechkit index`?); the documents indexed before are intact") from None
             raise
         self.written += len(self.pending)
         self.pending.clear()
