@@ -431,3 +431,23 @@ def test_kwic_over_the_database_equals_kwic_over_the_files(corpus, cli):
     files = json.loads(cli("kwic", "news", "засуха", "--json").stdout)
     stored = json.loads(cli("kwic", "засуха", "--db", "news.db", "--json").stdout)
     assert stored == files and len(files["hits"]) == 3
+
+
+@pytest.mark.parametrize("message, expected", [("database or disk is full", "the disk is full"),
+                                               ("database is locked", "another program is writing")])
+def test_a_full_disk_or_a_second_writer_stops_the_run_cleanly(corpus, cli, monkeypatch, message, expected):
+    real = Writer._write
+    calls = []
+
+    def failing(self, rows):
+        calls.append(1)
+        if len(calls) == 3:
+            raise sqlite3.OperationalError(message)
+        return real(self, rows)
+
+    monkeypatch.setattr(Writer, "_write", failing)
+    result = cli("index", "news", "--db", "news.db", "--batch", "2")
+    assert result.exit_code == 3 and expected in result.stderr and "Traceback" not in result.output
+    assert count(corpus / "news.db", "documents") == 2  # the first batch, whole
+    monkeypatch.setattr(Writer, "_write", real)
+    assert json.loads(index(cli, "news", "--db", "news.db", "--json").stdout)["new"] == 2
