@@ -32,7 +32,8 @@ def analysis_version(lexicon: str | None = None, keep_boilerplate: bool = False)
     """A fingerprint of everything that shapes an analysis: code, data files, dictionaries, options.
 
     A document whose rows carry another fingerprint is analysed again: a new speechkit, an
-    edited ``themes.toml`` or ``--data-dir`` file, another ``--lexicon`` or ``--keep-boilerplate``.
+    edited ``themes.toml`` or ``--data-dir`` file, another ``--lexicon`` or ``--keep-boilerplate``,
+    or another way of storing an analysis (``db/rows.py``).
     """
     from importlib import metadata, resources
 
@@ -41,7 +42,7 @@ def analysis_version(lexicon: str | None = None, keep_boilerplate: bool = False)
 
     h = hashlib.sha256(f"{ANALYSIS_FORMAT}|{__version__}|{keep_boilerplate}".encode())
     package = Path(__file__).resolve().parent.parent
-    for f in sorted(package.glob("*.py")):
+    for f in [*sorted(package.glob("*.py")), package / "db" / "rows.py"]:  # rows.py: what is stored of them
         if f.name not in PRESENTATION:
             h.update(f.name.encode() + b"\0" + f.read_bytes())
     data = resources.files("speechkit").joinpath("data")
