@@ -49,8 +49,8 @@ def report_from_db(db: str, names: list[str], output: str, *, lexicon: str | Non
         con.close()
     title = f"Speeches: {Path(db).stem}"
     index = render_index(entries, title=title)
-    link = '<p class="crumbs"><a href="trends.html">Themes over time →</a></p>'
-    index = index.replace("<header>", "<header>\n" + link, 1)  # the index page, one link added
+    link = '<p class="crumbs" lang="en"><a href="trends.html">Themes over time →</a></p>'
+    index = index.replace("</h1>", "</h1>\n" + link, 1)  # the index page, one link added under its title
     with open_output(target / "index.html") as out:
         out.write(index)
     with open_output(target / "trends.html") as out:
