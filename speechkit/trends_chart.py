@@ -1,7 +1,8 @@
 """The trends page of a report made from a database: theme shares over time as an inline SVG line chart.
 
 A standalone HTML page (no script, no external resource): one line per theme, each in its
-theme's colour *and* its own dash pattern, labelled at its end, so it reads without colour;
+theme's colour *and* its own dash pattern, named in a legend beside a sample of both, so it
+reads without colour;
 a bucket without documents breaks the line instead of drawing it to zero.  The same numbers
 follow as a table, for screen readers, copying and printing.  Pure: data in, HTML out.
 """
@@ -12,7 +13,7 @@ from .charts import esc, palette, percent
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")  # one per line, after the colour
 WIDTH, HEIGHT = 760, 320
-LEFT, RIGHT, TOP, BOTTOM = 44, 150, 16, 46
+LEFT, RIGHT, TOP, BOTTOM = 48, 12, 16, 30
 MAX_LINES = 8
 
 CSS = """
@@ -24,6 +25,8 @@ h1{font-size:1.5rem;margin:.2rem 0 .4rem}
 svg{display:block;width:100%;height:auto;max-width:100%}
 svg text{font:12px system-ui,sans-serif;fill:#333}
 .grid{stroke:#e3e3e3}
+.lines{list-style:none;padding:0;margin:.4rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.9rem}
+.lines svg{display:inline-block;width:34px;height:10px;vertical-align:middle}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin-top:1.5rem}
 th,td{text-align:right;padding:.25rem .45rem;border-bottom:1px solid #e3e3e3;font-variant-numeric:tabular-nums}
 th:first-child,td:first-child{text-align:left}
@@ -50,7 +53,8 @@ def line_chart(data: dict, lexicon: str | None = None) -> str:
     themes = data["themes"][:MAX_LINES]
     pal = palette(lexicon, [(t["id"], t["label"]) for t in themes])
     top = max((b["shares"][t["id"]] or 0 for b in buckets for t in themes), default=0) or 0.01
-    top = min(1.0, (int(top * 10) + 1) / 10)  # the next tenth up
+    tick = next(t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if top / t <= 6)  # at most six steps
+    top = min(1.0, tick * -(-top // tick))  # the next step up
     w, h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     n = len(buckets)
 
@@ -62,14 +66,14 @@ def line_chart(data: dict, lexicon: str | None = None) -> str:
 
     parts = [f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-title">',
              f'<title id="chart-title">Share of words per theme, by {esc(data["by"])}</title>']
-    for k in range(0, 6):
-        v = top * k / 5
+    for k in range(0, round(top / tick) + 1):
+        v = tick * k
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + w}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
                      f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{esc(percent(v))}</text>')
-    step = max(1, n // 10)
+    room = max(1, int(w // (7.5 * max(len(b["bucket"]) for b in buckets) + 12)))  # labels that fit side by side
+    step = max(1, -(-n // room))
     for i in range(0, n, step):
         parts.append(f'<text x="{x(i):.1f}" y="{TOP + h + 18}" text-anchor="middle">{esc(buckets[i]["bucket"])}</text>')
-    ends = []
     for k, t in enumerate(themes):
         colour, dash = pal.colour(t["id"]), DASHES[k % len(DASHES)]
         runs, run = [], []
@@ -90,17 +94,20 @@ def line_chart(data: dict, lexicon: str | None = None) -> str:
             else:
                 pts = " ".join(f"{a:.1f},{b:.1f}" for a, b in r)
                 parts.append(f'<polyline points="{pts}" {style}><title>{esc(t["label"])}</title></polyline>')
-        if runs:
-            ends.append([runs[-1][-1][1], t, colour, dash])
-    ends.sort(key=lambda e: e[0])
-    for i in range(1, len(ends)):  # labels at the right end, pushed apart so none overlaps
-        ends[i][0] = max(ends[i][0], ends[i - 1][0] + 14)
-    for ly, t, colour, dash in ends:
-        sample = f'<line x1="{LEFT + w + 8}" x2="{LEFT + w + 30}" y1="{ly:.1f}" y2="{ly:.1f}" stroke="{colour}" ' \
-                 f'stroke-width="2.2"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>"
-        parts.append(sample + f'<text x="{LEFT + w + 34}" y="{ly + 4:.1f}" lang="ru">{esc(t["label"])}</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    return "".join(parts) + legend(themes, pal)
+
+
+def legend(themes: list[dict], pal) -> str:
+    """Each line's colour and dash beside its theme's name: the chart reads without colour."""
+    items = []
+    for k, t in enumerate(themes):
+        dash = DASHES[k % len(DASHES)]
+        sample = (f'<svg width="34" height="10" aria-hidden="true"><line x1="1" x2="33" y1="5" y2="5" '
+                  f'stroke="{pal.colour(t["id"])}" stroke-width="2.4"' + (f' stroke-dasharray="{dash}"' if dash else "")
+                  + "/></svg>")
+        items.append(f'<li>{sample} <span lang="ru">{esc(t["label"])}</span></li>')
+    return f'<ul class="lines">{"".join(items)}</ul>'
 
 
 def table(data: dict) -> str:

@@ -302,7 +302,7 @@ def test_the_chart_breaks_its_lines_where_no_document_is():
                          "shares": {"climate": v}} for i, v in enumerate(shares)]}
     svg = line_chart(data)
     assert svg.count("<polyline") == 2  # Jan–Feb, then Apr–May: March has no document
-    assert ">Климат</text>" in svg  # labelled, not told by colour alone
+    assert '<span lang="ru">Климат</span>' in svg  # named beside its dash, not told by colour alone
     page = render_trends(data)
     assert page.count("<tr>") == 1 + len(shares)  # the table fallback: a header and a row per month
     assert "<td>2024-03</td><td>0</td><td>100</td><td></td>" in page
