@@ -65,14 +65,16 @@ TextField = Annotated[str, typer.Option("--text-field", help="JSON-lines field h
 IdField = Annotated[Optional[str], typer.Option("--id-field", help="JSON-lines field holding the document id.")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for a corpus run.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+DbPath = Annotated[Optional[Path], typer.Option("--db", help="Read the analyses stored by `speechkit index` in this database instead of analysing files; FILE arguments then choose documents by name.")]
 
 
 class Common:
     """The options every analysis command shares."""
 
     def __init__(self, *, inputs, json, json_lines, csv, tsv, output, lexicon, keep_boilerplate, glob,
-                 input_jsonl, text_field, id_field, workers, debug) -> None:
+                 input_jsonl, text_field, id_field, workers, debug, db=None) -> None:
         self.inputs = inputs or []
+        self.db = str(db) if db else None
         self.format = _format(json, json_lines, csv, tsv)
         self.output = output
         self.lexicon = str(lexicon) if lexicon else None
@@ -139,7 +141,7 @@ def _silence_stdout() -> None:
 def themes(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
            tsv: Tsv = False, output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
            glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-           id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+           id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """Split a speech into quote, turn and narrative segments with speakers and themes.
 
     \b
@@ -155,10 +157,11 @@ def themes(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = Fa
 
 @app.command()
 def numbers(inputs: Inputs = None, theme: Annotated[Optional[str], typer.Option("--theme", help="Only figures in segments of this theme (its id).")] = None,
+            unit: Annotated[Optional[str], typer.Option("--unit", help="Only figures in this unit (тонна, %, доллар …; any form of the word).")] = None,
             json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+            id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """Every figure the speech states: value, unit, qualifier, kind, theme, speaker.
 
     \b
@@ -168,8 +171,15 @@ def numbers(inputs: Inputs = None, theme: Annotated[Optional[str], typer.Option(
       speechkit numbers speech.txt --json | jq '.figures[] | select(.kind=="percent")'
       speechkit numbers speeches/ --tsv -o figures.tsv
     """
-    c = _common(**{k: v for k, v in locals().items() if k != "theme"})
-    guarded(c.debug, _run, "numbers", c, theme=theme)
+    c = _common(**{k: v for k, v in locals().items() if k not in ("theme", "unit")})
+    guarded(c.debug, _run, "numbers", c, theme=theme, unit=_unit(unit) if unit else None)
+
+
+def _unit(unit: str) -> str:
+    """«тонн», «тоннах» → тонна: units are stored as lemmas; «%» and «$» stay as they are."""
+    from .morph import lemma
+
+    return unit if not any(ch.isalpha() for ch in unit) else lemma(unit.strip()).lower()
 
 
 @app.command()
@@ -184,7 +194,7 @@ def keywords(inputs: Inputs = None,
              json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
              output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
              glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-             id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+             id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """Top lemmas and multi-word terms, with keyness against general Russian.
 
     Over several documents the totals are exact: every document's full counts are summed.
@@ -209,7 +219,7 @@ def summary(inputs: Inputs = None,
             json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+            id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """The 3–5 sentences that carry the speech (extractive), or one per theme.
 
     \b
@@ -227,7 +237,7 @@ def summary(inputs: Inputs = None,
 def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
             tsv: Tsv = False, output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
-            id_field: IdField = None, workers: Workers = 1, debug: Debug = False) -> None:
+            id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
     """The whole picture: source, speakers, themes, segments, keywords, figures, summary.
 
     \b
@@ -244,7 +254,7 @@ def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = F
 def tokens(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
            tsv: Tsv = False, output: Output = None, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
            text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
-           debug: Debug = False) -> None:
+           db: DbPath = None, debug: Debug = False) -> None:
     """Every token with its offsets, lemma and part of speech.
 
     \b
@@ -290,7 +300,8 @@ def kwic(query: Annotated[str, typer.Argument(help="The word or phrase to find, 
          json_lines: Annotated[bool, typer.Option("--json-lines", "--jsonl", help="One JSON object per hit.")] = False,
          csv: Annotated[bool, typer.Option("--csv", help="CSV, one row per hit, with the document id.")] = False,
          tsv: Annotated[bool, typer.Option("--tsv", help="Like --csv, tab-separated (AntConc, spreadsheets).")] = False,
-         output: Output = None, lexicon: Lexicon = None, glob: Glob = "*.txt", debug: Debug = False) -> None:
+         output: Output = None, lexicon: Lexicon = None, glob: Glob = "*.txt", db: DbPath = None,
+         debug: Debug = False) -> None:
     """Keyword in context: every hit of QUERY in the FILEs, with its theme and speaker. Exits 1 when nothing is found (as grep).
 
     The query comes first, as in grep.
@@ -306,7 +317,8 @@ def kwic(query: Annotated[str, typer.Argument(help="The word or phrase to find, 
 
     fmt = guarded(debug, _format, json, json_lines, csv, tsv)
     code = guarded(debug, run_kwic, inputs or [], query, width=width, related=related, regex=regex, sort=sort,
-                   fmt=fmt, output=output, glob=glob, lexicon=str(lexicon) if lexicon else None)
+                   fmt=fmt, output=output, glob=glob, lexicon=str(lexicon) if lexicon else None,
+                   db=str(db) if db else None)
     if code:
         raise typer.Exit(int(code))
 
@@ -341,7 +353,7 @@ def report(inputs: Inputs = None,
            lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt",
            input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
            force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file that is not a speechkit report.")] = False,
-           debug: Debug = False) -> None:
+           db: DbPath = None, debug: Debug = False) -> None:
     """A self-contained HTML report (inline CSS and SVG); a folder in gives a site with an index.
 
     It says on stderr where it wrote, and overwrites only an earlier speechkit report unless --force.
@@ -355,9 +367,124 @@ def report(inputs: Inputs = None,
 
     done = guarded(debug, run_report, inputs or [], str(output), lexicon=str(lexicon) if lexicon else None,
                    keep_boilerplate=keep_boilerplate, glob=glob, jsonl=input_jsonl, text_field=text_field,
-                   id_field=id_field, force=force)
+                   id_field=id_field, force=force, db=str(db) if db else None)
     if done:
         sys.stderr.write(f"speechkit: {done}\n")
+
+
+# ---------------------------------------------------------------- a corpus in a database
+DbRequired = Annotated[Path, typer.Option("--db", help="The database (made by `speechkit index`).", show_default=False)]
+Since = Annotated[Optional[str], typer.Option("--since", help="Documents dated on or after: 2024, 2024-01 or 2024-01-15.")]
+Until = Annotated[Optional[str], typer.Option("--until", help="Documents dated on or before: 2024, 2024-06 or 2024-06-30.")]
+Doc = Annotated[Optional[list[str]], typer.Option("--doc", help="Only this document (its name or path; * and ? match any). Repeatable.")]
+
+
+@app.command()
+def index(inputs: Inputs = None, db: DbRequired = ...,
+          date_field: Annotated[str, typer.Option("--date-field", help="JSON-lines field holding the document's date (else the file name's date, else the text's dateline).")] = "date",
+          prune: Annotated[bool, typer.Option("--prune", help="Delete stored documents that are not among the inputs any more.")] = False,
+          force: Annotated[bool, typer.Option("--force", help="Analyse every document again, changed or not.")] = False,
+          batch: Annotated[int, typer.Option("--batch", min=1, help="Documents written per transaction: an interrupted run loses at most one batch.")] = 200,
+          json: Annotated[bool, typer.Option("--json", help="The run's counts as JSON on stdout.")] = False,
+          lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt",
+          input_jsonl: InputJsonl = False, text_field: TextField = "text", id_field: IdField = None,
+          workers: Workers = 1, debug: Debug = False) -> None:
+    """Analyse files or JSON lines into an SQLite database; a re-run analyses only new or changed documents.
+
+    \b
+    Examples:
+      speechkit index speeches/ --db speeches.db
+      cat feed.jsonl | speechkit index --input-jsonl --text-field body --date-field published --db speeches.db
+      speechkit index speeches/ --db speeches.db --prune --workers 2
+    """
+    from .commands.index_cmd import run_index
+
+    code = guarded(debug, run_index, inputs or [], str(db), glob=glob, jsonl=input_jsonl, text_field=text_field,
+                   id_field=id_field, date_field=date_field or None, lexicon=str(lexicon) if lexicon else None,
+                   keep_boilerplate=keep_boilerplate, workers=workers, prune=prune, force=force, batch=batch, as_json=json,
+                   debug=debug or bool(os.environ.get("SPEECHKIT_DEBUG")))
+    if code:
+        raise typer.Exit(int(code))
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Words to find by lemma («водный ресурс» finds «водных ресурсов»); OR, NOT, -word.", show_default=False)],
+           db: DbRequired = ...,
+           speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only what this speaker said (part of the name: Токаев).")] = None,
+           kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only segments of this kind: quote, turn, fragment, narrative. Repeatable.")] = None,
+           theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Only segments of this theme. Repeatable.")] = None,
+           since: Since = None, until: Until = None, doc: Doc = None,
+           forms: Annotated[bool, typer.Option("--forms", help="Match the words as written, not their lemmas.")] = False,
+           limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits (0: all).")] = 50,
+           width: Annotated[int, typer.Option("--width", min=0, help="Characters of context on each side.")] = 40,
+           sort: Annotated[str, typer.Option("--sort", help="'date' (oldest first), 'recent' (newest first) or 'rank' (best match first).")] = "date",
+           json: Json = False, json_lines: JsonLines = False, csv: Csv = False, output: Output = None,
+           debug: Debug = False) -> None:
+    """Full-text search of the stored segments by lemma, with filters; every hit a line in context.
+
+    \b
+    Examples:
+      speechkit search "водный ресурс" --db speeches.db
+      speechkit search экспорт --db speeches.db --speaker Токаев --kind quote --since 2024-01
+      speechkit search зерно --db speeches.db --theme finance --json | jq '.hits[].speaker'
+    """
+    from .commands.search_cmd import run_search
+
+    fmt = guarded(debug, _format, json, json_lines, csv)
+    guarded(debug, run_search, str(db), query, speaker=speaker, kind=kind or [], theme=theme or [], since=since,
+            until=until, docs=doc or [], forms=forms, limit=limit, width=width, sort=sort, fmt=fmt,
+            output=output)
+
+
+@app.command()
+def trends(db: DbRequired = ...,
+           by: Annotated[str, typer.Option("--by", help="Bucket: day, week, month or year.")] = "month",
+           theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Only this theme's share. Repeatable.")] = None,
+           lemma: Annotated[Optional[str], typer.Option("--lemma", help="Count this word (any form) per bucket, and per million words.")] = None,
+           since: Since = None, until: Until = None, doc: Doc = None,
+           json: Json = False, csv: Csv = False, output: Output = None, debug: Debug = False) -> None:
+    """Theme shares (and a word's frequency) per day, week, month or year, with documents per bucket.
+
+    \b
+    Examples:
+      speechkit trends --db speeches.db --by month
+      speechkit trends --db speeches.db --by week --lemma коридор --csv
+    """
+    from .commands.trends_cmd import run_trends
+
+    fmt = guarded(debug, _format, json, False, csv)
+    guarded(debug, run_trends, str(db), by=by, themes=theme or [], lemma=lemma, since=since, until=until,
+            docs=doc or [], fmt=fmt, output=output)
+
+
+@app.command()
+def collocates(args: Annotated[list[str], typer.Argument(help="WORD [FILE…]: the word whose neighbours to rank, then files or folders (none with --db).", show_default=False)],
+               db: DbPath = None,
+               window: Annotated[int, typer.Option("--window", min=1, max=20, help="Words on each side.")] = 5,
+               measure: Annotated[str, typer.Option("--measure", help="Rank by 'logdice', 'mi' or 'tscore' (README: Collocates).")] = "logdice",
+               min_freq: Annotated[int, typer.Option("--min-freq", min=1, help="Least co-occurrences a collocate needs.")] = 2,
+               top: Annotated[int, typer.Option("--top", min=1, help="How many collocates.")] = 30,
+               all_words: Annotated[bool, typer.Option("--all-words", help="Count function words (и, в, что …) as collocates too.")] = False,
+               since: Since = None, until: Until = None, doc: Doc = None,
+               json: Json = False, csv: Csv = False, output: Output = None, lexicon: Lexicon = None,
+               keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
+               text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
+               debug: Debug = False) -> None:
+    """Words that keep company with a word: counted in a window around it, ranked by log-Dice, MI or t-score.
+
+    \b
+    Examples:
+      speechkit collocates коридор speeches/
+      speechkit collocates коридор --db speeches.db --window 3 --measure mi
+    """
+    from .commands.collocates_cmd import run_collocates
+
+    fmt = guarded(debug, _format, json, False, csv)
+    node, *inputs = args
+    guarded(debug, run_collocates, node, inputs, db=str(db) if db else None, window=window, measure=measure,
+            min_freq=min_freq, top=top, all_words=all_words, since=since, until=until, docs=doc or [], fmt=fmt,
+            output=output, lexicon=str(lexicon) if lexicon else None, keep_boilerplate=keep_boilerplate,
+            glob=glob, jsonl=input_jsonl, text_field=text_field, id_field=id_field, workers=workers)
 
 
 # ---------------------------------------------------------------- the shared runner

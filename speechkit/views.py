@@ -32,8 +32,8 @@ def themes_record(a: Analysis) -> list[dict]:
     return [asdict(t) for t in a.themes]
 
 
-def figures_record(a: Analysis, theme: str | None = None) -> list[dict]:
-    return [to_dict(f) for f in a.figures if theme is None or f.theme == theme]
+def figures_record(a: Analysis, theme: str | None = None, unit: str | None = None) -> list[dict]:
+    return [to_dict(f) for f in a.figures if (theme is None or f.theme == theme) and (unit is None or f.unit == unit)]
 
 
 def keywords_record(a: Analysis, top: int | None = 30) -> list[dict]:
@@ -53,7 +53,7 @@ def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> 
         rec["themes"] = themes_record(a)
         rec["quoted_names"] = [to_dict(n) for n in a.quoted_names]
     if command in ("numbers", "analyze"):
-        rec["figures"] = figures_record(a, opts.get("theme"))
+        rec["figures"] = figures_record(a, opts.get("theme"), opts.get("unit"))
     if command in ("keywords", "analyze"):
         rec["keywords"] = opts["keywords"] if "keywords" in opts else keywords_record(a, opts.get("top", 30))
         if "keywords_by" in opts:

@@ -35,8 +35,8 @@ def check_order(query: str, inputs: list[str]) -> None:
 
 
 def collect(inputs: list[str], query: str, *, width: int = 40, related: bool = False, regex: bool = False,
-            glob: str = "*.txt", lexicon: str | None = None) -> list[dict]:
-    """Every hit in every input document, as JSON-ready records (with the document's name)."""
+            glob: str = "*.txt", lexicon: str | None = None, db: str | None = None) -> list[dict]:
+    """Every hit in every input document (or stored one), as JSON-ready records (with the document's name)."""
     from ..kwic import compile_regex, find_hits, find_regex_hits, parse_query
 
     if width < 0:
@@ -51,19 +51,40 @@ def collect(inputs: list[str], query: str, *, width: int = 40, related: bool = F
             return find_hits(a, words, width=width)
     options = Options(lexicon=lexicon, keywords=False, summary=False)
     out = []
-    for doc in iter_documents(inputs, glob=glob):
-        if isinstance(doc, Failed):
-            raise _Failure(doc)
-        a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    for doc, a in (_stored(db, inputs, lexicon) if db else _analysed(inputs, glob, options)):
         for h in find(a):
             out.append({"doc": doc.name, "start": h.start, "end": h.end, "text": h.text, "left": h.left,
                         "right": h.right, "segment": h.segment, "theme": h.theme, "speaker": h.speaker})
     return out
 
 
+def _analysed(inputs: list[str], glob: str, options: Options):
+    for doc in iter_documents(inputs, glob=glob):
+        if isinstance(doc, Failed):
+            raise _Failure(doc)
+        yield doc, analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+
+
+def _stored(db: str, inputs: list[str], lexicon: str | None):
+    """With --db: the stored analyses of the documents FILE arguments name (all without any)."""
+    from ..db.read import Selection, documents, load, name_patterns
+    from ..db.schema import connect
+    from ..source import Document
+
+    if lexicon:
+        raise UsageError("--lexicon shapes an analysis: with --db the stored ones are read (index again with it)")
+    con = connect(db)
+    try:
+        for doc_id, name in sorted(documents(con, Selection(documents=name_patterns(inputs, db)))):
+            a, _ = load(con, doc_id)
+            yield Document(name, a.text, a.source.encoding), a
+    finally:
+        con.close()
+
+
 def run_kwic(inputs: list[str], query: str, *, width: int = 40, related: bool = False, regex: bool = False,
              sort: str = "text", fmt: str = "table", output=None, glob: str = "*.txt",
-             lexicon: str | None = None, as_json: bool = False) -> int:
+             lexicon: str | None = None, as_json: bool = False, db: str | None = None) -> int:
     """Write the concordance of ``query`` in ``inputs``; return 0 with hits, 1 (``NO_HITS``) without."""
     from ..kwic import sort_key
 
@@ -72,7 +93,7 @@ def run_kwic(inputs: list[str], query: str, *, width: int = 40, related: bool = 
         raise UsageError("--related widens a lemma query; with --regex, write the variants into the expression")
     key = sort_key(sort) if sort != "text" else None  # a bad --sort fails before any reading
     fmt = "json" if as_json else fmt
-    hits = collect(inputs, query, width=width, related=related, regex=regex, glob=glob, lexicon=lexicon)
+    hits = collect(inputs, query, width=width, related=related, regex=regex, glob=glob, lexicon=lexicon, db=db)
     if key:
         hits.sort(key=key)
     with open_output(output) as out:

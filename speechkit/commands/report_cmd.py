@@ -38,12 +38,17 @@ class _Failure(SpeechkitError):
 
 def run_report(inputs: list[str], output: str, *, lexicon: str | None = None, keep_boilerplate: bool = False,
                glob: str = "*.txt", jsonl: bool = False, text_field: str = "text",
-               id_field: str | None = None, force: bool = False) -> str:
+               id_field: str | None = None, force: bool = False, db: str | None = None) -> str:
     """Write the report of ``inputs`` to ``output`` (a .html file, or a folder for several documents).
 
     Returns what was written, for the command to tell («wrote report.html»).
     """
     from .. import report
+
+    if db:  # a database's documents, and a trends page
+        from .report_db import report_from_db
+
+        return report_from_db(db, inputs, output, lexicon=lexicon)
 
     if not output:
         raise UsageError("give the report a file or folder name with -o, e.g. -o report.html")

@@ -41,10 +41,17 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
     totals; the runner takes it out before the record is written.
     """
     a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    return record_for(command, a, doc.meta, extra)
+
+
+def record_for(command: str, a, meta: dict | None, extra: dict) -> dict:
+    """The record of one analysed document (or one read back from a database)."""
     opts: dict[str, Any] = {}
     counts = None
     if command == "numbers" and extra.get("theme"):
         opts["theme"] = extra["theme"]
+    if command == "numbers" and extra.get("unit"):
+        opts["unit"] = extra["unit"]
     if command in ("keywords", "analyze"):
         opts["keywords"], by_group, counts = keywords_for(a, extra)
         if by_group:
@@ -54,7 +61,7 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
 
         opts["by_theme"] = by_theme_for(a)
         opts["key_figures"] = {tid: to_dict(f) for tid, f in key_figures(a.figures).items()}
-    rec = record(command, a, doc.meta, **opts)
+    rec = record(command, a, meta, **opts)
     rec["_counts"] = counts
     return rec
 
@@ -131,6 +138,10 @@ def run_command(command: str, c, **extra) -> int:
     check_options(command, extra)
     if extra.get("theme") and command == "numbers":
         _check_theme(extra["theme"], c.lexicon)
+    if getattr(c, "db", None):
+        from .db_source import stored_records
+
+        return _write_records(command, c, stored_records(command, c, extra), extra)
     options = options_for(c, command, extra)
     docs = iter_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl, text_field=c.text_field,
                           id_field=c.id_field)
@@ -153,16 +164,34 @@ def run_command(command: str, c, **extra) -> int:
         return 0
     if len(first) == 1 and isinstance(first[0], Failed):
         raise _Failure(first[0])  # JSON lines that are all blank, or cannot be read: nothing ran
+    total = count_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl) if sys.stderr.isatty() else None
+    return _write_corpus(command, c, extra, progress(run(itertools.chain(first, docs), job, c.workers), total))
+
+
+def _write_records(command: str, c, pairs, extra: dict) -> int:
+    """Records read from a database: one document's view, or a corpus run's output for several."""
+    first = list(itertools.islice(pairs, 2))
+    if len(first) == 1:
+        doc, rec = first[0]
+        rec.pop("_counts", None)
+        _warn(doc.name, rec)
+        with open_output(c.output) as out:
+            _write_single(command, rec, c, out, extra, text=getattr(doc, "text", None))
+        return 0
+    return _write_corpus(command, c, extra, itertools.chain(first, pairs))
+
+
+def _write_corpus(command: str, c, extra: dict, results) -> int:
+    """One record per document, streamed in order (``--json-lines``, ``--csv``), or all with totals."""
     failed = 0
     rows = []  # whole records, only for --json (one object holds them all anyway)
     totals = CorpusTotals(command, top=extra.get("top", 30), rank=extra.get("rank", "count"),
                           ngrams=extra.get("ngrams", 1))
-    total = count_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl) if sys.stderr.isatty() else None
     from .. import formats
 
     with open_output(c.output) as out:
         csvw = formats.CsvWriter(out, command, c.format) if c.format in ("csv", "tsv") else None
-        for doc, rec in progress(run(itertools.chain(first, docs), job, c.workers), total):
+        for doc, rec in results:
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
                 msg = doc.message if isinstance(doc, Failed) else f"{doc.name}: failed"
