@@ -239,6 +239,8 @@ def test_required_entries(name, section):
     "премьер-министр = премьер = глава правительство",
     "президент = глава государство",
     "протоиерей = протоирей",
+    "аким = губернатор = глава регион = глава область = хоким",
+    "верховный представитель ес = глава европейский дипломатия",
 ])
 def test_role_synonyms_join_the_posts_news_uses_interchangeably(line):
     first, *others = line.split(" = ")
