@@ -337,9 +337,20 @@ def test_people_table():
         keys[key] = p["name"]
         posts = p["roles"].split(";")
         assert all(posts) and len(posts) == len(set(posts)), f"{p['name']!r}: roles {posts}"
-        for post in posts:
-            lemmas = {morph.lemma(w).replace("ё", "е") for w in post.split()}
+        for post in posts:  # «экс-президент Украины»: a post held before names the post too
+            lemmas = {morph.lemma(w).replace("ё", "е").removeprefix("экс-") for w in post.split()}
             assert lemmas & roles, f"{p['name']!r}: {post!r} names no role of roles.txt"
+        assert "глава государства" not in posts or any(post.startswith(("президент", "федеральный президент",
+                                                                        "председатель КНР")) for post in posts), \
+            f"{p['name']!r}: «глава государства» is for a head of state in office"
+
+
+def test_a_former_post_never_reads_as_the_post():
+    # «президент» in a text must not point at Порошенко or Медведев: their former posts carry «экс-»
+    roles = {p["name"]: p["roles"].split(";") for p in table("people.tsv")}
+    assert roles["Петр Порошенко"] == ["экс-президент Украины"]
+    assert "президент России" in roles["Владимир Путин"] and "экс-президент России" in roles["Дмитрий Медведев"]
+    assert not [post for posts in roles.values() for post in posts if post.startswith("бывший")]
 
 
 def test_people_genders_follow_the_names():
