@@ -528,9 +528,8 @@ CASES = [
      [("quote", "Работы завершатся", None)]),
 ]
 
-# Cases the current code does not pass yet: the speech verbs they need («жаловаться», «обещать»,
-# «обвинить») are not in speech_verbs.txt. Strict: a case that starts passing must leave this list.
-PENDING: set[str] = {"fragment-obvinil-v-tom-chto", "group-residents", "quote-unknown-author-impersonal"}
+# Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
+PENDING: set[str] = set()
 PENDING_PROPERTY: set[str] = set()
 
 SPEECH_KINDS = ("quote", "turn", "fragment")
