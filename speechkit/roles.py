@@ -141,18 +141,15 @@ def post_of(words: list[str]) -> Post | None:
         # «скульптор», «наблюдатель от ОБСЕ»: a person noun at the head is a post of its own
         if not words or not is_person_noun(words[0]):
             return None
-    hos = any(_contains(lemmas, h) for h in _heads_of_state())
     cls = _synonym_in(lemmas)
-    head = next((lem for lem in lemmas if lem in roles), lemmas[0] if lemmas else "")
+    at = next((i for i, lem in enumerate(lemmas) if is_role_word(lem)), 0)
+    head = lemmas[at] if lemmas else ""
+    # the head of state is what the phrase's head names: «пресс-секретарь президента России» is no president
+    hos = any(tuple(lemmas[i : i + len(h)]) == h for h in _heads_of_state() for i in range(0, at + 1))
     post = cls or _synonyms().get((head,), head)
-    if post == _synonyms().get(("президент",), "президент") and "вице-президент" not in lemmas:
+    if post == _synonyms().get(("президент",), "президент") and head == "президент":
         hos = True
     return Post(post, tuple(lemmas), country, hos)
-
-
-def _contains(lemmas: list[str], seq: tuple[str, ...]) -> bool:
-    n = len(seq)
-    return any(tuple(lemmas[i : i + n]) == seq for i in range(len(lemmas) - n + 1))
 
 
 @functools.cache
