@@ -3,6 +3,7 @@
     python3 -m venv /work/venv-natasha-lib && . /work/venv-natasha-lib/bin/activate
     pip install natasha && pip install -e .          # natasha is never a dependency of speechkit
     python bench/compare_ner.py --dev ../shared/dev [--gsd ../shared/data/ud-russian-gsd] [--extras]
+        [--factrueval DIR]     # a checkout of dialogue-evaluation/factRuEval-2016: persons out of the dev set
 
 Quality, per text of the development set and in total:
 - persons: the gold speakers of quotes, turns and fragments that are persons (two or three capitalised
@@ -14,14 +15,15 @@ Quality, per text of the development set and in total:
   (same head lemma, or an abbreviation of the name: «КСИР», «Минфин», «S&P»).
 
 Both systems read the same text: speechkit's normalised copy up to its page-tail boilerplate.
-speechkit's persons are ``analyze(text).speakers`` (kind "person") when that list is filled, else
-``SpeakerBook(text).people``; its organisations are the speakers of kind "organisation", else the
-non-person names its segments are attributed to (no mentions then).
+speechkit's persons are ``analyze(text).speakers`` of kind "person" and its organisations and groups
+the other kinds, with their mentions. Before the speaker model (an older speechkit, empty
+``speakers``) they are ``SpeakerBook(text).people`` and the non-person names segments are
+attributed to. The cost row "speakers" is the speaker model alone: ``Cast`` and its organisations.
 natasha: Segmenter, NewsEmbedding, NewsNERTagger; span.normalize(MorphVocab) needs the morphology
 tags (NewsMorphTagger) and, for ORG spans, the syntax tree (NewsSyntaxParser); PER spans get
 span.extract_fact(NamesExtractor). Canonical person = the normal form, patronymic dropped.
 
-Cost, each figure from a fresh process (``--child``): import, model load, CPU seconds per 1,000 razdel
+Cost (bench/compare_ner_cost.py), each figure from a fresh process: import, model load, CPU seconds per 1,000 razdel
 tokens on the 20 dev texts and on UD Russian-GSD sentences (documents of 60 sentences, repeated to
 --gsd-tokens; the first, cold pass is given apart), peak RSS; installed size of natasha and the
 packages it brings that speechkit does not. The network is refused inside natasha's children: its
@@ -34,15 +36,9 @@ machine.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata as md
 import json
-import os
 import re
-import resource
-import statistics
-import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -52,8 +48,6 @@ sys.path.insert(0, str(ROOT))
 PERSON = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}$")
 # a gold non-person whose head is one of these is a group of people, not an organisation
 GROUP_HEADS = {"журналист", "эксперт", "источник", "аналитик", "наблюдатель", "очевидец"}
-NATASHA_MODES = ("ner", "ner+morph", "full")
-SPEECHKIT_MODES = ("speakerbook", "themes", "analyze")
 SPEAKER_KINDS = ("quote", "turn", "fragment")
 
 
@@ -92,6 +86,29 @@ def gold_speakers(gold: dict) -> tuple[list[str], list[str], list[str]]:
     return persons, orgs, groups
 
 
+# ---------------------------------------------------------------- speechkit, old and new
+def surname_key(word: str) -> str:
+    try:
+        from speechkit.names import surname_key as key
+    except ImportError:  # before the speaker model: speechkit.speakers had it
+        from speechkit.speakers import surname_key as key
+    return key(word)
+
+
+def people_of(t: str) -> tuple[list[str], list[str]]:
+    """(persons, other participants) of speechkit's rules without its quotes: the speaker model alone."""
+    try:
+        from speechkit.attribution import learn_organisations
+        from speechkit.speakers import Cast
+    except ImportError:  # before the speaker model: SpeakerBook knew persons only
+        from speechkit.speakers import SpeakerBook
+
+        return list(SpeakerBook(t).people), []
+    cast = Cast(t)
+    learn_organisations(cast, t, len(t))
+    return [p.name for p in cast.people()], [p.name for p in cast.participants if p.kind != "person"]
+
+
 # ---------------------------------------------------------------- matching
 def fold(s: str) -> str:
     return " ".join(s.lower().replace("ё", "е").split())
@@ -106,8 +123,6 @@ def lemmas(phrase: str) -> list[str]:
 
 def surname_of(name: str) -> str:
     """Case-free key of the last word: «Ваагном Хачатуряном» and «В.Путин» are found by their surnames."""
-    from speechkit.speakers import surname_key
-
     words = re.findall(r"[\w-]+", name)
     return surname_key(words[-1]) if words else ""
 
@@ -216,20 +231,18 @@ class Natasha:
 
 
 def speechkit_extract(text: str) -> tuple[list[str], list[tuple[str, str]], str]:
-    """(persons, [(organisation mention, canonical)], source of the figures)."""
+    """(persons, [(mention of an organisation or group, its canonical name)], where they came from)."""
     from speechkit import analyze
-    from speechkit.speakers import SpeakerBook
 
     a = analyze(text)
     if a.speakers:
         persons = [s.name for s in a.speakers if s.kind == "person"]
-        orgs = [(m, s.name) for s in a.speakers if s.kind == "organisation"
-                for m in [x.text for x in s.mentions] or [s.name]]
-        return persons, orgs, "analyze().speakers"
-    t = body(text)
-    people = SpeakerBook(t).people
-    attributed = {s.speaker for s in a.segments if s.speaker and s.speaker not in people}
-    return list(people), [(n, n) for n in sorted(attributed)], "SpeakerBook.people"
+        others = [(m, s.name) for s in a.speakers if s.kind != "person"
+                  for m in [x.text for x in s.mentions] or [s.name]]
+        return persons, others, "analyze().speakers"
+    persons, _ = people_of(body(text))
+    attributed = {s.speaker for s in a.segments if s.speaker and s.speaker not in persons}
+    return persons, [(n, n) for n in sorted(attributed)], "SpeakerBook.people (before the speaker model)"
 
 
 # ---------------------------------------------------------------- quality
@@ -305,174 +318,80 @@ def quality(dev: Path, show_extras: bool) -> None:
     print()
 
 
-# ---------------------------------------------------------------- cost (children)
-def no_network() -> None:
-    import socket
-
-    def refuse(*args, **kwargs):
-        raise RuntimeError("network use attempted")
-
-    socket.socket.connect = refuse
-    socket.create_connection = refuse
-    socket.getaddrinfo = refuse
+# ---------------------------------------------------------------- persons out of the dev set
+# factRuEval-2016 texts that are in the dev set (its rules were written on them) or held out
+NOT_ELSEWHERE = {"book_3980", "book_3702", "book_3910", "book_3762", "book_3667", "book_3983"}
 
 
-def maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def coref_persons(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(first names, surnames) of every person entity of a factRuEval .coref file (variants kept)."""
+    out = []
+    for block in path.read_text("utf-8").split("\n\n"):
+        pairs = [(k, " ".join(v.split())) for k, v in (line.split(" ", 1) for line in block.splitlines()[1:] if " " in line)]
+        firsts = [v for k, v in pairs if k.startswith("firstname")]
+        lasts = [v for k, v in pairs if k.startswith("lastname")]
+        if firsts or lasts:
+            out.append((firsts, lasts))
+    return out
 
 
-def child(args) -> None:
-    """One measurement in this fresh process; prints one JSON object."""
-    system, what, mode = args.child.split(":")
-    out: dict = {}
-    if system == "natasha":
-        no_network()
-    c0, w0 = time.process_time(), time.perf_counter()
-    if system == "natasha":
-        import natasha  # noqa: F401
-    else:
-        import speechkit  # noqa: F401
-        from speechkit.speakers import SpeakerBook  # noqa: F401
-    out["import_cpu"], out["import_wall"] = time.process_time() - c0, time.perf_counter() - w0
-    out["rss_import"] = maxrss_mb()
-    c0, w0 = time.process_time(), time.perf_counter()
-    if system == "natasha":
-        nat = Natasha(mode)
-        nat.doc("Президент Казахстана Касым-Жомарт Токаев заявил журналистам: «Мы готовы».")
-        run = nat.doc
-    else:
-        from speechkit import analyze
-        from speechkit.speakers import SpeakerBook
-
-        analyze("Президент Казахстана Касым-Жомарт Токаев заявил журналистам: «Мы готовы».")
-        from speechkit.pipeline import Options
-
-        themes = Options(keywords=False, summary=False)  # what `speechkit themes` computes
-        run = {"analyze": analyze, "themes": lambda t: analyze(t, themes),
-               "speakerbook": lambda t: SpeakerBook(body(t)).people}[mode]
-    out["load_cpu"], out["load_wall"] = time.process_time() - c0, time.perf_counter() - w0
-    out["rss_load"] = maxrss_mb()
-    if what != "load":
-        docs = json.loads(Path(args.docs).read_text("utf-8"))
-        c0 = time.process_time()
-        for i, d in enumerate(docs["docs"]):
-            run(d)
-            if i + 1 == docs["first_pass"]:
-                out["first_cpu"] = time.process_time() - c0
-        out["run_cpu"] = time.process_time() - c0
-        out["rss_run"] = maxrss_mb()
-    print(json.dumps(out))
+def word_keys(name: str) -> set[str]:
+    """Surname keys of every word: «Си Цзиньпин», «Пак Кын Хе» put the surname first."""
+    return {surname_key(w) for w in re.findall(r"[\w-]+", name)}
 
 
-BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+def elsewhere(fre: Path, show_extras: bool) -> None:
+    """Named persons (not only speakers) of factRuEval-2016's test set: texts nobody tuned a rule on.
 
-
-def spawn(spec: str, docs: Path | None = None, threads: int = 1) -> dict:
-    """Run one measurement in a fresh process; ``threads`` = 0 leaves numpy's BLAS its default threads."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", spec]
-    if docs:
-        cmd += ["--docs", str(docs)]
-    env = {k: v for k, v in os.environ.items() if k not in BLAS_THREADS}
-    if threads:
-        env.update({k: str(threads) for k in BLAS_THREADS})
-    res = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, env=env)
-    return json.loads(res.stdout.strip().splitlines()[-1])
-
-
-def count_tokens(docs: list[str]) -> int:
-    from razdel import tokenize
-
-    return sum(sum(1 for _ in tokenize(d)) for d in docs)
-
-
-def gsd_docs(gsd: Path, min_tokens: int) -> tuple[list[str], int]:
-    sentences = []
-    for part in ("train", "dev", "test"):
-        f = gsd / f"ru_gsd-ud-{part}.conllu"
-        if f.exists():
-            sentences += [line[9:].strip() for line in f.open(encoding="utf-8") if line.startswith("# text = ")]
-    base = [" ".join(sentences[i : i + 60]) for i in range(0, len(sentences), 60)]
-    docs, n, per_pass = list(base), count_tokens(base), count_tokens(base)
-    while n < min_tokens:  # GSD's dev + test are ~22k tokens: repeat to reach a stable measurement
-        docs += base
-        n += per_pass
-    return docs, len(base)
-
-
-def cost(dev: Path, gsd: Path, gsd_tokens: int, runs: int, tmp: Path) -> None:
-    systems = [("speechkit", m) for m in SPEECHKIT_MODES] + [("natasha", m) for m in NATASHA_MODES]
-    print("## Import and model load (fresh process each; median of", runs, "runs)\n")
-    print("| system | mode | import CPU s | import wall s | load CPU s | load wall s | RSS after load MB |")
-    print("|---|---|---|---|---|---|---|")
-    for system, mode in systems:
-        r = [spawn(f"{system}:load:{mode}") for _ in range(runs)]
-        med = {k: statistics.median(x[k] for x in r) for k in r[0]}
-        print(f"| {system} | {mode} | {med['import_cpu']:.3f} | {med['import_wall']:.3f} | {med['load_cpu']:.3f} "
-              f"| {med['load_wall']:.3f} | {med['rss_load']:.0f} |")
-
-    corpora = [("dev (20 texts)", [t for _, t, _ in load_dev(dev)], None)]
-    if gsd_tokens and gsd.exists():
-        docs, first = gsd_docs(gsd, gsd_tokens)
-        corpora.append(("UD GSD", docs, first))
-    for label, docs, first in corpora:
-        n = count_tokens(docs)
-        n_first = count_tokens(docs[:first]) if first else n
-        path = tmp / "compare_ner_docs.json"
-        path.write_text(json.dumps({"docs": docs, "first_pass": first or len(docs)}, ensure_ascii=False), "utf-8")
-        print(f"\n## Throughput on {label}: {len(docs)} documents, {n:,} razdel tokens"
-              + (f" ({first} documents, {n_first:,} tokens per pass)" if first else "") + "\n")
-        print("| system | mode | CPU s | CPU s / 1k tokens | tokens / CPU-s | first pass CPU s / 1k | peak RSS MB |")
-        print("|---|---|---|---|---|---|---|")
-        rows = [(system, mode, 1) for system, mode in systems]
-        if not first:  # numpy's default threads, once, on the dev texts: on GSD it only burns 4x the CPU
-            rows.append(("natasha", "full", 0))
-        for system, mode, threads in rows:
-            r = spawn(f"{system}:run:{mode}", path, threads)
-            mode += "" if threads else " (BLAS threads left at numpy's default)"
-            print(f"| {system} | {mode} | {r['run_cpu']:.2f} | {1000 * r['run_cpu'] / n:.3f} | {n / r['run_cpu']:,.0f} "
-                  f"| {1000 * r['first_cpu'] / n_first:.3f} | {r['rss_run']:.0f} |")
-        path.unlink()
+    speechkit's persons known only by a role («генпрокурор», «глава холдинга») are counted apart.
+    """
+    nat = Natasha("full")
+    texts = [p for p in sorted((fre / "testset").glob("book_*.txt")) if p.stem not in NOT_ELSEWHERE]
+    n_named = n_all = 0
+    tally = {name: Counter() for name in ("speechkit", "natasha")}
+    extras: dict[str, list[str]] = {name: [] for name in tally}
+    missed: dict[str, list[str]] = {name: [] for name in tally}
+    for path in texts:
+        text = path.read_text("utf-8-sig")
+        gold = coref_persons(path.with_suffix(".coref"))
+        sk = speechkit_extract(text)[0]
+        found = {"speechkit": [p for p in sk if p[:1].isupper()], "natasha": nat.extract(body(text))[0]}
+        tally["speechkit"]["by role"] += sum(1 for p in set(sk) if not p[:1].isupper())
+        n_all += len(gold)
+        n_named += sum(1 for f, l in gold if f and l)
+        for name, persons in found.items():
+            have = {fold(p) for p in persons}
+            keys = {p: word_keys(p) for p in persons}
+            for firsts, lasts in gold:
+                own = {surname_key(w) for w in lasts or firsts}
+                if any(keys[p] & own for p in persons):
+                    tally[name]["surname"] += 1
+                elif lasts and firsts:
+                    missed[name].append(f"{path.stem[5:]} {firsts[0]} {lasts[0]}")
+                if any(fold(f"{a} {b}") in have for f in firsts for l in lasts for a, b in ((f, l), (l, f))):
+                    tally[name]["exact"] += 1
+            gold_keys = {surname_key(w) for firsts, lasts in gold for w in lasts or firsts}
+            groups = {frozenset(k) for k in keys.values()}  # one per person, as on the dev set
+            tally[name]["found"] += len(groups)
+            wrong = sorted({p for p in persons if not keys[p] & gold_keys})
+            tally[name]["extra"] += len({frozenset(keys[p]) for p in wrong})
+            extras[name] += [f"{path.stem[5:]} {p}" for p in wrong]
+    print(f"## Named persons of factRuEval-2016's test set ({len(texts)} texts; the dev set's and the held-out"
+          " ones left out)\n")
+    print(f"gold: {n_all} person entities, {n_named} of them named with first name and surname\n")
+    print("| system | exact (first name + surname) | by surname (any gold person) | persons reported | "
+          "no gold person | persons by role only |")
+    print("|---|---|---|---|---|---|")
+    for name, t in tally.items():
+        print(f"| {name} | {t['exact']} ({t['exact'] / n_named:.2f}) | {t['surname']} ({t['surname'] / n_all:.2f})"
+              f" | {t['found']} | {t['extra']} ({t['extra'] / max(1, t['found']):.2f}) "
+              f"| {t['by role'] if name == 'speechkit' else '—'} |")
+    if show_extras:
+        for name in tally:
+            print(f"\n{name}, reported persons that are no gold person: " + "; ".join(extras[name]))
+            print(f"\n{name}, gold persons with first name and surname it did not find at all: "
+                  + "; ".join(missed[name]))
     print()
-
-
-# ---------------------------------------------------------------- installed size
-def closure(name: str) -> set[str]:
-    seen, todo = set(), [name]
-    while todo:
-        n = re.split(r"[\s\[<>=!~;(]", todo.pop(), maxsplit=1)[0].lower().replace("_", "-")
-        if n in seen:
-            continue
-        try:
-            dist = md.distribution(n)
-        except md.PackageNotFoundError:
-            continue
-        seen.add(n)
-        todo += [r for r in dist.requires or [] if "extra ==" not in r]
-    return seen
-
-
-def dist_size(name: str) -> int:
-    total = 0
-    for f in md.distribution(name).files or []:
-        p = Path(f.locate())
-        if p.is_file() and "__pycache__" not in p.parts:
-            total += p.stat().st_size
-    return total
-
-
-def sizes() -> None:
-    nat, sk = closure("natasha"), closure("speechkit")
-    print("## Installed size (files of each distribution, bytecode caches left out)\n")
-    print("| distribution | version | MB | also needed by speechkit |")
-    print("|---|---|---|---|")
-    extra = 0
-    for n in sorted(nat, key=lambda n: -dist_size(n)):
-        mb = dist_size(n) / 2**20
-        shared = n in sk
-        extra += 0 if shared else mb
-        print(f"| {n} | {md.version(n)} | {mb:.1f} | {'yes' if shared else 'no'} |")
-    total_sk = sum(dist_size(n) for n in sk if n != "speechkit") / 2**20
-    print(f"\nnatasha adds {extra:.1f} MB to an install of speechkit, whose own dependencies take {total_sk:.1f} MB\n")
 
 
 def main() -> None:
@@ -481,13 +400,11 @@ def main() -> None:
     ap.add_argument("--gsd", type=Path, default=ROOT.parent / "shared" / "data" / "ud-russian-gsd")
     ap.add_argument("--gsd-tokens", type=int, default=200_000, help="repeat GSD to this many tokens; 0 skips it")
     ap.add_argument("--runs", type=int, default=5, help="fresh processes per import/load figure")
+    ap.add_argument("--factrueval", type=Path, help="a checkout of dialogue-evaluation/factRuEval-2016: "
+                    "persons of its test set, out of the dev set")
     ap.add_argument("--extras", action="store_true", help="list every extra person of each system")
-    ap.add_argument("--only", choices=("quality", "cost", "size"), help="one part of the report")
-    ap.add_argument("--child", help=argparse.SUPPRESS)
-    ap.add_argument("--docs", help=argparse.SUPPRESS)
+    ap.add_argument("--only", choices=("quality", "factrueval", "cost", "size"), help="one part of the report")
     args = ap.parse_args()
-    if args.child:
-        return child(args)
     try:
         import natasha  # noqa: F401
     except ImportError:
@@ -497,13 +414,15 @@ def main() -> None:
         sys.exit(f"compare_ner: no dev set at {args.dev} (expected texts/*.txt and gold/*.json); pass --dev")
     if args.only in (None, "quality"):
         quality(args.dev, args.extras)
-    if args.only in (None, "cost"):
-        import tempfile
+    if args.factrueval and args.only in (None, "factrueval"):
+        elsewhere(args.factrueval, args.extras)
+    if args.only in (None, "cost", "size"):
+        import compare_ner_cost  # noqa: I001  (bench/ is on sys.path: this script's folder)
 
-        with tempfile.TemporaryDirectory() as tmp:
-            cost(args.dev, args.gsd, args.gsd_tokens, args.runs, Path(tmp))
-    if args.only in (None, "size"):
-        sizes()
+        if args.only in (None, "cost"):
+            compare_ner_cost.cost(args.dev, args.gsd, args.gsd_tokens, args.runs)
+        if args.only in (None, "size"):
+            compare_ner_cost.sizes()
 
 
 if __name__ == "__main__":
