@@ -41,6 +41,14 @@ def no_network() -> None:
 
 
 def maxrss_mb() -> float:
+    """Peak RSS of this process's own memory (VmHWM): ru_maxrss would carry over the parent's peak,
+    which Linux keeps across fork and exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
