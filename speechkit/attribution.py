@@ -447,8 +447,9 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
                 return p
     lemmas = org_key([_reading(w.text)[0] for w in np])
     words = [w.text for w in np]
-    if lemmas != tuple(_reading(w.text)[0] for w in np):  # «диписточники» → «дипломатические источники»
-        words = _spelt_out(lemmas)
+    spelt = org_key([head])
+    if spelt != (head,):  # «диписточники» → «дипломатические источники»; the complements stay as written
+        words = _spelt_out(spelt) + words[1:]
     words[0] = words[0].lower() if not words[0].isupper() else words[0]
     name = " ".join(words)
     p = cast.add(Participant(name, "group", None, " ".join(lemmas)))

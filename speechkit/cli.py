@@ -251,6 +251,28 @@ def analyze(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = F
 
 
 @app.command()
+def speakers(inputs: Inputs = None,
+             everyone: Annotated[bool, typer.Option("--all", help="Also the people and bodies only mentioned, not quoted.")] = False,
+             json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
+             output: Output = None, lexicon: Lexicon = None, keep_boilerplate: KeepBoiler = False,
+             glob: Glob = "*.txt", input_jsonl: InputJsonl = False, text_field: TextField = "text",
+             id_field: IdField = None, workers: Workers = 1, db: DbPath = None, debug: Debug = False) -> None:
+    """Who speaks: each person, body and group quoted, with roles, quotes, turns, fragments, words, themes, figures.
+
+    Over several documents a speaker is one row, merged by canonical name («Касым-Жомарт Токаев»).
+
+    \b
+    Examples:
+      speechkit speakers speech.txt
+      speechkit speakers speeches/ --csv -o speakers.csv
+      speechkit speakers speech.txt --json | jq '.speakers[] | select(.quotes > 0) | .name'
+      speechkit speakers --db speeches.db --all
+    """
+    c = _common(**{k: v for k, v in locals().items() if k != "everyone"})
+    guarded(c.debug, _run, "speakers", c, everyone=everyone)
+
+
+@app.command()
 def tokens(inputs: Inputs = None, json: Json = False, json_lines: JsonLines = False, csv: Csv = False,
            tsv: Tsv = False, output: Output = None, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
            text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,

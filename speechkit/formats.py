@@ -35,6 +35,9 @@ CSV_COLUMNS = {
     # part: "summary", or with --by theme "by_theme" (its sentences) and "key_figure" (one per theme)
     "summary": ["doc", "part", "start", "end", "segment", "theme", "speaker", "text"],
     "tokens": ["doc", "start", "end", "text", "lemma", "pos"],
+    # one row per participant of each document; themes as «theme:words; …», figures as their indexes
+    "speakers": ["doc", "id", "name", "kind", "gender", "roles", "quotes", "turns", "fragments", "words",
+                 "themes", "figures", "mentions"],
     "analyze": ["doc", "item", "index", "start", "end", "kind", "speaker", "theme", "value", "unit", "text"],
 }
 
@@ -66,6 +69,10 @@ def csv_rows(command: str, doc: str, rec: dict) -> list[list]:
         return rows
     if command == "tokens":
         return [[doc, t["start"], t["end"], t["text"], t["lemma"], t["pos"]] for t in rec["tokens"]]
+    if command == "speakers":
+        return [[doc, sp["id"], sp["name"], sp["kind"], sp["gender"], "; ".join(sp["roles"]), sp["quotes"],
+                 sp["turns"], sp["fragments"], sp["words"], "; ".join(f"{t}:{w}" for t, w in sp["themes"].items()),
+                 " ".join(map(str, sp["figures"])), len(sp["mentions"])] for sp in rec["speakers"]]
     rows = [[doc, "segment", s["index"], s["start"], s["end"], s["kind"], s["speaker"], s["theme"], "", "",
              s["text"]] for s in rec.get("segments", [])]
     rows += [[doc, "figure", f["index"], f["start"], f["end"], f["kind"], f["speaker"], f["theme"], f["value"],

@@ -92,9 +92,22 @@ def surname_like(word: str) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def is_patronymic(word: str) -> bool:
-    """«Владимирович», «Григорьевич», «Александровна»."""
+    """«Владимирович», «Григорьевич», «Александровна»; not «Абрамович», «Янукович», «Щербович», which
+    the dictionary knows as surnames or whose stem is no given name.
+
+    >>> is_patronymic("Владимирович"), is_patronymic("Янукович"), is_patronymic("Щербович")
+    (True, False, False)
+    """
     low = word.lower()
-    return low.endswith(PATRONYMIC) or any("Patr" in p.tag.grammemes for p in morph.parses(low)[:3])
+    readings = morph.parses(low)[:4]
+    if any("Surn" in p.tag.grammemes for p in readings):
+        return False
+    if any("Patr" in p.tag.grammemes for p in readings):
+        return True
+    for tail in ("ович", "евич", "овна", "евна", "ична", "ич"):
+        if low.endswith(tail):
+            return first_name(word[: len(word) - len(tail)].capitalize()) is not None
+    return False
 
 
 @functools.lru_cache(maxsize=50_000)

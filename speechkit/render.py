@@ -334,7 +334,7 @@ def _short_names(names: list[str]) -> list[str]:
 
 
 def corpus_table(command: str, totals, labels: dict[str, str] | None = None, rank: str = "count",
-                 by: str | None = None) -> list:
+                 by: str | None = None, everyone: bool = False) -> list:
     """One row per document, then totals: theme shares (of all words) or item counts, top keywords."""
     rows = totals.rows
     names = _short_names([row["document"] for row in rows])
@@ -359,6 +359,8 @@ def corpus_table(command: str, totals, labels: dict[str, str] | None = None, ran
         body.append([Text("all documents", style="bold"), "", "",
                      *[percent(summary["theme_shares"][tid]) for tid in theme_ids]])
     out: list = [Grid(f"{command}: {len(rows)} documents", cols, body)]
+    if summary.get("speakers"):
+        out.append(corpus_speakers_table(summary["speakers"], labels, everyone))
     if summary.get("keywords"):
         out.append(corpus_keywords_table(summary["keywords"], rank, "Keywords over all documents"))
     for group, kws in summary.get("keywords_by", {}).items():
@@ -377,6 +379,46 @@ def corpus_keywords_table(kws: list[dict], rank: str, title: str) -> Grid:
               "log ratio": lambda k: stat(k.get("log_ratio"))}
     rows = [[Text(k["lemma"], style="bold"), *(fields[n](k) for n in names)] for k in kws]
     return Grid(f"{title}, {RANK_TITLES.get(rank, rank)}", cols, rows)
+
+
+# ---------------------------------------------------------------- who speaks
+def _speaker_rows(speakers: list[dict], labels: dict[str, str] | None, corpus: bool) -> list:
+    rows = []
+    for sp in speakers:
+        themes = ", ".join(theme_label(t, labels) for t in list(sp.get("themes", {}))[:2])
+        figures = sp["figures"] if isinstance(sp["figures"], int) else len(sp["figures"])
+        first = [str(sp["documents"])] if corpus else [sp["id"]]
+        rows.append([*first, Text(sp["name"], style="bold"), sp["kind"], Text("; ".join(sp["roles"])),
+                     str(sp["quotes"]), str(sp["turns"]), str(sp["fragments"]), number(sp["words"]),
+                     Text(themes), str(figures)])
+    return rows
+
+
+def _speaker_cols(corpus: bool) -> list[Col]:
+    return [Col("documents", "num", 6) if corpus else Col("id", "fixed", 7),
+            Col("speaker", keep=10, min=12, max=30), Col("kind", keep=4, min=6, max=12),
+            Col("roles", "clip", 2, min=12, max=40), Col("quotes", "num", 8), Col("turns", "num", 7),
+            Col("fragments", "num", 7), Col("words", "num", 9), Col("main themes", keep=3, min=10, max=30),
+            Col("figures", "num", 6)]
+
+
+def speakers_table(rec: dict, labels: dict[str, str] | None = None, everyone: bool = False) -> list:
+    """Who speaks in one document: the people, bodies and groups quoted, with what they said."""
+    speakers = [sp for sp in rec["speakers"] if everyone or sp["segments"]]
+    silent = len(rec["speakers"]) - len(speakers)
+    note = f"{silent} more mentioned without being quoted (--all lists them)" if silent else None
+    return [Grid(f"Speakers of {rec['source']['name']}", _speaker_cols(False),
+                 _speaker_rows(speakers, labels, False), note=note)]
+
+
+def corpus_speakers_table(speakers: list[dict], labels: dict[str, str] | None = None,
+                          everyone: bool = False) -> Grid:
+    """Speakers over a corpus, one row per canonical name."""
+    shown = [sp for sp in speakers if everyone or sp["quotes"] + sp["turns"] + sp["fragments"]]
+    silent = len(speakers) - len(shown)
+    note = f"{silent} more mentioned without being quoted (--all lists them)" if silent else None
+    return Grid("Speakers over all documents (one name, one row)", _speaker_cols(True),
+                _speaker_rows(shown, labels, True), note=note)
 
 
 # ---------------------------------------------------------------- the whole picture

@@ -47,8 +47,9 @@ def country_of_word(word: str) -> tuple[Country, bool] | None:
     if low in by_word and (word[:1].isupper() or word.isupper()):
         return by_word[low], False
     lem = norm_word(morph.lemma(word))
-    if word[:1].isupper() and lem in by_word:
-        return by_word[lem], False
+    if word[:1].isupper() and lem in by_word and (by_word[lem].name.lower().endswith(("ы", "и")) or not all(
+            "plur" in p.tag.grammemes for p in morph.parses(low)[:2] if norm_word(p.normal_form) == lem)):
+        return by_word[lem], False  # «Украины», not «Ливанов» (a surname, though also Ливан's genitive plural)
     if lem in by_adj:
         return by_adj[lem], True
     return None

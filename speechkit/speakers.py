@@ -67,6 +67,9 @@ class Participant:
 
     def add_role(self, phrase: str, words: list[str]) -> None:
         post = post_of(words)
+        first = phrase.split(" ", 1)[0]
+        if first[:1].isupper() and not first.isupper() and not first[1:2].isupper():
+            phrase = phrase[:1].lower() + phrase[1:]  # «Министр иностранных дел Германии» opened a sentence
         if post is None or phrase in self.roles:
             return
         self.roles.append(phrase)
@@ -236,9 +239,11 @@ class Cast:
                 k += 2
                 continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
-            if pair is not None and first_name(a) is None and third is not None and surname_ending(b) is None \
-                    and surname_ending(third.group(0)) is not None:
-                pair = None  # «порта Курык Ерлан Тулегенов»: the name is the pair after
+            if pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
+                    (first_name(a) is None and surname_ending(b) is None)
+                    or (known_first_name(b) and (first_name(b) or ("",))[0] == b
+                        and (first_name(a) or ("",))[0] != a)):  # «Астане» is no nominative: the pair after agrees
+                pair = None  # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов»: the name is the pair after
             if pair is not None:
                 given, gender, subject = pair
                 last = nxt
@@ -313,7 +318,7 @@ class Cast:
         shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
         with no evidence the nominative is read, as a name is most often first met as a subject.
         """
-        if _is_role(a) or country_of_word(a) or not _surname_slot(b):
+        if _is_role(a) or country_of_word(a) or not _surname_slot(b, after_given=known_first_name(a)):
             return None
         ending = surname_ending(b)
         if place_or_body(a) and not (ending is not None and self._named_by_context(start, end)):
@@ -639,13 +644,15 @@ def _is_role(word: str) -> bool:
                for p in morph.parses(word.lower())[:3])
 
 
-def _surname_slot(word: str) -> bool:
-    """Whether a capitalised word after a given name can be the surname: not a place, body, role or patronymic."""
-    if place_or_body(word) or _is_role(word) or is_patronymic(word):
+def _surname_slot(word: str, after_given: bool = False) -> bool:
+    """Whether a capitalised word after a given name can be the surname: not a role, a patronymic or a
+    country; after a given name the dictionary knows, a word that is also a place or another given name
+    is a surname too («Дмитрий Ливанов», «Ричард Вагнер», «Алексей Карп»)."""
+    if _is_role(word) or is_patronymic(word) or country_of_word(word):
         return False
-    if country_of_word(word):
-        return False
-    return not known_first_name(word) or surname_like(word)
+    if after_given:
+        return True
+    return not place_or_body(word) and (not known_first_name(word) or surname_like(word))
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -657,7 +664,8 @@ def _nominative(word: str) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def _adjective(word: str) -> bool:
-    return any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(word.lower())[:2])
+    """An adjective that can be part of a role («первый», «постоянный»), not a pronoun («тот», «этот»)."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in morph.parses(word.lower())[:2])
 
 
 def _nominative_head(phrase: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .model import Analysis, to_dict
+from .text import count_words
 
 
 def source_record(a: Analysis, meta: dict | None = None) -> dict[str, Any]:
@@ -41,6 +42,31 @@ def keywords_record(a: Analysis, top: int | None = 30) -> list[dict]:
     return [to_dict(k) for k in kws]
 
 
+def speakers_record(a: Analysis, details: bool = False) -> list[dict]:
+    """Every participant; with ``details`` (the ``speakers`` command) also what each said: quotes, turns
+    and fragments, words quoted, the themes of their words and the figures they state."""
+    out = [to_dict(sp) for sp in a.speakers]
+    if not details:
+        return out
+    by_index = {s.index: s for s in a.segments}
+    figures: dict[str, list[int]] = {}
+    for f in a.figures:
+        if f.speaker_id:
+            figures.setdefault(f.speaker_id, []).append(f.index)
+    for rec, sp in zip(out, a.speakers):
+        own = [by_index[i] for i in sp.segments if i in by_index]
+        rec["quotes"] = sum(1 for s in own if s.kind == "quote")
+        rec["turns"] = sum(1 for s in own if s.kind == "turn")
+        rec["fragments"] = sum(1 for s in own if s.kind == "fragment")
+        themes: dict[str, int] = {}
+        for s in own:
+            if s.theme:
+                themes[s.theme] = themes.get(s.theme, 0) + count_words(s.text)
+        rec["themes"] = dict(sorted(themes.items(), key=lambda kv: -kv[1]))  # theme -> words said on it
+        rec["figures"] = figures.get(sp.id, [])
+    return out
+
+
 def summary_record(a: Analysis) -> list[dict]:
     return [to_dict(s) for s in a.summary]
 
@@ -50,8 +76,11 @@ def record(command: str, a: Analysis, meta: dict | None = None, **opts: Any) -> 
     rec: dict[str, Any] = {"source": source_record(a, meta)}
     if command in ("themes", "analyze"):
         rec["segments"] = segments_record(a)
+        rec["speakers"] = speakers_record(a)
         rec["themes"] = themes_record(a)
         rec["quoted_names"] = [to_dict(n) for n in a.quoted_names]
+    if command == "speakers":
+        rec["speakers"] = speakers_record(a, details=True)
     if command in ("numbers", "analyze"):
         rec["figures"] = figures_record(a, opts.get("theme"), opts.get("unit"))
     if command in ("keywords", "analyze"):
@@ -87,6 +116,7 @@ class CorpusTotals:
         self.words = 0
         self.keywords = _LemmaTotals()
         self.keywords_by: dict[str, _LemmaTotals] = {}
+        self.speakers = SpeakerTotals()
 
     def add(self, name: str, rec: dict[str, Any], counts: dict[str, Any] | None = None) -> None:
         row: dict[str, Any] = {"document": name}
@@ -104,7 +134,10 @@ class CorpusTotals:
             self.keywords.add(counts)
             for group, part in counts.get("by", {}).items():
                 self.keywords_by.setdefault(group, _LemmaTotals()).add(part)
-        key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens"}.get(self.command)
+        for sp in rec.get("speakers", []) if self.command == "speakers" else ():
+            self.speakers.add(sp)
+        key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens",
+               "speakers": "speakers"}.get(self.command)
         if key:
             row["items"] = len(rec.get(key, []))
         self.rows.append(row)
@@ -119,6 +152,43 @@ class CorpusTotals:
             out["keywords"] = self.keywords.ranked(self.top, self.rank, self.ngrams)
         if self.keywords_by:
             out["keywords_by"] = {g: t.ranked(self.top, self.rank, self.ngrams) for g, t in self.keywords_by.items()}
+        if self.speakers.people:
+            out["speakers"] = self.speakers.ranked()
+        return out
+
+
+class SpeakerTotals:
+    """Speakers over a corpus, merged by canonical name: «Касым-Жомарт Токаев» of every document is one.
+
+    One entry per name (what it said, in how many documents) — never the records.
+    """
+
+    FIELDS = ("quotes", "turns", "fragments", "words")
+    MAX_ROLES = 5
+
+    def __init__(self) -> None:
+        self.people: dict[str, dict[str, Any]] = {}
+
+    def add(self, sp: dict[str, Any]) -> None:
+        entry = self.people.get(sp["name"])
+        if entry is None:
+            entry = self.people[sp["name"]] = {"name": sp["name"], "kind": sp["kind"], "roles": [], "documents": 0,
+                                               **{k: 0 for k in self.FIELDS}, "figures": 0, "themes": {}}
+        entry["documents"] += 1
+        for k in self.FIELDS:
+            entry[k] += sp.get(k, 0)
+        entry["figures"] += len(sp.get("figures", []))
+        for role in sp.get("roles", []):
+            if role not in entry["roles"] and len(entry["roles"]) < self.MAX_ROLES:
+                entry["roles"].append(role)
+        for tid, words in sp.get("themes", {}).items():
+            entry["themes"][tid] = entry["themes"].get(tid, 0) + words
+
+    def ranked(self) -> list[dict[str, Any]]:
+        """Who said most first; those only mentioned last."""
+        out = sorted(self.people.values(), key=lambda e: (-e["words"], -e["documents"], e["name"]))
+        for e in out:
+            e["themes"] = dict(sorted(e["themes"].items(), key=lambda kv: -kv[1]))
         return out
 
 

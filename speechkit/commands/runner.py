@@ -216,7 +216,7 @@ def _write_corpus(command: str, c, extra: dict, results) -> int:
             from ..themes import short_labels
 
             print_all(render.corpus_table(command, totals, short_labels(c.lexicon), extra.get("rank", "count"),
-                                          extra.get("by")), out)
+                                          extra.get("by"), extra.get("everyone", False)), out)
     return int(ExitCode.PARTIAL) if failed else 0
 
 
@@ -294,6 +294,7 @@ def _write_single(command: str, rec: dict, c, out, extra: dict, text: str | None
         + render.keywords_by_tables(rec, labels, rank, extra.get("by")),
         "summary": lambda: render.summary_table(rec, labels),
         "tokens": lambda: render.tokens_table(rec),
+        "speakers": lambda: render.speakers_table(rec, labels, extra.get("everyone", False)),
         "analyze": lambda: render.analyze_view(rec, labels, text),
     }
     print_all(views[command](), out)
