@@ -522,11 +522,9 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         name_words.append(country.genitive)
     name = " ".join(name_words)
     key = org_key([_reading(w.text)[0] for w in parts if not country_of_word(w.text)])
-    owner = None
-    if rest and ctx is not None:  # «пресс-службы президента Украины» = «пресс-службы Порошенко»
-        owner = _phrase(cast, text, rest, pos, ctx, oblique=True)
-        if owner is not None and owner.kind == "person":
-            key = org_key([lemma]) + ("@" + owner.name,)
+    owner = _owner(cast, rest, pos) if rest else None
+    if owner is not None:  # «пресс-службы президента Украины» = «пресс-службы Порошенко»
+        key = org_key([lemma]) + ("@" + owner.name,)
     key = key + ((norm_word(country.name),) if country else ())
     for p in cast.participants:
         if p.kind == "organisation" and (p.key == key or p.name == name):
@@ -538,6 +536,21 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     if mention:
         cast.mention(found, np[0].start, np[-1].end, _can_be(head.text, "nomn"))
     return found
+
+
+def _owner(cast: Cast, rest: list[Word], pos: int) -> Participant | None:
+    """The person a body's complement names, if the text knows them: «Порошенко», «президента Украины».
+
+    Only looked up, never created: reading a body's name must not invent people.
+    """
+    p = cast.at(rest[0].start)
+    if p is not None and p.kind == "person":
+        return p
+    if is_role_word(_reading(rest[0].text)[0]):
+        post = post_of([w.text for w in rest])
+        if post is not None:
+            return cast.holder(post, pos)
+    return None
 
 
 @functools.cache
@@ -586,6 +599,11 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
     if before and is_role_word(_reading(before[-1].text)[0]):
         return  # «главу правительства Дмитрия Медведева»: the body belongs to a role, the name to a person
     np = _clip(text, near[:8])
+    for k in range(1, len(np)):  # «правления банка Юрий Соловьёв»: the name after a body is a person's
+        p = cast.at(np[k].start)
+        if p is not None and p.kind == "person" and p.last_before(np[k].start + 1).subject:
+            np = np[:k]
+            break
     if len(np) == 1 and _in("generic", lemma):
         return  # «ведомство» alone points back to a body named before
     named = w.text[:1].isupper()

@@ -33,6 +33,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     quoted = [(tr.start, tr.end) for tr in turns] + [(q.start, q.end) for q in quotes]
     cast = Cast(t, end, quoted, [(b.start, b.end) for b in skip])
     learn_organisations(cast, t, end)
+    cast.learning = False  # what resolving adds is reported only if it speaks
     said: list[tuple[int, int, str, Participant | None, Span | None, tuple[str, ...]]] = []
     for tr in turns:
         said.append((tr.start, tr.end, "turn", _turn_speaker(tr, cast), None, ()))
@@ -232,7 +233,9 @@ def _speakers(cast: Cast, segs: list[Segment]) -> tuple[list[Speaker], dict[int,
     for s in segs:
         if s.speaker_id is not None and s.kind != "narrative":
             by_obj.setdefault(s.speaker_id, []).append(s)
-    present = [p for p in cast.participants if p.mentions or id(p) in by_obj]
+    # the people, bodies and groups the text names, and whoever an attribution found that speaks; not
+    # what a probe of a narrative sentence («Investment AB Kinnevik …») made up along the way
+    present = [p for p in cast.participants if (p.learned and p.mentions) or id(p) in by_obj]
 
     def first_at(p: Participant) -> int:
         at = [m.start for m in p.mentions] + [s.start for s in by_obj.get(id(p), ())]

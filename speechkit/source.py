@@ -158,11 +158,17 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     return str(match), match.encoding
 
 
+_INNER_CAPITAL = re.compile("(?<=[А-ЯЁ])[А-ЯЁ]")
+
+
 def _russianness(text: str) -> float:
     """Log-odds of the Cyrillic letters being Russian, minus junk and case flips."""
     score = sum(_LOG_ODDS.get(ch.lower(), -3.0) for ch in _CYRILLIC.findall(text))
     junk = sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in "«»—–…№„“”‘’\u00a0")
-    return score - 3.0 * junk - 3.0 * len(_CASE_FLIP.findall(text))
+    # prose is lower case but for word starts: of two readings with Russian letters in one case each
+    # («подчеркнул» in cp1251, «ОНДВЕПЙМСК» read as koi8-r), the lower-case one is the text
+    shouting = len(_INNER_CAPITAL.findall(text))
+    return score - 3.0 * junk - 3.0 * len(_CASE_FLIP.findall(text)) - 0.3 * shouting
 
 
 def _looks_binary(text: str) -> bool:

@@ -59,6 +59,7 @@ class Participant:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
     known: bool = False  # from people.tsv
+    learned: bool = True  # met while reading the text, not only while resolving an attribution
     _starts: list[int] = field(default_factory=list, repr=False)
 
     @property
@@ -149,6 +150,7 @@ class Cast:
         self.aliases: dict[str, Participant] = {}  # «КСИР» → the body it abbreviates
         self._index: list[tuple[Mention, Participant]] = []  # every mention, in text order
         self._index_starts: list[int] = []
+        self.learning = True  # participants added from now on come from resolving attributions
         self._learn_people()
 
     # ------------------------------------------------------------ registry
@@ -160,6 +162,7 @@ class Cast:
         old = self._by_name.get(p.name)
         if old is not None:
             return old
+        p.learned = self.learning
         self.participants.append(p)
         self._by_name[p.name] = p
         if p.kind == "person" and p.key:

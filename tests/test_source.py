@@ -327,3 +327,13 @@ def test_output_errors_name_the_file(tmp_path):
     with pytest.raises(InputError, match="is a directory"):
         with open_output(tmp_path):
             pass
+
+
+@pytest.mark.parametrize("text", [
+    " подчеркнул подчеркнул",  # hypothesis found it: read as koi8-r it is «ОНДВЕПЙМСК», Russian letters too
+    "сказал он",
+    "ПРЕЗИДЕНТ ЗАЯВИЛ О МИРЕ. Президент Казахстана выступил на саммите.",
+])
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_short_texts_in_either_code_page_come_back_as_written(text, encoding):
+    assert decode(text.encode(encoding), "x") == (text, encoding)
