@@ -173,7 +173,7 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
             # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
             # корреспондентом «Голоса Америки» лидер Движения …»
             if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or w.text[:1].isupper()
-                                                   and not w.text.isupper()) and not _can_be(w.text, "loct"):
+                                                   and not w.text.isupper()) and not _can_be(w.text, "loct") and "Fixd" not in gram:
                 in_pp = False
             else:
                 continue
@@ -498,9 +498,10 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
                 return p
     lemma = _reading(head.text)[0]
     if len(parts) == 1 and country is None and (_in("generic", lemma) or not head.text[:1].isupper()):
-        # «в ведомстве», «в комитете»: the body named before
-        earlier = _earlier_body(cast, np, pos, same_head_only=not _in("generic", lemma))
-        if earlier is not None or _in("generic", lemma):
+        # «в ведомстве» (any body named before), «в комитете», «сообщении правительства» (one of that name)
+        anaphor = _in("anaphors", lemma)
+        earlier = _earlier_body(cast, np, pos, same_head_only=not anaphor)
+        if earlier is not None or anaphor:
             return earlier
     rest = parts[1:]
     for w in rest:

@@ -254,7 +254,12 @@ class Cast:
                         and known_first_name(b):
                     last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу
                 surname = last.group(0)
+                if given != a and not subject and surname_ending(surname) is None \
+                        and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):
+                    surname = surname[: len(surname) - (len(a) - len(given))]  # «Шольца» → «Шольц»
+                    subject = True  # the forms are now the nominative: kept as they are
                 p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
+                subject = pair[2]
                 self.mention(p, m.start(), last.end(), subject)
                 self._roles_around(p, m.start(), last.end())
                 taken.update(x.start() for x in (m, nxt, last))
@@ -280,8 +285,10 @@ class Cast:
                 people = [p]
             if people and word != people[0].first:
                 who = self._pick(people, m.start())
-                # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in it
-                subject = norm_word(word) == norm_word(who.name.split()[-1]) or _nominative(word)
+                # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in
+                # it; «Бишимбаева» of a man is his genitive, though a woman's nominative in the dictionary
+                subject = norm_word(word) == norm_word(who.name.split()[-1]) or (
+                    who.gender is None and _nominative(word))
                 self.mention(who, m.start(), m.end(), subject)
             elif not people:
                 self._given_name_alone(m, taken)
@@ -321,8 +328,10 @@ class Cast:
         shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
         with no evidence the nominative is read, as a name is most often first met as a subject.
         """
-        if _is_role(a) or country_of_word(a) or not _surname_slot(b, after_given=known_first_name(a)):
+        if _is_role(a) or country_of_word(a) or len(b) < 3 or not _surname_slot(b, after_given=known_first_name(a)):
             return None
+        if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
+            return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         ending = surname_ending(b)
         if place_or_body(a) and not (ending is not None and self._named_by_context(start, end)):
             return None  # «Дархан» is a town too: a given name only with a clear surname where a name is due
@@ -340,7 +349,13 @@ class Cast:
                 # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
                 nom = nominative_surname(b, "masc")
                 tail = b.lower()[len(nom):] if b.lower().startswith(nom.lower()) else ""
-                return (nominative_given(a, tail) if tail else a, "masc", not tail and _nominative(b))
+                if tail:
+                    return (nominative_given(a, tail), "masc", False)
+                shared = next((e for e in _OBLIQUE_ENDINGS if a.endswith(e) and b.endswith(e)), None)
+                if shared and not self._woman(a, b, start, end):
+                    # «канцлера Германии Олафа Шольца»: two foreign names with one case ending, in an oblique place
+                    return (a[: -len(shared)], "masc", False)
+                return (a, "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             subject = ending == "" or _nominative(b)
             if known and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
@@ -399,8 +414,8 @@ class Cast:
         for w in reversed(words[-6:]):
             if not re.match(r"\w", w):
                 return False
-            if is_role_word(norm_word(morph.lemma(w))):
-                return True
+            if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
+                return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
 
     def _accusative(self, start: int) -> bool:
@@ -446,6 +461,11 @@ class Cast:
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
                 verb_gender = g  # the verb the name may be the inverted subject of
                 break
+        stem = surname_key(b)
+        if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
+            return False  # the text writes «Бишимбаев» too: «жена Куандыка Бишимбаева» is his genitive
+        if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ой|ою)(?![\w-])", text):
+            return True
         if before and re.match(r"\w", before[-1]):
             p = morph.parses(before[-1].lower())[0]
             if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not before[-1][:1].isupper():
@@ -454,11 +474,6 @@ class Cast:
                 return True  # «местная активистка Асия Тюлюбаева»: a woman's apposition
         if verb_gender:
             return verb_gender == "femn"  # «поделилась пенсионер и местная активистка Асия Тюлюбаева»
-        stem = surname_key(b)
-        if re.search(rf"(?i)\b{re.escape(stem)}(?:ой|ою)\b", text):
-            return True
-        if re.search(rf"(?i)\b{re.escape(stem)}(?:ым|ом)\b", text):
-            return False
         # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
         # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
         names = [p for p in morph.parses(a.lower())[:6] if "Name" in p.tag.grammemes]
@@ -616,6 +631,8 @@ def _as_written_name(lemma: str, written: str) -> str:
     nom = lemma.replace("ё", "е") if "ё" not in written.lower() else lemma
     return "-".join(part.capitalize() for part in nom.split("-"))
 
+
+_OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
 

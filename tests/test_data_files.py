@@ -26,7 +26,8 @@ WORD_LISTS = {
     "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
                   "journalist labels": "words", "role synonyms": "synonyms", "heads": "lemma sequences"},
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
-                          "national": "lemmas", "regional": "lemmas", "documents": "lemmas", "groups": "lemmas",
+                          "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
+                          "groups": "lemmas",
                           "anonymous": "lemmas", "name nouns": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
