@@ -212,7 +212,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         fn = first_name(words[1])
         if fn:
             return cast.person(fn[0], tr.surname, fn[1], nominative=True)
-    return cast._initials_person(tr.initials, tr.surname)
+    return cast._initials_person(tr.initials, tr.surname, label=True)
 
 
 def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:

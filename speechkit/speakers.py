@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -229,7 +230,8 @@ class Cast:
                 k += 3
                 continue
             fa = first_name(a, oblique=declined_surname(b, a))
-            if fa and not _is_role(a) and is_patronymic(b):
+            if fa and not _is_role(a) and (is_patronymic(b) or (_patronymic_reading(b) and self.in_quote(m.start()))):
+                # «Андреем Александровичем» in a turn is an address; «Роман Абрамович» in the narrative a surname
                 if third is not None and _surname_slot(third.group(0)):
                     # Владимир Владимирович Путин
                     p = self.person(fa[0], third.group(0), fa[1])
@@ -482,11 +484,17 @@ class Cast:
         femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
         return femn >= 0.3 * sum(p.score for p in names)
 
-    def _initials_person(self, initials: str, surname: str) -> Participant:
-        """В.Путин → the Путин the text names in full, a known figure, or the address «Владимир Владимирович»."""
+    def _initials_person(self, initials: str, surname: str, label: bool = False) -> Participant:
+        """В.Путин → the Путин the text names in full, a known figure, or the address «Владимир Владимирович».
+
+        ``label``: the surname comes from a transcript label, which is always in the nominative, so a
+        person first met declined («с Бадрой Гунбой», «к Г.Анцеву») takes the label's form.
+        """
         key = surname_key(surname)
         for p in self.by_key.get(key, ()):
             if not p.first or p.first[:1] == initials[:1]:
+                if label:
+                    self._to_nominative(p, surname)
                 return p
         known = _people_table().get(key)
         if known and known[0][:1] == initials[:1]:
@@ -498,7 +506,28 @@ class Cast:
         for first, _patr in self.addresses:
             if first[:1] == initials[:1]:
                 return self.person(first, surname, "femn" if _patr.endswith(("вна", "чна")) else "masc")
+        if not label:  # «к Г.Анцеву»: a declined surname after initials, in the nominative if it says
+            surname = nominative_surname(surname, "masc") if surname_ending(surname) not in (None, "", "а") else surname
         return self.add(Participant(f"{initials}{surname}", "person", None, key, None))
+
+    def _to_nominative(self, p: Participant, surname: str) -> None:
+        """Rename a person first met declined to the nominative a label gives: «Бадрой Гунбой» → «Бадра Гунба»."""
+        words = p.name.split()
+        old = words[-1]
+        written = old.split(".")[-1]
+        if written == surname or not written[:2] == surname[:2]:
+            return
+        common = len(os.path.commonprefix([written, surname]))
+        tail_old, tail_new = written[common:], surname[common:]
+        words[-1] = old[: len(old) - len(written)] + surname
+        if p.first and len(words) == 2 and tail_old and p.first.endswith(tail_old):
+            words[0] = p.first[: len(p.first) - len(tail_old)] + tail_new  # the given name declines alike
+            p.first = words[0]
+        new = " ".join(words)
+        if new != p.name and new not in self._by_name:
+            del self._by_name[p.name]
+            p.name = new
+            self._by_name[new] = p
 
     def _pick(self, people: list[Participant], pos: int) -> Participant:
         """Of a family sharing a surname, the one last named before ``pos``."""
@@ -644,6 +673,11 @@ def _past_gender(word: str) -> str | None:
         if p.tag.POS == "VERB" and "past" in p.tag.grammemes:
             return "femn" if "femn" in p.tag.grammemes else "masc" if "masc" in p.tag.grammemes else None
     return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _patronymic_reading(word: str) -> bool:
+    return any("Patr" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
 
 
 @functools.lru_cache(maxsize=50_000)
