@@ -41,6 +41,7 @@ POSSESSIVES = {"его": ("masc", "sing"), "ее": ("femn", "sing"), "её": ("f
 IMPERSONAL = frozenset("говориться отмечаться указываться подчеркиваться сообщаться утверждаться "
                        "констатироваться заявляться".split())
 QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести"])
+WORDS_OF = frozenset(["слово", "высказывание", "цитата", "реплика"])  # «приводит слова X»: X speaks
 
 
 _AUTHOR = Participant("", "author")  # a marker: the subject is «я»/«мы», the text's own author
@@ -356,7 +357,8 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             if oblique or (m.subject if nominative_only else True) or not _declines(w.text):
                 return p
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
-            and not country_of_word(w.text) and _reading(w.text)[2] in ("NOUN", None) and _name_like(w.text)]
+            and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
+            and _name_like(w.text)]
     # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
     for a, b in zip(caps, caps[1:]):
         if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
@@ -370,6 +372,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         people = cast.by_key.get(surname_key(w.text), ())
         if people and (oblique or not nominative_only or _can_be(w.text, "nomn")):
             return people[0]
+    if len(caps) == 1 and caps[0] is np[0] and oblique and (not _known(np[0].text) or _surname(np[0].text)):
+        # «цитирует заявление Мутко»: a surname the text has not introduced, as a complement
+        p = cast.person(None, np[0].text, verb_gender or "masc")
+        cast.mention(p, np[0].start, np[0].end, False)
+        return p
     if len(np) == 1 and caps and caps[0] is np[0] and not oblique:
         word = np[0].text
         if not _known(word):
@@ -384,6 +391,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             cast.mention(p, np[0].start, np[0].end, True)
             return p
     return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _surname(word: str) -> bool:
+    return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:3])
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -432,7 +444,7 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
     is that group («диписточники» … «Источники отмечают»).
     """
     head = _reading(np[0].text)[0]
-    if len(np) == 1:
+    if len(np) == 1 and _in("groups", head):  # people of a body (дипломаты, сотрудники), not «девушки»
         for who in (ctx.issuer, ctx.last):
             if who is not None and who.kind == "organisation":
                 return who
@@ -442,11 +454,14 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
                 break
             if p.kind == "organisation" and not cast.in_quote(m.start):
                 return p
+    if len(np) == 1:
         for p in reversed(cast.participants):
             if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
                 return p
     lemmas = org_key([_reading(w.text)[0] for w in np])
     words = [w.text for w in np]
+    first = _nominative_head(words[0])  # «по словам собеседников издания» → «собеседники издания»
+    words[0] = first if first[:1].lower() == words[0][:1].lower() else words[0]
     spelt = org_key([head])
     if spelt != (head,):  # «диписточники» → «дипломатические источники»; the complements stay as written
         words = _spelt_out(spelt) + words[1:]
@@ -706,6 +721,11 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
     """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
+    for k, w in enumerate(after):  # «приводит сайт института слова Стивена Хокинга»: whose words they are
+        if not _quoted(w) and _reading(w.text)[0] in WORDS_OF and k + 1 < len(after):
+            got = _phrase(cast, text, after[k + 1 :], pos, ctx, oblique=True)
+            if got is not None:
+                return got
     for k, w in enumerate(after):
         if _quoted(w):
             continue

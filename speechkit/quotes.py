@@ -253,6 +253,8 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         return None  # «заявила, что "…"»: reported speech in the author's sentence — a fragment
     if _named(text, p.open, para.start):
         return None  # ТОО "Шыгыс Курылыс", партия «Яблоко»: a name, whatever follows it
+    if text[inner[0] : inner[0] + 1].islower() and not _opens_sentence(text, p.open, para.start):
+        return None  # «призвал Киев «вести диалог», передает ИТАР-ТАСС»: words inside a sentence, a fragment
     after = _attribution_after(text, p.end, para.end)
     if after and (re.search(f"[{DASHES}]", text[p.end : after[1].start]) or _speechlike(text, inner)):
         verb, attr = after

@@ -253,8 +253,9 @@ class Cast:
                 given, gender, subject = pair
                 last = nxt
                 if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)) \
-                        and known_first_name(b):
-                    last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу
+                        and (known_first_name(b) or not place_or_body(b) and surname_ending(b) is None
+                             and not morph.analyzer().word_is_known(b.lower())):
+                    last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен
                 surname = last.group(0)
                 if given != a and not subject and surname_ending(surname) is None \
                         and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):
@@ -420,17 +421,31 @@ class Cast:
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
 
+    def _apposition_head(self, start: int) -> str | None:
+        """The role noun heading the phrase a name stands in apposition to: «пресс-секретарю» in
+        «пресс-секретарю президента России Дмитрию Пескову» (not «президента», its complement)."""
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1])
+        head = None
+        for w in reversed(before[-8:]):
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                break
+            if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "CONJ"):
+                break
+            if is_role_word(norm_word(morph.lemma(w))):
+                head = w
+        return head
+
     def _accusative(self, start: int) -> bool:
         """Whether the words before a name put it in the accusative: a transitive verb, or a role noun in it."""
+        head = self._apposition_head(start)
+        if head is not None:
+            return any("accs" in p.tag.grammemes for p in morph.parses(head.lower())[:2])
         before = re.findall(r"[\w-]+|[^\w\s]", self.text[max(0, start - 80) : start])
         for w in reversed(before[-6:]):
             if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
                 return False
-            ps = morph.parses(w.lower())[:2]
-            if any(p.tag.POS == "VERB" and "tran" in p.tag.grammemes for p in ps):
+            if any(p.tag.POS == "VERB" and "tran" in p.tag.grammemes for p in morph.parses(w.lower())[:2]):
                 return True
-            if is_role_word(norm_word(morph.lemma(w))):
-                return any("accs" in p.tag.grammemes for p in ps)
         return False
 
     def _woman(self, a: str, b: str, start: int, end: int) -> bool:
@@ -453,6 +468,7 @@ class Cast:
             if g and k == 0:
                 return g == "femn"  # «сказала Дана Исина»
             if is_role_word(norm_word(morph.lemma(w))):  # the role the name stands in apposition to
+                w = self._apposition_head(start) or w
                 cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
                          if c in p.tag.grammemes}
                 if cases == {"nomn"}:
