@@ -212,6 +212,8 @@ def _candidate_head(w: Word) -> bool:
     if w.text.isupper() and len(w.text) > 1 or re.match(r"[A-Z]", w.text):
         return True  # МИД, КСИР, S&P, Tasnim
     lemma, gram, pos = _reading(w.text)
+    if pos in ("ADJF", "PRTF") and "nomn" in gram and "Subx" in gram and not w.text[:1].isupper():
+        return True  # «заявил обвиняемый», «сообщил подсудимый»: an adjective that names a person
     if pos not in ("NOUN", None) and not w.text[:1].isupper():
         return False
     if w.text[:1].isupper():
@@ -219,9 +221,6 @@ def _candidate_head(w: Word) -> bool:
             return False  # «Вы», «Сегодня»: a capital that opens a sentence
         # a capitalised word the dictionary does not know («Ваагн») is a name in any case
         return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
-    if pos in ("ADJF", "PRTF") and "nomn" in gram \
-            and any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in morph.parses(w.low)[:3]):
-        return True  # «заявил обвиняемый», «сообщил подсудимый»: an adjective that names a person
     return (is_person_noun(w.text) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
         and _can_be(w.text, "nomn")
 
@@ -260,11 +259,15 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         return _issuer(cast, text, np[at + 1 :], pos, ctx)
     if is_person_noun(head.text) or post_of([w.text for w in np[: at + 1]]):
         named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True)
-        return named if named is not None else _role(cast, np, pos, ctx, plural="plur" in gram)
+        # «написали студентки»: the verb's number tells «студентки» from a genitive singular
+        plural = "plur" in gram or (number == "plur" and _can_be_plural(head.text))
+        return named if named is not None else _role(cast, np, pos, ctx, plural=plural)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:
         return _group(cast, np, pos, ctx)
+    if head is np[0] and _adjectival(head) and len(np) == 1 and "nomn" in gram:
+        return _role(cast, np, pos, ctx, plural="plur" in gram)  # «заявил обвиняемый в суде»
     if _in("anonymous", lemma):  # «источник в правительстве»
         words = [w.text for w in np]
         words[0] = words[0].lower()
@@ -460,8 +463,7 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
                 return p
     lemmas = org_key([_reading(w.text)[0] for w in np])
     words = [w.text for w in np]
-    first = _nominative_head(words[0])  # «по словам собеседников издания» → «собеседники издания»
-    words[0] = first if first[:1].lower() == words[0][:1].lower() else words[0]
+    words[0] = _plural_nominative(words[0])  # «по словам собеседников издания» → «собеседники издания»
     spelt = org_key([head])
     if spelt != (head,):  # «диписточники» → «дипломатические источники»; the complements stay as written
         words = _spelt_out(spelt) + words[1:]
@@ -470,6 +472,20 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
     p = cast.add(Participant(name, "group", None, " ".join(lemmas)))
     cast.mention(p, np[0].start, np[-1].end, True)
     return p
+
+
+def _can_be_plural(word: str) -> bool:
+    return any({"plur", "nomn"} <= p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+def _plural_nominative(word: str) -> str:
+    """A group's head in the nominative plural: «собеседников» → «собеседники», «студентки» stays."""
+    for p in morph.parses(word.lower())[:4]:
+        if p.tag.POS == "NOUN" and "plur" in p.tag.grammemes:
+            form = p.inflect({"nomn", "plur"})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+    return word
 
 
 def _spelt_out(lemmas: tuple[str, ...]) -> list[str]:

@@ -361,6 +361,16 @@ class Cast:
                 return (a, "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             subject = ending == "" or _nominative(b)
+            if known and ending is None and not _dictionary_surname(b):
+                # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
+                # place it is Karl's, and the foreign surname declines alike
+                masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
+                        and "nomn" not in p.tag.grammemes]
+                femn = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:8])
+                if masc and (not femn or not self._woman(a, b, start, end)):
+                    given = _as_written_name(masc[0].normal_form, a)
+                    if a.startswith(given) and b.endswith(a[len(given):]):
+                        return (given, "masc", False)
             if known and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
                                  for p in morph.parses(a.lower())[:6]):
                 fa, subject = first_name(a, oblique=True), False  # «Ильхамом Алиевым»
@@ -480,8 +490,12 @@ class Cast:
                 verb_gender = g  # the verb the name may be the inverted subject of
                 break
         stem = surname_key(b)
-        if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
-            return False  # the text writes «Бишимбаев» too: «жена Куандыка Бишимбаева» is his genitive
+        masculine = (first_name(a, oblique=True) or (nominative_given(a, "а"),))[0]
+        if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
+            return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
+        woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
+        if not woman_name and re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
+            return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ой|ою)(?![\w-])", text):
             return True
         if before and re.match(r"\w", before[-1]):
@@ -491,7 +505,8 @@ class Cast:
             if p.tag.POS == "NOUN" and {"anim", "femn", "nomn"} <= p.tag.grammemes:
                 return True  # «местная активистка Асия Тюлюбаева»: a woman's apposition
         if verb_gender:
-            return verb_gender == "femn"  # «поделилась пенсионер и местная активистка Асия Тюлюбаева»
+            # «поделилась пенсионер и местная активистка Асия Тюлюбаева», «заявила жена Ивана Сергеева Марина Сергеева»
+            return verb_gender == "femn"
         # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
         # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
         names = [p for p in morph.parses(a.lower())[:6] if "Name" in p.tag.grammemes]
