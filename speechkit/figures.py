@@ -485,7 +485,15 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             drafts.append(draft)
     _fill_from_context(scan, drafts)
     _fill_years(scan, drafts)
-    return [_freeze(i, d, text) for i, d in enumerate(drafts)]
+    return [_freeze(i, d, text) for i, d in enumerate(d for d in drafts if _plausible(d))]
+
+
+MAX_DIGITS = 24  # a quantity of 10^24 or more is no figure a text states, but a run of digits
+
+
+def _plausible(draft: _Draft) -> bool:
+    """«1 000 000 … 000» over 5,000 digits is not a figure (and no JSON reader takes such an int)."""
+    return all(not isinstance(v, Decimal) or v.adjusted() < MAX_DIGITS for v in (draft.value, draft.low, draft.high))
 
 
 def _skip_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:

@@ -77,18 +77,22 @@ class CorpusTotals:
     lemma (count, documents) and the words; keyness is computed over the sums.
     """
 
-    def __init__(self, command: str, *, top: int = 30, rank: str = "count", ngrams: int = 1) -> None:
+    def __init__(self, command: str, *, top: int = 30, rank: str = "count", ngrams: int = 1,
+                 keep_rows: bool = True) -> None:
         self.command = command
+        self.keep_rows = keep_rows  # a row per document is for a table; --json keeps only the sums
         self.top = top
         self.rank = rank
         self.ngrams = ngrams
         self.rows: list[dict[str, Any]] = []
+        self.documents = 0
         self.theme_words: dict[str, float] = {}
         self.words = 0
         self.keywords = _LemmaTotals()
         self.keywords_by: dict[str, _LemmaTotals] = {}
 
     def add(self, name: str, rec: dict[str, Any], counts: dict[str, Any] | None = None) -> None:
+        self.documents += 1
         row: dict[str, Any] = {"document": name}
         segments = rec.get("segments", [])
         if segments:
@@ -107,10 +111,11 @@ class CorpusTotals:
         key = {"numbers": "figures", "keywords": "keywords", "summary": "summary", "tokens": "tokens"}.get(self.command)
         if key:
             row["items"] = len(rec.get(key, []))
-        self.rows.append(row)
+        if self.keep_rows:
+            self.rows.append(row)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"documents": len(self.rows)}
+        out: dict[str, Any] = {"documents": self.documents}
         if self.words:
             out["theme_shares"] = {tid: round(w / self.words, 4) for tid, w in
                                    sorted(self.theme_words.items(), key=lambda kv: -kv[1])}

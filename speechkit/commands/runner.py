@@ -154,14 +154,16 @@ def run_command(command: str, c, **extra) -> int:
     if len(first) == 1 and isinstance(first[0], Failed):
         raise _Failure(first[0])  # JSON lines that are all blank, or cannot be read: nothing ran
     failed = 0
-    rows = []  # whole records, only for --json (one object holds them all anyway)
+    # Nothing of a document is kept once it is written: the table's rows (one per document) only for
+    # a table, the totals (one entry per lemma, not per document) only where they are printed.
     totals = CorpusTotals(command, top=extra.get("top", 30), rank=extra.get("rank", "count"),
-                          ngrams=extra.get("ngrams", 1))
+                          ngrams=extra.get("ngrams", 1), keep_rows=c.format == "table")
     total = count_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl) if sys.stderr.isatty() else None
     from .. import formats
 
     with open_output(c.output) as out:
         csvw = formats.CsvWriter(out, command, c.format) if c.format in ("csv", "tsv") else None
+        jsonw = formats.DocumentsWriter(out) if c.format == "json" else None
         for doc, rec in progress(run(itertools.chain(first, docs), job, c.workers), total):
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
@@ -173,15 +175,25 @@ def run_command(command: str, c, **extra) -> int:
             _warn(doc.name, rec)
             counts = rec.pop("_counts", None)
             name = doc.name
-            totals.add(name, rec, counts)
+            try:  # a record that cannot be written (a bug) fails its document, not the run
+                chunk = (formats.dumps(rec) + "\n" if c.format == "json-lines" else csvw.encode(name, rec) if csvw
+                         else jsonw.encode(rec) if jsonw else None)
+            except (ValueError, TypeError, RecursionError) as exc:
+                failed += 1
+                sys.stderr.write(f"speechkit: skipped: {name}: cannot write its record "
+                                 f"(unexpected {type(exc).__name__}: {exc})\n")
+                continue
+            if c.format in ("json", "table"):
+                totals.add(name, rec, counts)
             if c.format == "json-lines":
-                formats.write_json_line(out, rec)
+                out.write(chunk)
+                out.flush()
             elif csvw:
-                csvw.write(name, rec)
-            elif c.format == "json":
-                rows.append(rec)
-        if c.format == "json":
-            formats.write_json(out, {"documents": rows, "totals": totals.to_dict()})
+                csvw.write_text(chunk)
+            elif jsonw:
+                jsonw.write(chunk)
+        if jsonw:
+            jsonw.close(totals.to_dict())
         elif c.format == "table":
             from .. import render
             from ..themes import short_labels
