@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -42,8 +43,12 @@ class Options:
 
 
 def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
-            encoding: str = "utf-8") -> Analysis:
-    """Dissect one text: segments with speakers and themes, figures, keywords, summary."""
+            encoding: str = "utf-8", warnings: Sequence[str] = ()) -> Analysis:
+    """Dissect one text: segments with speakers and themes, figures, keywords, summary.
+
+    ``warnings`` are what reading the text had to repair (``Document.warnings``); they are kept in
+    ``source.warnings`` and ``Analysis.warnings`` with the language warning.
+    """
     options = options or Options()
     lexicon = load_lexicon(options.lexicon)
     norm = normalize(text)
@@ -67,14 +72,16 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     keywords = _keywords(body, segments, speakers) if options.keywords else []
     summary = _summary(t, sentences, body, segments, options, end) if options.summary else []
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
+    language = _language_warning(tokens)
+    all_warnings = (*warnings, language) if language else tuple(warnings)
     source = SourceInfo(name, len(text), encoding,
                         None if (tail is None or options.keep_boilerplate) else norm.to_source(tail),
-                        boiler_spans, _language_warning(tokens))
+                        boiler_spans, language, all_warnings)
     analysis = Analysis(
         source=source, text=text, segments=segments, themes=themes, figures=figures,
         quoted_names=[QuotedName(n.start, n.end, n.text) for n in names],
         sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
-        warnings=[source.language_warning] if source.language_warning else [], speakers=speakers,
+        warnings=list(all_warnings), speakers=speakers,
     )
     # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
     return _remap(analysis, norm) if norm.text != text else analysis

@@ -19,6 +19,8 @@ def source_record(a: Analysis, meta: dict | None = None) -> dict[str, Any]:
            "boilerplate": [{"start": b.start, "end": b.end} for b in s.boilerplate]}
     if s.language_warning:
         rec["warning"] = s.language_warning
+    if s.warnings:
+        rec["warnings"] = list(s.warnings)  # repairs made in reading (bytes not UTF-8 …), then the language
     if meta:
         rec["meta"] = meta
     return rec

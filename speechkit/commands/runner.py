@@ -40,7 +40,7 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
     ``rec["_counts"]`` (keywords, analyze) holds every counted lemma's count, for exact corpus
     totals; the runner takes it out before the record is written.
     """
-    a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding, warnings=doc.warnings)
     opts: dict[str, Any] = {}
     counts = None
     if command == "numbers" and extra.get("theme"):
@@ -204,9 +204,9 @@ def run_command(command: str, c, **extra) -> int:
 
 
 def _warn(name: str, rec: dict) -> None:
-    """«the text does not look Russian»: on stderr, as well as in the record."""
-    warning = rec["source"].get("warning")
-    if warning:
+    """«the text does not look Russian», «2 bytes that are not UTF-8 …»: on stderr, as well as in the record."""
+    source = rec["source"]
+    for warning in source.get("warnings") or ([source["warning"]] if source.get("warning") else []):
         sys.stderr.write(f"speechkit: warning: {name}: {warning}\n")
 
 
