@@ -18,7 +18,7 @@ from ..model import to_dict
 from ..pipeline import Options, analyze
 from ..source import Document
 from ..views import CorpusTotals, record
-from .output import open_output
+from .output import open_output, refuse_output_onto_input
 
 
 class _Failure(SpeechkitError):
@@ -131,6 +131,7 @@ def run_command(command: str, c, **extra) -> int:
     check_options(command, extra)
     if extra.get("theme") and command == "numbers":
         _check_theme(extra["theme"], c.lexicon)
+    refuse_output_onto_input(c.output, c.inputs, c.glob)
     options = options_for(c, command, extra)
     docs = iter_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl, text_field=c.text_field,
                           id_field=c.id_field)
