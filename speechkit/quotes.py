@@ -38,6 +38,7 @@ _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
 _SENT_END = re.compile(r"[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
 _NEXT_QUOTE = re.compile(r"[:.!?…]\s*[«\"„]")
+_SENT_MARK = re.compile(r"[.!?…\n]")
 _INSIDE = re.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^«»\"\n]){{3,160}}?)[,.]\s*[{DASHES}]\s+")
 
 
@@ -425,10 +426,17 @@ def _attribution_before(text: str, i: int, start: int):
     if j <= start or text[j - 1] not in ":,":
         return None
     colon = j - 1
-    # the clause before the colon, back to the previous sentence end or quote
+    # the clause before the colon, back to the previous sentence end or quote (within ATTRIBUTION_REACH:
+    # «слово», «слово», … without a full stop walked back to the paragraph's start from every quote)
+    lo = max(start, colon - ATTRIBUTION_REACH)
     k = colon
-    while k > start and not (text[k - 1] in ".!?…\n" and (k == colon or text[k].isspace() or text[k].isupper())):
-        k -= 1
+    if not (k > lo and text[k - 1] in ".!?…\n"):
+        k = lo  # the nearest sentence end before the colon with a space or a capital after it
+        for m in reversed(list(_SENT_MARK.finditer(text, lo, colon - 1))):
+            after = text[m.end()]
+            if after.isspace() or after.isupper():
+                k = m.end()
+                break
     words = list(_WORD.finditer(text, k, colon))
     if not words:
         return None
