@@ -285,3 +285,16 @@ def test_a_cache_entry_is_read_in_one_go_with_no_reader_waiting(folder):
         assert cache._read_entry(entry, "any key") is None
     finally:
         done.set()
+
+
+@pytest.mark.parametrize("lexicon, says", [("/dev/zero", "/dev/zero: lexicon: not a regular file"),
+                                           ("big", "lexicon: more than 1 KB, the most read from one input")])
+def test_a_lexicon_is_read_no_further_than_max_bytes(cli, tmp_path, speech_file, lexicon, says):
+    """--lexicon /dev/zero ran out of memory (exit 1, after eating it all)."""
+    if lexicon == "big":
+        lexicon = tmp_path / "big.toml"
+        lexicon.write_text('[themes.p.lemmas]\n' + '"порт" = 1\n' * 300, encoding="utf-8")
+    result = cli("--max-bytes", "1K", "themes", speech_file, "--lexicon", lexicon) if lexicon != "/dev/zero" \
+        else cli("themes", speech_file, "--lexicon", lexicon)
+    assert result.exit_code == 5, result.output
+    assert says in one_error_line(result)
