@@ -42,7 +42,7 @@ def _main(data_dir: Annotated[Optional[Path], typer.Option(
         version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                               help="Print speechkit's version and exit.")] = False,
           max_bytes: Annotated[Optional[str], typer.Option(
-        "--max-bytes", envvar="SPEECHKIT_MAX_BYTES", show_envvar=True,
+        "--max-bytes", envvar="SPEECHKIT_MAX_BYTES", show_envvar=True, metavar="SIZE",
         help="The most bytes read from one input (a file, stdin, one JSON line): 500000, 300M, 1G. "
              "A larger input is refused with exit 3. [default: 200M]")] = None) -> None:
     if data_dir is not None:
