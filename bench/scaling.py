@@ -103,8 +103,9 @@ def measure_stream(family: str, size: int, command: list[str]) -> tuple[float, f
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def exponent(sizes: list[int], costs: list[float]) -> float | None:
-    pts = [(math.log(s), math.log(c)) for s, c in zip(sizes, costs) if c > 0]
+def exponent(sizes: list[int], costs: list[float], floor: float = 0.0) -> float | None:
+    """The slope of log(cost) on log(size), over the sizes whose cost reaches ``floor`` (at least two)."""
+    pts = [(math.log(s), math.log(c)) for s, c in zip(sizes, costs) if c > 0 and c >= floor]
     if len(pts) < 2:
         return None
     mx = sum(x for x, _ in pts) / len(pts)
@@ -142,9 +143,9 @@ def main() -> int:
             runs = [measure_library(family, s) for s in sizes]
             cpus = [c for c, _ in runs]
             mems = [max(m, 0.1) for _, m in runs]
-        # a cost that never reaches NOISE is start-up jitter, not growth: no exponent is fitted to it
-        et = exponent(sizes, cpus) if cpus[-1] >= NOISE_S else None
-        em = exponent(sizes, mems) if mems[-1] >= NOISE_MB else None
+        # a cost below NOISE is start-up jitter, not growth: the fit leaves it out (no fit under two points)
+        et = exponent(sizes, cpus, NOISE_S)
+        em = exponent(sizes, mems, NOISE_MB)
         per_mb_t = cpus[-1] / (sizes[-1] / 1e6)
         per_mb_m = mems[-1] / (sizes[-1] / 1e6)
         worst = max(worst, et or 0)
