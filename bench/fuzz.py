@@ -2,6 +2,7 @@
 
     python bench/fuzz.py --examples 10000            # every strategy, 10,000 examples each
     python bench/fuzz.py --examples 2000 --only any  # random Unicode only
+    python bench/fuzz.py --only shapes               # captions, digit runs and number-word runs, densely
 
 Prints the seed (``--seed`` repeats a run), then per strategy the examples run, the time and the failures
 (hypothesis shrinks each distinct failure to a minimal text and prints it).
@@ -24,12 +25,18 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import seed as hypothesis_seed  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from test_properties import INVISIBLE_MARKS, any_text, check_analysis, check_marks, russian_text  # noqa: E402
+from test_properties import (CAPTION, DIGIT_RUN, INVISIBLE_MARKS, LONG_DIGIT_RUN, NUMBER_WORD_RUN,  # noqa: E402
+                             PIECE, any_text, check_analysis, check_marks, russian_text)
+
+# captions, digit runs (some of thousands of digits) and number-word runs, denser than in «russian»:
+# the shapes that once hung a stage
+shapes_text = st.lists(st.one_of(CAPTION, DIGIT_RUN, NUMBER_WORD_RUN, PIECE, LONG_DIGIT_RUN), max_size=40).map(" ".join)
 
 # name -> (what to draw, what must hold for it)
 STRATEGIES = {
     "russian": (russian_text, check_analysis),
     "any": (any_text, check_analysis),
+    "shapes": (shapes_text, check_analysis),
     "marks": (st.tuples(russian_text, INVISIBLE_MARKS), lambda pair: check_marks(*pair)),  # invisible marks change nothing
 }
 

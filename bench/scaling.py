@@ -3,12 +3,15 @@
     python bench/scaling.py                                  # library analyze(), N = 25 KB
     python bench/scaling.py --base 50000 --family captions   # one family, bigger sizes
     python bench/scaling.py --command "analyze --json"       # the CLI, output written to /dev/null
+                                                             # (also the endless stdin streams)
 
 For each family: CPU seconds and peak RSS at N, 2N, 4N, 8N characters, and the exponent of a
 least-squares fit of log(cost) against log(size) — 1.0 is linear, 2.0 quadratic. Each size runs in
 a fresh process. Library mode warms the caches on 3 KB of the same family first, takes the
 best CPU time of two calls and the peak of Python allocations during a third (tracemalloc); CLI mode reports the child's own CPU time and peak
-RSS (os.wait4), less those of a 1 KB run of the same family (start-up and dictionaries).
+RSS (os.wait4), less those of a 1 KB run of the same family (start-up and dictionaries). CLI mode
+also feeds the endless streams of ``STREAMS`` to ``speechkit --max-bytes SIZE COMMAND -``: the run
+must stop at SIZE with exit 3, at the cost of reading SIZE bytes (or at once, for binary data).
 
 Targets (reliability issue): every exponent ≤ 1.2 in time and memory; at most 2 s and 200 MB per MB.
 """
@@ -30,7 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from pathological import FAMILIES, make  # noqa: E402
+from pathological import FAMILIES, STREAMS, make  # noqa: E402
+
+
+NOISE_S = 0.1  # CPU seconds: below this, differences between runs are start-up jitter
+NOISE_MB = 5.0
 
 
 def child(family: str, size: int) -> None:
@@ -72,8 +79,33 @@ def measure_cli(family: str, size: int, command: list[str]) -> tuple[float, floa
         os.unlink(fh.name)
 
 
-def exponent(sizes: list[int], costs: list[float]) -> float | None:
-    pts = [(math.log(s), math.log(c)) for s, c in zip(sizes, costs) if c > 0]
+def measure_stream(family: str, size: int, command: list[str]) -> tuple[float, float]:
+    """``speechkit --max-bytes SIZE COMMAND -`` with the family's bytes written to stdin without end."""
+    import threading
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    chunk = STREAMS[family] * (65536 // len(STREAMS[family]) + 1)
+    p = subprocess.Popen([sys.executable, "-m", "speechkit", "--max-bytes", str(size), *command, "-"],
+                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+
+    def feed() -> None:
+        try:
+            while True:
+                p.stdin.write(chunk)
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    _, status, usage = os.wait4(p.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code != 3:
+        raise SystemExit(f"{family} at {size}: exit {code}, not 3 (the stream was not refused)")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def exponent(sizes: list[int], costs: list[float], floor: float = 0.0) -> float | None:
+    """The slope of log(cost) on log(size), over the sizes whose cost reaches ``floor`` (at least two)."""
+    pts = [(math.log(s), math.log(c)) for s, c in zip(sizes, costs) if c > 0 and c >= floor]
     if len(pts) < 2:
         return None
     mx = sum(x for x, _ in pts) / len(pts)
@@ -92,7 +124,7 @@ def main() -> int:
     if args.child:
         child(args.child[0], int(args.child[1]))
         return 0
-    families = args.family or list(FAMILIES)
+    families = args.family or list(FAMILIES) + (list(STREAMS) if args.command else [])
     sizes = [args.base * k for k in (1, 2, 4, 8)]
     mode = f"speechkit {args.command} FILE" if args.command else "speechkit.analyze(text)"
     print(f"# {mode}; sizes {', '.join(f'{s // 1000} KB' for s in sizes)} (characters); "
@@ -102,20 +134,24 @@ def main() -> int:
     for family in families:
         if args.command:
             command = args.command.split()
-            t_base, m_base = measure_cli(family, 1000, command)
-            runs = [measure_cli(family, s, command) for s in sizes]
+            measure = measure_stream if family in STREAMS else measure_cli
+            t_base, m_base = measure(family, 1000, command)
+            runs = [measure(family, s, command) for s in sizes]
             cpus = [max(c - t_base, 1e-3) for c, _ in runs]
             mems = [max(m - m_base, 0.1) for _, m in runs]
         else:
             runs = [measure_library(family, s) for s in sizes]
             cpus = [c for c, _ in runs]
             mems = [max(m, 0.1) for _, m in runs]
-        et, em = exponent(sizes, cpus), exponent(sizes, mems)
+        # a cost below NOISE is start-up jitter, not growth: the fit leaves it out (no fit under two points)
+        et = exponent(sizes, cpus, NOISE_S)
+        em = exponent(sizes, mems, NOISE_MB)
         per_mb_t = cpus[-1] / (sizes[-1] / 1e6)
         per_mb_m = mems[-1] / (sizes[-1] / 1e6)
         worst = max(worst, et or 0)
         cells = " ".join(f"{c:9.2f} {m:4.0f}" for c, m in zip(cpus, mems))
-        print(f"{family[:24]:24} {cells}   {et:6.2f} {em:6.2f} {per_mb_t:5.1f} {per_mb_m:6.0f}", flush=True)
+        fits = " ".join("     —" if e is None else f"{e:6.2f}" for e in (et, em))
+        print(f"{family[:24]:24} {cells}   {fits} {per_mb_t:5.1f} {per_mb_m:6.0f}", flush=True)
     print(f"# worst time exponent {worst:.2f} (target ≤ 1.2)")
     return 0
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from .datafiles import read_text
+from .datafiles import read_text, read_user_file
 from .model import Span
 from .text import merge_spans
 
@@ -39,30 +39,48 @@ class Cue:
         return self.kind not in ("date", "url")
 
 
+CUE_SECTIONS = ("trailing", "inline", "caption")
+
+
 @functools.cache
 def load_cues(path: str | None = None) -> dict[str, tuple[str, ...]]:
-    """Cue phrases by section from the package data file (or a user's file)."""
+    """Cue phrases by section from the package data file (or a user's file).
+
+    Every section (``[trailing]``, ``[inline]``, ``[caption]``) must be there, and every cue in one.
+    """
+    from .datacheck import error, source_of
+
     if path is None:
-        raw = read_text("boilerplate.txt")
+        raw, where = read_text("boilerplate.txt"), source_of("boilerplate.txt")
     else:
-        with open(path, encoding="utf-8") as fh:
-            raw = fh.read()
+        raw, where = read_user_file(path, "cue list"), str(path)
     sections: dict[str, list[str]] = {}
     current = None
-    for line in raw.splitlines():
+    for n, line in enumerate(raw.splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
+            if line[1:-1] not in CUE_SECTIONS:
+                raise error(where, n, f"unknown section {line}; the sections are "
+                                      + ", ".join(f"[{s}]" for s in CUE_SECTIONS))
             current = sections.setdefault(line[1:-1], [])
-        elif current is not None:
+        elif current is None:
+            raise error(where, n, f"{line[:60]!r} stands before any section; put it under [trailing], [inline] "
+                                  "or [caption]")
+        else:
             current.append(line)
+    missing = [s for s in CUE_SECTIONS if s not in sections]
+    if missing:
+        raise error(where, None, "no " + ", ".join(f"[{s}]" for s in missing) + " section (it may be empty)")
     return {k: tuple(v) for k, v in sections.items()}
 
 
 @functools.cache
 def _cue_pattern(kind: str) -> re.Pattern[str]:
     phrases = sorted(load_cues()[kind], key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!)")  # an empty section: no cue of this kind, not a match everywhere
     # a cue begins a line, follows sentence punctuation, or is glued after a word (scraped text):
     # no capital, digit, underscore or hyphen before it. The check comes after the cue's first
     # character, so that the pattern begins with literals and the regex engine skips to them.

@@ -40,11 +40,22 @@ def _main(data_dir: Annotated[Optional[Path], typer.Option(
         help="A folder of your own data files (stopwords.txt, speech_verbs.txt, roles.txt, themes.toml, "
              "boilerplate.txt …) that replace the packaged ones of the same name.")] = None,
         version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                              help="Print speechkit's version and exit.")] = False) -> None:
+                                              help="Print speechkit's version and exit.")] = False,
+          max_bytes: Annotated[Optional[str], typer.Option(
+        "--max-bytes", envvar="SPEECHKIT_MAX_BYTES", show_envvar=True, metavar="SIZE",
+        help="The most bytes read from one input (a file, stdin, one JSON line): 500000, 300M, 1G. "
+             "A larger input is refused with exit 3. [default: 200M]")] = None) -> None:
     if data_dir is not None:
         if not data_dir.is_dir():
             fail(f"{data_dir}: --data-dir is not a folder", ExitCode.USAGE)
         os.environ["SPEECHKIT_DATA_DIR"] = str(data_dir)  # worker processes inherit it
+    if max_bytes is not None:
+        from .source import MAX_BYTES_ENV, parse_size
+
+        try:
+            os.environ[MAX_BYTES_ENV] = str(parse_size(max_bytes))  # read where inputs are read, in workers too
+        except UsageError as exc:
+            fail(str(exc), ExitCode.USAGE)
 
 
 # ---------------------------------------------------------------- shared options
@@ -523,7 +534,7 @@ def _only_the_command_asked_for(args: list[str]) -> None:
 
     typer turns every registered command into a click command on each start (9 ms
     for ten, a twentieth of `speechkit themes` on a page) though one runs. The
-    name is the first argument that is not an option or the value of ``--data-dir``;
+    name is the first argument that is not an option or the value of ``--data-dir`` or ``--max-bytes``;
     with none (``speechkit --help``) or an unknown one, every command stays, so
     help and "No such command" read as ever.
     """
@@ -534,10 +545,10 @@ def _only_the_command_asked_for(args: list[str]) -> None:
 
 
 def _command_named(args: list[str]) -> str | None:
-    """The first argument that is not an option or the value of ``--data-dir``: the subcommand's name."""
+    """The first argument that is not an option or the value of ``--data-dir`` or ``--max-bytes``: the subcommand."""
     i = 0
     while i < len(args) and args[i].startswith("-"):
-        i += 2 if args[i] == "--data-dir" else 1  # the callback's only option with a value
+        i += 2 if args[i] in ("--data-dir", "--max-bytes") else 1  # the callback's options with a value
     return args[i] if i < len(args) else None
 
 

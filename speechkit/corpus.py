@@ -8,19 +8,22 @@ cannot be read or analysed becomes a ``Failed`` record and the run goes on.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import signal
 import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
-from .errors import EmptyTextError, ExitCode, SpeechkitError, UsageError
-from .source import Document, read_bytes, read_path, read_seed, require_text
+from .errors import EmptyTextError, ExitCode, InputError, SpeechkitError, UsageError
+from .source import (Document, max_bytes, read_bytes, read_limited, read_path, read_seed, replaced_positions,
+                     replaced_warning, require_text, size_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,28 +77,96 @@ class _Encoded:
     def read(self, n: int = -1) -> bytes:
         return self.stream.read(n).encode("utf-8")
 
-    def __iter__(self) -> Iterator[bytes]:
-        return (line.encode("utf-8") for line in self.stream)
+    def readline(self, n: int = -1) -> bytes:
+        return self.stream.readline(n).encode("utf-8")
 
 
 def _expand(inputs: list[str], glob: str) -> Iterator[str | Failed]:
     for item in inputs:
         p = Path(item)
         if item != "-" and p.is_dir():
-            try:
-                files = sorted(f for f in p.rglob(glob) if f.is_file())
-                empty = not files and not any(p.iterdir())
-            except OSError as exc:  # an unreadable folder
-                yield Failed(item, f"{p}: cannot list this folder ({exc.strerror or exc})", ExitCode.INPUT)
-                continue
-            if not files:
+            found = walk_folder(p, glob)
+            if not found:
+                try:
+                    empty = not any(p.iterdir())
+                except OSError as exc:  # an unreadable folder
+                    yield Failed(item, f"{p}: cannot list this folder ({exc.strerror or exc})", ExitCode.INPUT)
+                    continue
                 what = ("is an empty folder" if empty else
                         f"is a folder with no files matching {glob!r} (--glob chooses others)")
                 yield Failed(item, f"{p}: {what}", ExitCode.INPUT)
                 continue
-            yield from (str(f) for f in files)
+            yield from found
         else:
             yield item
+
+
+def walk_folder(folder: Path, glob: str) -> list[str | Failed]:
+    """The files under ``folder`` whose path matches ``glob`` (as ``Path.rglob``), in path order.
+
+    Nothing is skipped without a word: a subfolder that cannot be listed, a symbolic link that
+    leads back to a folder above it (or in a circle of links) and a broken link that matches the
+    pattern each come back as a ``Failed`` record in its place. Links to folders elsewhere are
+    followed; a folder reached twice is read once.
+    """
+    pattern = glob
+    while pattern.startswith("**/"):  # rglob is recursive already
+        pattern = pattern[3:]
+    found: list[tuple[str, str | Failed]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def problem(path: str, why: str) -> None:
+        found.append((path, Failed(path, f"{path}: {why}", ExitCode.INPUT)))
+
+    def visit(d: Path, ancestors: frozenset[tuple[int, int]]) -> None:
+        try:
+            st = d.stat()
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problem(str(d), f"cannot list this folder ({exc.strerror or exc})")
+            return
+        here = (st.st_dev, st.st_ino)
+        seen.add(here)
+        ancestors = ancestors | {here}
+        for e in entries:
+            path = Path(e.path)
+            try:
+                is_dir = e.is_dir()
+                is_file = not is_dir and e.is_file()
+            except OSError as exc:
+                problem(e.path, "a symbolic link in a loop" if exc.errno == errno.ELOOP
+                        else f"cannot read ({exc.strerror or exc})")
+                continue
+            if is_dir:
+                if e.is_symlink():
+                    try:
+                        target = os.stat(e.path)
+                    except OSError as exc:
+                        problem(e.path, f"cannot list this folder ({exc.strerror or exc})")
+                        continue
+                    key = (target.st_dev, target.st_ino)
+                    if key in ancestors:
+                        problem(e.path, f"a symbolic link back to {os.path.realpath(e.path)}, a folder it is in "
+                                        "(a loop); not followed")
+                        continue
+                    if key in seen:
+                        continue  # a second way into a folder already read
+                visit(path, ancestors)
+            elif PurePath(os.path.relpath(e.path, folder)).match(pattern):
+                if is_file:
+                    found.append((e.path, e.path))
+                elif e.is_symlink():
+                    try:
+                        os.stat(e.path)
+                    except OSError as exc:
+                        why = ("a symbolic link in a loop" if exc.errno == errno.ELOOP
+                               else f"a broken symbolic link ({exc.strerror or exc})")
+                        problem(e.path, why)
+
+    visit(folder, frozenset())
+    found.sort(key=lambda item: item[0])
+    return [item for _, item in found]
 
 
 def iter_documents(inputs: list[str], *, glob: str = "*.txt", jsonl: bool = False,
@@ -128,18 +199,52 @@ def _from_stdin(jsonl: bool, text_field: str, id_field: str | None, default_seed
         return
     stream = _stdin_binary()  # an explicit "-" at a terminal reads what is typed, up to Ctrl-D
     if jsonl:
-        yield from _jsonl_lines(_decoded(stream), "<stdin>", text_field, id_field)
+        yield from _jsonl_lines(_decoded(_lines(stream, "<stdin>")), "<stdin>", text_field, id_field)
         return
-    data = stream.read()
+    try:
+        data = read_limited(stream, "<stdin>")
+    except InputError as exc:
+        yield Failed("<stdin>", str(exc), exc.exit_code)
+        return
     yield _guard(lambda: require_text(read_bytes(data, "<stdin>")), "<stdin>")
 
 
-def _decoded(lines: Iterable[bytes]) -> Iterator[str]:
-    """JSON lines are UTF-8 (a BOM on the first line is dropped); bad bytes become U+FFFD."""
+class _TooLong:
+    """A JSON line longer than ``--max-bytes``: where reading that input stopped."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+
+def _lines(stream, name: str, limit: int | None = None) -> Iterator[bytes | _TooLong]:
+    """The stream's lines, none longer than ``limit`` bytes (``max_bytes()``).
+
+    A longer line ends the input: where the next one begins is beyond what may be read (a stream
+    from /dev/zero has no next line at all).
+    """
+    limit = max_bytes() if limit is None else limit
+    readline = getattr(stream, "readline", None)
+    lines = iter(lambda: readline(limit + 1), b"") if readline else iter(stream)  # a stream that only iterates
+    for line in lines:
+        if len(line) > limit and not (len(line) == limit + 1 and line.endswith(b"\n")):
+            yield _TooLong(limit)
+            return
+        yield line
+
+
+def _decoded(lines: Iterable[bytes | _TooLong]) -> Iterator[tuple[str, int] | _TooLong]:
+    """(line, bytes replaced): JSON lines are UTF-8 (a BOM on the first line is dropped); bad bytes become U+FFFD."""
     for n, line in enumerate(lines):
+        if isinstance(line, _TooLong):
+            yield line
+            return
         if n == 0 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
-        yield line.decode("utf-8", "replace")
+        try:
+            yield line.decode("utf-8"), 0
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", "replace")
+            yield text, len(replaced_positions(text, line))
 
 
 def _guard(fn: Callable[[], Document], name: str) -> Document | Failed:
@@ -169,16 +274,23 @@ def _jsonl_file(name: str, text_field: str, id_field: str | None) -> Iterator[Do
         yield Failed(name, f"{name}: cannot read ({exc.strerror or exc})", ExitCode.INPUT)
         return
     with fh:
-        yield from _jsonl_lines(_decoded(fh), name, text_field, id_field)
+        yield from _jsonl_lines(_decoded(_lines(fh, name)), name, text_field, id_field)
 
 
-def _jsonl_lines(lines: Iterable[str], name: str, text_field: str, id_field: str | None) -> Iterator[Document | Failed]:
+def _jsonl_lines(lines: Iterable[tuple[str, int] | _TooLong], name: str, text_field: str,
+                 id_field: str | None) -> Iterator[Document | Failed]:
     seen = False
-    for n, line in enumerate(lines, 1):
+    for n, item in enumerate(lines, 1):
+        doc_id = f"{name}:{n}"
+        if isinstance(item, _TooLong):
+            yield Failed(doc_id, f"{doc_id}: a line of more than {size_text(item.limit)}, the most read from one "
+                                 f"input (speechkit --max-bytes SIZE raises it); the rest of {name} is not read",
+                         ExitCode.INPUT)
+            return
+        line, bad = item
         if not line.strip():
             continue
         seen = True
-        doc_id = f"{name}:{n}"
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -191,7 +303,9 @@ def _jsonl_lines(lines: Iterable[str], name: str, text_field: str, id_field: str
         if id_field and obj.get(id_field) is not None:
             doc_id = str(obj[id_field])
         meta = {k: v for k, v in obj.items() if k != text_field}
-        doc = Document(doc_id, obj[text_field], "utf-8", meta)
+        text = obj[text_field]
+        warnings = (_line_warning(bad, text),) if bad else ()
+        doc = Document(doc_id, text, "utf-8", meta, warnings)
         yield _guard(lambda d=doc: require_text(d), doc_id)
     if not seen:
         yield Failed(name, f"{name}: empty, not one JSON line", ExitCode.EMPTY)
@@ -211,10 +325,33 @@ def count_documents(inputs: list[str], *, glob: str = "*.txt", jsonl: bool = Fal
             continue
         try:
             with open(name, "rb") as fh:
-                n += sum(1 for line in fh if line.strip())
+                n += _count_lines(fh)
         except OSError:
             n += 1  # reported as one failed document
     return n
+
+
+def _line_warning(bad: int, text: str) -> str:
+    """What was replaced in a JSON line, with where it landed in the document's text."""
+    where = [m.start() for m in re.finditer("\ufffd", text)]
+    if not where:
+        return f"the JSON line had {bad} byte{'s' if bad > 1 else ''} that {'are' if bad > 1 else 'is'} not UTF-8, " \
+               "replaced by U+FFFD outside the text"
+    return f"the JSON line had {replaced_warning(where, bad)} of the text"
+
+
+def _count_lines(fh) -> int:
+    """Non-blank lines of a file, read a megabyte at a time (a line of 1 GB is never held whole)."""
+    n = 0
+    filled = False  # the line being read has something besides white space
+    for chunk in iter(lambda: fh.read(1 << 20), b""):
+        *done, rest = chunk.split(b"\n")
+        for part in done:
+            if filled or part.strip():
+                n += 1
+            filled = False
+        filled = filled or bool(rest.strip())
+    return n + filled
 
 
 # ---------------------------------------------------------------- empty input

@@ -11,6 +11,7 @@ setting travels in the environment so that worker processes see it too.
 from __future__ import annotations
 
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
@@ -50,10 +51,26 @@ def os_problem(exc: OSError) -> str:
 
 
 def read_user_file(path: str | os.PathLike, what: str) -> str:
-    """A user's data file as text; every way of failing is one LexiconError naming the file."""
+    """A user's data file as text; every way of failing is one LexiconError naming the file.
+
+    Only a regular file or a pipe is read, and no more than ``--max-bytes`` of it: ``--lexicon
+    /dev/zero`` ran out of memory.
+    """
+    from .source import max_bytes, size_text
+
+    limit = max_bytes()
     try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise LexiconError(f"{path}: {what}: not a regular file")
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise LexiconError(f"{path}: {what}: more than {size_text(limit)}, the most read from one input "
+                               "(speechkit --max-bytes SIZE raises it)")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: {what} is not UTF-8 text") from None
     except FileNotFoundError:

@@ -22,7 +22,7 @@ def record_for_path(path: str, command: str = "themes", lexicon: str | None = No
         doc = require_text(read_path(path))
     except SpeechkitError as exc:
         return {"source": {"name": str(path)}, "error": str(exc)}
-    a = analyze(doc.text, Options(lexicon=lexicon), name=doc.name, encoding=doc.encoding)
+    a = analyze(doc.text, Options(lexicon=lexicon), name=doc.name, encoding=doc.encoding, warnings=doc.warnings)
     return record(command, a)
 
 

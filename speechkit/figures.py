@@ -21,10 +21,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import morph
-from .cache import code_stamp, memo, parse_toml
+from .cache import code_stamp, memo
 from .datafiles import read_text
 from .model import Figure
 
@@ -159,9 +159,13 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load and expand ``data/numbers.toml`` once per process."""
+    from .datacheck import NUMBERS_SCHEMA, check_schema, load_toml, source_of
+
     source = read_text("numbers.toml")
-    raw = parse_toml(source)
-    derived = memo("numbers", _cache_key(source), lambda: _derive(raw))
+    where = source_of("numbers.toml")
+    raw = load_toml(source, where)
+    check_schema(raw, NUMBERS_SCHEMA, source, where)
+    derived = memo("numbers", _cache_key(source), lambda: _derive(raw), check=lambda d: _derived_fits(d, raw))
     forms = derived["forms"]
     words: dict[str, tuple[str, Decimal]] = {}
     for category in LEMMA_CATEGORIES:
@@ -264,6 +268,15 @@ def _derive(raw: dict) -> dict:
         "genitives": sorted(f for lemma in raw["months"] for f in forms[lemma] if _is_genitive(f)),
         "singulars": sorted(f for lemma in raw["scales"] for f in forms[lemma] if _is_singular(f)),
     }
+
+
+def _derived_fits(derived: Any, raw: dict) -> bool:
+    """Whether a cached ``_derive`` result has its shape: forms for every lemma, lists of words."""
+    if not isinstance(derived, dict) or not isinstance(derived.get("forms"), dict):
+        return False
+    lists = [derived.get(k) for k in ("one", "homographs", "genitives", "singulars")]
+    lists += [derived["forms"].get(lemma) for category in LEMMA_CATEGORIES for lemma in raw[category]]
+    return all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in lists)
 
 
 def _forms(lemma: str) -> set[str]:
@@ -472,7 +485,15 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             drafts.append(draft)
     _fill_from_context(scan, drafts)
     _fill_years(scan, drafts)
-    return [_freeze(i, d, text) for i, d in enumerate(drafts)]
+    return [_freeze(i, d, text) for i, d in enumerate(d for d in drafts if _plausible(d))]
+
+
+MAX_DIGITS = 24  # a quantity of 10^24 or more is no figure a text states, but a run of digits
+
+
+def _plausible(draft: _Draft) -> bool:
+    """«1 000 000 … 000» over 5,000 digits is not a figure (and no JSON reader takes such an int)."""
+    return all(not isinstance(v, Decimal) or v.adjusted() < MAX_DIGITS for v in (draft.value, draft.low, draft.high))
 
 
 def _skip_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:

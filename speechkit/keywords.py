@@ -78,12 +78,13 @@ RANKINGS = ("count", "keyness", "g2", "log_ratio")
 @functools.cache
 def reference() -> dict[str, float]:
     """``data/reference_freq.tsv``: lemma (ё as е) → frequency per million in general Russian."""
+    from .datacheck import frequency, source_of, tsv_rows
+
+    name = REFERENCE_FILE.removeprefix("data/")
+    where = source_of(name)
     out: dict[str, float] = {}
-    raw = read_text(REFERENCE_FILE.removeprefix("data/"))
-    for line in raw.splitlines():
-        if line and not line.startswith("#"):
-            lem, pm = line.split("\t")
-            out[lem] = float(pm)
+    for n, (lem, pm) in tsv_rows(read_text(name), where, ("lemma", "per_million")):
+        out[lem] = frequency(pm, where, n)
     return out
 
 

@@ -157,6 +157,7 @@ class SourceInfo:
     boilerplate_start: int | None
     boilerplate: list[Span] = field(default_factory=list)
     language_warning: str | None = None
+    warnings: tuple[str, ...] = ()  # what reading the text repaired, then the language warning
 
 
 @dataclass(frozen=True, slots=True)

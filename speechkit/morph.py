@@ -138,12 +138,12 @@ def analyzer() -> "pymorphy3.MorphAnalyzer":
 @functools.cache
 def overrides() -> dict[str, tuple[str, str]]:
     """``data/lemma_overrides.tsv``: form → (lemma, POS) for abbreviations and pymorphy3 errors."""
+    from .datacheck import source_of, tsv_rows
+
     out = {}
-    text = read_text("lemma_overrides.tsv")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            form, lem, p = line.split("\t")
-            out[form] = (lem, p)
+    where = source_of("lemma_overrides.tsv")
+    for _, (form, lem, p) in tsv_rows(read_text("lemma_overrides.tsv"), where, ("form", "lemma", "POS")):
+        out[form] = (lem, p)
     return out
 
 

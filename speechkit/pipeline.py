@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -42,8 +43,12 @@ class Options:
 
 
 def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
-            encoding: str = "utf-8") -> Analysis:
-    """Dissect one text: segments with speakers and themes, figures, keywords, summary."""
+            encoding: str = "utf-8", warnings: Sequence[str] = ()) -> Analysis:
+    """Dissect one text: segments with speakers and themes, figures, keywords, summary.
+
+    ``warnings`` are what reading the text had to repair (``Document.warnings``); they are kept in
+    ``source.warnings`` and ``Analysis.warnings`` with the language warning.
+    """
     options = options or Options()
     lexicon = load_lexicon(options.lexicon)
     norm = normalize(text)
@@ -67,14 +72,16 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     keywords = _keywords(body, segments, speakers) if options.keywords else []
     summary = _summary(t, sentences, body, segments, options, end) if options.summary else []
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
+    language = _language_warning(tokens)
+    all_warnings = (*warnings, language) if language else tuple(warnings)
     source = SourceInfo(name, len(text), encoding,
                         None if (tail is None or options.keep_boilerplate) else norm.to_source(tail),
-                        boiler_spans, _language_warning(tokens))
+                        boiler_spans, language, all_warnings)
     analysis = Analysis(
         source=source, text=text, segments=segments, themes=themes, figures=figures,
         quoted_names=[QuotedName(n.start, n.end, n.text) for n in names],
         sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
-        warnings=[source.language_warning] if source.language_warning else [], speakers=speakers,
+        warnings=list(all_warnings), speakers=speakers,
     )
     # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
     return _remap(analysis, norm) if norm.text != text else analysis
@@ -194,9 +201,38 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
             flags += ("outside_quote",)
         out.append(dataclasses.replace(
             f, index=len(out), segment=seg.index if seg else None, theme=seg.theme if seg else None,
-            speaker=seg.speaker if seg else None, speaker_id=seg.speaker_id if seg else None, sentence=sent,
-            flags=flags))
+            speaker=seg.speaker if seg else None, speaker_id=seg.speaker_id if seg else None,
+            sentence=_around(t, sent, f.start, f.end), flags=flags))
     return out
+
+
+SENTENCE_CONTEXT = 400  # characters of a longer sentence kept around a figure (a text without full stops)
+
+
+def _around(t: str, sent: Span | None, start: int, end: int) -> Span | None:
+    """The figure's sentence, or ``SENTENCE_CONTEXT`` characters of it around the figure, cut at spaces.
+
+    Each figure repeats its sentence: 12,500 figures in one sentence of 25 KB would repeat it whole
+    12,500 times (300 MB of JSON); clipped, each repeats a line's worth.
+
+    >>> t = "Рост " + "1 " * 500 + "процентов."
+    >>> s = _around(t, Span(0, len(t), t), 505, 506)
+    >>> s.end - s.start <= SENTENCE_CONTEXT, t[s.start:s.end] == s.text, s.start <= 505 < 506 <= s.end
+    (True, True, True)
+    """
+    if sent is None or sent.end - sent.start <= SENTENCE_CONTEXT:
+        return sent
+    room = max(0, SENTENCE_CONTEXT - (end - start))
+    a = max(sent.start, start - room // 2)
+    b = min(sent.end, end + room - (start - a))  # what the left side did not use goes to the right
+    a = max(sent.start, min(a, start - (room - (b - end))))
+    if a > sent.start:  # whole words: from the first space on
+        k = t.find(" ", a, start)
+        a = k + 1 if k >= 0 else a
+    if b < sent.end:
+        k = t.rfind(" ", end, b)
+        b = k if k >= 0 else b
+    return Span(a, b, t[a:b])
 
 
 # ---------------------------------------------------------------- keywords, summary

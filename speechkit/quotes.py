@@ -10,6 +10,7 @@ A «…» without such evidence is a name, a title or a term.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
 _SENT_END = re.compile(r"[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
+_NEXT_QUOTE = re.compile(r"[:.!?…]\s*[«\"„]")
+_SENT_MARK = re.compile(r"[.!?…\n]")
 _INSIDE = re.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^«»\"\n]){{3,160}}?)[,.]\s*[{DASHES}]\s+")
 
 
@@ -206,6 +209,11 @@ def _with_depths(pairs: list[QuotePair]) -> list[QuotePair]:
 _REPORTED = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
 _ABOUT_THIS = re.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Так\s+считает|Так)\s+", re.I)
 _INTRO_LINE = 160  # characters of a «Имя Фамилия, должность:» line that introduces the next paragraph's quote
+# A name, title or term in «» is short; a longer «…» that is not speech is left to its paragraph.
+# Nested «…«…«…»…»…» would otherwise repeat each inner text once per level: quadratic output.
+QUOTED_NAME_MAX = 500
+SPEECH_DEPTH = 2  # quote pairs nested this deep are names or terms, not speech
+ATTRIBUTION_REACH = 1000  # characters after a quote searched for the end of its attribution sentence
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None,
@@ -222,14 +230,18 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
         said_until = -1  # the end of the last quote's attribution
         for p in pairs:
             if p.open < speech_until:
-                names.append(Span(p.open, p.end, text[p.open : p.end]))
+                if p.end - p.open <= QUOTED_NAME_MAX:
+                    names.append(Span(p.open, p.end, text[p.open : p.end]))
                 continue
-            q = _as_speech(text, p, para, prev)
+            # «…«…«…»…»…»: a quote two levels down is never speech of its own (and testing every level
+            # of a deep nest reads the text once per level)
+            q = _as_speech(text, p, para, prev) if p.depth < SPEECH_DEPTH else None
             if q is None and said_until >= 0 and _CONTINUES.fullmatch(text, said_until, p.open):
                 # «…», — подчеркнул он. — «Без него Арал не выживет». — the same speaker goes on
                 q = Quote(p.open, p.end, None, None, _inner(text, p), p.unclosed)
             if q is None:
-                names.append(Span(p.open, p.end, text[p.open : p.end]))
+                if p.end - p.open <= QUOTED_NAME_MAX:
+                    names.append(Span(p.open, p.end, text[p.open : p.end]))
             else:
                 quotes.append(q)
                 speech_until = p.end
@@ -331,12 +343,14 @@ def _attribution_after(text: str, i: int, end: int):
         m = re.compile(r",\s*").match(text, i, end)  # «…», сказал он.
         if not m:
             return None
-    stop = _SENT_END.search(text, m.end(), end)
-    sent_end = stop.start() if stop else end
-    q = re.search(r"[:.!?…]\s*[«\"„]", text[m.end() : sent_end])  # the next quote starts
+    # a paragraph of quotes without a full stop: each quote looks no further than ATTRIBUTION_REACH
+    reach = min(end, m.end() + ATTRIBUTION_REACH)
+    stop = _SENT_END.search(text, m.end(), reach)
+    sent_end = stop.start() if stop else reach
+    q = _NEXT_QUOTE.search(text, m.end(), sent_end)  # the next quote starts
     if q:
-        sent_end = m.end() + q.start()
-    words = list(_WORD.finditer(text, m.end(), sent_end))[:8]
+        sent_end = q.start()
+    words = list(itertools.islice(_WORD.finditer(text, m.end(), sent_end), 8))
     for w in words[:4]:
         if is_speech_verb(w.group(0)):
             a0 = words[0].start()
@@ -414,10 +428,17 @@ def _attribution_before(text: str, i: int, start: int):
     if j <= start or text[j - 1] not in ":,":
         return None
     colon = j - 1
-    # the clause before the colon, back to the previous sentence end or quote
+    # the clause before the colon, back to the previous sentence end or quote (within ATTRIBUTION_REACH:
+    # «слово», «слово», … without a full stop walked back to the paragraph's start from every quote)
+    lo = max(start, colon - ATTRIBUTION_REACH)
     k = colon
-    while k > start and not (text[k - 1] in ".!?…\n" and (k == colon or text[k].isspace() or text[k].isupper())):
-        k -= 1
+    if not (k > lo and text[k - 1] in ".!?…\n"):
+        k = lo  # the nearest sentence end before the colon with a space or a capital after it
+        for m in reversed(list(_SENT_MARK.finditer(text, lo, colon - 1))):
+            after = text[m.end()]
+            if after.isspace() or after.isupper():
+                k = m.end()
+                break
     words = list(_WORD.finditer(text, k, colon))
     if not words:
         return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafiles import os_problem
-from .errors import EmptyTextError, InputError
+from .errors import EmptyTextError, InputError, UsageError
 
 SEED_NAME = "tokayev-ots-shusha-2024.txt"
 
@@ -52,6 +52,13 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _CASE_FLIP = re.compile(r"[а-яё][А-ЯЁ]")
 SAMPLE = 1 << 16  # bytes looked at when guessing: enough for a verdict, cheap for 20 MB files
 
+# The most bytes read from one input (a file, stdin, one JSON line): more is refused, never read.
+MAX_BYTES_ENV = "SPEECHKIT_MAX_BYTES"
+DEFAULT_MAX_BYTES = 200 * 2**20
+_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)i?b?\s*", re.I)
+# A UTF-8 text may carry a few damaged bytes: at most one per this many good multi-byte letters
+UTF8_BAD_RATIO = 20
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -61,8 +68,85 @@ class Document:
     text: str
     encoding: str
     meta: dict | None = None
+    warnings: tuple[str, ...] = ()  # what reading it had to repair: «2 bytes that are not UTF-8 …»
 
 
+# ---------------------------------------------------------------- how much is read
+def parse_size(value: str | int) -> int:
+    """Bytes from ``200M``, ``1G``, ``500k`` or a plain number (K, M, G are powers of 1024).
+
+    >>> parse_size("200M"), parse_size("1g"), parse_size(4096)
+    (209715200, 1073741824, 4096)
+    """
+    if isinstance(value, int):
+        n = value
+    else:
+        m = _SIZE.fullmatch(value)
+        if not m:
+            raise UsageError(f"--max-bytes takes a size such as 500000, 300M or 1G, not {value!r}")
+        n = int(m.group(1)) * 1024 ** " kmg".index(m.group(2).lower() or " ")
+    if n < 1:
+        raise UsageError("--max-bytes must be at least 1")
+    return n
+
+
+def max_bytes() -> int:
+    """The bound on one input's bytes: ``SPEECHKIT_MAX_BYTES`` (set by ``--max-bytes``) or 200 MB."""
+    setting = os.environ.get(MAX_BYTES_ENV)
+    return parse_size(setting) if setting else DEFAULT_MAX_BYTES
+
+
+def size_text(n: int) -> str:
+    """A size as people read it.
+
+    >>> size_text(200 * 2**20), size_text(1500), size_text(12)
+    ('200 MB', '1.5 KB', '12 bytes')
+    """
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def too_large(name: str, limit: int) -> InputError:
+    return InputError(f"{name}: more than {size_text(limit)}, the most read from one input "
+                      f"(speechkit --max-bytes SIZE raises it)")
+
+
+def read_limited(stream, name: str, limit: int | None = None) -> bytes:
+    """All of a stream up to ``limit`` bytes; a longer one is refused once the limit is passed.
+
+    Binary data (NUL bytes that are not UTF-16, an image's magic number) is refused from its
+    first 64 KB, so ``speechkit themes - < /dev/zero`` stops at once.
+    """
+    limit = max_bytes() if limit is None else limit
+    head = stream.read(min(SAMPLE, limit + 1))
+    if _binary_head(head):
+        raise InputError(f"{name}: not a text file (binary data)")
+    chunks = [head]
+    size = len(head)
+    while size <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise too_large(name, limit)
+
+
+def _binary_head(head: bytes) -> bool:
+    """An image, archive or executable, or NUL bytes in what is not UTF-16/32 text."""
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return False
+    if head.startswith(BINARY_MAGIC):
+        return True
+    if b"\x00" not in head:
+        return False
+    encoding = _utf16_without_bom(head)  # NUL bytes are every other byte of UTF-16 …
+    return encoding is None or _looks_binary(head[: len(head) // 2 * 2].decode(encoding, "replace"))  # … or zeros
+
+
+# ---------------------------------------------------------------- bytes to text
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode bytes as Russian text; return (text, encoding name).
 
@@ -71,25 +155,74 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     >>> decode("\\ufeffПривет".encode("utf-16-le"))
     ('Привет', 'utf-16-le')
     """
+    text, encoding, _ = decode_text(data, name)
+    return text, encoding
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str, tuple[str, ...]]:
+    """Decode bytes as Russian text; return (text, encoding name, warnings about repairs).
+
+    A text that is UTF-8 but for a few damaged bytes stays UTF-8, those bytes replaced by U+FFFD
+    and a warning saying how many and where; an 8-bit code page is tried only for bytes that are
+    not plausibly UTF-8.
+
+    >>> text, encoding, warnings = decode_text("Порт Актау принимает суда".encode() + b"\\xff.")
+    >>> text[-3:], encoding, warnings
+    ('а\\ufffd.', 'utf-8', ('1 byte that is not UTF-8 replaced by U+FFFD, at character 25',))
+    """
     for bom, encoding in BOMS:
         if data.startswith(bom):
             codec = "utf-8" if encoding == "utf-8-sig" else encoding
-            return _checked(_strict(data[len(bom):], codec, name), name), encoding
+            return _checked(_strict(data[len(bom):], codec, name), name), encoding, ()
     if data.startswith(BINARY_MAGIC):
         raise InputError(f"{name}: not a text file (binary data)")
     head = data[:SAMPLE]
     encoding = _utf16_without_bom(head)
     if encoding is not None:
-        return _checked(_strict(data, encoding, name), name), encoding
+        return _checked(_strict(data, encoding, name), name), encoding, ()
     if b"\x00" in head:
         raise InputError(f"{name}: not a text file (binary data)")
     try:
-        return _checked(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError as exc:
-        if _mostly_utf8(data, exc):
-            # a file cut in the middle of a letter, or a stray byte in a long UTF-8 text
-            return _checked(data.decode("utf-8", "replace"), name), "utf-8"
-    return _decode_legacy(data, name)
+        return _checked(data.decode("utf-8"), name), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    bad = replaced_positions(text, data)
+    if _plausibly_utf8(text, len(bad)):
+        # a file cut in the middle of a letter, or a few damaged bytes in a UTF-8 text
+        return _checked(text, name), "utf-8", (replaced_warning(bad),)
+    return (*_decode_legacy(data, name), ())
+
+
+def replaced_positions(text: str, data: bytes) -> list[int]:
+    """Where bytes that were not UTF-8 became U+FFFD (a U+FFFD written in the file is not counted)."""
+    genuine = data.count(b"\xef\xbf\xbd")
+    found = [m.start() for m in _REPLACEMENT.finditer(text)]
+    return found[genuine:] if genuine else found  # genuine ones first: a fair guess for the rare mix
+
+
+_REPLACEMENT = re.compile("\ufffd")
+
+
+def replaced_warning(positions: list[int], count: int | None = None, shown: int = 5) -> str:
+    """«2 bytes that are not UTF-8 replaced by U+FFFD, at characters 120, 121»: ``count`` bytes, if not one each."""
+    n = len(positions)
+    count = n if count is None else count
+    where = ", ".join(map(str, positions[:shown])) + (f" and {n - shown} more" if n > shown else "")
+    what = "1 byte that is not UTF-8" if count == 1 else f"{count} bytes that are not UTF-8"
+    return f"{what} replaced by U+FFFD, at character{'s' if n > 1 else ''} {where}"
+
+
+def _plausibly_utf8(text: str, bad: int) -> bool:
+    """Enough good multi-byte letters, and few damaged bytes among them.
+
+    A cp1251 or koi8-r text read as UTF-8 has nearly every letter damaged; a UTF-8 file with a few
+    flipped bits or a cut last letter has one damaged byte in hundreds of letters.
+    """
+    if bad == 0:
+        return True
+    multibyte = len(text.encode("utf-8", "surrogatepass")) - len(text) - 2 * bad  # extra bytes of good letters
+    return multibyte >= 8 and bad <= max(1, multibyte // UTF8_BAD_RATIO)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -114,18 +247,6 @@ def _utf16_without_bom(head: bytes) -> str | None:
         if high.count(0) + high.count(4) >= 0.95 * pairs:
             return encoding
     return None
-
-
-def _mostly_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
-    """Valid UTF-8 but for the last, cut letter or a few stray bytes in a long text."""
-    sample = data[:SAMPLE]
-    multibyte = sum(1 for b in sample if 0xC2 <= b <= 0xF4)
-    if multibyte < 8:  # too little UTF-8 to tell from a code page
-        return False
-    if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-        return True
-    bad = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    return bad <= max(1, len(data) // 10_000)
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
@@ -177,26 +298,29 @@ def _looks_binary(text: str) -> bool:
     return controls > len(head) * 0.05
 
 
-def read_path(path: str | os.PathLike) -> Document:
-    """Read one file; errors name the path and the problem."""
+def read_path(path: str | os.PathLike, limit: int | None = None) -> Document:
+    """Read one file of at most ``limit`` bytes (``max_bytes()``); errors name the path and the problem."""
     p = Path(path)
+    limit = max_bytes() if limit is None else limit
     try:
-        mode = p.stat().st_mode
-        if stat.S_ISDIR(mode):
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{p}: is a directory, not a file")
-        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
             raise InputError(f"{p}: not a regular file")  # /dev/zero would never end
-        data = p.read_bytes()
+        if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+            raise too_large(str(p), limit)  # refused before a byte is read
+        with open(p, "rb") as fh:
+            data = read_limited(fh, str(p), limit)  # a pipe, or a file that grew since
     except OSError as exc:
         raise InputError(f"{p}: {os_problem(exc)}") from None
-    text, encoding = decode(data, str(p))
-    return Document(str(p), text, encoding)
+    return read_bytes(data, str(p))
 
 
 def read_bytes(data: bytes, name: str) -> Document:
     """Decode bytes that came from somewhere other than a file (stdin, a test)."""
-    text, encoding = decode(data, name)
-    return Document(name, text, encoding)
+    text, encoding, warnings = decode_text(data, name)
+    return Document(name, text, encoding, None, warnings)
 
 
 def seed_path() -> Path:

@@ -171,12 +171,20 @@ def _textrank(nodes: list[_Candidate]) -> list[float]:
     return [r * n for r in rank]  # 1.0 = an average sentence
 
 
+def _graph(cands: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that enter a TextRank graph: at most ``MAX_GRAPH``, those with most content words.
+
+    The graph costs the square of its size; every graph (the whole text's, each theme's) is capped.
+    """
+    if len(cands) <= MAX_GRAPH:
+        return cands
+    return sorted(cands, key=lambda c: (-len(c.lemmas), c.start))[:MAX_GRAPH]
+
+
 def _rank(text, sentences, tokens, segments, end) -> list[_Candidate]:
     """All candidate sentences, the graph's ones scored (the short ones keep 0)."""
     cands = _candidates(text, sentences, tokens, segments, end)
-    long_enough = [c for c in cands if c.words >= MIN_WORDS]
-    if len(long_enough) > MAX_GRAPH:
-        long_enough = sorted(long_enough, key=lambda c: (-len(c.lemmas), c.start))[:MAX_GRAPH]
+    long_enough = _graph([c for c in cands if c.words >= MIN_WORDS])
     for c, r in zip(long_enough, _textrank(long_enough)):
         speech = c.segment is not None and c.segment.kind in SPEECH_KINDS
         c.score = r * (SPEECH_BOOST if speech else 1.0)
@@ -286,7 +294,7 @@ def summarize_by_theme(
             themes[c.segment.theme].append(c)
     out = {}
     for theme, members in themes.items():
-        pool = [c for c in members if c.words >= MIN_WORDS] or members
+        pool = _graph([c for c in members if c.words >= MIN_WORDS] or members)
         # central to the theme's own passages, not to the whole speech
         local = dict(zip((c.start for c in pool), _textrank(pool)))
         # the speaker's own words first, then a sentence with a figure, as in the whole-speech summary

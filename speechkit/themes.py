@@ -12,7 +12,7 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .cache import parse_toml
+from .datacheck import error, key_line, load_toml, source_of
 from .datafiles import read_text, read_user_file
 from .errors import LexiconError
 from .model import Token
@@ -57,13 +57,10 @@ class Lexicon:
 
 
 def _parse(raw: str, source: str) -> dict:
-    try:
-        return parse_toml(raw)
-    except ValueError as exc:  # tomllib.TOMLDecodeError
-        raise LexiconError(f"{source}: not valid TOML: {exc}") from None
+    return load_toml(raw, source)
 
 
-def _build(data: dict, source: str) -> dict[str, Theme]:
+def _build(data: dict, source: str, raw: str = "") -> dict[str, Theme]:
     themes = data.get("themes")
     if not isinstance(themes, dict) or not themes:
         raise LexiconError(f"{source}: no [themes.<id>] tables found")
@@ -76,9 +73,15 @@ def _build(data: dict, source: str) -> dict[str, Theme]:
         phrases = body.get("phrases", {})
         if not isinstance(lemmas, dict) or not isinstance(phrases, dict):
             raise LexiconError(f"{where}: 'lemmas' and 'phrases' must be tables of \"entry\" = weight")
-        for key, w in (*lemmas.items(), *phrases.items()):
-            if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 < w <= 10:
-                raise LexiconError(f"{where}: weight of {key!r} must be a number in (0, 10], got {w!r}")
+        for part, table in (("lemmas", lemmas), ("phrases", phrases)):
+            for key, w in table.items():
+                line = key_line(raw, key, f"themes.{tid}.{part}")
+                if not norm_word(key).split():  # «"" = 1»: an entry of no word would match nothing, or crash
+                    raise error(source, line, f"[themes.{tid}.{part}] has an empty key {key!r}: "
+                                              "write the lemma or phrase it stands for")
+                if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 < w <= 10:
+                    raise error(source, line, f"[themes.{tid}.{part}] weight of {key!r} must be a number "
+                                              f"in (0, 10], got {w!r}"[:300])
         if not lemmas and not phrases:
             raise LexiconError(f"{where} has no entries")
         label = body.get("label", tid)
@@ -100,12 +103,13 @@ def _build(data: dict, source: str) -> dict[str, Theme]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The packaged lexicon, or a user's file (``extend = true`` at its top merges into ours)."""
     builtin_raw = read_text("themes.toml")
-    builtin = _build(_parse(builtin_raw, "themes.toml"), "themes.toml")
+    where = source_of("themes.toml")
+    builtin = _build(_parse(builtin_raw, where), where, builtin_raw)
     if path is None:
         return Lexicon(builtin, "builtin")
     raw = read_user_file(path, "lexicon")
     data = _parse(raw, path)
-    user = _build(data, path)
+    user = _build(data, path, raw)
     if data.get("extend") is True:
         merged = dict(builtin)
         for tid, theme in user.items():

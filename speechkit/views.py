@@ -20,6 +20,8 @@ def source_record(a: Analysis, meta: dict | None = None) -> dict[str, Any]:
            "boilerplate": [{"start": b.start, "end": b.end} for b in s.boilerplate]}
     if s.language_warning:
         rec["warning"] = s.language_warning
+    if s.warnings:
+        rec["warnings"] = list(s.warnings)  # repairs made in reading (bytes not UTF-8 …), then the language
     if meta:
         rec["meta"] = meta
     return rec
@@ -106,12 +108,15 @@ class CorpusTotals:
     lemma (count, documents) and the words; keyness is computed over the sums.
     """
 
-    def __init__(self, command: str, *, top: int = 30, rank: str = "count", ngrams: int = 1) -> None:
+    def __init__(self, command: str, *, top: int = 30, rank: str = "count", ngrams: int = 1,
+                 keep_rows: bool = True) -> None:
         self.command = command
+        self.keep_rows = keep_rows  # a row per document is for a table; --json keeps only the sums
         self.top = top
         self.rank = rank
         self.ngrams = ngrams
         self.rows: list[dict[str, Any]] = []
+        self.documents = 0
         self.theme_words: dict[str, float] = {}
         self.words = 0
         self.keywords = _LemmaTotals()
@@ -119,6 +124,7 @@ class CorpusTotals:
         self.speakers = SpeakerTotals()
 
     def add(self, name: str, rec: dict[str, Any], counts: dict[str, Any] | None = None) -> None:
+        self.documents += 1
         row: dict[str, Any] = {"document": name}
         segments = rec.get("segments", [])
         if segments:
@@ -140,10 +146,11 @@ class CorpusTotals:
                "speakers": "speakers"}.get(self.command)
         if key:
             row["items"] = len(rec.get(key, []))
-        self.rows.append(row)
+        if self.keep_rows:
+            self.rows.append(row)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"documents": len(self.rows)}
+        out: dict[str, Any] = {"documents": self.documents}
         if self.words:
             out["theme_shares"] = {tid: round(w / self.words, 4) for tid, w in
                                    sorted(self.theme_words.items(), key=lambda kv: -kv[1])}

@@ -46,7 +46,12 @@ def cli():
     runner = CliRunner()
 
     def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None):
-        return runner.invoke(app, [str(a) for a in args], input=input, env={"COLUMNS": "120", **(env or {})})
+        saved = dict(os.environ)  # --data-dir and --max-bytes set the environment for workers: not for later tests
+        try:
+            return runner.invoke(app, [str(a) for a in args], input=input, env={"COLUMNS": "120", **(env or {})})
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
 
     return invoke
 

@@ -29,9 +29,20 @@ FAMILIES: dict[str, str] = {
     "number words": "двадцать три тысячи пятьсот сорок один ",
     "lines without spaces": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя" * 3,
     "nested quotes": "«слово ",  # half the text opens quotes, the other half closes them (make())
+    # quotes side by side in one paragraph without a full stop: each looked to the paragraph's ends
+    "quotes without a full stop": "«слово», и ещё несколько слов без точки, а за ними снова слова, ",
     "dashes": "— ",
     "capitalised names": "Иван Петров Сергей Иванов ",
     "cues": "Фото: Продолжение Смотрите также Теги: ",
+}
+
+
+# name -> the bytes repeated without end on stdin: a stream that never ends (``speechkit themes - < /dev/zero``
+# once grew to 7.7 GB in 10 s). Only the CLI reads streams: ``bench/scaling.py --command`` feeds them with
+# ``--max-bytes`` set to the size measured, and the run must stop there (exit 3).
+STREAMS: dict[str, bytes] = {
+    "/dev/zero stream": b"\0",
+    "endless text stream": "Порт Актау нарастил перевалку на 5%. ".encode("utf-8"),
 }
 
 

@@ -39,7 +39,7 @@ def test_a_corrupt_entry_is_computed_again(folder):
     (entry,) = folder.glob("t-*.json")
     entry.write_text("{not json", encoding="utf-8")
     assert cache.memo("t", "k", lambda: [2]) == [2]
-    assert json.loads(entry.read_text(encoding="utf-8"))["value"] == [2]
+    assert cache.memo("t", "k", lambda: [3]) == [2]  # the entry was written again
 
 
 def test_an_unwritable_place_only_costs_time(tmp_path, monkeypatch):

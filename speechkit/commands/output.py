@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 
 # What writing a file can run into (other errors inside the block are not ours to rename).
 WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM}
@@ -32,7 +32,16 @@ def open_output(path: Path | str | None) -> Iterator[TextIO]:
     A terminal is left alone, so Ctrl-C stays instant for a person reading.
     """
     if path is None or str(path) == "-":
-        yield sys.stdout if _isatty(sys.stdout) else WholeWrites(sys.stdout)
+        stream = sys.stdout if _isatty(sys.stdout) else WholeWrites(sys.stdout)
+        try:
+            yield stream
+            stream.flush()
+        except OSError as exc:  # a full disk under `> file`, a pipe that broke with EIO
+            if exc.errno not in WRITE_ERRORS:
+                raise
+            name = _stdout_name()
+            _discard_stdout()
+            raise InputError(f"{name}: cannot write ({exc.strerror or exc})") from None
         return
     target = Path(path)
     folder = target.parent
@@ -40,6 +49,10 @@ def open_output(path: Path | str | None) -> Iterator[TextIO]:
         raise InputError(f"{target}: cannot write, folder {folder} does not exist")
     if target.is_dir():
         raise InputError(f"{target}: is a directory; give a file name")
+    if target.exists() and not target.is_file():
+        # /dev/null, /dev/stdout, a named pipe: written into, never replaced by a file of ours
+        yield from _write_into(target)
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -57,6 +70,71 @@ def open_output(path: Path | str | None) -> Iterator[TextIO]:
         if isinstance(exc, OSError) and exc.errno in WRITE_ERRORS:
             raise InputError(f"{target}: cannot write ({exc.strerror or exc}); any earlier file is intact") from None
         raise
+
+
+def refuse_output_onto_input(output: Path | str | None, inputs: list[str], glob: str = "*.txt") -> None:
+    """``-o speech.txt`` with speech.txt as input would replace the text by its analysis: refuse it.
+
+    An output inside an input folder that the folder's ``--glob`` would pick up is refused too.
+    """
+    if output is None or str(output) == "-":
+        return
+    target = Path(os.path.abspath(output))
+    real = Path(os.path.realpath(target))
+    pattern = glob.removeprefix("**/")
+    for item in inputs:
+        if item == "-":
+            continue
+        p = Path(item)
+        if p.is_dir():
+            try:
+                inside = real.relative_to(os.path.realpath(p))
+            except ValueError:
+                continue
+            if inside.match(pattern):
+                raise UsageError(f"{output}: -o is inside the input folder {item} and matches {glob!r}: "
+                                 "a later run would read it as a speech; write it elsewhere")
+        elif real == Path(os.path.realpath(p)) or _same_file(target, p):
+            raise UsageError(f"{output}: -o names an input file, which it would overwrite; choose another file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links too
+    except OSError:
+        return False
+
+
+def _write_into(target: Path) -> Iterator[TextIO]:
+    try:
+        fh = open(target, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with fh:
+            yield fh
+    except OSError as exc:
+        if exc.errno in WRITE_ERRORS:
+            raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+def _stdout_name() -> str:
+    """Where stdout goes, for an error message: «/data/out.json (stdout)», or «<stdout>»."""
+    try:
+        return f"{os.readlink(f'/proc/self/fd/{sys.stdout.fileno()}')} (stdout)"
+    except (OSError, ValueError, AttributeError):
+        return "<stdout>"
+
+
+def _discard_stdout() -> None:
+    """After a failed write, what is still buffered goes to /dev/null: Python's exit flush must not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ from ..model import to_dict
 from ..pipeline import Options, analyze
 from ..source import Document
 from ..views import CorpusTotals, record
-from .output import open_output
+from .output import open_output, refuse_output_onto_input
 
 
 class _Failure(SpeechkitError):
@@ -40,7 +40,7 @@ def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
     ``rec["_counts"]`` (keywords, analyze) holds every counted lemma's count, for exact corpus
     totals; the runner takes it out before the record is written.
     """
-    a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding)
+    a = analyze(doc.text, options, name=doc.name, encoding=doc.encoding, warnings=doc.warnings)
     return record_for(command, a, doc.meta, extra)
 
 
@@ -142,6 +142,7 @@ def run_command(command: str, c, **extra) -> int:
         from .db_source import stored_records
 
         return _write_records(command, c, stored_records(command, c, extra), extra)
+    refuse_output_onto_input(c.output, c.inputs, c.glob)
     options = options_for(c, command, extra)
     docs = iter_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl, text_field=c.text_field,
                           id_field=c.id_field)
@@ -184,13 +185,15 @@ def _write_records(command: str, c, pairs, extra: dict) -> int:
 def _write_corpus(command: str, c, extra: dict, results) -> int:
     """One record per document, streamed in order (``--json-lines``, ``--csv``), or all with totals."""
     failed = 0
-    rows = []  # whole records, only for --json (one object holds them all anyway)
+    # Nothing of a document is kept once it is written: the table's rows (one per document) only for
+    # a table, the totals (one entry per lemma, not per document) only where they are printed.
     totals = CorpusTotals(command, top=extra.get("top", 30), rank=extra.get("rank", "count"),
-                          ngrams=extra.get("ngrams", 1))
+                          ngrams=extra.get("ngrams", 1), keep_rows=c.format == "table")
     from .. import formats
 
     with open_output(c.output) as out:
         csvw = formats.CsvWriter(out, command, c.format) if c.format in ("csv", "tsv") else None
+        jsonw = formats.DocumentsWriter(out) if c.format == "json" else None
         for doc, rec in results:
             if isinstance(doc, Failed) or rec is None:
                 failed += 1
@@ -202,15 +205,25 @@ def _write_corpus(command: str, c, extra: dict, results) -> int:
             _warn(doc.name, rec)
             counts = rec.pop("_counts", None)
             name = doc.name
-            totals.add(name, rec, counts)
+            try:  # a record that cannot be written (a bug) fails its document, not the run
+                chunk = (formats.dumps(rec) + "\n" if c.format == "json-lines" else csvw.encode(name, rec) if csvw
+                         else jsonw.encode(rec) if jsonw else None)
+            except (ValueError, TypeError, RecursionError) as exc:
+                failed += 1
+                sys.stderr.write(f"speechkit: skipped: {name}: cannot write its record "
+                                 f"(unexpected {type(exc).__name__}: {exc})\n")
+                continue
+            if c.format in ("json", "table"):
+                totals.add(name, rec, counts)
             if c.format == "json-lines":
-                formats.write_json_line(out, rec)
+                out.write(chunk)
+                out.flush()
             elif csvw:
-                csvw.write(name, rec)
-            elif c.format == "json":
-                rows.append(rec)
-        if c.format == "json":
-            formats.write_json(out, {"documents": rows, "totals": totals.to_dict()})
+                csvw.write_text(chunk)
+            elif jsonw:
+                jsonw.write(chunk)
+        if jsonw:
+            jsonw.close(totals.to_dict())
         elif c.format == "table":
             from .. import render
             from ..themes import short_labels
@@ -221,9 +234,9 @@ def _write_corpus(command: str, c, extra: dict, results) -> int:
 
 
 def _warn(name: str, rec: dict) -> None:
-    """«the text does not look Russian»: on stderr, as well as in the record."""
-    warning = rec["source"].get("warning")
-    if warning:
+    """«the text does not look Russian», «2 bytes that are not UTF-8 …»: on stderr, as well as in the record."""
+    source = rec["source"]
+    for warning in source.get("warnings") or ([source["warning"]] if source.get("warning") else []):
         sys.stderr.write(f"speechkit: warning: {name}: {warning}\n")
 
 

@@ -1,0 +1,291 @@
+"""No input makes the output, the memory or the work grow faster than the input itself.
+
+Each table row is a shape of text that once did: a figure repeating a sentence of the whole text,
+nested «» repeating their text once per level, a theme's summary graph without a cap, a stream
+that never ends, a corpus parent keeping something per document, a figure of 5,000 digits.
+Growth is checked by counting (bytes of JSON, lines of Python) at two sizes, never by the clock.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import resource
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SPEECH
+from pathological import lines_run
+
+from speechkit import analyze, formats
+from speechkit.corpus import Failed, iter_documents
+from speechkit.pipeline import SENTENCE_CONTEXT, Options
+from speechkit.quotes import QUOTED_NAME_MAX, find_quotes
+from speechkit.views import record
+
+LEAN = Options(keywords=False, summary=False)
+
+
+def json_size(command: str, text: str) -> int:
+    return len(formats.dumps(record(command, analyze(text, LEAN)), indent=2))
+
+
+# ---------------------------------------------------------------- output linear in the input
+GROWING = [
+    # (what, the text at size k, the command whose JSON is measured)
+    # 12,500 figures in one sentence: each repeated the whole sentence (25 KB → 670 MB)
+    ("digits without a full stop", lambda k: " ".join(["1"] * k), "numbers"),
+    ("figures in one long sentence", lambda k: "Рост на 5% и " * k + "конец.", "numbers"),
+    # «слово «слово … »»: each level repeated its inner text in quoted_names
+    ("nested quotes", lambda k: "«слово " * k + "»" * k, "themes"),
+]
+
+
+@pytest.mark.parametrize("what, make, command", GROWING, ids=[g[0] for g in GROWING])
+def test_json_grows_linearly_with_the_text(what, make, command):
+    small, large = json_size(command, make(1000)), json_size(command, make(2000))
+    assert large / small < 2.3, f"{what}: {small} bytes of JSON for 1×, {large} for 2×"
+
+
+def test_a_figure_in_a_long_sentence_keeps_a_window_of_it():
+    text = "Объём вырос " + "и ещё " * 400 + "на 65% за год " + "и ещё " * 400 + "в порту."
+    (fig,) = [f for f in analyze(text, LEAN).figures if f.text == "65%"]
+    s = fig.sentence
+    assert s.end - s.start <= SENTENCE_CONTEXT and text[s.start:s.end] == s.text
+    assert s.start <= fig.start and fig.end <= s.end and "на 65% за год" in s.text
+    assert text[s.start - 1] == " " and text[s.end] == " "  # cut at spaces: words whole
+
+
+def test_a_short_sentence_is_kept_whole():
+    text = "Министр выступил. Объём перевозок вырос на 65% за год. Порт работает."
+    (fig,) = analyze(text, LEAN).figures
+    assert fig.sentence.text == "Объём перевозок вырос на 65% за год."
+
+
+def test_nested_quotes_are_names_no_longer_than_a_title():
+    text = "Компания «Ромашка «Лютик» и» выросла. " + "«слово " * 300 + "»" * 300
+    names = [n.text for n in analyze(text, LEAN).quoted_names]
+    assert "«Ромашка «Лютик» и»" in names and "«Лютик»" in names  # names inside names stay
+    assert all(len(n) <= QUOTED_NAME_MAX for n in names)
+    assert sum(map(len, names)) < 40 * len(text)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _TooSlow
+
+
+QUOTE_RUNS = [
+    # «слово », «слово », … in one paragraph without a full stop: each quote looked for its
+    # attribution to the paragraph's end (88 KB: 44 s, quadratic)
+    ("side by side", "«слово », " * 10_000),
+    # «слово «слово … »»: every level searched its whole inside for an interrupting «, — сказал он, —»
+    ("nested", "«слово " * 50_000 + "»" * 50_000),
+]
+
+
+@pytest.mark.parametrize("what, text", QUOTE_RUNS, ids=[q[0] for q in QUOTE_RUNS])
+def test_quotes_without_a_full_stop_are_read_in_one_pass(what, text):
+    """Linear takes a second or two here; the quadratic reading took a minute or more (an alarm, not a measurement)."""
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(30)
+    try:
+        find_quotes(text)
+    except _TooSlow:
+        pytest.fail(f"{what}: {len(text)} characters of quotes were not read in 30 seconds")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_the_summary_by_theme_has_the_graph_cap_too(monkeypatch):
+    """One theme holding every sentence: its own TextRank graph is capped like the whole text's."""
+    from speechkit import summary
+
+    monkeypatch.setattr(summary, "MAX_GRAPH", 20)
+    unit = "Порт Актау нарастил перевалку контейнеров и зерна на Каспии. "
+
+    def by_theme(k: int):
+        a = analyze(unit * k, LEAN)
+        return lambda: summary.summarize_by_theme(a.text, a.sentences, a.tokens, a.segments)
+
+    small, large = lines_run(by_theme(150)), lines_run(by_theme(300))
+    assert large / small < 2.3, f"{small} lines for 150 sentences, {large} for 300"
+
+
+# ---------------------------------------------------------------- figures no JSON reader takes
+HUGE = "Выделено 1" + " 000" * 2000 + " тонн зерна. Урожай вырос на 5%."
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--json-lines"], ["--csv"]])
+def test_a_figure_of_6000_digits_is_not_a_figure(cli, tmp_path, fmt):
+    f = tmp_path / "huge.txt"
+    f.write_text(HUGE, encoding="utf-8")
+    result = cli("numbers", f, *fmt)
+    assert result.exit_code == 0, result.output  # was exit 1: «Exceeds the limit (4300 digits)»
+    if fmt == ["--json"]:
+        assert [fig["text"] for fig in json.loads(result.stdout)["figures"]] == ["5%"]
+
+
+def test_large_figures_stay_figures():
+    texts = [f.text for f in analyze("Госдолг 12 000 000 000 000 рублей, ВВП 200 трлн рублей.", LEAN).figures]
+    assert texts == ["12 000 000 000 000 рублей", "200 трлн рублей"]
+
+
+def test_a_record_that_cannot_be_written_fails_its_document_only(cli, tmp_path, monkeypatch):
+    """A bug that leaves an unwritable value in one record: that document is reported, the rest written."""
+    from speechkit.commands import runner
+
+    real = runner.work
+
+    def work(command, options, extra, doc):
+        rec = real(command, options, extra, doc)
+        if "b.txt" in doc.name:
+            rec["figures"][0]["value"] = 10 ** 5000  # no JSON writer takes it
+        return rec
+
+    monkeypatch.setattr(runner, "work", work)
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(SPEECH, encoding="utf-8")
+    for fmt in ("--json-lines", "--csv", "--json"):
+        result = cli("numbers", tmp_path, fmt)
+        assert result.exit_code == 6, result.output
+        assert "b.txt: cannot write its record" in result.stderr
+        assert "a.txt" in result.stdout and "c.txt" in result.stdout and "b.txt" not in result.stdout
+    documents = json.loads(result.stdout)["documents"]  # --json stays one valid object
+    assert [d["source"]["name"].rsplit("/", 1)[-1] for d in documents] == ["a.txt", "c.txt"]
+
+
+def test_no_nan_reaches_the_json():
+    with pytest.raises(ValueError):
+        formats.dumps({"keyness": float("nan")})
+
+
+def test_streamed_json_is_what_one_object_would_be(cli, tmp_path):
+    for name in "ab":
+        (tmp_path / f"{name}.txt").write_text(SPEECH, encoding="utf-8")
+    out = cli("themes", tmp_path, "--json").stdout
+    assert out == formats.dumps(json.loads(out), indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- bytes read from an input
+def test_a_file_over_max_bytes_is_refused(cli, tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_text(SPEECH * 10, encoding="utf-8")
+    result = cli("--max-bytes", "1K", "themes", f, "--json")
+    assert result.exit_code == 3, result.output
+    assert result.stderr == f"speechkit: error: {f}: more than 1 KB, the most read from one input " \
+                            "(speechkit --max-bytes SIZE raises it)\n"
+    assert cli("--max-bytes", "1M", "themes", f, "--json").exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "-5", "0", "1T"])
+def test_a_bad_max_bytes_is_a_usage_error(cli, speech_file, value):
+    result = cli("--max-bytes", value, "themes", speech_file)
+    assert result.exit_code == 2 and "--max-bytes" in result.stderr
+
+
+class EndlessStdin:
+    """A stdin that never ends (/dev/zero, `yes`), failing the test if more than ``cap`` bytes are read."""
+
+    def __init__(self, unit: bytes, cap: int) -> None:
+        self.unit, self.cap, self.taken = unit, cap, 0
+        self.buffer = self
+
+    def fileno(self):
+        raise io.UnsupportedOperation
+
+    def read(self, n: int = -1) -> bytes:
+        assert n >= 0, "an endless stdin read to its end"
+        self.taken += n
+        assert self.taken <= self.cap, f"{self.taken} bytes read from an endless stdin"
+        return (self.unit * (n // len(self.unit) + 1))[:n]
+
+    def readline(self, n: int = -1) -> bytes:
+        return self.read(n)  # no line break, ever
+
+
+@pytest.mark.parametrize("unit, says", [(b"\0", "not a text file (binary data)"),
+                                        ("Порт вырос. ".encode(), "more than 100 KB")])
+def test_an_endless_stdin_stops_at_the_limit(monkeypatch, unit, says):
+    monkeypatch.setenv("SPEECHKIT_MAX_BYTES", str(100 * 1024))
+    monkeypatch.setattr(sys, "stdin", EndlessStdin(unit, cap=300 * 1024))
+    (doc,) = iter_documents(["-"])
+    assert isinstance(doc, Failed) and says in doc.message and doc.exit_code == 3
+
+
+def test_an_endless_json_line_stops_the_input(monkeypatch):
+    monkeypatch.setenv("SPEECHKIT_MAX_BYTES", str(100 * 1024))
+    monkeypatch.setattr(sys, "stdin", EndlessStdin(b"{", cap=300 * 1024))
+    (doc,) = iter_documents(["-"], jsonl=True)
+    assert isinstance(doc, Failed) and doc.exit_code == 3
+    assert doc.message.startswith("<stdin>:1: a line of more than 100 KB") and "the rest of <stdin> is not read" \
+        in doc.message
+
+
+def test_a_long_json_line_is_reported_and_ends_that_file(cli, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"text": t}, ensure_ascii=False)
+                                for t in (SPEECH, "Порт " * 500, SPEECH)) + "\n", encoding="utf-8")
+    result = cli("--max-bytes", "2K", "themes", "--input-jsonl", corpus, "--json-lines")
+    assert result.exit_code == 6, result.output
+    assert len(result.stdout.splitlines()) == 1
+    assert f"{corpus}:2: a line of more than 2 KB" in result.stderr
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))  # old code would take 7.7 GB in 10 s
+
+
+def test_dev_zero_on_stdin_is_refused_at_once(speechkit_cmd):
+    """speechkit themes - < /dev/zero"""
+    argv, env = speechkit_cmd("themes", "-")
+    with open("/dev/zero", "rb") as zero:
+        p = subprocess.run(argv, stdin=zero, capture_output=True, env=env, cwd=ROOT, timeout=120,
+                           preexec_fn=_limit_memory)
+    assert p.returncode == 3, p.stderr
+    assert p.stderr == b"speechkit: error: <stdin>: not a text file (binary data)\n"
+
+
+# ---------------------------------------------------------------- a corpus run in constant memory
+def test_the_corpus_parent_keeps_nothing_per_document(cli, tmp_path, monkeypatch):
+    """4,000 documents through the runner: the objects the parent holds do not grow with them.
+
+    The analysis is replaced by a record of the usual shape (the parent's bookkeeping is tested,
+    not the workers'); the parent used to keep a row (two dicts, ≈ 0.3 KB) for every document.
+    """
+    from speechkit.commands import runner
+
+    rec = runner.work("themes", Options(), {}, iter_documents([str(_speech(tmp_path))]).__next__())
+    done = [0]
+    objects: dict[int, int] = {}  # documents done -> objects the collector tracks
+
+    def work(command, options, extra, doc):
+        done[0] += 1
+        if done[0] in (1_000, 4_000):
+            objects[done[0]] = len(gc.get_objects())
+        return {**rec, "source": {**rec["source"], "name": doc.name}}
+
+    monkeypatch.setattr(runner, "work", work)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(f'{{"id": "d{i}", "text": "Порт вырос на {i}%."}}\n' for i in range(4_000)),
+                      encoding="utf-8")
+    for fmt in ("--json-lines", "--csv", "--json"):
+        done[0] = 0
+        result = cli("themes", "--input-jsonl", corpus, "--id-field", "id", fmt, "-o", tmp_path / "out")
+        assert result.exit_code == 0, result.output
+        growth = objects[4_000] - objects[1_000]
+        assert growth < 500, f"{fmt}: the parent holds {growth} more objects after 3,000 more documents"
+
+
+def _speech(tmp_path):
+    f = tmp_path / "speech.txt"
+    f.write_text(SPEECH, encoding="utf-8")
+    return f
