@@ -358,7 +358,10 @@ def _attribution_after(text: str, i: int, end: int):
             while a1 > a0 and text[a1 - 1] in ",;:":
                 a1 -= 1
             return _as_span(w), Span(a0, a1, text[a0:a1])
-    if dashed and words and len(list(_WORD.finditer(text, m.end(), sent_end))) <= 8 and _nominal(words):
+    # a quoted phrase after the dash is a gloss, not a speaker: «"Таза өлке" - "Чистый край"»
+    glossed = words and re.search(r"[«\"„“]", text[m.end() : words[0].start()])
+    if dashed and words and not glossed and len(list(_WORD.finditer(text, m.end(), sent_end))) <= 8 \
+            and _nominal(words):
         # a headline quote with a nominal attribution: «"…" - глава ведомства»
         a0, a1 = words[0].start(), words[-1].end()
         return None, Span(a0, a1, text[a0:a1])
