@@ -42,6 +42,10 @@ IMPERSONAL = frozenset("говориться отмечаться указыва
                        "констатироваться заявляться".split())
 QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести"])
 WORDS_OF = frozenset(["слово", "высказывание", "цитата", "реплика"])  # «приводит слова X»: X speaks
+RELAYING = frozenset(["передавать"])  # «», — передает Tengrinews.kz»: present tense, the outlet relays
+# an outlet named by its site («Tengrinews.kz», «Лента.ру», «NEWSru.com»): it publishes, it does not speak
+_OUTLET = re.compile(r"[^\W\d_][\w-]*\.(?:ru|ру|kz|uz|kg|tj|by|ua|az|am|ge|md|com|net|org|info|рф)(?![\w.])",
+                     re.IGNORECASE)
 
 
 _AUTHOR = Participant("", "author")  # a marker: the subject is «я»/«мы», the text's own author
@@ -125,6 +129,10 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
                                 and not _subject(before[1:], cast)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
         return _document_or_body(cast, text, before + after, pos, ctx, impersonal=vlemma in IMPERSONAL)
+    relay = verb is not None and ((vlemma in RELAYING and "pres" in _reading(verb.text)[1])
+                                  or _only_outlet(text, before + after))
+    if relay:  # «», — передает Kazinform» · «», сообщает Лента.ру»: whose words it relays, if it says
+        return _quoted_object(cast, text, after, pos, ctx) if after else None
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -140,6 +148,14 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
         return _document_or_body(cast, text, ws, pos, ctx)
     return None
+
+
+def _only_outlet(text: str, ws: list[Word]) -> bool:
+    """Whether the words of a clause name nothing but an outlet's site («сообщает Tengrinews.kz»)."""
+    if not ws:
+        return False
+    rest = _OUTLET.sub("", text[ws[0].start : ws[-1].end])
+    return rest != text[ws[0].start : ws[-1].end] and not re.search(r"\w", rest)
 
 
 def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context) -> Participant | None:
@@ -322,6 +338,13 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
                 break  # a complement is a genitive noun phrase: «жители поселка | уже», «… | агентство APA»
         out.append(w)
     return out
+
+
+def _starts_a_name(w: Word) -> bool:
+    """After a body and its complement, a capitalised word in Cyrillic that cannot be a genitive
+    begins the name of the person the body's post belongs to, not more of the body's name."""
+    return w.text[:1].isupper() and not w.text.isupper() and not _org_name(w) and not _quoted(w) \
+        and not _can_be(w.text, "gent")
 
 
 def _body_head(lemma: str) -> bool:
@@ -635,6 +658,9 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         p = cast.at(np[k].start)
         if p is not None and p.kind == "person" and p.last_before(np[k].start + 1).subject:
             np = np[:k]
+            break
+        if k >= 2 and _starts_a_name(np[k]):
+            np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
             break
     if len(np) == 1 and _in("generic", lemma):
         return  # «ведомство» alone points back to a body named before

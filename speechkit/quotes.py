@@ -74,6 +74,9 @@ class Quote:
     unclosed: bool = False
     kind: str = "quote"  # "quote" | "dash"
     side: str = "none"
+    # «X назвал это злом: «…», сообщает Лента.ру»: the clause before a colon, read when the clause after
+    # names no speaker (only the outlet that relays the quote)
+    before: tuple[Span | None, Span] | None = None
 
 
 def speech_verbs() -> frozenset[str]:
@@ -268,10 +271,11 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
     if text[inner[0] : inner[0] + 1].islower() and not _opens_sentence(text, p.open, para.start):
         return None  # «призвал Киев «вести диалог», передает ИТАР-ТАСС»: words inside a sentence, a fragment
     after = _attribution_after(text, p.end, para.end)
+    before = _attribution_before(text, p.open, para.start)
     if after and (re.search(f"[{DASHES}]", text[p.end : after[1].start]) or _speechlike(text, inner)):
         verb, attr = after
-        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after")
-    before = _attribution_before(text, p.open, para.start)
+        colon = before[:2] if before and before[2] == "before" and text[before[1].end] == ":" else None
+        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after", before=colon)
     if before:
         verb, attr, side = before
         return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side=side)

@@ -158,7 +158,12 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
     if q.verb is not None:
         verb = next((w for w in words_in(t, q.verb.start, q.verb.end)), None)
     pos = attr.start if q.side in ("after", "next", "inside") else q.start
-    return resolve(cast, t, attr.start, attr.end, verb, pos, ctx, subject_first=q.side == "before")
+    who = resolve(cast, t, attr.start, attr.end, verb, pos, ctx, subject_first=q.side == "before")
+    if who is None and q.before is not None:  # «X: «…», сообщает Лента.ру»: the outlet only relays
+        verb_span, clause = q.before
+        verb = next(iter(words_in(t, verb_span.start, verb_span.end)), None) if verb_span else None
+        who = resolve(cast, t, clause.start, clause.end, verb, q.start, ctx, subject_first=True)
+    return who
 
 
 def _statement_before(t: str, pos: int, cast: Cast, ctx: Context) -> Participant | None:
