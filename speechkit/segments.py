@@ -192,10 +192,13 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     from .roles import post_of
     from .wordlists import load_sections
 
-    if tr.kind == "answer":
-        return cast.main()
     label = tr.surname.lower()
-    if tr.kind == "question" or (tr.kind == "role" and label in load_sections("roles.txt").get("journalist labels", ())):
+    labels = load_sections("roles.txt")
+    if tr.kind == "answer" or (tr.kind == "role" and label in labels.get("answer labels", ())):
+        return cast.main()
+    if tr.kind == "role" and label in labels.get("unnamed labels", ()):
+        return None  # «Реплика:», «Голос из зала:»: the text does not say who
+    if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
         return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
         post = post_of([tr.surname])

@@ -36,6 +36,9 @@ _CAP_WORD = re.compile(CAP)
 _INITIAL = re.compile(rf"(?<![\w.])((?:[А-ЯЁ]\.\s?-?){{1,2}})\s?({CAP})")
 _WORD = re.compile(r"[\w&’'-]+")
 ROLE_REACH = 90  # characters before a name searched for its role
+INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
+# «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
+_SELF_INTRO = re.compile(r"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+([А-ЯЁ][а-яё-]+)\s+([А-ЯЁ][а-яё-]+)")
 SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
 
 
@@ -270,7 +273,8 @@ class Cast:
                 continue
             k += 1
         for m in _INITIAL.finditer(text, 0, end):
-            p = self._initials_person(m.group(1).replace(" ", ""), m.group(2))
+            label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
+            p = self._initials_person(m.group(1).replace(" ", ""), m.group(2), at=m.end() if label else None)
             self.mention(p, m.start(), m.end(), True)
             taken.add(m.start(2))
         known = _people_table()
@@ -515,8 +519,9 @@ class Cast:
         femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
         return femn >= 0.3 * sum(p.score for p in names)
 
-    def _initials_person(self, initials: str, surname: str, label: bool = False) -> Participant:
-        """В.Путин → the Путин the text names in full, a known figure, or the address «Владимир Владимирович».
+    def _initials_person(self, initials: str, surname: str, label: bool = False, at: int | None = None) -> Participant:
+        """В.Путин → the Путин the text names in full, a known figure, the name a speaker gives right after
+        a label («А.Слугина: … Я Слугина Алёна»), or the address «Владимир Владимирович».
 
         ``label``: the surname comes from a transcript label, which is always in the nominative, so a
         person first met declined («с Бадрой Гунбой», «к Г.Анцеву») takes the label's form.
@@ -534,12 +539,31 @@ class Cast:
             for r in roles:
                 p.add_role(r, r.split())
             return p
-        for first, _patr in self.addresses:
-            if first[:1] == initials[:1]:
-                return self.person(first, surname, "femn" if _patr.endswith(("вна", "чна")) else "masc")
+        given = self._introduced(initials, surname, at) if at is not None else None
+        if given is not None:
+            return self.person(given[0], surname, given[1], nominative=True)
+        # «Владимир Владимирович, …» for В.Путин — only when one given name fits the initial and no other
+        # person of the text bears it («Анна Михайловна» is Анна Кочерова's, not А.Слугина's)
+        taken = {p.first for p in self.participants if p.kind == "person" and p.first}
+        fits = {(first, patr) for first, patr in self.addresses if first[:1] == initials[:1] and first not in taken}
+        if len({first for first, _ in fits}) == 1:
+            first, patr = min(fits)
+            return self.person(first, surname, "femn" if patr.endswith(("вна", "чна")) else "masc")
         if not label:  # «к Г.Анцеву»: a declined surname after initials, in the nominative if it says
             surname = nominative_surname(surname, "masc") if surname_ending(surname) not in (None, "", "а") else surname
         return self.add(Participant(f"{initials}{surname}", "person", None, key, None))
+
+    def _introduced(self, initials: str, surname: str, at: int) -> tuple[str, str] | None:
+        """«Меня зовут Анна Кочерова» · «Я Слугина Алёна»: the given name a speaker states of themself in
+        the first words after a label, when it fits the label's initial and surname."""
+        key = surname_key(surname)
+        for m in _SELF_INTRO.finditer(self.text, at, min(self.end, at + INTRO_REACH)):
+            a, b = m.group(1), m.group(2)
+            given = b if surname_key(a) == key else a if surname_key(b) == key else None
+            fn = first_name(given) if given else None
+            if fn and fn[0][:1] == initials[:1]:
+                return fn
+        return None
 
     def _to_nominative(self, p: Participant, surname: str) -> None:
         """Rename a person first met declined to the nominative a label gives: «Бадрой Гунбой» → «Бадра Гунба»."""

@@ -13,7 +13,8 @@ from .datafiles import read_text, read_user_file
 from .text import norm_word
 
 SECTIONS = ("phrases", "head of state", "transcript labels", "role synonyms", "heads", "generic", "aliases",
-            "national", "regional", "anaphors", "documents", "groups", "anonymous", "name nouns", "journalist labels")
+            "national", "regional", "anaphors", "documents", "groups", "anonymous", "name nouns", "journalist labels",
+            "unnamed labels", "answer labels")
 
 
 @functools.cache

@@ -24,7 +24,8 @@ WORD_LISTS = {
     "stopwords.txt": {"": "lemmas"},
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases"},
     "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
-                  "journalist labels": "words", "role synonyms": "synonyms", "heads": "lemma sequences"},
+                  "journalist labels": "words", "unnamed labels": "words", "answer labels": "words",
+                  "role synonyms": "synonyms", "heads": "lemma sequences"},
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
@@ -32,7 +33,8 @@ WORD_LISTS = {
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
-          ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "role synonyms"),
+          ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
+          ("roles.txt", "answer labels"), ("roles.txt", "role synonyms"),
           ("roles.txt", "heads"), *(("organisations.txt", s) for s in WORD_LISTS["organisations.txt"])}
 # the lemmas of these files are matched against speechkit's own lemmas of the text's words, so
 # speechkit must read each of their words as itself (a participle such as «управляющий» is read as
