@@ -219,7 +219,9 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     if len(words) >= 2 and words[0] == tr.surname:  # «Лукашенко Александр Григорьевич …»
         fn = first_name(words[1])
         if fn:
-            return cast.person(fn[0], tr.surname, fn[1], nominative=True)
+            p = cast.person(fn[0], tr.surname, fn[1], nominative=True)
+            cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
+            return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
 
 

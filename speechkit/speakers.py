@@ -530,7 +530,7 @@ class Cast:
         for p in self.by_key.get(key, ()):
             if not p.first or p.first[:1] == initials[:1]:
                 if label:
-                    self._to_nominative(p, surname)
+                    self.to_nominative(p, surname)
                 return p
         known = _people_table().get(key)
         if known and known[0][:1] == initials[:1]:
@@ -565,7 +565,7 @@ class Cast:
                 return fn
         return None
 
-    def _to_nominative(self, p: Participant, surname: str) -> None:
+    def to_nominative(self, p: Participant, surname: str) -> None:
         """Rename a person first met declined to the nominative a label gives: «Бадрой Гунбой» → «Бадра Гунба»."""
         words = p.name.split()
         old = words[-1]
