@@ -25,14 +25,14 @@ import re
 from dataclasses import dataclass
 
 from . import morph
-from .names import CAP, first_name, gender_of_verb, place_or_body, surname_key
+from .names import CAP, body_name, first_name, gender_of_verb, place_or_body, surname_key
 from .roles import country_of_word, is_person_noun, is_role_word, post_of, role_lemmas
 from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
 from .wordlists import load_sections
 
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
-_WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[A-Za-zА-ЯЁа-яё0-9](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[A-Za-zА-ЯЁа-яё]")
+_WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
 PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
                          "среди без про вместо около".split())
 PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
@@ -214,10 +214,32 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
 
 
 def _with_adjectives(ws: list[Word], k: int) -> int:
-    """Back from a noun phrase's head over the adjectives before it: «Российский президент»."""
-    while k > 0 and _adjectival(ws[k - 1]) and ws[k - 1].low not in PREPOSITIONS:
+    """Back from a noun phrase's head over the adjectives before it that agree with it: «Российский
+    президент»; not «приводит данные | комиссар ЕС» (a plural before a singular is an object)."""
+    head = ws[k]
+    while k > 0 and _adjectival(ws[k - 1]) and ws[k - 1].low not in PREPOSITIONS and _agrees(ws[k - 1], head):
         k -= 1
     return k
+
+
+@functools.lru_cache(maxsize=50_000)
+def _agreement(word: str, pos: tuple[str, ...]) -> frozenset[tuple[str, str | None]]:
+    """(number, gender) of the nominative readings of ``word`` with a part of speech in ``pos``."""
+    out = set()
+    for p in morph.parses(word.lower())[:6]:
+        if p.tag.POS in pos and "nomn" in p.tag.grammemes:
+            number = "plur" if "plur" in p.tag.grammemes else "sing"
+            out.add((number, None if number == "plur" else next(
+                (g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)))
+    return frozenset(out)
+
+
+def _agrees(adj: Word, head: Word) -> bool:
+    nouns = _agreement(head.text, ("NOUN",))
+    if not nouns:
+        return True  # a head the dictionary does not read as a nominative noun: nothing to check
+    adjs = _agreement(adj.text, ("ADJF", "PRTF"))
+    return any(n == a[0] and (n == "plur" or g is None or a[1] in (None, g)) for n, g in nouns for a in adjs)
 
 
 def _org_name_or_cap(w: Word) -> bool:
@@ -357,8 +379,8 @@ def _adjectival(w: Word) -> bool:
 
 
 def _org_name(w: Word) -> bool:
-    """An abbreviation or a Latin name that stands for a body: МИД, КСИР, РБК, S&P, Tasnim."""
-    return (w.text.isupper() and len(w.text) > 1) or bool(re.match(r"[A-Z]", w.text))
+    """An abbreviation, a Latin name or a body's proper name: МИД, КСИР, РБК, S&P, Tasnim, Акорда."""
+    return (w.text.isupper() and len(w.text) > 1) or bool(re.match(r"[A-Z]", w.text)) or bool(body_name(w.text))
 
 
 def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = None) -> Participant | None:
@@ -569,8 +591,9 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     lead = 0
     while lead < len(parts) - 1 and _adjectival(parts[lead]):
         lead += 1
-    head_text = parts[0].text if parts[0].text.isupper() or _quoted(parts[0]) else _nominative_head(
-        " ".join(w.text for w in parts[: lead + 1]))  # «"Алматы әуендері"» stays as written
+    head_text = parts[0].text if parts[0].text.isupper() or _quoted(parts[0]) else body_name(parts[0].text) \
+        if lead == 0 and body_name(parts[0].text) else _nominative_head(
+        " ".join(w.text for w in parts[: lead + 1]), body=True)  # «"Алматы әуендері"» stays as written
     rest = parts[lead + 1 :]
     name_words = [head_text] + [w.text for w in rest]
     if country is not None and not any(country_of_word(w.text) for w in rest):

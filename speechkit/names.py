@@ -12,8 +12,11 @@ import re
 from . import morph
 from .text import norm_word
 
-# Токаев, Касым-Жомарт, О’Рейли, Қабылхан (Kazakh letters)
-CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІ](?:[’'][А-ЯЁ])?[а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
+# Cyrillic letters of Russian and Kazakh (Қабылхан, Әлихан, Ұлан, Іңкәр)
+UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "а-яёәғқңөұүһі"
+# Токаев, Касым-Жомарт, О’Рейли, Қабылхан
+CAP = rf"[{UPPER}](?:[’'][{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 # surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
 _SURNAME_STEM = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
 PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "вичем", "вне", "вной", "вну", "ичны", "ичной")
@@ -117,10 +120,37 @@ def known_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4]) and a.word_is_known(word.lower())
 
 
+# the case endings a proper name of a body takes, by its nominative's last letter
+_BODY_ENDINGS = {"а": ("а", "ы", "и", "е", "у", "ой", "ою"), "я": ("я", "и", "е", "ю", "ей"),
+                 "о": ("о", "а", "у", "ом", "е"), "": ("", "а", "у", "ом", "е")}
+
+
+@functools.cache
+def _body_forms() -> dict[str, str]:
+    from .wordlists import load_sections
+
+    forms = {}
+    for name in load_sections("organisations.txt").get("proper names", ()):
+        last = name[-1] if name[-1] in "аяо" else ""
+        stem = name[: len(name) - len(last)]
+        for ending in _BODY_ENDINGS[last]:
+            forms.setdefault(stem + ending, name)
+    return forms
+
+
+def body_name(word: str) -> str | None:
+    """The nominative of a body's proper name that ``word`` is a form of, written as the text writes
+    it: «Акорды» → «Акорда», «Самрук-Казыны» → «Самрук-Казына» (organisations.txt: # proper names)."""
+    name = _body_forms().get(norm_word(word.lower()))
+    if name is None:
+        return None
+    return "-".join(_cap_like(part, written) for part, written in zip(name.split("-"), word.split("-")))
+
+
 @functools.lru_cache(maxsize=50_000)
 def place_or_body(word: str) -> bool:
     """A capitalised word that names a place or an organisation, not a person: «Германии», «МИД»."""
-    if word.isupper() and len(word) > 1:
+    if word.isupper() and len(word) > 1 or body_name(word):
         return True
     low = word.lower()
     if not morph.analyzer().word_is_known(low):

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import morph
-from .names import (CAP, declined_surname, feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
+from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
                     nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .roles import Post, country_of_word, is_person_noun, is_role_word, post_of
 from .text import SENTENCE_BREAK, norm_word
@@ -33,12 +33,12 @@ from .wordlists import load_sections, load_table
 
 _CAP_WORD = re.compile(CAP)
 # В.Путин · В. Путин · К.-Ж. Токаев
-_INITIAL = re.compile(rf"(?<![\w.])((?:[А-ЯЁ]\.\s?-?){{1,2}})\s?({CAP})")
+_INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.\s?-?){{1,2}})\s?({CAP})")
 _WORD = re.compile(r"[\w&’'-]+")
 ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
-_SELF_INTRO = re.compile(r"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+([А-ЯЁ][а-яё-]+)\s+([А-ЯЁ][а-яё-]+)")
+_SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
 SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
 
 
@@ -777,15 +777,19 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in morph.parses(word.lower())[:2])
 
 
-def _nominative_head(phrase: str) -> str:
+def _nominative_head(phrase: str, body: bool = False) -> str:
     """«пресс-службы акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк»: the
-    head noun and the adjectives before it in the nominative, agreeing; the complements as written."""
+    head noun and the adjectives before it in the nominative, agreeing; the complements as written.
+
+    ``body``: the phrase names one organisation, whose name is singular: of the dictionary's guesses
+    at an unknown name a singular one is taken («сообщении Акорды» → «Акорда», not «Акорды»).
+    """
     words = phrase.split()
     head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
                 None)
     if head is None:
         return phrase.strip()
-    noun, gender, number = _nominative_noun(words[head])
+    noun, gender, number = _nominative_noun(words[head], body)
     out = []
     for k, w in enumerate(words[:head]):
         form = None
@@ -799,9 +803,12 @@ def _nominative_head(phrase: str) -> str:
     return " ".join(out + words[head + 1 :])
 
 
-def _nominative_noun(word: str) -> tuple[str, str | None, str]:
+def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None, str]:
     """(the noun in the nominative, its gender, its number)."""
-    for p in morph.parses(word.lower())[:3]:
+    parses = morph.parses(word.lower())[:5]
+    if singular and not any("Pltm" in p.tag.grammemes for p in parses[:1]):
+        parses = sorted(parses, key=lambda p: "sing" not in p.tag.grammemes)
+    for p in parses[:3]:
         if p.tag.POS != "NOUN":
             continue
         number = "plur" if "plur" in p.tag.grammemes else "sing"

@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass
 
 from .model import Span
-from .names import CAP, first_name, surname_ending, surname_like
+from .names import CAP, UPPER, first_name, surname_ending, surname_like
 from .text import paragraphs
 from .wordlists import load_sections
 
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
 LABEL = re.compile(
     r"(?<![\w.-])"
-    r"(?P<label>(?P<initials>(?:[А-ЯЁ]\.\s?-?){1,2})(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?))"
+    rf"(?P<label>(?P<initials>(?:[{UPPER}]\.\s?-?){{1,2}})(?P<surname>{CAP}))"
     r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?)\s?:\s",
     re.M,
 )

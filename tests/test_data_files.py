@@ -29,7 +29,7 @@ WORD_LISTS = {
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
-                          "anonymous": "lemmas", "name nouns": "lemmas"},
+                          "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
