@@ -491,7 +491,8 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
     … пообещали …. "…", - заверили дипломаты»); a bare one that an earlier group shares its head with
     is that group («диписточники» … «Источники отмечают»).
     """
-    head = _reading(np[0].text)[0]
+    lead = next((k for k, w in enumerate(np) if not _adjectival(w)), 0)  # «казахстанских | врачей»
+    head = _reading(np[lead].text)[0]
     if len(np) == 1 and _in("groups", head):  # people of a body (дипломаты, сотрудники), not «девушки»
         for who in (ctx.issuer, ctx.last):
             if who is not None and who.kind == "organisation":
@@ -508,10 +509,11 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
                 return p
     lemmas = org_key([_reading(w.text)[0] for w in np])
     words = [w.text for w in np]
-    words[0] = _plural_nominative(words[0])  # «по словам собеседников издания» → «собеседники издания»
+    for k in range(lead + 1):  # «по словам местных собеседников издания» → «местные собеседники издания»
+        words[k] = _plural_nominative(words[k])
     spelt = org_key([head])
     if spelt != (head,):  # «диписточники» → «дипломатические источники»; the complements stay as written
-        words = _spelt_out(spelt) + words[1:]
+        words = words[:lead] + _spelt_out(spelt) + words[lead + 1 :]
     words[0] = words[0].lower() if not words[0].isupper() else words[0]
     name = " ".join(words)
     p = cast.add(Participant(name, "group", None, " ".join(lemmas)))
@@ -526,7 +528,7 @@ def _can_be_plural(word: str) -> bool:
 def _plural_nominative(word: str) -> str:
     """A group's head in the nominative plural: «собеседников» → «собеседники», «студентки» stays."""
     for p in morph.parses(word.lower())[:4]:
-        if p.tag.POS == "NOUN" and "plur" in p.tag.grammemes:
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and "plur" in p.tag.grammemes:
             form = p.inflect({"nomn", "plur"})
             if form is not None:
                 return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
@@ -762,7 +764,9 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             return _organisation(cast, text, rest[:1], pos, ctx)
         np = _clip(text, rest)
         head = next((x for x in np if not _adjectival(x)), np[0])
-        lemma = _reading(head.text)[0]
+        lemma, gram, _ = _reading(head.text)
+        if "plur" in gram and not _org_name(head):
+            continue  # «в группах и чатах», «в акиматах»: many places, no one body
         if _in("documents", lemma):
             return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx)
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
