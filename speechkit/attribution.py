@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from . import morph
 from .names import CAP, body_name, first_name, gender_of_verb, place_or_body, surname_key
 from .roles import country_of_word, is_person_noun, is_role_word, post_of, role_lemmas
-from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
+from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
-from .wordlists import load_sections
+from .wordlists import load_sections, load_words
 
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
 _WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
@@ -299,7 +299,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True)
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
         plural = "plur" in gram or (number == "plur" and _can_be_plural(head.text))
-        return named if named is not None else _role(cast, np, pos, ctx, plural=plural)
+        return named if named is not None else _role(cast, np, pos, ctx, plural=plural, gender=gender)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:
@@ -463,8 +463,10 @@ def _role_word(word: str) -> bool:
     return norm_word(morph.lemma(word)) in role_lemmas()
 
 
-def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool) -> Participant | None:
-    """«сказал министр» · «Глава государства» · «добавил глава МИД» → the person holding the post."""
+def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
+          gender: str | None = None) -> Participant | None:
+    """«сказал министр» · «Глава государства» · «добавил глава МИД» → the person holding the post;
+    «отметил эксперт» → the person just quoted or named, whatever title they came with."""
     post = post_of([w.text for w in np])
     if plural:
         return _group(cast, np, pos, ctx)
@@ -472,6 +474,12 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool) -> P
         holder = cast.holder(post, pos)
         if holder is not None:
             return holder
+    if len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
+        p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
+        m = p.last_before(pos) if p is not None else None
+        if p is not None and not any(h.head_of_state for h in p.posts) and (
+                p is ctx.last or m is not None and cast.sentence_of(pos) - cast.sentence_of(m.start) <= SUBJECT_SENTENCES):
+            return p
         if post.head_of_state and post.country is None:
             # «Глава государства» in a text that names its main actor without a post: the main actor,
             # unless the text gave them another post («Президент» of a company is not the bank's head)

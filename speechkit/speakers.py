@@ -149,7 +149,10 @@ class Cast:
         self.participants: list[Participant] = []
         self._by_name: dict[str, Participant] = {}
         self.by_key: dict[str, list[Participant]] = {}
-        self._sentence_starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, self.end)]
+        # the author's sentences: a quote of five sentences puts no distance between its speaker and
+        # the pronoun after it
+        self._sentence_starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, self.end)
+                                       if not self.in_quote(m.start())]
         self.addresses: list[tuple[str, str]] = []  # «Владимир Владимирович»: (first name, patronymic)
         self.aliases: dict[str, Participant] = {}  # «КСИР» → the body it abbreviates
         self._index: list[tuple[Mention, Participant]] = []  # every mention, in text order
