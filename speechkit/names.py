@@ -26,8 +26,8 @@ PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "виче�
 def surname_key(word: str) -> str:
     """Case-free key of a surname: «Токаева», «Токаевым» → «токаев».
 
-    >>> surname_key("Токаевым"), surname_key("Сулейменов"), surname_key("Путина")
-    ('токаев', 'сулейменов', 'путин')
+    >>> surname_key("Токаевым"), surname_key("Сулейменов"), surname_key("Путина"), surname_key("Гелетея")
+    ('токаев', 'сулейменов', 'путин', 'гелетей')
     """
     w = norm_word(word)
     m = _SURNAME_STEM.match(w)
@@ -36,6 +36,10 @@ def surname_key(word: str) -> str:
     for p in morph.parses(w)[:4]:
         if "Surn" in p.tag.grammemes:
             return norm_word(p.normal_form)
+    # Гелетея, Гелетеем → гелетей: a surname in -ей declines as «Андрей»
+    m = re.match(r"(.{3,}е)(?:я|ю|ем|е)$", w)
+    if m:
+        return m.group(1) + "й"
     # Бута → бут, Нильсона → нильсон
     if len(w) > 4 and w[-1] in "ауеы":
         return w[:-1]
