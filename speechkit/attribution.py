@@ -333,6 +333,7 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
     """
     out = [np[0]]
     head = None
+    governed = False  # after «по»: the case the preposition governs, up to its noun
     for prev, w in zip(np, np[1:]):
         gap = text[prev.end : w.start]
         if gap.strip(" \u00a0«»\"„“”") or w.low in ("и", "а", "но", "который", "которая", "которые", "что"):
@@ -342,8 +343,10 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
         if head is None and not _adjectival(prev) and not _quoted(prev):
             head = prev
         if w.low in PREPOSITIONS:
-            if w.low == "при" or (w.low == "по" and head is not None and is_person_noun(head.text)):
-                out.append(w)  # «постпредство … при ООН», «директор по стратегии»
+            if w.low == "при" or (w.low == "по" and head is not None and (
+                    out[-1] is head and is_person_noun(head.text) or _body_head(_reading(out[-1].text)[0]))):
+                out.append(w)  # «постпредство … при ООН», «директор по стратегии», «Агентство по делам …»
+                governed = w.low == "по"
                 continue
             nxt = np[np.index(w) + 1] if np.index(w) + 1 < len(np) else None
             hl = _reading(head.text)[0] if head else ""
@@ -354,6 +357,10 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             break
         if _reading(w.text)[2] in ("VERB", "GRND", "PRTS", "INFN"):
             break
+        if governed:  # «по | финансовому мониторингу», «по | делам госслужбы»
+            governed = _adjectival(w)
+            out.append(w)
+            continue
         if head is not None and not w.text[:1].isupper() and not _quoted(w) and out[-1].low not in ("в", "во", "из", "при"):
             pos = _reading(w.text)[2]
             if pos not in ("NOUN", "ADJF", "PRTF", "NUMR", None) or not _can_be(w.text, "gent"):
