@@ -699,7 +699,7 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         if p is not None and p.kind == "person" and p.last_before(np[k].start + 1).subject:
             np = np[:k]
             break
-        if k >= 2 and _starts_a_name(np[k]):
+        if (k >= 2 or np[0].text.isupper()) and _starts_a_name(np[k]):
             np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
             break
     if len(np) == 1 and _in("generic", lemma):

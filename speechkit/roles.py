@@ -187,4 +187,9 @@ def compatible(asked: Post, held: Post) -> bool:
         return False
     if asked.head_of_state:
         return held.head_of_state
+    body = asked.lemmas[1:]
+    if asked.lemmas[:1] and asked.lemmas[0] in load_sections("roles.txt").get("member nouns", ()) and body:
+        # «представитель МЧС»: anyone introduced with a post in that body («офицер … МЧС»)
+        n = len(body)
+        return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
     return asked.post in (held.post, held.general)

@@ -602,7 +602,8 @@ class Cast:
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
         for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
             if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
-                    or words[i].lower() in ("и", "а", "но", "или"):  # «… Жаксыбекова и вице-министр Ерлан Аукенов»
+                    or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):
+                # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
                 words = words[i + 1 :]
                 break
         for i, w in enumerate(words):

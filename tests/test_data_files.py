@@ -25,7 +25,7 @@ WORD_LISTS = {
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases"},
     "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
                   "journalist labels": "words", "unnamed labels": "words", "answer labels": "words",
-                  "anaphoric nouns": "lemmas",
+                  "anaphoric nouns": "lemmas", "member nouns": "lemmas",
                   "role synonyms": "synonyms", "heads": "lemma sequences"},
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
@@ -35,7 +35,8 @@ WORD_LISTS = {
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
           ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
-          ("roles.txt", "answer labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "role synonyms"),
+          ("roles.txt", "answer labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "member nouns"),
+          ("roles.txt", "role synonyms"),
           ("roles.txt", "heads"), *(("organisations.txt", s) for s in WORD_LISTS["organisations.txt"])}
 # the lemmas of these files are matched against speechkit's own lemmas of the text's words, so
 # speechkit must read each of their words as itself (a participle such as «управляющий» is read as
