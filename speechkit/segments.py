@@ -151,7 +151,8 @@ def trim(t: str, s: int, e: int) -> tuple[int, int]:
 def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | None:
     attr = q.attribution
     if attr is None:
-        return ctx.last or cast.antecedent(q.start, None, "sing")
+        # «…» alone: the speaker of the quote before goes on, or the one person the sentence before names
+        return ctx.last or _sole_person_before(q.start, cast)
     if q.side == "words":
         return by_words(cast, t, attr.start, attr.end, q.start, ctx)
     verb = None
@@ -164,6 +165,20 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         verb = next(iter(words_in(t, verb_span.start, verb_span.end)), None) if verb_span else None
         who = resolve(cast, t, clause.start, clause.end, verb, q.start, ctx, subject_first=True)
     return who
+
+
+def _sole_person_before(pos: int, cast: Cast) -> Participant | None:
+    """The person the author's sentence right before ``pos`` names, if it names one and only one
+    («Министр выступил на форуме. «…»»); a sentence that lists several names says nothing."""
+    here = cast.sentence_of(pos)
+    named: dict[int, Participant] = {}
+    for m, p in cast.recent(pos):
+        if cast.sentence_of(m.start) < here - 1:
+            break
+        if not cast.in_quote(m.start):
+            named[id(p)] = p
+    people = list(named.values())
+    return people[0] if len(people) == 1 and people[0].kind == "person" else None
 
 
 def _statement_before(t: str, pos: int, cast: Cast, ctx: Context) -> Participant | None:
