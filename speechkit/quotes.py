@@ -215,7 +215,7 @@ _INTRO_LINE = 160  # characters of a «Имя Фамилия, должность
 # A name, title or term in «» is short; a longer «…» that is not speech is left to its paragraph.
 # Nested «…«…«…»…»…» would otherwise repeat each inner text once per level: quadratic output.
 QUOTED_NAME_MAX = 500
-SPEECH_DEPTH = 2  # quote pairs nested this deep are names or terms, not speech
+SPEECH_DEPTH = 1  # quote pairs nested this deep are names or terms, not speech
 ATTRIBUTION_REACH = 1000  # characters after a quote searched for the end of its attribution sentence
 
 
