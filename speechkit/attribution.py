@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -294,7 +295,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         return person
     lemma, gram, _ = _reading(head.text)
     if _in("documents", lemma):
-        return _issuer(cast, text, np[at + 1 :], pos, ctx)
+        return _issuer(cast, text, np[at + 1 :], pos, ctx, lemma)
     if is_person_noun(head.text) or post_of([w.text for w in np[: at + 1]]):
         named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True)
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
@@ -783,14 +784,16 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if "plur" in gram and not _org_name(head):
             continue  # «в группах и чатах», «в акиматах»: many places, no one body
         if _in("documents", lemma):
-            return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx)
+            return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx, lemma)
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
     return (ctx.issuer or ctx.last) if impersonal else None
 
 
-def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> Participant | None:
-    """Who issued a document: its genitive complement («заявлении МИД России»), «от» whom it came, or the last issuer."""
+def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc: str = "") -> Participant | None:
+    """Who issued a document: its genitive complement («заявлении МИД России»), «от» whom it came, the
+    subject of the verb the document is named after («Путин поздравил … В поздравлении говорится»), or
+    the last issuer."""
     for k, w in enumerate(rest):
         if w.low == "от":  # «в комментарии, который получил РБК от областного департамента финансов»
             got = _phrase(cast, text, rest[k + 1 :], pos, ctx, oblique=True)
@@ -800,7 +803,30 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context) -> 
         got = _phrase(cast, text, rest, pos, ctx, oblique=True)
         if got is not None:
             return got
-    return ctx.issuer or ctx.last
+    return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
+
+
+DOC_REACH = 600  # characters before a document's mention searched for the verb it is named after
+
+
+def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None:
+    """«Владимир Путин поздравил … В поздравлении говорится»: the subject of the nearest verb before
+    ``pos`` that shares the document noun's stem («поздрав-», «обра-», «заяв-»)."""
+    lo = max(0, pos - DOC_REACH)
+    for m in reversed(list(re.finditer(rf"(?<![\w-]){re.escape(doc[:4])}\w*", text[lo:pos], re.IGNORECASE))):
+        at = lo + m.start()
+        if cast.in_quote(at) or _reading(m.group(0))[2] != "VERB":
+            continue
+        for mention, who in itertools.islice(cast.recent(at), 1):  # «Владимир Путин поздравил»
+            if at - mention.end <= 2 and who.kind in ("person", "organisation"):
+                return who
+        breaks = [lo + b.end() for b in re.finditer(r"[.!?…]\s+", text[lo:at])]
+        s0 = breaks[-1] if breaks else lo
+        verb = next((w for w in words_in(text, at, at + len(m.group(0)))), None)
+        who = resolve(cast, text, s0, at + len(m.group(0)), verb, at, Context(), subject_first=True)
+        if who is not None and who.kind in ("person", "organisation"):
+            return who
+    return None
 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
@@ -815,7 +841,7 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
             continue
         lemma, gram, _ = _reading(w.text)
         if _in("documents", lemma):
-            return _issuer(cast, text, after[k + 1 :], pos, ctx)
+            return _issuer(cast, text, after[k + 1 :], pos, ctx, lemma)
         p = cast.at(w.start)
         if p is not None and p.kind == "person" and not p.last_before(w.start + 1).subject:
             return p  # «цитирует РБК Карасина», «цитирует «Взгляд» Дмитрия Медведева»

@@ -340,6 +340,8 @@ class Cast:
         """
         if _is_role(a) or country_of_word(a) or len(b) < 3 or not _surname_slot(b, after_given=known_first_name(a)):
             return None
+        if a == b:
+            return None  # «Патриарх … Кирилл Кирилл Патриарх …»: a scraped tooltip repeats the name, no surname
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         ending = surname_ending(b)

@@ -417,6 +417,15 @@ CASES = [
      [("quote", "Ущерб превысил", "Агентство по финансовому мониторингу")]),
     ("role-of-body-with-po", "«Мы готовы помочь», — заявил председатель комитета по делам молодежи.",
      [("quote", "готовы помочь", "председатель комитета по делам молодежи")]),
+    ("document-named-after-its-verb",
+     "События Поздравление с праздником Пасхи Владимир Путин поздравил православных христиан с Пасхой. "
+     "20 апреля 2025 года 09:00 В поздравлении, в частности, говорится: «Великий праздник дарит нам "
+     "любовь и надежду».",
+     [("quote", "Великий праздник", "Владимир Путин")]),
+    ("document-named-after-its-verb-appeal",
+     "Аким области Ерлан Нысанбаев обратился к жителям. В обращении говорится: «Просим всех жителей "
+     "подготовиться к паводку».",
+     [("quote", "Просим всех", "Ерлан Нысанбаев")]),
     # --- группы и анонимные источники
     ("group-journalists-question",
      '"Когда откроется новый вокзал?" - спросили журналисты у акима.',
@@ -792,3 +801,10 @@ def test_case_ids_are_unique_and_expectations_well_formed():
             assert kind in SPEECH_KINDS, cid
             assert words in text, (cid, words)
             assert speaker is None or speaker == speaker.strip(), cid
+
+
+def test_a_tooltip_that_repeats_a_name_makes_no_person():
+    """kremlin.ru pages flatten a name's tooltip into the text: «Кирилл Кирилл Патриарх …» is one name."""
+    a = analyze("Службу совершил Патриарх Московский и всея Руси Кирилл Кирилл Патриарх Московский и всея "
+                "Руси. Президент поздравил верующих.")
+    assert not [s.name for s in a.speakers if len(set(s.name.split())) < len(s.name.split())]
