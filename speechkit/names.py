@@ -255,7 +255,7 @@ def gender_of_verb(verb: str | None) -> tuple[str | None, str | None]:
     low = verb.lower()
     for p in morph.parses(low)[:3]:
         g = p.tag.grammemes
-        if p.tag.POS not in ("VERB", "PRTS"):
+        if p.tag.POS not in ("VERB", "PRTS", "ADJS"):
             continue
         if "plur" in g:
             return None, "plur"

@@ -88,7 +88,7 @@ def is_speech_verb(word: str) -> bool:
     if low in speech_verbs():
         return True
     for p in morph.parses(low)[:3]:
-        if p.tag.POS in ("VERB", "PRTS", "GRND") and p.normal_form.replace("ё", "е") in speech_verbs():
+        if p.tag.POS in ("VERB", "PRTS", "GRND", "ADJS") and p.normal_form.replace("ё", "е") in speech_verbs():
             return True
     return False
 

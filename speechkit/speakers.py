@@ -729,9 +729,12 @@ _PREPOSITIONS = frozenset("с со у от для до без из к ко о о
 
 @functools.lru_cache(maxsize=50_000)
 def _past_gender(word: str) -> str | None:
-    """The gender of a past-tense verb form («сказала» → femn), else None."""
+    """The gender of a past-tense verb form («сказала» → femn) or of a short form that attributes
+    speech («уверена», «убеждена»), else None."""
+    from .quotes import is_speech_verb
+
     for p in morph.parses(word.lower())[:2]:
-        if p.tag.POS == "VERB" and "past" in p.tag.grammemes:
+        if p.tag.POS == "VERB" and "past" in p.tag.grammemes or p.tag.POS in ("PRTS", "ADJS") and is_speech_verb(word):
             return "femn" if "femn" in p.tag.grammemes else "masc" if "masc" in p.tag.grammemes else None
     return None
 
