@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from . import morph
-from .names import CAP, body_name, first_name, gender_of_verb, place_or_body, surname_key
+from .names import CAP, body_name, first_name, gender_of_verb, place_or_body, surname_ending, surname_key
 from .roles import country_of_word, is_person_noun, is_role_word, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
@@ -193,6 +193,9 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
             if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or w.text[:1].isupper()
                                                    and not w.text.isupper()) and not _can_be(w.text, "loct") and "Fixd" not in gram:
                 in_pp = False
+            elif cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
+                    and p.kind == "person" and (m := p.last_before(w.start + 1)) is not None and m.subject:
+                in_pp = False  # «В ходе заседания Газымжанов заявил»: a person's nominative mention
             else:
                 continue
         if low in PRONOUNS or _candidate_head(w):
@@ -297,7 +300,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     if _in("documents", lemma):
         return _issuer(cast, text, np[at + 1 :], pos, ctx, lemma)
     if is_person_noun(head.text) or post_of([w.text for w in np[: at + 1]]):
-        named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True)
+        named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True, verb_gender=gender)
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
         plural = "plur" in gram or (number == "plur" and _can_be_plural(head.text))
         return named if named is not None else _role(cast, np, pos, ctx, plural=plural, gender=gender)
@@ -426,7 +429,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             return p
     for w in caps:
         people = cast.by_key.get(surname_key(w.text), ())
-        if people and (oblique or not nominative_only or _can_be(w.text, "nomn")):
+        if people and (oblique or not nominative_only or _nominative_of(people[0], w.text)):
             return people[0]
     if len(caps) == 1 and caps[0] is np[0] and oblique and (not _known(np[0].text) or _surname(np[0].text)):
         # «цитирует заявление Мутко»: a surname the text has not introduced, as a complement
@@ -435,6 +438,9 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         return p
     if len(np) == 1 and caps and caps[0] is np[0] and not oblique:
         word = np[0].text
+        ending = surname_ending(word)
+        if (verb_gender or "masc") == "masc" and ending not in (None, "") or ending not in (None, "", "а"):
+            return None  # «Адвокат Бишимбаева заявил»: a man's surname in -а is his genitive, not the subject
         if not _known(word):
             # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
             p = cast.person(None, word, verb_gender or "masc", nominative=True)
@@ -447,6 +453,12 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             cast.mention(p, np[0].start, np[0].end, True)
             return p
     return None
+
+
+def _nominative_of(p: Participant, word: str) -> bool:
+    """Whether ``word`` is the nominative of the person's surname: the form their name has, or any
+    nominative reading when their gender is unknown («Адвокат Бишимбаева»: a man's genitive)."""
+    return norm_word(word) == norm_word(p.name.split()[-1]) or (p.gender is None and _can_be(word, "nomn"))
 
 
 @functools.lru_cache(maxsize=50_000)

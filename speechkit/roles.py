@@ -142,9 +142,10 @@ def post_of(words: list[str]) -> Post | None:
         # «скульптор», «наблюдатель от ОБСЕ»: a person noun at the head is a post of its own
         if not words or not is_person_noun(words[0]):
             return None
-    cls = _synonym_in(lemmas)
     at = next((i for i, lem in enumerate(lemmas) if is_role_word(lem)), 0)
     head = lemmas[at] if lemmas else ""
+    # a synonym phrase names the post only when it holds the head: «адвокат экс-министра» is a lawyer
+    cls = _synonym_in(lemmas, must_hold=head)
     # the head of state is what the phrase's head names: «пресс-секретарь президента России» is no president
     hos = any(tuple(lemmas[i : i + len(h)]) == h for h in _heads_of_state() for i in range(0, at + 1))
     post = cls or _synonyms().get((head,), head)
@@ -158,7 +159,7 @@ def _synonym_words() -> frozenset[str]:
     return frozenset(w for phrase in _synonyms() for w in phrase)
 
 
-def _synonym_in(lemmas: list[str]) -> str | None:
+def _synonym_in(lemmas: list[str], must_hold: str | None = None) -> str | None:
     """The class of the longest run of lemmas that is a synonym phrase.
 
     Words no synonym phrase uses are skipped on a second try: «глава транспортной компании» is
@@ -170,7 +171,7 @@ def _synonym_in(lemmas: list[str]) -> str | None:
         for n in range(min(MAX_SYNONYM, len(seq)), 0, -1):
             for i in range(len(seq) - n + 1):
                 cls = syn.get(tuple(seq[i : i + n]))
-                if cls:
+                if cls and (must_hold is None or must_hold in seq[i : i + n]):
                     return cls
     return None
 

@@ -227,8 +227,10 @@ def outside(items: list, spans: list[Span]) -> list:
 
 
 # where an author's sentence ends, for attribution: . ! ? … before a capital, with or without a space
-# (scraped text glues sentences: «базы.А в постпредстве»), never after a capital (initials: «В.Путин»)
-SENTENCE_BREAK = re.compile(r"(?<![А-ЯЁA-Z])[.!?…]+[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z])|\n")
+# (scraped text glues sentences: «базы.А в постпредстве»), never after a capital (initials: «В.Путин»);
+# a scraped related-news block's marks and time stamps end one too («…Вчера 16:51■В телефоне …»,
+# «Вчера 17:16В ходе осмотра …»)
+SENTENCE_BREAK = re.compile(r"(?<![А-ЯЁA-Z])[.!?…]+[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z])|\n|■|(?<=\d\d:\d\d)(?=[А-ЯЁ])")
 
 _PARA = re.compile(r"[^\r\n]+")
 
