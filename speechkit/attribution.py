@@ -63,8 +63,20 @@ class Word:
         return norm_word(self.text)
 
 
+# scraped text glues a word to the date after it: «в Нацбанке12 апреля» is «Нацбанке» and «12»
+_GLUED_DIGITS = re.compile(r"(?<=[а-яё])(?=\d)")
+
+
 def words_in(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        cut = _GLUED_DIGITS.search(m.group(0))
+        if cut is None:
+            out.append(Word(m.start(), m.end(), m.group(0)))
+        else:
+            out.append(Word(m.start(), m.start() + cut.start(), m.group(0)[: cut.start()]))
+            out.append(Word(m.start() + cut.start(), m.end(), m.group(0)[cut.start() :]))
+    return out
 
 
 @functools.cache
@@ -123,6 +135,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         vlemma = norm_word(morph.lemma(verb.text))
     else:
         before, after, vlemma = ws, [], ""
+    if subject_first:  # «Байжанов заявил, что в СИЗО …»: the clause after «что» has a subject of its own
+        k = next((k for k, w in enumerate(after) if w.low in ("что", "чтобы", "будто")), None)
+        after = after[:k] if k is not None else after
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
@@ -194,7 +209,8 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
                                                    and not w.text.isupper()) and not _can_be(w.text, "loct") and "Fixd" not in gram:
                 in_pp = False
             elif cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
-                    and p.kind == "person" and (m := p.last_before(w.start + 1)) is not None and m.subject:
+                    and p.kind == "person" and (m := p.last_before(w.start + 1)) is not None and m.subject \
+                    or w.text[:1].isupper() and surname_ending(w.text) == "":
                 in_pp = False  # «В ходе заседания Газымжанов заявил»: a person's nominative mention
             else:
                 continue
@@ -340,8 +356,18 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
     governed = False  # after «по»: the case the preposition governs, up to its noun
     for prev, w in zip(np, np[1:]):
         gap = text[prev.end : w.start]
-        if gap.strip(" \u00a0«»\"„“”") or w.low in ("и", "а", "но", "который", "которая", "которые", "что"):
+        if gap.strip(" \u00a0«»\"„“”") or w.low in ("а", "но", "который", "которая", "которые", "что"):
             break
+        if w.low == "и":
+            k = np.index(w)
+            nxt = np[k + 1] if k + 1 < len(np) else None
+            # «Министерства торговли и интеграции»: a second genitive of a body's name; «Минздрав и МЧС» are two
+            if not (head is not None and _body_head(_reading(head.text)[0]) and nxt is not None
+                    and nxt.text[:1].islower() and _reading(nxt.text)[2] == "NOUN" and _can_be(nxt.text, "gent")
+                    and _can_be(prev.text, "gent") and prev is not head):
+                break
+            out.append(w)
+            continue
         if _quoted(w) and not w.text[1:2].isupper():
             break  # «Vestas «мировым лидером»»: quoted words in lower case are no part of a name
         if head is None and not _adjectival(prev) and not _quoted(prev):
@@ -692,6 +718,9 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         elif pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma) \
                 and not cast.in_quote(w.start) and (not before or before[-1].low not in PREPOSITIONS):
             np = _clip(text, near[:5])  # «Депутаты мажилиса раскритиковали законопроект»: a group that can speak
+            k = next((k for k, x in enumerate(np) if k and x.text[:1].isupper()
+                      and ((p := cast.at(x.start)) is not None and p.kind == "person" or _starts_a_name(x))), None)
+            np = np[:k] if k else np  # «Полицейские | Азат Исаев и Нурлан Кокабаев»: the names are people
             words = [x.text for x in np]
             words[0] = words[0].lower()
             p = cast.add(Participant(" ".join(words), "group", None,

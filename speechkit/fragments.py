@@ -86,8 +86,9 @@ def _has_verb(inner: str) -> bool:
 def _sentence_start(text: str, pos: int) -> int:
     lo = max(0, pos - CLAUSE_REACH)
     start = lo
-    for m in SENTENCE_BREAK.finditer(text, lo, pos):
-        start = m.end()
+    # (two characters further: «…интеграции."Соберите …»: the break looks past the opening mark)
+    for m in SENTENCE_BREAK.finditer(text, lo, min(len(text), pos + 2)):
+        start = min(m.end(), pos)
     return start
 
 

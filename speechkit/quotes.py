@@ -33,6 +33,9 @@ _CLAUSE = re.compile(r",?\s*(?:что|чтобы|будто|как)\b")
 # «…», — сказал он. — «…» · «…», сказал он. «…» — the same speaker goes on in the next quote
 _CONTINUES = re.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*|[\s]*[.!?…]\s*")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+# «"Соберите вещи и еду на 3 дня": в одном из сел …»: a quote that a sentence goes on from is a
+# headline's or a name, not the last speaker going on
+_HEADLINE_AFTER = re.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
 _SENT_END = re.compile(r"[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
@@ -163,7 +166,13 @@ def _straight(text, i, start, end, stack, pairs) -> None:
     can_open, can_close = _can_open(text, i, start) or glued, _can_close(text, i, end)
     top_straight = bool(stack) and stack[-1][0] == STRAIGHT
     if can_close and (top_straight or not can_open):
-        if not _close(stack, pairs, i, (STRAIGHT,)) and pairs and text[pairs[-1].open] == STRAIGHT \
+        closed = _close(stack, pairs, i, (STRAIGHT,))
+        if closed and stack and stack[-1][0] == STRAIGHT and _attribution_follows(text, i + 1, end):
+            # «"… торговой сети "Северный", - говорится в сообщении»: one mark closes the name and the
+            # quote around it (straight quotes do not double)
+            _close(stack, pairs, i, (STRAIGHT,))
+            return
+        if not closed and pairs and text[pairs[-1].open] == STRAIGHT \
                 and pairs[-1].open >= start and _opens_sentence(text, pairs[-1].open, start) \
                 and _attribution_follows(text, i + 1, end):
             # "Халыковским" QR … QR", - пояснил он: the outer quote opened with the mark of the name
@@ -239,7 +248,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
             # «…«…«…»…»…»: a quote two levels down is never speech of its own (and testing every level
             # of a deep nest reads the text once per level)
             q = _as_speech(text, p, para, prev) if p.depth < SPEECH_DEPTH else None
-            if q is None and said_until >= 0 and _CONTINUES.fullmatch(text, said_until, p.open):
+            if q is None and said_until >= 0 and _CONTINUES.fullmatch(text, said_until, p.open) \
+                    and not _HEADLINE_AFTER.match(text, p.end):
                 # «…», — подчеркнул он. — «Без него Арал не выживет». — the same speaker goes on
                 q = Quote(p.open, p.end, None, None, _inner(text, p), p.unclosed)
             if q is None:
