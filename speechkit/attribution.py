@@ -148,7 +148,14 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     relay = verb is not None and ((vlemma in RELAYING and "pres" in _reading(verb.text)[1])
                                   or _only_outlet(text, before + after))
     if relay:  # «», — передает Kazinform» · «», сообщает Лента.ру»: whose words it relays, if it says
-        return _quoted_object(cast, text, after, pos, ctx) if after else None
+        got = _words_of(cast, text, after, pos, ctx) if after else None
+        if got is None and not _only_outlet(text, before + after):
+            # «», — передает пресс-служба Акорды»: a body's press office passes on its own words
+            body = _noun_phrase(cast, text, after or before, pos, ctx, gender, number)
+            if body is not None and body.kind == "organisation" and body.key and body.key[0] in org_heads() \
+                    and body.key[0] not in load_words("organisations.txt", "media"):
+                return body
+        return got
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -870,13 +877,21 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
     return None
 
 
-def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
-    """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
-    for k, w in enumerate(after):  # «приводит сайт института слова Стивена Хокинга»: whose words they are
+def _words_of(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """«приводит сайт института слова Стивена Хокинга» · «передает Kazinform слова министра»: whose words they are."""
+    for k, w in enumerate(after):
         if not _quoted(w) and _reading(w.text)[0] in WORDS_OF and k + 1 < len(after):
             got = _phrase(cast, text, after[k + 1 :], pos, ctx, oblique=True)
             if got is not None:
                 return got
+    return None
+
+
+def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
+    got = _words_of(cast, text, after, pos, ctx)
+    if got is not None:
+        return got
     for k, w in enumerate(after):
         if _quoted(w):
             continue

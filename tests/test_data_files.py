@@ -30,7 +30,8 @@ WORD_LISTS = {
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
-                          "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words"},
+                          "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
+                          "media": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
