@@ -156,6 +156,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
                     and body.key[0] not in load_words("organisations.txt", "media"):
                 return body
         return got
+    if vlemma in QUOTING and before and before[-1].low in ("которого", "которую", "которых"):
+        # «— намекнул Товпинец, которого цитирует РБК»: the one the relative clause is about speaks
+        return _noun_phrase(cast, text, before[:-1], pos, ctx, None, None)
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -482,7 +485,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         fn = first_name(word)
         if fn is not None and fn[0] == word and (verb_gender is None or verb_gender == fn[1]):
             # «рассказывает Василий»: a given name alone
-            p = cast.get(word) or cast.add(Participant(word, "person", fn[1], "", word))
+            p = cast.get(word) or cast.add(Participant(word, "person", fn[1], surname_key(word), word))
             cast.mention(p, np[0].start, np[0].end, True)
             return p
     return None
@@ -893,8 +896,8 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
     if got is not None:
         return got
     for k, w in enumerate(after):
-        if _quoted(w):
-            continue
+        if _quoted(w) or _reading(w.text)[0] in load_words("organisations.txt", "media"):
+            continue  # «цитирует телеканал представителя минобороны»: the outlet quotes, its object speaks
         lemma, gram, _ = _reading(w.text)
         if _in("documents", lemma):
             return _issuer(cast, text, after[k + 1 :], pos, ctx, lemma)

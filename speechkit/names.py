@@ -144,11 +144,31 @@ def _body_forms() -> dict[str, str]:
 
 def body_name(word: str) -> str | None:
     """The nominative of a body's proper name that ``word`` is a form of, written as the text writes
-    it: «Акорды» → «Акорда», «Самрук-Казыны» → «Самрук-Казына» (organisations.txt: # proper names)."""
-    name = _body_forms().get(norm_word(word.lower()))
+    it: «Акорды» → «Акорда», «Самрук-Казыны» → «Самрук-Казына» (organisations.txt: # proper names);
+    a stump compound the dictionary lacks («Нацфронта» → «Нацфронт»: # stump prefixes)."""
+    name = _body_forms().get(norm_word(word.lower())) or _stump(word)
     if name is None:
         return None
     return "-".join(_cap_like(part, written) for part, written in zip(name.split("-"), word.split("-")))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _stump(word: str) -> str | None:
+    """«Нацфронт», «Госкомстат», «Минсельхоз»: a compound of a state-body stump and a noun is a body's
+    name, in any case; a word with a surname's ending («Гостев») or one the dictionary knows is not."""
+    from .wordlists import load_sections
+
+    low = norm_word(word.lower())
+    if len(low) < 7 or not word[:1].isupper() or surname_ending(word) is not None \
+            or morph.analyzer().word_is_known(low):
+        return None
+    if not any(low.startswith(p) for p in load_sections("organisations.txt").get("stump prefixes", ())):
+        return None
+    for p in morph.parses(low)[:5]:
+        if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes:
+            form = p.inflect({"nomn", "sing"})
+            return form.word if form is not None else low
+    return None
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -286,6 +286,8 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         verb, attr = after
         colon = before[:2] if before and before[2] == "before" and text[before[1].end] == ":" else None
         return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after", before=colon)
+    if before and before[2] == "words" and _HEADLINE_AFTER.match(text, p.end):
+        before = None  # «По данным TNS, «MTV Россия» входит в число …»: a name the sentence goes on with
     if before and not (before[0] is None and before[2] == "before" and not _speechlike(text, inner)):
         # (a clause without a speech verb before a colon introduces a said sentence, not a name:
         # «делить лицензии: «Роснефти» доставались нефтяные»)

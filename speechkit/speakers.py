@@ -326,7 +326,7 @@ class Cast:
             return
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
-        p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], "", word))
+        p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], surname_key(word), word))
         self.mention(p, m.start(), m.end(), True)
 
     def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:

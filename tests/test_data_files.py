@@ -31,7 +31,7 @@ WORD_LISTS = {
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
                           "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
-                          "media": "lemmas"},
+                          "media": "lemmas", "stump prefixes": "words"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
