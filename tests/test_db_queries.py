@@ -306,3 +306,18 @@ def test_the_chart_breaks_its_lines_where_no_document_is():
     page = render_trends(data)
     assert page.count("<tr>") == 1 + len(shares)  # the table fallback: a header and a row per month
     assert "<td>2024-03</td><td>0</td><td>100</td><td></td>" in page
+
+
+# ---------------------------------------------------------------- --tsv wherever --csv is offered
+@pytest.mark.parametrize("args", [("search", "ресурс"), ("trends", "--theme", "climate"),
+                                  ("collocates", "ресурс", "--min-freq", "1")])
+def test_tsv_wherever_csv_is_offered(db, cli, args):
+    csv_out = cli(*args, "--db", db, "--csv")
+    tsv_out = cli(*args, "--db", db, "--tsv")
+    assert csv_out.exit_code == 0 and tsv_out.exit_code == 0, tsv_out.output
+    import csv as csv_module
+    import io
+
+    rows = list(csv_module.reader(io.StringIO(csv_out.stdout)))
+    assert len(rows) > 1 and rows == list(csv_module.reader(io.StringIO(tsv_out.stdout), dialect="excel-tab"))
+    assert tsv_out.stdout.splitlines()[0] == "\t".join(rows[0])

@@ -85,10 +85,8 @@ def run_collocates(word: str, inputs: list[str], *, db: str | None = None, windo
     with open_output(output) as out:
         if fmt == "json":
             formats.write_json(out, data)
-        elif fmt == "csv":
-            import csv
-
-            w = csv.writer(out)
+        elif fmt in ("csv", "tsv"):
+            w = formats.table_writer(out, fmt)
             w.writerow(CSV_COLUMNS)
             w.writerows([c[k] for k in CSV_COLUMNS] for c in data["collocates"])
         else:

@@ -12,7 +12,7 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
                since: str | None = None, until: str | None = None, docs: list[str] = (), forms: bool = False,
                limit: int = 50, width: int = 40, sort: str = "date", fmt: str = "table",
                output: Path | None = None) -> None:
-    """Search ``db`` and write the hits in ``fmt`` (table, json, json-lines, csv)."""
+    """Search ``db`` and write the hits in ``fmt`` (table, json, json-lines, csv, tsv)."""
     from ..db.query import parse_search, search
     from ..db.schema import connect
     from .output import open_output
@@ -35,10 +35,8 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
         elif fmt == "json-lines":
             for h in hits:
                 formats.write_json_line(out, h)
-        elif fmt == "csv":
-            import csv
-
-            w = csv.writer(out)
+        elif fmt in ("csv", "tsv"):
+            w = formats.table_writer(out, fmt)
             w.writerow(CSV_COLUMNS)
             w.writerows([h[c] for c in CSV_COLUMNS] for h in hits)
         else:

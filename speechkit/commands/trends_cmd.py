@@ -39,10 +39,8 @@ def run_trends(db: str, *, by: str = "month", themes: list[str] = (), lemma: str
     with open_output(output) as out:
         if fmt == "json":
             formats.write_json(out, data)
-        elif fmt == "csv":
-            import csv
-
-            w = csv.writer(out)
+        elif fmt in ("csv", "tsv"):
+            w = formats.table_writer(out, fmt)
             w.writerows(csv_rows(data))
         else:
             _print(data, out)
