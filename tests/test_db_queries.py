@@ -321,3 +321,38 @@ def test_tsv_wherever_csv_is_offered(db, cli, args):
     rows = list(csv_module.reader(io.StringIO(csv_out.stdout)))
     assert len(rows) > 1 and rows == list(csv_module.reader(io.StringIO(tsv_out.stdout), dialect="excel-tab"))
     assert tsv_out.stdout.splitlines()[0] == "\t".join(rows[0])
+
+
+# ---------------------------------------------------------------- the tables read as every other table
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_trends_and_collocates_tables_fit_and_format_numbers_the_one_way(db, cli, width):
+    """Issue 13's rules hold here too: lines fit, numbers whole (decimal comma, «27 %»), short theme labels."""
+    from test_tables import check_numbers, tables
+
+    from speechkit.display import number, percent
+    from speechkit.themes import short_labels
+
+    def draw(*args):
+        out = cli(*args, env={"COLUMNS": str(width)})
+        assert out.exit_code == 0, out.output
+        assert max(map(len, out.stdout.splitlines())) <= width, out.stdout
+        return tables(out.stdout)
+
+    rec = json.loads(cli("trends", "--db", db, "--lemma", "ресурс", "--json").stdout)
+    (table,) = draw("trends", "--db", db, "--lemma", "ресурс")
+    labels = short_labels()
+    want = {labels.get(t["id"], t["id"]): [percent(b["shares"][t["id"]]) for b in rec["buckets"]]
+            for t in rec["themes"]}
+    want |= {"docs": [str(b["documents"]) for b in rec["buckets"]],
+             "words": [number(b["words"]) for b in rec["buckets"]],
+             "ресурс": [str(b["lemma_count"]) for b in rec["buckets"]],
+             "per M": [number(b["per_million"], 0) if b["per_million"] is not None else "" for b in rec["buckets"]]}
+    check_numbers(table, want, always=("month", "docs"))
+    assert any(h in table for h in want if h not in ("month", "docs", "words", "ресурс", "per M"))
+    rec = json.loads(cli("collocates", "ресурс", "--db", db, "--min-freq", "1", "--json").stdout)
+    (table,) = draw("collocates", "ресурс", "--db", db, "--min-freq", "1")
+    check_numbers(table, {"log-Dice ▼": [number(c["logdice"], 1) for c in rec["collocates"]],
+                          "MI": [number(c["mi"], 1) for c in rec["collocates"]],
+                          "t-score": [number(c["tscore"], 1) for c in rec["collocates"]],
+                          "together": [str(c["cooccurrences"]) for c in rec["collocates"]]},
+                  always=("collocate", "log-Dice ▼"))
