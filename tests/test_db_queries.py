@@ -356,3 +356,14 @@ def test_trends_and_collocates_tables_fit_and_format_numbers_the_one_way(db, cli
                           "t-score": [number(c["tscore"], 1) for c in rec["collocates"]],
                           "together": [str(c["cooccurrences"]) for c in rec["collocates"]]},
                   always=("collocate", "log-Dice ▼"))
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_search_lines_fit_the_terminal_as_kwic_lines_do(db, cli, width):
+    rec = json.loads(cli("search", "ресурс", "--db", db, "--json").stdout)
+    out = cli("search", "ресурс", "--db", db, env={"COLUMNS": str(width)})
+    assert out.exit_code == 0, out.output
+    shown = out.stdout.splitlines()[1:]
+    assert len(shown) == len(rec["hits"]) and max(map(len, shown)) <= width, out.stdout
+    for line, hit in zip(shown, rec["hits"]):
+        assert line.startswith(hit["date"]) and f" {hit['text']} " in line  # the date and the hit always whole
