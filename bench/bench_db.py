@@ -142,7 +142,8 @@ def main() -> None:
     size_mb = corpus.stat().st_size / 1e6
     print(f"corpus: {args.docs} documents, {size_mb:.1f} MB of JSON lines ({corpus})", flush=True)
     jsonl = ["--input-jsonl", str(corpus), "--id-field", "id", "--workers", str(args.workers)]
-    subprocess.run([sys.executable, "-m", "speechkit", "themes", "--json"], check=True, env=ENV,
+    seed = ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"  # named: without a file, stdin is read unless a terminal
+    subprocess.run([sys.executable, "-m", "speechkit", "themes", str(seed), "--json"], check=True, env=ENV,
                    stdout=subprocess.DEVNULL)  # the derived-table cache, as any earlier run leaves it
     db = work / "corpus.db"
     for f in work.glob("*.db*"):

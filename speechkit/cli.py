@@ -451,8 +451,8 @@ def search(query: Annotated[str, typer.Argument(help="Words to find by lemma («
            limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many hits (0: all).")] = 50,
            width: Annotated[int, typer.Option("--width", min=0, help="Characters of context on each side.")] = 40,
            sort: Annotated[str, typer.Option("--sort", help="'date' (oldest first), 'recent' (newest first) or 'rank' (best match first).")] = "date",
-           json: Json = False, json_lines: JsonLines = False, csv: Csv = False, output: Output = None,
-           debug: Debug = False) -> None:
+           json: Json = False, json_lines: JsonLines = False, csv: Csv = False, tsv: Tsv = False,
+           output: Output = None, debug: Debug = False) -> None:
     """Full-text search of the stored segments by lemma, with filters; every hit a line in context.
 
     \b
@@ -463,7 +463,7 @@ def search(query: Annotated[str, typer.Argument(help="Words to find by lemma («
     """
     from .commands.search_cmd import run_search
 
-    fmt = guarded(debug, _format, json, json_lines, csv)
+    fmt = guarded(debug, _format, json, json_lines, csv, tsv)
     guarded(debug, run_search, str(db), query, speaker=speaker, kind=kind or [], theme=theme or [], since=since,
             until=until, docs=doc or [], forms=forms, limit=limit, width=width, sort=sort, fmt=fmt,
             output=output)
@@ -475,7 +475,8 @@ def trends(db: DbRequired = ...,
            theme: Annotated[Optional[list[str]], typer.Option("--theme", help="Only this theme's share. Repeatable.")] = None,
            lemma: Annotated[Optional[str], typer.Option("--lemma", help="Count this word (any form) per bucket, and per million words.")] = None,
            since: Since = None, until: Until = None, doc: Doc = None,
-           json: Json = False, csv: Csv = False, output: Output = None, debug: Debug = False) -> None:
+           json: Json = False, csv: Csv = False, tsv: Tsv = False, output: Output = None,
+           debug: Debug = False) -> None:
     """Theme shares (and a word's frequency) per day, week, month or year, with documents per bucket.
 
     \b
@@ -485,7 +486,7 @@ def trends(db: DbRequired = ...,
     """
     from .commands.trends_cmd import run_trends
 
-    fmt = guarded(debug, _format, json, False, csv)
+    fmt = guarded(debug, _format, json, False, csv, tsv)
     guarded(debug, run_trends, str(db), by=by, themes=theme or [], lemma=lemma, since=since, until=until,
             docs=doc or [], fmt=fmt, output=output)
 
@@ -499,7 +500,8 @@ def collocates(args: Annotated[list[str], typer.Argument(help="WORD [FILE…]: t
                top: Annotated[int, typer.Option("--top", min=1, help="How many collocates.")] = 30,
                all_words: Annotated[bool, typer.Option("--all-words", help="Count function words (и, в, что …) as collocates too.")] = False,
                since: Since = None, until: Until = None, doc: Doc = None,
-               json: Json = False, csv: Csv = False, output: Output = None, lexicon: Lexicon = None,
+               json: Json = False, csv: Csv = False, tsv: Tsv = False, output: Output = None,
+               lexicon: Lexicon = None,
                keep_boilerplate: KeepBoiler = False, glob: Glob = "*.txt", input_jsonl: InputJsonl = False,
                text_field: TextField = "text", id_field: IdField = None, workers: Workers = 1,
                debug: Debug = False) -> None:
@@ -512,7 +514,7 @@ def collocates(args: Annotated[list[str], typer.Argument(help="WORD [FILE…]: t
     """
     from .commands.collocates_cmd import run_collocates
 
-    fmt = guarded(debug, _format, json, False, csv)
+    fmt = guarded(debug, _format, json, False, csv, tsv)
     node, *inputs = args
     guarded(debug, run_collocates, node, inputs, db=str(db) if db else None, window=window, measure=measure,
             min_freq=min_freq, top=top, all_words=all_words, since=since, until=until, docs=doc or [], fmt=fmt,

@@ -359,7 +359,7 @@ def test_the_main_queries_use_indexes(corpus, cli):
 @pytest.mark.parametrize("command, args", [
     ("themes", ()), ("numbers", ()), ("numbers", ("--unit", "тонна")), ("keywords", ("--top", "10")),
     ("keywords", ("--by", "speaker", "--rank", "keyness")), ("summary", ("-n", "2", "--by", "theme")),
-    ("analyze", ()), ("tokens", ()),
+    ("analyze", ()), ("tokens", ()), ("speakers", ()), ("speakers", ("--all",)),
 ])
 def test_db_results_equal_file_results_on_the_dev_texts(tmp_path, monkeypatch, cli, command, args, dev_db):
     monkeypatch.chdir(dev_db.parent)

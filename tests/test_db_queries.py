@@ -306,3 +306,64 @@ def test_the_chart_breaks_its_lines_where_no_document_is():
     page = render_trends(data)
     assert page.count("<tr>") == 1 + len(shares)  # the table fallback: a header and a row per month
     assert "<td>2024-03</td><td>0</td><td>100</td><td></td>" in page
+
+
+# ---------------------------------------------------------------- --tsv wherever --csv is offered
+@pytest.mark.parametrize("args", [("search", "ресурс"), ("trends", "--theme", "climate"),
+                                  ("collocates", "ресурс", "--min-freq", "1")])
+def test_tsv_wherever_csv_is_offered(db, cli, args):
+    csv_out = cli(*args, "--db", db, "--csv")
+    tsv_out = cli(*args, "--db", db, "--tsv")
+    assert csv_out.exit_code == 0 and tsv_out.exit_code == 0, tsv_out.output
+    import csv as csv_module
+    import io
+
+    rows = list(csv_module.reader(io.StringIO(csv_out.stdout)))
+    assert len(rows) > 1 and rows == list(csv_module.reader(io.StringIO(tsv_out.stdout), dialect="excel-tab"))
+    assert tsv_out.stdout.splitlines()[0] == "\t".join(rows[0])
+
+
+# ---------------------------------------------------------------- the tables read as every other table
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_trends_and_collocates_tables_fit_and_format_numbers_the_one_way(db, cli, width):
+    """Issue 13's rules hold here too: lines fit, numbers whole (decimal comma, «27 %»), short theme labels."""
+    from test_tables import check_numbers, tables
+
+    from speechkit.display import number, percent
+    from speechkit.themes import short_labels
+
+    def draw(*args):
+        out = cli(*args, env={"COLUMNS": str(width)})
+        assert out.exit_code == 0, out.output
+        assert max(map(len, out.stdout.splitlines())) <= width, out.stdout
+        return tables(out.stdout)
+
+    rec = json.loads(cli("trends", "--db", db, "--lemma", "ресурс", "--json").stdout)
+    (table,) = draw("trends", "--db", db, "--lemma", "ресурс")
+    labels = short_labels()
+    want = {labels.get(t["id"], t["id"]): [percent(b["shares"][t["id"]]) for b in rec["buckets"]]
+            for t in rec["themes"]}
+    want |= {"docs": [str(b["documents"]) for b in rec["buckets"]],
+             "words": [number(b["words"]) for b in rec["buckets"]],
+             "ресурс": [str(b["lemma_count"]) for b in rec["buckets"]],
+             "per M": [number(b["per_million"], 0) if b["per_million"] is not None else "" for b in rec["buckets"]]}
+    check_numbers(table, want, always=("month", "docs"))
+    assert any(h in table for h in want if h not in ("month", "docs", "words", "ресурс", "per M"))
+    rec = json.loads(cli("collocates", "ресурс", "--db", db, "--min-freq", "1", "--json").stdout)
+    (table,) = draw("collocates", "ресурс", "--db", db, "--min-freq", "1")
+    check_numbers(table, {"log-Dice ▼": [number(c["logdice"], 1) for c in rec["collocates"]],
+                          "MI": [number(c["mi"], 1) for c in rec["collocates"]],
+                          "t-score": [number(c["tscore"], 1) for c in rec["collocates"]],
+                          "together": [str(c["cooccurrences"]) for c in rec["collocates"]]},
+                  always=("collocate", "log-Dice ▼"))
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_search_lines_fit_the_terminal_as_kwic_lines_do(db, cli, width):
+    rec = json.loads(cli("search", "ресурс", "--db", db, "--json").stdout)
+    out = cli("search", "ресурс", "--db", db, env={"COLUMNS": str(width)})
+    assert out.exit_code == 0, out.output
+    shown = out.stdout.splitlines()[1:]
+    assert len(shown) == len(rec["hits"]) and max(map(len, shown)) <= width, out.stdout
+    for line, hit in zip(shown, rec["hits"]):
+        assert line.startswith(hit["date"]) and f" {hit['text']} " in line  # the date and the hit always whole

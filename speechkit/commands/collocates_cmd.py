@@ -85,10 +85,8 @@ def run_collocates(word: str, inputs: list[str], *, db: str | None = None, windo
     with open_output(output) as out:
         if fmt == "json":
             formats.write_json(out, data)
-        elif fmt == "csv":
-            import csv
-
-            w = csv.writer(out)
+        elif fmt in ("csv", "tsv"):
+            w = formats.table_writer(out, fmt)
             w.writerow(CSV_COLUMNS)
             w.writerows([c[k] for k in CSV_COLUMNS] for c in data["collocates"])
         else:
@@ -98,21 +96,22 @@ def run_collocates(word: str, inputs: list[str], *, db: str | None = None, windo
 
 
 def _print(data: dict, out) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The table, laid out and formatted as every table is (render.Grid, display): statistics to one decimal."""
+    from ..display import number
+    from ..render import Col, Grid, console, stat
 
     measure = {"logdice": "log-Dice", "mi": "MI", "tscore": "t-score"}[data["measure"]]
-    words = f"{data['corpus_words']:,}".replace(",", " ")
-    t = Table(title=f"Collocates of «{data['node']}» (±{data['window']} words), by {measure}: the node occurs "
-                    f"{data['node_frequency']} times in {words} words", title_justify="left")
-    for name, justify in (("collocate", "left"), ("together", "right"), ("left", "right"), ("right", "right"),
-                          ("freq", "right"), ("log-Dice", "right"), ("MI", "right"), ("t-score", "right")):
-        t.add_column(name, justify=justify, style="bold" if name == measure else None)
-    for c in data["collocates"]:
-        t.add_row(c["lemma"], str(c["cooccurrences"]), str(c["left"]), str(c["right"]), str(c["frequency"]),
-                  f"{c['logdice']:.2f}", f"{c['mi']:.2f}", f"{c['tscore']:.2f}")
-    console = Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
-    console.print(t)
+    title = (f"Collocates of «{data['node']}» (±{data['window']} words), by {measure}: the node occurs "
+             f"{number(data['node_frequency'])} times in {number(data['corpus_words'])} words")
+    cols = [Col("collocate", keep=10, min=8, max=30)]
+    for name, keep in (("together", 8), ("left", 3), ("right", 3), ("freq", 4), ("log-Dice", 6), ("MI", 5),
+                       ("t-score", 5)):
+        cols.append(Col(f"{name} ▼" if name == measure else name, "num", 9 if name == measure else keep,
+                        style="bold" if name == measure else None))
+    rows = [[c["lemma"], str(c["cooccurrences"]), str(c["left"]), str(c["right"]), number(c["frequency"]),
+             stat(c["logdice"]), stat(c["mi"]), stat(c["tscore"])] for c in data["collocates"]]
+    con = console(out if out is not sys.stdout else None)
+    con.print(Grid(title, cols, rows))
     if not data["collocates"]:
-        console.print("No collocates" + (" (the word does not occur)." if not data["node_frequency"] else
-                                         "; --min-freq 1 shows words seen together once."))
+        con.print("No collocates" + (" (the word does not occur)." if not data["node_frequency"] else
+                                     "; --min-freq 1 shows words seen together once."))

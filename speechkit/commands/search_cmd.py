@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 CSV_COLUMNS = ["doc", "date", "segment", "kind", "speaker", "theme", "start", "end", "left", "text", "right"]
@@ -12,7 +11,7 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
                since: str | None = None, until: str | None = None, docs: list[str] = (), forms: bool = False,
                limit: int = 50, width: int = 40, sort: str = "date", fmt: str = "table",
                output: Path | None = None) -> None:
-    """Search ``db`` and write the hits in ``fmt`` (table, json, json-lines, csv)."""
+    """Search ``db`` and write the hits in ``fmt`` (table, json, json-lines, csv, tsv)."""
     from ..db.query import parse_search, search
     from ..db.schema import connect
     from .output import open_output
@@ -35,10 +34,8 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
         elif fmt == "json-lines":
             for h in hits:
                 formats.write_json_line(out, h)
-        elif fmt == "csv":
-            import csv
-
-            w = csv.writer(out)
+        elif fmt in ("csv", "tsv"):
+            w = formats.table_writer(out, fmt)
             w.writerow(CSV_COLUMNS)
             w.writerows([h[c] for c in CSV_COLUMNS] for h in hits)
         else:
@@ -46,33 +43,23 @@ def run_search(db: str, query: str, *, speaker: str | None = None, kind: list[st
 
 
 def _print(hits: list[dict], query: str, total: int | None, width: int, out) -> None:
+    """A count line, then one concordance line per hit, laid out by kwic's rules to fit the terminal
+    (the hit whole; speaker, theme and document go first, then the contexts narrow), after its date."""
     from rich.console import Console
     from rich.text import Text
 
-    from ..render import colour
+    from ..render import width_for
+    from ..themes import short_labels
+    from .kwic_cmd import lines
 
-    c = Console(file=out, highlight=False, soft_wrap=True) if out is not sys.stdout else \
-        Console(highlight=False, soft_wrap=True)
+    c = Console(file=out, highlight=False, soft_wrap=True, width=width_for(out))
     head = Text(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} for ")
     head.append(query, style="bold")
     if total is not None and total > len({(h['doc'], h['segment']) for h in hits}):
         head.append(f" (the first; {total} segments match, --limit 0 shows all)", style="dim")
     c.print(head)
-    hit_w = max((len(" ".join(h["text"].split())) for h in hits), default=0)
     date_w = max((len(h["date"] or "") for h in hits), default=0)
-    for h in hits:
-        line = Text()
-        if date_w:
-            line.append((h["date"] or "").ljust(date_w) + "  ", style="dim")
-        line.append(h["left"].rjust(width))
-        line.append(" ")
-        line.append(" ".join(h["text"].split()).ljust(hit_w), style="bold")
-        line.append(" ")
-        line.append(h["right"].ljust(width))
-        line.append("  ")
-        line.append(h["speaker"] or "", style="italic")
-        line.append("  ")
-        line.append(h["theme"] or "", style=colour(h["theme"]))
-        line.append("  ")
-        line.append(f"{h['doc']}#{h['segment']}", style="dim")
-        c.print(line)
+    dated = date_w + 2 if date_w else 0
+    named = [{**h, "doc": f"{h['doc']}#{h['segment']}"} for h in hits]
+    for h, line in zip(hits, lines(named, width, c.width - dated, short_labels())):
+        c.print(Text((h["date"] or "").ljust(date_w) + "  ", style="dim") + line if dated else line)

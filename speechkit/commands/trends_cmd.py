@@ -39,10 +39,8 @@ def run_trends(db: str, *, by: str = "month", themes: list[str] = (), lemma: str
     with open_output(output) as out:
         if fmt == "json":
             formats.write_json(out, data)
-        elif fmt == "csv":
-            import csv
-
-            w = csv.writer(out)
+        elif fmt in ("csv", "tsv"):
+            w = formats.table_writer(out, fmt)
             w.writerows(csv_rows(data))
         else:
             _print(data, out)
@@ -64,31 +62,30 @@ def csv_rows(data: dict) -> list[list]:
 
 
 def _print(data: dict, out) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The table, laid out and formatted as every table is (render.Grid, display): shares «27 %», short labels."""
     from rich.text import Text
 
-    from ..render import colour
+    from ..display import number, percent
+    from ..render import Col, Grid, colour, console
+    from ..themes import short_labels
 
+    labels = short_labels()
     title = f"Theme shares by {data['by']}"
     if "lemma" in data:
         title += f", and «{data['lemma']}»"
-    t = Table(title=title, title_justify="left")
-    t.add_column(data["by"])
-    t.add_column("docs", justify="right")
-    t.add_column("words", justify="right")
-    for th in data["themes"]:
-        t.add_column(Text(th["id"], style=colour(th["id"])), justify="right")
+    cols = [Col(data["by"], "fixed", 10), Col("docs", "num", 9), Col("words", "num", 8)]
+    cols += [Col(labels.get(th["id"], th["id"]), "num", 7 - i / 100, style=colour(th["id"]))
+             for i, th in enumerate(data["themes"])]  # the smallest themes go first when the width is short
     if "lemma" in data:
-        t.add_column(data["lemma"], justify="right")
-        t.add_column("per M", justify="right")
+        cols += [Col(data["lemma"], "num", 8), Col("per M", "num", 7.5)]
+    rows = []
     for b in data["buckets"]:
-        cells = [b["bucket"], str(b["documents"]), f"{b['words']:,}".replace(",", " ")]
-        cells += ["" if b["shares"][th["id"]] is None else f"{b['shares'][th['id']]:.0%}" for th in data["themes"]]
+        row = [b["bucket"], str(b["documents"]), number(b["words"])]
+        row += [percent(b["shares"][th["id"]]) for th in data["themes"]]
         if "lemma" in data:
-            cells += [str(b["lemma_count"]), "" if b["per_million"] is None else f"{b['per_million']:.0f}"]
-        t.add_row(*cells)
-    console = Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
-    console.print(t)
+            row += [str(b["lemma_count"]), number(b["per_million"], 0) if b["per_million"] is not None else ""]
+        rows.append([Text(c) for c in row])
+    c = console(out if out is not sys.stdout else None)
+    c.print(Grid(title, cols, rows))
     if not data["buckets"]:
-        console.print("No dated documents in the database.")
+        c.print("No dated documents in the database.")

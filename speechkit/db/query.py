@@ -134,8 +134,12 @@ def _lemma_numbers(lemmas: list[str], keys: frozenset[str]) -> set[int]:
     A key is looked up as written, capitalised and in capitals («токаев», «Токаев», «МИД»); only
     when none is there (a lemma with ё) is the whole vocabulary compared.
     """
-    where = {lem: n for n, lem in enumerate(lemmas)}
-    found = {where[v] for k in keys for v in (k, k.capitalize(), k.upper()) if v in where}
+    found = set()
+    for v in {v for k in keys for v in (k, k.capitalize(), k.upper())}:
+        try:
+            found.add(lemmas.index(v))  # a scan in C: no dict of the whole vocabulary for a few keys
+        except ValueError:
+            pass
     if found and all(k.isalpha() for k in keys):
         return found
     return {n for n, lem in enumerate(lemmas) if _lemma_key(lem) in keys}
