@@ -456,6 +456,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             and _name_like(w.text)]
     # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
     for a, b in zip(caps, caps[1:]):
+        known = cast.by_key.get(surname_key(b.text), ())
+        if known and np.index(b) == np.index(a) + 1:
+            # «заявила бывшая жена Куандыка Бишимбаева»: a form of someone the text knows; in the
+            # subject's place only his nominative names him (here he is the kinship noun's complement)
+            return known[0] if oblique or any(_nominative_of(p, b.text) for p in known) else None
         if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
             fa = first_name(a.text)
             gender = verb_gender or (fa[1] if fa else "masc")  # «поделилась … Асия Тюлюбаева»
@@ -477,6 +482,8 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         ending = surname_ending(word)
         if (verb_gender or "masc") == "masc" and ending not in (None, "") or ending not in (None, "", "а"):
             return None  # «Адвокат Бишимбаева заявил»: a man's surname in -а is his genitive, not the subject
+        if cast.by_key.get(surname_key(word)):
+            return None  # «отметила бывшая супруга Бишимбаева»: a known man's form that is not his nominative
         if not _known(word):
             # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
             p = cast.person(None, word, verb_gender or "masc", nominative=True)

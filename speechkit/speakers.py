@@ -345,8 +345,11 @@ class Cast:
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         ending = surname_ending(b)
-        if place_or_body(a) and not (ending is not None and self._named_by_context(start, end)):
-            return None  # «Дархан» is a town too: a given name only with a clear surname where a name is due
+        if place_or_body(a) and not ((ending is not None or not morph.analyzer().word_is_known(b.lower()))
+                                     and self._named_by_context(start, end)):
+            # «Дархан», «Назым» are places too: a given name only with a clear surname (or one the
+            # dictionary does not know: «Назым Кахарман») where a name is due
+            return None
         known = first_name(a)
         if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
                                                      or self._named_by_context(start, end))):
@@ -470,6 +473,15 @@ class Cast:
     def _woman(self, a: str, b: str, start: int, end: int) -> bool:
         """Whether «Алия Гинаятова» (not «Руслана Жумагазиева», a man's genitive) is a woman's nominative."""
         text = self.text
+        # what the text says of the man first: a verb or a role next to the name may agree with a kinship
+        # noun before it («бывшая супруга Куандыка Бишимбаева опубликовала …»), not with the name
+        stem = surname_key(b)
+        masculine = (first_name(a, oblique=True) or (nominative_given(a, "а"),))[0]
+        if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
+            return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
+        woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
+        if not woman_name and re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
+            return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
         if after:
             g = _past_gender(after.group(1))
@@ -498,13 +510,6 @@ class Cast:
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
                 verb_gender = g  # the verb the name may be the inverted subject of
                 break
-        stem = surname_key(b)
-        masculine = (first_name(a, oblique=True) or (nominative_given(a, "а"),))[0]
-        if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
-            return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
-        woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
-        if not woman_name and re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
-            return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ой|ою)(?![\w-])", text):
             return True
         if before and re.match(r"\w", before[-1]):
