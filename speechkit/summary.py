@@ -181,8 +181,12 @@ def _graph(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(cands, key=lambda c: (-len(c.lemmas), c.start))[:MAX_GRAPH]
 
 
-def _rank(text, sentences, tokens, segments, end) -> list[_Candidate]:
-    """All candidate sentences, the graph's ones scored (the short ones keep 0)."""
+def rank_sentences(text, sentences, tokens, segments, end) -> list[_Candidate]:
+    """All candidate sentences, the graph's ones scored (the short ones keep 0).
+
+    What ``summarize`` and ``summarize_by_theme`` both start from: pass it to them as ``ranked``
+    and the text is ranked once for both.
+    """
     cands = _candidates(text, sentences, tokens, segments, end)
     long_enough = _graph([c for c in cands if c.words >= MIN_WORDS])
     for c, r in zip(long_enough, _textrank(long_enough)):
@@ -240,6 +244,7 @@ def summarize(
     *,
     n: int = 4,
     end: int | None = None,
+    ranked: list[_Candidate] | None = None,
 ) -> list[SummarySentence]:
     """The ``n`` most central sentences before ``end`` (boilerplate), in text order.
 
@@ -254,7 +259,7 @@ def summarize(
     """
     if n <= 0:
         return []
-    cands = _rank(text, sentences, tokens, segments, end)
+    cands = ranked if ranked is not None else rank_sentences(text, sentences, tokens, segments, end)
     pool = [c for c in cands if c.words >= MIN_WORDS]
     if len(pool) < n:
         pool = cands
@@ -273,6 +278,7 @@ def summarize_by_theme(
     *,
     per_theme: int = 1,
     end: int | None = None,
+    ranked: list[_Candidate] | None = None,
 ) -> dict[str, list[SummarySentence]]:
     """The ``per_theme`` most central sentences of each theme's segments, themes in text order.
 
@@ -282,9 +288,10 @@ def summarize_by_theme(
     preferred (``FIGURE_BOOST``), and the speaker's own sentences (quotes, turns)
     are taken over the reporter's when the theme has any.  ``score`` stays the sentence's weight in the
     whole speech.  Every theme of a
-    segment before ``end`` gets an entry.
+    segment before ``end`` gets an entry.  ``ranked``: the whole text's ranking, if already made
+    (``rank_sentences``).
     """
-    cands = _rank(text, sentences, tokens, segments, end)
+    cands = ranked if ranked is not None else rank_sentences(text, sentences, tokens, segments, end)
     themes: dict[str, list[_Candidate]] = {}
     for seg in sorted(segments, key=lambda s: s.start):
         if seg.theme and (end is None or seg.start < end):
