@@ -238,6 +238,7 @@ def main() -> None:
     ap.add_argument("--gsd", type=int, default=30)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--keep", type=Path, help="keep the texts and dumps in this folder")
+    ap.add_argument("--base-only", action="store_true", help="only dump the base (into --keep) for later runs")
     ap.add_argument("--dump", nargs=3, metavar=("TEXTS", "OUT", "ROOT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.dump:
@@ -253,7 +254,7 @@ def main() -> None:
             write_texts(texts, args.dev if args.dev and args.dev.exists() else None, args.generated, args.gsd,
                         args.seed)
         roots = {}
-        for side, rev in (("base", args.base), ("head", args.head)):
+        for side, rev in (("base", args.base), ("head", args.head))[: 1 if args.base_only else 2]:
             if side == "base" and (work / "base" / "library.jsonl").exists():
                 print(f"base: the dump kept in {work / 'base'}")  # --keep: the reference is made once
                 continue
@@ -269,6 +270,8 @@ def main() -> None:
         if any(p.wait() for p in procs):
             sys.exit("a dump failed")
         print(f"texts: {sum(1 for _ in texts.rglob('*.txt'))} in {texts}; base {args.base}, head {args.head}")
+        if args.base_only:
+            return
         differ = compare(work / "base", work / "head")
         print("all identical" if not differ else f"{differ} outputs differ")
     finally:
