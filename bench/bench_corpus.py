@@ -16,6 +16,7 @@ of ~60 sentences) and prints, in one run:
   - each command's per-document job as ``speechkit COMMAND --json-lines`` runs it: the analysis the
     command asks for (``options_for``), its record and the record's JSON. One worker; the process is
     warmed on three documents first, and the rounds after the first run with warm per-form caches;
+  - the garbage collector set as the CLI sets it (``cli.GC_THRESHOLD``);
   - ``analyze`` with 2 workers: CPU time of the parent and both workers, and the wall-time throughput
     against one worker's (the only figure here in wall time: what a second core buys). The CPU the
     rest of the machine used meanwhile (/proc/stat less our own) says whether the machine was idle;
@@ -223,6 +224,11 @@ def main() -> None:
     args = ap.parse_args()
     runs = max(3, args.runs)
     commands = [c for c in args.commands.split(",") if c]
+    import gc
+
+    from speechkit.cli import GC_THRESHOLD
+
+    gc.set_threshold(*GC_THRESHOLD)  # as the CLI runs (its workers inherit it)
 
     print(f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; python {sys.version.split()[0]}; "
           f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; {' '.join(sys.argv)}")

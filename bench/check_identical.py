@@ -207,10 +207,30 @@ def compare(a: Path, b: Path, show: int = 5) -> int:
         right = _lines(b / f"{run}.jsonl")
         keys = list(dict.fromkeys([*left, *right]))
         differ = [k for k in keys if left.get(k) != right.get(k)]
+        added: set[str] = set()
+        for k in list(differ):
+            fields = _only_new_fields(left.get(k), right.get(k))
+            if fields is not None:  # a field the base had not, null here: the rest is identical
+                differ.remove(k)
+                added |= fields
         total += len(differ)
         print(f"{run:22} {len(keys):6} outputs  " + (f"{len(differ)} DIFFER: {', '.join(differ[:show])}"
-                                                    if differ else "identical"))
+                                                    if differ else "identical")
+              + (f" (but for new fields, null: {', '.join(sorted(added))})" if added else ""))
     return total
+
+
+def _only_new_fields(a: str | None, b: str | None) -> set[str] | None:
+    """The fields of record ``b`` that ``a`` lacks, when they are null and all else is equal; else None."""
+    if a is None or b is None:
+        return None
+    va, vb = json.loads(a), json.loads(b)
+    if not (isinstance(va, dict) and isinstance(vb, dict)) or not set(va) < set(vb):
+        return None
+    new = set(vb) - set(va)
+    if any(vb[f] is not None for f in new) or [(f, vb[f]) for f in vb if f in va] != list(va.items()):
+        return None
+    return new
 
 
 def _lines(path: Path) -> dict[str, str]:

@@ -124,6 +124,9 @@ def main() -> None:
     floor = time.process_time() - t0
     print(f"corpus: {len(docs)} documents, {n} tokens; razdel tokenize {n / floor:,.0f} tokens/CPU-s")
     instrument()
+    from speechkit.cli import GC_THRESHOLD
+
+    gc.set_threshold(*GC_THRESHOLD)  # as the CLI runs
     for command in args.commands.split(","):
         run(command, docs[: len(docs) // 4])  # warm the caches
         _spent.clear()
