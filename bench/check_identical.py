@@ -192,6 +192,7 @@ def _tables(db: Path):
         for row in cur:
             rec = {c: (hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v) for c, v in zip(cols, row)}
             rec.pop("analysis_version", None)  # a fingerprint of the code: changes with it by design
+            rec.pop("indexed_at", None)  # the time of the run
             rows.append(rec)
         yield name, sorted(rows, key=lambda r: json.dumps(r, ensure_ascii=False, default=str))
     con.close()
