@@ -226,9 +226,12 @@ def main() -> None:
     commands = [c for c in args.commands.split(",") if c]
     import gc
 
-    from speechkit.cli import GC_THRESHOLD
+    try:
+        from speechkit.cli import GC_THRESHOLD
 
-    gc.set_threshold(*GC_THRESHOLD)  # as the CLI runs (its workers inherit it)
+        gc.set_threshold(*GC_THRESHOLD)  # as the CLI runs (its workers inherit it)
+    except ImportError:  # a commit from before it: the interpreter's default
+        pass
 
     print(f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; python {sys.version.split()[0]}; "
           f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; {' '.join(sys.argv)}")
