@@ -9,6 +9,7 @@ cannot be read or analysed becomes a ``Failed`` record and the run goes on.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import re
@@ -402,7 +403,7 @@ def run(docs: Iterable[Document | Failed], work: Callable[[Document], dict], wor
 
     window = window or workers * 4
     pending: deque = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(gc.get_threshold(),))
     try:
         for doc in docs:
             pending.append((doc, None if isinstance(doc, Failed) else pool.submit(_safe, work, doc)))
@@ -419,9 +420,10 @@ def run(docs: Iterable[Document | Failed], work: Callable[[Document], dict], wor
     pool.shutdown(wait=True)
 
 
-def _ignore_sigint() -> None:
+def _init_worker(gc_threshold: tuple[int, ...]) -> None:
     # Ctrl-C reaches the whole process group; only the parent reacts, so no worker prints a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*gc_threshold)  # the parent's (cli.GC_THRESHOLD), whatever the start method
 
 
 def _stop(pool) -> None:

@@ -176,6 +176,8 @@ class Analysis:
     summary: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
+    # theme id -> its summary sentences (Options.summary_by_theme); None: not computed
+    summary_by_theme: dict[str, list[SummarySentence]] | None = None
 
 
 def to_dict(obj: Any) -> Any:

@@ -33,13 +33,19 @@ SHORT_REPLY_WORDS = 3  # a turn of fewer words ("Поздравляю.", "Кон
 
 @dataclass(frozen=True)
 class Options:
-    """What to analyse and with which data."""
+    """What to analyse and with which data.
+
+    Segments, speakers and themes are always found; the other parts only when asked, so that each
+    command computes what it prints (``speechkit themes`` never looks for figures).
+    """
 
     lexicon: str | None = None  # path of a user's themes TOML
     keep_boilerplate: bool = False
-    keywords: bool = True
+    figures: bool = True
+    keywords: bool = True  # the full keyword list (every lemma), as the library's Analysis.keywords
     summary: bool = True
     summary_sentences: int = 4
+    summary_by_theme: bool = False  # Analysis.summary_by_theme: one sentence per theme, ranked with the summary
 
 
 def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
@@ -66,11 +72,11 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
         quotes = [q for q in quotes if not _overlaps(q.start, q.end, turns, starts)]
     segments, names, speakers = build_segments(t, end, turns, quotes, names, skip)
     segments, matched = _score(segments, tokens, lexicon, skip)
-    figures = _figures(t, end, segments, sentences, skip)
+    figures = _figures(t, end, segments, sentences, skip) if options.figures else []
     themes = _theme_summary(segments, matched, lexicon)
     body = outside(tokens[: bisect.bisect_left(tokens, end, key=lambda tk: tk.start)], skip)
     keywords = _keywords(body, segments, speakers) if options.keywords else []
-    summary = _summary(t, sentences, body, segments, options, end) if options.summary else []
+    summary, by_theme = _summary(t, sentences, body, segments, options, end)
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
     language = _language_warning(tokens)
     all_warnings = (*warnings, language) if language else tuple(warnings)
@@ -82,6 +88,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
         quoted_names=[QuotedName(n.start, n.end, n.text) for n in names],
         sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
         warnings=list(all_warnings), speakers=speakers,
+        summary_by_theme=by_theme,
     )
     # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
     return _remap(analysis, norm) if norm.text != text else analysis
@@ -247,9 +254,17 @@ def _keywords(tokens: list[Token], segments: list[Segment], speakers: list[Speak
 
 
 def _summary(t, sentences, tokens, segments, options: Options, end: int):
-    from .summary import summarize
+    """The summary and the summary by theme, as asked: one ranking of the sentences serves both."""
+    if not (options.summary or options.summary_by_theme):
+        return [], None
+    from .summary import rank_sentences, summarize, summarize_by_theme
 
-    return summarize(t, sentences, tokens, segments, n=options.summary_sentences, end=end)
+    ranked = rank_sentences(t, sentences, tokens, segments, end)
+    summary = summarize(t, sentences, tokens, segments, n=options.summary_sentences, end=end,
+                        ranked=ranked) if options.summary else []
+    by_theme = summarize_by_theme(t, sentences, tokens, segments, end=end,
+                                  ranked=ranked) if options.summary_by_theme else None
+    return summary, by_theme
 
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"  # Cyrillic letters Russian does not use
@@ -314,12 +329,17 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _remap(obj, norm: Normalized):
-    """Map every span of a record from normalised offsets back to the source."""
+    """Map every span of a record from normalised offsets back to the source.
+
+    Only spans are touched: a record with no span in it (a keyword, a dict of scores) is returned as it is.
+    """
     if isinstance(obj, _PLAIN):
         return obj
     if isinstance(obj, list):
         return [_remap(x, norm) for x in obj] if any(not isinstance(x, _PLAIN) for x in obj) else obj
     if isinstance(obj, dict):
+        if all(isinstance(v, _PLAIN) for v in obj.values()):
+            return obj
         return {k: _remap(v, norm) for k, v in obj.items()}
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return obj
@@ -333,12 +353,14 @@ def _remap(obj, norm: Normalized):
     changes = {}
     for name in names:
         v = getattr(obj, name)
-        if isinstance(v, list) or (not isinstance(v, _PLAIN) and dataclasses.is_dataclass(v)):
-            changes[name] = _remap(v, norm)
+        if isinstance(v, (list, dict)) or (not isinstance(v, _PLAIN) and dataclasses.is_dataclass(v)):
+            mapped = _remap(v, norm)
+            if mapped is not v:
+                changes[name] = mapped
     if "start" in names and "end" in names:
         s, e = norm.to_source(obj.start), norm.end_to_source(obj.end)
         e = max(s, e)  # an empty span right after a removed mark
         changes["start"], changes["end"] = s, e
         if "text" in names:
             changes["text"] = norm.source[s:e]
-    return dataclasses.replace(obj, **changes)
+    return dataclasses.replace(obj, **changes) if changes else obj

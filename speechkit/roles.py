@@ -40,6 +40,7 @@ def _countries() -> tuple[dict[str, Country], dict[str, Country]]:
     return by_word, by_adj
 
 
+@functools.lru_cache(maxsize=100_000)  # a text names its countries again and again
 def country_of_word(word: str) -> tuple[Country, bool] | None:
     """(the country, whether the word is its adjective): «Украины» → Украина, «иранском» → Иран (adj)."""
     by_word, by_adj = _countries()

@@ -791,6 +791,7 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in morph.parses(word.lower())[:2])
 
 
+@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
 def _nominative_head(phrase: str, body: bool = False) -> str:
     """«пресс-службы акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк»: the
     head noun and the adjectives before it in the nominative, agreeing; the complements as written.
@@ -817,6 +818,7 @@ def _nominative_head(phrase: str, body: bool = False) -> str:
     return " ".join(out + words[head + 1 :])
 
 
+@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
 def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None, str]:
     """(the noun in the nominative, its gender, its number)."""
     parses = morph.parses(word.lower())[:5]

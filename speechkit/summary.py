@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 import bisect
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -93,6 +94,16 @@ class _Segments:
         return best
 
 
+def _line_breaks(text: str, start: int, stop: int) -> list[int]:
+    """Positions of the line breaks in ``text[start:stop]``."""
+    out = []
+    i = text.find("\n", start, stop)
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n", i + 1, stop)
+    return out
+
+
 def _pieces(text: str, sentences: Sequence[Span], segs: _Segments, end: int | None) -> list[tuple[int, int]]:
     """Sentence stretches before ``end``, split at line breaks, clipped at the end of a quote."""
     out = []
@@ -102,7 +113,7 @@ def _pieces(text: str, sentences: Sequence[Span], segs: _Segments, end: int | No
         stop = sent.end if end is None else min(sent.end, end)
         cut = sent.start
         # a headline has no full stop: razdel glues it to the next paragraph
-        for line_end in [i for i in range(sent.start, stop) if text[i] == "\n"] + [stop]:
+        for line_end in [*_line_breaks(text, sent.start, stop), stop]:
             s, e = _trim(text, cut, line_end)
             cut = line_end + 1
             if s >= e:
@@ -144,9 +155,8 @@ def _textrank(nodes: list[_Candidate]) -> list[float]:
     shared: dict[tuple[int, int], float] = defaultdict(float)
     for ids in postings.values():
         idf = math.log((n + 1) / len(ids))  # a lemma in every sentence links nothing
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[ids[x], ids[y]] += idf
+        for pair in itertools.combinations(ids, 2):  # (ids[x], ids[y]) for x < y, in that order
+            shared[pair] += idf
     size = [math.log(max(len(c.lemmas), 2)) for c in nodes]
     edges: list[list[tuple[int, float]]] = [[] for _ in range(n)]
     for (i, j), k in shared.items():
@@ -155,15 +165,17 @@ def _textrank(nodes: list[_Candidate]) -> list[float]:
         edges[j].append((i, w))
     out_weight = [sum(w for _, w in e) for e in edges]
     rank = [1.0 / n] * n
+    # the same sums in the same order as a loop over every node: only the test moves out
+    sinks = [i for i in range(n) if not out_weight[i]]
+    linked = [(i, out_weight[i], edges[i]) for i in range(n) if out_weight[i]]
     for _ in range(ITERATIONS):
-        dangling = sum(rank[i] for i in range(n) if not out_weight[i])
+        dangling = sum(rank[i] for i in sinks)
         base = (1 - DAMPING) / n + DAMPING * dangling / n
         new = [base] * n
-        for i in range(n):
-            if out_weight[i]:
-                share = DAMPING * rank[i] / out_weight[i]
-                for j, w in edges[i]:
-                    new[j] += share * w
+        for i, out, links in linked:
+            share = DAMPING * rank[i] / out
+            for j, w in links:
+                new[j] += share * w
         delta = sum(abs(a - b) for a, b in zip(new, rank))
         rank = new
         if delta < TOLERANCE:
@@ -181,8 +193,12 @@ def _graph(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(cands, key=lambda c: (-len(c.lemmas), c.start))[:MAX_GRAPH]
 
 
-def _rank(text, sentences, tokens, segments, end) -> list[_Candidate]:
-    """All candidate sentences, the graph's ones scored (the short ones keep 0)."""
+def rank_sentences(text, sentences, tokens, segments, end) -> list[_Candidate]:
+    """All candidate sentences, the graph's ones scored (the short ones keep 0).
+
+    What ``summarize`` and ``summarize_by_theme`` both start from: pass it to them as ``ranked``
+    and the text is ranked once for both.
+    """
     cands = _candidates(text, sentences, tokens, segments, end)
     long_enough = _graph([c for c in cands if c.words >= MIN_WORDS])
     for c, r in zip(long_enough, _textrank(long_enough)):
@@ -240,6 +256,7 @@ def summarize(
     *,
     n: int = 4,
     end: int | None = None,
+    ranked: list[_Candidate] | None = None,
 ) -> list[SummarySentence]:
     """The ``n`` most central sentences before ``end`` (boilerplate), in text order.
 
@@ -254,7 +271,7 @@ def summarize(
     """
     if n <= 0:
         return []
-    cands = _rank(text, sentences, tokens, segments, end)
+    cands = ranked if ranked is not None else rank_sentences(text, sentences, tokens, segments, end)
     pool = [c for c in cands if c.words >= MIN_WORDS]
     if len(pool) < n:
         pool = cands
@@ -273,6 +290,7 @@ def summarize_by_theme(
     *,
     per_theme: int = 1,
     end: int | None = None,
+    ranked: list[_Candidate] | None = None,
 ) -> dict[str, list[SummarySentence]]:
     """The ``per_theme`` most central sentences of each theme's segments, themes in text order.
 
@@ -282,9 +300,10 @@ def summarize_by_theme(
     preferred (``FIGURE_BOOST``), and the speaker's own sentences (quotes, turns)
     are taken over the reporter's when the theme has any.  ``score`` stays the sentence's weight in the
     whole speech.  Every theme of a
-    segment before ``end`` gets an entry.
+    segment before ``end`` gets an entry.  ``ranked``: the whole text's ranking, if already made
+    (``rank_sentences``).
     """
-    cands = _rank(text, sentences, tokens, segments, end)
+    cands = ranked if ranked is not None else rank_sentences(text, sentences, tokens, segments, end)
     themes: dict[str, list[_Candidate]] = {}
     for seg in sorted(segments, key=lambda s: s.start):
         if seg.theme and (end is None or seg.start < end):

@@ -75,13 +75,15 @@ def _build(data: dict, source: str, raw: str = "") -> dict[str, Theme]:
             raise LexiconError(f"{where}: 'lemmas' and 'phrases' must be tables of \"entry\" = weight")
         for part, table in (("lemmas", lemmas), ("phrases", phrases)):
             for key, w in table.items():
-                line = key_line(raw, key, f"themes.{tid}.{part}")
+                # the line is looked up only for an error: finding it costs a search of the whole file
                 if not norm_word(key).split():  # «"" = 1»: an entry of no word would match nothing, or crash
-                    raise error(source, line, f"[themes.{tid}.{part}] has an empty key {key!r}: "
-                                              "write the lemma or phrase it stands for")
+                    raise error(source, key_line(raw, key, f"themes.{tid}.{part}"),
+                                f"[themes.{tid}.{part}] has an empty key {key!r}: "
+                                "write the lemma or phrase it stands for")
                 if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 < w <= 10:
-                    raise error(source, line, f"[themes.{tid}.{part}] weight of {key!r} must be a number "
-                                              f"in (0, 10], got {w!r}"[:300])
+                    raise error(source, key_line(raw, key, f"themes.{tid}.{part}"),
+                                f"[themes.{tid}.{part}] weight of {key!r} must be a number "
+                                f"in (0, 10], got {w!r}"[:300])
         if not lemmas and not phrases:
             raise LexiconError(f"{where} has no entries")
         label = body.get("label", tid)

@@ -34,7 +34,7 @@ def from_files(word: str, inputs: list[str], *, window: int, measure: str, min_f
 
     nodes = col.node_keys(word)
     col.rank(col.Counts(), lambda keys: {}, 1, 1, measure=measure)  # a bad measure fails before the work
-    options = Options(lexicon=lexicon, keep_boilerplate=keep_boilerplate, keywords=False, summary=False)
+    options = Options(lexicon=lexicon, keep_boilerplate=keep_boilerplate, figures=False, keywords=False, summary=False)
     job = functools.partial(count_work, options, nodes, window, all_words)
     total, failed, documents = col.Counts(), [], 0
     docs = iter_documents(inputs, glob=glob, jsonl=jsonl, text_field=text_field, id_field=id_field)

@@ -49,7 +49,7 @@ def collect(inputs: list[str], query: str, *, width: int = 40, related: bool = F
         words = parse_query(query, related=related)  # a query without words fails before any reading
         def find(a):
             return find_hits(a, words, width=width)
-    options = Options(lexicon=lexicon, keywords=False, summary=False)
+    options = Options(lexicon=lexicon, figures=False, keywords=False, summary=False)
     out = []
     for doc, a in (_stored(db, inputs, lexicon) if db else _analysed(inputs, glob, options)):
         for h in find(a):

@@ -31,7 +31,7 @@ def run_lexicon(inputs: list[str], lexicon_path: str | None, as_json: bool, them
             err = SpeechkitError(doc.message)
             err.exit_code = doc.exit_code
             raise err
-        a = analyze(doc.text, Options(lexicon=lexicon_path, keywords=False, summary=False), name=doc.name)
+        a = analyze(doc.text, Options(lexicon=lexicon_path, figures=False, keywords=False, summary=False), name=doc.name)
         matched: Counter = Counter()
         for s in a.segments:
             for tid, entries in s.evidence.items():

@@ -54,7 +54,7 @@ def run_report(inputs: list[str], output: str, *, lexicon: str | None = None, ke
         raise UsageError("give the report a file or folder name with -o, e.g. -o report.html")
     target = Path(output)
     as_folder = target.is_dir() or output.endswith(("/", os.sep))
-    options = Options(lexicon=lexicon, keep_boilerplate=keep_boilerplate)
+    options = Options(lexicon=lexicon, keep_boilerplate=keep_boilerplate, keywords=False)  # it counts its own
     docs = iter_documents(inputs, glob=glob, jsonl=jsonl, text_field=text_field, id_field=id_field)
     first = next(docs, None)
     second = next(docs, None)

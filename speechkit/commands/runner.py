@@ -27,10 +27,17 @@ class _Failure(SpeechkitError):
         self.exit_code = failed.exit_code
 
 
+# what each command prints besides segments, speakers and themes (always found): only that is computed
+FIGURES = frozenset({"numbers", "analyze", "speakers"})  # speakers: the figures each one states
+SUMMARY = frozenset({"summary", "analyze"})
+
+
 def options_for(c, command: str, extra: dict) -> Options:
+    by_theme = command == "analyze" or (command == "summary" and extra.get("by") == "theme")
     return Options(lexicon=c.lexicon, keep_boilerplate=c.keep_boilerplate,
+                   figures=command in FIGURES or by_theme,  # by theme: each theme's key figure
                    keywords=False,  # work() counts them with the command's own options
-                   summary=command in ("summary", "analyze"),
+                   summary=command in SUMMARY, summary_by_theme=by_theme,
                    summary_sentences=extra.get("sentences", 4))
 
 
@@ -127,9 +134,12 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]], dic
 
 
 def by_theme_for(a) -> dict[str, list[dict]]:
-    from ..summary import summarize_by_theme
+    """The summary by theme: made with the analysis when asked (``Options.summary_by_theme``), else now."""
+    groups = a.summary_by_theme
+    if groups is None:  # an analysis read back from a database
+        from ..summary import summarize_by_theme
 
-    groups = summarize_by_theme(a.text, a.sentences, a.tokens, a.segments, end=a.source.boilerplate_start)
+        groups = summarize_by_theme(a.text, a.sentences, a.tokens, a.segments, end=a.source.boilerplate_start)
     return {tid: [to_dict(s) for s in items] for tid, items in groups.items()}
 
 
