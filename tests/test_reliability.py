@@ -511,6 +511,15 @@ def test_closed_pipe_in_a_corpus_run_with_workers(speechkit_cmd, corpus):
     assert err == b"", err
 
 
+def _open_stdin_corpus(p: subprocess.Popen, n: int = 6) -> None:
+    """Feed JSON lines to a run and keep its stdin open: it waits for more, so a signal sent now always
+    comes mid-run, however fast or loaded the machine is."""
+    for i in range(n):
+        doc = {"text": f"Документ {i}. «Засуха и урожай», — сказал министр. Порт принял {i + 1} тонн."}
+        p.stdin.write((json.dumps(doc, ensure_ascii=False) + "\n").encode())
+    p.stdin.flush()
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 @pytest.mark.parametrize("command", ["themes", "tokens"])
 def test_ctrl_c_during_a_corpus_run(speechkit_cmd, corpus, workers, command):
@@ -528,11 +537,13 @@ def test_ctrl_c_during_a_corpus_run(speechkit_cmd, corpus, workers, command):
         json.loads(line)  # every record already written is whole
 
 
-def test_ctrl_c_leaves_an_earlier_output_file_intact(speechkit_cmd, corpus, tmp_path):
+def test_ctrl_c_leaves_an_earlier_output_file_intact(speechkit_cmd, tmp_path):
     report = tmp_path / "report.jsonl"
     report.write_text("earlier\n", encoding="utf-8")
-    argv, env = speechkit_cmd("themes", corpus, "--json-lines", "-o", report)
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    argv, env = speechkit_cmd("themes", "--input-jsonl", "--json-lines", "-o", report)
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, cwd=ROOT)
+    _open_stdin_corpus(p)
     for _ in range(1200):  # up to a minute of polls: the temp file is open
         if any(f.name.startswith(".report.jsonl.") for f in tmp_path.iterdir()):
             break
@@ -540,8 +551,7 @@ def test_ctrl_c_leaves_an_earlier_output_file_intact(speechkit_cmd, corpus, tmp_
         time.sleep(0.05)
     else:
         pytest.fail("the output's temporary file never appeared")
-    time.sleep(0.5)
-    p.send_signal(signal.SIGINT)
+    p.send_signal(signal.SIGINT)  # the run waits for more input: the signal comes mid-run
     assert p.wait(timeout=60) == 130
     assert report.read_text("utf-8") == "earlier\n"
     assert [f.name for f in tmp_path.iterdir()] == ["report.jsonl"]
