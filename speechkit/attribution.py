@@ -150,11 +150,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
                                 and not _subject(before[1:], cast)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
         return _document_or_body(cast, text, before + after, pos, ctx, impersonal=vlemma in IMPERSONAL)
-    relay = verb is not None and ((vlemma in RELAYING and "pres" in _reading(verb.text)[1])
-                                  or _only_outlet(text, before + after))
-    if relay:  # «», — передает Kazinform» · «», сообщает Лента.ру»: whose words it relays, if it says
+    outlet = verb is not None and _only_outlet(text, before + after)
+    if outlet or verb is not None and vlemma in RELAYING and "pres" in _reading(verb.text)[1]:
+        # «», — передает Kazinform» · «», сообщает Лента.ру»: whose words it relays, if it says
         got = _words_of(cast, text, after, pos, ctx) if after else None
-        if got is None and not _only_outlet(text, before + after):
+        if got is None and not outlet:
             # «», — передает пресс-служба Акорды»: a body's press office passes on its own words
             body = _noun_phrase(cast, text, after or before, pos, ctx, gender, number)
             if body is not None and body.kind == "organisation" and body.key and body.key[0] in org_heads() \
