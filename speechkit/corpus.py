@@ -65,8 +65,60 @@ def stdin_kind(stdin=None) -> str:
 
 
 def _stdin_binary() -> BinaryIO:
-    buf = getattr(sys.stdin, "buffer", None)
-    return buf if buf is not None else _Encoded(sys.stdin)
+    try:
+        return _FdReader(sys.stdin.fileno())  # type: ignore[return-value]
+    except (AttributeError, OSError, ValueError):  # an in-memory stream (a test)
+        buf = getattr(sys.stdin, "buffer", None)
+        return buf if buf is not None else _Encoded(sys.stdin)
+
+
+class _FdReader:
+    """Bytes read straight from a file descriptor, with a buffer of its own.
+
+    Not ``sys.stdin.buffer``: that one has a lock, and a reader thread waiting on a
+    quiet pipe would hold it while Ctrl-C shuts the interpreter down, which then
+    aborts ("could not acquire lock for <stdin> at interpreter shutdown").
+    """
+
+    CHUNK = 1 << 16
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buf = bytearray()
+        self.pos = 0  # where the unread bytes of buf begin
+        self.eof = False
+
+    def _fill(self) -> bool:
+        """Read once more; False at the end of the input. Each byte is moved at most once or twice."""
+        chunk = b"" if self.eof else os.read(self.fd, self.CHUNK)
+        self.eof = not chunk
+        if self.pos and self.pos * 2 >= len(self.buf):
+            del self.buf[:self.pos]
+            self.pos = 0
+        self.buf += chunk
+        return bool(chunk)
+
+    def _take(self, n: int) -> bytes:
+        """The next ``n`` unread bytes (fewer at the end)."""
+        out = bytes(self.buf[self.pos:self.pos + n])
+        self.pos += len(out)
+        return out
+
+    def read(self, n: int = -1) -> bytes:
+        while (n < 0 or len(self.buf) - self.pos < n) and self._fill():
+            pass
+        return self._take(len(self.buf) - self.pos if n < 0 else n)
+
+    def readline(self, n: int = -1) -> bytes:
+        searched = 0  # unread bytes already searched for a newline
+        while True:
+            end = self.buf.find(b"\n", self.pos + searched)
+            if end >= 0:
+                size = end + 1 - self.pos
+                return self._take(size if n < 0 else min(size, n))
+            searched = len(self.buf) - self.pos
+            if 0 <= n <= searched or not self._fill():
+                return self._take(searched if n < 0 else n)
 
 
 class _Encoded:
@@ -386,11 +438,15 @@ def empty_record_for(command: str, failed: Failed) -> dict[str, Any] | None:
 
 # ---------------------------------------------------------------- running
 def run(docs: Iterable[Document | Failed], work: Callable[[Document], dict], workers: int = 1,
-        window: int | None = None) -> Iterator[tuple[Document | Failed, dict | None]]:
+        window: int | None = None, *, read_on_thread: bool = False) -> Iterator[tuple[Document | Failed, dict | None]]:
     """Apply ``work`` to each document in input order, ``workers`` processes at a time.
 
     A document whose work raises becomes a ``Failed`` record; Ctrl-C stops the
-    workers at once and reaches the caller as KeyboardInterrupt.
+    workers at once and reaches the caller as KeyboardInterrupt.  With
+    ``read_on_thread`` (for input that may stall, such as a pipe kept open) the
+    documents are read on a thread of their own, so each result is yielded as soon
+    as it is ready rather than when the next document arrives; ``docs`` must then
+    touch nothing tied to the calling thread (a database connection).
     """
     if workers < 1:
         raise UsageError("--workers must be at least 1")
@@ -402,15 +458,24 @@ def run(docs: Iterable[Document | Failed], work: Callable[[Document], dict], wor
     from concurrent.futures.process import BrokenProcessPool
 
     window = window or workers * 4
-    pending: deque = deque()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(gc.get_threshold(),))
-    try:
+
+    def submitted():
         for doc in docs:
-            pending.append((doc, None if isinstance(doc, Failed) else pool.submit(_safe, work, doc)))
-            while len(pending) >= window:
+            yield doc, None if isinstance(doc, Failed) else pool.submit(_safe, work, doc)
+
+    try:
+        if read_on_thread:
+            for item in _read_ahead(submitted(), window):
+                yield _collect(item)
+        else:
+            pending: deque = deque()
+            for item in submitted():
+                pending.append(item)
+                while len(pending) >= window:
+                    yield _collect(pending.popleft())
+            while pending:
                 yield _collect(pending.popleft())
-        while pending:
-            yield _collect(pending.popleft())
     except BrokenProcessPool:
         _stop(pool)
         raise SpeechkitError("a worker process died (out of memory?); try fewer --workers") from None
@@ -418,6 +483,50 @@ def run(docs: Iterable[Document | Failed], work: Callable[[Document], dict], wor
         _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+_END = object()
+
+
+def _read_ahead(items: Iterator, size: int) -> Iterator:
+    """The items of ``items``, pulled on a daemon thread at most ``size`` ahead of the caller.
+
+    The caller waits on whichever comes first, the next item or its result, so a
+    reader blocked on a quiet pipe never holds back a result that is ready.  An
+    exception raised while reading reaches the caller in its place.
+    """
+    import queue
+    import threading
+
+    ahead: queue.Queue = queue.Queue(maxsize=size)
+    stopped = threading.Event()
+
+    def put(item) -> bool:
+        while not stopped.is_set():
+            try:
+                ahead.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_END)
+        except BaseException as e:  # reaches the caller, which re-raises it
+            put(e)
+
+    threading.Thread(target=read, name="speechkit-reader", daemon=True).start()
+    try:
+        while (item := ahead.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stopped.set()
 
 
 def _init_worker(gc_threshold: tuple[int, ...]) -> None:

@@ -183,3 +183,39 @@ def test_csv_of_keywords_by_group_keeps_the_groups():
     rows = list(csv.DictReader(io.StringIO(cli("keywords", CASES[0], "--by", "speaker", "--top", "3", "--csv").stdout)))
     assert {r["group"] for r in rows if r["group"]} == set(data["keywords_by"])
     assert len(rows) == len(data["keywords"]) + sum(len(v) for v in data["keywords_by"].values())
+
+
+@pytest.mark.parametrize("data, limit, lines", [
+    (b"one\ntwo\n", 10, [b"one\n", b"two\n"]),
+    (b"one\ntwo", 10, [b"one\n", b"two"]),                   # the last line needs no newline
+    (b"abcdefgh\nz\n", 4, [b"abcd", b"efgh", b"\n", b"z\n"]),  # never more than the limit at once
+    (b"\n\n", 10, [b"\n", b"\n"]),
+    (b"", 10, []),
+])
+def test_stdin_lines_are_read_from_the_descriptor(data, limit, lines):
+    import os
+    import threading
+
+    from speechkit.corpus import _FdReader
+
+    r, w = os.pipe()
+    threading.Thread(target=lambda: (os.write(w, data), os.close(w))).start()
+    reader = _FdReader(r)
+    reader.CHUNK = 3  # lines arrive split across reads
+    got = list(iter(lambda: reader.readline(limit), b""))
+    os.close(r)
+    assert got == lines
+
+
+def test_stdin_read_returns_the_bytes_asked_for_or_the_rest():
+    import os
+
+    from speechkit.corpus import _FdReader
+
+    r, w = os.pipe()
+    os.write(w, b"0123456789")
+    os.close(w)
+    reader = _FdReader(r)
+    reader.CHUNK = 4
+    assert [reader.read(6), reader.read(), reader.read()] == [b"012345", b"6789", b""]
+    os.close(r)

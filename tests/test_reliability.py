@@ -523,8 +523,11 @@ def _open_stdin_corpus(p: subprocess.Popen, n: int = 6) -> None:
 @pytest.mark.parametrize("workers", ["1", "2"])
 @pytest.mark.parametrize("command", ["themes", "tokens"])
 def test_ctrl_c_during_a_corpus_run(speechkit_cmd, corpus, workers, command):
-    argv, env = speechkit_cmd(command, corpus, "--json-lines", "--workers", workers)
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    # After the folder comes stdin, kept open: however fast the folder goes, the run is still on
+    # when the signal comes (a blocked writer, as nobody reads on, or a reader waiting for input).
+    argv, env = speechkit_cmd(command, corpus, "-", "--json-lines", "--workers", workers)
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, cwd=ROOT)
     first = p.stdout.readline()
     p.send_signal(signal.SIGINT)
     rest = p.stdout.read()  # read on while it stops: a blocked writer must not hang it
@@ -557,9 +560,11 @@ def test_ctrl_c_leaves_an_earlier_output_file_intact(speechkit_cmd, tmp_path):
     assert [f.name for f in tmp_path.iterdir()] == ["report.jsonl"]
 
 
-def test_stdin_json_lines_stream_through_a_real_pipe(speechkit_cmd):
-    """The first record comes out before stdin is closed: nothing waits for the whole input."""
-    argv, env = speechkit_cmd("numbers", "--input-jsonl", "--json-lines")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_stdin_json_lines_stream_through_a_real_pipe(speechkit_cmd, workers):
+    """The first record comes out before stdin is closed: nothing waits for the whole input,
+    nor, with workers, for a window of documents to fill."""
+    argv, env = speechkit_cmd("numbers", "--input-jsonl", "--json-lines", "--workers", workers)
     p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          env=env, cwd=ROOT)
     for i in range(3):  # the runner looks at two documents before it starts

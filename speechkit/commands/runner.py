@@ -176,7 +176,8 @@ def run_command(command: str, c, **extra) -> int:
     if len(first) == 1 and isinstance(first[0], Failed):
         raise _Failure(first[0])  # JSON lines that are all blank, or cannot be read: nothing ran
     total = count_documents(c.inputs, glob=c.glob, jsonl=c.input_jsonl) if sys.stderr.isatty() else None
-    return _write_corpus(command, c, extra, progress(run(itertools.chain(first, docs), job, c.workers), total))
+    return _write_corpus(command, c, extra, progress(run(itertools.chain(first, docs), job, c.workers,
+                                                                 read_on_thread=True), total))
 
 
 def _write_records(command: str, c, pairs, extra: dict) -> int:
