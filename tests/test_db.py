@@ -281,7 +281,8 @@ def test_a_newer_database_is_refused(tmp_path, cli):
     for args in (("index", tmp_path, "--db", db), ("search", "вода", "--db", db), ("themes", "--db", db)):
         result = cli(*args)
         assert result.exit_code == 3, result.output
-        assert "made by a newer speechkit (schema version 2; this one knows up to 1)" in result.stderr
+        newer, ours = schema.SCHEMA_VERSION + 1, schema.SCHEMA_VERSION
+        assert f"made by a newer speechkit (schema version {newer}; this one knows up to {ours})" in result.stderr
         assert "Traceback" not in result.output
 
 
@@ -341,10 +342,15 @@ def test_the_main_queries_use_indexes(corpus, cli):
     # a scan is only ever of the small tables, or of the FTS index itself
     for step in steps:
         if step.startswith("SCAN") and "VIRTUAL TABLE" not in step:
-            assert step.split()[1] in ("speakers", "d"), shown
+            assert step.split()[1] in ("speakers", "d", "hit"), shown  # hit: the ≤ 50 matches shown
     assert any("VIRTUAL TABLE INDEX" in s for s in steps)  # the full-text match
-    assert "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)" in steps  # segments of the matches, by id
-    assert "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in steps  # their documents
+    # the matches are ordered from the narrow search indexes, without reading a row of text
+    assert any(s.startswith("SEARCH s USING") and "INDEX segments_search (id=?)" in s for s in steps), shown
+    assert "SEARCH d USING COVERING INDEX documents_search (id=?)" in steps, shown
+    assert any(s.startswith("SEARCH d USING COVERING INDEX documents_search (id=? AND date>? AND date<?)")
+               for s in steps), shown  # --since, --until
+    assert "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)" in steps  # then the rows of those shown, by id
+    assert "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)" in steps  # and their documents
     assert any(s.startswith("SEARCH d USING INDEX documents_date (date>?") for s in steps)  # --since
     assert any(s.startswith("SEARCH l USING COVERING INDEX lemma_counts_lemma (lemma=?") or
                s.startswith("SEARCH l USING INDEX lemma_counts_lemma (lemma=?") for s in steps)  # --lemma

@@ -13,16 +13,18 @@ import functools
 import re
 import sqlite3
 from dataclasses import dataclass
+from array import array
+from typing import NamedTuple
 
 from ..errors import UsageError
 from ..text import has_letters, norm_word
 from .read import Selection
 from .rows import loads, unpack, unpack_tokens
 
-SORTS = {
-    "date": "d.date IS NULL, d.date, d.id, s.idx",
-    "recent": "d.date IS NULL, d.date DESC, d.id, s.idx",
-    "rank": "bm25(segments_fts, 0.0, 1.0), d.date, d.id, s.idx",
+SORTS = {  # the keys of each order of search results
+    "date": ("d.date IS NULL", "d.date", "d.id", "s.idx"),
+    "recent": ("d.date IS NULL", "d.date DESC", "d.id", "s.idx"),
+    "rank": ("bm25(segments_fts, 0.0, 1.0)", "d.date", "d.id", "s.idx"),
 }
 OPERATORS = ("OR", "AND", "NOT")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -128,29 +130,6 @@ def _phrase(text: str, forms: bool) -> Phrase:
     return Phrase(tuple(frozenset(_fts_words(k) for k in w.lemmas) for w in parse_query(text)))
 
 
-def _lemma_numbers(lemmas: list[str], keys: frozenset[str]) -> set[int]:
-    """The numbers of a document's lemmas that have one of these keys.
-
-    A key is looked up as written, capitalised and in capitals («токаев», «Токаев», «МИД»); only
-    when none is there (a lemma with ё) is the whole vocabulary compared.
-    """
-    found = set()
-    for v in {v for k in keys for v in (k, k.capitalize(), k.upper())}:
-        try:
-            found.add(lemmas.index(v))  # a scan in C: no dict of the whole vocabulary for a few keys
-        except ValueError:
-            pass
-    if found and all(k.isalpha() for k in keys):
-        return found
-    return {n for n, lem in enumerate(lemmas) if _lemma_key(lem) in keys}
-
-
-@functools.lru_cache(maxsize=200_000)
-def _lemma_key(lemma: str) -> str:
-    """A stored lemma as the lemmas column has it (lemmas are Zipfian: the cache answers most)."""
-    return _fts_words(norm_word(lemma))
-
-
 @functools.lru_cache(maxsize=100_000)
 def _fts_words(key: str) -> str:
     # what unicode61 makes of it: «касым-жомарт» is two tokens, a phrase of its own inside the phrase
@@ -173,13 +152,20 @@ def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selecti
         raise UsageError(f"--width must be 0 or more, not {width}")
     dwhere, dparams = selection.document_where("d")
     swhere, sparams = selection.segment_where(con, "s")
-    base = (f"FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid JOIN documents d ON d.id = s.doc_id "
+    # The matches are ordered from the small search indexes alone (a segment's or a document's row
+    # holds its text: thousands of them read only to be sorted cost 100 ms for a common word), then
+    # the rows of the few shown are read.
+    base = ("FROM segments_fts JOIN segments s INDEXED BY segments_search ON s.id = segments_fts.rowid "
+            "JOIN documents d INDEXED BY documents_search ON d.id = s.doc_id "
             f"WHERE segments_fts MATCH ? AND {dwhere} AND {swhere}")
     params = [q.fts(), *dparams, *sparams]
-    sql = (f'SELECT s.doc_id, s.idx, s.kind, s."start", s."end", s.speaker, s.theme, s.attribution_start, '
-           f"s.attribution_end, d.name, d.date {base} ORDER BY {SORTS[sort]}")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+    keys = [(k.removesuffix(" DESC"), " DESC" if k.endswith(" DESC") else "") for k in SORTS[sort]]
+    inner = ("SELECT s.id AS id, " + ", ".join(f"{k} AS k{n}" for n, (k, _) in enumerate(keys))
+             + f" {base} ORDER BY " + ", ".join(k + d for k, d in keys) + (f" LIMIT {int(limit)}" if limit else ""))
+    sql = ('SELECT s.doc_id, s.idx, s.kind, s."start", s."end", s.speaker, s.theme, s.attribution_start, '
+           f"s.attribution_end, d.name, d.date, s.text, s.lemmas, s.word_spans FROM ({inner}) AS hit "
+           "JOIN segments s ON s.id = hit.id JOIN documents d ON d.id = s.doc_id ORDER BY "
+           + ", ".join(f"hit.k{n}{d}" for n, (_, d) in enumerate(keys)))
     try:
         found = con.execute(sql, params).fetchall()
         total = None
@@ -189,13 +175,17 @@ def search(con: sqlite3.Connection, query: str | SearchQuery, selection: Selecti
         raise UsageError(f"cannot search for {query!r}: {exc}") from None
     docs: dict[int, tuple] = {}
     hits: list[dict] = []
-    for doc_id, idx, kind, start, end, speaker, theme, a_start, a_end, name, date in found:
+    for doc_id, idx, kind, start, end, speaker, theme, a_start, a_end, name, date, s_text, lemmas, spans in found:
         if doc_id not in docs:
             if len(docs) >= 16:  # by date, hits come grouped by document; by rank, a few at a time do
                 docs.pop(next(iter(docs)))
             docs[doc_id] = _document(con, doc_id)
-        text, packed, skip, limit_at = docs[doc_id]
-        for h_start, h_end in _occurrences(q, text, packed, start, end, (a_start, a_end), skip):
+        text, limit_at = docs[doc_id]
+        words = _segment_words(s_text, start, lemmas, spans)
+        if words is None:  # a row stored before the words' offsets were (schema version 1)
+            packed, skip = _document_tokens(con, doc_id)
+            words = _words_from_tokens(text, packed, start, end, (a_start, a_end), skip)
+        for h_start, h_end in _occurrences(q, words) or [(start, start)]:
             left, right = _context(text, h_start, h_end, width, limit_at)
             hits.append({"doc": name, "date": date, "segment": idx, "kind": kind, "speaker": speaker,
                          "theme": theme, "start": h_start, "end": h_end, "text": text[h_start:h_end],
@@ -211,63 +201,99 @@ def _total(total: int | None, found: list, limit: int) -> int | None:
     return len(found) if not limit or len(found) < limit else None
 
 
-def _document(con: sqlite3.Connection, doc_id: int):
-    text, boiler, tail = con.execute("SELECT text, boilerplate, boilerplate_start FROM documents WHERE id = ?",
-                                     (doc_id,)).fetchone()
-    row = con.execute("SELECT data FROM tokens WHERE doc_id = ?", (doc_id,)).fetchone()
-    packed = unpack(row[0]) if row else None
-    return text, packed, [tuple(b) for b in loads(boiler, [])], tail
+def _document(con: sqlite3.Connection, doc_id: int) -> tuple[str, int | None]:
+    """A document's text and where its page tail begins (what a KWIC line may not reach into)."""
+    return con.execute("SELECT text, boilerplate_start FROM documents WHERE id = ?", (doc_id,)).fetchone()
 
 
-def _occurrences(q: SearchQuery, text: str, p, start: int, end: int, attribution, skip) -> list[tuple[int, int]]:
-    """Where the query's phrases stand in one segment: (start, end) of each run of matching words.
+class _Words(NamedTuple):
+    """A segment's own words (its attribution and page furniture left out): their lemmas as the
+    lemmas column has them (lower case, ё as е), where each stands as (offset from ``start``,
+    length) pairs, and the text they are read from, which begins at ``start``."""
 
-    The words are the segment's own, as stored for search (``rows.segment_words``): its
-    attribution and any page furniture left out.  Only tokens whose lemma (or form) can begin a
-    phrase are looked at closely: a segment of a hundred words costs a few comparisons.
-    """
-    if p is None:
-        return [(start, start)]
-    i = bisect.bisect_left(p.starts, start)
-    j = bisect.bisect_left(p.starts, end, lo=i)
-    a0, a1 = attribution if attribution[0] is not None else (-1, -1)
-    starts, ends, ids = p.starts, p.ends, p.lemma_ids
+    lemmas: list[str]
+    spans: array  # of int: offset, length, offset, length …
+    text: str
+    start: int
 
-    def key(k: int) -> str:
-        return _fts_words(norm_word(text[starts[k]:ends[k]])) if q.forms else _lemma_key(p.lemmas[ids[k]])
+    def edges(self, k: int) -> tuple[int, int]:
+        s = self.start + self.spans[2 * k]
+        return s, s + self.spans[2 * k + 1]
 
-    def word(k: int) -> bool:
-        s = starts[k]
-        return not (a0 <= s < a1 or any(b0 <= s < b1 for b0, b1 in skip)) and has_letters(text[s:ends[k]])
+    def form(self, k: int) -> str:
+        s = self.spans[2 * k]
+        return self.text[s:s + self.spans[2 * k + 1]]
 
-    firsts = frozenset().union(*(ph.words[0] for ph in q.phrases()))
-    if not q.forms:
-        can = _lemma_numbers(p.lemmas, firsts)
-    out = []
-    for k in range(i, j):
-        if (ids[k] not in can if not q.forms else key(k) not in firsts) or not word(k):
-            continue
-        for phrase in q.phrases():
-            if key(k) not in phrase.words[0]:
+
+def _segment_words(text: str, start: int, lemmas: str, spans: bytes | None) -> _Words | None:
+    """A segment's words from its row; None for a row without offsets (schema version 1) or whose
+    lemmas do not line up with them."""
+    if spans is None:
+        return None
+    keys = lemmas.split(" ") if lemmas else []
+    flat = array("i")
+    flat.frombytes(spans)
+    return _Words(keys, flat, text, start) if len(flat) == 2 * len(keys) else None
+
+
+def _document_tokens(con: sqlite3.Connection, doc_id: int):
+    row = con.execute("SELECT t.data, d.boilerplate FROM documents d LEFT JOIN tokens t ON t.doc_id = d.id "
+                      "WHERE d.id = ?", (doc_id,)).fetchone()
+    return (unpack(row[0]) if row[0] else None), [tuple(b) for b in loads(row[1], [])]
+
+
+def _words_from_tokens(text: str, p, start: int, end: int, attribution, skip) -> _Words:
+    """A segment's own words read from the document's packed tokens (rows of schema version 1)."""
+    keys, spans = [], array("i")
+    if p is not None:
+        i = bisect.bisect_left(p.starts, start)
+        j = bisect.bisect_left(p.starts, end, lo=i)
+        a0, a1 = attribution if attribution[0] is not None else (-1, -1)
+        for k in range(i, j):
+            s, e = p.starts[k], p.ends[k]
+            if a0 <= s < a1 or any(b0 <= s < b1 for b0, b1 in skip) or not has_letters(text[s:e]):
                 continue
-            last, m, ok = k, k, True
-            for alts in phrase.words[1:]:  # the next words, punctuation skipped
-                m += 1
-                while m < j and not word(m):
-                    m += 1
-                if m >= j or key(m) not in alts:
-                    ok = False
+            keys.append(norm_word(p.lemmas[p.lemma_ids[k]]))
+            spans.extend((s, e - s))
+    return _Words(keys, spans, text, 0)
+
+
+def _occurrences(q: SearchQuery, words: _Words) -> list[tuple[int, int]]:
+    """Where the query's phrases stand among a segment's words: (start, end) of each run of matching
+    words, overlapping runs merged.  Empty when FTS matched the segment but no run is found here (a
+    word split differently): the caller then shows the segment's start.
+
+    Segments run to hundreds of words: the first words of the phrases are looked up among the
+    segment's distinct lemmas, and only where one stands is the rest of a phrase compared.
+    """
+    if q.forms:
+        keys = [_fts_words(norm_word(words.form(k))) for k in range(len(words.lemmas))]
+    else:
+        keys = words.lemmas  # stored lower case with ё as е; _fts_words splits the few with a hyphen
+    distinct = set(keys)
+    out = []
+    for phrase in q.phrases():
+        first, rest = phrase.words[0], phrase.words[1:]
+        found = distinct & first
+        if not q.forms and any(" " in w for w in first):  # «касым-жомарт» is «касым жомарт» to FTS
+            found |= {k for k in distinct if not k.isalnum() and _fts_words(k) in first}
+        for key in found:
+            k = -1
+            while True:
+                try:
+                    k = keys.index(key, k + 1)  # a scan in C
+                except ValueError:
                     break
-                last = m
-            if ok:
-                out.append((starts[k], ends[last]))
+                last = k + len(rest)
+                if last < len(keys) and all(_fts_words(keys[k + 1 + n]) in alts for n, alts in enumerate(rest)):
+                    out.append((words.edges(k)[0], words.edges(last)[1]))
     kept: list[tuple[int, int]] = []
     for s, e in sorted(set(out)):  # one line per stretch: overlapping phrases make one hit
         if kept and s < kept[-1][1]:
             kept[-1] = (kept[-1][0], max(e, kept[-1][1]))
         else:
             kept.append((s, e))
-    return kept or [(start, start)]  # matched by FTS but not placed here (a word split differently): the start
+    return kept
 
 
 def _context(text: str, start: int, end: int, width: int, limit: int | None) -> tuple[str, str]:

@@ -155,6 +155,22 @@ def segment_words(tokens: list[Token], seg: Segment, skip: list[Span]) -> list[T
     return [t for t in mine if has_letters(t.text)]
 
 
+def search_columns(words: list[Token], start: int) -> dict[str, Any]:
+    """What search reads of a segment's own words: their lemmas, space-separated (what FTS matches),
+    and where each stands (``pack_spans``), so a hit is placed from the segment's row alone."""
+    return {"lemmas": " ".join(norm_word(t.lemma) for t in words),
+            "word_spans": pack_spans([(t.start - start, t.end - t.start) for t in words])}
+
+
+def pack_spans(spans: list[tuple[int, int]]) -> bytes:
+    """(offset, length) pairs as 32-bit integers (``speechkit.db.query`` reads them back).
+
+    >>> array("i", pack_spans([(0, 3), (4, 5)])).tolist()
+    [0, 3, 4, 5]
+    """
+    return array("i", [v for pair in spans for v in pair]).tobytes()
+
+
 def document_rows(a: Analysis, *, name: str, meta: dict | None = None, date: str | None = None,
                   date_source: str | None = None, analysis_version: str = "") -> DocumentRows:
     """The rows of every table for one analysed document (pure: runs in a worker process)."""
@@ -180,8 +196,7 @@ def document_rows(a: Analysis, *, name: str, meta: dict | None = None, date: str
             "local_speaker": s.speaker_id, "theme": s.theme, "score": s.scores.get(s.theme) if s.theme else None,
             "attribution_start": attr.start if attr else None, "attribution_end": attr.end if attr else None,
             "scores": dumps(s.scores), "evidence": dumps(s.evidence), "flags": dumps(list(s.flags)),
-            "words": n, "text": s.text,
-            "lemmas": " ".join(norm_word(t.lemma) for t in segment_words(a.tokens, s, skip)),
+            "words": n, "text": s.text, **search_columns(segment_words(a.tokens, s, skip), s.start),
         })
     themes = [(t.id, k, t.label, t.segments, t.share, round(t.share * total), dumps(t.top_lemmas)) for k, t in enumerate(a.themes)]
     figures = []

@@ -162,7 +162,17 @@ CREATE TABLE tokens (
 );
 """
 
-MIGRATIONS: list[str] = [SCHEMA_V1]  # MIGRATIONS[n] takes version n to n + 1
+# Search places a hit from its segment's row: the words' offsets beside their lemmas.  Rows stored
+# before it have NULL here (search then reads the document's tokens) until the next `index`.
+# Search orders its matches from two narrow indexes by id (a row of segments or documents holds its
+# text: reading thousands only to sort them is slow) and reads the rows of the few it shows.
+SCHEMA_V2 = """
+ALTER TABLE segments ADD COLUMN word_spans BLOB;  -- per word of `lemmas`: offset from "start", length (int32)
+CREATE INDEX segments_search ON segments (id, doc_id, idx, kind, theme, speaker_id);
+CREATE INDEX documents_search ON documents (id, date, name);
+"""
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]  # MIGRATIONS[n] takes version n to n + 1
 SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION = "speechkit"
 

@@ -68,7 +68,8 @@ def now() -> str:
 
 
 SEGMENT_COLUMNS = ("doc_id", "idx", "kind", "start", "end", "speaker", "speaker_id", "theme", "score",
-                   "attribution_start", "attribution_end", "scores", "evidence", "flags", "words", "text", "lemmas")
+                   "attribution_start", "attribution_end", "scores", "evidence", "flags", "words", "text", "lemmas",
+                   "word_spans")
 FIGURE_COLUMNS = ("doc_id", "idx", "start", "end", "text", "value", "low", "high", "unit", "kind", "qualifier",
                   "change", "segment", "theme", "speaker", "speaker_id", "sentence_start", "sentence_end", "flags")
 DOCUMENT_COLUMNS = ("id", "name", "content_hash", "analysis_version", "date", "date_source", "title", "meta", "chars",
