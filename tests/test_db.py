@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import speechkit
 from speechkit import Options, Span, Speaker, analyze
 from speechkit.db import read, schema
 from speechkit.db.rows import document_rows
@@ -161,6 +162,18 @@ def test_a_new_analysis_version_reanalyses_everything(corpus, cli, monkeypatch):
     lexicon.write_text('extend = true\n[themes.water]\nlabel = "Вода"\n[themes.water.lemmas]\n"вода" = 3\n', "utf-8")
     result = index(cli, "news", "--db", "news.db", "--lexicon", lexicon, "--json")
     assert json.loads(result.stdout)["changed"] == 4
+
+
+def test_the_analysis_fingerprint_reads_the_code_of_subpackages_too(tmp_path):
+    from speechkit.db.store import analysis_code
+
+    for name in ("pipeline.py", "cli.py", "figures/__init__.py", "figures/dates.py", "commands/index_cmd.py",
+                 "db/rows.py", "db/query.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n", encoding="utf-8")
+    assert analysis_code(tmp_path) == ["db/rows.py", "figures/__init__.py", "figures/dates.py", "pipeline.py"]
+    package = Path(speechkit.__file__).parent
+    assert "db/rows.py" in analysis_code(package) and "pipeline.py" in analysis_code(package)
 
 
 def test_prune_drops_documents_that_are_gone(corpus, cli):

@@ -28,6 +28,17 @@ PRESENTATION = frozenset({"__init__.py", "__main__.py", "cli.py", "render.py", "
 DISTRIBUTIONS = ("razdel", "pymorphy3", "pymorphy3-dicts-ru")
 
 
+def analysis_code(package: Path) -> list[str]:
+    """The modules of the package whose code shapes what is stored: every one, in subpackages too,
+    but the commands, the presentation and the database's own (less ``db/rows.py``, what is stored)."""
+    out = []
+    for f in sorted(package.rglob("*.py")):
+        name = f.relative_to(package).as_posix()
+        if name not in PRESENTATION and (name.split("/")[0] not in ("commands", "db") or name == "db/rows.py"):
+            out.append(name)
+    return out
+
+
 def analysis_version(lexicon: str | None = None, keep_boilerplate: bool = False) -> str:
     """A fingerprint of everything that shapes an analysis: code, data files, dictionaries, options.
 
@@ -42,9 +53,8 @@ def analysis_version(lexicon: str | None = None, keep_boilerplate: bool = False)
 
     h = hashlib.sha256(f"{ANALYSIS_FORMAT}|{__version__}|{keep_boilerplate}".encode())
     package = Path(__file__).resolve().parent.parent
-    for f in [*sorted(package.glob("*.py")), package / "db" / "rows.py"]:  # rows.py: what is stored of them
-        if f.name not in PRESENTATION:
-            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for name in analysis_code(package):
+        h.update(name.encode() + b"\0" + (package / name).read_bytes())
     data = resources.files("speechkit").joinpath("data")
     for entry in sorted(data.iterdir(), key=lambda e: e.name):
         if entry.is_file() and not entry.name.endswith(".md"):
