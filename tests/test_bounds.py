@@ -60,6 +60,20 @@ def test_a_figure_in_a_long_sentence_keeps_a_window_of_it():
     assert text[s.start - 1] == " " and text[s.end] == " "  # cut at spaces: words whole
 
 
+def test_figures_on_one_long_line_share_their_windows():
+    """50,000 figures without a full stop held a window each (600 MB per MB of text): a window is
+    kept once for the figures that begin in one quarter of it."""
+    text = " ".join(["1"] * 5000)
+    figures = analyze(text, LEAN).figures
+    assert len(figures) == 5000
+    windows = {id(f.sentence): f.sentence for f in figures}
+    assert len(windows) <= len(text) // (SENTENCE_CONTEXT // 4) + 1
+    for f in figures:
+        s = f.sentence
+        assert s.start <= f.start and f.end <= s.end and s.end - s.start <= SENTENCE_CONTEXT
+        assert text[s.start:s.end] == s.text
+
+
 def test_a_short_sentence_is_kept_whole():
     text = "Министр выступил. Объём перевозок вырос на 65% за год. Порт работает."
     (fig,) = analyze(text, LEAN).figures
