@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,12 @@ SEED = ROOT / "seeds" / "tokayev-ots-shusha-2024.txt"
 # derived tables go to a folder of this test run, not to the developer's ~/.cache (subprocesses inherit it)
 os.environ["SPEECHKIT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="speechkit-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+# A suite started in the background (`nohup pytest &`, a job of a script) inherits Ctrl-C ignored,
+# and so would every `python -m speechkit` it starts: the Ctrl-C tests would signal processes that
+# cannot hear them (and wait for ever). Children of a handled SIGINT get the default one back.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # A short news text: a narrative lead, a quote with its attribution, figures.
 SPEECH = (

@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import sys
 import time
 import zipfile
@@ -528,10 +529,15 @@ def test_ctrl_c_during_a_corpus_run(speechkit_cmd, corpus, workers, command):
     argv, env = speechkit_cmd(command, corpus, "-", "--json-lines", "--workers", workers)
     p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          env=env, cwd=ROOT)
-    first = p.stdout.readline()
-    p.send_signal(signal.SIGINT)
-    rest = p.stdout.read()  # read on while it stops: a blocked writer must not hang it
-    err = p.stderr.read()
+    watchdog = threading.Timer(120, p.kill)  # a run that does not stop fails the test, not the suite
+    watchdog.start()
+    try:
+        first = p.stdout.readline()
+        p.send_signal(signal.SIGINT)
+        rest = p.stdout.read()  # read on while it stops: a blocked writer must not hang it
+        err = p.stderr.read()
+    finally:
+        watchdog.cancel()
     assert p.wait(timeout=60) == 130
     assert b"Traceback" not in err and err.rstrip().endswith(b"speechkit: interrupted"), err
     lines = (first + rest).splitlines()
