@@ -1,0 +1,337 @@
+"""What form a name is in: whether two capitalised words are a given name and a surname, in which case
+and of which gender; and the nominative a role's or a body's phrase is named by.
+
+«Гинаятова», «Исина», «Султанова» are a woman's nominative or a man's genitive: the word after the
+pair, the words before it and the text's other forms of the surname decide (``NameForms._read_pair``,
+``NameForms._woman``). ``_nominative_head`` gives the canonical form of a phrase: «пресс-службы
+акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк».
+
+``NameForms`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): its methods read the
+cast's ``text`` and the people it already knows by surname (``by_key``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import morph
+from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
+                    nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+from .roles import country_of_word, is_person_noun, is_role_word
+from .text import norm_word
+
+
+class NameForms:
+    """The part of ``speakers.Cast`` that reads the case and gender of a name pair in its text."""
+
+    def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
+        """(given name in the nominative, gender, whether the pair is in the nominative) of «a b» read
+        as a given name and a surname, or None.
+
+        «Гинаятова», «Исина», «Султанова» are a woman's nominative or a man's genitive: the word after
+        (a past-tense verb's gender), the word before (a preposition; a role noun whose case the name
+        shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
+        with no evidence the nominative is read, as a name is most often first met as a subject.
+        """
+        if _is_role(a) or country_of_word(a) or len(b) < 3 or not _surname_slot(b, after_given=known_first_name(a)):
+            return None
+        if a == b:
+            return None  # «Патриарх … Кирилл Кирилл Патриарх …»: a scraped tooltip repeats the name, no surname
+        if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
+            return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
+        ending = surname_ending(b)
+        if place_or_body(a) and not ((ending is not None or not morph.analyzer().word_is_known(b.lower()))
+                                     and self._named_by_context(start, end)):
+            # «Дархан», «Назым» are places too: a given name only with a clear surname (or one the
+            # dictionary does not know: «Назым Кахарман») where a name is due
+            return None
+        known = first_name(a)
+        if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
+                                                     or self._named_by_context(start, end))):
+            return None
+        if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not (
+                self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])):
+            # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»):
+            # «Требование Путина …», «на Острове Уайт» are no names
+            return None
+        if ending is None or ending == "":
+            if ending is None and not known:
+                # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
+                nom = nominative_surname(b, "masc")
+                tail = b.lower()[len(nom):] if b.lower().startswith(nom.lower()) else ""
+                if tail:
+                    return (nominative_given(a, tail), "masc", False)
+                shared = next((e for e in _OBLIQUE_ENDINGS if a.endswith(e) and b.endswith(e)), None)
+                if shared and not self._woman(a, b, start, end):
+                    # «канцлера Германии Олафа Шольца»: two foreign names with one case ending, in an oblique place
+                    return (a[: -len(shared)], "masc", False)
+                return (a, "masc", _nominative(b))
+            fa = first_name(a, oblique=False) if known else (a, "masc")
+            subject = ending == "" or _nominative(b)
+            if known and ending is None and not _dictionary_surname(b):
+                # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
+                # place it is Karl's, and the foreign surname declines alike
+                masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
+                        and "nomn" not in p.tag.grammemes]
+                femn = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:8])
+                if masc and (not femn or not self._woman(a, b, start, end)):
+                    given = _as_written_name(masc[0].normal_form, a)
+                    if a.startswith(given) and b.endswith(a[len(given):]):
+                        return (given, "masc", False)
+            if known and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
+                                 for p in morph.parses(a.lower())[:6]):
+                fa, subject = first_name(a, oblique=True), False  # «Ильхамом Алиевым»
+            return (fa[0], fa[1], subject)
+        if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
+            gender = "femn" if ending in ("ой", "ою") else "masc"
+            if ending == "у" and self._accusative(start):
+                gender = "femn"  # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative
+            if known:
+                readings = [p for p in morph.parses(a.lower())[:8] if "Name" in p.tag.grammemes
+                            and gender in p.tag.grammemes and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]
+                if readings:
+                    nom = _as_written_name(readings[0].normal_form, a)
+                    return (nom, gender, False)
+                if gender == "femn":
+                    return (feminine_given(a, ending), gender, False)
+                fa = first_name(a, oblique=True)
+                return (fa[0], fa[1], False)
+            return (nominative_given(a, ending) if gender == "masc" else feminine_given(a, ending), gender, False)
+        femn = self._woman(a, b, start, end)
+        if femn:
+            fa = [p for p in morph.parses(a.lower())[:6] if {"Name", "femn", "nomn"} <= p.tag.grammemes]
+            return (a if fa or not known else a, "femn", True)
+        if known:
+            fa = first_name(a, oblique=True)
+            return (fa[0], "masc", False)
+        return (nominative_given(a, "а"), "masc", False)
+
+    def _sentence_start(self, start: int) -> bool:
+        before = self.text[max(0, start - 3) : start].rstrip(" \t\u00a0«\"„(")
+        return not before or before[-1] in ".!?…\n"
+
+    def _named_by_context(self, start: int, end: int) -> bool:
+        """Whether the place of two capitalised words makes them a name the dictionary cannot tell:
+        after a role («гендиректор Delko Ерлан Сейткали») or a speech verb («заявил Дейв Донателли»),
+        before a role set off by a comma («Дейв Донателли, глава отдела …») or a past-tense verb."""
+        if self._after_role(start):
+            return True
+        prev = re.findall(r"[\w-]+", self.text[max(0, start - 30) : start])
+        if prev and re.search(r"\w\s*$", self.text[max(0, start - 30) : start]):
+            from .quotes import is_speech_verb
+
+            if is_speech_verb(prev[-1]):
+                return True
+        m = re.match(r"(,\s*)?([а-яё-]+)", self.text[end : end + 40].lstrip(" "))
+        if m:
+            word = m.group(2)
+            return bool(_past_gender(word)) if not m.group(1) else is_person_noun(word)
+        return False
+
+    def _after_role(self, start: int) -> bool:
+        """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
+        words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start])
+        for w in reversed(words[-6:]):
+            if not re.match(r"\w", w):
+                return False
+            if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
+                return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
+        return False
+
+    def _apposition_head(self, start: int) -> str | None:
+        """The role noun heading the phrase a name stands in apposition to: «пресс-секретарю» in
+        «пресс-секретарю президента России Дмитрию Пескову» (not «президента», its complement)."""
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1])
+        head = None
+        for w in reversed(before[-8:]):
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                break
+            if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "CONJ"):
+                break
+            if is_role_word(norm_word(morph.lemma(w))):
+                head = w
+        return head
+
+    def _accusative(self, start: int) -> bool:
+        """Whether the words before a name put it in the accusative: a transitive verb, or a role noun in it."""
+        head = self._apposition_head(start)
+        if head is not None:
+            return any("accs" in p.tag.grammemes for p in morph.parses(head.lower())[:2])
+        before = re.findall(r"[\w-]+|[^\w\s]", self.text[max(0, start - 80) : start])
+        for w in reversed(before[-6:]):
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                return False
+            if any(p.tag.POS == "VERB" and "tran" in p.tag.grammemes for p in morph.parses(w.lower())[:2]):
+                return True
+        return False
+
+    def _woman(self, a: str, b: str, start: int, end: int) -> bool:
+        """Whether «Алия Гинаятова» (not «Руслана Жумагазиева», a man's genitive) is a woman's nominative."""
+        text = self.text
+        # what the text says of the man first: a verb or a role next to the name may agree with a kinship
+        # noun before it («бывшая супруга Куандыка Бишимбаева опубликовала …»), not with the name
+        stem = surname_key(b)
+        masculine = (first_name(a, oblique=True) or (nominative_given(a, "а"),))[0]
+        if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
+            return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
+        woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
+        if not woman_name and re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
+            return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
+        after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
+        if after:
+            g = _past_gender(after.group(1))
+            if g:
+                return g == "femn"
+        line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
+        verb_gender = None
+        for k, w in enumerate(reversed(before[-8:])):
+            if not re.match(r"\w", w):
+                break
+            if w.lower() in _PREPOSITIONS or w.lower() in ("словам", "мнению", "оценке"):
+                return False  # «с Русланом …», «по словам подрядчика Нурлана Омарова»
+            g = _past_gender(w)
+            if g and k == 0:
+                return g == "femn"  # «сказала Дана Исина»
+            if is_role_word(norm_word(morph.lemma(w))):  # the role the name stands in apposition to
+                w = self._apposition_head(start) or w
+                cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
+                         if c in p.tag.grammemes}
+                if cases == {"nomn"}:
+                    return True  # «руководитель управления туризма Алматы Динара Жумабаева»
+                if "nomn" not in cases:
+                    return False  # «министра здравоохранения Алию …», «пресс-секретаря Руслана …»
+                break
+            if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
+                verb_gender = g  # the verb the name may be the inverted subject of
+                break
+        if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ой|ою)(?![\w-])", text):
+            return True
+        if before and re.match(r"\w", before[-1]):
+            p = morph.parses(before[-1].lower())[0]
+            if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not before[-1][:1].isupper():
+                return False  # «встреча Владимира Путина»: a thing's genitive complement
+            if p.tag.POS == "NOUN" and {"anim", "femn", "nomn"} <= p.tag.grammemes:
+                return True  # «местная активистка Асия Тюлюбаева»: a woman's apposition
+        if verb_gender:
+            # «поделилась пенсионер и местная активистка Асия Тюлюбаева», «заявила жена Ивана Сергеева Марина Сергеева»
+            return verb_gender == "femn"
+        # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
+        # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
+        names = [p for p in morph.parses(a.lower())[:6] if "Name" in p.tag.grammemes]
+        if not names or not morph.analyzer().word_is_known(a.lower()):
+            return True  # a given name the dictionary does not know is read as written
+        femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
+        return femn >= 0.3 * sum(p.score for p in names)
+
+
+def _as_written_name(lemma: str, written: str) -> str:
+    nom = lemma.replace("ё", "е") if "ё" not in written.lower() else lemma
+    return "-".join(part.capitalize() for part in nom.split("-"))
+
+
+_OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
+
+_PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _past_gender(word: str) -> str | None:
+    """The gender of a past-tense verb form («сказала» → femn) or of a short form that attributes
+    speech («уверена», «убеждена»), else None."""
+    from .quotes import is_speech_verb
+
+    for p in morph.parses(word.lower())[:2]:
+        if p.tag.POS == "VERB" and "past" in p.tag.grammemes or p.tag.POS in ("PRTS", "ADJS") and is_speech_verb(word):
+            return "femn" if "femn" in p.tag.grammemes else "masc" if "masc" in p.tag.grammemes else None
+    return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_reading(word: str) -> bool:
+    return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+@functools.lru_cache(maxsize=50_000)
+def _dictionary_surname(word: str) -> bool:
+    return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_role(word: str) -> bool:
+    """A role noun in the singular: «Министр», «Аким»; not «Султанов» (a surname, though «султанов»
+    is also the genitive plural of «султан»)."""
+    return any(is_role_word(norm_word(p.normal_form)) and "plur" not in p.tag.grammemes
+               for p in morph.parses(word.lower())[:3])
+
+
+def _surname_slot(word: str, after_given: bool = False) -> bool:
+    """Whether a capitalised word after a given name can be the surname: not a role, a patronymic or a
+    country; after a given name the dictionary knows, a word that is also a place or another given name
+    is a surname too («Дмитрий Ливанов», «Ричард Вагнер», «Алексей Карп»)."""
+    if _is_role(word) or is_patronymic(word) or country_of_word(word):
+        return False
+    if after_given:
+        return True
+    return not place_or_body(word) and (not known_first_name(word) or surname_like(word))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _nominative(word: str) -> bool:
+    """Whether a name form can be the nominative: «Токаев», «Пауэр» (indeclinable), not «Токаева»."""
+    ps = [p for p in morph.parses(word.lower())[:4] if p.score >= 0.1]
+    return any("nomn" in p.tag.grammemes for p in ps) or not any(p.tag.POS == "NOUN" for p in ps)
+
+
+@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
+def _nominative_head(phrase: str, body: bool = False) -> str:
+    """«пресс-службы акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк»: the
+    head noun and the adjectives before it in the nominative, agreeing; the complements as written.
+
+    ``body``: the phrase names one organisation, whose name is singular: of the dictionary's guesses
+    at an unknown name a singular one is taken («сообщении Акорды» → «Акорда», not «Акорды»).
+    """
+    words = phrase.split()
+    head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
+                None)
+    if head is None:
+        return phrase.strip()
+    noun, gender, number = _nominative_noun(words[head], body)
+    out = []
+    for k, w in enumerate(words[:head]):
+        form = None
+        for p in morph.parses(w.lower())[:3]:
+            if p.tag.POS in ("ADJF", "PRTF"):
+                wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+                form = p.inflect(wanted)
+                break
+        out.append(_cap_as(form.word, w) if form is not None else w)
+    out.append(_cap_as(noun, words[head]))
+    return " ".join(out + words[head + 1 :])
+
+
+@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
+def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None, str]:
+    """(the noun in the nominative, its gender, its number)."""
+    parses = morph.parses(word.lower())[:5]
+    if singular and not any("Pltm" in p.tag.grammemes for p in parses[:1]):
+        parses = sorted(parses, key=lambda p: "sing" not in p.tag.grammemes)
+    for p in parses[:3]:
+        if p.tag.POS != "NOUN":
+            continue
+        number = "plur" if "plur" in p.tag.grammemes else "sing"
+        gender = next((g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)
+        if "nomn" in p.tag.grammemes:
+            return word.lower(), gender, number
+        form = p.inflect({"nomn", number})
+        if form is not None:
+            return form.word, gender, number
+    return word.lower(), None, "sing"
+
+
+def _cap_as(form: str, written: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return written
+    form = form.replace("ё", "е") if "ё" not in written.lower() else form
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form

@@ -1,0 +1,286 @@
+"""The people of a text, learnt from the text and its morphology, not from a list of names.
+
+* a given name known to the dictionary followed by a capitalised word is a person
+  («Касым-Жомарт Токаев», «Ильхамом Алиевым»); so are initials and a surname («В.Путин») and a
+  tooltip («Лукашенко Александр Григорьевич»); a surname alone points back to its person;
+* the words before a name that hold a role noun are that person's role, as the text states it
+  («министр иностранных дел Германии Франк-Вальтер Штайнмайер»), and so are the words after a
+  comma («Всеволод Чаплин, глава синодального Отдела …»);
+* a few well-known figures (``people.tsv``) give the full name when a text prints only the surname.
+
+Whether a pair is a name and in which case and gender is read in ``name_forms``. ``PeopleLearning``
+is the part of ``speakers.Cast`` that reads the people when a cast is made: it adds them through the
+cast's registry (``add``, ``person``, ``mention``, ``by_key``) and asks it what is quoted
+(``in_quote``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+from . import morph
+from .name_forms import (NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head,
+                         _past_gender, _surname_slot)
+from .names import (CAP, UPPER, declined_surname, first_name, is_patronymic, known_first_name, nominative_surname,
+                    place_or_body, surname_ending, surname_key, surname_like)
+from .participants import Participant
+from .roles import is_person_noun
+from .text import norm_word
+from .wordlists import load_table
+
+_CAP_WORD = re.compile(CAP)
+# В.Путин · В. Путин · К.-Ж. Токаев
+_INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.\s?-?){{1,2}})\s?({CAP})")
+_WORD = re.compile(r"[\w&’'-]+")
+ROLE_REACH = 90  # characters before a name searched for its role
+INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
+# «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
+_SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
+
+
+@functools.cache
+def _people_table() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """surname key → (canonical name, gender, roles) of the well-known figures in people.tsv."""
+    out = {}
+    for row in load_table("people.tsv"):
+        name = row["name"]
+        key = surname_key(name.split()[-1])
+        roles = tuple(r.strip() for r in (row.get("roles") or "").split(";") if r.strip())
+        out[key] = (name, row.get("gender") or "masc", roles)
+    return out
+
+
+class PeopleLearning(NameForms):
+    """The part of ``speakers.Cast`` that learns the people of its text (``_learn_people``, run when a cast
+    is made) and reads initials, including a transcript label's (``_initials_person``)."""
+
+    def _learn_people(self) -> None:
+        text, end = self.text, self.end
+        caps = list(_CAP_WORD.finditer(text, 0, end))
+        taken: set[int] = set()  # starts of capitalised words read as part of a full name
+        k = 0
+        while k < len(caps) - 1:
+            m, nxt = caps[k], caps[k + 1]
+            if text[m.end() : nxt.start()] != " ":
+                k += 1
+                continue
+            a, b = m.group(0), nxt.group(0)
+            third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " else None
+            if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
+                    and not first_name(a):
+                # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
+                fb = first_name(b)
+                p = self.person(fb[0], a, fb[1], nominative=True)
+                self.mention(p, m.start(), third.end(), True)
+                taken.update((m.start(), nxt.start(), third.start()))
+                k += 3
+                continue
+            fa = first_name(a, oblique=declined_surname(b, a))
+            if fa and not _is_role(a) and (is_patronymic(b) or (_patronymic_reading(b) and self.in_quote(m.start()))):
+                # «Андреем Александровичем» in a turn is an address; «Роман Абрамович» in the narrative a surname
+                if third is not None and _surname_slot(third.group(0)):
+                    # Владимир Владимирович Путин
+                    p = self.person(fa[0], third.group(0), fa[1])
+                    self.mention(p, m.start(), third.end(), _nominative(third.group(0)))
+                    self._roles_around(p, m.start(), third.end())
+                    taken.update((m.start(), nxt.start(), third.start()))
+                    k += 3
+                    continue
+                self.addresses.append((fa[0], b))  # «Владимир Владимирович, …» — an address
+                k += 2
+                continue
+            pair = self._read_pair(a, b, m.start(), nxt.end())
+            if pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
+                    (first_name(a) is None and surname_ending(b) is None)
+                    or (known_first_name(b) and (first_name(b) or ("",))[0] == b
+                        and (first_name(a) or ("",))[0] != a)):  # «Астане» is no nominative: the pair after agrees
+                pair = None  # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов»: the name is the pair after
+            if pair is not None:
+                given, gender, subject = pair
+                last = nxt
+                if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)) \
+                        and (known_first_name(b) or not place_or_body(b) and surname_ending(b) is None
+                             and not morph.analyzer().word_is_known(b.lower())):
+                    last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен
+                surname = last.group(0)
+                if given != a and not subject and surname_ending(surname) is None \
+                        and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):
+                    surname = surname[: len(surname) - (len(a) - len(given))]  # «Шольца» → «Шольц»
+                    subject = True  # the forms are now the nominative: kept as they are
+                p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
+                subject = pair[2]
+                self.mention(p, m.start(), last.end(), subject)
+                self._roles_around(p, m.start(), last.end())
+                taken.update(x.start() for x in (m, nxt, last))
+                k += 3 if last is third else 2
+                continue
+            k += 1
+        for m in _INITIAL.finditer(text, 0, end):
+            label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
+            p = self._initials_person(m.group(1).replace(" ", ""), m.group(2), at=m.end() if label else None)
+            self.mention(p, m.start(), m.end(), True)
+            taken.add(m.start(2))
+        known = _people_table()
+        for m in caps:
+            if m.start() in taken:
+                continue
+            word = m.group(0)
+            key = surname_key(word)
+            people = self.by_key.get(key, ())
+            if not people and key in known and _surname_slot(word):
+                name, gender, roles = known[key]
+                p = self.add(Participant(name, "person", gender, key, name.rsplit(" ", 1)[0], known=True))
+                for r in roles:
+                    p.add_role(r, r.split())
+                people = [p]
+            if people and word != people[0].first:
+                who = self._pick(people, m.start())
+                # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in
+                # it; «Бишимбаева» of a man is his genitive, though a woman's nominative in the dictionary
+                subject = norm_word(word) == norm_word(who.name.split()[-1]) or (
+                    who.gender is None and _nominative(word))
+                self.mention(who, m.start(), m.end(), subject)
+            elif not people:
+                self._given_name_alone(m, taken)
+        for p in self.participants:
+            entry = known.get(p.key)
+            if entry and not p.known and p.first and entry[0].startswith(p.first + " "):
+                p.known = True  # «Владимир Путин» named in full: the well-known figure's posts apply too
+                for r in entry[2]:
+                    p.add_role(r, r.split())
+
+    def _given_name_alone(self, m: re.Match, taken: set[int]) -> None:
+        """«Марк, рабочий из цеха …, назвал …»: a given name without a surname is a person when a person
+        noun follows it after a comma or a past-tense verb of its gender does; later mentions of the
+        name in the nominative point back to it."""
+        word = m.group(0)
+        if not known_first_name(word) or m.start() in taken:
+            return
+        fn = first_name(word)
+        if fn is None or fn[0] != word:
+            return  # only the nominative introduces someone
+        nxt = re.match(r"(,\s*)?([а-яё-]+)", self.text[m.end() : m.end() + 40])
+        if not nxt:
+            return
+        if nxt.group(1) and not is_person_noun(nxt.group(2)):
+            return
+        if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
+            return
+        p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], surname_key(word), word))
+        self.mention(p, m.start(), m.end(), True)
+
+    def _initials_person(self, initials: str, surname: str, label: bool = False, at: int | None = None) -> Participant:
+        """В.Путин → the Путин the text names in full, a known figure, the name a speaker gives right after
+        a label («А.Слугина: … Я Слугина Алёна»), or the address «Владимир Владимирович».
+
+        ``label``: the surname comes from a transcript label, which is always in the nominative, so a
+        person first met declined («с Бадрой Гунбой», «к Г.Анцеву») takes the label's form.
+        """
+        key = surname_key(surname)
+        for p in self.by_key.get(key, ()):
+            if not p.first or p.first[:1] == initials[:1]:
+                if label:
+                    self.to_nominative(p, surname)
+                return p
+        known = _people_table().get(key)
+        if known and known[0][:1] == initials[:1]:
+            name, gender, roles = known
+            p = self.add(Participant(name, "person", gender, key, name.rsplit(" ", 1)[0], known=True))
+            for r in roles:
+                p.add_role(r, r.split())
+            return p
+        given = self._introduced(initials, surname, at) if at is not None else None
+        if given is not None:
+            return self.person(given[0], surname, given[1], nominative=True)
+        # «Владимир Владимирович, …» for В.Путин — only when one given name fits the initial and no other
+        # person of the text bears it («Анна Михайловна» is Анна Кочерова's, not А.Слугина's)
+        taken = {p.first for p in self.participants if p.kind == "person" and p.first}
+        fits = {(first, patr) for first, patr in self.addresses if first[:1] == initials[:1] and first not in taken}
+        if len({first for first, _ in fits}) == 1:
+            first, patr = min(fits)
+            return self.person(first, surname, "femn" if patr.endswith(("вна", "чна")) else "masc")
+        if not label:  # «к Г.Анцеву»: a declined surname after initials, in the nominative if it says
+            surname = nominative_surname(surname, "masc") if surname_ending(surname) not in (None, "", "а") else surname
+        return self.add(Participant(f"{initials}{surname}", "person", None, key, None))
+
+    def _introduced(self, initials: str, surname: str, at: int) -> tuple[str, str] | None:
+        """«Меня зовут Анна Кочерова» · «Я Слугина Алёна»: the given name a speaker states of themself in
+        the first words after a label, when it fits the label's initial and surname."""
+        key = surname_key(surname)
+        for m in _SELF_INTRO.finditer(self.text, at, min(self.end, at + INTRO_REACH)):
+            a, b = m.group(1), m.group(2)
+            given = b if surname_key(a) == key else a if surname_key(b) == key else None
+            fn = first_name(given) if given else None
+            if fn and fn[0][:1] == initials[:1]:
+                return fn
+        return None
+
+    def to_nominative(self, p: Participant, surname: str) -> None:
+        """Rename a person first met declined to the nominative a label gives: «Бадрой Гунбой» → «Бадра Гунба»."""
+        words = p.name.split()
+        old = words[-1]
+        written = old.split(".")[-1]
+        if written == surname or not written[:2] == surname[:2]:
+            return
+        common = len(os.path.commonprefix([written, surname]))
+        tail_old, tail_new = written[common:], surname[common:]
+        words[-1] = old[: len(old) - len(written)] + surname
+        if p.first and len(words) == 2 and tail_old and p.first.endswith(tail_old):
+            words[0] = p.first[: len(p.first) - len(tail_old)] + tail_new  # the given name declines alike
+            p.first = words[0]
+        new = " ".join(words)
+        if new != p.name and new not in self._by_name:
+            del self._by_name[p.name]
+            p.name = new
+            self._by_name[new] = p
+
+    def _pick(self, people: list[Participant], pos: int) -> Participant:
+        """Of a family sharing a surname, the one last named before ``pos``."""
+        if len(people) == 1:
+            return people[0]
+        return max(people, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
+
+    def _roles_around(self, p: Participant, start: int, end: int) -> None:
+        """The role phrase right before a full name, and one after it set off by a comma."""
+        text = self.text
+        left = text[max(0, start - ROLE_REACH) : start]
+        cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
+        left = left[cut + 1 :] if cut >= 0 else left
+        words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
+        for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
+            if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
+                    or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):
+                # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
+                words = words[i + 1 :]
+                break
+        for i, w in enumerate(words):
+            if is_person_noun(w):
+                j = i
+                while j > 0 and _adjective(words[j - 1]):
+                    j -= 1
+                phrase = " ".join(words[j:])
+                p.add_role(_nominative_head(phrase), words[j:])
+                break
+        # Всеволод Чаплин, глава синодального Отдела …  ·  Александра Брода, известного борца …, члена …
+        m = re.match(r",\s+([^,.;:!?()\n«»\"]{3,120})", text[end : end + 130])
+        if m:
+            words = _WORD.findall(m.group(1))
+            k = 0
+            while k < len(words) - 1 and _adjective(words[k]):
+                k += 1
+            if words and is_person_noun(words[k]):
+                p.add_role(_nominative_head(" ".join(words)), words)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _patronymic_reading(word: str) -> bool:
+    return any("Patr" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+
+@functools.lru_cache(maxsize=50_000)
+def _adjective(word: str) -> bool:
+    """An adjective that can be part of a role («первый», «постоянный»), not a pronoun («тот», «этот»)."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in morph.parses(word.lower())[:2])
