@@ -1,0 +1,250 @@
+"""Organisations: the body a phrase headed by a body noun names, and the bodies a text introduces.
+
+A noun that heads an organisation's name (``organisations.txt``) with its genitive complement is an
+organisation: «пресс-служба президента Украины» · «в иранском МИД» → «МИД Ирана» · «в ведомстве» →
+the body named before. ``learn_organisations`` reads every body the text names with its head noun,
+the abbreviation it introduces in brackets («(КСИР, …)») and the groups named as subjects, before
+any attribution is resolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from . import morph
+from .names import body_name, place_or_body
+from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can_be, _clip, _first_words, _in,
+                           _org_name, _quoted, _reading, _sections, _starts_a_name, words_in)
+from .roles import country_of_word, is_role_word, post_of
+from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
+from .text import norm_word
+
+
+def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context | None = None,
+                  mention: bool = True) -> Participant | None:
+    """«пресс-служба президента Украины» · «в иранском МИД» → «МИД Ирана» · «в ведомстве» → the body named before.
+
+    Two phrases name one body when their lemmas agree once short forms are spelt out («Минфин»,
+    «Министерство финансов») and a person or post in the complement resolves to the same person
+    («пресс-служба президента Украины», «пресс-служба Порошенко»).
+    """
+    country = None
+    parts: list[Word] = []
+    for w in np:
+        c = country_of_word(w.text) if not _quoted(w) else None
+        if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
+            country = c[0]
+            continue
+        if not parts and _adjectival(w) and not w.text[:1].isupper():
+            continue  # «финансовом ведомстве»: a lower-case adjective is a description, not the name
+        parts.append(w)
+    if not parts:
+        return None
+    head = parts[0]
+    alias = cast.aliases.get(head.text)
+    if alias is not None and len(parts) == 1:
+        return alias  # «КСИР» after «Корпус стражей исламской революции (КСИР, …)»
+    if len(parts) == 1 and _org_name(head):  # «Tasnim» after «агентство Tasnim»
+        for p in cast.participants:
+            if p.kind == "organisation" and len(p.key) > 1 and p.key[-1] == _reading(head.text)[0]:
+                return p
+    lemma = _reading(head.text)[0]
+    if len(parts) == 1 and country is None and (_in("generic", lemma) or not head.text[:1].isupper()):
+        # «в ведомстве» (any body named before), «в комитете», «сообщении правительства» (one of that name)
+        anaphor = _in("anaphors", lemma)
+        earlier = _earlier_body(cast, np, pos, same_head_only=not anaphor)
+        if earlier is not None or anaphor:
+            return earlier
+    rest = parts[1:]
+    for w in rest:
+        c = country_of_word(w.text)
+        if c and not c[1]:
+            country = country or c[0]
+    if country is None and org_key([lemma])[0] in _sections().get("national", ()) \
+            and not any(_regional(w) for w in rest):
+        country = cast.home_country()  # «в Министерстве финансов ответили» in a Kazakh text
+    # «Всемирного банка» → «Всемирный банк»: capitalised adjectives and the head noun in the nominative
+    lead = 0
+    while lead < len(parts) - 1 and _adjectival(parts[lead]):
+        lead += 1
+    head_text = parts[0].text if parts[0].text.isupper() or _quoted(parts[0]) else body_name(parts[0].text) \
+        if lead == 0 and body_name(parts[0].text) else _nominative_head(
+        " ".join(w.text for w in parts[: lead + 1]), body=True)  # «"Алматы әуендері"» stays as written
+    rest = parts[lead + 1 :]
+    name_words = [head_text] + [w.text for w in rest]
+    if country is not None and not any(country_of_word(w.text) for w in rest):
+        name_words.append(country.genitive)
+    name = " ".join(name_words)
+    key = org_key([_reading(w.text)[0] for w in parts if not country_of_word(w.text)])
+    owner = _owner(cast, rest, pos) if rest else None
+    if owner is not None:  # «пресс-службы президента Украины» = «пресс-службы Порошенко»
+        key = org_key([lemma]) + ("@" + owner.name,)
+    key = key + ((norm_word(country.name),) if country else ())
+    for p in cast.participants:
+        if p.kind == "organisation" and (p.key == key or p.name == name):
+            found = p
+            break
+    else:
+        found = cast.add(Participant(name, "organisation", None, key))
+        found.country = country.name if country else None
+    if mention:
+        cast.mention(found, np[0].start, np[-1].end, _can_be(head.text, "nomn"))
+    return found
+
+
+def _owner(cast: Cast, rest: list[Word], pos: int) -> Participant | None:
+    """The person a body's complement names, if the text knows them: «Порошенко», «президента Украины».
+
+    Only looked up, never created: reading a body's name must not invent people.
+    """
+    p = cast.at(rest[0].start)
+    if p is not None and p.kind == "person":
+        return p
+    if is_role_word(_reading(rest[0].text)[0]):
+        post = post_of([w.text for w in rest])
+        if post is not None:
+            return cast.holder(post, pos)
+    return None
+
+
+@functools.cache
+def _regional_words() -> frozenset[str]:
+    return frozenset(_sections().get("regional", ()))
+
+
+def _regional(w: Word) -> bool:
+    """«правительство области», «акимат города»: a body of a region, not of the country."""
+    return _reading(w.text)[0] in _regional_words() or place_or_body(w.text)
+
+
+def learn_organisations(cast: Cast, text: str, end: int) -> None:
+    """Every organisation the text names with its head noun («в Министерстве финансов ответили»), the
+    abbreviation it introduces in brackets («Корпус стражей исламской революции (КСИР, …)»), and the
+    groups named as subjects («Депутаты мажилиса раскритиковали …»).
+
+    Only the words that begin like a head or group noun are read (a regex of their first letters finds
+    them), then the few words around each: the text is not read word by word twice.
+    """
+    heads = org_heads()
+    for m in _head_starts().finditer(text, 0, end):
+        # most hits are some other word («правильно»): the first word alone decides, then the rest is read
+        first = _WORD.search(text, m.start(), min(end, m.start() + 400))
+        if first is None or first.start() != m.start():
+            continue
+        lemma, gram, pos = _reading(first.group(0))
+        if not (lemma in heads or pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma)):
+            continue
+        near = _first_words(text, m.start(), min(end, m.start() + 400), 8)  # no rule reads further
+        w = near[0]
+        before = words_in(text, max(0, m.start() - 80), m.start())
+        if lemma in heads:
+            _learn_body(cast, text, before, near, lemma, gram)
+        elif not cast.in_quote(w.start) and (not before or before[-1].low not in PREPOSITIONS):
+            np = _clip(text, near[:5])  # «Депутаты мажилиса раскритиковали законопроект»: a group that can speak
+            k = next((k for k, x in enumerate(np) if k and x.text[:1].isupper()
+                      and ((p := cast.at(x.start)) is not None and p.kind == "person" or _starts_a_name(x))), None)
+            np = np[:k] if k else np  # «Полицейские | Азат Исаев и Нурлан Кокабаев»: the names are people
+            words = [x.text for x in np]
+            words[0] = words[0].lower()
+            p = cast.add(Participant(" ".join(words), "group", None,
+                                     " ".join(org_key([_reading(x.text)[0] for x in np]))))
+            cast.mention(p, np[0].start, np[-1].end, True)
+    for abbr, org in cast.aliases.items():
+        for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
+            cast.mention(org, m.start(), m.end(), True)
+
+
+def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lemma: str, gram: frozenset) -> None:
+    w = near[0]
+    if before and is_role_word(_reading(before[-1].text)[0]):
+        return  # «главу правительства Дмитрия Медведева»: the body belongs to a role, the name to a person
+    np = _clip(text, near[:8])
+    for k in range(1, len(np)):  # «правления банка Юрий Соловьёв»: the name after a body is a person's
+        p = cast.at(np[k].start)
+        if p is not None and p.kind == "person" and p.last_before(np[k].start + 1).subject:
+            np = np[:k]
+            break
+        if (k >= 2 or np[0].text.isupper()) and _starts_a_name(np[k]):
+            np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
+            break
+    if len(np) == 1 and _in("generic", lemma):
+        return  # «ведомство» alone points back to a body named before
+    named = w.text[:1].isupper()
+    if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper())):
+        return  # «акиматы», «управления долгом»: no body is named
+    left: list[Word] = []
+    nxt = w
+    for x in reversed(before):  # «в иранском МИД», «областного департамента»
+        if not _adjectival(x) or text[x.end : nxt.start] != " ":
+            break
+        left.insert(0, x)
+        nxt = x
+    org = _organisation(cast, text, left + np, w.start, Context())
+    if org is not None:
+        m = _ABBR.match(text, np[-1].end)
+        if m:
+            cast.aliases.setdefault(m.group(1), org)
+
+
+@functools.cache
+def _head_starts() -> re.Pattern[str]:
+    """Where a head or group noun may begin: the first four letters of each lemma, any case."""
+    stems = {lem[:4] for lem in org_heads() | frozenset(_sections().get("groups", ())) if lem}
+    if stems and all(re.fullmatch(r"\w+", x) for x in stems):
+        # a trie of the stems («(?:а(?:вто|ген|…)|б…)»): the engine tries a letter, not 157 words, at each
+        # word start. Only where each match is made of word characters are the places it finds (all the
+        # caller uses) the same as the plain alternation's.
+        return re.compile(rf"(?<![\w-]){_trie(stems)}", re.IGNORECASE)
+    alts = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching exactly the (non-empty) ``words``, as a trie.
+
+    >>> _trie({"ab", "ac", "a", "d"})
+    '(?:a(?:b|c)?|d)'
+    """
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    parts = []
+    for ch in sorted(heads):
+        longer = heads[ch] - {""}
+        tail = _trie(longer) if longer else ""
+        if longer and "" in heads[ch]:
+            tail = (tail if len({w[0] for w in longer}) > 1 else f"(?:{tail})") + "?"  # already a group, or not
+        parts.append(re.escape(ch) + tail)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+_ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")
+
+
+def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = False) -> Participant | None:
+    """«в ведомстве», «в финансовом ведомстве», «сообщении департамента»: the organisation named before.
+
+    Bodies named in the author's text only (not inside quotes); one with the same head noun first
+    («департамента» → «департамент финансов»), then one an adjective points at («финансовом» →
+    «Министерство финансов»), then the latest.
+    """
+    bodies = []
+    for p in cast.participants:
+        if p.kind != "organisation":
+            continue
+        k = bisect.bisect_left(p._starts, pos) - 1
+        while k >= 0 and cast.in_quote(p._starts[k]):
+            k -= 1
+        if k >= 0:
+            bodies.append((p._starts[k], p))
+    if not bodies:
+        return None
+    head = next((_reading(w.text)[0] for w in np if not _adjectival(w)), "")
+    same = [b for b in bodies if b[1].key and b[1].key[0] == org_key([head])[0]]
+    if same_head_only:
+        return max(same, key=lambda b: b[0])[1] if same else None
+    adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]
+    pointed = [b for b in bodies if adjs and any(a in " ".join(b[1].key) for a in adjs)]
+    return max(same or pointed or bodies, key=lambda b: b[0])[1]

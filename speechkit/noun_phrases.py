@@ -1,0 +1,286 @@
+"""The words of an attribution clause and the noun phrases among them.
+
+A clause is read as ``Word``s (``words_in``) with their dictionary readings (``_reading``, ``_can_be``).
+``_subject`` finds the first noun phrase in the nominative outside a prepositional phrase (a name the
+speaker model knows as a subject is one whatever else the dictionary reads in it); ``_clip`` ends a
+phrase after its head and the complements that hang on it. What a phrase names is decided in
+``attribution``; ``Context`` carries what that needs beyond the clause (the last speaker, the issuer of
+the last document).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+from . import morph
+from .names import body_name, surname_ending
+from .roles import is_person_noun, is_role_word, role_lemmas
+from .speakers import Cast, Participant, org_heads
+from .text import norm_word
+from .wordlists import load_sections
+
+# a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
+_WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
+PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
+                         "среди без про вместо около".split())
+PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
+AUTHOR = frozenset(["я", "мы"])  # «Мы также обратились в Нацбанк …»: the newsroom itself
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return norm_word(self.text)
+
+
+# scraped text glues a word to the date after it: «в Нацбанке12 апреля» is «Нацбанке» and «12»
+_GLUED_DIGITS = re.compile(r"(?<=[а-яё])(?=\d)")
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        cut = _GLUED_DIGITS.search(m.group(0))
+        if cut is None:
+            out.append(Word(m.start(), m.end(), m.group(0)))
+        else:
+            out.append(Word(m.start(), m.start() + cut.start(), m.group(0)[: cut.start()]))
+            out.append(Word(m.start() + cut.start(), m.end(), m.group(0)[cut.start() :]))
+    return out
+
+
+def _first_words(text: str, start: int, end: int, n: int) -> list[Word]:
+    """``words_in(text, start, end)[:n]``, without reading the rest."""
+    return [Word(m.start(), m.end(), m.group(0)) for m in itertools.islice(_WORD.finditer(text, start, end), n)]
+
+
+@functools.cache
+def _sections() -> dict[str, tuple[str, ...]]:
+    return load_sections("organisations.txt")
+
+
+def _in(section: str, lemma: str) -> bool:
+    return lemma in _sections().get(section, ())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _reading(word: str) -> tuple[str, frozenset, str | None]:
+    """(lemma, grammemes of the best parse, POS) of a word form."""
+    ps = morph.parses(word.lower())
+    p = ps[0]
+    return norm_word(morph.lemma(word)), frozenset(p.tag.grammemes), p.tag.POS
+
+
+@functools.lru_cache(maxsize=100_000)
+def _known(word: str) -> bool:
+    return morph.analyzer().word_is_known(word.lower())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _can_be(word: str, case: str) -> bool:
+    return any(case in p.tag.grammemes for p in morph.parses(word.lower())[:4] if p.score >= 0.05)
+
+
+def _quoted(w: Word) -> bool:
+    return w.text[:1] in "«\"„“"
+
+
+@dataclass
+class Context:
+    """What resolution needs beyond the clause: the last speaker and the last issuer of a document."""
+
+    last: Participant | None = None
+    since: int = -1  # where the last speaker's quote ended
+    issuer: Participant | None = None  # the author of the last statement named
+
+
+def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
+    """The words of the first noun phrase outside a prepositional phrase that can be a subject.
+
+    A word the speaker model knows as a person's nominative mention («Токаев», which the dictionary
+    also reads as a plural of «токай») is a subject whatever else it could be.
+    """
+    in_pp = False
+    for k, w in enumerate(ws):
+        low = w.low
+        if low in PREPOSITIONS:
+            in_pp = True
+            continue
+        if _quoted(w):
+            continue
+        if low in PRONOUNS or low in AUTHOR:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
+            return ws[k:]
+        lemma, gram, pos = _reading(w.text)
+        if in_pp:
+            # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
+            # корреспондентом «Голоса Америки» лидер Движения …»
+            if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or w.text[:1].isupper()
+                                                   and not w.text.isupper()) and not _can_be(w.text, "loct") and "Fixd" not in gram:
+                in_pp = False
+            elif cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
+                    and p.kind == "person" and (m := p.last_before(w.start + 1)) is not None and m.subject \
+                    or w.text[:1].isupper() and surname_ending(w.text) == "":
+                in_pp = False  # «В ходе заседания Газымжанов заявил»: a person's nominative mention
+            else:
+                continue
+        if low in PRONOUNS or _candidate_head(w):
+            if w.text[:1].isupper() and _org_name_or_cap(w):
+                # «рассказал РИА Новости источник в администрации»: the agency is told, the source speaks
+                for j in range(k + 1, min(k + 4, len(ws))):
+                    lem = _reading(ws[j].text)[0]
+                    if not ws[j].text[:1].isupper() and (_in("anonymous", lem) or _in("groups", lem)
+                                                         or is_role_word(lem)) and _can_be(ws[j].text, "nomn"):
+                        return ws[j:]
+            return ws[_with_adjectives(ws, k):]
+        if cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
+                and (m := p.last_before(w.start + 1)) is not None and m.subject:
+            return ws[_with_adjectives(ws, k):]
+        nxt = ws[k + 1] if k + 1 < len(ws) else None
+        if w.text[:1].isupper() and nxt is not None and nxt.text[:1].isupper() and nxt.start - w.end == 1 \
+                and _candidate_head(nxt) and not w.text.isupper():
+            return ws[_with_adjectives(ws, k):]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
+    return []
+
+
+def _with_adjectives(ws: list[Word], k: int) -> int:
+    """Back from a noun phrase's head over the adjectives before it that agree with it: «Российский
+    президент»; not «приводит данные | комиссар ЕС» (a plural before a singular is an object)."""
+    head = ws[k]
+    while k > 0 and _adjectival(ws[k - 1]) and ws[k - 1].low not in PREPOSITIONS and _agrees(ws[k - 1], head):
+        k -= 1
+    return k
+
+
+@functools.lru_cache(maxsize=50_000)
+def _agreement(word: str, pos: tuple[str, ...]) -> frozenset[tuple[str, str | None]]:
+    """(number, gender) of the nominative readings of ``word`` with a part of speech in ``pos``."""
+    out = set()
+    for p in morph.parses(word.lower())[:6]:
+        if p.tag.POS in pos and "nomn" in p.tag.grammemes:
+            number = "plur" if "plur" in p.tag.grammemes else "sing"
+            out.add((number, None if number == "plur" else next(
+                (g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)))
+    return frozenset(out)
+
+
+def _agrees(adj: Word, head: Word) -> bool:
+    nouns = _agreement(head.text, ("NOUN",))
+    if not nouns:
+        return True  # a head the dictionary does not read as a nominative noun: nothing to check
+    adjs = _agreement(adj.text, ("ADJF", "PRTF"))
+    return any(n == a[0] and (n == "plur" or g is None or a[1] in (None, g)) for n, g in nouns for a in adjs)
+
+
+def _org_name_or_cap(w: Word) -> bool:
+    return _org_name(w) or (w.text[:1].isupper() and _reading(w.text)[2] in ("NOUN", None) and not _known(w.text))
+
+
+def _candidate_head(w: Word) -> bool:
+    if w.text.isupper() and len(w.text) > 1 or re.match(r"[A-Z]", w.text):
+        return True  # МИД, КСИР, S&P, Tasnim
+    lemma, gram, pos = _reading(w.text)
+    if pos in ("ADJF", "PRTF") and "nomn" in gram and "Subx" in gram and not w.text[:1].isupper():
+        return True  # «заявил обвиняемый», «сообщил подсудимый»: an adjective that names a person
+    if pos not in ("NOUN", None) and not w.text[:1].isupper():
+        return False
+    if w.text[:1].isupper():
+        if pos not in ("NOUN", None) and _known(w.text):
+            return False  # «Вы», «Сегодня»: a capital that opens a sentence
+        # a capitalised word the dictionary does not know («Ваагн») is a name in any case
+        return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
+    return (is_person_noun(w.text) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
+        and _can_be(w.text, "nomn")
+
+
+def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
+    """The words up to the first punctuation mark (quotes aside) or verb."""
+    out = ws[:1]
+    for prev, w in zip(ws, ws[1:]):
+        if text[prev.end : w.start].strip(" \u00a0«»\"„“”") or _reading(w.text)[2] in ("VERB", "GRND", "INFN"):
+            break
+        out.append(w)
+    return out
+
+
+def _clip(text: str, np: list[Word]) -> list[Word]:
+    """A noun phrase: its head and the complements that hang on it.
+
+    It ends at punctuation other than quotes and hyphens, a verb, a conjunction, a preposition (but
+    «при ООН», «в Турции» after a body, «в правительстве» after an anonymous source hold), and a
+    lower-case noun that cannot be a genitive complement («Минобороны Азербайджана | агентство APA»).
+    """
+    out = [np[0]]
+    head = None
+    governed = False  # after «по»: the case the preposition governs, up to its noun
+    for prev, w in zip(np, np[1:]):
+        gap = text[prev.end : w.start]
+        if gap.strip(" \u00a0«»\"„“”") or w.low in ("а", "но", "который", "которая", "которые", "что"):
+            break
+        if w.low == "и":
+            k = np.index(w)
+            nxt = np[k + 1] if k + 1 < len(np) else None
+            # «Министерства торговли и интеграции»: a second genitive of a body's name; «Минздрав и МЧС» are two
+            if not (head is not None and _body_head(_reading(head.text)[0]) and nxt is not None
+                    and nxt.text[:1].islower() and _reading(nxt.text)[2] == "NOUN" and _can_be(nxt.text, "gent")
+                    and _can_be(prev.text, "gent") and prev is not head):
+                break
+            out.append(w)
+            continue
+        if _quoted(w) and not w.text[1:2].isupper():
+            break  # «Vestas «мировым лидером»»: quoted words in lower case are no part of a name
+        if head is None and not _adjectival(prev) and not _quoted(prev):
+            head = prev
+        if w.low in PREPOSITIONS:
+            if w.low == "при" or (w.low == "по" and head is not None and (
+                    out[-1] is head and is_person_noun(head.text) or _body_head(_reading(out[-1].text)[0]))):
+                out.append(w)  # «постпредство … при ООН», «директор по стратегии», «Агентство по делам …»
+                governed = w.low == "по"
+                continue
+            nxt = np[np.index(w) + 1] if np.index(w) + 1 < len(np) else None
+            hl = _reading(head.text)[0] if head else ""
+            if w.low in ("в", "во", "из") and nxt is not None and (
+                    _in("anonymous", hl) or (_body_head(hl) and nxt.text[:1].isupper())):
+                out.append(w)  # «источник в правительстве», «посольство Казахстана в Турции»
+                continue
+            break
+        if _reading(w.text)[2] in ("VERB", "GRND", "PRTS", "INFN"):
+            break
+        if governed:  # «по | финансовому мониторингу», «по | делам госслужбы»
+            governed = _adjectival(w)
+            out.append(w)
+            continue
+        if head is not None and not w.text[:1].isupper() and not _quoted(w) and out[-1].low not in ("в", "во", "из", "при"):
+            pos = _reading(w.text)[2]
+            if pos not in ("NOUN", "ADJF", "PRTF", "NUMR", None) or not _can_be(w.text, "gent"):
+                break  # a complement is a genitive noun phrase: «жители поселка | уже», «… | агентство APA»
+        out.append(w)
+    return out
+
+
+def _starts_a_name(w: Word) -> bool:
+    """After a body and its complement, a capitalised word in Cyrillic that cannot be a genitive
+    begins the name of the person the body's post belongs to, not more of the body's name."""
+    return w.text[:1].isupper() and not w.text.isupper() and not _org_name(w) and not _quoted(w) \
+        and not _can_be(w.text, "gent")
+
+
+def _body_head(lemma: str) -> bool:
+    return lemma in org_heads() or _in("heads", lemma)
+
+
+def _adjectival(w: Word) -> bool:
+    lemma, gram, pos = _reading(w.text)
+    return pos in ("ADJF", "PRTF", "NUMR") and lemma not in role_lemmas()
+
+
+def _org_name(w: Word) -> bool:
+    """An abbreviation, a Latin name or a body's proper name: МИД, КСИР, РБК, S&P, Tasnim, Акорда."""
+    return (w.text.isupper() and len(w.text) > 1) or bool(re.match(r"[A-Z]", w.text)) or bool(body_name(w.text))

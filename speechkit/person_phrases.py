@@ -1,0 +1,209 @@
+"""Noun phrases that name people: a person by name, the holder of a post, a group.
+
+* a name: a person the speaker model knows, a surname it knows, or a capitalised pair the dictionary
+  lacks («сказал Ваагн Хачатурян»); in the subject's place only a nominative names its person
+  («отметила бывшая супруга Бишимбаева» does not name him);
+* a post: the person the text introduced with it («сказал министр», «Глава государства»), else the
+  post itself speaks;
+* a group: «спросили журналисты», «Эксперты S&P пишут»; a bare «дипломаты» right after a body made a
+  statement is that body's people.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import morph
+from .names import CAP, first_name, place_or_body, surname_ending, surname_key
+from .noun_phrases import Context, Word, _adjectival, _can_be, _in, _known, _quoted, _reading
+from .roles import country_of_word, post_of, role_lemmas
+from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
+from .text import norm_word
+from .wordlists import load_words
+
+
+def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = None) -> Participant | None:
+    """The person whose name heads the phrase."""
+    if not np or _quoted(np[0]):
+        return None
+    w = np[0]
+    if w.text[:1].isupper() and not _role_word(w.text):
+        return _person_in(cast, np, oblique, verb_gender=gender)
+    return None
+
+
+def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False,
+               verb_gender: str | None = None) -> Participant | None:
+    """A name in the phrase: a person the cast knows, a known surname, or a capitalised pair."""
+    for w in np:
+        if _quoted(w):
+            continue
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person":
+            m = p.last_before(w.start + 1)
+            if oblique or (m.subject if nominative_only else True) or not _declines(w.text):
+                return p
+    caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
+            and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
+            and _name_like(w.text)]
+    # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
+    for a, b in zip(caps, caps[1:]):
+        known = cast.by_key.get(surname_key(b.text), ())
+        if known and np.index(b) == np.index(a) + 1:
+            # «заявила бывшая жена Куандыка Бишимбаева»: a form of someone the text knows; in the
+            # subject's place only his nominative names him (here he is the kinship noun's complement)
+            return known[0] if oblique or any(_nominative_of(p, b.text) for p in known) else None
+        if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
+            fa = first_name(a.text)
+            gender = verb_gender or (fa[1] if fa else "masc")  # «поделилась … Асия Тюлюбаева»
+            given = fa[0] if fa and fa[1] == gender else a.text
+            p = cast.person(given, b.text, gender, nominative=not oblique)
+            cast.mention(p, a.start, b.end, not oblique)
+            return p
+    for w in caps:
+        people = cast.by_key.get(surname_key(w.text), ())
+        if people and (oblique or not nominative_only or _nominative_of(people[0], w.text)):
+            return people[0]
+    if len(caps) == 1 and caps[0] is np[0] and oblique and (not _known(np[0].text) or _surname(np[0].text)):
+        # «цитирует заявление Мутко»: a surname the text has not introduced, as a complement
+        p = cast.person(None, np[0].text, verb_gender or "masc")
+        cast.mention(p, np[0].start, np[0].end, False)
+        return p
+    if len(np) == 1 and caps and caps[0] is np[0] and not oblique:
+        word = np[0].text
+        ending = surname_ending(word)
+        if (verb_gender or "masc") == "masc" and ending not in (None, "") or ending not in (None, "", "а"):
+            return None  # «Адвокат Бишимбаева заявил»: a man's surname in -а is his genitive, not the subject
+        if cast.by_key.get(surname_key(word)):
+            return None  # «отметила бывшая супруга Бишимбаева»: a known man's form that is not his nominative
+        if not _known(word):
+            # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
+            p = cast.person(None, word, verb_gender or "masc", nominative=True)
+            cast.mention(p, np[0].start, np[0].end, True)
+            return p
+        fn = first_name(word)
+        if fn is not None and fn[0] == word and (verb_gender is None or verb_gender == fn[1]):
+            # «рассказывает Василий»: a given name alone
+            p = cast.get(word) or cast.add(Participant(word, "person", fn[1], surname_key(word), word))
+            cast.mention(p, np[0].start, np[0].end, True)
+            return p
+    return None
+
+
+def _nominative_of(p: Participant, word: str) -> bool:
+    """Whether ``word`` is the nominative of the person's surname: the form their name has, or any
+    nominative reading when their gender is unknown («Адвокат Бишимбаева»: a man's genitive)."""
+    return norm_word(word) == norm_word(p.name.split()[-1]) or (p.gender is None and _can_be(word, "nomn"))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _surname(word: str) -> bool:
+    return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:3])
+
+
+@functools.lru_cache(maxsize=50_000)
+def _name_like(word: str) -> bool:
+    """A word that can be part of a personal name: unknown to the dictionary, or read as a name there
+    («Ваагн», «Хачатурян»), not a common noun («Реакция Министерства» is no person)."""
+    if not _known(word):
+        return True
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+def _declines(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" for p in morph.parses(word.lower())[:2])
+
+
+def _role_word(word: str) -> bool:
+    return norm_word(morph.lemma(word)) in role_lemmas()
+
+
+def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
+          gender: str | None = None) -> Participant | None:
+    """«сказал министр» · «Глава государства» · «добавил глава МИД» → the person holding the post;
+    «отметил эксперт» → the person just quoted or named, whatever title they came with."""
+    post = post_of([w.text for w in np])
+    if plural:
+        return _group(cast, np, pos, ctx)
+    if post is not None:
+        holder = cast.holder(post, pos)
+        if holder is not None:
+            return holder
+    if len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
+        p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
+        m = p.last_before(pos) if p is not None else None
+        if p is not None and not any(h.head_of_state for h in p.posts) and (
+                p is ctx.last or m is not None and cast.sentence_of(pos) - cast.sentence_of(m.start) <= SUBJECT_SENTENCES):
+            return p
+        if post.head_of_state and post.country is None:
+            # «Глава государства» in a text that names its main actor without a post: the main actor,
+            # unless the text gave them another post («Президент» of a company is not the bank's head)
+            main = cast.main()
+            if main is not None and (not main.posts or any(h.head_of_state for h in main.posts)):
+                return main
+    # a post nobody in the text was introduced with: the post itself speaks («министр»)
+    name = _nominative_head(" ".join(w.text for w in np))
+    name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
+    return cast.add(Participant(name, "person", None, "", None))
+
+
+def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
+    """«спросили журналисты» · «Эксперты S&P пишут» — a group.
+
+    A bare plural noun right after a body made a statement is that body's people («А в постпредстве
+    … пообещали …. "…", - заверили дипломаты»); a bare one that an earlier group shares its head with
+    is that group («диписточники» … «Источники отмечают»).
+    """
+    lead = next((k for k, w in enumerate(np) if not _adjectival(w)), 0)  # «казахстанских | врачей»
+    head = _reading(np[lead].text)[0]
+    if len(np) == 1 and _in("groups", head):  # people of a body (дипломаты, сотрудники), not «девушки»
+        for who in (ctx.issuer, ctx.last):
+            if who is not None and who.kind == "organisation":
+                return who
+        here = cast.sentence_of(pos)
+        for m, p in cast.recent(pos):  # «В посольстве … следят за ситуацией. «…», — заверили дипломаты»
+            if here - cast.sentence_of(m.start) > 1:
+                break
+            if p.kind == "organisation" and not cast.in_quote(m.start):
+                return p
+    if len(np) == 1:
+        for p in reversed(cast.participants):
+            if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
+                return p
+    lemmas = org_key([_reading(w.text)[0] for w in np])
+    words = [w.text for w in np]
+    for k in range(lead + 1):  # «по словам местных собеседников издания» → «местные собеседники издания»
+        words[k] = _plural_nominative(words[k])
+    spelt = org_key([head])
+    if spelt != (head,):  # «диписточники» → «дипломатические источники»; the complements stay as written
+        words = words[:lead] + _spelt_out(spelt) + words[lead + 1 :]
+    words[0] = words[0].lower() if not words[0].isupper() else words[0]
+    name = " ".join(words)
+    p = cast.add(Participant(name, "group", None, " ".join(lemmas)))
+    cast.mention(p, np[0].start, np[-1].end, True)
+    return p
+
+
+def _can_be_plural(word: str) -> bool:
+    return any({"plur", "nomn"} <= p.tag.grammemes for p in morph.parses(word.lower())[:4])
+
+
+def _plural_nominative(word: str) -> str:
+    """A group's head in the nominative plural: «собеседников» → «собеседники», «студентки» stays."""
+    for p in morph.parses(word.lower())[:4]:
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and "plur" in p.tag.grammemes:
+            form = p.inflect({"nomn", "plur"})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+    return word
+
+
+def _spelt_out(lemmas: tuple[str, ...]) -> list[str]:
+    """Lemmas of a spelt-out group name in the plural: («дипломатический», «источник») → «дипломатические источники»."""
+    out = []
+    for lem in lemmas:
+        p = morph.parses(lem)[0]
+        form = p.inflect({"plur", "nomn"})
+        out.append(form.word if form is not None else lem)
+    return out
