@@ -166,8 +166,9 @@ class Cast(PeopleLearning):
         return [p for p in self.participants if p.kind == "person"]
 
     def main(self) -> Participant | None:
-        """The text's main actor: the person of the lead, then the most mentioned."""
-        people = [p for p in self.people() if p.mentions]
+        """The text's main actor: the person of the lead, then the most mentioned; only a person the
+        text names, never one an attribution's probe made up (a capitalised word read as a name)."""
+        people = [p for p in self.people() if p.mentions and p.learned]
         if not people:
             return None
         first = min(people, key=lambda p: p.first_seen)

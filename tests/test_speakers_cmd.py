@@ -42,6 +42,25 @@ def test_every_segment_and_figure_carries_a_speaker_id_of_the_speaker_list():
     assert all(s.speaker is None and s.speaker_id is None for s in a.segments if s.kind == "narrative")
 
 
+NARRATORS = [
+    # a first-person text printed without quote marks is its main actor's own speech
+    ("Касым-Жомарт Токаев выступил в Астане. Мы готовы к диалогу. Мы строим дороги.", "Касым-Жомарт Токаев"),
+    # the only «person» is a capitalised word an attribution's probe read as a name: nobody
+    ("Арал «готовы Мы», — заявил министр. Мы «готовы»", None),
+    ("Байтерек «мы готовы», — сказал министр. Мы готовы.", None),
+]
+
+
+@pytest.mark.parametrize("text, narrator", NARRATORS)
+def test_a_narrator_is_a_person_the_text_names(text, narrator):
+    a = analyze(text)
+    by_id = {sp.id: sp for sp in a.speakers}
+    narrative = [s for s in a.segments if s.kind == "narrative"]
+    assert narrative and {s.speaker for s in narrative} == {narrator}
+    for s in narrative:  # a name always with its participant's id
+        assert (s.speaker_id is None) if narrator is None else by_id[s.speaker_id].name == narrator
+
+
 def test_one_file_as_a_table(cli, tmp_path):
     f = tmp_path / "news.txt"
     f.write_text(NEWS, encoding="utf-8")
