@@ -93,6 +93,20 @@ def test_numbers_lexicon_is_the_same_from_the_cache(folder, monkeypatch):
     assert cached.scale_singulars == computed.scale_singulars
 
 
+def test_the_numbers_table_is_keyed_by_the_code_of_every_figures_module(monkeypatch):
+    """An edit to any module of the figures package derives the table again, as one to figures.py did."""
+    from pathlib import Path
+
+    from speechkit.figures import numbers_toml
+
+    stamped: list[str] = []
+    monkeypatch.setattr(numbers_toml, "code_stamp", lambda *files: stamped.extend(files) or "STAMP")
+    assert numbers_toml._cache_key("SOURCE").split("\n")[1:] == ["STAMP", "SOURCE"]
+    package = Path(numbers_toml.__file__).parent
+    assert sorted(Path(f).name for f in stamped) == sorted(p.name for p in package.glob("*.py"))
+    assert {"numbers_toml.py", "__init__.py", "words.py"} <= {Path(f).name for f in stamped}
+
+
 def test_an_entry_for_another_key_under_the_same_name_is_not_used(folder):
     cache.memo("t", "k", lambda: "right")
     (entry,) = folder.glob("t-*.json")
