@@ -136,7 +136,6 @@ def _read_core(scan: _Scan, m: re.Match[str], lo: int) -> _Draft | None:
     return _read_numeric_date(scan, m)
 
 
-
 # ---------------------------------------------------------------- output
 
 

@@ -86,7 +86,6 @@ def _read_range(scan: _Scan, draft: _Draft, head: _Head) -> None:
         draft.end, draft.kind, draft.low, draft.high = high[0], "range", draft.value, high[1]
 
 
-
 def _read_scale(scan: _Scan, draft: _Draft) -> None:
     """«3 млн», «33,5 тысячи», «77 тыс.», «2 миллиона 300 тысяч»."""
     scale = _scale_at(scan, draft.end)
@@ -141,7 +140,6 @@ def _currency_before(scan: _Scan, s: int, lo: int) -> tuple[int, str] | None:
     if ch and not ch.isalnum() and ch in scan.lex.currency_abbreviations:
         return i, scan.lex.currency_abbreviations[ch]
     return None
-
 
 
 # ---------------------------------------------------------------- what stands before
@@ -272,4 +270,3 @@ def _genitive_noun_phrase(scan: _Scan, word: _Word) -> bool:
         if word is None:
             return False
     return False
-

@@ -127,4 +127,3 @@ def _nearest_year(mentions: list[tuple[int, int, int]], pos: int) -> int | None:
         return None
     i = bisect.bisect_left(mentions, (pos,))
     return min(mentions[max(0, i - 1) : i + 1], key=lambda m: abs(m[0] - pos))[1]
-

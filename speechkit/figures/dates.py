@@ -28,7 +28,6 @@ def _read_numeric_date(scan: _Scan, m: re.Match[str]) -> _Draft | None:
     return _Draft(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "date")
 
 
-
 def _read_date(scan: _Scan, s: int, e: int, value: Decimal) -> _Draft | None:
     """«27 марта 2013 года», «30 августа» — a day and a month, maybe a year."""
     if value != value.to_integral_value() or not 1 <= value <= 31:
@@ -68,7 +67,6 @@ def _year_after(scan: _Scan, pos: int) -> tuple[int, int] | None:
     if word and word.low in scan.lex.year_words:
         return year, _year_word_end(scan, word)
     return (year, end) if 1900 <= year <= 2100 else None
-
 
 
 def _year_word_end(scan: _Scan, word: _Word) -> int:
@@ -160,4 +158,3 @@ def _read_month_year(scan: _Scan, month: _Word) -> _Draft | None:
         scan.stamps.append((draft.start, year[0], mon))
         draft.flags.append("page_date")
     return draft
-

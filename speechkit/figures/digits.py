@@ -28,7 +28,6 @@ def _read_digits(scan: _Scan, s: int, e: int, lo: int) -> _Draft | None:
     return _read_date(scan, s, e, value) or _read_year(scan, s, e, value, lo) or _read_amount(scan, s, e, value, lo)
 
 
-
 def _is_code(scan: _Scan, s: int, e: int) -> bool:
     """Digits inside a name or code: «СОР29», «G20», «Tele2», «Россия-24», «3G», «ТОП-3»."""
     text = scan.text
@@ -112,4 +111,3 @@ def _read_suffixed(scan: _Scan, s: int, m: re.Match[str], value: Decimal, lo: in
             or _Draft(s, e, value, "ordinal")
         )
     return None
-

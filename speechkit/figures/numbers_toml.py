@@ -270,4 +270,3 @@ def _index_idioms(idioms: list[str], numbers: dict) -> dict[str, tuple[tuple[tup
             if word in numbers:
                 index.setdefault(word, []).append((tuple(words[:i]), tuple(words[i + 1 :])))
     return {k: tuple(v) for k, v in index.items()}
-

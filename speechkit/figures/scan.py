@@ -138,14 +138,12 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum() and not ch.isdecimal()
 
 
-
 # ---------------------------------------------------------------- readings every reader shares
 
 
 def _decimal(digits: str) -> Decimal:
     # «3 000 000», «1,5», «1.5»
     return Decimal(re.sub(rf"[{GROUP_SPACES}]", "", digits).replace(",", "."))
-
 
 
 def _letter_follows(scan: _Scan, pos: int) -> bool:
@@ -161,7 +159,6 @@ def _abbreviation_end(scan: _Scan, end: int) -> int:
     return end + 1 if nxt and not nxt.group(1).isupper() else end
 
 
-
 def _number_at(scan: _Scan, pos: int) -> tuple[int, Decimal] | None:
     """A plain number right at ``pos`` (digits or words), for the high end of a range."""
     m = _DIGITS_AT.match(scan.text, pos, scan.end)
@@ -172,7 +169,6 @@ def _number_at(scan: _Scan, pos: int) -> tuple[int, Decimal] | None:
         spelled = _words_value(scan, word)
         return spelled.end, spelled.value
     return None
-
 
 
 def _words_value(scan: _Scan, first: _Word) -> _Spelled:
@@ -199,4 +195,3 @@ def _extends(total: Decimal, value: Decimal) -> bool:
     if value != value.to_integral_value() or value >= total:
         return False
     return total % (10 ** len(str(int(value)))) == 0
-

@@ -138,4 +138,3 @@ def _temperature_tail(scan: _Scan, end: int) -> _Unit:
         if m := pattern.match(scan.text, end, scan.end):
             return _Unit(m.end(), "°C", "temperature", factor)
     return _Unit(end, "°C", "temperature")
-

@@ -61,7 +61,6 @@ def _read_rare_word(scan: _Scan, word: _Word, lo: int) -> _Draft | None:
     return None
 
 
-
 def _read_ordinal_compound(scan: _Scan, first: _Word, end: int, value: Decimal) -> _Draft | None:
     # «двадцать первый» → 21
     word = scan.word_at(end)
@@ -155,4 +154,3 @@ def _read_bare_scale(scan: _Scan, word: _Word, lo: int) -> _Draft | None:
         return None
     draft = _read_amount(scan, word.start, word.start, Decimal(1), lo)
     return draft if draft and draft.scale > 1 else None
-
