@@ -219,3 +219,23 @@ def test_stdin_read_returns_the_bytes_asked_for_or_the_rest():
     reader.CHUNK = 4
     assert [reader.read(6), reader.read(), reader.read()] == [b"012345", b"6789", b""]
     os.close(r)
+
+
+def _length(doc):
+    return {"chars": len(doc.text)}
+
+
+def test_documents_read_on_a_thread_give_results_in_input_order_then_the_reading_error():
+    from speechkit.corpus import run
+    from speechkit.source import Document
+
+    def docs():
+        for i in range(7):
+            yield Document(f"d{i}", "слово " * (i + 1), "utf-8")
+        raise OSError("the feed broke")
+
+    got = []
+    with pytest.raises(OSError, match="the feed broke"):
+        for doc, out in run(docs(), _length, workers=2, window=3, read_on_thread=True):
+            got.append((doc.name, out["chars"]))
+    assert got == [(f"d{i}", 6 * (i + 1)) for i in range(7)]
