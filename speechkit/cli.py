@@ -132,9 +132,23 @@ def guarded(debug_flag: bool, fn, *args, **kwargs):
     except typer.Exit:
         raise
     except Exception as exc:  # a bug: one line unless --debug
+        if _during_ctrl_c(exc):  # cleaning up after Ctrl-C failed half-way (a lock, a pool): still Ctrl-C
+            sys.stderr.write("speechkit: interrupted\n")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         if debug_flag:
             raise
         fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)", ExitCode.FAILURE)
+
+
+def _during_ctrl_c(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while a KeyboardInterrupt was unwinding."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__context__
+    return False
 
 
 def _silence_stdout() -> None:

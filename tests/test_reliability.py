@@ -538,7 +538,7 @@ def test_ctrl_c_during_a_corpus_run(speechkit_cmd, corpus, workers, command):
         err = p.stderr.read()
     finally:
         watchdog.cancel()
-    assert p.wait(timeout=60) == 130
+    assert p.wait(timeout=60) == 130, err.decode("utf-8", "replace")
     assert b"Traceback" not in err and err.rstrip().endswith(b"speechkit: interrupted"), err
     lines = (first + rest).splitlines()
     assert 1 <= len(lines) < 200
@@ -581,3 +581,27 @@ def test_stdin_json_lines_stream_through_a_real_pipe(speechkit_cmd, workers):
     p.stdin.close()
     assert len(p.stdout.read().splitlines()) == 2
     assert p.wait(timeout=60) == 0
+
+
+def test_an_error_while_ctrl_c_unwinds_is_still_ctrl_c(capsys):
+    """A clean-up that fails half-way through Ctrl-C (a lock released twice, a pool shut down) exits 130
+    as Ctrl-C does; an error on its own stays a failure."""
+    import typer
+
+    from speechkit.cli import guarded
+
+    def interrupted_then_broken():
+        try:
+            raise KeyboardInterrupt
+        finally:
+            raise RuntimeError("cannot release un-acquired lock")
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    with pytest.raises(typer.Exit) as stop:
+        guarded(False, interrupted_then_broken)
+    assert stop.value.exit_code == 130 and capsys.readouterr().err == "speechkit: interrupted\n"
+    with pytest.raises(typer.Exit) as stop:
+        guarded(False, broken)
+    assert stop.value.exit_code == 1 and "unexpected RuntimeError: a bug" in capsys.readouterr().err
