@@ -150,8 +150,8 @@ def _textrank(nodes: list[_Candidate]) -> list[float]:
         return []
     postings: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(nodes):
-        for lem in c.lemmas:
-            postings[lem].append(i)
+        for lem in sorted(c.lemmas):  # a set's order changes with the process's string hashing: the sums
+            postings[lem].append(i)   # below would too, in their last bits, and ties with them
     shared: dict[tuple[int, int], float] = defaultdict(float)
     for ids in postings.values():
         idf = math.log((n + 1) / len(ids))  # a lemma in every sentence links nothing

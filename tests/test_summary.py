@@ -183,3 +183,22 @@ def test_by_theme_only_themes_given():
     out = summarize_by_theme(text, sentences(text), tokenize(text), segs)
     assert list(out) == ["transport"]
     assert [s.text for s in out["transport"]] == [text[: cut - 1]]
+
+
+def test_the_summary_does_not_change_with_the_process_string_hashing():
+    """A text that says a thing twice (a press release republished on one page) has sentences of equal
+    rank: which one is chosen must not depend on the order a set of lemmas happens to have in a process
+    (``PYTHONHASHSEED``). Four hash seeds gave four different summaries by theme of the seed doubled."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "tokayev-ots-shusha-2024.txt"
+    code = ("import sys\nfrom speechkit import analyze\nfrom speechkit.pipeline import Options\n"
+            "t = open(sys.argv[1], encoding='utf-8').read()\n"
+            "a = analyze(t + '\\n\\n' + t, Options(summary_by_theme=True))\n"
+            "print([(k, [s.start for s in v]) for k, v in a.summary_by_theme.items()], [s.start for s in a.summary])\n")
+    outs = {subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(h)}).stdout for h in range(4)}
+    assert len(outs) == 1, outs
