@@ -166,6 +166,17 @@ class NameForms:
                 return True
         return False
 
+    def _text_has(self, *forms: str) -> bool:
+        """Whether the text writes one of the (lower-case) ``forms`` as a whole word, in any case.
+
+        The text's words (runs of letters, digits and hyphens) are gathered once: a search of the
+        whole text for each name read made a long text's cost grow with its square.
+        """
+        words = getattr(self, "_words", None)
+        if words is None:
+            words = self._words = frozenset(w.lower() for w in _TEXT_WORD.findall(self.text))
+        return any(f in words for f in forms)
+
     def _woman(self, a: str, b: str, start: int, end: int) -> bool:
         """Whether «Алия Гинаятова» (not «Руслана Жумагазиева», a man's genitive) is a woman's nominative."""
         text = self.text
@@ -176,7 +187,7 @@ class NameForms:
         if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
             return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
         woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
-        if not woman_name and re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ым|ом)?(?![\w-])", text):
+        if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
         if after:
@@ -206,7 +217,7 @@ class NameForms:
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
                 verb_gender = g  # the verb the name may be the inverted subject of
                 break
-        if re.search(rf"(?i)(?<![\w-]){re.escape(stem)}(?:ой|ою)(?![\w-])", text):
+        if self._text_has(stem + "ой", stem + "ою"):
             return True
         if before and re.match(r"\w", before[-1]):
             p = morph.parses(before[-1].lower())[0]
@@ -233,6 +244,7 @@ def _as_written_name(lemma: str, written: str) -> str:
 
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
+_TEXT_WORD = re.compile(r"[\w-]+")
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
 
 

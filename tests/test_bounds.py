@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import re
 import resource
 import signal
 import subprocess
@@ -21,7 +22,7 @@ import pytest
 from conftest import ROOT, SPEECH
 from pathological import lines_run
 
-from speechkit import analyze, formats
+from speechkit import analyze, formats, name_forms
 from speechkit.corpus import Failed, iter_documents
 from speechkit.pipeline import SENTENCE_CONTEXT, Options
 from speechkit.quotes import QUOTED_NAME_MAX, find_quotes
@@ -303,3 +304,39 @@ def _speech(tmp_path):
     f = tmp_path / "speech.txt"
     f.write_text(SPEECH, encoding="utf-8")
     return f
+
+
+class _Scans:
+    """``re`` as name_forms uses it, recording the length of every string it is asked to search."""
+
+    def __init__(self) -> None:
+        self.lengths: list[int] = []
+
+    def __getattr__(self, name):
+        fn = getattr(re, name)
+        if name not in ("search", "match", "findall", "fullmatch", "finditer"):
+            return fn
+
+        def scan(pattern, string, *args, **kwargs):
+            self.lengths.append(len(string))
+            return fn(pattern, string, *args, **kwargs)
+
+        return scan
+
+
+def test_reading_a_name_never_searches_the_whole_text(monkeypatch):
+    """«Руслана Жумагазиева»: a woman, or a man in the genitive? The text's other forms of the surname
+    decide. They were looked for by a search of the whole text for each name: a transcript with many
+    names cost names × text (10 s of 14 on 4 MB). The words of the text are gathered once instead."""
+    scans = _Scans()
+    monkeypatch.setattr(name_forms, "re", scans)
+    filler = "Порт Актау нарастил перевалку грузов на пять процентов. " * 200
+    names = ["Руслана Жумагазиева заявила журналистам, что порт вырос.",
+             "Встреча с Алией Гинаятовой прошла вчера. Алия Гинаятова сказала: «Да».",
+             "«Мы готовы», — сказала Дана Исина.",
+             "Адвокат Куандыка Бишимбаева выступил вчера."]  # «Куандыка» is no woman's name
+    text = filler + " ".join(names) + filler
+    a = analyze(text, Options(figures=False, keywords=False, summary=False))
+    assert {"Руслана Жумагазиева", "Алия Гинаятова", "Дана Исина"} <= {s.name for s in a.speakers}
+    assert scans.lengths  # the names were read
+    assert max(scans.lengths) <= 200  # windows around the name, never the text (len(text) > 20,000)
