@@ -92,8 +92,26 @@ def normalize(text: str) -> Normalized:
     if _SPECIAL.search(text):
         out = _clean(text, removed)
     if _MIXED.search(out):
-        out = _WORD.sub(_unmix, out)
+        out = _unmixed(out)
     return Normalized(text, out, tuple(removed))
+
+
+def _unmixed(text: str) -> str:
+    """The text with each word written in two scripts made one (``_unmix``); the words left alone are not
+    copied one by one (``re.sub`` would hold a piece for each word of a 10 MB text), only the stretches
+    between the words changed."""
+    parts: list[str] = []
+    prev = 0
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        new = _unmix(word)
+        if new != word:
+            parts += (text[prev : m.start()], new)
+            prev = m.end()
+    if not parts:
+        return text
+    parts.append(text[prev:])
+    return "".join(parts)
 
 
 def _clean(text: str, removed: list[int]) -> str:
@@ -131,9 +149,8 @@ def _clean(text: str, removed: list[int]) -> str:
     return "".join(parts)
 
 
-def _unmix(match: re.Match[str]) -> str:
+def _unmix(word: str) -> str:
     # «СOР29» with a Latin O: a word in one script with look-alikes of the other
-    word = match.group(0)
     cyr = sum(1 for ch in word if "А" <= ch <= "я" or ch in "Ёё")
     lat = sum(1 for ch in word if "A" <= ch <= "z" and ch.isalpha())
     if not cyr or not lat:
