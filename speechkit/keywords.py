@@ -42,13 +42,14 @@ import functools
 import itertools
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import NormalDist
 
 from .datafiles import read_text
-from .model import Keyword, Token
+from .model import Keyword, Token, Tokens
 from .text import has_letters, norm_word
 
 REFERENCE_FILE = "data/reference_freq.tsv"
@@ -206,30 +207,61 @@ def glue_names(tokens: Sequence[Token]) -> Sequence[Token]:
     >>> [t.text for t in glue_names(tokenize("Абоненты Tele2 и G20, Акорды16"))]
     ['Абоненты', 'Tele2', 'и', 'G20', ',', 'Акорды', '16']
     """
-    out: list[Token] | None = None
-    n = len(tokens)
-    i = 1
-    while i < n:
-        tok = tokens[i]
-        prev = tokens[i - 1]
-        if tok.start != prev.end or not tok.text[0].isdigit() or not _NAME_HEAD.fullmatch(prev.text):
-            if out is not None:
-                out.append(tok)
-            i += 1
-            continue
-        j = i + 1
-        while j < n and tokens[j].start == tokens[j - 1].end and _NAME_PART.fullmatch(tokens[j].text):
-            j += 1
-        if out is None:
-            out = list(tokens[: i - 1])
-        else:
-            out.pop()  # prev, already copied
-        text = "".join(t.text for t in tokens[i - 1 : j])
-        out.append(Token(prev.start, tokens[j - 1].end, text, text.lower(), None))
-        if j < n:
-            out.append(tokens[j])
-        i = j + 1
-    return tokens if out is None else out
+    columns = isinstance(tokens, Tokens)
+    if columns:  # a long text's columns: read from the offsets, glued as columns
+        src, starts, ends = tokens.source, tokens.starts, tokens.ends
+        runs = _glue_runs(zip(starts, ends, map(src.__getitem__, map(slice, starts, ends))))
+    else:
+        runs = _glue_runs((t.start, t.end, t.text) for t in tokens)
+    if not runs:
+        return tokens
+    if columns:
+        out = Tokens(src, array("q"), array("q"), [], [])
+        done = 0
+        for i, j in runs:
+            out.starts += starts[done:i] + array("q", [starts[i]])
+            out.ends += ends[done:i] + array("q", [ends[j - 1]])
+            out.lemmas += tokens.lemmas[done:i] + [src[starts[i] : ends[j - 1]].lower()]
+            out.pos += tokens.pos[done:i] + [None]
+            done = j
+        out.starts += starts[done:]
+        out.ends += ends[done:]
+        out.lemmas += tokens.lemmas[done:]
+        out.pos += tokens.pos[done:]
+        return out
+    glued: list[Token] = []
+    done = 0
+    for i, j in runs:
+        glued += tokens[done:i]
+        text = "".join(t.text for t in tokens[i:j])
+        glued.append(Token(tokens[i].start, tokens[j - 1].end, text, text.lower(), None))
+        done = j
+    return glued + list(tokens[done:])
+
+
+def _glue_runs(tokens: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(i, j) of each run of tokens ``i:j`` (start, end, text) to glue into one name, in one pass.
+
+    A run begins where a token starting with a digit touches a Latin word or a Cyrillic acronym, and
+    takes the touching digits and Latin letters after it; the token after a run begins none.
+    """
+    runs: list[tuple[int, int]] = []
+    it = iter(tokens)
+    prev = next(it, None)
+    begun = None  # where the run being read began
+    for i, cur in enumerate(it, 1):
+        if begun is not None:
+            if cur[0] == prev[1] and _NAME_PART.fullmatch(cur[2]):
+                prev = cur
+                continue
+            runs.append((begun, i))
+            begun = None
+        elif cur[0] == prev[1] and cur[2][0].isdigit() and _NAME_HEAD.fullmatch(prev[2]):
+            begun = i - 1
+        prev = cur
+    if begun is not None:
+        runs.append((begun, i + 1))
+    return runs
 
 
 def content_key(tok: Token, exclude: frozenset[str] | set[str] = frozenset()) -> str | None:
@@ -525,7 +557,8 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
     The first only counts; the second gathers forms, parts of speech and groups, and only for
     the lemmas that can make a list ranked by count (all of them when ``top_by_count`` is None).
     """
-    hits: list[tuple[str, int]] = []  # (lemma key, token index) of every counted word
+    hit_keys: list[str] = []  # the lemma key and token index of every counted word
+    hit_at = array("q")  # (two columns, not a tuple each: a long text counts a million words)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}  # the token that names the lemma
     for i, tok in enumerate(tokens):
@@ -536,7 +569,8 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
             continue
         key = found[0]
-        hits.append((key, i))
+        hit_keys.append(key)
+        hit_at.append(i)
         n = counts.get(key)
         if n is None:
             counts[key] = 1
@@ -545,7 +579,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
             counts[key] = n + 1
     wanted = _reaching_top(counts, top_by_count)
     tallies: dict[str, _Tally] = {}
-    for key, i in hits:
+    for key, i in zip(hit_keys, hit_at):
         if wanted is not None and key not in wanted:
             continue
         tok = tokens[i]
@@ -558,7 +592,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         if where.spans:
             for g in where.covering(tok.start, tok.end):
                 t.themes[g] = t.themes.get(g, 0) + 1
-    return tallies, len(hits), {k: (tokens[first[k]].lemma.lower(), n) for k, n in counts.items()}
+    return tallies, len(hit_keys), {k: (tokens[first[k]].lemma.lower(), n) for k, n in counts.items()}
 
 
 def bonferroni_z(m: int, confidence: float = CONFIDENCE) -> float:

@@ -8,6 +8,8 @@ and where it has ``text`` it holds ``source[start:end] == text``.
 from __future__ import annotations
 
 import dataclasses
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +32,65 @@ class Token:
     text: str
     lemma: str
     pos: str | None
+
+
+class Tokens(Sequence):
+    """The tokens of a long text, kept as columns and made into ``Token`` records when read.
+
+    A list of ``Token`` objects costs about 250 bytes a token (the record, its text, two integers);
+    a 10 MB transcript has a million tokens. Here the offsets are two arrays and the lemma and part
+    of speech are shared strings: 32 bytes a token. It reads as the list would (index, slice, iterate,
+    ``len``, ``==``): ``tokens[i]`` is ``Token(start, end, source[start:end], lemma, pos)``. A slice
+    is a ``Tokens`` too. ``morph.tokenize`` gives one for a text of more than ``COMPACT_FROM`` tokens.
+
+    >>> t = Tokens("Рост на 5%", array("q", [0, 5, 8, 9]), array("q", [4, 7, 9, 10]),
+    ...            ["рост", "на", "5", "%"], ["NOUN", "PREP", None, None])
+    >>> t[0], [k.text for k in t[1:]], len(t), t == list(t)
+    (Token(start=0, end=4, text='Рост', lemma='рост', pos='NOUN'), ['на', '5', '%'], 4, True)
+    """
+
+    __slots__ = ("source", "starts", "ends", "lemmas", "pos")
+
+    def __init__(self, source: str, starts: array, ends: array, lemmas: list[str], pos: list[str | None]) -> None:
+        self.source, self.starts, self.ends, self.lemmas, self.pos = source, starts, ends, lemmas, pos
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return Tokens(self.source, self.starts[i], self.ends[i], self.lemmas[i], self.pos[i])
+        s, e = self.starts[i], self.ends[i]
+        return Token(s, e, self.source[s:e], self.lemmas[i], self.pos[i])
+
+    def __iter__(self):
+        texts = map(self.source.__getitem__, map(slice, self.starts, self.ends))
+        return map(Token, self.starts, self.ends, texts, self.lemmas, self.pos)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # as a list's
+
+    def __repr__(self) -> str:
+        return f"Tokens({len(self)} tokens)"
+
+    def __reduce__(self):
+        return Tokens, (self.source, self.starts, self.ends, self.lemmas, self.pos)
+
+    def select(self, keep: Iterable[int]) -> Tokens:
+        """The tokens at the indices ``keep`` (ascending), as columns."""
+        keep = list(keep)
+        starts, ends, lemmas, pos = self.starts, self.ends, self.lemmas, self.pos
+        return Tokens(self.source, array("q", [starts[i] for i in keep]), array("q", [ends[i] for i in keep]),
+                      [lemmas[i] for i in keep], [pos[i] for i in keep])
+
+
+def token_starts(tokens: Sequence[Token]) -> Sequence[int]:
+    """The tokens' start offsets, for bisection: a ``Tokens``' own column, or a list."""
+    return tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +232,7 @@ class Analysis:
     figures: list[Figure]
     quoted_names: list[QuotedName]
     sentences: list[Span]
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Sequence[Token] = field(default_factory=list)  # a list, or Tokens for a long text
     keywords: list[Any] = field(default_factory=list)
     summary: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -184,7 +245,7 @@ def to_dict(obj: Any) -> Any:
     """Turn a record (or list/dict of records) into JSON-ready plain data."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, (list, tuple, Tokens)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}

@@ -36,11 +36,14 @@ Lemmas are lower case and keep ё as pymorphy3 writes it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .datafiles import read_text
-from .model import Span, Token
+from .model import Span, Token, Tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
@@ -486,23 +489,46 @@ def _abbreviation(i: int, words: list[str]) -> Reading | None:
     return Reading(lem, p, None, None, None, frozenset(), True, 1.0)
 
 
-def tokenize(text: str) -> list[Token]:
+COMPACT_FROM = 50_000  # tokens (about 400 KB of text): a longer text keeps them as columns (model.Tokens)
+CHUNK = 20_000  # tokens read at a time for such a text
+LOOKAHEAD = 4  # tokens a reading looks ahead (_head: three)
+
+
+def tokenize(text: str) -> Sequence[Token]:
     """razdel tokens with the lemma and part of speech chosen in context.
+
+    A list of ``Token``; for a text of more than ``COMPACT_FROM`` tokens, the same tokens as
+    ``model.Tokens`` columns, read ``CHUNK`` tokens at a time (see ``_columns``).
 
     >>> [t.lemma for t in tokenize("Токаев: цены на изделия из стали стали ниже.")]
     ['токаев', ':', 'цена', 'на', 'изделие', 'из', 'сталь', 'стать', 'ниже', '.']
     """
-    from .tokenizer import token_spans
+    from .tokenizer import iter_token_spans
 
-    spans = token_spans(text)
+    rest = iter_token_spans(text)
+    spans = list(itertools.islice(rest, COMPACT_FROM + 1))
+    if len(spans) > COMPACT_FROM:
+        return _columns(text, spans, rest)
     words = [text[a:b] for a, b in spans]
     entries = [_entry_of(w) for w in words]
+    chosen = _choose(text, spans, words, entries, 0, len(spans))
+    return [Token(a, b, w, (r or e).lemma, (r or e).pos)
+            for (a, b), w, e, r in zip(spans, words, entries, chosen)]
+
+
+def _choose(text: str, spans: list[tuple[int, int]], words: list[str], entries: list[Entry], lo: int, hi: int,
+            before: Reading | None = None) -> list[Reading | None]:
+    """The reading of every token, deciding those of ``lo:hi``; ``before``: token 0's, when ``lo`` is 1.
+
+    Every token's context-free reading first (None: punctuation, digits); then, in text order, the few
+    that their neighbours decide: abbreviations before a dot, ambiguous, unknown and capitalised words
+    (_is_title, inline: these comprehensions run over every token).
+    """
     n = len(spans)
-    # every token's context-free reading first (None: punctuation, digits); then, in text order,
-    # the few that their neighbours decide: abbreviations before a dot, ambiguous, unknown and
-    # capitalised words (_is_title, inline: these comprehensions run over every token)
     chosen: list[Reading | None] = [e.readings[0] if e.readings else None for e in entries]
-    settle = [i for i, (w, e) in enumerate(zip(words, entries)) if e.readings and (
+    if lo:
+        chosen[0] = before
+    settle = [i for i, w, e in zip(range(lo, hi), words[lo:hi], entries[lo:hi]) if e.readings and (
         e.ambiguous or not e.known or w[0].isupper() and not w[1:].isupper()
         or i + 1 < n and words[i + 1] == ".")]
     for i in settle:
@@ -512,8 +538,48 @@ def tokenize(text: str) -> list[Token]:
             r = _resolve(i, words, entries, chosen, _sentence_initial(i, text, spans, words, entries))
         if r is not None:
             chosen[i] = r
-    return [Token(a, b, w, (r or e).lemma, (r or e).pos)
-            for (a, b), w, e, r in zip(spans, words, entries, chosen)]
+    return chosen
+
+
+def _columns(text: str, spans: list[tuple[int, int]], rest: Iterator[tuple[int, int]]) -> Tokens:
+    """``tokenize`` of a long text, ``CHUNK`` tokens at a time, into columns; the same tokens as the list.
+
+    A reading looks at most ``LOOKAHEAD`` tokens ahead, one back (its reading, text and entry), and back
+    to the last word or number for whether it begins a sentence. So each chunk is read with the
+    ``LOOKAHEAD`` tokens after it, and ends after a word or number, which the next chunk starts with,
+    its reading already chosen. Lemmas are shared strings.
+    """
+    starts, ends, lemmas, poses = array("q"), array("q"), [], []
+    shared: dict[str, str] = {}
+    buf, lo, before, want = spans, 0, None, CHUNK + LOOKAHEAD  # buf[:lo]: the last token read, if any
+    while len(buf) > lo:
+        buf += itertools.islice(rest, max(0, lo + want - len(buf)))
+        last = len(buf) < lo + want  # the text ends in this chunk
+        words = [text[a:b] for a, b in buf]
+        entries = [_entry_of(w) for w in words]
+        hi = len(buf) if last else _cut(entries, lo, len(buf) - LOOKAHEAD)
+        if hi is None:  # no word or number to end the chunk after: read on
+            want += CHUNK
+            continue
+        chosen = _choose(text, buf, words, entries, lo, hi, before)
+        for k in range(lo, hi):
+            r = chosen[k] or entries[k]
+            lem = r.lemma
+            starts.append(buf[k][0])
+            ends.append(buf[k][1])
+            lemmas.append(shared.setdefault(lem, lem))
+            poses.append(r.pos)
+        buf, lo, before, want = buf[hi - 1 :], 1, chosen[hi - 1], CHUNK + LOOKAHEAD
+    return Tokens(text, starts, ends, lemmas, poses)
+
+
+def _cut(entries: list[Entry], lo: int, limit: int) -> int | None:
+    """The end of a chunk: after its last word or number before ``limit`` (a number: ``e.pos`` None)."""
+    for k in range(limit, lo, -1):
+        e = entries[k - 1]
+        if e.readings or e.pos is None:
+            return k
+    return None
 
 
 def _sentence_initial(i: int, text: str, spans: list[tuple[int, int]], words: list[str],

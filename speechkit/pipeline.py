@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from decimal import Decimal
 
 from . import morph
 from .boilerplate import find_boilerplate
-from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token
+from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens, token_starts
 from .names import surname_key
 from .quotes import find_quotes
 from .segments import build as build_segments
@@ -74,7 +76,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     segments, matched = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip) if options.figures else []
     themes = _theme_summary(segments, matched, lexicon)
-    body = outside(tokens[: bisect.bisect_left(tokens, end, key=lambda tk: tk.start)], skip)
+    body = outside(tokens[: bisect.bisect_left(token_starts(tokens), end)], skip)
     keywords = _keywords(body, segments, speakers) if options.keywords else []
     summary, by_theme = _summary(t, sentences, body, segments, options, end)
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
@@ -143,7 +145,7 @@ def _segment_tokens(seg: Segment, tokens: list[Token], starts: list[int], skip: 
 def _score(segments: list[Segment], tokens: list[Token], lexicon: Lexicon,
            skip: list[Span]) -> tuple[list[Segment], list[Counter]]:
     """Each segment with its theme, scores and evidence, and the entries it matched (for the summary)."""
-    starts = [tk.start for tk in tokens]
+    starts = token_starts(tokens)
     out: list[Segment] = []
     matched: list[Counter] = []
     for seg in segments:
@@ -315,17 +317,20 @@ def _language_warning(tokens: list[Token]) -> str | None:
 
 
 # ---------------------------------------------------------------- offsets back
-def _remap_tokens(tokens: list[Token], norm: Normalized) -> list[Token]:
+def _remap_tokens(tokens: Sequence[Token], norm: Normalized) -> Sequence[Token]:
     """Tokens are most of the records: one walk along the sorted removals, not a bisection each.
 
-    A token keeps its object when neither its offsets nor its text change.
+    A token keeps its object when neither its offsets nor its text change; columns (``Tokens``)
+    get new offset columns and keep their lemmas.
     """
     src, removed = norm.source, norm.removed
     n_removed, n_src = len(removed), len(src)
+    columns = isinstance(tokens, Tokens)
     out = []
+    starts, ends = array("q"), array("q")
     k = j = 0  # removals at or before the token's first / last character
-    for t in tokens:
-        a, b = t.start, t.end
+    for a, b, t in (zip(tokens.starts, tokens.ends, itertools.repeat(None)) if columns
+                    else ((t.start, t.end, t) for t in tokens)):
         while k < n_removed and removed[k] <= a:
             k += 1
         if j < k:
@@ -337,9 +342,13 @@ def _remap_tokens(tokens: list[Token], norm: Normalized) -> list[Token]:
             e = s
         if n_removed and e < n_src and src[e] in MARKS_AFTER:  # «окно́»: as Normalized.end_to_source
             e = with_marks(src, e)
+        if columns:
+            starts.append(s)
+            ends.append(e)
+            continue
         text = src[s:e]
         out.append(t if (s == a and e == b and text == t.text) else Token(s, e, text, t.lemma, t.pos))
-    return out
+    return Tokens(src, starts, ends, tokens.lemmas, tokens.pos) if columns else out
 
 
 def _remap_span(sp: Span, norm: Normalized) -> Span:

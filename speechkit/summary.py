@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .keywords import content_key, is_word
-from .model import Figure, Segment, Span, SummarySentence, Token
+from .model import Figure, Segment, Span, SummarySentence, Token, token_starts
 
 MIN_WORDS = 6  # shorter sentences («Наша сила в единстве.») are not summary material
 MAX_GRAPH = 300  # sentences in the graph: the ones with most content words
@@ -129,7 +129,7 @@ def _pieces(text: str, sentences: Sequence[Span], segs: _Segments, end: int | No
 
 def _candidates(text, sentences, tokens, segments, end) -> list[_Candidate]:
     segs = _Segments(segments)
-    starts = [t.start for t in tokens]
+    starts = token_starts(tokens)
     out = []
     for s, e in _pieces(text, sentences, segs, end):
         toks = tokens[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]

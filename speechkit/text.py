@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .model import Span
+from .model import Span, Tokens
 
 # Removed for matching: soft hyphen, zero-width space/joiners, word joiner, BOM,
 # combining stress marks (á, а́), variation selectors.
@@ -228,6 +228,8 @@ def outside(items: list, spans: list[Span]) -> list:
     >>> [t.start for t in outside([Span(0, 1, "a"), Span(4, 5, "b"), Span(9, 10, "c")], [Span(3, 6, "xyz")])]
     [0, 9]
     """
+    if isinstance(items, Tokens):  # a long text's columns: the kept ones as columns too
+        return items.select(_outside_columns(items.starts, spans)) if spans and items else items
     if not spans or not items:
         return list(items)
     out = []
@@ -240,6 +242,18 @@ def outside(items: list, spans: list[Span]) -> list:
             k += 1
         if k == n or s < spans[k].start:
             out.append(it)
+    return out
+
+
+def _outside_columns(starts, spans: list[Span]) -> list[int]:
+    """``outside`` on a column of start offsets: the indices kept (the same walk, not a record made)."""
+    out = []
+    k, n = bisect.bisect_right(spans, starts[0], key=lambda sp: sp.end), len(spans)
+    for i, s in enumerate(starts):
+        while k < n and spans[k].end <= s:
+            k += 1
+        if k == n or s < spans[k].start:
+            out.append(i)
     return out
 
 

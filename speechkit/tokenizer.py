@@ -17,6 +17,8 @@ the rules look at.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from razdel.segmenters.punct import DASHES, ENDINGS
 from razdel.segmenters.tokenize import ATOM, SMILE
 
@@ -29,18 +31,20 @@ Atom = tuple[int, int, str, str]  # start, stop, type, text
 def token_spans(text: str) -> list[tuple[int, int]]:
     """(start, stop) of every token razdel.tokenize would give, in order.
 
-    The atoms stream through a window of four (the rules look two atoms back and one ahead),
-    so a long text never holds a list of them.
-
     >>> t = "Рост на 2,5%, т.е. вдвое ;(( — yahoo!"
     >>> [t[a:b] for a, b in token_spans(t)]
     ['Рост', 'на', '2,5', '%', ',', 'т', '.', 'е', '.', 'вдвое', ';((', '—', 'yahoo!']
     """
+    return list(iter_token_spans(text))
+
+
+def iter_token_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``token_spans`` one at a time: the atoms stream through a window of four (the rules look two
+    atoms back and one ahead), so a long text never holds a list of them, nor of its tokens."""
     atoms = ((m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text))
-    out: list[tuple[int, int]] = []
     prev = next(atoms, None)
     if prev is None:
-        return out
+        return
     before = None  # the atom before prev
     cur = next(atoms, None)
     start = prev[0]
@@ -50,11 +54,10 @@ def token_spans(text: str) -> list[tuple[int, int]]:
         if prev[1] == cur[0] and _joins(before, prev, cur, after, buffer):
             buffer += cur[3]
         else:
-            out.append((start, prev[1]))
+            yield start, prev[1]
             start, buffer = cur[0], cur[3]
         before, prev, cur = prev, cur, after
-    out.append((start, prev[1]))
-    return out
+    yield start, prev[1]
 
 
 def _joins(left2: Atom | None, left1: Atom, right1: Atom, right2: Atom | None, buffer: str) -> bool:
