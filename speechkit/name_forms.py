@@ -177,6 +177,14 @@ class NameForms:
             words = self._words = frozenset(w.lower() for w in _TEXT_WORD.findall(self.text))
         return any(f in words for f in forms)
 
+    def _thing_before(self, start: int, gender: str) -> bool:
+        """Whether the word right before ``start`` is a thing's noun in the nominative of ``gender``
+        («Встреча», «Визит»): a subject a verb after the name can agree with."""
+        m = re.search(r"([А-Яа-яЁё]+) $", self.text[max(0, start - 40) : start])
+        return m is not None and any(
+            p.tag.POS == "NOUN" and {"inan", "nomn", gender} <= p.tag.grammemes
+            for p in morph.parses(m.group(1).lower())[:2])
+
     def _woman(self, a: str, b: str, start: int, end: int) -> bool:
         """Whether «Алия Гинаятова» (not «Руслана Жумагазиева», a man's genitive) is a woman's nominative."""
         text = self.text
@@ -186,13 +194,20 @@ class NameForms:
         masculine = (first_name(a, oblique=True) or (nominative_given(a, "а"),))[0]
         if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
             return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
+        from .people import _people_table  # (people builds on this module)
+
+        known = _people_table().get(stem)
+        if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
+            return False  # «Владимира Путина»: a man the people table knows, in the genitive
         woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
         if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
         if after:
             g = _past_gender(after.group(1))
-            if g:
+            # «Встреча Нурлана Ногаева прошла»: the verb may agree with the thing before the name, whose
+            # genitive the name then is; only a verb that cannot is evidence of the name's gender
+            if g and not self._thing_before(start, g):
                 return g == "femn"
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
@@ -221,7 +236,9 @@ class NameForms:
             return True
         if before and re.match(r"\w", before[-1]):
             p = morph.parses(before[-1].lower())[0]
-            if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and not before[-1][:1].isupper():
+            # a capital is a name's, unless the word begins its sentence («Встреча Куандыка Бишимбаева …»)
+            initial = len(before) == 1 or before[-2] in (".", "!", "?", "…")
+            if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and (initial or not before[-1][:1].isupper()):
                 return False  # «встреча Владимира Путина»: a thing's genitive complement
             if p.tag.POS == "NOUN" and {"anim", "femn", "nomn"} <= p.tag.grammemes:
                 return True  # «местная активистка Асия Тюлюбаева»: a woman's apposition
