@@ -254,6 +254,8 @@ _BY_FORM_LIMIT = 200_000
 def _entry_of(text: str) -> Entry:
     e = _BY_FORM.get(text)
     if e is None:
+        if text.isdecimal():  # «2024», «1500»: entry()'s reading of a number, made, not cached: numbers seldom
+            return Entry(text, None, (), False, False)  # repeat, and a long corpus run's filled two caches
         if len(_BY_FORM) >= _BY_FORM_LIMIT:
             _BY_FORM.clear()  # bounded: a corpus of rare forms cannot grow it without end
         e = _BY_FORM[text] = entry(text.replace(STRESS, "").lower())
