@@ -139,6 +139,21 @@ def analyzer() -> "pymorphy3.MorphAnalyzer":
 
 
 @functools.cache
+def dictionary_version() -> str:
+    """pymorphy3's and its dictionary's versions: part of the key of every table derived from parses
+    (``speechkit.cache``), so that another dictionary or another analyser derives the tables again."""
+    import pymorphy3
+
+    try:
+        import pymorphy3_dicts_ru
+
+        dictionary = pymorphy3_dicts_ru.__version__
+    except (ImportError, AttributeError):
+        dictionary = "?"
+    return f"pymorphy3 {getattr(pymorphy3, '__version__', '?')} dictionary {dictionary}"
+
+
+@functools.cache
 def overrides() -> dict[str, tuple[str, str]]:
     """``data/lemma_overrides.tsv``: form → (lemma, POS) for abbreviations and pymorphy3 errors."""
     from .datacheck import source_of, tsv_rows

@@ -21,6 +21,7 @@ import os
 import re
 
 from . import morph
+from .cache import code_stamp, memo
 from .name_forms import (NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head,
                          _past_gender, _surname_slot)
 from .names import (CAP, UPPER, declined_surname, first_name, is_patronymic, known_first_name, nominative_surname,
@@ -43,13 +44,29 @@ _SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—�
 @functools.cache
 def _people_table() -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """surname key → (canonical name, gender, roles) of the well-known figures in people.tsv."""
+    rows = load_table("people.tsv")
+    surnames = [row["name"].split()[-1] for row in rows]
+    keys = _surname_keys(surnames)
     out = {}
-    for row in load_table("people.tsv"):
-        name = row["name"]
-        key = surname_key(name.split()[-1])
+    for row, key in zip(rows, keys):
         roles = tuple(r.strip() for r in (row.get("roles") or "").split(";") if r.strip())
-        out[key] = (name, row.get("gender") or "masc", roles)
+        out[key] = (row["name"], row.get("gender") or "masc", roles)
     return out
+
+
+def _surname_keys(surnames: list[str]) -> list[str]:
+    """``surname_key`` of each surname, kept in the derived-table cache (``speechkit.cache``): the keys
+    of people.tsv's ≈300 surnames ask pymorphy3 for ≈200 parses, a tenth of a short text's analysis.
+
+    Keyed by the surnames themselves (so an edited people.tsv, or a user's copy, gets its own entry),
+    the dictionary's version and the code that reads a surname.
+    """
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = code_stamp(*(os.path.join(here, f) for f in ("people.py", "names.py", "text.py", "morph.py")))
+    key = "\n".join([morph.dictionary_version(), code, *surnames])
+    return memo("people", key, lambda: [surname_key(s) for s in surnames],
+                check=lambda keys: isinstance(keys, list) and len(keys) == len(surnames)
+                and all(isinstance(k, str) and k for k in keys))
 
 
 class PeopleLearning(NameForms):

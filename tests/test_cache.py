@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 
 import pytest
 
@@ -112,3 +113,67 @@ def test_an_entry_for_another_key_under_the_same_name_is_not_used(folder):
     (entry,) = folder.glob("t-*.json")
     entry.write_text(json.dumps({"key": "other", "value": "wrong"}), encoding="utf-8")  # a checksum clash
     assert cache.memo("t", "k", lambda: "right") == "right"
+
+
+@pytest.fixture
+def fresh_people():
+    """people.tsv and its table read again, before the test and after it."""
+    from speechkit import people, wordlists
+
+    for f in (people._people_table, wordlists.load_table):
+        f.cache_clear()
+    yield people._people_table
+    for f in (people._people_table, wordlists.load_table):
+        f.cache_clear()
+
+
+def _fresh(table):
+    table.cache_clear()
+    return table()
+
+
+def test_the_people_table_is_the_same_from_the_cache(folder, monkeypatch, fresh_people):
+    monkeypatch.setenv(cache.ENV, "off")
+    computed = _fresh(fresh_people)
+    monkeypatch.setenv(cache.ENV, str(folder))
+    _fresh(fresh_people)  # writes the entry
+    assert len(list(folder.glob("people-*.json"))) == 1
+    cached = _fresh(fresh_people)  # reads it
+    assert cached == computed and len(computed) > 250
+    # «Токаев» and «Путин» by their surname keys, as a text's «Токаева», «Путину» finds them
+    assert cached["токаев"][0] == "Касым-Жомарт Токаев" and cached["путин"][0] == "Владимир Путин"
+
+
+def test_a_changed_people_tsv_gets_its_own_table(folder, tmp_path, monkeypatch, fresh_people):
+    from speechkit.datafiles import read_text
+
+    _fresh(fresh_people)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "people.tsv").write_text(read_text("people.tsv") + "Зинаида Пятакова\tfemn\tминистр туризма\n",
+                                     encoding="utf-8")
+    monkeypatch.setenv("SPEECHKIT_DATA_DIR", str(data))
+    from speechkit import wordlists
+
+    wordlists.load_table.cache_clear()
+    table = _fresh(fresh_people)
+    assert table["пятаков"] == ("Зинаида Пятакова", "femn", ("министр туризма",))
+    assert len(list(folder.glob("people-*.json"))) == 2  # the packaged file's entry stays for it
+
+
+def test_a_damaged_people_entry_is_computed_again(folder, monkeypatch, fresh_people):
+    monkeypatch.setenv(cache.ENV, "off")
+    computed = _fresh(fresh_people)
+    monkeypatch.setenv(cache.ENV, str(folder))
+    _fresh(fresh_people)
+    (entry,) = folder.glob("people-*.json")
+    key = json.loads(entry.read_bytes().partition(b"\n")[0])["key"]
+    for wrong in (["токаев"], {"a": 1}, [1] * len(computed), "токаев"):  # sound JSON, wrong shape
+        body = json.dumps(wrong, ensure_ascii=False).encode("utf-8")
+        header = json.dumps({"key": key, "crc": zlib.crc32(body), "size": len(body)}, ensure_ascii=False)
+        entry.write_bytes(header.encode("utf-8") + b"\n" + body)
+        assert _fresh(fresh_people) == computed
+        assert _fresh(fresh_people) == computed  # and the entry was written again, whole
+        assert len(json.loads(entry.read_bytes().partition(b"\n")[2])) > 250
+    entry.write_bytes(entry.read_bytes()[:-40])  # cut short
+    assert _fresh(fresh_people) == computed

@@ -171,13 +171,7 @@ LEMMA_CATEGORIES = ("months", "scales", "fractions", "collectives", "ordinals", 
 
 
 def _cache_key(source: str) -> str:
-    try:
-        import pymorphy3_dicts_ru
-
-        dictionary = pymorphy3_dicts_ru.__version__
-    except (ImportError, AttributeError):
-        dictionary = "?"
-    return "\n".join([dictionary, code_stamp(*_code_files()), source])
+    return "\n".join([morph.dictionary_version(), code_stamp(*_code_files()), source])
 
 
 def _code_files() -> list[str]:
