@@ -150,9 +150,13 @@ def command_job(docs: list[str], command: str, workers: int = 1) -> None:
 
 # ---------------------------------------------------------------- fresh processes
 def child_cpu(cmd: list[str], **kw) -> float:
-    """CPU seconds of one fresh process (and its own children)."""
+    """CPU seconds of one fresh process (and its own children).
+
+    Run in ROOT: ``python -m speechkit`` imports the package of its working folder before PYTHONPATH's,
+    so the bench of one checkout run from inside another measured the other's code.
+    """
     c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, **kw)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT, **kw)
     c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime
 
