@@ -101,7 +101,7 @@ class PeopleLearning(NameForms):
                     # Владимир Владимирович Путин
                     p = self.person(fa[0], third.group(0), fa[1])
                     self.mention(p, m.start(), third.end(), _nominative(third.group(0)))
-                    self._roles_around(p, m.start(), third.end())
+                    self._roles_around(p, m.start(), third.end(), _nominative(third.group(0)))
                     taken.update((m.start(), nxt.start(), third.start()))
                     k += 3
                     continue
@@ -129,7 +129,8 @@ class PeopleLearning(NameForms):
                 p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
                 subject = pair[2]
                 self.mention(p, m.start(), last.end(), subject)
-                self._roles_around(p, m.start(), last.end())
+                # only a surname with a case ending is surely not a nominative («Путина», not «Сайпаш»)
+                self._roles_around(p, m.start(), last.end(), subject or not declined_surname(surname, given))
                 taken.update(x.start() for x in (m, nxt, last))
                 k += 3 if last is third else 2
                 continue
@@ -259,8 +260,13 @@ class PeopleLearning(NameForms):
             return people[0]
         return max(people, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
 
-    def _roles_around(self, p: Participant, start: int, end: int) -> None:
-        """The role phrase right before a full name, and one after it set off by a comma."""
+    def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True) -> None:
+        """The role phrase right before a full name, and one after it set off by a comma.
+
+        A name not in the nominative takes from before it only a role noun that can share its case
+        («президента Владимира Путина»): a nominative one before it heads it, and the role is another's
+        («Помощник Владимира Путина заявил»: the aide speaks, and Putin is no aide).
+        """
         text = self.text
         left = text[max(0, start - ROLE_REACH) : start]
         cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
@@ -272,6 +278,9 @@ class PeopleLearning(NameForms):
                 # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
                 words = words[i + 1 :]
                 break
+        if not nominative:
+            nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
+            words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) else []
         for i, w in enumerate(words):
             if is_person_noun(w):
                 j = i
@@ -289,6 +298,12 @@ class PeopleLearning(NameForms):
                 k += 1
             if words and is_person_noun(words[k]):
                 p.add_role(_nominative_head(" ".join(words)), words)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _oblique(word: str) -> bool:
+    """Whether a noun can be in a case other than the nominative («президента», not «помощник»)."""
+    return any(p.tag.case not in (None, "nomn") for p in morph.parses(word.lower())[:4] if p.tag.POS == "NOUN")
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -17,7 +17,7 @@ import re
 from . import morph
 from .names import CAP, first_name, place_or_body, surname_ending, surname_key
 from .noun_phrases import Context, Word, _adjectival, _can_be, _in, _known, _quoted, _reading
-from .roles import country_of_word, post_of, role_lemmas
+from .roles import country_of_word, is_person_noun, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
 from .text import norm_word
 from .wordlists import load_words
@@ -28,9 +28,18 @@ def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = N
     if not np or _quoted(np[0]):
         return None
     w = np[0]
-    if w.text[:1].isupper() and not _role_word(w.text):
+    if w.text[:1].isupper() and not _role_word(w.text) and not (
+            len(np) > 1 and is_person_noun(w.text) and _begins_sentence(cast.text, w.start)):
         return _person_in(cast, np, oblique, verb_gender=gender)
+    # «Помощник Владимира Путина заявил»: a noun of a person's role or kin, capitalised because it
+    # begins the sentence, heads the phrase; the name after it is its complement, not the speaker
     return None
+
+
+def _begins_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is the first of its sentence (after a full stop, a line break, or nothing)."""
+    before = text[max(0, at - 200) : at].rstrip(" \t«\"„(")
+    return not before or before[-1] in ".!?…\n"
 
 
 def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False,

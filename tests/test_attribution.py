@@ -903,3 +903,25 @@ NAME_FORMS = [
 @pytest.mark.parametrize("text, names", NAME_FORMS)
 def test_a_name_after_a_thing_is_its_genitive(text, names):
     assert [s.name for s in analyze(text).speakers] == names
+
+
+# «Помощник Владимира Путина заявил: …»: a role or kinship noun before a name in the genitive is someone
+# else's — the aide, the lawyer, the son speaks, described by the phrase — and the person named is not
+# the speaker, nor given that role. A name in apposition (the same case) is the role's holder.
+ROLE_OF_A_NAMED_PERSON = [
+    ("Помощник Владимира Путина заявил: «Встреча состоится».", "помощник Владимира Путина"),
+    ("Пресс-секретарь Касым-Жомарта Токаева заявил: «Визит состоится».", "пресс-секретарь Касым-Жомарта Токаева"),
+    ("Адвокат Куандыка Бишимбаева заявил: «Мы обжалуем приговор».", "адвокат Куандыка Бишимбаева"),
+    ("Сын Нурлана Ногаева заявил: «Отец здоров».", "сын Нурлана Ногаева"),
+    ("Помощник президента Владимира Путина заявил: «Встреча состоится».", "помощник президента Владимира Путина"),
+    ("Помощник Владимира Путина Юрий Ушаков заявил: «Встреча состоится».", "Юрий Ушаков"),
+    ("Пресс-секретарь акима заявил: «Мы готовы».", "пресс-секретарь акима"),
+    ("Министр Динара Жумабаева заявила: «Мы готовы».", "Динара Жумабаева"),
+    ("Встреча с министром Динарой Жумабаевой прошла вчера. «Мы готовы», — сказала министр.", "Динара Жумабаева"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", ROLE_OF_A_NAMED_PERSON)
+def test_a_role_before_a_genitive_name_is_another_persons(text, speaker):
+    quotes = [s for s in analyze(text).segments if s.kind == "quote"]
+    assert [q.speaker for q in quotes] == [speaker]
