@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import itertools
 import re
 from array import array
 from collections import Counter
@@ -20,7 +19,8 @@ from decimal import Decimal
 
 from . import morph
 from .boilerplate import find_boilerplate
-from .model import Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens, token_starts
+from .model import (Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens,
+                    token_starts)
 from .names import surname_key
 from .quotes import find_quotes
 from .segments import build as build_segments
@@ -323,14 +323,26 @@ def _remap_tokens(tokens: Sequence[Token], norm: Normalized) -> Sequence[Token]:
     A token keeps its object when neither its offsets nor its text change; columns (``Tokens``)
     get new offset columns and keep their lemmas.
     """
+    src = norm.source
+    if isinstance(tokens, Tokens):
+        starts, ends = array("q"), array("q")
+        for s, e in _source_offsets(zip(tokens.starts, tokens.ends), norm):
+            starts.append(s)
+            ends.append(e)
+        return Tokens(src, starts, ends, tokens.lemmas, tokens.pos)
+    out = []
+    for t, (s, e) in zip(tokens, _source_offsets(((t.start, t.end) for t in tokens), norm)):
+        text = src[s:e]
+        out.append(t if (s == t.start and e == t.end and text == t.text) else Token(s, e, text, t.lemma, t.pos))
+    return out
+
+
+def _source_offsets(offsets, norm: Normalized):
+    """(start, end) in the source of each (start, end) in the normalised text, in text order."""
     src, removed = norm.source, norm.removed
     n_removed, n_src = len(removed), len(src)
-    columns = isinstance(tokens, Tokens)
-    out = []
-    starts, ends = array("q"), array("q")
     k = j = 0  # removals at or before the token's first / last character
-    for a, b, t in (zip(tokens.starts, tokens.ends, itertools.repeat(None)) if columns
-                    else ((t.start, t.end, t) for t in tokens)):
+    for a, b in offsets:
         while k < n_removed and removed[k] <= a:
             k += 1
         if j < k:
@@ -342,13 +354,7 @@ def _remap_tokens(tokens: Sequence[Token], norm: Normalized) -> Sequence[Token]:
             e = s
         if n_removed and e < n_src and src[e] in MARKS_AFTER:  # «окно́»: as Normalized.end_to_source
             e = with_marks(src, e)
-        if columns:
-            starts.append(s)
-            ends.append(e)
-            continue
-        text = src[s:e]
-        out.append(t if (s == a and e == b and text == t.text) else Token(s, e, text, t.lemma, t.pos))
-    return Tokens(src, starts, ends, tokens.lemmas, tokens.pos) if columns else out
+        yield s, e
 
 
 def _remap_span(sp: Span, norm: Normalized) -> Span:
