@@ -569,11 +569,13 @@ def _columns(text: str, spans: list[tuple[int, int]], rest: Iterator[tuple[int, 
     starts, ends, lemmas, poses = array("q"), array("q"), [], []
     shared: dict[str, str] = {}
     buf, lo, before, want = spans, 0, None, CHUNK + LOOKAHEAD  # buf[:lo]: the last token read, if any
+    words: list[str] = []
+    entries: list[Entry] = []  # of buf's tokens, read as they come
     while len(buf) > lo:
         buf += itertools.islice(rest, max(0, lo + want - len(buf)))
         last = len(buf) < lo + want  # the text ends in this chunk
-        words = [text[a:b] for a, b in buf]
-        entries = [_entry_of(w) for w in words]
+        words += [text[a:b] for a, b in buf[len(words) :]]
+        entries += [_entry_of(w) for w in words[len(entries) :]]
         hi = len(buf) if last else _cut(entries, lo, len(buf) - LOOKAHEAD)
         if hi is None:  # no word or number to end the chunk after: read on
             want += CHUNK
@@ -587,6 +589,7 @@ def _columns(text: str, spans: list[tuple[int, int]], rest: Iterator[tuple[int, 
             lemmas.append(shared.setdefault(lem, lem))
             poses.append(r.pos)
         buf, lo, before, want = buf[hi - 1 :], 1, chosen[hi - 1], CHUNK + LOOKAHEAD
+        words, entries = words[hi - 1 :], entries[hi - 1 :]
     return Tokens(text, starts, ends, lemmas, poses)
 
 
