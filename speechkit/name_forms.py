@@ -108,6 +108,7 @@ class NameForms:
         return (nominative_given(a, "а"), "masc", False)
 
     def _sentence_start(self, start: int) -> bool:
+        """Whether the word at ``start`` begins its sentence (after . ! ? …, a line break or nothing)."""
         before = self.text[max(0, start - 3) : start].rstrip(" \t\u00a0«\"„(")
         return not before or before[-1] in ".!?…\n"
 

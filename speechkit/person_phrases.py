@@ -29,17 +29,11 @@ def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = N
         return None
     w = np[0]
     if w.text[:1].isupper() and not _role_word(w.text) and not (
-            len(np) > 1 and is_person_noun(w.text) and _begins_sentence(cast.text, w.start)):
+            len(np) > 1 and is_person_noun(w.text) and cast._sentence_start(w.start)):
         return _person_in(cast, np, oblique, verb_gender=gender)
     # «Помощник Владимира Путина заявил»: a noun of a person's role or kin, capitalised because it
     # begins the sentence, heads the phrase; the name after it is its complement, not the speaker
     return None
-
-
-def _begins_sentence(text: str, at: int) -> bool:
-    """Whether the word at ``at`` is the first of its sentence (after a full stop, a line break, or nothing)."""
-    before = text[max(0, at - 200) : at].rstrip(" \t«\"„(")
-    return not before or before[-1] in ".!?…\n"
 
 
 def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False,
