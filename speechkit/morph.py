@@ -696,25 +696,3 @@ def _resolve(i: int, words: list[str], entries: list[Entry], chosen: list, initi
     if nxt is not None:
         return _before_predicate(e, nxt)
     return None
-
-
-# «экономики.Вторая задача»: paragraphs glued by a scraper without a space
-_GLUED = re.compile(r"(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])")
-
-
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]`` (razdel, plus glued-paragraph splits)."""
-    from razdel import sentenize
-
-    end = len(text) if end is None else end
-    out: list[Span] = []
-    for s in sentenize(text[start:end]):
-        if not s.text.strip():
-            continue  # razdel gives one empty sentence for an empty or blank text
-        s0, s1 = start + s.start, start + s.stop
-        cut = s0
-        for m in _GLUED.finditer(text, s0, s1):
-            out.append(Span(cut, m.start(), text[cut : m.start()]))
-            cut = m.start()
-        out.append(Span(cut, s1, text[cut:s1]))
-    return out

@@ -25,6 +25,7 @@ from .names import surname_key
 from .quotes import find_quotes
 from .segments import build as build_segments
 from .segments import subtract, trim
+from .sentences import sentences as split_sentences
 from .text import MARKS_AFTER, Normalized, count_words, has_letters, inside, merge_spans, normalize, norm_word, outside, with_marks
 from .themes import Lexicon, load_lexicon, score_tokens, top_entries
 from .turns import Turn, find_turns
@@ -66,7 +67,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     skip = [] if options.keep_boilerplate else [b for b in boiler if b.start < end]
 
     tokens = morph.tokenize(t)
-    sentences = _outside(t, morph.sentences(t, 0, end), skip)
+    sentences = _outside(t, split_sentences(t, 0, end), skip)
     turns = find_turns(t, 0, end)
     quotes, names = find_quotes(t, 0, end, skip=skip)
     if turns:  # a quote inside a turn is the turn's; one running into a turn (unclosed «) is no quote

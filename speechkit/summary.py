@@ -263,7 +263,8 @@ def summarize(
     Sentences of fewer than ``MIN_WORDS`` words enter only when there are not
     ``n`` longer ones.  Offsets are exact: ``text[s.start:s.end] == s.text``.
 
-    >>> from speechkit.morph import sentences, tokenize
+    >>> from speechkit.morph import tokenize
+    >>> from speechkit.sentences import sentences
     >>> t = ("Порт Актау принимает суда. Погода была тёплой. "
     ...      "Порт Актау нарастит перевалку контейнеров. Контейнеры идут через порт Актау на запад.")
     >>> [s.text for s in summarize(t, sentences(t), tokenize(t), [], n=2)]

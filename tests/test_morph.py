@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speechkit import morph
+from speechkit.sentences import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 GSD_SAMPLE = ROOT / "tests" / "cases" / "gsd-dev-150.conllu"  # CC BY-SA 4.0, see tests/cases/README.md
@@ -185,7 +186,7 @@ def test_token_offsets_any_text(text):
 def test_no_exception_on_any_unicode(text):
     for t in morph.tokenize(text):
         assert text[t.start : t.end] == t.text
-    for s in morph.sentences(text):
+    for s in sentences(text):
         assert text[s.start : s.end] == s.text
 
 
@@ -201,13 +202,13 @@ SENTENCES = [
 
 @pytest.mark.parametrize("text, expected", SENTENCES)
 def test_sentences(text, expected):
-    assert [s.text for s in morph.sentences(text)] == expected
+    assert [s.text for s in sentences(text)] == expected
 
 
 def test_sentences_in_a_quote_keep_offsets():
     # a quote with two sentences may be split, but every span is exact and nothing is lost
     text = "Он сказал: «Мы удвоим товарооборот вдвое. Это шанс», — заявил он. Потом ушёл."
-    spans = morph.sentences(text)
+    spans = sentences(text)
     assert spans[-1].text == "Потом ушёл."
     for s in spans:
         assert text[s.start : s.end] == s.text
@@ -217,7 +218,7 @@ def test_sentences_in_a_quote_keep_offsets():
 def test_sentences_of_a_slice():
     text = "Вступление. Рост экономики.Вторая задача."
     start = text.index("Рост")
-    spans = morph.sentences(text, start)
+    spans = sentences(text, start)
     assert [s.text for s in spans] == ["Рост экономики.", "Вторая задача."]
     assert all(text[s.start : s.end] == s.text for s in spans)
 
@@ -261,3 +262,50 @@ def test_gsd_dev_sample():
             ok = t is not None and ev.fold(t.lemma) == ev.fold(w.lemma)
             score.add(w, ok, t is not None and ev.convention(w, t.lemma, t.pos))
     assert score.mapped["content"] / score.n["content"] >= 0.95
+
+
+def _razdel(text):
+    from razdel import sentenize
+
+    return [s.text for s in sentenize(text) if s.text.strip()]
+
+
+def test_text_with_sentence_breaks_reaches_razdel_whole():
+    # 60,000 characters of ordinary sentences: nothing is cut, the sentences are razdel's own
+    from speechkit.sentences import LONGEST
+
+    text = ("Порт Актау нарастил перевалку на 5%. «Мы готовы к диалогу», — заявил министр; "
+            "т.е. работа идёт. В 2023 г. Токаев посетил Баку.\n") * 500
+    assert len(text) > 2 * LONGEST
+    assert [s.text for s in sentences(text)] == _razdel(text)
+
+
+@pytest.mark.parametrize("unit", [
+    "«слово ",              # nested quotes: razdel joined at every «»» and copied the sentence each time
+    "«слово», и ещё слова, ",  # quotes side by side, no full stop
+    "Теги: Казахстан\nkazinform.kz/news\n",  # page furniture: dots before small letters
+    "1 ",                   # a digit run without any punctuation
+])
+def test_a_sentence_that_never_ends_is_cut_at_the_cap(unit):
+    from speechkit.sentences import LONGEST
+
+    text = unit * (100_000 // len(unit))
+    spans = sentences(text)
+    assert len(spans) >= 100_000 // LONGEST
+    assert max(len(s.text) for s in spans) <= LONGEST
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    # nothing is lost: the pieces cover the text but for the spaces between them
+    assert "".join(s.text for s in spans).replace(" ", "").replace("\n", "") == \
+        text.replace(" ", "").replace("\n", "")
+
+
+def test_the_cap_cuts_after_a_line_break_first():
+    from speechkit.sentences import LONGEST
+
+    line = "слово; " * 100 + "\n"
+    text = line * (3 * LONGEST // len(line))
+    spans = sentences(text)
+    assert len(spans) >= 3
+    assert all(s.text.endswith(";") for s in spans[:-1])  # each piece ends a line (its newline stripped)
+    assert all(text[s.end : s.end + 2] == " \n" for s in spans[:-1])
+    assert all(len(s.text) > LONGEST // 2 for s in spans[:-1])

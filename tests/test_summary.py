@@ -9,7 +9,8 @@ import pytest
 
 from speechkit import summary as summary_module
 from speechkit.model import Segment
-from speechkit.morph import sentences, tokenize
+from speechkit.morph import tokenize
+from speechkit.sentences import sentences
 from speechkit.summary import summarize, summarize_by_theme
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
