@@ -188,7 +188,7 @@ def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
 
 # ---------------------------------------------------------------- figures
 def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], skip: list[Span]) -> list[Figure]:
-    from .figures import find_figures
+    from .figures import find_figures, flag_set
 
     base = [s for s in segments if s.kind != "fragment"]  # disjoint, in text order
     fragments = [s for s in segments if s.kind == "fragment"]  # inside narrative, disjoint too
@@ -200,15 +200,17 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
         return items[k] if k >= 0 and items[k].start <= i < items[k].end else None
 
     out, windows = [], {}
-    for f in find_figures(t, 0, end):
+    found = find_figures(t, 0, end)
+    for k, f in enumerate(found):
+        found[k] = None  # let each found figure go as its placed copy is made
         if inside(f.start, skip) or inside(f.end - 1, skip):  # a figure never reaches into page furniture
             continue
         # «Объем кредита составлял «около 2 млрд рублей»»: a figure in a fragment is its speaker's
         seg = containing(fragments, frag_starts, f.start) or containing(base, base_starts, f.start)
         sent = containing(sentences, sent_starts, f.start)
-        flags = tuple(f.flags)
+        flags = f.flags
         if seg is None or seg.kind == "narrative":
-            flags += ("outside_quote",)
+            flags = flag_set(flags + ("outside_quote",))
         out.append(dataclasses.replace(
             f, index=len(out), segment=seg.index if seg else None, theme=seg.theme if seg else None,
             speaker=seg.speaker if seg else None, speaker_id=seg.speaker_id if seg else None,

@@ -352,3 +352,35 @@ def test_numbers_do_not_fill_the_form_caches():
     assert len(toks) == 20_001 and toks[5].lemma == "10005" and toks[5].pos is None
     assert len(morph._BY_FORM) == 1  # «рост»
     assert morph.entry.cache_info().currsize == 1
+
+
+def _peak_per_figure(text: str) -> tuple[float, int]:
+    import tracemalloc
+
+    from speechkit.figures import find_figures
+
+    find_figures("1 " * 100)  # lexicon and caches loaded before the count
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        n = len(find_figures(text))
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    return peak / n, n
+
+
+def test_a_page_of_bare_numbers_holds_each_figure_once():
+    # 20,000 bare numbers: the drafts and the figures were both whole at once, each draft with a
+    # dict, a list of flags and each figure its own ("no_unit",) — 640 bytes a figure at the peak
+    per_figure, n = _peak_per_figure("1 " * 20_000)
+    assert n == 20_000
+    assert per_figure < 400
+
+
+def test_figures_share_their_flags():
+    a = analyze("Порт вырос на 5%. Добыча 7 и 9. " * 3, Options(keywords=False, summary=False))
+    bare = [f for f in a.figures if f.flags == ("no_unit", "outside_quote")]
+    assert len(bare) == 6
+    assert all(f.flags is bare[0].flags for f in bare)

@@ -102,7 +102,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             drafts.append(draft)
     _fill_from_context(scan, drafts)
     _fill_years(scan, drafts)
-    return [_freeze(i, d, text) for i, d in enumerate(d for d in drafts if _plausible(d))]
+    out: list[Figure] = []
+    for k, d in enumerate(drafts):
+        drafts[k] = None  # each draft is let go as its figure is made: the two lists are never whole at once
+        if _plausible(d):
+            out.append(_freeze(len(out), d, text))
+    return out
 
 
 MAX_DIGITS = 24  # a quantity of 10^24 or more is no figure a text states, but a run of digits
@@ -139,6 +144,17 @@ def _read_core(scan: _Scan, m: re.Match[str], lo: int) -> _Draft | None:
 # ---------------------------------------------------------------- output
 
 
+# flags come from a few names: each combination is one tuple that all its figures share (a page of
+# 100,000 bare digits kept 100,000 copies of ("no_unit",))
+_FLAG_SETS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def flag_set(flags) -> tuple[str, ...]:
+    """``flags`` as the one shared tuple of its combination."""
+    flags = tuple(flags)
+    return _FLAG_SETS.setdefault(flags, flags)
+
+
 def _freeze(index: int, draft: _Draft, text: str) -> Figure:
     flags = list(draft.flags)
     if draft.unit is None and draft.kind in ("count", "range") and "years" not in flags:
@@ -155,7 +171,7 @@ def _freeze(index: int, draft: _Draft, text: str) -> Figure:
         low=_plain(draft.low) if draft.low is not None else None,
         high=_plain(draft.high) if draft.high is not None else None,
         change=draft.change,
-        flags=tuple(flags),
+        flags=flag_set(flags),
     )
 
 

@@ -203,7 +203,7 @@ def _finish_amount(scan: _Scan, draft: _Draft, lo: int, head: _Head | None = Non
         if (code := scan.lex.currency_equivalents.get(m.group(1).lower())) is not None:
             draft.unit, draft.kind = code, "money"  # «свыше 50 миллиардов в долларовом эквиваленте»
     if draft.unit == "%" and not _percent_has_base(scan, draft, lo):
-        draft.flags.append("percent_no_base")
+        draft.flags += ("percent_no_base",)
     return draft
 
 
@@ -240,7 +240,7 @@ def _read_elided_unit(scan: _Scan, draft: _Draft, lo: int) -> None:
     if found and found[0] <= draft.start:
         draft.unit = found[1]
         draft.kind = scan.lex.unit_kinds.get(found[1], "count")
-        draft.flags.append("unit_from_context")
+        draft.flags += ("unit_from_context",)
 
 
 def _percent_has_base(scan: _Scan, draft: _Draft, lo: int) -> bool:

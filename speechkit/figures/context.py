@@ -37,7 +37,7 @@ def _fill_from_context(scan: _Scan, drafts: list[_Draft]) -> None:
 
 def _borrow(draft: _Draft, source: _Draft, flag: str) -> None:
     draft.unit, draft.kind = source.unit, source.kind
-    draft.flags.append(flag)
+    draft.flags += (flag,)
 
 
 def _borrow_bare(scan: _Scan, drafts: list[_Draft], i: int) -> None:
@@ -91,7 +91,7 @@ def _fill_years(scan: _Scan, drafts: list[_Draft]) -> None:
             year, flag = lead or None, "year_from_lead"
         draft.value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
         if year:
-            draft.flags.append(flag)
+            draft.flags += (flag,)
 
 
 def _lead_year(scan: _Scan, drafts: list[_Draft]) -> int:

@@ -43,7 +43,7 @@ def _read_date(scan: _Scan, s: int, e: int, value: Decimal) -> _Draft | None:
     draft = _Draft(s, end, f"{y:04d}-{mon:02d}-{day:02d}", "date")
     if _is_page_date(scan, s, end):
         scan.stamps.append((s, y, mon))
-        draft.flags.append("page_date")
+        draft.flags += ("page_date",)
     return draft
 
 
@@ -128,7 +128,7 @@ def _read_year_word(scan: _Scan, s: int, e: int, value: Decimal, decade: bool) -
         return None
     if decade and word.low in scan.lex.plural_year_words:
         year = int(value) + 1900 if value < 100 else int(value)
-        return _Draft(s, _year_word_end(scan, word), year, "year", flags=["decade"])
+        return _Draft(s, _year_word_end(scan, word), year, "year", flags=("decade",))
     if not 1000 <= value <= 2100:
         return None
     return _Draft(s, _year_word_end(scan, word), int(value), "year")
@@ -144,7 +144,7 @@ def _read_year_range(scan: _Scan, s: int, e: int, low: int) -> _Draft | None:
     word = scan.word_at(end)
     if word and word.low in scan.lex.year_words:
         end = _year_word_end(scan, word)
-    return _Draft(s, end, low, "range", low=Decimal(low), high=Decimal(high.group(1)), flags=["years"])
+    return _Draft(s, end, low, "range", low=Decimal(low), high=Decimal(high.group(1)), flags=("years",))
 
 
 def _read_month_year(scan: _Scan, month: _Word) -> _Draft | None:
@@ -156,5 +156,5 @@ def _read_month_year(scan: _Scan, month: _Word) -> _Draft | None:
     draft = _Draft(month.start, year[1], f"{year[0]:04d}-{mon:02d}", "date")
     if _TIME_AFTER.match(scan.text, draft.end, scan.end):  # «…СКО16 апреля 2024 15:34»
         scan.stamps.append((draft.start, year[0], mon))
-        draft.flags.append("page_date")
+        draft.flags += ("page_date",)
     return draft

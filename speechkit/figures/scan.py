@@ -32,7 +32,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 # ---------------------------------------------------------------- records
 
 
-@dataclass
+@dataclass(slots=True)  # one per number read: 100,000 of them on a page of digits
 class _Draft:
     """A figure while it is being read; frozen into a ``Figure`` at the end."""
 
@@ -47,7 +47,7 @@ class _Draft:
     change: str | None = None
     scale: int = 1  # the multiplier of its scale word: 10**6 for «55 миллионов»
     mantissa: Decimal | None = None  # the number before the scale word: 55
-    flags: list[str] = field(default_factory=list)
+    flags: tuple[str, ...] = ()  # a tuple: most drafts have none, and share the one empty tuple
     month_day: tuple[int, int] | None = None  # a date still waiting for its year
 
 
