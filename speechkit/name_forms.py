@@ -213,7 +213,8 @@ class NameForms:
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
         verb_gender = None
-        for k, w in enumerate(reversed(before[-8:])):
+        words = before[-8:]
+        for k, w in enumerate(reversed(words)):
             if not re.match(r"\w", w):
                 break
             if w.lower() in _PREPOSITIONS or w.lower() in ("словам", "мнению", "оценке"):
@@ -226,7 +227,16 @@ class NameForms:
                 cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
                          if c in p.tag.grammemes}
                 if cases == {"nomn"}:
-                    return True  # «руководитель управления туризма Алматы Динара Жумабаева»
+                    # «руководитель управления туризма Алматы Динара Жумабаева»: her post; but a masculine
+                    # verb before the post agrees with its holder, a man («— заявил адвокат Куандыка
+                    # Бишимбаева»): the name is then a man's genitive, unless a woman's name is what it
+                    # mostly reads as («Марина», not «Нурлана», «Ерлана»: Нурлан's, Ерлан's genitive too);
+                    # a verb without gender («— говорит адвокат Ивана Петрова») leaves it to the given
+                    # name: a man's genitive when no woman's name reads in it at all
+                    verb = _verb_gender_before(words[: len(words) - 1 - k])
+                    if verb is None or verb == "femn":
+                        return True
+                    return _mostly_womans(a) if verb == "masc" else woman_name
                 if "nomn" not in cases:
                     return False  # «министра здравоохранения Алию …», «пресс-секретаря Руслана …»
                 break
@@ -253,6 +263,28 @@ class NameForms:
             return True  # a given name the dictionary does not know is read as written
         femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
         return femn >= 0.3 * sum(p.score for p in names)
+
+
+def _mostly_womans(given: str) -> bool:
+    """Whether a woman's nominative carries at least 60% of the weight of the given name's readings."""
+    names = [p for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes]
+    femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
+    return bool(names) and femn >= 0.6 * sum(p.score for p in names)
+
+
+def _verb_gender_before(words: list[str]) -> str | None:
+    """The gender of the verb that ends ``words`` (a role phrase's words may stand between: «заявил
+    председатель правления»): ``masc`` or ``femn`` for a past tense, ``""`` for a verb without gender
+    («говорит»), None when a mark, a preposition or the start of the line comes first."""
+    for w in reversed(words):
+        if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+            return None
+        g = _past_gender(w)
+        if g:
+            return g
+        if morph.parses(w.lower())[0].tag.POS == "VERB":
+            return ""
+    return None
 
 
 def _as_written_name(lemma: str, written: str) -> str:

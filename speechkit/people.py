@@ -129,8 +129,11 @@ class PeopleLearning(NameForms):
                 p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
                 subject = pair[2]
                 self.mention(p, m.start(), last.end(), subject)
-                # only a surname with a case ending is surely not a nominative («Путина», not «Сайпаш»)
-                self._roles_around(p, m.start(), last.end(), subject or not declined_surname(surname, given))
+                # only a surname with a case ending is surely not a nominative («Путина», not «Сайпаш»);
+                # the given name as written tells a man's «-а» too («Ерлана Карина»: «Ерлан» is no
+                # dictionary name, «Ерлана» reads as Ерлан's genitive)
+                self._roles_around(p, m.start(), last.end(), subject or not (
+                    declined_surname(surname, given) or declined_surname(surname, a)))
                 taken.update(x.start() for x in (m, nxt, last))
                 k += 3 if last is third else 2
                 continue
