@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from statistics import NormalDist
 
 from .datafiles import read_text
-from .model import Keyword, Token, Tokens
+from .model import Keyword, Token, Tokens, token_fields, token_texts
 from .text import has_letters, norm_word
 
 REFERENCE_FILE = "data/reference_freq.tsv"
@@ -560,12 +560,11 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
     hit_keys: list[str] = []  # the lemma key and token index of every counted word
     hit_at = array("q")  # (two columns, not a tuple each: a long text counts a million words)
     counts: dict[str, int] = {}
-    first: dict[str, int] = {}  # the token that names the lemma
-    for i, tok in enumerate(tokens):
-        p = tok.pos
+    first: dict[str, str] = {}  # the lemma as the first of its tokens gives it: the name it is shown by
+    for i, (text, lemma, p) in enumerate(token_fields(tokens)):
         if pos is not None and p not in pos:
             continue
-        found = _content(tok.text, tok.lemma, p)
+        found = _content(text, lemma, p)
         if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
             continue
         key = found[0]
@@ -574,7 +573,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         n = counts.get(key)
         if n is None:
             counts[key] = 1
-            first[key] = i
+            first[key] = lemma
         else:
             counts[key] = n + 1
     wanted = _reaching_top(counts, top_by_count)
@@ -592,7 +591,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         if where.spans:
             for g in where.covering(tok.start, tok.end):
                 t.themes[g] = t.themes.get(g, 0) + 1
-    return tallies, len(hit_keys), {k: (tokens[first[k]].lemma.lower(), n) for k, n in counts.items()}
+    return tallies, len(hit_keys), {k: (first[k].lower(), n) for k, n in counts.items()}
 
 
 def bonferroni_z(m: int, confidence: float = CONFIDENCE) -> float:
@@ -669,7 +668,7 @@ def keyword_counts(
     _rank_key(rank_by)  # a bad name fails before any work
     by_count = top if rank_by == "count" else None
     tallies, total, counts = _tally(tokens, groups, pos, exclude, ngrams, by_count)
-    words = sum(1 for t in tokens if is_word(t))
+    words = sum(1 for text in token_texts(tokens) if has_letters(text))
     z = bonferroni_z(len(counts))
     # ranked by count, only the lemmas that reach the top-th count came back from _tally:
     # the statistics of the long tail are never computed

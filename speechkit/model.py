@@ -88,6 +88,21 @@ class Tokens(Sequence):
                       [lemmas[i] for i in keep], [pos[i] for i in keep])
 
 
+def token_texts(tokens: Sequence[Token]) -> Iterable[str]:
+    """The tokens' texts: sliced from a ``Tokens``' source (no record made for each), or a list's."""
+    if isinstance(tokens, Tokens):
+        return map(tokens.source.__getitem__, map(slice, tokens.starts, tokens.ends))
+    return (t.text for t in tokens)
+
+
+def token_fields(tokens: Sequence[Token]) -> Iterable[tuple[str, str, str | None]]:
+    """``(text, lemma, pos)`` of each token, read off the columns of a ``Tokens`` without a record each
+    (a pass over a million tokens made a million ``Token`` objects to read three fields of each)."""
+    if isinstance(tokens, Tokens):
+        return zip(token_texts(tokens), tokens.lemmas, tokens.pos)
+    return ((t.text, t.lemma, t.pos) for t in tokens)
+
+
 def token_starts(tokens: Sequence[Token]) -> Sequence[int]:
     """The tokens' start offsets, for bisection: a ``Tokens``' own column, or a list."""
     return tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]

@@ -43,7 +43,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .datafiles import read_text
-from .model import Span, Token, Tokens
+from .model import Token, Tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3

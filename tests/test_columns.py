@@ -94,3 +94,27 @@ def test_tokens_read_as_a_list():
     import pickle
 
     assert pickle.loads(pickle.dumps(t)) == t
+
+
+def test_counting_keywords_makes_no_record_per_token(columns, monkeypatch):
+    # a pass that reads a token's text, lemma and part of speech reads the columns: counting the
+    # keywords of a long text made a Token for every word twice (5x the list's time past COMPACT_FROM)
+    from speechkit import model
+    from speechkit.keywords import count_keywords
+
+    tokens = morph.tokenize(SEED.read_text("utf-8"))
+    assert isinstance(tokens, Tokens)
+    expected = [k.lemma for k in count_keywords(list(tokens), top=10)]
+    made = []
+
+    class Counted(Token):
+        __slots__ = ()
+
+        def __init__(self, *args):
+            made.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(model, "Token", Counted)
+    keywords = count_keywords(tokens, top=10)
+    assert [k.lemma for k in keywords] == expected
+    assert len(made) < len(tokens) // 4  # one per keyword's tokens, not one per token
