@@ -216,11 +216,11 @@ def glue_names(tokens: Sequence[Token]) -> Sequence[Token]:
     if not runs:
         return tokens
     if columns:
-        out = Tokens(src, array("q"), array("q"), [], [])
+        out = Tokens(src, array(starts.typecode), array(ends.typecode), [], [])
         done = 0
         for i, j in runs:
-            out.starts += starts[done:i] + array("q", [starts[i]])
-            out.ends += ends[done:i] + array("q", [ends[j - 1]])
+            out.starts += starts[done:i] + array(starts.typecode, [starts[i]])
+            out.ends += ends[done:i] + array(ends.typecode, [ends[j - 1]])
             out.lemmas += tokens.lemmas[done:i] + [src[starts[i] : ends[j - 1]].lower()]
             out.pos += tokens.pos[done:i] + [None]
             done = j
@@ -558,7 +558,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
     the lemmas that can make a list ranked by count (all of them when ``top_by_count`` is None).
     """
     hit_keys: list[str] = []  # the lemma key and token index of every counted word
-    hit_at = array("q")  # (two columns, not a tuple each: a long text counts a million words)
+    hit_at = array("I" if len(tokens) < 1 << 32 else "q")  # (two columns, not a tuple each: a long text counts a million words)
     counts: dict[str, int] = {}
     first: dict[str, str] = {}  # the lemma as the first of its tokens gives it: the name it is shown by
     for i, (text, lemma, p) in enumerate(token_fields(tokens)):

@@ -80,12 +80,32 @@ class Tokens(Sequence):
     def __reduce__(self):
         return Tokens, (self.source, self.starts, self.ends, self.lemmas, self.pos)
 
+    def take(self, runs: list[tuple[int, int]]) -> Tokens:
+        """The tokens of the index runs ``[a, b)`` (ascending, disjoint), as columns; all of them are
+        this ``Tokens`` itself, not a copy."""
+        if runs == [(0, len(self))]:
+            return self
+        starts, ends, lemmas, pos = array(self.starts.typecode), array(self.ends.typecode), [], []
+        for a, b in runs:
+            starts.extend(self.starts[a:b])
+            ends.extend(self.ends[a:b])
+            lemmas.extend(self.lemmas[a:b])
+            pos.extend(self.pos[a:b])
+        return Tokens(self.source, starts, ends, lemmas, pos)
+
     def select(self, keep: Iterable[int]) -> Tokens:
         """The tokens at the indices ``keep`` (ascending), as columns."""
         keep = list(keep)
         starts, ends, lemmas, pos = self.starts, self.ends, self.lemmas, self.pos
-        return Tokens(self.source, array("q", [starts[i] for i in keep]), array("q", [ends[i] for i in keep]),
+        return Tokens(self.source, array(starts.typecode, [starts[i] for i in keep]),
+                      array(ends.typecode, [ends[i] for i in keep]),
                       [lemmas[i] for i in keep], [pos[i] for i in keep])
+
+
+def offset_array(text_length: int) -> array:
+    """An empty column for character offsets into a text of ``text_length`` characters: 4 bytes an
+    offset (8 past 4 G characters), not 8 — a million tokens hold two such columns."""
+    return array("I" if text_length < 1 << 32 else "q")
 
 
 def token_texts(tokens: Sequence[Token]) -> Iterable[str]:

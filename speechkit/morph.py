@@ -38,12 +38,11 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from array import array
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .datafiles import read_text
-from .model import Token, Tokens
+from .model import Token, Tokens, offset_array
 
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
@@ -566,7 +565,7 @@ def _columns(text: str, spans: list[tuple[int, int]], rest: Iterator[tuple[int, 
     ``LOOKAHEAD`` tokens after it, and ends after a word or number, which the next chunk starts with,
     its reading already chosen. Lemmas are shared strings.
     """
-    starts, ends, lemmas, poses = array("q"), array("q"), [], []
+    starts, ends, lemmas, poses = offset_array(len(text)), offset_array(len(text)), [], []
     shared: dict[str, str] = {}
     buf, lo, before, want = spans, 0, None, CHUNK + LOOKAHEAD  # buf[:lo]: the last token read, if any
     words: list[str] = []

@@ -11,7 +11,6 @@ import bisect
 import dataclasses
 import functools
 import re
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from decimal import Decimal
 from . import morph
 from .boilerplate import find_boilerplate
 from .model import (Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens,
-                    token_starts)
+                    offset_array, token_starts)
 from .names import surname_key
 from .quotes import find_quotes
 from .segments import build as build_segments
@@ -77,9 +76,11 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     segments, matched = _score(segments, tokens, lexicon, skip)
     figures = _figures(t, end, segments, sentences, skip) if options.figures else []
     themes = _theme_summary(segments, matched, lexicon)
-    body = outside(tokens[: bisect.bisect_left(token_starts(tokens), end)], skip)
+    k = bisect.bisect_left(token_starts(tokens), end)
+    body = outside(tokens if k == len(tokens) else tokens[:k], skip)  # (a long text's columns: no copy when whole)
     keywords = _keywords(body, segments, speakers) if options.keywords else []
     summary, by_theme = _summary(t, sentences, body, segments, options, end)
+    del body  # a long text's body is a second set of columns: gone before the remap makes a third
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
     language = _language_warning(tokens)
     all_warnings = (*warnings, language) if language else tuple(warnings)
@@ -94,7 +95,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
         summary_by_theme=by_theme,
     )
     # look-alike letters are replaced in place: the offsets hold, but texts must come from the source
-    return _remap(analysis, norm) if norm.text != text else analysis
+    return _remap_analysis(analysis, norm) if norm.text != text else analysis
 
 
 def body_tokens(a: Analysis) -> list[Token]:
@@ -327,12 +328,13 @@ def _remap_tokens(tokens: Sequence[Token], norm: Normalized) -> Sequence[Token]:
     get new offset columns and keep their lemmas.
     """
     src = norm.source
-    if isinstance(tokens, Tokens):
-        starts, ends = array("q"), array("q")
+    if isinstance(tokens, Tokens):  # in place: the old columns go as the new ones come
+        starts, ends = offset_array(len(src)), offset_array(len(src))
         for s, e in _source_offsets(zip(tokens.starts, tokens.ends), norm):
             starts.append(s)
             ends.append(e)
-        return Tokens(src, starts, ends, tokens.lemmas, tokens.pos)
+        tokens.source, tokens.starts, tokens.ends = src, starts, ends
+        return tokens
     out = []
     for t, (s, e) in zip(tokens, _source_offsets(((t.start, t.end) for t in tokens), norm)):
         text = src[s:e]
@@ -374,33 +376,57 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def _remap(obj, norm: Normalized):
+def _remap_analysis(a: Analysis, norm: Normalized) -> Analysis:
+    """The analysis with every span mapped back to the source.
+
+    Its lists are its own (analyze made them): each is mapped in place, record by record, so that
+    a long text's old records go as their mapped copies come — a mapped copy of the whole analysis
+    beside the old one was the peak of a 10 MB text's memory.
+    """
+    seen: set[int] = set()
+    # a figure's sentence is the sentence's own Span, or a window that figures share: mapped once
+    # each, they stay shared (mapped apiece, 35,000 figures of a 10 MB text held 35,000 copies)
+    spans: dict[tuple[int, int], Span] = {}
+    for name in _field_names(Analysis):
+        v = getattr(a, name)
+        if name in ("text", "source", "tokens") or not isinstance(v, list) or id(v) in seen:
+            continue
+        seen.add(id(v))
+        for i, x in enumerate(v):
+            if not isinstance(x, _PLAIN):
+                v[i] = _remap(x, norm, spans)
+    return dataclasses.replace(a, tokens=_remap_tokens(a.tokens, norm),
+                               summary_by_theme=_remap(a.summary_by_theme, norm, spans))
+
+
+def _remap(obj, norm: Normalized, spans: dict[tuple[int, int], Span]):
     """Map every span of a record from normalised offsets back to the source.
 
     Only spans are touched: a record with no span in it (a keyword, a dict of scores) is returned as it is.
+    A plain ``Span`` is mapped once per place: ``spans`` holds the mapped ones by their offsets.
     """
     if isinstance(obj, _PLAIN):
         return obj
+    if type(obj) is Span:
+        key = (obj.start, obj.end)
+        mapped = spans.get(key)
+        if mapped is None:
+            mapped = spans[key] = _remap_span(obj, norm)
+        return mapped
     if isinstance(obj, list):
-        return [_remap(x, norm) for x in obj] if any(not isinstance(x, _PLAIN) for x in obj) else obj
+        return [_remap(x, norm, spans) for x in obj] if any(not isinstance(x, _PLAIN) for x in obj) else obj
     if isinstance(obj, dict):
         if all(isinstance(v, _PLAIN) for v in obj.values()):
             return obj
-        return {k: _remap(v, norm) for k, v in obj.items()}
+        return {k: _remap(v, norm, spans) for k, v in obj.items()}
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return obj
     names = _field_names(type(obj))
-    if isinstance(obj, (Analysis,)):
-        changes = {name: _remap(getattr(obj, name), norm) for name in names
-                   if name not in ("text", "source", "tokens", "sentences")}
-        changes["tokens"] = _remap_tokens(obj.tokens, norm)
-        changes["sentences"] = [_remap_span(sp, norm) for sp in obj.sentences]
-        return dataclasses.replace(obj, **changes)
     changes = {}
     for name in names:
         v = getattr(obj, name)
         if isinstance(v, (list, dict)) or (not isinstance(v, _PLAIN) and dataclasses.is_dataclass(v)):
-            mapped = _remap(v, norm)
+            mapped = _remap(v, norm, spans)
             if mapped is not v:
                 changes[name] = mapped
     if "start" in names and "end" in names:

@@ -45,8 +45,8 @@ class _Candidate:
 
     start: int
     end: int
-    lemmas: frozenset[str]
-    words: int
+    lemmas: tuple[str, ...]  # its content lemmas, distinct and sorted (a tuple: a tenth of a frozenset's
+    words: int               # bytes, for every sentence of a long text)
     segment: Segment | None
     figure: bool
     score: float = 0.0
@@ -136,7 +136,7 @@ def _candidates(text, sentences, tokens, segments, end) -> list[_Candidate]:
         words = sum(1 for t in toks if is_word(t))
         if words < 2:
             continue
-        lemmas = frozenset(k for t in toks if (k := content_key(t)) is not None)
+        lemmas = tuple(sorted({k for t in toks if (k := content_key(t)) is not None}))
         figure = _FIGURE.search(text, s, e) is not None
         out.append(_Candidate(s, e, lemmas, words, segs.best(s, e), figure))
     return out
@@ -150,8 +150,8 @@ def _textrank(nodes: list[_Candidate]) -> list[float]:
         return []
     postings: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(nodes):
-        for lem in sorted(c.lemmas):  # a set's order changes with the process's string hashing: the sums
-            postings[lem].append(i)   # below would too, in their last bits, and ties with them
+        for lem in c.lemmas:  # sorted: a set's order changes with the process's string hashing, and the
+            postings[lem].append(i)  # sums below would too, in their last bits, and ties with them
     shared: dict[tuple[int, int], float] = defaultdict(float)
     for ids in postings.values():
         idf = math.log((n + 1) / len(ids))  # a lemma in every sentence links nothing
@@ -207,9 +207,9 @@ def rank_sentences(text, sentences, tokens, segments, end) -> list[_Candidate]:
     return cands
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Share of the smaller lemma set found in the other: a headline inside its lead is 1."""
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    return len(set(a).intersection(b)) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _choose(cands: list[_Candidate], n: int, weight=lambda c: c.score) -> list[_Candidate]:

@@ -229,7 +229,7 @@ def outside(items: list, spans: list[Span]) -> list:
     [0, 9]
     """
     if isinstance(items, Tokens):  # a long text's columns: the kept ones as columns too
-        return items.select(_outside_columns(items.starts, spans)) if spans and items else items
+        return items.take(_outside_columns(items.starts, spans)) if spans and items else items
     if not spans or not items:
         return list(items)
     out = []
@@ -245,16 +245,21 @@ def outside(items: list, spans: list[Span]) -> list:
     return out
 
 
-def _outside_columns(starts, spans: list[Span]) -> list[int]:
-    """``outside`` on a column of start offsets: the indices kept (the same walk, not a record made)."""
-    out = []
-    k, n = bisect.bisect_right(spans, starts[0], key=lambda sp: sp.end), len(spans)
-    for i, s in enumerate(starts):
-        while k < n and spans[k].end <= s:
-            k += 1
-        if k == n or s < spans[k].start:
-            out.append(i)
-    return out
+def _outside_columns(starts, spans: list[Span]) -> list[tuple[int, int]]:
+    """``outside`` on a column of start offsets: the runs ``(a, b)`` of indices kept, found by a
+    bisection per span (a walk over a million tokens, and a list of a million kept indices, was
+    the peak of a long text's memory)."""
+    runs, a = [], 0
+    for sp in spans:
+        lo = bisect.bisect_left(starts, sp.start, a)
+        hi = bisect.bisect_left(starts, sp.end, lo)
+        if hi > lo:
+            if lo > a:
+                runs.append((a, lo))
+            a = hi
+    if a < len(starts):
+        runs.append((a, len(starts)))
+    return runs
 
 
 # where an author's sentence ends, for attribution: . ! ? … before a capital, with or without a space

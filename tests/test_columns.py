@@ -118,3 +118,71 @@ def test_counting_keywords_makes_no_record_per_token(columns, monkeypatch):
     keywords = count_keywords(tokens, top=10)
     assert [k.lemma for k in keywords] == expected
     assert len(made) < len(tokens) // 4  # one per keyword's tokens, not one per token
+
+
+# ---------------------------------------------------------------- a long text's memory
+LOOKALIKE = "Порт Aктау вырос на 5%. " * 3 + SEED.read_text("utf-8")  # a Latin «A»: the analysis is remapped
+
+
+def test_offsets_are_four_bytes(columns):
+    tokens = morph.tokenize(SEED.read_text("utf-8"))
+    assert tokens.starts.itemsize == tokens.ends.itemsize == 4  # 8 before: 16 MB of a 10 MB text
+
+
+def test_outside_nothing_is_the_same_columns(columns):
+    from speechkit.model import Span
+    from speechkit.text import outside
+
+    tokens = morph.tokenize(SEED.read_text("utf-8"))
+    assert outside(tokens, [Span(len(SEED.read_text("utf-8")) + 5, len(SEED.read_text("utf-8")) + 9, "")]) is tokens
+    kept = outside(tokens, [Span(tokens[2].start, tokens[5].end, "")])
+    assert list(kept) == list(tokens[:2]) + list(tokens[6:])
+
+
+def test_a_remapped_figure_shares_its_sentence():
+    # the remap made a copy of every figure's sentence: 35,000 copies for a 10 MB text
+    a = analyze(LOOKALIKE, Options(keywords=False, summary=False))
+    assert a.text[a.figures[0].start : a.figures[0].end] == "5%"
+    by_span = {(s.start, s.end): s for s in a.sentences}
+    shared = [f for f in a.figures if f.sentence is not None and (f.sentence.start, f.sentence.end) in by_span]
+    assert len(shared) >= 3
+    assert all(f.sentence is by_span[(f.sentence.start, f.sentence.end)] for f in shared)
+    assert all(a.text[s.start : s.end] == s.text for s in a.sentences)
+
+
+def test_the_analyze_record_is_built_without_the_tokens(monkeypatch):
+    # no record of analyze prints a token: the CLI lets a long text's columns go before it builds one
+    from speechkit.commands import runner
+    from speechkit.source import Document
+
+    seen = []
+    real = runner.record
+
+    def spy(command, a, meta=None, **opts):
+        seen.append(len(a.tokens))
+        return real(command, a, meta, **opts)
+
+    monkeypatch.setattr(runner, "record", spy)
+    options = runner.Options(figures=True, keywords=False, summary=True, summary_by_theme=True)
+    rec = runner.work("analyze", options, {}, Document("<t>", LOOKALIKE, "utf-8"))
+    assert seen == [0]
+    assert rec["keywords"] and rec["figures"]
+
+
+def test_the_words_of_a_text_are_read_a_piece_at_a_time(monkeypatch):
+    # a list of every word of a 10 MB text (findall over the whole) was 70 MB, its memory's peak
+    from speechkit import name_forms
+
+    text = ("Бишимбаев сказал слово. " * 20_000) + "Конец"
+    reads = []
+    real = name_forms._TEXT_WORD
+
+    class Spy:
+        def findall(self, s, pos=0, endpos=sys.maxsize):
+            reads.append(min(endpos, len(s)) - pos)
+            return real.findall(s, pos, endpos)
+
+    monkeypatch.setattr(name_forms, "_TEXT_WORD", Spy())
+    words = name_forms._distinct_words(text)
+    assert words == {"бишимбаев", "сказал", "слово", "конец"}
+    assert max(reads) <= name_forms._PIECE + 100 and sum(reads) == len(text)
