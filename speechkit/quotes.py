@@ -10,6 +10,7 @@ A «…» without such evidence is a name, a title or a term.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -87,11 +88,16 @@ def speech_verbs() -> frozenset[str]:
 
 
 def is_speech_verb(word: str) -> bool:
-    low = word.lower()
-    if low in speech_verbs():
+    return _speech_verb(word.lower(), speech_verbs())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _speech_verb(low: str, verbs: frozenset[str]) -> bool:
+    """(Asked for every word near every quote: once per form and list of verbs.)"""
+    if low in verbs:
         return True
     for p in morph.parses(low)[:3]:
-        if p.tag.POS in ("VERB", "PRTS", "GRND", "ADJS") and p.normal_form.replace("ё", "е") in speech_verbs():
+        if p.tag.POS in ("VERB", "PRTS", "GRND", "ADJS") and p.normal_form.replace("ё", "е") in verbs:
             return True
     return False
 

@@ -38,8 +38,17 @@ def load_sections(name: str, path: str | None = None) -> dict[str, tuple[str, ..
     return {k: tuple(v) for k, v in sections.items()}
 
 
+_WORD_SETS: dict[tuple[str, str, str | None], tuple[dict, frozenset[str]]] = {}
+
+
 def load_words(name: str, section: str = "", path: str | None = None) -> frozenset[str]:
-    return frozenset(load_sections(name, path).get(section, ()))
+    """A section of a word list as a set: made once per loading of the list (it was made again at
+    every call, a million times for a long text's speech verbs)."""
+    sections = load_sections(name, path)
+    got = _WORD_SETS.get((name, section, path))
+    if got is None or got[0] is not sections:  # the list was read again (its cache cleared): so is the set
+        got = _WORD_SETS[(name, section, path)] = (sections, frozenset(sections.get(section, ())))
+    return got[1]
 
 
 @functools.cache

@@ -384,3 +384,34 @@ def test_figures_share_their_flags():
     bare = [f for f in a.figures if f.flags == ("no_unit", "outside_quote")]
     assert len(bare) == 6
     assert all(f.flags is bare[0].flags for f in bare)
+
+
+def test_a_fragment_looks_a_bounded_way_for_the_statement_after_it(monkeypatch):
+    # «назвал «слово», и ещё …» without a full stop: each fragment searched the rest of the text for
+    # the next full stop (400 KB: 5 of 16 CPU s, growing with the square of the text)
+    from speechkit import fragments
+
+    looked = []
+    real = fragments._STOP
+
+    class Spy:
+        def search(self, s, pos=0, endpos=sys.maxsize):
+            looked.append(min(endpos, len(s)) - pos)
+            return real.search(s, pos, endpos)
+
+    monkeypatch.setattr(fragments, "_STOP", Spy())
+    text = "Он назвал это так: " + "«слово», и ещё несколько слов без точки, а за ними снова слова, " * 2_000
+    a = analyze(text, LEAN)
+    assert sum(1 for s in a.segments if s.kind == "fragment") + len(a.quoted_names) >= 1_000
+    assert looked and max(looked) <= fragments.AFTER_REACH
+
+
+def test_a_word_list_is_one_set_until_it_is_read_again():
+    # load_words made a new frozenset of the list at every call: a million times for a long text
+    from speechkit import wordlists
+
+    first = wordlists.load_words("speech_verbs.txt")
+    assert first is wordlists.load_words("speech_verbs.txt") and "заявить" in first
+    wordlists.load_sections.cache_clear()
+    again = wordlists.load_words("speech_verbs.txt")
+    assert again is not first and again == first
