@@ -260,18 +260,26 @@ class NameForms:
             return verb_gender == "femn"
         # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
         # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
-        names = [p for p in morph.parses(a.lower())[:6] if "Name" in p.tag.grammemes]
-        if not names or not morph.analyzer().word_is_known(a.lower()):
+        share = _womans_share(a)
+        if share is None or not morph.analyzer().word_is_known(a.lower()):
             return True  # a given name the dictionary does not know is read as written
-        femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
-        return femn >= 0.3 * sum(p.score for p in names)
+        return share >= 0.3
+
+
+def _womans_share(given: str) -> float | None:
+    """The share of a woman's nominative in the weight of the given name's readings as a name (None:
+    the dictionary reads no name in it)."""
+    names = [p for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes]
+    if not names:
+        return None
+    total = sum(p.score for p in names)
+    return sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes) / total if total else 1.0
 
 
 def _mostly_womans(given: str) -> bool:
     """Whether a woman's nominative carries at least 60% of the weight of the given name's readings."""
-    names = [p for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes]
-    femn = sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes)
-    return bool(names) and femn >= 0.6 * sum(p.score for p in names)
+    share = _womans_share(given)
+    return share is not None and share >= 0.6
 
 
 def _verb_gender_before(words: list[str]) -> str | None:
