@@ -5,7 +5,7 @@ Each side is one or more analysed texts, pooled:
 * theme shares: the share of the side's words in segments of each theme (the
   shares of its texts weighted by their words), and the difference B − A;
 * distinctive words: log-likelihood G2 of each lemma in A against B
-  (``keywords.distinctive``); speech verbs and the speakers' own names left out;
+  (``distinctive``); speech verbs and the speakers' own names left out;
 * figures stated on one side only, compared by ``(value, unit, kind)``: «65%»
   and «65 процентов» are one figure, «65%» and «65 тонн» are two;
 * speakers of quotes and turns, with how many segments each holds per side.
@@ -13,16 +13,97 @@ Each side is one or more analysed texts, pooled:
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .keywords import G2_WEAK, Contrast, distinctive, is_word
-from .model import Analysis, Figure
+from .keyness import log_likelihood
+from .keywords import is_word, tally
+from .model import Analysis, Figure, Token
 from .pipeline import body_tokens
 from .text import count_words, norm_word
 
 TOP = 15
+
+
+G2_WEAK = 3.84  # p < 0.05: the least a distinctive word's G2 reaches
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """A lemma or term that sets text A apart from text B (``side`` "a") or B from A ("b")."""
+
+    lemma: str
+    side: str
+    count_a: int
+    count_b: int
+    per_million_a: float
+    per_million_b: float
+    keyness: float  # signed G2, A against B: positive means overused in A
+    log_ratio: float  # log2 of A's relative frequency over B's, 0.5 added to a zero count
+    pos: str | None = None
+    forms: list[str] = field(default_factory=list)
+
+
+def distinctive(
+    a_tokens: list[Token],
+    b_tokens: list[Token],
+    *,
+    pos: set[str] | None = None,
+    exclude: set[str] | frozenset[str] = frozenset(),
+    top: int | None = 30,
+    ngrams: int = 1,
+    min_count: int = 2,
+    min_g2: float = G2_WEAK,
+) -> list[Contrast]:
+    """What distinguishes two texts: log-likelihood of each lemma in A against B.
+
+    Returns up to ``top`` lemmas of A (``side="a"``, most distinctive first),
+    then up to ``top`` of B; a lemma qualifies when it occurs ``min_count``
+    times on its side and its G2 reaches ``min_g2`` (3.84: p < 0.05).
+
+    >>> from speechkit.morph import tokenize
+    >>> a = tokenize("Порт принимает контейнеры. Порт растёт. Контейнеры идут в порт.")
+    >>> b = tokenize("Климат меняется. Климат теплеет, и жара растёт. Климат влияет на урожай.")
+    >>> [(c.lemma, c.side) for c in distinctive(a, b, min_g2=0)]
+    [('порт', 'a'), ('контейнер', 'a'), ('климат', 'b')]
+    """
+    ta, _, _ = tally(a_tokens, (), pos, exclude, ngrams)
+    tb, _, _ = tally(b_tokens, (), pos, exclude, ngrams)
+    ca = sum(1 for t in a_tokens if is_word(t))
+    cb = sum(1 for t in b_tokens if is_word(t))
+    sides: dict[str, list[Contrast]] = {"a": [], "b": []}
+    for k in ta.keys() | tb.keys():
+        x, y = ta.get(k), tb.get(k)
+        na, nb = (x.count if x else 0), (y.count if y else 0)
+        g2 = log_likelihood(na, ca, nb, cb)
+        side = "a" if g2 >= 0 and (na / ca if ca else 0) > 0 else "b"
+        if (na if side == "a" else nb) < min_count or abs(g2) < min_g2:
+            continue
+        ratio = math.log2(((na or 0.5) / ca if ca else 1.0) / ((nb or 0.5) / cb if cb else 1.0))
+        t = x or y
+        forms = list(dict.fromkeys([*(x.forms if x else ()), *(y.forms if y else ())]))
+        pos_counts = Counter(x.pos if x else {}) + Counter(y.pos if y else {})
+        sides[side].append(
+            Contrast(
+                lemma=t.display,
+                side=side,
+                count_a=na,
+                count_b=nb,
+                per_million_a=round(na / ca * 1e6, 1) if ca else 0.0,
+                per_million_b=round(nb / cb * 1e6, 1) if cb else 0.0,
+                keyness=round(g2, 3),
+                log_ratio=round(ratio, 3),
+                pos=pos_counts.most_common(1)[0][0] if pos_counts else None,
+                forms=forms,
+            )
+        )
+    out = []
+    for side in ("a", "b"):
+        ranked = sorted(sides[side], key=lambda c: (-abs(c.keyness), c.lemma))
+        out.extend(ranked if top is None else ranked[:top])
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,34 +1,7 @@
 """Keywords: content lemmas and multi-word terms, counted and scored against general Russian.
 
-Keyness compares a lemma's count in the text, ``a`` of ``c`` word tokens, with
-its count in a reference corpus, ``b`` of ``d`` tokens.  The reference is
-``data/reference_freq.tsv`` (lemma frequencies per million built from wordfreq,
-see ``data/REFERENCE.md``) read as a nominal corpus of ``d = 10⁹`` tokens, so
-``b = per_million × 1000``.  A lemma missing from the list is rarer than its
-last entry, whose frequency stands in for it (``ref_per_million`` stays None).
-
-* ``keyness``: signed log-likelihood G2 (Dunning 1993, as in Rayson & Garside 2000)::
-
-      E1 = c·(a+b)/(c+d)    E2 = d·(a+b)/(c+d)
-      G2 = 2·(a·ln(a/E1) + b·ln(b/E2)),   negative when a/c < b/d
-
-  G2 ≥ 6.63 means p < 0.01 (one degree of freedom).
-* ``log_ratio``: effect size, log2 of the two frequencies per million with one
-  per million added to each (Kilgarriff's "simple maths" smoothing), so a hapax
-  with no reference frequency cannot outrank everything:
-  ``log2((a/c·10⁶ + 1) / (ref_per_million + 1))``.
-
-G2 grows with the count, so alone it ranks «страна» (8 times, common) over
-«медиация» (once, rare); the log ratio alone ranks every hapax missing from
-the reference first.  ``rank_by="keyness"`` follows current practice (Hardie
-2014; Gabrielatos 2018): G2 decides *whether* a lemma is key (p < 0.01), and
-the key lemmas are ordered by a conservative effect size, the lower end of the
-confidence interval of the log ratio (CQPweb's "conservative Log Ratio"):
-``log_ratio − z·√(1/a + 1/b) / ln 2``, at 95% with a Bonferroni correction for
-the ``m`` lemmas compared (``z`` for α = 0.05/m: 3.9 for 500 lemmas).  A
-lemma seen once is then worth less than one seen ten times, and the many
-hapaxes the reference lacks (names, Latin) no longer crowd the top.  Lemmas
-that fail the test follow, by G2.
+Each lemma's keyness against the reference (G2, the log ratio and its conservative lower bound) is
+computed as the module ``keyness`` describes; the reference is ``data/reference_freq.tsv``.
 
 Terms (``ngrams`` 2 or 3) have no reference frequency of their own: their
 ``ref_per_million`` is that of their rarest word, an upper bound of the
@@ -39,25 +12,20 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import math
 import re
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from statistics import NormalDist
 
 from .datafiles import read_text
 from .model import Keyword, Token, Tokens, token_fields, token_texts
+from .keyness import bonferroni_z, conservative_log_ratio, log_likelihood, log_ratio
+from .terms import read_term
 from .text import has_letters, norm_word
 
 REFERENCE_FILE = "data/reference_freq.tsv"
 REFERENCE_TOKENS = 1e9  # nominal size of the reference corpus, tokens
-SMOOTHING_PER_MILLION = 1.0  # added to both frequencies in log_ratio
 G2_CRITICAL = 6.63  # p < 0.01, 1 d.f.
-G2_WEAK = 3.84  # p < 0.05, used by distinctive()
-CONFIDENCE = 0.95  # of the log-ratio interval, before the Bonferroni correction
 
 # simple part-of-speech names → OpenCorpora tags (participles and gerunds are verb forms)
 POS_NAMES: dict[str, frozenset[str]] = {
@@ -69,9 +37,6 @@ POS_NAMES: dict[str, frozenset[str]] = {
 # never content: function words, pronouns, numerals, punctuation
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "NUMR", "NUMB", "ROMN", "PNCT", "PUNCT"})
 ADJECTIVAL = frozenset({"ADJF", "PRTF"})
-GENITIVE = frozenset({"gent", "gen2"})
-PERSON = frozenset({"Name", "Surn", "Patr"})  # grammemes of a person's name: never part of a term
-MINOR_ROLE = 0.15  # a noun/adjective reading with less of pymorphy3's weight is ignored in terms
 RANKINGS = ("count", "keyness", "g2", "log_ratio")
 
 
@@ -105,49 +70,6 @@ def stopwords() -> frozenset[str]:
         return load_words("stopwords.txt")
     except LexiconError:
         return frozenset()
-
-
-# ---------------------------------------------------------------- statistics
-def log_likelihood(a: float, c: float, b: float, d: float) -> float:
-    """Signed G2 of ``a`` in ``c`` tokens against ``b`` in ``d``: negative when ``a`` is underused.
-
-    >>> round(log_likelihood(8, 1000, 833_000, 1e9), 1)  # «страна» 8 times in 1000 words
-    21.9
-    >>> round(log_likelihood(1, 1000, 574, 1e9), 1)  # «медиация» once
-    12.9
-    """
-    if a + b == 0 or c == 0 or d == 0:
-        return 0.0
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
-    g2 = 2.0 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
-    g2 = max(g2, 0.0)  # rounding noise when a/c == b/d
-    return g2 if a / c >= b / d else -g2
-
-
-def log_ratio(a: float, c: float, ref_per_million: float) -> float:
-    """log2 of the text's frequency over the reference's, per million, each plus one.
-
-    >>> round(log_ratio(1, 1000, 0.574), 2), round(log_ratio(8, 1000, 833), 2)
-    (9.31, 3.26)
-    """
-    here = a / c * 1e6 if c else 0.0
-    return math.log2((here + SMOOTHING_PER_MILLION) / (ref_per_million + SMOOTHING_PER_MILLION))
-
-
-def conservative_log_ratio(ratio: float, a: float, b: float, z: float = 1.96) -> float:
-    """The lower end of a confidence interval for a log ratio of counts ``a`` and ``b``.
-
-    The standard error of ln(a/b) for Poisson counts is √(1/a + 1/b): one
-    occurrence leaves the ratio uncertain by a factor of about seven, fourteen
-    pin it down, so «тюркский» (14) can outrank a hapax with a rarer reference.
-
-    >>> round(conservative_log_ratio(9.31, 1, 574), 2), round(conservative_log_ratio(3.26, 8, 833_000), 2)
-    (6.48, 2.26)
-    """
-    if a <= 0 or b <= 0:
-        return ratio
-    return ratio - z * math.sqrt(1 / a + 1 / b) / math.log(2)
 
 
 # ---------------------------------------------------------------- what counts
@@ -337,136 +259,6 @@ class _Groups:
 
 
 # ---------------------------------------------------------------- terms
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    role: str  # "ADJ" | "NOUN"
-    case: str | None
-    number: str | None
-    gender: str | None
-    parse: object
-
-
-Word = tuple[str, str, str | None]  # lower-case form, lemma key, POS of the token
-
-
-@functools.lru_cache(maxsize=100_000)
-def _readings(word: Word) -> tuple[_Reading, ...]:
-    """The noun and adjective readings of a token that fit the lemma the tokenizer chose."""
-    from .morph import parses
-
-    form, lemma, pos = word
-    found = []
-    for p in parses(form):
-        t = p.tag
-        if t.POS == "NOUN":
-            role = "NOUN"
-        elif t.POS in ADJECTIVAL and "Apro" not in t:
-            role = "ADJ"
-        else:
-            continue
-        if PERSON & t.grammemes:
-            continue  # «Касым-Жомарт Токаев»: people are not terms
-        fits = norm_word(p.normal_form) == lemma or (role == "ADJ" and pos in ADJECTIVAL)  # «важнейший»
-        # plain strings: pymorphy3 tag attributes refuse comparison with unknown grammemes
-        found.append((fits, _Reading(role, _str(t.case), _str(t.number), _str(t.gender), p)))
-    # «Токаев» read as genitive plural of «токай»: a reading off the token's lemma is no reading
-    out = [r for fits, r in found if fits]
-    # «учёных» is a noun 80% of the time: a role with under 15% of the weight is dropped
-    weight = {role: sum(r.parse.score for r in out if r.role == role) for role in ("ADJ", "NOUN")}
-    total = sum(weight.values()) or 1.0
-    out = [r for r in out if weight[r.role] / total >= MINOR_ROLE]
-    if any(r.role == "ADJ" for r in out):
-        # «Каспийского» is an adjective, not the place name «Каспийский» in the genitive
-        out = [r for r in out if r.role == "ADJ" or "Geox" not in r.parse.tag]
-    return tuple(out)
-
-
-def _str(grammeme) -> str | None:
-    return None if grammeme is None else str(grammeme)
-
-
-def _agree(adj: _Reading, noun: _Reading) -> bool:
-    if adj.case != noun.case or adj.number != noun.number:
-        return False
-    return noun.number == "plur" or noun.gender in (None, "ms-f") or adj.gender == noun.gender
-
-
-def _phrase(words: Sequence[Word], genitive: bool) -> list[tuple[_Reading, ...]] | None:
-    """Agreeing readings of ``ADJ* NOUN`` (all genitive if asked), one tuple per choice, best first."""
-    *adjs, head = words
-    found = []
-    for n in _readings(head):
-        if n.role != "NOUN" or (genitive and n.case not in GENITIVE):
-            continue
-        chosen = []
-        for w in adjs:
-            a = next((r for r in _readings(w) if r.role == "ADJ" and _agree(r, n)), None)
-            if a is None:
-                break
-            chosen.append(a)
-        else:
-            found.append((*chosen, n))
-    return found or None
-
-
-def _normal_head(readings: tuple[_Reading, ...]) -> list[str]:
-    """``ADJ* NOUN`` in the nominative: «Каспийского моря» → каспийское море."""
-    *adjs, noun = readings
-    p = noun.parse
-    if "Pltm" in p.tag:  # «водные ресурсы» stay plural only when the noun has no singular
-        want = {"plur", "nomn"}
-    else:
-        want = {noun.gender if noun.gender in ("masc", "femn", "neut") else "masc", "sing", "nomn"}
-    out = []
-    for a in adjs:
-        f = a.parse.inflect(want)
-        out.append(f.word if f is not None else a.parse.normal_form)
-    out.append(p.normal_form)
-    return out
-
-
-@functools.lru_cache(maxsize=100_000)
-def _term(words: tuple[Word, ...]) -> tuple[str, str] | None:
-    """The normal form and pattern of a word window that is a term, or None.
-
-    A term is a head phrase ``ADJ* NOUN`` (any case) followed by genitive phrases
-    ``ADJ* NOUN``; the head goes to the nominative, the genitives stay as they are:
-    «изменения климата» → изменение климата, «дну Каспийского моря» → дно каспийского моря.
-    """
-    n = len(words)
-    for cuts in _splits(words):
-        bounds = (0, *cuts, n)
-        head = _phrase(words[: bounds[1]], genitive=False)
-        if head is None:
-            continue
-        pattern = ["ADJ"] * (bounds[1] - 1) + ["NOUN"]
-        for lo, hi in zip(bounds[1:], bounds[2:]):
-            if _phrase(words[lo:hi], genitive=True) is None:
-                break
-            pattern += ["ADJ.gen"] * (hi - lo - 1) + ["NOUN.gen"]
-        else:
-            tail = [form for form, _, _ in words[bounds[1] :]]
-            return " ".join(_normal_head(head[0]) + tail), " ".join(pattern)
-    return None
-
-
-def _can_be_noun(word: Word) -> bool:
-    return any(r.role == "NOUN" for r in _readings(word))
-
-
-def _splits(words: tuple[Word, ...]) -> list[tuple[int, ...]]:
-    """Ways to cut a window into phrases that each end in a noun, fewest cuts first.
-
-    >>> _splits((("вопрос", "вопрос", "NOUN"), ("изменения", "изменение", "NOUN"), ("климата", "климат", "NOUN")))
-    [(), (1,), (2,), (1, 2)]
-    """
-    n = len(words)
-    if not n or not _can_be_noun(words[-1]):
-        return []
-    inner = [i + 1 for i in range(n - 1) if _can_be_noun(words[i])]
-    return [c for k in range(len(inner) + 1) for c in itertools.combinations(inner, k)]
-
-
 def _ngrams(tokens: Sequence[Token], n: int, exclude: frozenset[str]):
     """(key, display, form, pattern, start, end) for every ``n``-word term.
 
@@ -486,7 +278,7 @@ def _ngrams(tokens: Sequence[Token], n: int, exclude: frozenset[str]):
 def _windows(run: list[Token], n: int):
     for i in range(len(run) - n + 1):
         win = run[i : i + n]
-        found = _term(tuple((t.text.lower(), norm_word(t.lemma), t.pos) for t in win))
+        found = read_term(tuple((t.text.lower(), norm_word(t.lemma), t.pos) for t in win))
         if found is None:
             continue
         normal, pattern = found
@@ -510,7 +302,7 @@ def _term_reference(key: str) -> float | None:
 Counts = dict[str, tuple[str, int]]  # key -> (display form, count) of every lemma or term counted
 
 
-def _tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
+def tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
            top_by_count: int | None = None) -> tuple[dict[str, _Tally], int, Counts]:
     """Tallies, the number of counted occurrences, and the count of every lemma or term.
 
@@ -594,16 +386,6 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
     return tallies, len(hit_keys), {k: (first[k].lower(), n) for k, n in counts.items()}
 
 
-def bonferroni_z(m: int, confidence: float = CONFIDENCE) -> float:
-    """The two-sided normal quantile for ``m`` simultaneous intervals.
-
-    >>> round(bonferroni_z(1), 2), round(bonferroni_z(500), 2)
-    (1.96, 3.89)
-    """
-    alpha = (1 - confidence) / max(m, 1)
-    return NormalDist().inv_cdf(1 - alpha / 2)
-
-
 def _rank_key(rank_by: str):
     if rank_by == "count":
         return lambda k: (-k.count, -(k.keyness or 0.0), k.lemma)
@@ -667,7 +449,7 @@ def keyword_counts(
     """
     _rank_key(rank_by)  # a bad name fails before any work
     by_count = top if rank_by == "count" else None
-    tallies, total, counts = _tally(tokens, groups, pos, exclude, ngrams, by_count)
+    tallies, total, counts = tally(tokens, groups, pos, exclude, ngrams, by_count)
     words = sum(1 for text in token_texts(tokens) if has_letters(text))
     z = bonferroni_z(len(counts))
     # ranked by count, only the lemmas that reach the top-th count came back from _tally:
@@ -715,79 +497,3 @@ def _keyword(key: str, t: _Tally, words: int, total: int, ngrams: int, z: float)
         themes=dict(t.themes),
         forms=list(t.forms),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Contrast:
-    """A lemma or term that sets text A apart from text B (``side`` "a") or B from A ("b")."""
-
-    lemma: str
-    side: str
-    count_a: int
-    count_b: int
-    per_million_a: float
-    per_million_b: float
-    keyness: float  # signed G2, A against B: positive means overused in A
-    log_ratio: float  # log2 of A's relative frequency over B's, 0.5 added to a zero count
-    pos: str | None = None
-    forms: list[str] = field(default_factory=list)
-
-
-def distinctive(
-    a_tokens: list[Token],
-    b_tokens: list[Token],
-    *,
-    pos: set[str] | None = None,
-    exclude: set[str] | frozenset[str] = frozenset(),
-    top: int | None = 30,
-    ngrams: int = 1,
-    min_count: int = 2,
-    min_g2: float = G2_WEAK,
-) -> list[Contrast]:
-    """What distinguishes two texts: log-likelihood of each lemma in A against B.
-
-    Returns up to ``top`` lemmas of A (``side="a"``, most distinctive first),
-    then up to ``top`` of B; a lemma qualifies when it occurs ``min_count``
-    times on its side and its G2 reaches ``min_g2`` (3.84: p < 0.05).
-
-    >>> from speechkit.morph import tokenize
-    >>> a = tokenize("Порт принимает контейнеры. Порт растёт. Контейнеры идут в порт.")
-    >>> b = tokenize("Климат меняется. Климат теплеет, и жара растёт. Климат влияет на урожай.")
-    >>> [(c.lemma, c.side) for c in distinctive(a, b, min_g2=0)]
-    [('порт', 'a'), ('контейнер', 'a'), ('климат', 'b')]
-    """
-    ta, _, _ = _tally(a_tokens, (), pos, exclude, ngrams)
-    tb, _, _ = _tally(b_tokens, (), pos, exclude, ngrams)
-    ca = sum(1 for t in a_tokens if is_word(t))
-    cb = sum(1 for t in b_tokens if is_word(t))
-    sides: dict[str, list[Contrast]] = {"a": [], "b": []}
-    for k in ta.keys() | tb.keys():
-        x, y = ta.get(k), tb.get(k)
-        na, nb = (x.count if x else 0), (y.count if y else 0)
-        g2 = log_likelihood(na, ca, nb, cb)
-        side = "a" if g2 >= 0 and (na / ca if ca else 0) > 0 else "b"
-        if (na if side == "a" else nb) < min_count or abs(g2) < min_g2:
-            continue
-        ratio = math.log2(((na or 0.5) / ca if ca else 1.0) / ((nb or 0.5) / cb if cb else 1.0))
-        t = x or y
-        forms = list(dict.fromkeys([*(x.forms if x else ()), *(y.forms if y else ())]))
-        pos_counts = Counter(x.pos if x else {}) + Counter(y.pos if y else {})
-        sides[side].append(
-            Contrast(
-                lemma=t.display,
-                side=side,
-                count_a=na,
-                count_b=nb,
-                per_million_a=round(na / ca * 1e6, 1) if ca else 0.0,
-                per_million_b=round(nb / cb * 1e6, 1) if cb else 0.0,
-                keyness=round(g2, 3),
-                log_ratio=round(ratio, 3),
-                pos=pos_counts.most_common(1)[0][0] if pos_counts else None,
-                forms=forms,
-            )
-        )
-    out = []
-    for side in ("a", "b"):
-        ranked = sorted(sides[side], key=lambda c: (-abs(c.keyness), c.lemma))
-        out.extend(ranked if top is None else ranked[:top])
-    return out

@@ -130,7 +130,8 @@ def test_corpus_keyword_totals_are_exact_for_every_lemma(cases_folder, brute):
 @pytest.mark.parametrize("top", [1, 3, 10])
 def test_corpus_top_is_cut_from_the_totals_not_merged_from_each_documents_top(cases_folder, brute, top):
     """«россия 13 in 1 document» with --top 5, 27 in 6 with --top 1000: totals no longer depend on --top."""
-    from speechkit.keywords import log_likelihood, reference, reference_floor
+    from speechkit.keyness import log_likelihood
+    from speechkit.keywords import reference, reference_floor
     from speechkit.text import norm_word
 
     counts, documents, words = brute

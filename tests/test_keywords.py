@@ -7,16 +7,9 @@ import pathlib
 
 import pytest
 
-from speechkit.keywords import (
-    REFERENCE_TOKENS,
-    bonferroni_z,
-    count_keywords,
-    distinctive,
-    log_likelihood,
-    log_ratio,
-    reference,
-    reference_floor,
-)
+from speechkit.compare import distinctive
+from speechkit.keyness import bonferroni_z, log_likelihood, log_ratio
+from speechkit.keywords import REFERENCE_TOKENS, count_keywords, reference, reference_floor
 from speechkit.morph import tokenize
 from speechkit.text import norm_word
 
@@ -302,3 +295,13 @@ def test_distinctive_needs_evidence():
         ("климатический", "b", 0, 3),
         ("мир", "b", 0, 3),
     }
+
+
+def test_doctests_of_the_keyword_modules():
+    import doctest
+
+    from speechkit import compare, keyness, keywords, sentences, terms
+
+    for module in (keywords, keyness, terms, compare, sentences):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
