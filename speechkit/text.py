@@ -250,7 +250,13 @@ def _outside_columns(starts, spans: list[Span]) -> list[tuple[int, int]]:
     bisection per span (a walk over a million tokens, and a list of a million kept indices, was
     the peak of a long text's memory)."""
     runs, a = [], 0
-    for sp in spans:
+    last = starts[-1]
+    # only the spans that reach the tokens: a segment's few tokens against a whole text's page
+    # furniture cost what the segment holds (every span for every segment grew with the square)
+    for k in range(bisect.bisect_right(spans, starts[0], key=lambda sp: sp.end), len(spans)):
+        sp = spans[k]
+        if sp.start > last:
+            break
         lo = bisect.bisect_left(starts, sp.start, a)
         hi = bisect.bisect_left(starts, sp.end, lo)
         if hi > lo:
