@@ -76,3 +76,19 @@ def lines_run(fn, *args, **kwargs) -> int:
     finally:
         sys.settrace(old)
     return count
+
+
+class ReadSpy:
+    """A compiled pattern that records how many characters each ``search`` or ``findall`` is given to
+    read: a stage that looks a bounded way reads a bounded stretch however long the text is."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.reads = pattern, []
+
+    def search(self, s, pos=0, endpos=sys.maxsize):
+        self.reads.append(min(endpos, len(s)) - pos)
+        return self.pattern.search(s, pos, endpos)
+
+    def findall(self, s, pos=0, endpos=sys.maxsize):
+        self.reads.append(min(endpos, len(s)) - pos)
+        return self.pattern.findall(s, pos, endpos)

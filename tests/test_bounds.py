@@ -20,7 +20,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SPEECH
-from pathological import lines_run
+from pathological import ReadSpy, lines_run
 
 from speechkit import analyze, formats, name_forms
 from speechkit.corpus import Failed, iter_documents
@@ -391,19 +391,12 @@ def test_a_fragment_looks_a_bounded_way_for_the_statement_after_it(monkeypatch):
     # the next full stop (400 KB: 5 of 16 CPU s, growing with the square of the text)
     from speechkit import fragments
 
-    looked = []
-    real = fragments._STOP
-
-    class Spy:
-        def search(self, s, pos=0, endpos=sys.maxsize):
-            looked.append(min(endpos, len(s)) - pos)
-            return real.search(s, pos, endpos)
-
-    monkeypatch.setattr(fragments, "_STOP", Spy())
+    spy = ReadSpy(fragments._STOP)
+    monkeypatch.setattr(fragments, "_STOP", spy)
     text = "Он назвал это так: " + "«слово», и ещё несколько слов без точки, а за ними снова слова, " * 2_000
     a = analyze(text, LEAN)
     assert sum(1 for s in a.segments if s.kind == "fragment") + len(a.quoted_names) >= 1_000
-    assert looked and max(looked) <= fragments.AFTER_REACH
+    assert spy.reads and max(spy.reads) <= fragments.AFTER_REACH
 
 
 def test_a_word_list_is_one_set_until_it_is_read_again():

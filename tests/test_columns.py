@@ -173,16 +173,11 @@ def test_the_words_of_a_text_are_read_a_piece_at_a_time(monkeypatch):
     # a list of every word of a 10 MB text (findall over the whole) was 70 MB, its memory's peak
     from speechkit import name_forms
 
+    from pathological import ReadSpy
+
     text = ("Бишимбаев сказал слово. " * 20_000) + "Конец"
-    reads = []
-    real = name_forms._TEXT_WORD
-
-    class Spy:
-        def findall(self, s, pos=0, endpos=sys.maxsize):
-            reads.append(min(endpos, len(s)) - pos)
-            return real.findall(s, pos, endpos)
-
-    monkeypatch.setattr(name_forms, "_TEXT_WORD", Spy())
+    spy = ReadSpy(name_forms._TEXT_WORD)
+    monkeypatch.setattr(name_forms, "_TEXT_WORD", spy)
     words = name_forms._distinct_words(text)
     assert words == {"бишимбаев", "сказал", "слово", "конец"}
-    assert max(reads) <= name_forms._PIECE + 100 and sum(reads) == len(text)
+    assert max(spy.reads) <= name_forms._PIECE + 100 and sum(spy.reads) == len(text)
