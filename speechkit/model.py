@@ -93,14 +93,6 @@ class Tokens(Sequence):
             pos.extend(self.pos[a:b])
         return Tokens(self.source, starts, ends, lemmas, pos)
 
-    def select(self, keep: Iterable[int]) -> Tokens:
-        """The tokens at the indices ``keep`` (ascending), as columns."""
-        keep = list(keep)
-        starts, ends, lemmas, pos = self.starts, self.ends, self.lemmas, self.pos
-        return Tokens(self.source, array(starts.typecode, [starts[i] for i in keep]),
-                      array(ends.typecode, [ends[i] for i in keep]),
-                      [lemmas[i] for i in keep], [pos[i] for i in keep])
-
 
 def offset_array(text_length: int) -> array:
     """An empty column for character offsets into a text of ``text_length`` characters: 4 bytes an

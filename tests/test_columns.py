@@ -89,7 +89,7 @@ def test_tokens_read_as_a_list():
     assert t[1:3] == [Token(5, 7, "на", "на", "PREP"), Token(8, 9, "5", "5", None)]
     assert isinstance(t[1:3], Tokens)
     assert t != t[1:]
-    assert t.select([0, 3]) == [t[0], t[3]]
+    assert t.take([(0, 1), (3, 4)]) == [t[0], t[3]] and t.take([(0, 4)]) is t
     assert to_dict(t)[0] == {"start": 0, "end": 4, "text": "Рост", "lemma": "рост", "pos": "NOUN"}
     import pickle
 
