@@ -305,19 +305,22 @@ def _as_written_name(lemma: str, written: str) -> str:
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
 _TEXT_WORD = re.compile(r"[\w-]+")
+_NOT_WORD = re.compile(r"[^\w-]")  # where a piece of text may end without cutting a word
 _PIECE = 1 << 16  # characters of text read at a time for its words
 
 
 def _distinct_words(text: str) -> frozenset[str]:
-    """The lower-case words of ``text``, read a piece at a time (each piece ends at a space)."""
+    """The lower-case words of ``text``, read a piece at a time (each piece ends between words)."""
     words: set[str] = set()
     a = 0
     while a < len(text):
-        b = text.find(" ", a + _PIECE) if a + _PIECE < len(text) else -1
-        b = len(text) if b < 0 else b
+        m = _NOT_WORD.search(text, a + _PIECE) if a + _PIECE < len(text) else None
+        b = m.start() if m else len(text)
         words.update(map(str.lower, _TEXT_WORD.findall(text, a, b)))
         a = b
     return frozenset(words)
+
+
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
 
 

@@ -325,7 +325,7 @@ def _remap_tokens(tokens: Sequence[Token], norm: Normalized) -> Sequence[Token]:
     """Tokens are most of the records: one walk along the sorted removals, not a bisection each.
 
     A token keeps its object when neither its offsets nor its text change; columns (``Tokens``)
-    get new offset columns and keep their lemmas.
+    get new offset columns in place and keep their lemmas.
     """
     src = norm.source
     if isinstance(tokens, Tokens):  # in place: the old columns go as the new ones come

@@ -11,6 +11,7 @@ at least every ``LONGEST`` characters reaches razdel whole, exactly as before.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .model import Span
@@ -57,16 +58,12 @@ def _pieces(text: str, start: int, end: int, longest: int = LONGEST):
         return
     a = start  # the start of the piece being gathered
     last = start  # the last likely break seen
-    for m in _BREAK.finditer(text, start, end):
-        while m.end() - last > longest:
+    for stop in itertools.chain((m.end() for m in _BREAK.finditer(text, start, end)), (end,)):
+        while stop - last > longest:
             cut = _cut(text, last, last + longest)
             yield a, cut
             a = last = cut
-        last = m.end()
-    while end - last > longest:
-        cut = _cut(text, last, last + longest)
-        yield a, cut
-        a = last = cut
+        last = stop
     yield a, end
 
 

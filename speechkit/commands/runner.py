@@ -105,7 +105,8 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]], dic
     """The keyword list, with ``--by theme|speaker`` one keyword list per group, and the full counts.
 
     The counts ({"words", "lemmas", "by": {group: {"words", "lemmas"}}}) are every lemma the
-    lists were ranked from, for a corpus's exact totals.
+    lists were ranked from, for a corpus's exact totals. ``a.tokens`` are the body's (``record_for``
+    makes them so): the page furniture is left out once.
     """
     from ..keywords import keyword_counts
     from ..quotes import speech_verbs
@@ -124,7 +125,7 @@ def keywords_for(a, extra: dict) -> tuple[list[dict], dict[str, list[dict]], dic
     key = (lambda s: s.speaker) if by == "speaker" else (lambda s: s.theme)
     groups = [(key(s), s.start, s.end) for s in a.segments if key(s)]
     pos = set(p.strip() for p in extra["pos"].split(",")) if extra.get("pos") else None
-    tokens = body_tokens(a)
+    tokens = a.tokens
     options = dict(pos=pos, exclude=frozenset(exclude), top=extra.get("top", 30),
                    ngrams=extra.get("ngrams", 1), rank_by=extra.get("rank", "count"))
     kws, lemmas, words = keyword_counts(tokens, groups=groups, **options)
