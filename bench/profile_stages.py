@@ -62,7 +62,7 @@ def instrument() -> None:
     wrap(pipeline, "find_boilerplate", "boilerplate")
     wrap(morph, "tokenize", "lemmatize (morph.tokenize less token_spans)")
     wrap(tokenizer, "token_spans", "tokenize (token_spans)")
-    wrap(morph, "sentences", "sentences (razdel)")
+    wrap(pipeline, "split_sentences", "sentences (razdel)")
     wrap(pipeline, "_outside", "sentences (razdel)")
     wrap(pipeline, "find_turns", "turns")
     wrap(pipeline, "find_quotes", "quotes")

@@ -48,6 +48,8 @@ class Options:
     summary: bool = True
     summary_sentences: int = 4
     summary_by_theme: bool = False  # Analysis.summary_by_theme: one sentence per theme, ranked with the summary
+    # Analysis.sentences; figures (their sentence) and summaries split the text into sentences whatever this says
+    sentences: bool = True
 
 
 def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
@@ -66,7 +68,8 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     skip = [] if options.keep_boilerplate else [b for b in boiler if b.start < end]
 
     tokens = morph.tokenize(t)
-    sentences = _outside(t, split_sentences(t, 0, end), skip)
+    wants_sentences = options.sentences or options.figures or options.summary or options.summary_by_theme
+    sentences = _outside(t, split_sentences(t, 0, end), skip) if wants_sentences else []
     turns = find_turns(t, 0, end)
     quotes, names = find_quotes(t, 0, end, skip=skip)
     if turns:  # a quote inside a turn is the turn's; one running into a turn (unclosed «) is no quote
@@ -212,10 +215,14 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
         flags = f.flags
         if seg is None or seg.kind == "narrative":
             flags = flag_set(flags + ("outside_quote",))
-        out.append(dataclasses.replace(
-            f, index=len(out), segment=seg.index if seg else None, theme=seg.theme if seg else None,
-            speaker=seg.speaker if seg else None, speaker_id=seg.speaker_id if seg else None,
-            sentence=_around(t, sent, f.start, f.end, windows), flags=flags))
+        # made field by field, not by dataclasses.replace: a page of digits has a figure every two
+        # characters, and replace's look at the fields cost more than the record
+        out.append(Figure(
+            index=len(out), text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit, kind=f.kind,
+            qualifier=f.qualifier, low=f.low, high=f.high, change=f.change, segment=seg.index if seg else None,
+            theme=seg.theme if seg else None, speaker=seg.speaker if seg else None,
+            speaker_id=seg.speaker_id if seg else None, sentence=_around(t, sent, f.start, f.end, windows),
+            flags=flags))
     return out
 
 

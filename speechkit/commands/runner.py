@@ -39,7 +39,8 @@ def options_for(c, command: str, extra: dict) -> Options:
                    figures=command in FIGURES or by_theme,  # by theme: each theme's key figure
                    keywords=False,  # work() counts them with the command's own options
                    summary=command in SUMMARY, summary_by_theme=by_theme,
-                   summary_sentences=extra.get("sentences", 4))
+                   summary_sentences=extra.get("sentences", 4),
+                   sentences=False)  # no record prints them: figures and summaries split what they need
 
 
 def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
