@@ -21,7 +21,7 @@ from .attribution import Context, by_words, resolve, words_in
 from .model import Span
 from .quotes import is_speech_verb
 from .speakers import Cast, Participant
-from .text import SENTENCE_BREAK, norm_word
+from .text import norm_word, sentence_breaks
 from .wordlists import load_sections
 
 _ABOUT_THIS = re.compile(r"\s*(?:Об\s+этом|О\s+том)\s+", re.I)
@@ -90,8 +90,8 @@ def _sentence_start(text: str, pos: int) -> int:
     lo = max(0, pos - CLAUSE_REACH)
     start = lo
     # (two characters further: «…интеграции."Соберите …»: the break looks past the opening mark)
-    for m in SENTENCE_BREAK.finditer(text, lo, min(len(text), pos + 2)):
-        start = min(m.end(), pos)
+    for _, b in sentence_breaks(text, lo, min(len(text), pos + 2)):
+        start = min(b, pos)
     return start
 
 

@@ -17,7 +17,7 @@ from .fragments import find_fragments
 from .model import Segment, Span, Speaker
 from .quotes import Quote, is_speech_verb
 from .speakers import Cast, Participant
-from .text import SENTENCE_BREAK, count_words, has_letters, merge_spans, paragraphs
+from .text import count_words, has_letters, merge_spans, paragraphs, sentence_breaks
 from .turns import Turn
 
 JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:»
@@ -188,7 +188,7 @@ def _statement_before(t: str, pos: int, cast: Cast, ctx: Context) -> Participant
     statement's issuer is who «заявил».
     """
     lo = max(0, pos - STATEMENT_REACH)
-    starts = [lo] + [m.end() for m in SENTENCE_BREAK.finditer(t, lo, pos)]
+    starts = [lo] + [b for _, b in sentence_breaks(t, lo, pos)]
     for s0, s1 in reversed(list(zip(starts, starts[1:] + [pos]))):
         ws = [w for w in words_in(t, s0, s1) if not cast.in_quote(w.start)]
         for w in reversed(ws):

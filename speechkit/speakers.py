@@ -21,7 +21,7 @@ from .names import nominative_surname, surname_key
 from .participants import Mention, Participant
 from .people import _WORD, PeopleLearning
 from .roles import Post, country_of_word
-from .text import SENTENCE_BREAK
+from .text import sentence_breaks
 from .wordlists import load_sections
 
 SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
@@ -69,8 +69,7 @@ class Cast(PeopleLearning):
         self.by_key: dict[str, list[Participant]] = {}
         # the author's sentences: a quote of five sentences puts no distance between its speaker and
         # the pronoun after it
-        self._sentence_starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text, 0, self.end)
-                                       if not self.in_quote(m.start())]
+        self._sentence_starts = [0] + [b for a, b in sentence_breaks(text, 0, self.end) if not self.in_quote(a)]
         self.addresses: list[tuple[str, str]] = []  # «Владимир Владимирович»: (first name, patronymic)
         self.aliases: dict[str, Participant] = {}  # «КСИР» → the body it abbreviates
         self._index: list[tuple[Mention, Participant]] = []  # every mention, in text order
