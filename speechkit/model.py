@@ -9,6 +9,7 @@ and where it has ``text`` it holds ``source[start:end] == text``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -275,10 +276,20 @@ class Analysis:
     summary_by_theme: dict[str, list[SummarySentence]] | None = None
 
 
+_SCALARS = (str, int, float, bool, type(None))  # returned as they are (the most frequent values first)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_dict(obj: Any) -> Any:
     """Turn a record (or list/dict of records) into JSON-ready plain data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, _SCALARS):
+        return obj
+    if hasattr(type(obj), "__dataclass_fields__") and not isinstance(obj, type):
+        return {name: to_dict(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, (list, tuple, Tokens)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +18,7 @@ from decimal import Decimal
 from . import morph
 from .boilerplate import find_boilerplate
 from .model import (Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens,
-                    offset_array, token_starts)
+                    _field_names, offset_array, token_starts)
 from .names import surname_key
 from .quotes import find_quotes
 from .segments import build as build_segments
@@ -50,6 +49,7 @@ class Options:
     summary_by_theme: bool = False  # Analysis.summary_by_theme: one sentence per theme, ranked with the summary
     # Analysis.sentences; figures (their sentence) and summaries split the text into sentences whatever this says
     sentences: bool = True
+    tokens: bool = True  # Analysis.tokens (mapped back to the source); every stage reads them whatever this says
 
 
 def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
@@ -93,7 +93,7 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     analysis = Analysis(
         source=source, text=text, segments=segments, themes=themes, figures=figures,
         quoted_names=[QuotedName(n.start, n.end, n.text) for n in names],
-        sentences=sentences, tokens=tokens, keywords=keywords, summary=summary,
+        sentences=sentences, tokens=tokens if options.tokens else [], keywords=keywords, summary=summary,
         warnings=list(all_warnings), speakers=speakers,
         summary_by_theme=by_theme,
     )
@@ -376,11 +376,6 @@ def _remap_span(sp: Span, norm: Normalized) -> Span:
 
 
 _PLAIN = (str, int, float, bool, type(None), Decimal)  # values that hold no span
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _remap_analysis(a: Analysis, norm: Normalized) -> Analysis:

@@ -31,6 +31,7 @@ class _Failure(SpeechkitError):
 # what each command prints besides segments, speakers and themes (always found): only that is computed
 FIGURES = frozenset({"numbers", "analyze", "speakers"})  # speakers: the figures each one states
 SUMMARY = frozenset({"summary", "analyze"})
+TOKENS = frozenset({"keywords", "analyze", "tokens"})  # the keywords count the body's tokens
 
 
 def options_for(c, command: str, extra: dict) -> Options:
@@ -40,7 +41,8 @@ def options_for(c, command: str, extra: dict) -> Options:
                    keywords=False,  # work() counts them with the command's own options
                    summary=command in SUMMARY, summary_by_theme=by_theme,
                    summary_sentences=extra.get("sentences", 4),
-                   sentences=False)  # no record prints them: figures and summaries split what they need
+                   sentences=False,  # no record prints them: figures and summaries split what they need
+                   tokens=command in TOKENS)
 
 
 def work(command: str, options: Options, extra: dict, doc: Document) -> dict:
