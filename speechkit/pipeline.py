@@ -192,7 +192,7 @@ def _theme_summary(segments: list[Segment], matched_by_segment: list[Counter],
 
 # ---------------------------------------------------------------- figures
 def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], skip: list[Span]) -> list[Figure]:
-    from .figures import find_figures, flag_set
+    from .figures import figure_of, read_figures
 
     base = [s for s in segments if s.kind != "fragment"]  # disjoint, in text order
     fragments = [s for s in segments if s.kind == "fragment"]  # inside narrative, disjoint too
@@ -204,25 +204,18 @@ def _figures(t: str, end: int, segments: list[Segment], sentences: list[Span], s
         return items[k] if k >= 0 and items[k].start <= i < items[k].end else None
 
     out, windows = [], {}
-    found = find_figures(t, 0, end)
-    for k, f in enumerate(found):
-        found[k] = None  # let each found figure go as its placed copy is made
-        if inside(f.start, skip) or inside(f.end - 1, skip):  # a figure never reaches into page furniture
+    for d in read_figures(t, 0, end):
+        if inside(d.start, skip) or inside(d.end - 1, skip):  # a figure never reaches into page furniture
             continue
         # «Объем кредита составлял «около 2 млрд рублей»»: a figure in a fragment is its speaker's
-        seg = containing(fragments, frag_starts, f.start) or containing(base, base_starts, f.start)
-        sent = containing(sentences, sent_starts, f.start)
-        flags = f.flags
-        if seg is None or seg.kind == "narrative":
-            flags = flag_set(flags + ("outside_quote",))
-        # made field by field, not by dataclasses.replace: a page of digits has a figure every two
-        # characters, and replace's look at the fields cost more than the record
-        out.append(Figure(
-            index=len(out), text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit, kind=f.kind,
-            qualifier=f.qualifier, low=f.low, high=f.high, change=f.change, segment=seg.index if seg else None,
-            theme=seg.theme if seg else None, speaker=seg.speaker if seg else None,
-            speaker_id=seg.speaker_id if seg else None, sentence=_around(t, sent, f.start, f.end, windows),
-            flags=flags))
+        seg = containing(fragments, frag_starts, d.start) or containing(base, base_starts, d.start)
+        sent = containing(sentences, sent_starts, d.start)
+        # one record per figure, placed as it is made (a page of digits has a figure every two characters)
+        out.append(figure_of(
+            len(out), d, t, ("outside_quote",) if seg is None or seg.kind == "narrative" else (),
+            segment=seg.index if seg else None, theme=seg.theme if seg else None,
+            speaker=seg.speaker if seg else None, speaker_id=seg.speaker_id if seg else None,
+            sentence=_around(t, sent, d.start, d.end, windows)))
     return out
 
 

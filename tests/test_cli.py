@@ -376,3 +376,42 @@ def test_compare_exports(tmp_path):
     out = tmp_path / "c.json"
     result = run("compare", str(a), str(b), "--json", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == "" and json.loads(out.read_text("utf-8")) == data
+
+
+@pytest.mark.parametrize("command, splits, ranks, figures, tokens", [
+    ("themes", 0, 0, 0, 0),  # segments, speakers and themes only
+    ("numbers", 1, 0, 1, 0),  # figures carry their sentence
+    ("summary", 1, 1, 0, 0),
+    ("keywords", 0, 0, 0, 1),  # the keywords count the body's tokens
+])
+def test_each_command_computes_what_it_prints(monkeypatch, tmp_path, command, splits, ranks, figures, tokens):
+    from speechkit import figures as figures_module
+    from speechkit import pipeline, summary
+
+    kept = []  # the tokens each analysis hands back (mapped to the source, when asked for)
+    analyze = pipeline.analyze
+
+    def analyze_and_keep(*args, **kwargs):
+        a = analyze(*args, **kwargs)
+        kept.append(len(a.tokens))
+        return a
+
+    monkeypatch.setattr("speechkit.commands.runner.analyze", analyze_and_keep)
+
+    calls = {"split": 0, "rank": 0, "figures": 0}
+
+    def counted(name, fn):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(pipeline, "split_sentences", counted("split", pipeline.split_sentences))
+    monkeypatch.setattr(summary, "rank_sentences", counted("rank", summary.rank_sentences))
+    monkeypatch.setattr(figures_module, "read_figures", counted("figures", figures_module.read_figures))
+    path = tmp_path / "speech.txt"
+    path.write_text(SPEECH, encoding="utf-8")
+    result = run(command, str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert (calls["split"], calls["rank"], calls["figures"]) == (splits, ranks, figures)
+    assert len(kept) == 1 and (kept[0] > 20) == bool(tokens)

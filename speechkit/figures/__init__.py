@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Figure
@@ -32,7 +33,7 @@ from .numbers_toml import LEMMA_CATEGORIES, Lexicon, lexicon
 from .scan import _NUM, _WORD, _Draft, _Scan, _word
 from .words import ROMAN_STARTS, _read_word
 
-__all__ = ["find_figures", "lexicon", "Lexicon", "LEMMA_CATEGORIES"]
+__all__ = ["find_figures", "read_figures", "figure_of", "lexicon", "Lexicon", "LEMMA_CATEGORIES"]
 
 _CORE = re.compile(
     r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"  # 27.03.2013
@@ -77,6 +78,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     the title or lead states), ``decade`` («90-е годы»), ``years`` (a range of years).
     Page date stamps («7 апреля 2025 года 14:15») are not returned.
     """
+    return [figure_of(k, d, text) for k, d in enumerate(read_figures(text, start, end))]
+
+
+def read_figures(text: str, start: int = 0, end: int | None = None) -> Iterator[_Draft]:
+    """The figures of ``find_figures`` as they are read, one at a time, before they are made records
+    (``figure_of``): a caller that places each one (the pipeline: its segment, speaker, sentence) makes
+    one record of it, not two."""
     end = len(text) if end is None else min(end, len(text))
     starts, ends = _skip_spans(text, start, end)
     scan = _Scan(text, start, end, lexicon(), starts, ends)
@@ -102,12 +110,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             drafts.append(draft)
     _fill_from_context(scan, drafts)
     _fill_years(scan, drafts)
-    out: list[Figure] = []
     for k, d in enumerate(drafts):
         drafts[k] = None  # each draft is let go as its figure is made: the two lists are never whole at once
         if _plausible(d):
-            out.append(_freeze(len(out), d, text))
-    return out
+            yield d
 
 
 MAX_DIGITS = 24  # a quantity of 10^24 or more is no figure a text states, but a run of digits
@@ -155,7 +161,9 @@ def flag_set(flags) -> tuple[str, ...]:
     return _FLAG_SETS.setdefault(flags, flags)
 
 
-def _freeze(index: int, draft: _Draft, text: str) -> Figure:
+def figure_of(index: int, draft: _Draft, text: str, more_flags: tuple[str, ...] = (), **placed) -> Figure:
+    """The record of a figure ``read_figures`` gave; ``placed``: the fields find_figures leaves empty
+    (segment, theme, speaker, speaker_id, sentence), ``more_flags`` after its own."""
     flags = list(draft.flags)
     if draft.unit is None and draft.kind in ("count", "range") and "years" not in flags:
         flags.append("no_unit")
@@ -171,7 +179,8 @@ def _freeze(index: int, draft: _Draft, text: str) -> Figure:
         low=_plain(draft.low) if draft.low is not None else None,
         high=_plain(draft.high) if draft.high is not None else None,
         change=draft.change,
-        flags=flag_set(flags),
+        flags=flag_set(flags + list(more_flags) if more_flags else flags),
+        **placed,
     )
 
 

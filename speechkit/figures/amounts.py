@@ -4,7 +4,6 @@ qualifier before it («более чем на 70», «минус 15», «в 2,5 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from decimal import Decimal
 
@@ -31,7 +30,9 @@ from .units import _counted_noun, _read_unit
 
 _WORD_RE = re.compile(_WORD)
 _EQUIVALENT = re.compile(rf"[{SPACES}]+в[{SPACES}]+([^\W\d_]+)[{SPACES}]+эквивалент", re.I)
-_CLAUSE_BREAK = re.compile(r"[.!?;:,()«»\"“”\n]")  # not dashes: «доля рынка — 65 %»
+# everything up to the last clause (sentence) break: one match, not a list of every break, per number
+_LAST_CLAUSE_BREAK = re.compile(r".*[.!?;:,()«»\"“”\n]", re.S)  # not dashes: «доля рынка — 65 %»
+_LAST_SENTENCE_BREAK = re.compile(rf".*{_SENTENCE_BREAK.pattern}", re.S)
 
 
 def _read_amount(scan: _Scan, s: int, e: int, value: Decimal, lo: int, lone: str | None = None) -> _Draft | None:
@@ -47,12 +48,12 @@ def _read_amount(scan: _Scan, s: int, e: int, value: Decimal, lo: int, lone: str
         draft.end, draft.unit = unit.end, unit.unit
         draft.kind = "range" if draft.low is not None and unit.kind != "ratio" else unit.kind
         if unit.factor < 0:  # «15 градусов мороза»
-            head = dataclasses.replace(head, sign=-1)
+            head = head._replace(sign=-1)
         if draft.low is None:
             _read_smaller_unit(scan, draft)
     elif symbol := _currency_before(scan, head.start, lo):
         draft.unit, draft.kind = symbol[1], "money"
-        head = dataclasses.replace(head, start=symbol[0])
+        head = head._replace(start=symbol[0])
     return _finish_amount(scan, draft, lo, head)
 
 
@@ -223,7 +224,7 @@ def _clause_words(scan: _Scan, pos: int, lo: int, limit: int) -> list[_Word]:
     """Up to ``limit`` words before ``pos`` in the same clause."""
     base = max(lo, pos - 80)
     chunk = scan.text[base:pos]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(chunk)), default=0)
+    cut = m.end() if (m := _LAST_CLAUSE_BREAK.match(chunk)) else 0
     words = list(_WORD_RE.finditer(chunk, cut))[-limit:]
     return [_word(base + m.start(), base + m.end(), m.group()) for m in words]
 
@@ -232,7 +233,7 @@ def _read_elided_unit(scan: _Scan, draft: _Draft, lo: int) -> None:
     """«нарастить число перевозимых контейнеров до 300 тысяч» → unit контейнер."""
     base = max(lo, draft.start - 150)
     chunk = scan.text[base : draft.start]
-    cut = max((m.end() for m in _SENTENCE_BREAK.finditer(chunk)), default=0)
+    cut = m.end() if (m := _LAST_SENTENCE_BREAK.match(chunk)) else 0
     nouns = list(scan.lex.count_nouns.finditer(chunk, cut))
     if not nouns:
         return

@@ -71,16 +71,16 @@ def _word(start: int, end: int, text: str) -> _Word:
     return _Word(start, end, text, text.lower().replace("ё", "е"))
 
 
-@dataclass(frozen=True)
-class _Unit:
+# _Unit and _Head are made for every number read: tuples, not dataclasses (a frozen dataclass costs
+# several times as much to make)
+class _Unit(NamedTuple):
     end: int
     unit: str | None
     kind: str
     factor: int = 1  # «15 градусов мороза» turns the value negative
 
 
-@dataclass(frozen=True)
-class _Head:
+class _Head(NamedTuple):
     """What stands before a number: «более чем на», «в», «от», «минус»."""
 
     start: int  # where the number (with its sign) starts
@@ -141,9 +141,14 @@ def _is_letter(ch: str) -> bool:
 # ---------------------------------------------------------------- readings every reader shares
 
 
+_GROUP_SPACE = re.compile(rf"[{GROUP_SPACES}]")
+
+
 def _decimal(digits: str) -> Decimal:
-    # «3 000 000», «1,5», «1.5»
-    return Decimal(re.sub(rf"[{GROUP_SPACES}]", "", digits).replace(",", "."))
+    # «3 000 000», «1,5», «1.5»; most numbers are digits alone
+    if digits.isdecimal():
+        return Decimal(digits)
+    return Decimal(_GROUP_SPACE.sub("", digits).replace(",", "."))
 
 
 def _letter_follows(scan: _Scan, pos: int) -> bool:
