@@ -202,6 +202,10 @@ class NameForms:
         known = _people_table().get(stem)
         if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
             return False  # «Владимира Путина»: a man the people table knows, in the genitive
+        if _mans_oblique_name(a):
+            # «Ивана», «Сергея»: a common man's name in an oblique case is his, whatever agrees with the
+            # words around it («— заявила адвокат Ивана Петрова», «Жена Ивана Петрова сказала»)
+            return False
         woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
         if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
@@ -240,6 +244,11 @@ class NameForms:
                         return True
                     return _mostly_womans(a) if verb == "masc" else woman_name
                 if "nomn" not in cases:
+                    if not _can_share_case(a, w):
+                        # a name agrees with the role it stands in apposition to: «Анна» is no dative, nor
+                        # one name a plural's apposition («— заявила журналистам Анна Петрова»): the role
+                        # noun is the verb's object, and the words before it decide
+                        continue
                     return False  # «министра здравоохранения Алию …», «пресс-секретаря Руслана …»
                 break
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
@@ -266,6 +275,21 @@ class NameForms:
         return share >= 0.3
 
 
+@functools.lru_cache(maxsize=50_000)
+def _mans_oblique_name(given: str) -> bool:
+    """Whether ``given`` is an oblique case of a common man's name (data/common_names.txt): the dictionary
+    reads it as a name in no nominative, and its nominative is listed («Ивана», «Сергея»; not «Асия»,
+    which the dictionary reads only as the genitive of the rare «Асий», nor «Саша», a nominative)."""
+    from .wordlists import load_words
+
+    low = given.lower()
+    names = [p for p in morph.parses(low)[:6] if "Name" in p.tag.grammemes]
+    if not names or any("nomn" in p.tag.grammemes for p in names) or not morph.analyzer().word_is_known(low):
+        return False
+    common = load_words("common_names.txt")
+    return any("masc" in p.tag.grammemes and norm_word(p.normal_form) in common for p in names)
+
+
 def _womans_share(given: str) -> float | None:
     """The share of a woman's nominative in the weight of the given name's readings as a name (None:
     the dictionary reads no name in it)."""
@@ -280,6 +304,23 @@ def _mostly_womans(given: str) -> bool:
     """Whether a woman's nominative carries at least 60% of the weight of the given name's readings."""
     share = _womans_share(given)
     return share is not None and share >= 0.6
+
+
+_OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _can_share_case(given: str, role: str) -> bool:
+    """Whether a given name can stand in apposition to a role noun in an oblique case: some singular
+    reading of the role shares a case with some reading of the name as a name («министра Алию»: both
+    can be accusatives; «журналистам Анна»: a plural dative and a nominative cannot). A given name the
+    dictionary does not know as a name can be in any case."""
+    name_cases = {c for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes
+                  for c in _OBLIQUE if c in p.tag.grammemes}
+    if not any("Name" in p.tag.grammemes for p in morph.parses(given.lower())[:6]):
+        return True
+    role_cases = {c for p in morph.parses(role.lower())[:3] if "plur" not in p.tag.grammemes
+                  for c in _OBLIQUE if c in p.tag.grammemes}
+    return bool(name_cases & role_cases)
 
 
 def _verb_gender_before(words: list[str]) -> str | None:

@@ -122,8 +122,10 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
         if in_pp:
             # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
             # корреспондентом «Голоса Америки» лидер Движения …»
-            if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or w.text[:1].isupper()
-                                                   and not w.text.isupper()) and not _can_be(w.text, "loct") and "Fixd" not in gram:
+            # (a person noun is one too: «написала в соцсетях жена Олега Смирнова»)
+            if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or is_person_noun(w.text)
+                                                   or w.text[:1].isupper() and not w.text.isupper()) \
+                    and not _can_be(w.text, "loct") and "Fixd" not in gram:
                 in_pp = False
             elif cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
                     and p.kind == "person" and (m := p.last_before(w.start + 1)) is not None and m.subject \

@@ -275,15 +275,19 @@ class PeopleLearning(NameForms):
         cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
         left = left[cut + 1 :] if cut >= 0 else left
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
+        verb = None  # the past-tense verb the role phrase follows, if it does
         for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
             if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
                     or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):
                 # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
+                verb = words[i]
                 words = words[i + 1 :]
                 break
         if not nominative:
             nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
-            words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) else []
+            words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (
+                verb is not None and all(_adjective(w) for w in words[: nouns[-1]])
+                and _subject_of(verb, words[nouns[-1]])) else []
         for i, w in enumerate(words):
             if is_person_noun(w):
                 j = i
@@ -301,6 +305,16 @@ class PeopleLearning(NameForms):
                 k += 1
             if words and is_person_noun(words[k]):
                 p.add_role(_nominative_head(" ".join(words)), words)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _subject_of(verb: str, noun: str) -> bool:
+    """Whether ``noun`` right after the past-tense ``verb`` is its inverted subject: a nominative reading
+    of the noun has the verb's gender («сказала супруга Сергея Иванова»: the wife speaks, and «супруга»
+    is no genitive of «супруг» in apposition to «Сергея»)."""
+    g = _past_gender(verb)
+    return g is not None and any(p.tag.POS == "NOUN" and {"nomn", "sing", g} <= p.tag.grammemes
+                                 for p in morph.parses(noun.lower())[:3])
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -943,6 +943,30 @@ ROLE_OF_A_NAMED_PERSON += [
 ]
 
 
+# A feminine verb says a woman speaks, not who: the name after the post is hers only if it can be a
+# nominative («Ивана», «Сергея» are names the dictionary knows only in oblique cases). A name agrees
+# with the role noun it stands in apposition to: after a plural or a dative («журналистам», «министру»)
+# a nominative name («Анна») is the subject, the noun the verb's object. A kinship or person noun right
+# after a feminine verb is its subject («сказала супруга …»: not the genitive of «супруг»), and it ends
+# a prepositional phrase before it («написала в соцсетях жена …»).
+ROLE_OF_A_NAMED_PERSON += [
+    ("«Мы обжалуем приговор», — заявила адвокат Ивана Петрова.", "адвокат Ивана Петрова"),
+    ("«Это ошибка», — сказала супруга Сергея Иванова.", "супруга Сергея Иванова"),
+    ("«Это ошибка», — написала в соцсетях жена Олега Смирнова.", "жена Олега Смирнова"),
+    ("«Это ошибка», — сказала дочь Олега Волкова.", "дочь Олега Волкова"),
+    ("«Мы готовы», — сказала Саша Петрова.", "Саша Петрова"),
+    ("«Мы готовы», — сказала Александра Петрова.", "Александра Петрова"),
+    ("«Мы обжалуем приговор», — заявила журналистам Анна Петрова.", "Анна Петрова"),
+    ("«Мы готовы», — заявила министру Анна Петрова.", "Анна Петрова"),
+    ("«Мы готовы», — рассказала корреспонденту Мария Иванова.", "Мария Иванова"),
+    ("«Мы готовы», — сообщила журналистам пресс-секретарь Анна Петрова.", "Анна Петрова"),
+    ("«Мы готовы», — заявил журналистам Иван Петров.", "Иван Петров"),
+    ("«Мы готовы», — сказала Айгерим Петрова.", "Айгерим Петрова"),
+    ("«Это ошибка», — сказал помощник Сергея Иванова.", "помощник Сергея Иванова"),
+    ("Жена Ивана Петрова сказала: «Мы готовы».", "жена Ивана Петрова"),
+]
+
+
 @pytest.mark.parametrize("text, speaker", ROLE_OF_A_NAMED_PERSON)
 def test_a_role_before_a_genitive_name_is_another_persons(text, speaker):
     quotes = [s for s in analyze(text).segments if s.kind == "quote"]

@@ -22,6 +22,7 @@ DATA = resources.files("speechkit").joinpath("data")
 #   "aliases"  "alias = full name", both lemma sequences
 WORD_LISTS = {
     "stopwords.txt": {"": "lemmas"},
+    "common_names.txt": {"": "lemmas"},
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases"},
     "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
                   "journalist labels": "words", "unnamed labels": "words", "answer labels": "words",
@@ -34,7 +35,7 @@ WORD_LISTS = {
                           "media": "lemmas", "stump prefixes": "words"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
-SORTED = {("stopwords.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
+SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
           ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
           ("roles.txt", "answer labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "member nouns"),
           ("roles.txt", "role synonyms"),
@@ -146,7 +147,8 @@ def test_file_opens_with_its_description(name):
             break
         head.append(line)
     assert len(head) >= 3, f"{name}: start with a comment block saying what the file is and its format"
-    assert "Written for speechkit, MIT licence." in "\n".join(head), name
+    # its licence: our own, or that of the data it is derived from (common_names.txt: wordfreq's)
+    assert "Written for speechkit, MIT licence." in "\n".join(head) or "CC BY-SA 4.0" in "\n".join(head), name
 
 
 @pytest.mark.parametrize("name", sorted(WORD_LISTS))
