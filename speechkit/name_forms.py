@@ -282,18 +282,22 @@ def _mans_oblique_name(given: str) -> bool:
     which the dictionary reads only as the genitive of the rare «Асий», nor «Саша», a nominative)."""
     from .wordlists import load_words
 
-    low = given.lower()
-    names = [p for p in morph.parses(low)[:6] if "Name" in p.tag.grammemes]
-    if not names or any("nomn" in p.tag.grammemes for p in names) or not morph.analyzer().word_is_known(low):
+    names = _name_parses(given)
+    if not names or any("nomn" in p.tag.grammemes for p in names) or not morph.analyzer().word_is_known(given.lower()):
         return False
     common = load_words("common_names.txt")
     return any("masc" in p.tag.grammemes and norm_word(p.normal_form) in common for p in names)
 
 
+def _name_parses(given: str) -> list:
+    """The dictionary's readings of ``given`` as a given name (of its first six)."""
+    return [p for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes]
+
+
 def _womans_share(given: str) -> float | None:
     """The share of a woman's nominative in the weight of the given name's readings as a name (None:
     the dictionary reads no name in it)."""
-    names = [p for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes]
+    names = _name_parses(given)
     if not names:
         return None
     total = sum(p.score for p in names)
@@ -314,10 +318,10 @@ def _can_share_case(given: str, role: str) -> bool:
     reading of the role shares a case with some reading of the name as a name («министра Алию»: both
     can be accusatives; «журналистам Анна»: a plural dative and a nominative cannot). A given name the
     dictionary does not know as a name can be in any case."""
-    name_cases = {c for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes
-                  for c in _OBLIQUE if c in p.tag.grammemes}
-    if not any("Name" in p.tag.grammemes for p in morph.parses(given.lower())[:6]):
+    names = _name_parses(given)
+    if not names:
         return True
+    name_cases = {c for p in names for c in _OBLIQUE if c in p.tag.grammemes}
     role_cases = {c for p in morph.parses(role.lower())[:3] if "plur" not in p.tag.grammemes
                   for c in _OBLIQUE if c in p.tag.grammemes}
     return bool(name_cases & role_cases)
