@@ -276,20 +276,21 @@ class Analysis:
     summary_by_theme: dict[str, list[SummarySentence]] | None = None
 
 
-_SCALARS = (str, int, float, bool, type(None))  # returned as they are (the most frequent values first)
+SCALARS = (str, int, float, bool, type(None))  # values that are their own plain data (and hold no span)
 
 
 @functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass, read once per class (``dataclasses.fields`` builds them each call)."""
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def to_dict(obj: Any) -> Any:
     """Turn a record (or list/dict of records) into JSON-ready plain data."""
-    if isinstance(obj, _SCALARS):
+    if isinstance(obj, SCALARS):
         return obj
     if hasattr(type(obj), "__dataclass_fields__") and not isinstance(obj, type):
-        return {name: to_dict(getattr(obj, name)) for name in _field_names(type(obj))}
+        return {name: to_dict(getattr(obj, name)) for name in field_names(type(obj))}
     if isinstance(obj, (list, tuple, Tokens)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

@@ -275,7 +275,7 @@ class PeopleLearning(NameForms):
         cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
         left = left[cut + 1 :] if cut >= 0 else left
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
-        verb = None  # the past-tense verb the role phrase follows, if it does
+        verb = None  # the verb (or conjunction) the role phrase follows, if any: _subject_of reads a past tense
         for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
             if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
                     or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):

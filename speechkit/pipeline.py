@@ -18,7 +18,7 @@ from decimal import Decimal
 from . import morph
 from .boilerplate import find_boilerplate
 from .model import (Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens,
-                    _field_names, offset_array, token_starts)
+                    SCALARS, field_names, offset_array, token_starts)
 from .names import surname_key
 from .quotes import find_quotes
 from .segments import build as build_segments
@@ -368,7 +368,7 @@ def _remap_span(sp: Span, norm: Normalized) -> Span:
     return Span(s, e, norm.source[s:e])
 
 
-_PLAIN = (str, int, float, bool, type(None), Decimal)  # values that hold no span
+_PLAIN = (*SCALARS, Decimal)  # values that hold no span
 
 
 def _remap_analysis(a: Analysis, norm: Normalized) -> Analysis:
@@ -382,7 +382,7 @@ def _remap_analysis(a: Analysis, norm: Normalized) -> Analysis:
     # a figure's sentence is the sentence's own Span, or a window that figures share: mapped once
     # each, they stay shared (mapped apiece, 35,000 figures of a 10 MB text held 35,000 copies)
     spans: dict[tuple[int, int], Span] = {}
-    for name in _field_names(Analysis):
+    for name in field_names(Analysis):
         v = getattr(a, name)
         if name in ("text", "source", "tokens") or not isinstance(v, list) or id(v) in seen:
             continue
@@ -416,7 +416,7 @@ def _remap(obj, norm: Normalized, spans: dict[tuple[int, int], Span]):
         return {k: _remap(v, norm, spans) for k, v in obj.items()}
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return obj
-    names = _field_names(type(obj))
+    names = field_names(type(obj))
     changes = {}
     for name in names:
         v = getattr(obj, name)

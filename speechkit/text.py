@@ -295,6 +295,7 @@ def sentence_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[tuple
     clocks = [(m.end(), m.end()) for m in _CLOCK_BREAK.finditer(text, max(0, lo - 3), hi) if m.end() >= lo]
     return sorted(marks + clocks) if clocks else marks
 
+
 _PARA = re.compile(r"[^\r\n]+")
 
 
