@@ -20,6 +20,7 @@ from .names import (feminine_given, first_name, given_slot, is_patronymic, known
                     nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word
+from .wordlists import load_words
 
 
 class NameForms:
@@ -150,7 +151,9 @@ class NameForms:
                 break
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "CONJ"):
                 break
-            if is_role_word(norm_word(morph.lemma(w))):
+            if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
+                if head is not None and not any("gent" in p.tag.grammemes for p in morph.parses(head.lower())[:3]):
+                    break  # «заявила журналистам защитник …»: a noun before a nominative one does not head it
                 head = w
         return head
 
@@ -206,9 +209,19 @@ class NameForms:
             # «Ивана», «Сергея»: a common man's name in an oblique case is his, whatever agrees with the
             # words around it («— заявила адвокат Ивана Петрова», «Жена Ивана Петрова сказала»)
             return False
-        woman_name = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:6])
+        names = _name_parses(a)
+        woman_name = any({"femn", "nomn"} <= p.tag.grammemes for p in names)
+        if woman_name and not any("masc" in p.tag.grammemes for p in names):
+            return True  # «Мария», «Анна»: no man's name reads in it, whatever the words around it say
         if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
+        line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
+        if before and norm_word(morph.lemma(before[-1])) in load_words("roles.txt", "relational nouns"):
+            # «мать Руслана Ахметова», «вдова Дмитрия Волкова»: the name after a kinship noun is the one
+            # she is named by, in the genitive (whatever verb agrees with her), unless it reads as a
+            # woman's name as much; after «сын», «отец» no woman's name stands in apposition
+            return _feminine_noun(before[-1]) and _reads_as_womans(a)
         after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
         if after:
             g = _past_gender(after.group(1))
@@ -216,8 +229,6 @@ class NameForms:
             # genitive the name then is; only a verb that cannot is evidence of the name's gender
             if g and not self._thing_before(start, g):
                 return g == "femn"
-        line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
-        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
         verb_gender = None
         words = before[-8:]
         for k, w in enumerate(reversed(words)):
@@ -228,7 +239,7 @@ class NameForms:
             g = _past_gender(w)
             if g and k == 0:
                 return g == "femn"  # «сказала Дана Исина»
-            if is_role_word(norm_word(morph.lemma(w))):  # the role the name stands in apposition to
+            if is_role_word(norm_word(morph.lemma(w))) or is_person_noun(w):  # the role the name stands in apposition to
                 w = self._apposition_head(start) or w
                 cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
                          if c in p.tag.grammemes}
@@ -240,9 +251,17 @@ class NameForms:
                     # a verb without gender («— говорит адвокат Ивана Петрова») leaves it to the given
                     # name: a man's genitive when no woman's name reads in it at all
                     verb = _verb_gender_before(words[: len(words) - 1 - k])
-                    if verb is None or verb == "femn":
-                        return True
-                    return _mostly_womans(a) if verb == "masc" else woman_name
+                    if verb == "masc":
+                        return _mostly_womans(a)
+                    if _feminine_noun(w):
+                        return True  # «местная активистка Асия Тюлюбаева»: a woman's post, her name
+                    # a feminine verb agrees with a woman holding the post («заявила адвокат»), who may be
+                    # the name or the name's advocate: a given name whose readings as a man's oblique case
+                    # outweigh a woman's nominative («Дмитрия», «Руслана», «Айдоса») is his genitive, and
+                    # the speaker is the post described in the text's own words, never a name the text
+                    # may give to the one she speaks for; «Алия», «Марина» and names the dictionary does
+                    # not know are hers
+                    return _reads_as_womans(a)
                 if "nomn" not in cases:
                     if not _can_share_case(a, w):
                         # a name agrees with the role it stands in apposition to: «Анна» is no dative, nor
@@ -269,10 +288,7 @@ class NameForms:
             return verb_gender == "femn"
         # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
         # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
-        share = _womans_share(a)
-        if share is None or not morph.analyzer().word_is_known(a.lower()):
-            return True  # a given name the dictionary does not know is read as written
-        return share >= 0.3
+        return _reads_as_womans(a)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -280,7 +296,6 @@ def _mans_oblique_name(given: str) -> bool:
     """Whether ``given`` is an oblique case of a common man's name (data/common_names.txt): the dictionary
     reads it as a name in no nominative, and its nominative is listed («Ивана», «Сергея»; not «Асия»,
     which the dictionary reads only as the genitive of the rare «Асий», nor «Саша», a nominative)."""
-    from .wordlists import load_words
 
     names = _name_parses(given)
     if not names or any("nomn" in p.tag.grammemes for p in names) or not morph.analyzer().word_is_known(given.lower()):
@@ -302,6 +317,20 @@ def _womans_share(given: str) -> float | None:
         return None
     total = sum(p.score for p in names)
     return sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes) / total if total else 1.0
+
+
+def _feminine_noun(word: str) -> bool:
+    """Whether the word reads only as a feminine noun («активистка», «журналистка»; not «адвокат», «судья»)."""
+    nouns = [p for p in morph.parses(word.lower())[:3] if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
+
+
+def _reads_as_womans(given: str) -> bool:
+    """Whether a woman's nominative carries at least 30% of the weight of the given name's readings as a
+    name («Алия», «Ерлана»; not «Дмитрия», «Руслана», «Айдоса»), or the dictionary does not know the word
+    (a given name it lacks is read as written)."""
+    share = _womans_share(given)
+    return share is None or share >= 0.3 or not morph.analyzer().word_is_known(given.lower())
 
 
 def _mostly_womans(given: str) -> bool:

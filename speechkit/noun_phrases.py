@@ -19,13 +19,11 @@ from . import morph
 from .names import body_name, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
-from .text import norm_word
+from .text import PREPOSITIONS, norm_word
 from .wordlists import load_sections
 
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
 _WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
-PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
-                         "среди без про вместо около".split())
 PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
 AUTHOR = frozenset(["я", "мы"])  # «Мы также обратились в Нацбанк …»: the newsroom itself
 

@@ -28,8 +28,8 @@ from .names import (CAP, UPPER, declined_surname, first_name, is_patronymic, kno
                     place_or_body, surname_ending, surname_key, surname_like)
 from .participants import Participant
 from .roles import is_person_noun
-from .text import norm_word
-from .wordlists import load_table
+from .text import PREPOSITIONS, norm_word
+from .wordlists import load_table, load_words
 
 _CAP_WORD = re.compile(CAP)
 # В.Путин · В. Путин · К.-Ж. Токаев
@@ -286,10 +286,12 @@ class PeopleLearning(NameForms):
         if not nominative:
             nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
             words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (
-                verb is not None and all(_adjective(w) for w in words[: nouns[-1]])
+                verb is not None and _modifiers_only(words[: nouns[-1]])
                 and _subject_of(verb, words[nouns[-1]])) else []
         for i, w in enumerate(words):
             if is_person_noun(w):
+                if not _role_fits(w, p.gender):
+                    break  # «мать Руслана Ахметова»: a mother is no man's role
                 j = i
                 while j > 0 and _adjective(words[j - 1]):
                     j -= 1
@@ -303,7 +305,7 @@ class PeopleLearning(NameForms):
             k = 0
             while k < len(words) - 1 and _adjective(words[k]):
                 k += 1
-            if words and is_person_noun(words[k]):
+            if words and is_person_noun(words[k]) and _role_fits(words[k], p.gender):
                 p.add_role(_nominative_head(" ".join(words)), words)
 
 
@@ -315,6 +317,29 @@ def _subject_of(verb: str, noun: str) -> bool:
     g = _past_gender(verb)
     return g is not None and any(p.tag.POS == "NOUN" and {"nomn", "sing", g} <= p.tag.grammemes
                                  for p in morph.parses(noun.lower())[:3])
+
+
+def _modifiers_only(words: list[str]) -> bool:
+    """Whether the words between a verb and a person noun only modify the noun («бывшая») or make a
+    prepositional phrase of their own («написала в соцсетях жена …»), so that the noun can be the
+    verb's subject."""
+    if words and words[0].lower() in PREPOSITIONS:
+        return not any(is_person_noun(w) for w in words[1:])
+    return all(_adjective(w) for w in words)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _role_fits(noun: str, gender: str | None) -> bool:
+    """Whether a person noun can be the role of a person of ``gender``: «мать», «активистка» are no
+    man's roles, «отец», «брат» no woman's; «министр», «судья» are anyone's."""
+    nouns = [(p.normal_form, {g.lower() for g in p.tag.grammemes}) for p in morph.parses(noun.lower())[:3]
+             if p.tag.POS == "NOUN"]
+    if gender not in ("masc", "femn") or not nouns:
+        return True
+    if gender == "masc":
+        return any("masc" in g or "ms-f" in g for _, g in nouns)
+    return any("masc" not in g or norm_word(lemma) not in load_words("roles.txt", "relational nouns")
+               for lemma, g in nouns)
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -45,7 +45,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         p = cast.at(w.start)
         if p is not None and p.kind == "person":
             m = p.last_before(w.start + 1)
-            if oblique or (m.subject if nominative_only else True) or not _declines(w.text):
+            if oblique or (m.subject if nominative_only else True) or not (_declines(w.text) or _oblique_in(cast.text, m)):
                 return p
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
@@ -116,6 +116,12 @@ def _name_like(word: str) -> bool:
 
 def _declines(word: str) -> bool:
     return any(p.tag.POS == "NOUN" for p in morph.parses(word.lower())[:2])
+
+
+def _oblique_in(text: str, m) -> bool:
+    """Whether a word of the mention ends as an oblique case of an -ов/-ев/-ин surname («Турсуновой»,
+    «Токаевым»): the dictionary's guesses at such a surname may read no noun in it, but it declines."""
+    return any(surname_ending(x) not in (None, "", "а") for x in re.findall(r"\w+", text[m.start : m.end]))
 
 
 def _role_word(word: str) -> bool:

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from .model import Span, Tokens
 
+# the prepositions a noun phrase can open with («в соцсетях», «по словам»)
+PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
+                         "среди без про вместо около".split())
+
 # Removed for matching: soft hyphen, zero-width space/joiners, word joiner, BOM,
 # combining stress marks (á, а́), variation selectors.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300\u030b\ufe0e\ufe0f"
