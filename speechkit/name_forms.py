@@ -39,6 +39,8 @@ class NameForms:
             return None
         if a == b:
             return None  # «Патриарх … Кирилл Кирилл Патриарх …»: a scraped tooltip repeats the name, no surname
+        if surname_ending(a) not in (None, "", "а") and self._known_surname(a):
+            return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         ending = surname_ending(b)
@@ -86,8 +88,11 @@ class NameForms:
             return (fa[0], fa[1], subject)
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
-            if ending == "у" and self._accusative(start):
-                gender = "femn"  # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative
+            if ending == "у" and self._accusative(start) and not (
+                    known and not any("femn" in p.tag.grammemes for p in _name_parses(a))):
+                # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative (but «пишет
+                # Ивану Петрову»: no woman's name reads in «Ивану»)
+                gender = "femn"
             if known:
                 readings = [p for p in morph.parses(a.lower())[:8] if "Name" in p.tag.grammemes
                             and gender in p.tag.grammemes and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]
@@ -107,6 +112,17 @@ class NameForms:
             fa = first_name(a, oblique=True)
             return (fa[0], "masc", False)
         return (nominative_given(a, "а"), "masc", False)
+
+    def _known_surname(self, word: str) -> bool:
+        """Whether the word is a form of a surname the text, the people table or the dictionary knows as
+        one (and the dictionary knows no given name in it)."""
+        from .people import _people_table  # (people builds on this module)
+
+        key = surname_key(word)
+        if self.by_key.get(key) or _people_table().get(key):
+            return True
+        parses = morph.parses(word.lower())[:4]
+        return any("Surn" in p.tag.grammemes for p in parses) and not any("Name" in p.tag.grammemes for p in parses)
 
     def _sentence_start(self, start: int) -> bool:
         """Whether the word at ``start`` begins its sentence (after . ! ? …, a line break or nothing)."""
@@ -217,11 +233,18 @@ class NameForms:
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
-        if before and norm_word(morph.lemma(before[-1])) in load_words("roles.txt", "relational nouns"):
+        k = len(before)
+        while k > 1 and _genitive_modifier(before[k - 1]):
+            k -= 1  # «сестра погибшего Айдоса Садыкова»
+        if k and norm_word(morph.lemma(before[k - 1])) in load_words("roles.txt", "relational nouns"):
             # «мать Руслана Ахметова», «вдова Дмитрия Волкова»: the name after a kinship noun is the one
             # she is named by, in the genitive (whatever verb agrees with her), unless it reads as a
             # woman's name as much; after «сын», «отец» no woman's name stands in apposition
-            return _feminine_noun(before[-1]) and _reads_as_womans(a)
+            return _feminine_noun(before[k - 1]) and _reads_as_womans(a) and k == len(before)
+        if self._after_role(start) and _second_name_after(text, end):
+            # «сказала юрист Ерлана Сапарова Айгуль Нуртаева»: a post, the genitive of whom it serves,
+            # then its holder's own name; the first pair is not the subject
+            return False
         after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
         if after:
             g = _past_gender(after.group(1))
@@ -317,6 +340,26 @@ def _womans_share(given: str) -> float | None:
         return None
     total = sum(p.score for p in names)
     return sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes) / total if total else 1.0
+
+
+def _genitive_modifier(word: str) -> bool:
+    """An adjective or participle that can be a genitive singular («погибшего», «бывшего»)."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and {"gent", "sing"} <= p.tag.grammemes
+               for p in morph.parses(word.lower())[:3])
+
+
+_NEXT_PAIR = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def _second_name_after(text: str, end: int) -> bool:
+    """Whether another given name and surname follow a name pair right away («… Ерлана Сапарова
+    Айгуль Нуртаева»): the second is a nominative pair (its surname a nominative, «Нуртаева», «Ли»)."""
+    m = _NEXT_PAIR.match(text, end, end + 60)
+    if m is None or not given_slot(m.group(1)) or _is_role(m.group(1)) or place_or_body(m.group(1)):
+        return False
+    if known_first_name(m.group(1)):
+        return surname_ending(m.group(2)) in (None, "", "а") and surname_like(m.group(2))
+    return surname_ending(m.group(2)) in ("", "а")
 
 
 def _feminine_noun(word: str) -> bool:

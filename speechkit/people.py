@@ -22,7 +22,7 @@ import re
 
 from . import morph
 from .cache import code_stamp, memo
-from .name_forms import (NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head,
+from .name_forms import (NameForms, _dictionary_surname, _is_role, _name_parses, _nominative, _nominative_head,
                          _past_gender, _surname_slot)
 from .names import (CAP, UPPER, declined_surname, first_name, is_patronymic, known_first_name, nominative_surname,
                     place_or_body, surname_ending, surname_key, surname_like)
@@ -292,6 +292,8 @@ class PeopleLearning(NameForms):
             if is_person_noun(w):
                 if not _role_fits(w, p.gender):
                     break  # «мать Руслана Ахметова»: a mother is no man's role
+                if not _shares_a_case(w, text[start:end].split(maxsplit=1)[0]):
+                    break  # «заявил министру Асель Сапаровой Иван Петров»: the minister is the one he speaks to
                 j = i
                 while j > 0 and _adjective(words[j - 1]):
                     j -= 1
@@ -340,6 +342,16 @@ def _role_fits(noun: str, gender: str | None) -> bool:
         return any("masc" in g or "ms-f" in g for _, g in nouns)
     return any("masc" not in g or norm_word(lemma) not in load_words("roles.txt", "relational nouns")
                for lemma, g in nouns)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _shares_a_case(noun: str, given: str) -> bool:
+    """Whether a role noun can stand in apposition to a given name: not when the name reads only as a
+    nominative and the noun as none («заявил министру Асель Сапаровой Иван Петров»). (The dictionary's
+    cases of a name it barely knows, «Ерлан», say little more.)"""
+    if {p.tag.case for p in _name_parses(given)} != {"nomn"}:
+        return True
+    return any(p.tag.case == "nomn" for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -38,15 +38,32 @@ def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = N
 
 def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False,
                verb_gender: str | None = None) -> Participant | None:
-    """A name in the phrase: a person the cast knows, a known surname, or a capitalised pair."""
+    """A name in the phrase: a person the cast knows, a known surname, or a capitalised pair.
+
+    In the subject's place a name in the nominative comes before one in another case («заявил министру
+    Асель Сапаровой Иван Петров»: he speaks, to her)."""
+    first = None
     for w in np:
         if _quoted(w):
             continue
         p = cast.at(w.start)
         if p is not None and p.kind == "person":
             m = p.last_before(w.start + 1)
-            if oblique or (m.subject if nominative_only else True) or not (_declines(w.text) or _oblique_in(cast.text, m)):
+            if oblique or m.subject or not (_declines(w.text) or _oblique_in(cast.text, m)):
                 return p
+            if not nominative_only and first is None:
+                first = p
+    if first is not None:
+        # «— ответил Назарбаеву Ельцин»: a surname in the nominative after the one spoken to
+        after = [w for w in np if w.start >= first.last_before(len(cast.text)).end]
+        ending = surname_ending(after[0].text) if len(after) == 1 else None
+        sex = {"": "masc", "а": "femn"}.get(ending)
+        if sex and verb_gender in (None, sex) and re.fullmatch(CAP, after[0].text) \
+                and not _role_word(after[0].text) and not place_or_body(after[0].text):
+            p = cast.person(None, after[0].text, sex, nominative=True)
+            cast.mention(p, after[0].start, after[0].end, True)
+            return p
+        return first
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
             and _name_like(w.text)]
