@@ -29,6 +29,7 @@ import re
 
 from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
+from .name_forms import _feminine_noun
 from .names import gender_of_verb
 from .noun_phrases import (AUTHOR, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
@@ -161,7 +162,14 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     if _in("documents", lemma):
         return _issuer(cast, text, np[at + 1 :], pos, ctx, lemma)
     if is_person_noun(head.text) or post_of([w.text for w in np[: at + 1]]):
-        named = _person_in(cast, whole[whole.index(head) + 1 :], oblique, nominative_only=True, verb_gender=gender)
+        rest = whole[whole.index(head) + 1 :]
+        named = _person_in(cast, rest, oblique, nominative_only=True, verb_gender=gender)
+        if named is not None and oblique and _kin_of(head.text, named):
+            # «По словам матери Нурлана Касымова»: the one a kinship noun names its holder by is not the
+            # holder; a name after his («жены Ивана Петрова Марии Петровой») is hers
+            m = named.last_before(len(text))
+            named = _person_in(cast, [w for w in rest if w.start >= m.end], oblique, nominative_only=True,
+                               verb_gender=gender) if m is not None else None
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
         plural = "plur" in gram or (number == "plur" and _can_be_plural(head.text))
         return named if named is not None else _role(cast, np, pos, ctx, plural=plural, gender=gender)
@@ -177,6 +185,14 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         name = _nominative_head(" ".join(words))
         return cast.add(Participant(name, "anonymous", None, norm_word(name)))
     return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+
+
+def _kin_of(noun: str, p: Participant) -> bool:
+    """Whether a kinship noun names its holder by ``p``: a man always («жены Бахыта Султанова»,
+    «брата Ивана Петрова»), a woman after a noun that is not only a woman's («отца Алии Петровой»)."""
+    if norm_word(morph.lemma(noun)) not in load_words("roles.txt", "relational nouns"):
+        return False
+    return p.gender == "masc" or not _feminine_noun(noun)
 
 
 # ---------------------------------------------------------------- documents and the words they relay

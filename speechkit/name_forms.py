@@ -229,6 +229,8 @@ class NameForms:
         woman_name = any({"femn", "nomn"} <= p.tag.grammemes for p in names)
         if woman_name and not any("masc" in p.tag.grammemes for p in names):
             return True  # «Мария», «Анна»: no man's name reads in it, whatever the words around it say
+        if not _can_be_mans_genitive(a, names):
+            return True  # «Сауле Исаева», «Гульнар Исмаилова»: «Сауле», «Гульнар» are no man's genitive
         if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
@@ -237,10 +239,10 @@ class NameForms:
         while k > 1 and _genitive_modifier(before[k - 1]):
             k -= 1  # «сестра погибшего Айдоса Садыкова»
         if k and norm_word(morph.lemma(before[k - 1])) in load_words("roles.txt", "relational nouns"):
-            # «мать Руслана Ахметова», «вдова Дмитрия Волкова»: the name after a kinship noun is the one
-            # she is named by, in the genitive (whatever verb agrees with her), unless it reads as a
-            # woman's name as much; after «сын», «отец» no woman's name stands in apposition
-            return _feminine_noun(before[k - 1]) and _reads_as_womans(a) and k == len(before)
+            # «мать Руслана Ахметова», «вдова Нурлана Абдиева»: the name after a kinship noun is the one
+            # she is named by, in the genitive (whatever verb agrees with her), if it can be a man's
+            # genitive at all; after «сын», «отец» no woman's name stands in apposition
+            return False
         if self._after_role(start) and _second_name_after(text, end):
             # «сказала юрист Ерлана Сапарова Айгуль Нуртаева»: a post, the genitive of whom it serves,
             # then its holder's own name; the first pair is not the subject
@@ -282,9 +284,9 @@ class NameForms:
                     # the name or the name's advocate: a given name whose readings as a man's oblique case
                     # outweigh a woman's nominative («Дмитрия», «Руслана», «Айдоса») is his genitive, and
                     # the speaker is the post described in the text's own words, never a name the text
-                    # may give to the one she speaks for; «Алия», «Марина» and names the dictionary does
-                    # not know are hers
-                    return _reads_as_womans(a)
+                    # may give to the one she speaks for; «Алия», «Асия» (data/womens_names.txt), «Марина» (a
+                    # woman's nominative at 60% or more) and names the dictionary does not know are hers
+                    return _womans_name(a)
                 if "nomn" not in cases:
                     if not _can_share_case(a, w):
                         # a name agrees with the role it stands in apposition to: «Анна» is no dative, nor
@@ -342,6 +344,16 @@ def _womans_share(given: str) -> float | None:
     return sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes) / total if total else 1.0
 
 
+def _can_be_mans_genitive(given: str, names: list) -> bool:
+    """Whether a given name can be a man's genitive (or accusative), as a man's «-а» surname asks: the
+    dictionary reads one in it («Дмитрия», «Руслана»), or, unknown to it, it ends as one does («Айдоса»,
+    «Жандоса»; not «Гульнар»). «Сауле» reads only as Саул's dative: no genitive."""
+    if names:
+        return any("masc" in p.tag.grammemes and p.tag.case in ("gent", "accs") for p in names) \
+            or not morph.analyzer().word_is_known(given.lower())
+    return given.lower().endswith(("а", "я"))
+
+
 def _genitive_modifier(word: str) -> bool:
     """An adjective or participle that can be a genitive singular («погибшего», «бывшего»)."""
     return any(p.tag.POS in ("ADJF", "PRTF") and {"gent", "sing"} <= p.tag.grammemes
@@ -366,6 +378,15 @@ def _feminine_noun(word: str) -> bool:
     """Whether the word reads only as a feminine noun («активистка», «журналистка»; not «адвокат», «судья»)."""
     nouns = [p for p in morph.parses(word.lower())[:3] if p.tag.POS == "NOUN"]
     return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
+
+
+def _womans_name(given: str) -> bool:
+    """Whether a given name is listed as a woman's (data/womens_names.txt), reads mostly as a woman's
+    nominative, or is one the dictionary does not know that cannot be a man's genitive («Айгерим»,
+    not «Ерлана»: Ерлан's, whatever the dictionary guesses)."""
+    if norm_word(given) in load_words("womens_names.txt") or _mostly_womans(given):
+        return True
+    return not morph.analyzer().word_is_known(given.lower()) and not given.lower().endswith(("а", "я"))
 
 
 def _reads_as_womans(given: str) -> bool:

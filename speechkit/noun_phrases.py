@@ -107,6 +107,7 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
     also reads as a plural of «токай») is a subject whatever else it could be.
     """
     in_pp = False
+    skip_to = -1
     for k, w in enumerate(ws):
         low = w.low
         if low in PREPOSITIONS:
@@ -131,6 +132,11 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
                 in_pp = False  # «В ходе заседания Газымжанов заявил»: a person's nominative mention
             else:
                 continue
+        if w.start < skip_to:
+            continue
+        if k and w.text[:1].isupper() and is_person_noun(ws[k - 1].text) and (m := _oblique_mention(cast, w)):
+            skip_to = m.end  # «ответила адвокату Сергея Кузнецова судья …»: the one spoken to, a genitive in it
+            continue
         if low in PRONOUNS or _candidate_head(w):
             if w.text[:1].isupper() and _org_name_or_cap(w):
                 # «рассказал РИА Новости источник в администрации»: the agency is told, the source speaks
@@ -148,6 +154,26 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
                 and _candidate_head(nxt) and not w.text.isupper():
             return ws[_with_adjectives(ws, k):]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
     return []
+
+
+def _declines(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" for p in morph.parses(word.lower())[:2])
+
+
+def _indeclinable(text: str, m) -> bool:
+    """Whether no word of the mention declines, so that its case says nothing («Ли Цян»): a noun reading
+    («Артёма» in «Артёма Дзюбы», «Сергея» in «Сергея Кузнецова») or an oblique ending of an -ов/-ев/-ин
+    surname («Турсуновой»: the dictionary's guesses at it may read no noun) is a case."""
+    words = re.findall(r"\w+", text[m.start : m.end])
+    return not any(_declines(x) or surname_ending(x) not in (None, "", "а") for x in words)
+
+
+def _oblique_mention(cast: Cast | None, w: Word):
+    """The cast's mention of a person at ``w`` if it reads it in an oblique case («адвокату Сергея
+    Кузнецова»), where a word of the name declines; else None."""
+    p = cast.at(w.start) if cast is not None else None
+    m = p.last_before(w.start + 1) if p is not None and p.kind == "person" else None
+    return m if m is not None and not m.subject and not _indeclinable(cast.text, m) else None
 
 
 def _with_adjectives(ws: list[Word], k: int) -> int:

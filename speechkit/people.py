@@ -133,7 +133,7 @@ class PeopleLearning(NameForms):
                 # the given name as written tells a man's «-а» too («Ерлана Карина»: «Ерлан» is no
                 # dictionary name, «Ерлана» reads as Ерлан's genitive)
                 self._roles_around(p, m.start(), last.end(), subject or not (
-                    declined_surname(surname, given) or declined_surname(surname, a)))
+                    declined_surname(surname, given) or declined_surname(surname, a)), subject)
                 taken.update(x.start() for x in (m, nxt, last))
                 k += 3 if last is third else 2
                 continue
@@ -263,7 +263,8 @@ class PeopleLearning(NameForms):
             return people[0]
         return max(people, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
 
-    def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True) -> None:
+    def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True,
+                      subject: bool = True) -> None:
         """The role phrase right before a full name, and one after it set off by a comma.
 
         A name not in the nominative takes from before it only a role noun that can share its case
@@ -292,8 +293,14 @@ class PeopleLearning(NameForms):
             if is_person_noun(w):
                 if not _role_fits(w, p.gender):
                     break  # «мать Руслана Ахметова»: a mother is no man's role
-                if not _shares_a_case(w, text[start:end].split(maxsplit=1)[0]):
+                if not _shares_a_case(w, text[start:end].split(maxsplit=1)[0], p.gender):
                     break  # «заявил министру Асель Сапаровой Иван Петров»: the minister is the one he speaks to
+                said = _past_gender(verb) if verb is not None else None
+                if said and p.gender in ("masc", "femn") and said != p.gender and _modifiers_only(words[:i]) \
+                        and _subject_of(verb, w):
+                    break  # «сказала супруга Жандоса Ахметова»: the verb's subject, a woman, is no man's role
+                if not subject and norm_word(morph.lemma(w)) in load_words("roles.txt", "relational nouns"):
+                    break  # «брат футболиста Артёма Дзюбы»: a kinship noun before a genitive names another
                 j = i
                 while j > 0 and _adjective(words[j - 1]):
                     j -= 1
@@ -345,13 +352,15 @@ def _role_fits(noun: str, gender: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _shares_a_case(noun: str, given: str) -> bool:
-    """Whether a role noun can stand in apposition to a given name: not when the name reads only as a
-    nominative and the noun as none («заявил министру Асель Сапаровой Иван Петров»). (The dictionary's
-    cases of a name it barely knows, «Ерлан», say little more.)"""
-    if {p.tag.case for p in _name_parses(given)} != {"nomn"}:
+def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
+    """Whether a role noun can stand in apposition to a given name: some case of the noun is a case the
+    dictionary reads the name in as a name of the person's sex («канцлера … Карла», «министра … Алию»;
+    not «заявил министру … Иван», «тренер Артёма»). A name it does not read so can be in any case
+    («Ерлан», which it reads only as a woman's plural genitive, is a man's here)."""
+    cases = {p.tag.case for p in _name_parses(given) if gender in p.tag.grammemes}
+    if not cases:
         return True
-    return any(p.tag.case == "nomn" for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
+    return any(p.tag.case in cases for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
 
 
 @functools.lru_cache(maxsize=50_000)

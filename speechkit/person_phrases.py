@@ -16,7 +16,8 @@ import re
 
 from . import morph
 from .names import CAP, first_name, place_or_body, surname_ending, surname_key
-from .noun_phrases import Context, Word, _adjectival, _can_be, _in, _known, _quoted, _reading
+from .noun_phrases import (Context, Word, _adjectival, _can_be, _in, _indeclinable, _known, _oblique_mention, _quoted,
+                           _reading)
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
 from .text import norm_word
@@ -49,7 +50,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         p = cast.at(w.start)
         if p is not None and p.kind == "person":
             m = p.last_before(w.start + 1)
-            if oblique or m.subject or not (_declines(w.text) or _oblique_in(cast.text, m)):
+            if oblique or m.subject or _indeclinable(cast.text, m):
                 return p
             if not nominative_only and first is None:
                 first = p
@@ -73,7 +74,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         if known and np.index(b) == np.index(a) + 1:
             # «заявила бывшая жена Куандыка Бишимбаева»: a form of someone the text knows; in the
             # subject's place only his nominative names him (here he is the kinship noun's complement)
-            return known[0] if oblique or any(_nominative_of(p, b.text) for p in known) else None
+            if oblique:
+                return known[0]
+            # (the text's own case of this mention first: «брат футболиста Артёма Дзюбы» is his genitive)
+            return known[0] if not _oblique_mention(cast, a) and any(_nominative_of(p, b.text) for p in known) \
+                else None
         if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
             fa = first_name(a.text)
             gender = verb_gender or (fa[1] if fa else "masc")  # «поделилась … Асия Тюлюбаева»
@@ -93,13 +98,16 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     if len(np) == 1 and caps and caps[0] is np[0] and not oblique:
         word = np[0].text
         ending = surname_ending(word)
-        if (verb_gender or "masc") == "masc" and ending not in (None, "") or ending not in (None, "", "а"):
-            return None  # «Адвокат Бишимбаева заявил»: a man's surname in -а is his genitive, not the subject
+        if verb_gender == "masc" and ending not in (None, "") or ending not in (None, "", "а"):
+            # «Адвокат Бишимбаева заявил»: a man's surname in -а is his genitive, not the subject (alone
+            # after a verb of no gender, «— пишет Ивану Петрову Сидорова», no noun governs a genitive)
+            return None
         if cast.by_key.get(surname_key(word)):
             return None  # «отметила бывшая супруга Бишимбаева»: a known man's form that is not his nominative
-        if not _known(word):
-            # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place
-            p = cast.person(None, word, verb_gender or "masc", nominative=True)
+        if not _known(word) or _surname_nominative(word):
+            # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place;
+            # «сказал Петров», «сказал Кузнецов» (not the genitive plural of «кузнец»): one the dictionary knows
+            p = cast.person(None, word, verb_gender or ("femn" if ending == "а" else "masc"), nominative=True)
             cast.mention(p, np[0].start, np[0].end, True)
             return p
         fn = first_name(word)
@@ -118,6 +126,11 @@ def _nominative_of(p: Participant, word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def _surname_nominative(word: str) -> bool:
+    return any({"Surn", "nomn", "sing"} <= p.tag.grammemes for p in morph.parses(word.lower())[:3])
+
+
+@functools.lru_cache(maxsize=50_000)
 def _surname(word: str) -> bool:
     return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:3])
 
@@ -129,16 +142,6 @@ def _name_like(word: str) -> bool:
     if not _known(word):
         return True
     return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in morph.parses(word.lower())[:4])
-
-
-def _declines(word: str) -> bool:
-    return any(p.tag.POS == "NOUN" for p in morph.parses(word.lower())[:2])
-
-
-def _oblique_in(text: str, m) -> bool:
-    """Whether a word of the mention ends as an oblique case of an -ов/-ев/-ин surname («Турсуновой»,
-    «Токаевым»): the dictionary's guesses at such a surname may read no noun in it, but it declines."""
-    return any(surname_ending(x) not in (None, "", "а") for x in re.findall(r"\w+", text[m.start : m.end]))
 
 
 def _role_word(word: str) -> bool:

@@ -23,6 +23,7 @@ DATA = resources.files("speechkit").joinpath("data")
 WORD_LISTS = {
     "stopwords.txt": {"": "lemmas"},
     "common_names.txt": {"": "lemmas"},
+    "womens_names.txt": {"": "words"},
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases"},
     "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
                   "journalist labels": "words", "unnamed labels": "words", "answer labels": "words",
@@ -35,7 +36,7 @@ WORD_LISTS = {
                           "media": "lemmas", "stump prefixes": "words"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
-SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
+SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("roles.txt", ""),
           ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
           ("roles.txt", "answer labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "member nouns"),
           ("roles.txt", "relational nouns"),
