@@ -71,6 +71,11 @@ class NameForms:
                     return (a[: -len(shared)], "masc", False)
                 return (a, "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
+            if ending == "" and fa[1] == "femn" and not any("nomn" in p.tag.grammemes and "sing" in p.tag.grammemes
+                                                           for p in _name_parses(a)):
+                # «Маулен Ашимбаев», «Гани Бейсембаев»: a man's nominative surname; the dictionary's woman's
+                # oblique reading of the given name («Маулен»: «Маулена»'s plural genitive) is not it
+                fa = (a, "masc")
             subject = ending == "" or _nominative(b)
             if known and ending is None and not _dictionary_surname(b):
                 # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
@@ -82,9 +87,9 @@ class NameForms:
                     given = _as_written_name(masc[0].normal_form, a)
                     if a.startswith(given) and b.endswith(a[len(given):]):
                         return (given, "masc", False)
-            if known and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
-                                 for p in morph.parses(a.lower())[:6]):
-                fa, subject = first_name(a, oblique=True), False  # «Ильхамом Алиевым»
+            if known and ending is None and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
+                                                    for p in morph.parses(a.lower())[:6]):
+                fa, subject = first_name(a, oblique=True), False  # «Ильхамом Шольцем»: the given name's case
             return (fa[0], fa[1], subject)
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
@@ -94,8 +99,11 @@ class NameForms:
                 # Ивану Петрову»: no woman's name reads in «Ивану»)
                 gender = "femn"
             if known:
-                readings = [p for p in morph.parses(a.lower())[:8] if "Name" in p.tag.grammemes
-                            and gender in p.tag.grammemes and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]
+                if gender == "femn" and a[-1].lower() not in morph.VOWELS and a[-1].lower() != "й" \
+                        and any({"Name", "femn", "Fixd"} <= p.tag.grammemes for p in _name_parses(a)):
+                    return (a, gender, False)  # «с Айгуль Сариевой»: a name ending in a consonant does not decline
+                readings = [p for p in morph.parses(a.lower())[:8] if {"Name", "sing", gender} <= p.tag.grammemes
+                            and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]
                 if readings:
                     nom = _as_written_name(readings[0].normal_form, a)
                     return (nom, gender, False)

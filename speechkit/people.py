@@ -24,8 +24,8 @@ from . import morph
 from .cache import code_stamp, memo
 from .name_forms import (NameForms, _dictionary_surname, _is_role, _name_parses, _nominative, _nominative_head,
                          _past_gender, _surname_slot)
-from .names import (CAP, UPPER, declined_surname, first_name, is_patronymic, known_first_name, nominative_surname,
-                    place_or_body, surname_ending, surname_key, surname_like)
+from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, is_patronymic, known_first_name,
+                    nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .participants import Participant
 from .roles import is_person_noun
 from .text import PREPOSITIONS, norm_word
@@ -94,7 +94,12 @@ class PeopleLearning(NameForms):
                 taken.update((m.start(), nxt.start(), third.start()))
                 k += 3
                 continue
-            fa = first_name(a, oblique=declined_surname(b, a))
+            by_patronymic = _patronymic_form(b)
+            # «Виталия Геннадьевича Савельева»: the patronymic's ending says the sex and whether the name is
+            # declined (the given name alone reads as a woman's nominative too)
+            fa = first_name(a, oblique=by_patronymic[1] if by_patronymic else declined_surname(b, a))
+            if fa and by_patronymic and fa[1] != by_patronymic[0]:
+                fa = _given_of_sex(a, *by_patronymic)
             if fa and not _is_role(a) and (is_patronymic(b) or (_patronymic_reading(b) and self.in_quote(m.start()))):
                 # «Андреем Александровичем» in a turn is an address; «Роман Абрамович» in the narrative a surname
                 if third is not None and _surname_slot(third.group(0)):
@@ -367,6 +372,31 @@ def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
 def _oblique(word: str) -> bool:
     """Whether a noun can be in a case other than the nominative («президента», not «помощник»)."""
     return any(p.tag.case not in (None, "nomn") for p in morph.parses(word.lower())[:4] if p.tag.POS == "NOUN")
+
+
+def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:
+    """The nominative of a given name read as a name of ``sex`` («Алию» with «Маратовну» → «Алия»),
+    or the word as written."""
+    for p in morph.parses(word.lower())[:8]:
+        if {"Name", sex} <= p.tag.grammemes and ("nomn" in p.tag.grammemes) != declined and "Fixd" not in p.tag.grammemes:
+            return ("-".join(x.capitalize() for x in p.normal_form.split("-")), sex)
+    if sex == "femn" and declined:
+        return (feminine_given(word, "у" if word.lower().endswith(("у", "ю")) else "ой"), sex)
+    return (word, sex)
+
+
+_PATRONYMIC_FORM = re.compile(r"(?:(?:ович|евич|ич)(а|у|ем|ом|е)?|(?:овн|евн|ичн)(а|ы|е|у|ой|ою))$", re.IGNORECASE)
+
+
+def _patronymic_form(word: str) -> tuple[str, bool] | None:
+    """(sex, declined) that a patronymic's ending tells: «Геннадьевича» ("masc", True), «Петровна»
+    ("femn", False); None for a word that does not end as one."""
+    m = _PATRONYMIC_FORM.search(word)
+    if m is None or not is_patronymic(word):
+        return None
+    if m.group(2) is not None:
+        return ("femn", m.group(2).lower() != "а")
+    return ("masc", m.group(1) is not None)
 
 
 @functools.lru_cache(maxsize=50_000)

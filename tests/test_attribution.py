@@ -1044,6 +1044,23 @@ ROLE_OF_A_NAMED_PERSON += [
 ]
 
 
+# A name as the text writes it, in the nominative: a patronymic's ending says the sex and the case
+# («Виталия Геннадьевича» is a man's genitive, «Алию Маратовну» a woman's accusative); a man's
+# nominative surname makes the given name a nominative («Маулен», «Гани»: not the dictionary's woman's
+# plural genitive); a woman's name ending in a consonant does not decline («с Айгуль Сариевой»).
+ROLE_OF_A_NAMED_PERSON += [
+    ("Председатель сената Маулен Ашимбаев открыл заседание. «Мы готовы», — сказал Ашимбаев.", "Маулен Ашимбаев"),
+    ("В заседании участвовал министр просвещения Гани Бейсембаев. «Мы готовы», — сообщил Бейсембаев.",
+     "Гани Бейсембаев"),
+    ("Аким встретился с предпринимателем Айгуль Сариевой. «Мы готовы», — сказала она.", "Айгуль Сариева"),
+    ("Встреча прошла с участием вице-премьера Виталия Геннадьевича Савельева. «Мы готовы», — сказал Савельев.",
+     "Виталий Савельев"),
+    ("Он поблагодарил Алию Маратовну Сапарову. «Мы готовы», — сказала Сапарова.", "Алия Сапарова"),
+    ("Он встретился с Алией Маратовной Сапаровой. «Мы готовы», — сказала Сапарова.", "Алия Сапарова"),
+    ("Министр транспорта Роман Владимирович Старовойт сказал: «Мы готовы».", "Роман Старовойт"),
+]
+
+
 @pytest.mark.parametrize("text, speaker", ROLE_OF_A_NAMED_PERSON)
 def test_a_role_before_a_genitive_name_is_another_persons(text, speaker):
     quotes = [s for s in analyze(text).segments if s.kind in ("quote", "fragment")]
