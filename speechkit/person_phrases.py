@@ -156,7 +156,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     if plural:
         return _group(cast, np, pos, ctx)
     if post is not None:
-        holder = cast.holder(post, pos)
+        holder = cast.holder(post, pos, gender)
         if holder is not None:
             return holder
     if len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):

@@ -177,6 +177,9 @@ def _synonym_in(lemmas: list[str], must_hold: str | None = None) -> str | None:
     return None
 
 
+GENERIC_HEADS = frozenset(["глава", "руководитель", "председатель", "начальник"])  # the post is the body's
+
+
 def compatible(asked: Post, held: Post) -> bool:
     """Whether a role a text attributes with (``asked``) can be a post someone was introduced with.
 
@@ -190,8 +193,11 @@ def compatible(asked: Post, held: Post) -> bool:
     if asked.head_of_state:
         return held.head_of_state
     body = asked.lemmas[1:]
+    n = len(body)
     if asked.lemmas[:1] and asked.lemmas[0] in load_sections("roles.txt").get("member nouns", ()) and body:
         # «представитель МЧС»: anyone introduced with a post in that body («офицер … МЧС»)
-        n = len(body)
+        return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
+    if asked.post in GENERIC_HEADS and body:
+        # «глава ГКНБ»: the head of that body, not «глава администрации президента»
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
     return asked.post in (held.post, held.general)

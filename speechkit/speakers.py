@@ -19,7 +19,7 @@ import functools
 from .name_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
 from .names import nominative_surname, surname_key
 from .participants import Mention, Participant
-from .people import _WORD, PeopleLearning
+from .people import _WORD, PeopleLearning, _people_table
 from .roles import Post, country_of_word
 from .text import sentence_breaks
 from .wordlists import load_sections
@@ -96,6 +96,12 @@ class Cast(PeopleLearning):
     def person(self, first: str | None, surname: str, gender: str, nominative: bool = False) -> Participant:
         sur = surname if nominative else nominative_surname(surname, gender)
         key = surname_key(sur)
+        known = _people_table().get(key) if not nominative else None
+        if known is not None and known[1] == gender and known[0].split()[0] == first \
+                and sur != known[0].split()[-1] and known[0].split()[-1].startswith(sur[:3]):
+            # «президента Таджикистана Эмомали Рахмона»: a foreign surname's case ending comes off where
+            # the people table knows the bare form
+            sur = known[0].split()[-1]
         for p in self.by_key.get(key, ()):
             if p.first == first or (first and p.first and p.first[:1] == first[:1] and p.known):
                 return p
@@ -204,11 +210,17 @@ class Cast(PeopleLearning):
         fallback = [p for p in self.participants if fits(p) and p.last_before(pos)]
         return max(fallback, key=lambda p: p.last_before(pos).start, default=None)
 
-    def holder(self, post: Post, pos: int) -> Participant | None:
-        """«сказал министр»: the person introduced with that post; of several, the one in focus."""
+    def holder(self, post: Post, pos: int, gender: str | None = None) -> Participant | None:
+        """«сказал министр»: the person introduced with that post; of several, the one in focus. A verb's
+        gender leaves out the holders of the other sex («— подчеркнула глава Минздрава»)."""
         from .roles import compatible
 
         fits = [p for p in self.people() if any(compatible(post, h) for h in p.posts)]
+        if post.country:
+            # «президент Таджикистана»: not one whose posts name another country (a post may name none)
+            fits = [p for p in fits if not {h.country for h in p.posts} - {post.country, None}]
+        if gender in ("masc", "femn"):
+            fits = [p for p in fits if p.gender in (gender, None)]
         if post.head_of_state:
             fits = fits or [p for p in self.people() if any(h.head_of_state for h in p.posts)]
             if len(fits) > 1 and post.country is None:

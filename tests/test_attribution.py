@@ -1067,6 +1067,27 @@ def test_a_role_before_a_genitive_name_is_another_persons(text, speaker):
     assert [q.speaker for q in quotes] == [speaker]
 
 
+# «— добавил глава ГКНБ»: the holder of that post, not another «глава» in focus; «— подчеркнула глава
+# Минздрава»: a holder of the verb's sex; «— отметил президент Таджикистана»: not a president whose posts
+# name another country (and «Рахмона» after a post is the people table's «Рахмон»).
+POST_HOLDERS = [
+    ("Премьер-министр Кыргызстана Адылбек Касымалиев прибыл в Ош. Его сопровождал глава ГКНБ Камчыбек Ташиев.\n"
+     "«Дорогу достроят в срок», — сказал Касымалиев.\n«Граница открыта», — добавил глава ГКНБ.",
+     ["Адылбек Касымалиев", "Камчыбек Ташиев"]),
+    ("Министр здравоохранения Акмарал Альназарова и министр просвещения Гани Бейсембаев открыли школу.\n"
+     "«Кабинеты будут в каждой школе», — подчеркнула глава Минздрава.",
+     ["Акмарал Альназарова"]),
+    ("Президент Кыргызстана Садыр Жапаров принял президента Таджикистана Эмомали Рахмона.\n"
+     "«Вопрос границы решен», — сказал Жапаров.\n«Это новая страница», — отметил президент Таджикистана.",
+     ["Садыр Жапаров", "Эмомали Рахмон"]),
+]
+
+
+@pytest.mark.parametrize("text, speakers", POST_HOLDERS)
+def test_a_post_names_its_holder(text, speakers):
+    assert [s.speaker for s in analyze(text).segments if s.kind == "quote"] == speakers
+
+
 # a noun of one sex is no role of a person of the other: «мама», «вдова» before a man's name relate him
 # to a woman; «министр», «судья» are anyone's
 ROLES_BY_SEX = [
