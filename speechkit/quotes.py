@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import morph
 from .model import Span
-from .text import inside, paragraphs
+from .text import inside, norm_word, paragraphs
 from .wordlists import load_sections, load_words
 
 OPEN_QUOTES = "«„"
@@ -241,7 +241,10 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     quotes: list[Quote] = []
     names: list[Span] = []
     prev: Span | None = None
+    goes_on = False  # the paragraph before closed with speech that its speaker may go on with
+    dialogue = False
     for para in paragraphs(text, start, end):
+        before_para = len(quotes)
         pairs = [p for p in pair_quotes(text, para.start, para.end)
                  if not inside(p.open, skip)]
         speech_until = -1
@@ -258,6 +261,9 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
                     and not _HEADLINE_AFTER.match(text, p.end):
                 # «…», — подчеркнул он. — «Без него Арал не выживет». — the same speaker goes on
                 q = Quote(p.open, p.end, None, None, _inner(text, p), p.unclosed)
+            if q is None and goes_on and p.open == para.start and p.depth == 0 and _rest_is_empty(text, p.end, para.end):
+                # a paragraph that is only «…», after one that closed with speech: the speaker goes on
+                q = Quote(p.open, p.end, None, None, _inner(text, p), p.unclosed)
             if q is None:
                 if p.end - p.open <= QUOTED_NAME_MAX:
                     names.append(Span(p.open, p.end, text[p.open : p.end]))
@@ -265,7 +271,13 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
                 quotes.append(q)
                 speech_until = p.end
                 said_until = max(p.end, q.attribution.end if q.attribution and q.side != "before" else p.end)
-        quotes += _dash_speech(text, para, pairs)
+        dashed = _dash_speech(text, para, pairs)
+        if not dashed and goes_on and not dialogue and len(quotes) == before_para:
+            dashed = _dash_goes_on(text, para, pairs)
+        quotes += dashed
+        # a question among the dash lines makes them a dialogue, whose lines alternate speakers
+        dialogue = dialogue or any(q.kind == "dash" and _asks(text, q) for q in dashed)
+        goes_on = _closes_with_speech(text, para, quotes[before_para:])
         prev = para
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
@@ -493,6 +505,36 @@ def _attribution_before(text: str, i: int, start: int):
 
 
 # ---------------------------------------------------------------- dash dialogue
+_ASKING = frozenset(["спросить", "спрашивать", "поинтересоваться", "интересоваться", "уточнить"])
+
+
+def _closes_with_speech(text: str, para: Span, found: list[Quote]) -> bool:
+    """Whether a paragraph ends with speech its speaker may go on with in the next paragraph: a quote
+    (with its attribution) closes it, and it is no question (the answer that follows is another's)."""
+    if not found:
+        return False
+    q = max(found, key=lambda q: q.end)
+    tail = max(q.end, q.attribution.end if q.attribution is not None and q.side != "before" else q.end)
+    return not text[tail:para.end].strip(" .!?…»\"”") and not _asks(text, q)
+
+
+def _asks(text: str, q: Quote) -> bool:
+    """Whether a quote is a question: it ends with «?» or its verb asks."""
+    if text[q.inner[0] : q.inner[1]].rstrip(" .…»\"”").endswith("?"):
+        return True
+    return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in _ASKING
+
+
+def _dash_goes_on(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
+    """— В 2026 году сеть дойдет до районов. (a dash paragraph with no attribution after one whose
+    speaker spoke last: the same speaker goes on, as Russian news writes a speech over paragraphs)"""
+    m = _DASH_LINE.match(text, para.start, para.end)
+    if not m or any(p.depth == 0 and p.close - p.open > 40 for p in pairs):
+        return []
+    q = Quote(m.start(), para.end, None, None, (m.end(), para.end), kind="dash")
+    return [] if _asks(text, q) else [q]
+
+
 _DASH_LINE = re.compile(rf"[{DASHES}]\s+")
 _DASH_ATTR = re.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
 

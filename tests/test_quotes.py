@@ -244,3 +244,31 @@ def test_question_labels_are_turns_of_their_own():
         ("журналист", "А что с ценами на газ?"),
         ("Владимир Путин", "Цены останутся на уровне 2024 года."),
     ]
+
+
+# Russian news writes one speaker's speech over several paragraphs and names the speaker once: a
+# paragraph that is only a dash line or only «…», right after one that closed with attributed speech,
+# is the same speaker going on. Not after a question (the line after it is an answer, another's), nor
+# among dash lines that hold a question (a dialogue, whose lines alternate), nor a question itself.
+GOES_ON = [
+    ("Аким области Жаслан Мадиев рассказал о планах.\n— Покрытие получат все центры, — сказал он.\n"
+     "— В 2026 году сеть дойдет до районов. Подрядчик выбран.\nНапомним, программа стартовала в 2023 году.",
+     [("Жаслан Мадиев", "— Покрытие получат все центры"),
+      ("Жаслан Мадиев", "— В 2026 году сеть дойдет до районов. Подрядчик выбран.")]),
+    ("Министр финансов Берик Асылов подвел итоги года.\n«Мы вернули в бюджет 800 миллиардов», — сказал он.\n"
+     "«Эта работа будет продолжена».",
+     [("Берик Асылов", "«Мы вернули в бюджет 800 миллиардов»"), ("Берик Асылов", "«Эта работа будет продолжена»")]),
+    ("— Когда откроется школа? — спросил корреспондент.\n— В сентябре, — ответил аким.\n— А детсад?\n"
+     "— Тоже в сентябре.",
+     [("корреспондент", "— Когда откроется школа?"), ("аким", "— В сентябре")]),
+    ("— Когда откроется школа? — спросил корреспондент.\n— В сентябре.",
+     [("корреспондент", "— Когда откроется школа?")]),
+    ("«Мы готовы», — сказал аким Алматы Ерболат Досаев.\nНа встрече обсудили бюджет.\n«Эта работа будет продолжена».",
+     [("Ерболат Досаев", "«Мы готовы»")]),
+]
+
+
+@pytest.mark.parametrize("text, quotes", GOES_ON)
+def test_a_speaker_goes_on_in_the_next_paragraph(text, quotes):
+    a = analyze(text)
+    assert [(s.speaker, s.text) for s in a.segments if s.kind == "quote"] == quotes
