@@ -35,8 +35,10 @@ class NameForms:
         shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
         with no evidence the nominative is read, as a name is most often first met as a subject.
         """
-        if _is_role(a) or country_of_word(a) or len(b) < 3 or not _surname_slot(b, after_given=known_first_name(a)):
+        if _is_role(a) or country_of_word(a) or len(b) < 2 or not _surname_slot(b, after_given=known_first_name(a)):
             return None
+        if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):
+            return None  # «Виктор Ли», «Ирина Ни»: a two-letter surname only after a given name the dictionary knows
         if a == b:
             return None  # «Патриарх … Кирилл Кирилл Патриарх …»: a scraped tooltip repeats the name, no surname
         if surname_ending(a) not in (None, "", "а") and self._known_surname(a):

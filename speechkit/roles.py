@@ -197,6 +197,8 @@ def compatible(asked: Post, held: Post) -> bool:
     if asked.lemmas[:1] and asked.lemmas[0] in load_sections("roles.txt").get("member nouns", ()) and body:
         # «представитель МЧС»: anyone introduced with a post in that body («офицер … МЧС»)
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
+    if len(asked.lemmas) == 1 and held.lemmas[:1] == asked.lemmas:
+        return True  # «сказал аким»: the one introduced as «аким города», whatever class that post is in
     if asked.post in GENERIC_HEADS and body:
         # «глава ГКНБ»: the head of that body, not «глава администрации президента»
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
