@@ -396,7 +396,7 @@ def _womans_name(given: str) -> bool:
     not «Ерлана»: Ерлан's, whatever the dictionary guesses)."""
     if norm_word(given) in load_words("womens_names.txt") or _mostly_womans(given):
         return True
-    return not morph.analyzer().word_is_known(given.lower()) and not given.lower().endswith(("а", "я"))
+    return not morph.analyzer().word_is_known(given.lower()) and not _can_be_mans_genitive(given, [])
 
 
 def _reads_as_womans(given: str) -> bool:
