@@ -108,16 +108,21 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
     """
     in_pp = False
     skip_to = -1
+    told = False  # after «агентству», «телеканалу»: the outlet's name stands beside its head, in its case
     for k, w in enumerate(ws):
         low = w.low
         if low in PREPOSITIONS:
             in_pp = True
             continue
+        if told and (_quoted(w) or w.text[:1].isupper() and not _person_named(cast, w)):
+            continue  # «заявил в интервью агентству Интерфакс министр …»: the agency is told, not speaking
+        told = False
         if _quoted(w):
             continue
         if low in PRONOUNS or low in AUTHOR:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
             return ws[k:]
         lemma, gram, pos = _reading(w.text)
+        told = _in("media", lemma) and not _can_be(w.text, "nomn")
         if in_pp:
             # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
             # корреспондентом «Голоса Америки» лидер Движения …»
@@ -154,6 +159,12 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
                 and _candidate_head(nxt) and not w.text.isupper():
             return ws[_with_adjectives(ws, k):]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
     return []
+
+
+def _person_named(cast: Cast | None, w: Word) -> bool:
+    """Whether the speaker model has a person named at ``w`` («агентству Tengrinews Ерлан Карин»)."""
+    p = cast.at(w.start) if cast is not None else None
+    return p is not None and p.kind == "person"
 
 
 def _declines(word: str) -> bool:
