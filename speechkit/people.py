@@ -162,7 +162,7 @@ class PeopleLearning(NameForms):
                     p.add_role(r, r.split())
                 people = [p]
             if people and word != people[0].first:
-                who = self._pick(people, m.start())
+                who = self._pick(people, m.start(), word)
                 # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in
                 # it; «Бишимбаева» of a man is his genitive, though a woman's nominative in the dictionary
                 subject = norm_word(word) == norm_word(who.name.split()[-1]) or (
@@ -262,11 +262,39 @@ class PeopleLearning(NameForms):
             p.name = new
             self._by_name[new] = p
 
-    def _pick(self, people: list[Participant], pos: int) -> Participant:
-        """Of a family sharing a surname, the one last named before ``pos``."""
+    def _pick(self, people: list[Participant], pos: int, word: str = "") -> Participant:
+        """Of a family sharing a surname, the one the form at ``pos`` is of, else the one last named before.
+
+        «Жумабеков», «Жумабековым» are his, «Жумабековой» hers; «Жумабекова» is the sex of a past-tense verb
+        after it, hers after a speech verb of hers or in the present with the clause ending after it
+        («— считает Ахметова.»), and either's otherwise (his genitive, her nominative)."""
         if len(people) == 1:
             return people[0]
-        return max(people, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
+        sex = self._sex_of_form(word, pos) if word else None
+        fits = [p for p in people if p.gender == sex] or people
+        return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
+
+    def _sex_of_form(self, word: str, pos: int) -> str | None:
+        """The sex an -ов/-ев/-ин surname's form at ``pos`` says, if it says one."""
+        ending = surname_ending(word)
+        if ending in ("", "ым", "ом", "е"):
+            return "masc"
+        if ending in ("ой", "ою"):
+            return "femn"
+        if ending != "а":
+            return None
+        after = re.match(r"\s+([а-яё]+)", self.text[pos + len(word) : pos + len(word) + 30])
+        if after and (said := _past_gender(after.group(1))):
+            return said  # «Жумабекова отметила»
+        from .quotes import is_speech_verb
+
+        # «— добавила Жумабекова.», «— считает Ахметова.»: a speech verb's subject, the clause ending after it
+        # (not «поблагодарила Жумабекова за работу», his accusative)
+        before = re.search(r"([а-яё]+)\s+$", self.text[max(0, pos - 30) : pos])
+        if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) in ("femn", None) \
+                and re.match(r"\s*[.!?,;]", self.text[pos + len(word) :]):
+            return "femn"
+        return None
 
     def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True,
                       subject: bool = True) -> None:
