@@ -95,14 +95,15 @@ class NameForms:
             return (fa[0], fa[1], subject)
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
+            listed = norm_word(a) in load_words("womens_names.txt")  # «Ажар»: the dictionary knows a man's only
             if ending == "у" and self._accusative(start) and not (
-                    known and not any("femn" in p.tag.grammemes for p in _name_parses(a))):
+                    known and not listed and not any("femn" in p.tag.grammemes for p in _name_parses(a))):
                 # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative (but «пишет
                 # Ивану Петрову»: no woman's name reads in «Ивану»)
                 gender = "femn"
             if known:
                 if gender == "femn" and a[-1].lower() not in morph.VOWELS and a[-1].lower() != "й" \
-                        and any({"Name", "femn", "Fixd"} <= p.tag.grammemes for p in _name_parses(a)):
+                        and (listed or any({"Name", "femn", "Fixd"} <= p.tag.grammemes for p in _name_parses(a))):
                     return (a, gender, False)  # «с Айгуль Сариевой»: a name ending in a consonant does not decline
                 readings = [p for p in morph.parses(a.lower())[:8] if {"Name", "sing", gender} <= p.tag.grammemes
                             and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]
@@ -209,6 +210,13 @@ class NameForms:
             words = self._words = _distinct_words(self.text)
         return any(f in words for f in forms)
 
+    def _her_surnames(self) -> frozenset[str]:
+        """``_her_surnames`` of the text, found once."""
+        hers = getattr(self, "_hers", None)
+        if hers is None:
+            hers = self._hers = _her_surnames(self.text)
+        return hers
+
     def _thing_before(self, start: int, gender: str) -> bool:
         """Whether the word right before ``start`` is a thing's noun in the nominative of ``gender``
         («Встреча», «Визит»): a subject a verb after the name can agree with."""
@@ -243,6 +251,8 @@ class NameForms:
             return True  # «Сауле Исаева», «Гульнар Исмаилова»: «Сауле», «Гульнар» are no man's genitive
         if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
             return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
+        if woman_name and b.lower() in self._her_surnames():
+            return True  # «депутат сената Дина Кузьмина … — сказала Кузьмина»: the text has her speak
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
         k = len(before)
@@ -470,6 +480,50 @@ def _distinct_words(text: str) -> frozenset[str]:
 
 
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
+_SURNAME_IN_A = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]*(?:ов|ев|ёв|ин|ын)а(?![\w-])")  # «Кузьмина»: hers, or his genitive
+
+
+def _sex_of_form(text: str, pos: int, word: str) -> str | None:
+    """The sex an -ов/-ев/-ин surname's form ``word`` at ``pos`` says, if it says one.
+
+    «Жумабеков», «Жумабековым», «Жумабекове» are a man's, «Жумабековой» a woman's; «Жумабекова» is of the
+    sex of a past-tense verb after it where it opens the clause, and a woman's after a speech verb of
+    hers or in the present with the clause ending after it («— добавила Жумабекова.», «— считает Ахметова.»; not «поблагодарила
+    Жумабекова за работу», his accusative); otherwise it says none (his genitive, her nominative)."""
+    from .quotes import is_speech_verb
+
+    ending = surname_ending(word)
+    if ending in ("", "ым", "ом", "е"):
+        return "masc"
+    if ending in ("ой", "ою"):
+        return "femn"
+    if ending != "а":
+        return None
+    after = re.match(r"\s+([а-яё]+)", text[pos + len(word) : pos + len(word) + 30])
+    if after and (said := _past_gender(after.group(1))) and _opens_clause(text, pos):
+        return said  # «Жумабекова отметила»; not «Встреча Ногаева прошла», «Мать Ахметова рассказала»
+    before = re.search(r"([а-яё]+)\s+$", text[max(0, pos - 30) : pos])
+    if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) in ("femn", None) \
+            and re.match(r"\s*[.!?,;]", text[pos + len(word) :]):
+        return "femn"
+    return None
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether a name at ``pos`` begins its clause: nothing before it but punctuation, an adverb, a
+    conjunction or a particle (not a noun it could be the genitive of)."""
+    before = text[max(0, pos - 40) : pos].rstrip()
+    if not before or before[-1] in ".!?…—–-:;,(«\"\n":
+        return True
+    m = re.search(r"[А-Яа-яЁё]+$", before)
+    return m is not None and morph.parses(m.group(0).lower())[0].tag.POS in ("ADVB", "CONJ", "PRCL")
+
+
+def _her_surnames(text: str) -> frozenset[str]:
+    """The -ова/-ева/-ина surnames the text writes as a woman's, by the verb beside one (``_sex_of_form``),
+    lower case: a speech verb's subject, not a man's genitive. One pass over the text."""
+    return frozenset(m.group(0).lower() for m in _SURNAME_IN_A.finditer(text)
+                     if _sex_of_form(text, m.start(), m.group(0)) == "femn")
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -23,7 +23,7 @@ import re
 from . import morph
 from .cache import code_stamp, memo
 from .name_forms import (NameForms, _dictionary_surname, _is_role, _name_parses, _nominative, _nominative_head,
-                         _past_gender, _surname_slot)
+                         _past_gender, _sex_of_form, _surname_slot)
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, is_patronymic, known_first_name,
                     nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .participants import Participant
@@ -270,31 +270,9 @@ class PeopleLearning(NameForms):
         («— считает Ахметова.»), and either's otherwise (his genitive, her nominative)."""
         if len(people) == 1:
             return people[0]
-        sex = self._sex_of_form(word, pos) if word else None
+        sex = _sex_of_form(self.text, pos, word) if word else None
         fits = [p for p in people if p.gender == sex] or people
         return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
-
-    def _sex_of_form(self, word: str, pos: int) -> str | None:
-        """The sex an -ов/-ев/-ин surname's form at ``pos`` says, if it says one."""
-        ending = surname_ending(word)
-        if ending in ("", "ым", "ом", "е"):
-            return "masc"
-        if ending in ("ой", "ою"):
-            return "femn"
-        if ending != "а":
-            return None
-        after = re.match(r"\s+([а-яё]+)", self.text[pos + len(word) : pos + len(word) + 30])
-        if after and (said := _past_gender(after.group(1))):
-            return said  # «Жумабекова отметила»
-        from .quotes import is_speech_verb
-
-        # «— добавила Жумабекова.», «— считает Ахметова.»: a speech verb's subject, the clause ending after it
-        # (not «поблагодарила Жумабекова за работу», his accusative)
-        before = re.search(r"([а-яё]+)\s+$", self.text[max(0, pos - 30) : pos])
-        if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) in ("femn", None) \
-                and re.match(r"\s*[.!?,;]", self.text[pos + len(word) :]):
-            return "femn"
-        return None
 
     def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True,
                       subject: bool = True) -> None:
