@@ -36,7 +36,7 @@ from .noun_phrases import (AUTHOR, PREPOSITIONS, PRONOUNS, Context, Word, _adjec
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role
 from .roles import is_person_noun, post_of
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_heads
-from .text import norm_word
+from .text import SITE_SUFFIX, norm_word
 from .wordlists import load_words
 
 POSSESSIVES = {"его": ("masc", "sing"), "ее": ("femn", "sing"), "её": ("femn", "sing"), "их": (None, "plur")}
@@ -46,7 +46,7 @@ QUOTING = frozenset(["цитировать", "процитировать", "пр
 WORDS_OF = frozenset(["слово", "высказывание", "цитата", "реплика"])  # «приводит слова X»: X speaks
 RELAYING = frozenset(["передавать"])  # «», — передает Tengrinews.kz»: present tense, the outlet relays
 # an outlet named by its site («Tengrinews.kz», «Лента.ру», «NEWSru.com»): it publishes, it does not speak
-_OUTLET = re.compile(r"[^\W\d_][\w-]*\.(?:ru|ру|kz|uz|kg|tj|by|ua|az|am|ge|md|com|net|org|info|рф)(?![\w.])",
+_OUTLET = re.compile(r"[^\W\d_][\w-]*" + SITE_SUFFIX,
                      re.IGNORECASE)
 
 

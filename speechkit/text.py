@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from .model import Span, Tokens
 
+# the end of an outlet's site name («Tengrinews.kz», «24.kg», «Лента.ру», «NEWSru.com»): an outlet named so
+# publishes and asks, it does not speak
+SITE_SUFFIX = r"\.(?:ru|ру|kz|uz|kg|tj|by|ua|az|am|ge|md|com|net|org|info|рф)(?![\w.])"
+
 # the prepositions a noun phrase can open with («в соцсетях», «по словам»)
 PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
                          "среди без про вместо около".split())

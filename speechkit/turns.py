@@ -5,7 +5,8 @@
   sometimes followed by a tooltip ("А.Лукашенко Лукашенко Александр Григорьевич Президент … :").
 * Role labels: «Вопрос:», «Корр.:», «Ведущий:» (roles.txt, ``# transcript labels``).
 * Interviews print names at the start of a line: «Ауез Габбасов:», «АУЕЗ ГАББАСОВ:», «Ахметов:»,
-  «**Айжан Бекова:**» (bold marks of a scraped page kept as asterisks).
+  «**Айжан Бекова:**» (bold marks of a scraped page kept as asterisks), and the outlet's questions
+  under its site's name: «24.kg:», «Tengrinews.kz:» (a journalist's turn).
 * An interview without labels alternates dash paragraphs: «— Сколько туристов приехало?» (the
   journalist) and «— Почти десять миллионов.» (the interviewee the lead names).
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from .model import Span
 from .names import CAP, UPPER, first_name, surname_ending, surname_like
-from .text import paragraphs
+from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
 
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
@@ -35,6 +36,9 @@ NAME_LABEL = re.compile(
     r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
+# at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
+OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+                          re.M | re.I)
 _DASH_PARA = re.compile(r"[—–-]\s+\S")
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
 
@@ -107,6 +111,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     pattern = _role_label_anywhere() if labels else role_label()
     roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
     names = [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if _is_name_label(m.group("surname"))]
+    names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
     if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
         labels += names
     if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3):
