@@ -93,6 +93,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if vlemma in QUOTING and before and before[-1].low in ("которого", "которую", "которых"):
         # «— намекнул Товпинец, которого цитирует РБК»: the one the relative clause is about speaks
         return _noun_phrase(cast, text, before[:-1], pos, ctx, None, None)
+    if vlemma in QUOTING and before:
+        # «Слова Ахметова приводит пресс-служба акимата: «…»»: the words before the verb are its object
+        got = _words_of(cast, text, before, pos, ctx)
+        if got is not None:
+            return got
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -319,13 +324,18 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
     return None
 
 
-def _words_of(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
-    """«приводит сайт института слова Стивена Хокинга» · «передает Kazinform слова министра»: whose words they are."""
-    for k, w in enumerate(after):
-        if not _quoted(w) and _reading(w.text)[0] in WORDS_OF and k + 1 < len(after):
-            got = _phrase(cast, text, after[k + 1 :], pos, ctx, oblique=True)
-            if got is not None:
-                return got
+def _words_of(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """«приводит сайт института слова Стивена Хокинга» · «передает Kazinform слова министра» · «Слова Ахметова
+    приводит пресс-служба» · «Его слова приводит …»: whose words they are."""
+    for k, w in enumerate(ws):
+        if _quoted(w) or _reading(w.text)[0] not in WORDS_OF:
+            continue
+        if k and ws[k - 1].low in POSSESSIVES:
+            g, n = POSSESSIVES[ws[k - 1].low]
+            return cast.antecedent(pos, g, n, ctx.last, ctx.since)
+        got = _phrase(cast, text, ws[k + 1 :], pos, ctx, oblique=True) if k + 1 < len(ws) else None
+        if got is not None:
+            return got
     return None
 
 
