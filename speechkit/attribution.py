@@ -138,7 +138,7 @@ def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context
 def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
                  gender: str | None, number: str | None, reply: bool = False) -> Participant | None:
     """What the clause's subject names; ``reply``: its verb answers someone (speech_verbs.txt # replies)."""
-    np = _subject(ws, cast)
+    np = _subject(ws, cast, number)
     if not np:
         return None
     if np[0].low in AUTHOR:

@@ -100,11 +100,12 @@ class Context:
     issuer: Participant | None = None  # the author of the last statement named
 
 
-def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
+def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None) -> list[Word]:
     """The words of the first noun phrase outside a prepositional phrase that can be a subject.
 
     A word the speaker model knows as a person's nominative mention («Токаев», which the dictionary
-    also reads as a plural of «токай») is a subject whatever else it could be.
+    also reads as a plural of «токай») is a subject whatever else it could be. ``number``: the verb's
+    (a singular verb's subject is no plural: «в комментарии РИА Новости руководитель …»).
     """
     in_pp = False
     skip_to = -1
@@ -128,7 +129,9 @@ def _subject(ws: list[Word], cast: Cast | None = None) -> list[Word]:
             # корреспондентом «Голоса Америки» лидер Движения …»
             # (a person noun is one too: «написала в соцсетях жена Олега Смирнова»)
             if "nomn" in gram and pos == "NOUN" and (lemma in role_lemmas() or is_person_noun(w.text)
-                                                   or w.text[:1].isupper() and not w.text.isupper()) \
+                                                   or _in("anonymous", lemma)  # «в комментарии ТАСС источник в …»
+                                                   or w.text[:1].isupper() and not w.text.isupper()
+                                                   and not (number == "sing" and "plur" in gram)) \
                     and not _can_be(w.text, "loct") and "Fixd" not in gram:
                 in_pp = False
             elif cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
