@@ -58,6 +58,15 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         if earlier is not None or anaphor:
             return earlier
     rest = parts[1:]
+    if len(rest) == 1 and country is None and _in("voices", lemma) and not rest[0].text[:1].isupper():
+        # «в пресс-службе ведомства», «в пресс-службе компании»: the body named before speaks through it
+        back = _reading(rest[0].text)[0]
+        if _in("generic", back):
+            earlier = _earlier_body(cast, rest, pos, same_head_only=not _in("anaphors", back))
+            if earlier is not None:
+                if mention:
+                    cast.mention(earlier, np[0].start, np[-1].end, _can_be(head.text, "nomn"))
+                return earlier
     for w in rest:
         c = country_of_word(w.text)
         if c and not c[1]:
@@ -172,7 +181,8 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
     if len(np) == 1 and _in("generic", lemma):
         return  # «ведомство» alone points back to a body named before
     named = w.text[:1].isupper()
-    if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper())):
+    if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper()
+                                                         or _quoted(np[1]) and np[1].text[1:2].isupper())):
         return  # «акиматы», «управления долгом»: no body is named
     left: list[Word] = []
     nxt = w
@@ -242,9 +252,29 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = F
     if not bodies:
         return None
     head = next((_reading(w.text)[0] for w in np if not _adjectival(w)), "")
-    same = [b for b in bodies if b[1].key and b[1].key[0] == org_key([head])[0]]
+    kinds = (org_key([head]),) + _kinds().get(head, ())
+    same = [b for b in bodies if _of_kind(b[1].key, kinds)]
     if same_head_only:
         return max(same, key=lambda b: b[0])[1] if same else None
     adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]
     pointed = [b for b in bodies if adjs and any(a in " ".join(b[1].key) for a in adjs)]
     return max(same or pointed or bodies, key=lambda b: b[0])[1]
+
+
+@functools.cache
+def _kinds() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """organisations.txt ``# kinds``: a generic noun → the keys of the heads of the bodies it points back to."""
+    out = {}
+    for line in _sections().get("kinds", ()):
+        generic, *heads = line.split(" = ")
+        out[generic] = tuple(org_key(h.split()) for h in heads)
+    return out
+
+
+def _of_kind(key: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a body's key begins with one of the heads ``kinds``, as written or after its adjectives
+    («Евразийский банк развития» is a «банк»)."""
+    k = 0
+    while k < len(key) - 1 and _reading(key[k])[2] in ("ADJF", "PRTF"):
+        k += 1
+    return any(key[: len(h)] == h or key[k : k + len(h)] == h for h in kinds if h)

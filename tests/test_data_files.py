@@ -33,7 +33,8 @@ WORD_LISTS = {
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
                           "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
-                          "media": "lemmas", "stump prefixes": "words"},
+                          "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms",
+                          "voices": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("roles.txt", ""),
