@@ -300,6 +300,10 @@ class NameForms:
                         return _mostly_womans(a)
                     if _feminine_noun(w):
                         return True  # «местная активистка Асия Тюлюбаева»: a woman's post, her name
+                    if woman_name and norm_word(morph.lemma(w)) not in load_words("roles.txt", "serving nouns"):
+                        # «— сказала депутат маслихата Дина Сейткалиева»: no one is a deputy «of» a man
+                        # named after the post; «адвокат», «помощник» are someone's, and the rule below holds
+                        return True
                     # a feminine verb agrees with a woman holding the post («заявила адвокат»), who may be
                     # the name or the name's advocate: a given name whose readings as a man's oblique case
                     # outweigh a woman's nominative («Дмитрия», «Руслана», «Айдоса») is his genitive, and

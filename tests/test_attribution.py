@@ -1126,6 +1126,11 @@ ROLE_OF_A_NAMED_PERSON += [
 # its complement, and after «По словам» the holder of a kinship noun is not the one it names her by.
 # The one spoken to, a post with its genitive, stands between the verb and the subject («ответила
 # адвокату Сергея Кузнецова судья Наталья Ким»). A surname alone that the dictionary knows speaks.
+ROLE_OF_A_NAMED_PERSON += [  # a post that serves no one (roles.txt # serving nouns): the name is hers
+    ("«Нам нужен контроль», — сказала депутат маслихата Дина Сейткалиева.", "Дина Сейткалиева"),
+    ("«Нам нужен контроль», — сказала судья Дина Сейткалиева.", "Дина Сейткалиева"),
+    ("«Нам нужен контроль», — сказала помощник Дина Кузьмина.", "помощник Дина Кузьмина"),
+]
 ROLE_OF_A_NAMED_PERSON += [
     ("«Мы обжалуем приговор», — заявила адвокат Нурлана Сейткалиева.", "адвокат Нурлана Сейткалиева"),
     ("«Мы обжалуем приговор», — заявила адвокат Ерлана Бекова.", "адвокат Ерлана Бекова"),
