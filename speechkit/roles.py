@@ -202,4 +202,23 @@ def compatible(asked: Post, held: Post) -> bool:
     if asked.post in GENERIC_HEADS and body:
         # «глава ГКНБ»: the head of that body, not «глава администрации президента»
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
+    if asked.post != held.post and _local_head(asked) and _local_head(held) and not _regional(held.lemmas[1:]):
+        # «Аким Шымкента … заявил глава города»: a place's name says neither city nor region, so the head
+        # of either is its head («глава региона» too); «аким области» is no «глава города»
+        return len(asked.lemmas) > 1 and _regional(asked.lemmas[1:]) and len(held.lemmas) > 1
     return asked.post in (held.post, held.general)
+
+
+@functools.cache
+def _local_posts() -> frozenset[str]:
+    """The classes of the heads of a city and of a region («мэр», «аким» with their synonyms)."""
+    return frozenset(p.post for p in (post_of(["глава", "город"]), post_of(["глава", "регион"])) if p is not None)
+
+
+def _local_head(p: Post) -> bool:
+    return p.post in _local_posts()
+
+
+def _regional(lemmas) -> bool:
+    """Whether a post's words after its head name a kind of place («города», «области»), not a place."""
+    return bool(set(lemmas) & set(load_sections("organisations.txt").get("regional", ())))
