@@ -33,9 +33,9 @@ from .name_forms import _feminine_noun
 from .names import gender_of_verb
 from .noun_phrases import (AUTHOR, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
-from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role
+from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
 from .roles import is_person_noun, post_of
-from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_heads
+from .speakers import Cast, Participant, _nominative_head, org_heads
 from .text import SITE_SUFFIX, norm_word
 from .wordlists import load_words
 
@@ -153,52 +153,12 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
 
 def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, number: str) -> Participant | None:
     """«— сказал он»: the antecedent the speaker model finds, unless a sentence nearer than its mention
-    (or as near, where it is named in an oblique case) has a subject that is a post or a person noun
-    with no name, and a verb of the pronoun's gender: «Аким наградил врача Асылбека Нурова. «…», —
-    сказал он.» is the akim's (a pronoun subject takes up the sentence before's subject), not the
-    doctor's. A speaker who keeps the floor keeps it against sentences before their quote."""
+    has a subject that is a post with no name (``_unnamed_subject_before``): «Аким наградил врача Асылбека
+    Нурова. «…», — сказал он.» is the akim's (a pronoun subject takes up the sentence before's
+    subject), not the doctor's."""
     p = cast.antecedent(pos, gender, number, ctx.last, ctx.since)
-    if number != "sing":
-        return p
-    m = p.last_before(pos) if p is not None else None
-    here = cast.sentence_of(pos)
-    near = here - cast.sentence_of(m.start) if m is not None else SUBJECT_SENTENCES + 1
-    starts = cast._sentence_starts
-    for d in range(min(near, SUBJECT_SENTENCES) + 1):
-        k = here - d
-        if k < 0 or p is not None and p is ctx.last and starts[k] < ctx.since:
-            break
-        if d == near and m.subject:
-            break
-        end = starts[k + 1] if k + 1 < len(starts) else pos
-        np = _unnamed_subject(cast, text, starts[k], min(end, pos), gender)
-        if np is not None:
-            return _phrase(cast, text, np, pos, ctx, gender=gender)
-    return p
-
-
-def _unnamed_subject(cast: Cast, text: str, start: int, end: int, gender: str | None) -> list[Word] | None:
-    """The subject of the narrative sentence at ``start`` when it is a post or a person noun with no name
-    («Аким района наградил …», «Глава государства поручил …») and its verb is of ``gender``."""
-    if cast.in_quote(start):
-        return None
-    ws = words_in(text, start, end)[:24]
-    np = _subject(ws, cast)
-    np = _clip(text, np) if np else np
-    if not np or any(_quoted(w) or (p := cast.at(w.start)) is not None and p.kind == "person" for w in np):
-        return None
-    head = next((w for w in np if not _adjectival(w)), None)
-    if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
-        return None
-    _, gram, _ = _reading(head.text)
-    if "sing" not in gram or "nomn" not in gram:
-        return None
-    verb = next((w for w in ws[ws.index(np[-1]) + 1 :] if _reading(w.text)[2] == "VERB"), None)
-    said, number = gender_of_verb(verb.text if verb is not None else None)
-    if number == "plur":
-        return None
-    # a verb in the past says the subject's sex; in the present, the noun's gender is all there is
-    return np if (said or next((g for g in ("masc", "femn") if g in gram), None)) == gender else None
+    np = _unnamed_subject_before(cast, pos, ctx, p, gender) if number == "sing" else None
+    return _phrase(cast, text, np, pos, ctx, gender=gender) if np is not None else p
 
 
 def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, oblique: bool = False,

@@ -15,12 +15,12 @@ import functools
 import re
 
 from . import morph
-from .names import CAP, first_name, place_or_body, surname_ending, surname_key
-from .noun_phrases import (Context, Word, _adjectival, _can_be, _in, _indeclinable, _known, _oblique_mention, _quoted,
-                           _reading)
+from .names import CAP, first_name, gender_of_verb, place_or_body, surname_ending, surname_key
+from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known, _oblique_mention,
+                           _quoted, _reading, _subject, words_in)
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
-from .text import norm_word
+from .text import SITE_SUFFIX, norm_word
 from .wordlists import load_words
 
 
@@ -159,13 +159,17 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         holder = cast.holder(post, pos, gender)
         if holder is not None:
             return holder
-    if len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
+    # «отметил эксперт», «— отметила собеседница Tengrinews.kz»: an outlet after the noun is whom they spoke to
+    bare = len(np) == 1 or all(re.match(r"[A-Za-z]", w.text) or re.search(SITE_SUFFIX, w.text) for w in np[1:])
+    if bare and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
+        if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
+            p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
         m = p.last_before(pos) if p is not None else None
         if p is not None and not any(h.head_of_state for h in p.posts) and (
                 p is ctx.last or m is not None and cast.sentence_of(pos) - cast.sentence_of(m.start) <= SUBJECT_SENTENCES):
             return p
-        if post.head_of_state and post.country is None:
+        if post is not None and post.head_of_state and post.country is None:
             # «Глава государства» in a text that names its main actor without a post: the main actor,
             # unless the text gave them another post («Президент» of a company is not the bank's head)
             main = cast.main()
@@ -236,3 +240,53 @@ def _spelt_out(lemmas: tuple[str, ...]) -> list[str]:
         form = p.inflect({"plur", "nomn"})
         out.append(form.word if form is not None else lem)
     return out
+
+
+def _unnamed_subject_before(cast: Cast, pos: int, ctx: Context, p: Participant | None,
+                            gender: str | None, skip_own: bool = False) -> list[Word] | None:
+    """The subject of a narrative sentence nearer to ``pos`` than the mention of ``p`` (the antecedent a
+    pronoun or an anaphoric noun found), or as near where that mention is oblique, when it is a post or
+    a person noun with no name and its verb is of ``gender``: «Аким наградил врача Асылбека Нурова.
+    «…», — сказал он.». A speaker who keeps the floor (``ctx.last``) keeps it against sentences
+    before their quote. ``skip_own``: the sentence at ``pos`` is the clause asked about («Тем не менее
+    супруга убеждена, что …»), whose subject is no antecedent of itself."""
+    m = p.last_before(pos) if p is not None else None
+    here = cast.sentence_of(pos)
+    near = here - cast.sentence_of(m.start) if m is not None else SUBJECT_SENTENCES + 1
+    starts = cast._sentence_starts
+    for d in range(int(skip_own), min(near, SUBJECT_SENTENCES) + 1):
+        k = here - d
+        if k < 0 or p is not None and p is ctx.last and starts[k] < ctx.since:
+            break
+        if d == near and m.subject:
+            break
+        end = starts[k + 1] if k + 1 < len(starts) else pos
+        np = _unnamed_subject(cast, starts[k], min(end, pos), gender)
+        if np is not None:
+            return np
+    return None
+
+
+def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> list[Word] | None:
+    """The subject of the narrative sentence at ``start`` when it is a post or a person noun with no name
+    («Аким района наградил …», «Глава государства поручил …») and its verb is of ``gender``."""
+    text = cast.text
+    if cast.in_quote(start):
+        return None
+    ws = words_in(text, start, end)[:24]
+    np = _subject(ws, cast)
+    np = _clip(text, np) if np else np
+    if not np or any(_quoted(w) or (p := cast.at(w.start)) is not None and p.kind == "person" for w in np):
+        return None
+    head = next((w for w in np if not _adjectival(w)), None)
+    if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
+        return None
+    _, gram, _ = _reading(head.text)
+    if "sing" not in gram or "nomn" not in gram:
+        return None
+    verb = next((w for w in ws[ws.index(np[-1]) + 1 :] if _reading(w.text)[2] == "VERB"), None)
+    said, number = gender_of_verb(verb.text if verb is not None else None)
+    if number == "plur":
+        return None
+    # a verb in the past says the subject's sex; in the present, the noun's gender is all there is
+    return np if gender is None or (said or next((g for g in ("masc", "femn") if g in gram), None)) == gender else None
