@@ -31,7 +31,7 @@ from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .name_forms import _feminine_noun
 from .names import gender_of_verb
-from .noun_phrases import (AUTHOR, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
+from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
 from .roles import is_person_noun, post_of
@@ -143,6 +143,13 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         return None
     if np[0].low in AUTHOR:
         return _AUTHOR
+    if np[0].low in ONE_OF:  # «— сказал один из таксистов»: a member of the group, as the text describes them
+        group = _clip(text, np[2:])
+        head = next((w for w in group if not _adjectival(w)), None)
+        if head is None or _reading(head.text)[2] != "NOUN":
+            return None  # «один из них», «одна из которых»: the text names no group here
+        name = " ".join([np[0].low, "из"] + [w.text for w in group])
+        return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
         if reply:  # «— ответил он»: the one asked answers, whoever asked

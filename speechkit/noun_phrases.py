@@ -25,6 +25,7 @@ from .wordlists import load_sections
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
 _WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
 PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
+ONE_OF = frozenset(["один", "одна"])  # «один из таксистов», «одна из пассажирок»
 AUTHOR = frozenset(["я", "мы"])  # «Мы также обратились в Нацбанк …»: the newsroom itself
 
 
@@ -122,6 +123,8 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
             continue
         if low in PRONOUNS or low in AUTHOR:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
             return ws[k:]
+        if low in ONE_OF and k + 2 < len(ws) and ws[k + 1].low == "из":
+            return ws[k:]  # «— рассказала одна из пассажирок»: one of a group, unnamed
         lemma, gram, pos = _reading(w.text)
         told = _in("media", lemma) and not _can_be(w.text, "nomn")
         if in_pp:

@@ -267,6 +267,14 @@ CASES = [
     # a family sharing a surname: the surname's form says whose it is, else the verb beside it
     # an anaphoric noun («дипломат», «собеседница» and the outlet spoken to) is the person just named, unless
     # a nearer sentence's subject is a post with no name
+    # «один из таксистов»: a member of a group the text names, described as it does; «один из них»: nobody named
+    ("one-of-a-group", "«Раньше я заправлялся на 50 тысяч сумов», — сказал один из таксистов.",
+     [("quote", "заправлялся", "один из таксистов")]),
+    ("one-of-a-group-feminine-adjective", "«Нам не дали воды», — рассказала одна из местных жительниц.",
+     [("quote", "не дали воды", "одна из местных жительниц")]),
+    ("one-of-a-group-before-colon", "Одна из пассажирок рассказала: «Нам не дали воды».",
+     [("quote", "не дали воды", "одна из пассажирок")]),
+    ("one-of-them-names-no-one", "«Нам не дали воды», — рассказал один из них.", [("quote", "не дали воды", None)]),
     ("anaphoric-diplomat", "Официальный представитель МИД Казахстана Нурлан Жумабаев провел брифинг. Он ответил "
      "на вопросы журналистов. «Все граждане будут эвакуированы», — сказал дипломат.",
      [("quote", "будут эвакуированы", "Нурлан Жумабаев")]),
