@@ -268,6 +268,10 @@ CASES = [
     # an anaphoric noun («дипломат», «собеседница» and the outlet spoken to) is the person just named, unless
     # a nearer sentence's subject is a post with no name
     # «один из таксистов»: a member of a group the text names, described as it does; «один из них»: nobody named
+    ("verb-read-out", "Судья Динара Абенова огласила приговор. «Суд приговорил подсудимого к восьми годам», — "
+     "зачитала судья.", [("quote", "Суд приговорил", "Динара Абенова")]),
+    ("verb-cut-short", "«Никаких переговоров не будет», — отрезал министр обороны Руслан Жаксылыков.",
+     [("quote", "Никаких переговоров", "Руслан Жаксылыков")]),
     ("one-of-a-group", "«Раньше я заправлялся на 50 тысяч сумов», — сказал один из таксистов.",
      [("quote", "заправлялся", "один из таксистов")]),
     ("one-of-a-group-feminine-adjective", "«Нам не дали воды», — рассказала одна из местных жительниц.",
