@@ -16,8 +16,8 @@ import functools
 import re
 
 from . import morph
-from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
-                    nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, listed_place,
+                    nominative_given, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word
 from .wordlists import load_words
@@ -35,8 +35,9 @@ class NameForms:
         shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
         with no evidence the nominative is read, as a name is most often first met as a subject.
         """
-        if _is_role(a) or country_of_word(a) or len(b) < 2 or not _surname_slot(b, after_given=known_first_name(a)):
-            return None
+        if _is_role(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
+                or not _surname_slot(b, after_given=known_first_name(a)):
+            return None  # «Шымкента Жанатом»: a city is no given name, whatever a name's place says
         if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):
             return None  # «Виктор Ли», «Ирина Ни»: a two-letter surname only after a given name the dictionary knows
         if a == b:

@@ -173,8 +173,8 @@ def _stump(word: str) -> str | None:
 
 @functools.lru_cache(maxsize=50_000)
 def place_or_body(word: str) -> bool:
-    """A capitalised word that names a place or an organisation, not a person: «Германии», «МИД»."""
-    if word.isupper() and len(word) > 1 or body_name(word):
+    """A capitalised word that names a place or an organisation, not a person: «Германии», «МИД», «Шымкента»."""
+    if word.isupper() and len(word) > 1 or body_name(word) or listed_place(word):
         return True
     low = word.lower()
     if not morph.analyzer().word_is_known(low):
@@ -286,3 +286,29 @@ def gender_of_verb(verb: str | None) -> tuple[str | None, str | None]:
         if "sing" in g:
             return None, "sing"
     return None, None
+
+
+_CASE_ENDINGS = {"": ("а", "у", "е", "ом", "ем"), "а": ("ы", "и", "е", "у", "ой"), "я": ("и", "е", "ю", "ей")}
+
+
+@functools.lru_cache(maxsize=50_000)
+def listed_place(word: str) -> bool:
+    """Whether ``word`` is a city of data/places.txt in some case: «Шымкента», «Караганды», «Актобе».
+
+    >>> listed_place("Шымкенте"), listed_place("Караганды"), listed_place("Актобе"), listed_place("Таразов")
+    (True, True, True, False)
+    """
+    from .wordlists import load_words
+
+    places = load_words("places.txt")
+    low = norm_word(word)
+    if low in places:
+        return True
+    for cut in (1, 2, 3):
+        stem, tail = low[:-cut], low[-cut:]
+        if stem in places and stem[-1] not in "аеиоуыэюя" and tail in _CASE_ENDINGS[""]:
+            return True  # Шымкента, Бишкеком
+        for final in ("а", "я"):
+            if stem + final in places and tail in _CASE_ENDINGS[final]:
+                return True  # Караганды, Караганде
+    return False
