@@ -99,6 +99,15 @@ def _is_name_label(words: str) -> bool:
     return bool(first_name(parts[0])) or surname_ending(parts[-1]) is not None or surname_like(parts[-1])
 
 
+def _asked_and_answered(roles: list) -> bool:
+    """«Вопрос: …» then «Ответ: …»: a question label and an answer label, in that order, are an interview
+    however short (two other role labels may be prose: «Итог: …», «Справка: …»)."""
+    sections = load_sections("roles.txt")
+    kinds = [m.group("surname").lower().rstrip(".") for m, _ in roles]
+    return len(kinds) == 2 and kinds[0] in sections.get("journalist labels", ()) \
+        and kinds[1] in sections.get("answer labels", ())
+
+
 def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     """Turns of a transcript or an interview; none unless the text is laid out as one.
 
@@ -114,7 +123,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
     if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
         labels += names
-    if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3):
+    if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3 and not _asked_and_answered(roles)):
         if not (len(labels) == 1 and not roles
                 and len(text[labels[0][0].end() : end].split()) >= SINGLE_TURN_WORDS):
             return _interview(text, start, end)
