@@ -148,6 +148,9 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
         if k and w.text[:1].isupper() and is_person_noun(ws[k - 1].text) and (m := _oblique_mention(cast, w)):
             skip_to = m.end  # «ответила адвокату Сергея Кузнецова судья …»: the one spoken to, a genitive in it
             continue
+        if number == "sing" and not w.text[:1].isupper() and low not in PRONOUNS \
+                and (agree := _agreement(w.text, ("NOUN",))) and all(n == "plur" for n, _ in agree):
+            continue  # «— сказал матери Асылбека Турсунова аким района»: «матери» is no singular verb's subject
         if low in PRONOUNS or _candidate_head(w):
             if w.text[:1].isupper() and _org_name_or_cap(w):
                 # «рассказал РИА Новости источник в администрации»: the agency is told, the source speaks
