@@ -7,7 +7,8 @@ pair, the words before it and the text's other forms of the surname decide (``Na
 акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк».
 
 ``NameForms`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): its methods read the
-cast's ``text`` and the people it already knows by surname (``by_key``).
+cast's ``text`` and the people it already knows by surname (``by_key``). What a given name or a
+surname's form says of sex by itself is in ``name_sex``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from . import morph
 from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, listed_place,
                     nominative_given, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+from .name_sex import (_can_be_mans_genitive, _feminine_noun, _her_surnames, _mans_oblique_name, _mostly_womans,
+                       _name_parses, _past_gender, _reads_as_womans, _womans_name)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word
 from .wordlists import load_words
@@ -212,7 +215,7 @@ class NameForms:
         return any(f in words for f in forms)
 
     def _her_surnames(self) -> frozenset[str]:
-        """``_her_surnames`` of the text, found once."""
+        """``name_sex._her_surnames`` of the text, found once."""
         hers = getattr(self, "_hers", None)
         if hers is None:
             hers = self._hers = _her_surnames(self.text)
@@ -341,44 +344,6 @@ class NameForms:
         return _reads_as_womans(a)
 
 
-@functools.lru_cache(maxsize=50_000)
-def _mans_oblique_name(given: str) -> bool:
-    """Whether ``given`` is an oblique case of a common man's name (data/common_names.txt): the dictionary
-    reads it as a name in no nominative, and its nominative is listed («Ивана», «Сергея»; not «Асия»,
-    which the dictionary reads only as the genitive of the rare «Асий», nor «Саша», a nominative)."""
-
-    names = _name_parses(given)
-    if not names or any("nomn" in p.tag.grammemes for p in names) or not morph.analyzer().word_is_known(given.lower()):
-        return False
-    common = load_words("common_names.txt")
-    return any("masc" in p.tag.grammemes and norm_word(p.normal_form) in common for p in names)
-
-
-def _name_parses(given: str) -> list:
-    """The dictionary's readings of ``given`` as a given name (of its first six)."""
-    return [p for p in morph.parses(given.lower())[:6] if "Name" in p.tag.grammemes]
-
-
-def _womans_share(given: str) -> float | None:
-    """The share of a woman's nominative in the weight of the given name's readings as a name (None:
-    the dictionary reads no name in it)."""
-    names = _name_parses(given)
-    if not names:
-        return None
-    total = sum(p.score for p in names)
-    return sum(p.score for p in names if {"femn", "nomn"} <= p.tag.grammemes) / total if total else 1.0
-
-
-def _can_be_mans_genitive(given: str, names: list) -> bool:
-    """Whether a given name can be a man's genitive (or accusative), as a man's «-а» surname asks: the
-    dictionary reads one in it («Дмитрия», «Руслана»), or, unknown to it, it ends as one does («Айдоса»,
-    «Жандоса»; not «Гульнар»). «Сауле» reads only as Саул's dative: no genitive."""
-    if names:
-        return any("masc" in p.tag.grammemes and p.tag.case in ("gent", "accs") for p in names) \
-            or not morph.analyzer().word_is_known(given.lower())
-    return given.lower().endswith(("а", "я"))
-
-
 def _genitive_modifier(word: str) -> bool:
     """An adjective or participle that can be a genitive singular («погибшего», «бывшего»)."""
     return any(p.tag.POS in ("ADJF", "PRTF") and {"gent", "sing"} <= p.tag.grammemes
@@ -397,35 +362,6 @@ def _second_name_after(text: str, end: int) -> bool:
     if known_first_name(m.group(1)):
         return surname_ending(m.group(2)) in (None, "", "а") and surname_like(m.group(2))
     return surname_ending(m.group(2)) in ("", "а")
-
-
-def _feminine_noun(word: str) -> bool:
-    """Whether the word reads only as a feminine noun («активистка», «журналистка»; not «адвокат», «судья»)."""
-    nouns = [p for p in morph.parses(word.lower())[:3] if p.tag.POS == "NOUN"]
-    return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
-
-
-def _womans_name(given: str) -> bool:
-    """Whether a given name is listed as a woman's (data/womens_names.txt), reads mostly as a woman's
-    nominative, or is one the dictionary does not know that cannot be a man's genitive («Айгерим»,
-    not «Ерлана»: Ерлан's, whatever the dictionary guesses)."""
-    if norm_word(given) in load_words("womens_names.txt") or _mostly_womans(given):
-        return True
-    return not morph.analyzer().word_is_known(given.lower()) and not _can_be_mans_genitive(given, [])
-
-
-def _reads_as_womans(given: str) -> bool:
-    """Whether a woman's nominative carries at least 30% of the weight of the given name's readings as a
-    name («Алия», «Ерлана»; not «Дмитрия», «Руслана», «Айдоса»), or the dictionary does not know the word
-    (a given name it lacks is read as written)."""
-    share = _womans_share(given)
-    return share is None or share >= 0.3 or not morph.analyzer().word_is_known(given.lower())
-
-
-def _mostly_womans(given: str) -> bool:
-    """Whether a woman's nominative carries at least 60% of the weight of the given name's readings."""
-    share = _womans_share(given)
-    return share is not None and share >= 0.6
 
 
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
@@ -485,64 +421,6 @@ def _distinct_words(text: str) -> frozenset[str]:
 
 
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
-_SURNAME_IN_A = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]*(?:ов|ев|ёв|ин|ын)а(?![\w-])")  # «Кузьмина»: hers, or his genitive
-
-
-def _sex_of_form(text: str, pos: int, word: str) -> str | None:
-    """The sex an -ов/-ев/-ин surname's form ``word`` at ``pos`` says, if it says one.
-
-    «Жумабеков», «Жумабековым», «Жумабекове» are a man's, «Жумабековой» a woman's; «Жумабекова» is of the
-    sex of a past-tense verb after it where it opens the clause, and a woman's after a speech verb of
-    hers or in the present with the clause ending after it («— добавила Жумабекова.», «— считает Ахметова.»; not «поблагодарила
-    Жумабекова за работу», his accusative); otherwise it says none (his genitive, her nominative)."""
-    from .quotes import is_speech_verb
-
-    ending = surname_ending(word)
-    if ending in ("", "ым", "ом", "е"):
-        return "masc"
-    if ending in ("ой", "ою"):
-        return "femn"
-    if ending != "а":
-        return None
-    after = re.match(r"\s+([а-яё]+)", text[pos + len(word) : pos + len(word) + 30])
-    if after and (said := _past_gender(after.group(1))) and _opens_clause(text, pos):
-        return said  # «Жумабекова отметила»; not «Встреча Ногаева прошла», «Мать Ахметова рассказала»
-    before = re.search(r"([а-яё]+)\s+$", text[max(0, pos - 30) : pos])
-    if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) in ("femn", None) \
-            and re.match(r"\s*[.!?,;]", text[pos + len(word) :]):
-        return "femn"
-    return None
-
-
-def _opens_clause(text: str, pos: int) -> bool:
-    """Whether a name at ``pos`` begins its clause: nothing before it but punctuation, an adverb, a
-    conjunction or a particle (not a noun it could be the genitive of)."""
-    before = text[max(0, pos - 40) : pos].rstrip()
-    if not before or before[-1] in ".!?…—–-:;,(«\"\n":
-        return True
-    m = re.search(r"[А-Яа-яЁё]+$", before)
-    return m is not None and morph.parses(m.group(0).lower())[0].tag.POS in ("ADVB", "CONJ", "PRCL")
-
-
-def _her_surnames(text: str) -> frozenset[str]:
-    """The -ова/-ева/-ина surnames the text writes as a woman's, by the verb beside one (``_sex_of_form``),
-    lower case: a speech verb's subject, not a man's genitive. One pass over the text."""
-    return frozenset(m.group(0).lower() for m in _SURNAME_IN_A.finditer(text)
-                     if _sex_of_form(text, m.start(), m.group(0)) == "femn")
-
-
-@functools.lru_cache(maxsize=50_000)
-def _past_gender(word: str) -> str | None:
-    """The gender of a past-tense verb form («сказала» → femn) or of a short form that attributes
-    speech («уверена», «убеждена»), else None."""
-    from .quotes import is_speech_verb
-
-    for p in morph.parses(word.lower())[:2]:
-        if p.tag.POS == "VERB" and "past" in p.tag.grammemes or p.tag.POS in ("PRTS", "ADJS") and is_speech_verb(word):
-            return "femn" if "femn" in p.tag.grammemes else "masc" if "masc" in p.tag.grammemes else None
-    return None
-
-
 @functools.lru_cache(maxsize=50_000)
 def _name_reading(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
