@@ -23,10 +23,13 @@ from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
 
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
+# a tooltip that repeats the surname and names the person («Травников Андрей Александрович») may go on
+# with the post in lower-case words («Губернатор Новосибирской области»)
 LABEL = re.compile(
     r"(?<![\w.-])"
     rf"(?P<label>(?P<initials>(?:[{UPPER}]\.\s?-?){{1,2}})(?P<surname>{CAP}))"
-    r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?)\s?:\s",
+    r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?"
+    r"|\s+(?P=surname)\s+[А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё-]+(?:\s+[^\s:]+){0,12}?)\s?:\s",
     re.M,
 )
 _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
@@ -48,8 +51,9 @@ def role_label() -> re.Pattern[str]:
     """Вопрос: · Корр.: · КОРР.: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
     words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
     alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in words) or "(?!)"
-    return re.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:\*\*)?\s?:(?:\*\*)?\s",
-                      re.M)
+    # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
+    return re.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\))?"
+                      r"(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
 
 @functools.cache
