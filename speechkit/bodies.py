@@ -23,7 +23,7 @@ from .text import norm_word
 
 
 def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context | None = None,
-                  mention: bool = True) -> Participant | None:
+                  mention: bool = True, subject: bool = True) -> Participant | None:
     """«пресс-служба президента Украины» · «в иранском МИД» → «МИД Ирана» · «в ведомстве» → the body named before.
 
     Two phrases name one body when their lemmas agree once short forms are spelt out («Минфин»,
@@ -103,7 +103,7 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         found = cast.add(Participant(name, "organisation", None, key))
         found.country = country.name if country else None
     if mention:
-        cast.mention(found, np[0].start, np[-1].end, _can_be(head.text, "nomn"))
+        cast.mention(found, np[0].start, np[-1].end, subject and _can_be(head.text, "nomn"))
     return found
 
 
@@ -195,7 +195,12 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
             break
         left.insert(0, x)
         nxt = x
-    org = _organisation(cast, text, left + np, w.start, Context())
+    # «вышли к зданию мэрии Бишкека», «пожаловались в управление образования»: after a preposition or a
+    # noun it complements, a body is no subject (a plural «они» after it is the subject's group)
+    first = (left + np)[0]
+    prev = before[-1] if before and not text[before[-1].end : first.start].strip() else None
+    subject = prev is None or not (prev.low in PREPOSITIONS or prev.text[:1].islower() and _reading(prev.text)[2] == "NOUN")
+    org = _organisation(cast, text, left + np, w.start, Context(), subject=subject)
     if org is not None:
         m = _ABBR.match(text, np[-1].end)
         if m:

@@ -24,8 +24,8 @@ from . import morph
 from .cache import code_stamp, memo
 from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head, _surname_slot
 from .name_sex import _name_parses, _past_gender, _sex_of_form
-from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, is_patronymic, known_first_name,
-                    nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
+                    known_first_name, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .participants import Participant
 from .roles import is_person_noun
 from .text import PREPOSITIONS, norm_word
@@ -38,6 +38,8 @@ _WORD = re.compile(r"[\w&’'-]+")
 ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
+_CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
+_WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
 _SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
 
 
@@ -170,6 +172,7 @@ class PeopleLearning(NameForms):
                 self.mention(who, m.start(), m.end(), subject)
             elif not people:
                 self._given_name_alone(m, taken)
+                self._surname_alone(m)
         for p in self.participants:
             entry = known.get(p.key)
             if entry and not p.known and p.first and entry[0].startswith(p.first + " "):
@@ -195,6 +198,29 @@ class PeopleLearning(NameForms):
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
         p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], surname_key(word), word))
+        self.mention(p, m.start(), m.end(), True)
+
+    def _surname_alone(self, m: re.Match) -> None:
+        """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname
+        (-ов/-ев/-ин) the text gives no given name, as the subject of a verb of his sex, is a person
+        known by the surname («депутата Ахметова» before it named him in the genitive only)."""
+        word = m.group(0)
+        if surname_ending(word) != "" or place_or_body(word) or first_name(word) or self._by_name.get(word):
+            return
+        before = _CAP_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+        if before and given_slot(before.group(1)):
+            return  # «Канат Бегалиев ответил»: a name pair the reading of pairs declined, not a surname alone
+        low = word.lower()
+        parses = morph.parses(low)[:3]
+        if morph.analyzer().word_is_known(low) and (not any("Surn" in p.tag.grammemes for p in parses)
+                                                    or any("Geox" in p.tag.grammemes for p in parses)):
+            return  # «Ростов», «Киев»: a word the dictionary knows as something else
+        after = _WORDS_AFTER.match(self.text, m.end(), min(self.end, m.end() + 40))
+        words = [w for w in (after.groups() if after else ()) if w]
+        if not words or not (_past_gender(words[0]) == "masc" or len(words) > 1 and _past_gender(words[1]) == "masc"
+                             and morph.parses(words[0])[0].tag.POS not in ("NOUN", "NPRO", "PREP", "CONJ", "VERB")):
+            return  # «Ахметов записал», «Ахметов позднее записал»
+        p = self.add(Participant(word, "person", "masc", surname_key(word), None))
         self.mention(p, m.start(), m.end(), True)
 
     def _initials_person(self, initials: str, surname: str, label: bool = False, at: int | None = None) -> Participant:
