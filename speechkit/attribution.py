@@ -76,7 +76,7 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
     if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
-                                and not _subject(before[1:], cast)):
+                                and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
         return _document_or_body(cast, text, before + after, pos, ctx, impersonal=vlemma in IMPERSONAL)
     outlet = verb is not None and _only_outlet(text, before + after)

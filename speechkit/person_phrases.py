@@ -184,13 +184,13 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
 def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
     """«спросили журналисты» · «Эксперты S&P пишут» — a group.
 
-    A bare plural noun right after a body made a statement is that body's people («А в постпредстве
-    … пообещали …. "…", - заверили дипломаты»); a bare one that an earlier group shares its head with
+    A bare plural of a body's staff right after it made a statement is that body's people («А в
+    постпредстве … пообещали …. "…", - заверили дипломаты»; organisations.txt ``# staff``); a bare one that an earlier group shares its head with
     is that group («диписточники» … «Источники отмечают»).
     """
     lead = next((k for k, w in enumerate(np) if not _adjectival(w)), 0)  # «казахстанских | врачей»
     head = _reading(np[lead].text)[0]
-    if len(np) == 1 and _in("groups", head):  # people of a body (дипломаты, сотрудники), not «девушки»
+    if len(np) == 1 and _in("staff", head):  # people of a body (дипломаты, сотрудники), not «аналитики»
         for who in (ctx.issuer, ctx.last):
             if who is not None and who.kind == "organisation":
                 return who
