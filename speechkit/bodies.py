@@ -32,17 +32,13 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     """
     country = None
     parts: list[Word] = []
-    # «финансовом ведомстве»: a lower-case adjective before a bare head is a description, not the name;
-    # before a head with its complement it is part of it («пограничной службе КНБ»)
-    lead = next((k for k, w in enumerate(np) if not _adjectival(w)), len(np))
-    described = len(np) - lead < 2
     for w in np:
         c = country_of_word(w.text) if not _quoted(w) else None
         if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
             country = c[0]
             continue
-        if not parts and _adjectival(w) and not w.text[:1].isupper() and described:
-            continue
+        if not parts and _adjectival(w) and not w.text[:1].isupper():
+            continue  # «финансовом ведомстве»: a lower-case adjective is a description, not the name
         parts.append(w)
     if not parts:
         return None

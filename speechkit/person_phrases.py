@@ -263,6 +263,9 @@ def _unnamed_subject_before(cast: Cast, pos: int, ctx: Context, p: Participant |
         end = starts[k + 1] if k + 1 < len(starts) else pos
         np = _unnamed_subject(cast, starts[k], min(end, pos), gender)
         if np is not None:
+            post = post_of([w.text for w in np])
+            if p is not None and post is not None and cast.holder(post, pos, gender) is p:
+                return None  # «Министр отметил …»: the post of the one found
             return np
     return None
 
@@ -281,7 +284,9 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     head = next((w for w in np if not _adjectival(w)), None)
     if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
         return None
-    _, gram, _ = _reading(head.text)
+    lemma, gram, _ = _reading(head.text)
+    if lemma in load_words("roles.txt", "anaphoric nouns"):
+        return None  # «В то же время супруга не исключила …»: it points back to someone named, it names no one new
     if "sing" not in gram or "nomn" not in gram:
         return None
     verb = next((w for w in ws[ws.index(np[-1]) + 1 :] if _reading(w.text)[2] == "VERB"), None)
