@@ -23,7 +23,7 @@ from .name_sex import (_can_be_mans_genitive, _feminine_noun, _her_surnames, _ma
                        _name_parses, _past_gender, _reads_as_womans, _womans_name)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word
-from .wordlists import load_words
+from .wordlists import load_sections, load_words
 
 
 class NameForms:
@@ -45,6 +45,8 @@ class NameForms:
             return None  # «Виктор Ли», «Ирина Ни»: a two-letter surname only after a given name the dictionary knows
         if a == b:
             return None  # «Патриарх … Кирилл Кирилл Патриарх …»: a scraped tooltip repeats the name, no surname
+        if norm_word(morph.lemma(b)) in _body_heads():
+            return None  # «Жогорку Кенеша»: a body's head noun is no surname
         if surname_ending(a) not in (None, "", "а") and self._known_surname(a):
             return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
@@ -508,3 +510,9 @@ def _cap_as(form: str, written: str) -> str:
         return written
     form = form.replace("ё", "е") if "ё" not in written.lower() else form
     return form[:1].upper() + form[1:] if written[:1].isupper() else form
+
+
+@functools.cache
+def _body_heads() -> frozenset[str]:
+    """The one-word heads of organisations' names (organisations.txt ``# heads``: «кенеш», «дума»)."""
+    return frozenset(h for h in load_sections("organisations.txt").get("heads", ()) if " " not in h)

@@ -25,7 +25,8 @@ from .cache import code_stamp, memo
 from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head, _surname_slot
 from .name_sex import _name_parses, _past_gender, _sex_of_form
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
-                    known_first_name, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+                    known_first_name, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key,
+                    surname_like)
 from .participants import Participant
 from .roles import is_person_noun
 from .text import PREPOSITIONS, norm_word
@@ -38,6 +39,25 @@ _WORD = re.compile(r"[\w&’'-]+")
 ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
+_GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
+
+
+@functools.cache
+def _particle_sexes() -> dict[str, str]:
+    return {row["particle"]: row["sex"] for row in load_table("name_particles.tsv") if row.get("particle")}
+
+
+@functools.cache
+def _particle_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """«Улан Бакыт уулу» (a given name, a father's name, a particle) and «Бакыт уулу»."""
+    alts = "|".join(sorted((re.escape(p) for p in _particle_sexes()), key=len, reverse=True))
+    if not alts:
+        return None, None
+    word = r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+    return (re.compile(rf"(?<![\w-]){word}[ \t]+{word}[ \t]+({alts})(?![\w-])"),
+            re.compile(rf"(?<![\w-]){word}[ \t]+({alts})(?![\w-])"))
+
+
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
 _SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
@@ -79,14 +99,16 @@ class PeopleLearning(NameForms):
         text, end = self.text, self.end
         caps = list(_CAP_WORD.finditer(text, 0, end))
         taken: set[int] = set()  # starts of capitalised words read as part of a full name
+        self._particle_names(taken)
         k = 0
         while k < len(caps) - 1:
             m, nxt = caps[k], caps[k + 1]
-            if text[m.end() : nxt.start()] != " ":
+            if text[m.end() : nxt.start()] != " " or m.start() in taken or nxt.start() in taken:
                 k += 1
                 continue
             a, b = m.group(0), nxt.group(0)
-            third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " else None
+            third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " \
+                and caps[k + 2].start() not in taken else None
             if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
                     and not first_name(a):
                 # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
@@ -199,6 +221,35 @@ class PeopleLearning(NameForms):
             return
         p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], surname_key(word), word))
         self.mention(p, m.start(), m.end(), True)
+
+    def _particle_names(self, taken: set[int]) -> None:
+        """«Улан Бакыт уулу», «Айпери Кубанычбек кызы»: a given name, a father's name and a particle
+        (data/name_particles.tsv) are a person whose surname is the last two words, of the particle's
+        sex; «Бакыт уулу» alone later is a mention of them (not of a man called Бакыт)."""
+        full, bare = _particle_patterns()
+        if full is None:
+            return
+        text, end = self.text, self.end
+        sexes = _particle_sexes()
+        for m in full.finditer(text, 0, end):
+            a, b, particle = m.group(1), m.group(2), m.group(3)
+            if _is_role(a) or place_or_body(a) or place_or_body(b):
+                continue
+            fa = first_name(a) or first_name(a, oblique=True)
+            ending = next((e for e in _GIVEN_ENDINGS if a.endswith(e) and len(a) > len(e) + 2), None)
+            sex = sexes[particle.lower()]
+            declined = (feminine_given if sex == "femn" else nominative_given)(a, ending) if ending else a
+            given = fa[0] if fa else declined  # «с Уланом Бакыт уулу», «с Мадиной Рустам кизи»
+            p = self.person(given, f"{b} {particle}", sex, nominative=True)
+            self.mention(p, m.start(), m.end(), given == a)
+            taken.update((m.start(1), m.start(2)))
+        for m in bare.finditer(text, 0, end):
+            if m.start() in taken:
+                continue
+            people = self.by_key.get(surname_key(f"{m.group(1)} {m.group(2)}"), ())
+            if people:
+                self.mention(people[-1], m.start(), m.end(), True)
+                taken.add(m.start())
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname

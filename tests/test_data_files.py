@@ -51,7 +51,7 @@ SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", 
 READ_AS_ITSELF = {"speech_verbs.txt", "roles.txt", "organisations.txt"}
 # tab-separated tables: file → header
 TABLES = {"countries.tsv": ["name", "genitive", "adjectives", "abbreviations"],
-          "people.tsv": ["name", "gender", "roles"]}
+          "people.tsv": ["name", "gender", "roles"], "name_particles.tsv": ["particle", "sex"]}
 THEME_IDS = {"transport", "finance", "ai", "climate", "caspian_aral", "security", "cooperation"}
 # data files with their own format, checked by the tests of the module that reads them
 OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.tsv", "numbers.toml", "reference_freq.tsv",
