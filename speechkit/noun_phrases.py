@@ -247,13 +247,24 @@ def _candidate_head(w: Word) -> bool:
 
 
 def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
-    """The words up to the first punctuation mark (quotes aside) or verb."""
+    """The words up to the first punctuation mark (quotes aside) or verb.
+
+    A comma between two lower-case genitives is a list inside a post's name, not its end: «министр
+    культуры, информации и туризма Кыргызстана Нурлан Абдрахманов».
+    """
     out = ws[:1]
     for prev, w in zip(ws, ws[1:]):
-        if text[prev.end : w.start].strip(" \u00a0«»\"„“”") or _reading(w.text)[2] in ("VERB", "GRND", "INFN"):
+        gap = text[prev.end : w.start].strip(" \u00a0«»\"„“”")
+        if gap == "," and _genitive_noun(prev) and _genitive_noun(w):
+            gap = ""
+        if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN"):
             break
         out.append(w)
     return out
+
+
+def _genitive_noun(w: Word) -> bool:
+    return w.text[:1].islower() and _reading(w.text)[2] == "NOUN" and _can_be(w.text, "gent")
 
 
 def _clip(text: str, np: list[Word]) -> list[Word]:
