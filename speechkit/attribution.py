@@ -176,7 +176,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     «пресс-секретарь Путина Дмитрий Песков» is the person named after the role.
     """
     whole = _to_punctuation(text, np)  # «Президент и гендиректор Tele2 AB Матс Гранрид»: the name after coordinated roles
-    np = _clip(text, np)
+    full, np = np, _clip(text, np)
     if not np:
         return None
     head = next((w for w in np if not _quoted(w) and not _adjectival(w)), np[0])
@@ -184,6 +184,10 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     person = _person_at(cast, np[at:], oblique, gender)
     if person is not None:
         return person
+    if is_person_noun(head.text) or _adjectival(head):
+        named = _apposed_name(cast, text, full, whole, gender)  # «Пострадавшая, 45-летняя Гульмира …, рассказала»
+        if named is not None:
+            return named
     lemma, gram, _ = _reading(head.text)
     if _in("documents", lemma):
         return _issuer(cast, text, np[at + 1 :], pos, ctx, lemma)
@@ -211,6 +215,24 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         name = _nominative_head(" ".join(words))
         return cast.add(Participant(name, "anonymous", None, norm_word(name)))
     return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+
+
+def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:
+    """«Мать одного из погибших, Мунира Юсупова, обратилась …», «Пострадавшая, 45-летняя Гульмира
+    Токтогулова, рассказала»: a person named between commas right after the description is who it is."""
+    after = [w for w in np if w.start >= whole[-1].end][:5]
+    if not after or text[whole[-1].end : after[0].start].strip() != ",":
+        return None
+    for w in after:
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person":
+            m = p.last_before(w.start + 1)
+            closed = m is not None and m.subject and (text[m.end : m.end + 2].strip()[:1] in (",", ".", ";", "!", "?")
+                                                      or m.end >= np[-1].end)
+            return p if closed and (gender is None or p.gender in (gender, None)) else None
+        if not _adjectival(w):
+            return None  # «— сказал министр, обращаясь к Ерлану Карину»: only adjectives stand before the name
+    return None
 
 
 def _kin_of(noun: str, p: Participant) -> bool:
