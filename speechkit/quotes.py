@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from . import morph
 from .model import Span
+from .names import surname_ending
+from .roles import is_person_noun
 from .text import inside, norm_word, paragraphs
 from .wordlists import load_sections, load_words
 
@@ -412,7 +414,9 @@ def _nominal(words: list[re.Match]) -> bool:
             return False
     lemma = morph.lemma(first).replace("ё", "е")
     return lemma in load_words("roles.txt") or lemma in load_words("organisations.txt", "heads") \
-        or (first[:1].isupper() and any("nomn" in p.tag.grammemes for p in morph.parses(first.lower())[:3]))
+        or (first[:1].isupper() and any("nomn" in p.tag.grammemes for p in morph.parses(first.lower())[:3])) \
+        or (first[:1].isupper() and surname_ending(first) == "") \
+        or (first[:1].islower() and is_person_noun(first))  # «— Токаев» (the dictionary: «токай»), «— фермер из …»
 
 
 def _attribution_next(text: str, i: int, end: int):
