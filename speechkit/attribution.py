@@ -145,8 +145,10 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         return _AUTHOR
     if np[0].low in ONE_OF:  # «— сказал один из таксистов»: a member of the group, as the text describes them
         group = _clip(text, np[2:])
-        head = next((w for w in group if not _adjectival(w)), None)
-        if head is None or _reading(head.text)[2] != "NOUN":
+        # the group's noun, or a participle standing for one («один из протестующих»)
+        head = next((w for w in group if not _adjectival(w)), group[-1] if group else None)
+        if head is None or _reading(head.text)[2] not in ("NOUN", "ADJF", "PRTF") \
+                or "Apro" in _reading(head.text)[1]:
             return None  # «один из них», «одна из которых»: the text names no group here
         name = " ".join([np[0].low, "из"] + [w.text for w in group])
         return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
