@@ -1300,6 +1300,8 @@ def test_a_role_before_a_genitive_name_is_another_persons(text, speaker):
 # Минздрава»: a holder of the verb's sex; «— отметил президент Таджикистана»: not a president whose posts
 # name another country (and «Рахмона» after a post is the people table's «Рахмон»).
 POST_HOLDERS = [
+    ("Заместитель акима города Ерлан Жандосов представил концепцию курорта. «Проект прошёл экспертизу», — "
+     "подчеркнул замакима.", ["Ерлан Жандосов"]),
     # a place's name says neither city nor region: «глава города», «глава региона» are its akim or mayor
     ("Аким Шымкента Габит Сыздыкбеков встретился с предпринимателями. «Цены не вырастут», — заявил глава города.",
      ["Габит Сыздыкбеков"]),
