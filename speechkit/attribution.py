@@ -222,7 +222,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:
     """«Мать одного из погибших, Мунира Юсупова, обратилась …», «Пострадавшая, 45-летняя Гульмира
     Токтогулова, рассказала»: a person named between commas right after the description is who it is."""
-    after = [w for w in np if w.start >= whole[-1].end][:5]
+    after = [w for w in np if w.start >= whole[-1].end][:6]
     if not after or text[whole[-1].end : after[0].start].strip() != ",":
         return None
     for w in after:
@@ -232,8 +232,10 @@ def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gend
             closed = m is not None and m.subject and (text[m.end : m.end + 2].strip()[:1] in (",", ".", ";", "!", "?")
                                                       or m.end >= np[-1].end)
             return p if closed and (gender is None or p.gender in (gender, None)) else None
-        if not _adjectival(w):
-            return None  # «— сказал министр, обращаясь к Ерлану Карину»: only adjectives stand before the name
+        if _reading(w.text)[2] not in ("ADJF", "PRTF", "NOUN", None, "NUMR") or w.low in PREPOSITIONS:
+            # «— сказал министр, обращаясь к Ерлану Карину»: adjectives and a post («Председатель Маджлиси
+            # милли, мэр Душанбе Рустами Эмомали, …») may stand before the name, no verb or preposition
+            return None
     return None
 
 

@@ -311,6 +311,8 @@ CASES = [
      "на зелёный свет».", [("quote", "переходила", "Гульмира Токтогулова")]),
     ("apposed-name-after-the-verb", "«Я переходила на зелёный свет», — рассказала пострадавшая, 45-летняя Гульмира "
      "Токтогулова.", [("quote", "переходила", "Гульмира Токтогулова")]),
+    ("apposed-name-after-a-second-post", "«Мы готовы», — сказал министр, глава комиссии Ерлан Карин.",
+     [("quote", "Мы готовы", "Ерлан Карин")]),
     ("apposed-name-not-the-one-addressed", "«Мы готовы», — сказал министр, обращаясь к Ерлану Карину.",
      [("quote", "Мы готовы", "министр")]),
     # a headline's nominal attribution: a surname the dictionary reads otherwise, a person noun
