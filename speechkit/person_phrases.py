@@ -184,12 +184,16 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
 def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
     """«спросили журналисты» · «Эксперты S&P пишут» — a group.
 
-    A bare plural of a body's staff right after it made a statement is that body's people («А в
-    постпредстве … пообещали …. "…", - заверили дипломаты»; organisations.txt ``# staff``); a bare one that an earlier group shares its head with
-    is that group («диписточники» … «Источники отмечают»).
+    A bare plural that an earlier group shares its head with is that group («диписточники» …
+    «Источники отмечают»); else a bare plural of a body's staff right after it made a statement is that
+    body's people («А в постпредстве … пообещали …. "…", - заверили дипломаты»; organisations.txt ``# staff``).
     """
     lead = next((k for k, w in enumerate(np) if not _adjectival(w)), 0)  # «казахстанских | врачей»
     head = _reading(np[lead].text)[0]
+    if len(np) == 1:  # «Депутаты Жогорку Кенеша … обратились … — сообщили депутаты»: the group named before
+        for p in reversed(cast.participants):
+            if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
+                return p
     if len(np) == 1 and _in("staff", head):  # people of a body (дипломаты, сотрудники), not «аналитики»
         for who in (ctx.issuer, ctx.last):
             if who is not None and who.kind == "organisation":
@@ -199,10 +203,6 @@ def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
             if here - cast.sentence_of(m.start) > 1:
                 break
             if p.kind == "organisation" and not cast.in_quote(m.start):
-                return p
-    if len(np) == 1:
-        for p in reversed(cast.participants):
-            if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
                 return p
     lemmas = org_key([_reading(w.text)[0] for w in np])
     words = [w.text for w in np]
