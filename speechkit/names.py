@@ -252,7 +252,15 @@ def nominative_surname(word: str, gender: str) -> str:
         if gender == "femn" and ending in ("ой", "у", "ою", "а"):
             stem += "а"
         return _cap_like(stem, word)
+    if gender == "masc" and morph.analyzer().word_is_known(low):
+        # «Михаила Гуся» → «Гусь»: a man's surname that is a noun the dictionary knows declines as the noun
+        for p in morph.parses(low)[:3]:
+            if p.tag.POS == "NOUN" and {"masc", "sing"} <= p.tag.grammemes and p.tag.case in _OBLIQUE_CASES:
+                return _cap_like(_as_written(p.normal_form, word), word)
     return word
+
+
+_OBLIQUE_CASES = ("gent", "accs", "datv", "ablt", "loct")
 
 
 def _as_written(form: str, written: str) -> str:

@@ -110,7 +110,8 @@ class PeopleLearning(NameForms):
             third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " \
                 and caps[k + 2].start() not in taken else None
             if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
-                    and not first_name(a):
+                    and not first_name(a) and not self._after_role(m.start()):
+                # (not after a post: «Адвокат Корнилова Дмитрий Агранович» is the lawyer of Корнилов)
                 # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
                 fb = first_name(b)
                 p = self.person(fb[0], a, fb[1], nominative=True)

@@ -79,7 +79,9 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             # (the text's own case of this mention first: «брат футболиста Артёма Дзюбы» is his genitive)
             return known[0] if not _oblique_mention(cast, a) and any(_nominative_of(p, b.text) for p in known) \
                 else None
-        if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)):
+        if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)) \
+                and not (b is not caps[-1] and (first_name(b.text) or ("",))[0] == b.text):
+            # (not «Корнилова Дмитрий» before «Агранович»: a given name in the nominative opens the next pair)
             fa = first_name(a.text)
             gender = verb_gender or (fa[1] if fa else "masc")  # «поделилась … Асия Тюлюбаева»
             given = fa[0] if fa and fa[1] == gender else a.text

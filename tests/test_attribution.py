@@ -1234,6 +1234,10 @@ ROLE_OF_A_NAMED_PERSON += [
 # its complement, and after «По словам» the holder of a kinship noun is not the one it names her by.
 # The one spoken to, a post with its genitive, stands between the verb and the subject («ответила
 # адвокату Сергея Кузнецова судья Наталья Ким»). A surname alone that the dictionary knows speaks.
+ROLE_OF_A_NAMED_PERSON += [  # a role, its owner's genitive, then the holder's name
+    ("«Решение ожидаемо», — сказал адвокат Корнилова Дмитрий Агранович.", "Дмитрий Агранович"),
+    ("Суд арестовал Михаила Гуся. Адвокат Гуся Роман Зуев заявил: «Требование несоразмерно».", "Роман Зуев"),
+]
 ROLE_OF_A_NAMED_PERSON += [  # a post that serves no one (roles.txt # serving nouns): the name is hers
     ("«Нам нужен контроль», — сказала депутат маслихата Дина Сейткалиева.", "Дина Сейткалиева"),
     ("«Нам нужен контроль», — сказала судья Дина Сейткалиева.", "Дина Сейткалиева"),
