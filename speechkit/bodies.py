@@ -37,8 +37,8 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
             country = c[0]
             continue
-        if not parts and _adjectival(w) and not w.text[:1].isupper():
-            continue  # «финансовом ведомстве»: a lower-case adjective is a description, not the name
+        if not parts and _adjectival(w) and (not w.text[:1].isupper() or _pronominal(w)):
+            continue  # «финансовом ведомстве», «Вся группа»: a lower-case or a pronoun's adjective describes
         parts.append(w)
     if not parts:
         return None
@@ -283,3 +283,8 @@ def _of_kind(key: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
     while k < len(key) - 1 and _reading(key[k])[2] in ("ADJF", "PRTF"):
         k += 1
     return any(key[: len(h)] == h or key[k : k + len(h)] == h for h in kinds if h)
+
+
+def _pronominal(w: Word) -> bool:
+    """A pronoun's adjective: «весь», «этот», «наш», «свой» (the dictionary's Apro)."""
+    return any("Apro" in p.tag.grammemes for p in morph.parses(w.text.lower())[:2])
