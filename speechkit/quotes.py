@@ -331,8 +331,13 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         intro = _intro_line(text, prev)
         if intro is not None:  # «Алихан Смаилов, премьер-министр Казахстана:» on the line before
             return Quote(p.open, p.end, intro, None, inner, p.unclosed, side="before")
-        # «…» alone as a paragraph of several sentences: a quote, speaker from context
-        if _sentences_inside(text, inner) >= 2:
+        # «…» alone as a paragraph of several sentences: a quote, speaker from context; of one sentence,
+        # when the paragraph before says someone spoke («… рассказал о планах.» / «Мы заложим …»), not a
+        # title or a slogan set apart
+        if _sentences_inside(text, inner) >= 2 or (
+                prev is not None and _says(text, prev) and len(_WORD.findall(text, *inner)) >= 4
+                and any(p.tag.POS in ("VERB", "INFN") for w in _WORD.findall(text, *inner)
+                        for p in morph.parses(w.lower())[:1])):
             return Quote(p.open, p.end, None, None, inner, p.unclosed)
     return None
 
@@ -363,6 +368,15 @@ def _inner(text: str, p: QuotePair) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _says(text: str, para: Span) -> bool:
+    """Whether a paragraph's last sentence has a speech verb outside quote marks («Рахманов рассказал о
+    планах на следующий год.»)."""
+    tail = para.text[max(0, len(para.text) - 300) :]
+    last = re.split(r"[.!?…]\s+(?=[А-ЯЁA-Z«\"])", tail)[-1]
+    last = re.sub(r"«[^«»]*»|\"[^\"]*\"", " ", last)
+    return any(is_speech_verb(w) for w in _WORD.findall(last))
 
 
 def _sentences_inside(text: str, inner: tuple[int, int]) -> int:

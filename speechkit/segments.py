@@ -151,8 +151,9 @@ def trim(t: str, s: int, e: int) -> tuple[int, int]:
 def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | None:
     attr = q.attribution
     if attr is None:
-        # «…» alone: the speaker of the quote before goes on, or the one person the sentence before names
-        return ctx.last or _sole_person_before(q.start, cast)
+        # «…» alone: the speaker of the quote before goes on, or the one person the sentence before names,
+        # or who the author's sentences just before say spoke («Глава ведомства отметил, что …»)
+        return ctx.last or _sole_person_before(q.start, cast) or _statement_before(t, q.start, cast, ctx)
     if q.side == "words":
         return by_words(cast, t, attr.start, attr.end, q.start, ctx)
     verb = None
