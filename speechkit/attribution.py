@@ -222,9 +222,10 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:
     """«Мать одного из погибших, Мунира Юсупова, обратилась …», «Пострадавшая, 45-летняя Гульмира
     Токтогулова, рассказала»: a person named between commas right after the description is who it is."""
-    after = [w for w in np if w.start >= whole[-1].end][:6]
+    after = [w for w in np if w.start >= whole[-1].end][:9]
     if not after or text[whole[-1].end : after[0].start].strip() != ",":
         return None
+    post = False  # a post before the name may hold a prepositional phrase («председатель комитета по труду»)
     for w in after:
         p = cast.at(w.start)
         if p is not None and p.kind == "person":
@@ -232,7 +233,9 @@ def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gend
             closed = m is not None and m.subject and (text[m.end : m.end + 2].strip()[:1] in (",", ".", ";", "!", "?")
                                                       or m.end >= np[-1].end)
             return p if closed and (gender is None or p.gender in (gender, None)) else None
-        if _reading(w.text)[2] not in ("ADJF", "PRTF", "NOUN", None, "NUMR") or w.low in PREPOSITIONS:
+        post = post or is_person_noun(w.text)
+        if _reading(w.text)[2] not in ("ADJF", "PRTF", "NOUN", None, "NUMR", "PREP") \
+                or w.low in PREPOSITIONS and not post:
             # «— сказал министр, обращаясь к Ерлану Карину»: adjectives and a post («Председатель Маджлиси
             # милли, мэр Душанбе Рустами Эмомали, …») may stand before the name, no verb or preposition
             return None

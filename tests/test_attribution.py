@@ -315,6 +315,9 @@ CASES = [
      "Токтогулова.", [("quote", "переходила", "Гульмира Токтогулова")]),
     ("apposed-name-after-a-second-post", "«Мы готовы», — сказал министр, глава комиссии Ерлан Карин.",
      [("quote", "Мы готовы", "Ерлан Карин")]),
+    ("apposed-name-after-a-post-with-its-prepositional-phrase", "Депутат Анна Кузнецова предложила закон. Её "
+     "коллега, председатель комитета по бюджету Игорь Белозёров, возразил: «Денег на это нет».",
+     [("quote", "Денег на это нет", "Игорь Белозёров")]),
     ("apposed-name-not-the-one-addressed", "«Мы готовы», — сказал министр, обращаясь к Ерлану Карину.",
      [("quote", "Мы готовы", "министр")]),
     # a headline's nominal attribution: a surname the dictionary reads otherwise, a person noun
