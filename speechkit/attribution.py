@@ -269,6 +269,9 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)):
             # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name
             return _organisation(cast, text, rest[:1], pos, ctx)
+        if rest[0].low in POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
+            g, n = POSSESSIVES[rest[0].low]  # «говорится в их обзоре»: the issuer a possessive points back to
+            return cast.antecedent(pos, g, n, ctx.last if n == "sing" else None, ctx.since)
         np = _clip(text, rest)
         head = next((x for x in np if not _adjectival(x)), np[0])
         lemma, gram, _ = _reading(head.text)
