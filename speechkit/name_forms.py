@@ -85,6 +85,10 @@ class NameForms:
                 # oblique reading of the given name («Маулен»: «Маулена»'s plural genitive) is not it
                 fa = (a, "masc")
             subject = ending == "" or _nominative(b)
+            after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
+            if known and ending is None and a[-1:] in "ая" and after and _past_gender(after.group(1)) == "femn" \
+                    and not self._thing_before(start, "femn"):
+                return (a, "femn", True)  # «Кая Каллас заявила»: not Кай's genitive, a woman's nominative
             if known and ending is None and not _dictionary_surname(b):
                 # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
                 # place it is Karl's, and the foreign surname declines alike
@@ -228,7 +232,7 @@ class NameForms:
         («Встреча», «Визит»): a subject a verb after the name can agree with."""
         m = re.search(r"([А-Яа-яЁё]+) $", self.text[max(0, start - 40) : start])
         return m is not None and any(
-            p.tag.POS == "NOUN" and {"inan", "nomn", gender} <= p.tag.grammemes
+            p.tag.POS == "NOUN" and {"inan", "nomn", "sing", gender} <= p.tag.grammemes
             for p in morph.parses(m.group(1).lower())[:2])
 
     def _woman(self, a: str, b: str, start: int, end: int) -> bool:
