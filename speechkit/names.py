@@ -40,6 +40,12 @@ def surname_key(word: str) -> str:
     m = re.match(r"(.{3,}е)(?:я|ю|ем|е)$", w)
     if m:
         return m.group(1) + "й"
+    if morph.analyzer().word_is_known(w):
+        # Соловья, Гуся → соловей, гусь: a surname that is a noun the dictionary knows declines as the noun
+        for p in morph.parses(w)[:3]:
+            if p.tag.POS == "NOUN" and {"masc", "sing"} <= p.tag.grammemes and p.tag.case in _OBLIQUE_CASES \
+                    and not {"Name", "Fixd"} & p.tag.grammemes:
+                return norm_word(p.normal_form)
     # Бута → бут, Нильсона → нильсон
     if len(w) > 4 and w[-1] in "ауеы":
         return w[:-1]
