@@ -69,9 +69,11 @@ def _is_name(text: str, n: Span) -> bool:
     if not inner or not re.search(r"[^\W\d_]", inner):
         return True
     before = re.findall(r"[\w-]+", text[max(0, n.start - 30) : n.start])
-    if before and norm_word(morph.lemma(before[-1])) in _name_nouns():
-        return True  # партия «Яблоко», газета «Русская правда»
     first = inner[:1]
+    if before and norm_word(morph.lemma(before[-1])) in _name_nouns() and not first.islower():
+        # партия «Яблоко», газета «Русская правда»; a name in quote marks opens with a capital, so
+        # «назвал проект «разумным компромиссом»», «что команда «не заслужила большего»» are words
+        return True
     if first.isupper() and not _has_verb(inner):
         return True  # «Русский марш», «Голоса Америки», «40 дней без Егора»
     return False
