@@ -152,18 +152,29 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     """«— Сколько туристов приехало? / — Почти десять миллионов.»: questions and answers in dash paragraphs.
 
     A run of dash paragraphs counts when at least one question is answered by a paragraph that is no
-    question; a dash paragraph with its own attribution («— …, — ответил он») is dialogue, not this.
+    question; a question with its own attribution («— …? — спросил корреспондент») or an opening line
+    with one is dialogue, not this. An answer with its own attribution («— …, — рассказывает Михаил
+    Лесников») stays a quote; it names the interviewee.
     """
     from .quotes import has_dash_attribution
 
     dashed = [p for p in paragraphs(text, start, end) if _DASH_PARA.match(text, p.start)]
-    if len(dashed) < 2 or any(has_dash_attribution(text, p) for p in dashed):
+    if len(dashed) < 2:
         return []
     questions = [p.text.rstrip().endswith("?") for p in dashed]
+    attributed = [has_dash_attribution(text, p) for p in dashed]
+    if any(a and (q or k == 0) for k, (a, q) in enumerate(zip(attributed, questions))) or sum(attributed) > 1 \
+            or any(attributed) and attributed.index(True) != questions.index(True) + 1:
+        # «— Когда? — спросил корреспондент.», answers of several named speakers: a dialogue, each line
+        # with its speaker; an interview names its interviewee in the first answer at most
+        return []
     if not any(q and k + 1 < len(dashed) and not questions[k + 1] for k, q in enumerate(questions)):
         return []
     turns = []
-    for p, q in zip(dashed, questions):
+    for p, q, a in zip(dashed, questions, attributed):
+        if a:
+            continue  # «— Двадцать два года, — рассказывает … Михаил Лесников»: an answer that names its speaker
+            # is a quote of its own; the other answers are the interviewee's turns
         body = _DASH_PARA.match(text, p.start).end() - 1
         dash = Span(p.start, body, text[p.start : body])
         turns.append(Turn(dash, "вопрос" if q else "", "", "", body, p.end, "question" if q else "answer"))
