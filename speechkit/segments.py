@@ -151,9 +151,16 @@ def trim(t: str, s: int, e: int) -> tuple[int, int]:
 def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | None:
     attr = q.attribution
     if attr is None:
-        # «…» alone: the speaker of the quote before goes on, or the one person the sentence before names,
-        # or who the author's sentences just before say spoke («Глава ведомства отметил, что …»)
-        return ctx.last or _sole_person_before(q.start, cast) or _statement_before(t, q.start, cast, ctx)
+        # «…» alone: the speaker of the quote before goes on, unless the sentence before brings in someone
+        # else as its subject («Её партнёр Тимур Сайфуллин отвечает за закупки.» / «…»); else the one person
+        # the sentence before names, or who the author's sentences just before say spoke («Глава ведомства
+        # отметил, что …»)
+        sole = _sole_person_before(q.start, cast)
+        if sole is not None and ctx.last is not None and sole is not ctx.last:
+            m = sole.last_before(q.start)
+            if m is not None and m.subject and m.start > ctx.since:
+                return sole
+        return ctx.last or sole or _statement_before(t, q.start, cast, ctx)
     if q.side == "words":
         return by_words(cast, t, attr.start, attr.end, q.start, ctx)
     verb = None
