@@ -203,9 +203,11 @@ def compatible(asked: Post, held: Post) -> bool:
         # «глава ГКНБ»: the head of that body, not «глава администрации президента»
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
     if asked.post != held.post and _local_head(asked) and _local_head(held) and not _regional(held.lemmas[1:]):
-        # «Аким Шымкента … заявил глава города»: a place's name says neither city nor region, so the head
-        # of either is its head («глава региона» too); «аким области» is no «глава города»
-        return len(asked.lemmas) > 1 and _regional(asked.lemmas[1:]) and len(held.lemmas) > 1
+        # «Аким Шымкента … заявил глава города», «Глава Кирова … — предупредил градоначальник»: a place's
+        # name says neither city nor region, so the head of either is its head («глава региона» too);
+        # «аким области» is no «глава города»
+        return len(held.lemmas) > 1 and (len(asked.lemmas) > 1 and _regional(asked.lemmas[1:])
+                                         or held.post in GENERIC_HEADS and asked.post in _local_posts())
     return asked.post in (held.post, held.general)
 
 
@@ -216,7 +218,17 @@ def _local_posts() -> frozenset[str]:
 
 
 def _local_head(p: Post) -> bool:
-    return p.post in _local_posts()
+    """A head of a city or a region: «мэр», «аким», or «глава» of a place («глава Кирова»)."""
+    if p.post in _local_posts():
+        return True
+    return p.post in GENERIC_HEADS and len(p.lemmas) == 2 and _place_lemma(p.lemmas[1])
+
+
+@functools.lru_cache(maxsize=5_000)
+def _place_lemma(lemma: str) -> bool:
+    from .names import listed_place
+
+    return listed_place(lemma) or any("Geox" in r.tag.grammemes for r in morph.parses(lemma)[:2])
 
 
 def _regional(lemmas) -> bool:
