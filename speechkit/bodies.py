@@ -178,12 +178,6 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         if (k >= 2 or np[0].text.isupper()) and _starts_a_name(np[k]):
             np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
             break
-    if len(np) == 1 and _in("generic", lemma):
-        return  # «ведомство» alone points back to a body named before
-    named = w.text[:1].isupper()
-    if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper()
-                                                         or _quoted(np[1]) and np[1].text[1:2].isupper())):
-        return  # «акиматы», «управления долгом»: no body is named
     left: list[Word] = []
     nxt = w
     for x in reversed(before):  # «в иранском МИД», «областного департамента»
@@ -191,6 +185,12 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
             break
         left.insert(0, x)
         nxt = x
+    named = w.text[:1].isupper() or any(x.text[:1].isupper() and not _pronominal(x) for x in left)
+    if len(np) == 1 and _in("generic", lemma) and not named:
+        return  # «ведомство» alone points back to a body named before; «Всемирного банка» names one
+    if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper()
+                                                         or _quoted(np[1]) and np[1].text[1:2].isupper())):
+        return  # «акиматы», «управления долгом»: no body is named
     # «вышли к зданию мэрии Бишкека», «пожаловались в управление образования»: after a preposition or a
     # noun it complements, a body is no subject (a plural «они» after it is the subject's group)
     first = (left + np)[0]
