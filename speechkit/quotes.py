@@ -516,7 +516,11 @@ def _attribution_before(text: str, i: int, start: int):
     if verbs:
         return _as_span(verbs[-1]), Span(a0, colon, text[a0:colon]), "before"
     # «Министр, глава ведомства: "…"» · «Сам Александр Белов оказался более дипломатичным: «…»» —
-    # the subject of the clause before the colon speaks
+    # the subject of the clause before the colon speaks; not of «Пользователи видели сообщение: «…»»,
+    # where the quote is a text seen, read or received (speech_verbs.txt # perceiving)
+    perceiving = load_words("speech_verbs.txt", "perceiving")
+    if any(morph.lemma(w.group(0)).replace("ё", "е") in perceiving for w in words):
+        return None
     if len(words) <= 14 and any(w.group(0)[0].isupper() for w in words):
         return None, Span(a0, colon, text[a0:colon]), "before"
     return None
