@@ -149,6 +149,8 @@ def post_of(words: list[str]) -> Post | None:
     cls = _synonym_in(lemmas, must_hold=head)
     # the head of state is what the phrase's head names: «пресс-секретарь президента России» is no president
     hos = any(tuple(lemmas[i : i + len(h)]) == h for h in _heads_of_state() for i in range(0, at + 1))
+    if country is not None and tuple(lemmas) + ("страна",) in _heads_of_state():
+        hos = True  # «российский лидер», «глава Казахстана»: «лидер страны», «глава страны» of the country named
     post = cls or _synonyms().get((head,), head)
     if post == _synonyms().get(("президент",), "президент") and head == "президент":
         hos = True
