@@ -185,9 +185,10 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
             break
         left.insert(0, x)
         nxt = x
-    named = w.text[:1].isupper() or any(x.text[:1].isupper() and not _pronominal(x) for x in left)
-    if len(np) == 1 and _in("generic", lemma) and not named:
+    titled = any(x.text[:1].isupper() and not _pronominal(x) and not cast._sentence_start(x.start) for x in left)
+    if len(np) == 1 and _in("generic", lemma) and not titled:
         return  # «ведомство» alone points back to a body named before; «Всемирного банка» names one
+    named = w.text[:1].isupper() or titled
     if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper()
                                                          or _quoted(np[1]) and np[1].text[1:2].isupper())):
         return  # «акиматы», «управления долгом»: no body is named

@@ -163,8 +163,9 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
         return []
     questions = [p.text.rstrip().endswith("?") for p in dashed]
     attributed = [has_dash_attribution(text, p) for p in dashed]
+    first_answer = questions.index(True) + 1 if any(questions) else -1
     if any(a and (q or k == 0) for k, (a, q) in enumerate(zip(attributed, questions))) or sum(attributed) > 1 \
-            or any(attributed) and attributed.index(True) != questions.index(True) + 1:
+            or any(attributed) and attributed.index(True) != first_answer:
         # «— Когда? — спросил корреспондент.», answers of several named speakers: a dialogue, each line
         # with its speaker; an interview names its interviewee in the first answer at most
         return []
