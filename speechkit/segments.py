@@ -56,7 +56,8 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
                 and q.attribution.start >= q.end]
     inner_names = [n for n in names if n.start in tops and (not _within(n.start, attributions)
                                                            or _verb_before(t, n.start, own_verb, cast))]
-    spoken = sorted((a, p) for a, _, _, p, _, _ in said if p is not None)
+    # by position only: two segments may start at one place, and participants do not compare
+    spoken = sorted(((a, p) for a, _, _, p, _, _ in said if p is not None), key=lambda x: x[0])
 
     def context_at(pos: int) -> Context:
         k = bisect.bisect_left(spoken, (pos,)) - 1

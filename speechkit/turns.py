@@ -42,7 +42,7 @@ NAME_LABEL = re.compile(
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
-_DASH_PARA = re.compile(r"[—–-]\s+\S")
+_DASH_PARA = re.compile(r"[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
 
 

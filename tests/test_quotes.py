@@ -286,3 +286,13 @@ GOES_ON = [
 def test_a_speaker_goes_on_in_the_next_paragraph(text, quotes):
     a = analyze(text)
     assert [(s.speaker, s.text) for s in a.segments if s.kind == "quote"] == quotes
+
+
+def test_a_lone_dash_opens_no_turn_and_segments_may_share_a_start():
+    """A line that is only «—» opened an empty turn at the next line's quote, and two segments starting
+    at one place made the speakers' sort compare participants (TypeError). Found by a structural fuzz."""
+    text = ("— Когда будет помощь?\nСам Ахметов позднее записал видеообращение.\nФермер Асылбек Нуров рассказал о "
+            "засухе.\n«Нет», — сказал один из них.\nД.Песков: Скоро.\n—\n«?»")
+    segments = analyze(text).segments
+    assert all(s.text and s.text == text[s.start : s.end] for s in segments)
+    assert [s.start for s in segments] == sorted({s.start for s in segments})
