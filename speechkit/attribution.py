@@ -30,11 +30,11 @@ import re
 from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .name_sex import _feminine_noun
-from .names import gender_of_verb
+from .names import gender_of_verb, place_or_body
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
-from .roles import is_person_noun, post_of
+from .roles import country_of_word, is_person_noun, post_of
 from .speakers import Cast, Participant, _nominative_head, org_heads
 from .text import SITE_SUFFIX, norm_word
 from .wordlists import load_words
@@ -204,7 +204,14 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
                                verb_gender=gender) if m is not None else None
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
         plural = "plur" in gram or (number == "plur" and _can_be_plural(head.text))
-        return named if named is not None else _role(cast, np, pos, ctx, plural=plural, gender=gender)
+        if named is not None:
+            return named
+        # a capitalised word right after the post that names no place, body or country is a name the
+        # model could not read: never another holder of the post («— сказал депутат Едил Жаньбырбаев»)
+        unread = len(rest) > 1 and all(w.text[:1].isupper() and not place_or_body(w.text)
+                                       and not country_of_word(w.text) and not _org_name(w) for w in rest[:2]) \
+            and rest[1].start - rest[0].end == 1  # a pair of capitals: a given name and a surname
+        return _role(cast, np, pos, ctx, plural=plural, gender=gender, holder=not unread)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:

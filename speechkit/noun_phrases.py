@@ -257,8 +257,8 @@ def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
         gap = text[prev.end : w.start].strip(" \u00a0«»\"„“”")
         if gap == "," and _genitive_noun(prev) and _genitive_noun(w):
             gap = ""
-        if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN"):
-            break
+        if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN") and not w.text[:1].isupper():
+            break  # (a capital inside the phrase is a name the dictionary reads as a verb: «депутат Едил …»)
         out.append(w)
     return out
 

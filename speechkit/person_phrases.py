@@ -151,16 +151,16 @@ def _role_word(word: str) -> bool:
 
 
 def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
-          gender: str | None = None) -> Participant | None:
+          gender: str | None = None, holder: bool = True) -> Participant | None:
     """«сказал министр» · «Глава государства» · «добавил глава МИД» → the person holding the post;
     «отметил эксперт» → the person just quoted or named, whatever title they came with."""
     post = post_of([w.text for w in np])
     if plural:
         return _group(cast, np, pos, ctx)
-    if post is not None:
-        holder = cast.holder(post, pos, gender)
-        if holder is not None:
-            return holder
+    if post is not None and holder:  # (holder=False: a name follows the post that the model could not read)
+        held = cast.holder(post, pos, gender)
+        if held is not None:
+            return held
     # «отметил эксперт», «— отметила собеседница Tengrinews.kz»: an outlet after the noun is whom they spoke to
     bare = len(np) == 1 or all(re.match(r"[A-Za-z]", w.text) or re.search(SITE_SUFFIX, w.text) for w in np[1:])
     if bare and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):

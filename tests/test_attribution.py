@@ -1349,6 +1349,10 @@ def test_a_role_before_a_genitive_name_is_another_persons(text, speaker):
 # Минздрава»: a holder of the verb's sex; «— отметил президент Таджикистана»: not a president whose posts
 # name another country (and «Рахмона» after a post is the people table's «Рахмон»).
 POST_HOLDERS = [
+    # a name after the post that the dictionary reads as a verb («Едил») is that person, never the post's
+    # other holder
+    ("Депутат Магеррам Магеррамов выступил. «Старые машины — это выхлопы», — возразил ему депутат Едил "
+     "Жаньбырбаев.", ["Едил Жаньбырбаев"]),
     ("Заместитель акима города Ерлан Жандосов представил концепцию курорта. «Проект прошёл экспертизу», — "
      "подчеркнул замакима.", ["Ерлан Жандосов"]),
     ("Глава Кирова Олег Ракитин пообещал восстановить дворы. «Подрядчики заплатят штрафы», — предупредил "
