@@ -52,8 +52,9 @@ def role_label() -> re.Pattern[str]:
     words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
     alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in words) or "(?!)"
     # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
-    return re.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\))?"
-                      r"(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
+    # «Вопрос от читателя Алии из Шымкента:»: whom a question comes from, after «от»
+    return re.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
+                      r"|[ \t]+от[ \t]+[^\n:.!?]{1,60})?(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
 
 @functools.cache
