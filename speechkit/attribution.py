@@ -273,7 +273,8 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             break
         if rest[0].low in ("нем", "ней", "них"):  # «В нем отмечается»: the document just named
             return ctx.issuer or ctx.last
-        if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)):
+        if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)
+                                                                  and not _in("documents", _reading(rest[0].text)[0])):
             # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name
             return _organisation(cast, text, rest[:1], pos, ctx)
         if rest[0].low in POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
