@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Span
-from .names import CAP, UPPER, first_name, surname_ending, surname_like
+from .names import CAP, UPPER, first_name, given_slot, surname_ending, surname_like
 from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
 
@@ -44,6 +44,8 @@ OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE
                           re.M | re.I)
 _DASH_PARA = re.compile(r"[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
+LEAD_REACH = 3000  # characters before a one-word label where the text may name its person in full
+_WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t]$")
 
 
 @functools.cache
@@ -113,6 +115,27 @@ def _asked_and_answered(roles: list) -> bool:
         and kinds[1] in sections.get("answer labels", ())
 
 
+def _named_in_text(text: str, m: re.Match, start: int, end: int) -> bool:
+    """«Сатыбалды:» where the lead names «Дархан Сатыбалды»: a one-word label that the text writes after a
+    capitalised word that may be a given name («Дархан», a name and a city) is that person's surname,
+    whatever its shape."""
+    word = m.group("surname")
+    if " " in word or word.isupper():
+        return False
+    # the lead stands before the label: only the text just before it is read (each label reads a bounded
+    # stretch, so a text of many «Слово:» lines stays linear)
+    lo = max(start, m.start() - LEAD_REACH)
+    i = text.find(" " + word, lo, m.start())
+    while i >= 0:  # a plain search (a pattern compiled per label word was most of the cost of many labels)
+        after = i + 1 + len(word)
+        if after >= len(text) or not (text[after].isalnum() or text[after] == "-"):
+            prev = _WORD_BEFORE.search(text, max(lo, i - 40), i + 1)
+            if prev and (first_name(prev.group(1)) or given_slot(prev.group(1))):
+                return True
+        i = text.find(" " + word, i + 1, m.start())
+    return False
+
+
 def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     """Turns of a transcript or an interview; none unless the text is laid out as one.
 
@@ -124,7 +147,8 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     labels = [(m, "initials") for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
     pattern = _role_label_anywhere() if labels else role_label()
     roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
-    names = [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if _is_name_label(m.group("surname"))]
+    names = [(m, "name") for m in NAME_LABEL.finditer(text, start, end)
+             if _is_name_label(m.group("surname")) or _named_in_text(text, m, start, end)]
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
     if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
         labels += names
