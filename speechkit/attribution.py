@@ -30,7 +30,7 @@ import re
 from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .name_sex import _feminine_noun
-from .names import gender_of_verb, place_or_body
+from .names import first_name, gender_of_verb, known_first_name, place_or_body, surname_key
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
@@ -211,6 +211,12 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         unread = len(rest) > 1 and all(w.text[:1].isupper() and not place_or_body(w.text)
                                        and not country_of_word(w.text) and not _org_name(w) for w in rest[:2]) \
             and rest[1].start - rest[0].end == 1  # a pair of capitals: a given name and a surname
+        given = _given_name_after(whole, gender)
+        if given is not None:  # «— сказал водитель такси Бакыт»: a person the text names by a given name only
+            p = cast.add(Participant(given.text, "person", first_name(given.text)[1], surname_key(given.text),
+                                     given.text))
+            cast.mention(p, given.start, given.end, True)
+            return p
         return _role(cast, np, pos, ctx, plural=plural, gender=gender, holder=not unread)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
@@ -224,6 +230,25 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         name = _nominative_head(" ".join(words))
         return cast.add(Participant(name, "anonymous", None, norm_word(name)))
     return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+
+
+def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
+    """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
+    dictionary knows, in the nominative, of the verb's sex, after lower-case words that name no place
+    (after «села», «аула» it may be the village's name)."""
+    if len(whole) < 2:
+        return None
+    last, before = whole[-1], whole[-2]
+    fn = first_name(last.text)
+    if fn is None or fn[0] != last.text or not known_first_name(last.text) or gender and fn[1] != gender:
+        return None
+    if not all(w.text[:1].islower() for w in whole[:-1][1:]) or _reading(before.text)[0] in _place_nouns():
+        return None
+    return last
+
+
+def _place_nouns() -> frozenset[str]:
+    return load_words("organisations.txt", "regional") | {"улица", "проспект", "микрорайон", "станция"}
 
 
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:
