@@ -212,7 +212,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     """«В.Путин:» → the person; «Вопрос:» or an interview's question → a journalist; «Президент:» →
     whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
     interviewee, the text's main person."""
-    from .names import first_name, surname_key
+    from .names import first_name, surname_ending, surname_key
     from .roles import post_of
     from .wordlists import load_sections
 
@@ -235,8 +235,12 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             if people:
                 return people[0]
             return cast.person(None, words[0], "masc", nominative=True)
+        # a label is in the nominative: the given name as written («Гани», not «Ганя» whose genitive it
+        # could be), its sex from the dictionary only where it reads the same form, else from the surname
         fn = first_name(words[0])
-        p = cast.person(fn[0] if fn else words[0], words[-1], fn[1] if fn else "masc", nominative=True)
+        sex = fn[1] if fn and fn[0] == words[0] else {"": "masc", "а": "femn"}.get(surname_ending(words[-1]) or "",
+                                                                                    fn[1] if fn else "masc")
+        p = cast.person(words[0], words[-1], sex, nominative=True)
         cast.mention(p, tr.label.start, tr.label.start + len(tr.surname), True)
         return p
     words = tr.tooltip.split()
