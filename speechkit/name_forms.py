@@ -38,7 +38,9 @@ class NameForms:
         shares; an inverted verb's gender) and the text's other forms of the surname («Исиной») decide;
         with no evidence the nominative is read, as a name is most often first met as a subject.
         """
-        if _is_role(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
+        if country_of_word(a) and surname_ending(b) in ("", "а") and self._after_role(start) and first_name(a):
+            pass  # «депутат Дания Еспаева»: after a post, a country's name before a surname is a given name
+        elif _is_role(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
                 or not _surname_slot(b, after_given=known_first_name(a)):
             return None  # «Шымкента Жанатом»: a city is no given name, whatever a name's place says
         if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):
