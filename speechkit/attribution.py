@@ -338,11 +338,20 @@ DOC_REACH = 600  # characters before a document's mention searched for the verb 
 
 def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None:
     """«Владимир Путин поздравил … В поздравлении говорится»: the subject of the nearest verb before
-    ``pos`` that shares the document noun's stem («поздрав-», «обра-», «заяв-»)."""
+    ``pos`` that shares the document noun's stem («поздрав-», «обра-», «заяв-»), or that has the document
+    as its object («МИД распространил заявление»)."""
     lo = max(0, pos - DOC_REACH)
     for m in reversed(list(re.finditer(rf"(?<![\w-]){re.escape(doc[:4])}\w*", text[lo:pos], re.IGNORECASE))):
         at = lo + m.start()
-        if cast.in_quote(at) or _reading(m.group(0))[2] != "VERB":
+        if cast.in_quote(at):
+            continue
+        if _reading(m.group(0))[2] == "NOUN" and norm_word(morph.lemma(m.group(0))) == doc:
+            # «МИД Казахстана распространил заявление …»: the document named as a verb's object
+            prev = re.search(r"([а-яё]+)\s+$", text[max(lo, at - 30) : at])
+            if prev is None or _reading(prev.group(1))[2] != "VERB":
+                continue
+            at, m = max(lo, at - 30) + prev.start(1), prev
+        elif _reading(m.group(0))[2] != "VERB":
             continue
         for mention, who in itertools.islice(cast.recent(at), 1):  # «Владимир Путин поздравил»
             if at - mention.end <= 2 and who.kind in ("person", "organisation"):
