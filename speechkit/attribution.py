@@ -348,8 +348,9 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
         if _reading(m.group(0))[2] == "NOUN" and norm_word(morph.lemma(m.group(0))) == doc:
             # «МИД Казахстана распространил заявление …»: the document named as a verb's object
             prev = re.search(r"([а-яё]+)\s+$", text[max(lo, at - 30) : at])
-            if prev is None or _reading(prev.group(1))[2] != "VERB":
-                continue
+            if prev is None or _reading(prev.group(1))[2] != "VERB" \
+                    or norm_word(morph.lemma(prev.group(1))) in QUOTING | RELAYING:
+                continue  # (not «цитирует заявление агентство Tasnim»: the agency quotes, it issued nothing)
             at, m = max(lo, at - 30) + prev.start(1), prev
         elif _reading(m.group(0))[2] != "VERB":
             continue
@@ -358,6 +359,8 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
                 return who
         breaks = [lo + b.end() for b in re.finditer(r"[.!?…]\s+", text[lo:at])]
         s0 = breaks[-1] if breaks else lo
+        if cast.in_quote(s0):
+            continue  # the clause before the verb is someone's quoted words, not who issued the document
         verb = next((w for w in words_in(text, at, at + len(m.group(0)))), None)
         who = resolve(cast, text, s0, at + len(m.group(0)), verb, at, Context(), subject_first=True)
         if who is not None and who.kind in ("person", "organisation"):
