@@ -30,7 +30,7 @@ import re
 from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .name_sex import _feminine_noun
-from .names import first_name, gender_of_verb, known_first_name, place_or_body, surname_key
+from .names import first_name, gender_of_verb, known_first_name, place_or_body
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
@@ -127,11 +127,17 @@ def _only_outlet(text: str, ws: list[Word]) -> bool:
 def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context) -> Participant | None:
     """«По словам Климкина» · «по мнению экспертов S&P» · «По его словам»: the words after the marker."""
     ws = words_in(text, start, end)
-    for k, w in enumerate(ws):
+    for w in ws:
         if w.low in POSSESSIVES:
-            g, n = POSSESSIVES[w.low]
-            return cast.antecedent(pos, g, n, ctx.last, ctx.since)
+            return _possessor(cast, w, pos, ctx)
     return _phrase(cast, text, ws, pos, ctx, oblique=True)
+
+
+def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | None:
+    """Whom a possessive («его», «её», «их») points back to, as a pronoun of its gender and number does
+    (a last speaker of another kind than a plural's is passed over by ``antecedent`` itself)."""
+    g, n = POSSESSIVES[w.low]
+    return cast.antecedent(pos, g, n, ctx.last, ctx.since)
 
 
 # ---------------------------------------------------------------- what a noun phrase names
@@ -213,10 +219,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             and rest[1].start - rest[0].end == 1  # a pair of capitals: a given name and a surname
         given = _given_name_after(whole, gender)
         if given is not None:  # «— сказал водитель такси Бакыт»: a person the text names by a given name only
-            p = cast.add(Participant(given.text, "person", first_name(given.text)[1], surname_key(given.text),
-                                     given.text))
-            cast.mention(p, given.start, given.end, True)
-            return p
+            return cast.given_name_person(given.text, given.start, given.end)
         return _role(cast, np, pos, ctx, plural=plural, gender=gender, holder=not unread)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
@@ -235,20 +238,17 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
 def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
     dictionary knows, in the nominative, of the verb's sex, after lower-case words that name no place
-    (after «села», «аула» it may be the village's name)."""
+    (after «села», «аула» it may be the village's name: organisations.txt ``# regional``)."""
     if len(whole) < 2:
         return None
     last, before = whole[-1], whole[-2]
     fn = first_name(last.text)
     if fn is None or fn[0] != last.text or not known_first_name(last.text) or gender and fn[1] != gender:
         return None
-    if not all(w.text[:1].islower() for w in whole[:-1][1:]) or _reading(before.text)[0] in _place_nouns():
+    if not all(w.text[:1].islower() for w in whole[:-1][1:]) \
+            or _reading(before.text)[0] in load_words("organisations.txt", "regional"):
         return None
     return last
-
-
-def _place_nouns() -> frozenset[str]:
-    return load_words("organisations.txt", "regional") | {"улица", "проспект", "микрорайон", "станция"}
 
 
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:
@@ -303,8 +303,7 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name
             return _organisation(cast, text, rest[:1], pos, ctx)
         if rest[0].low in POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
-            g, n = POSSESSIVES[rest[0].low]  # «говорится в их обзоре»: the issuer a possessive points back to
-            return cast.antecedent(pos, g, n, ctx.last if n == "sing" else None, ctx.since)
+            return _possessor(cast, rest[0], pos, ctx)  # «говорится в их обзоре»: the issuer it points back to
         np = _clip(text, rest)
         head = next((x for x in np if not _adjectival(x)), np[0])
         lemma, gram, _ = _reading(head.text)
@@ -375,8 +374,7 @@ def _words_of(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> 
         if _quoted(w) or _reading(w.text)[0] not in WORDS_OF:
             continue
         if k and ws[k - 1].low in POSSESSIVES:
-            g, n = POSSESSIVES[ws[k - 1].low]
-            return cast.antecedent(pos, g, n, ctx.last, ctx.since)
+            return _possessor(cast, ws[k - 1], pos, ctx)
         got = _phrase(cast, text, ws[k + 1 :], pos, ctx, oblique=True) if k + 1 < len(ws) else None
         if got is not None:
             return got

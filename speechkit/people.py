@@ -221,8 +221,15 @@ class PeopleLearning(NameForms):
             return
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
-        p = self._by_name.get(word) or self.add(Participant(word, "person", fn[1], surname_key(word), word))
-        self.mention(p, m.start(), m.end(), True)
+        self.given_name_person(word, m.start(), m.end())
+
+    def given_name_person(self, word: str, start: int, end: int) -> Participant:
+        """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
+        this mention in the nominative."""
+        p = self._by_name.get(word) or self.add(Participant(word, "person", first_name(word)[1], surname_key(word),
+                                                            word))
+        self.mention(p, start, end, True)
+        return p
 
     def _particle_names(self, taken: set[int]) -> None:
         """«Улан Бакыт уулу», «Айпери Кубанычбек кызы»: a given name, a father's name and a particle
