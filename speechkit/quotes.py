@@ -334,10 +334,9 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         # «…» alone as a paragraph of several sentences: a quote, speaker from context; of one sentence,
         # when the paragraph before says someone spoke («… рассказал о планах.» / «Мы заложим …»), not a
         # title or a slogan set apart
+        words = _WORD.findall(text, *inner)
         if _sentences_inside(text, inner) >= 2 or (
-                prev is not None and _says(text, prev) and len(_WORD.findall(text, *inner)) >= 4
-                and any(p.tag.POS in ("VERB", "INFN") for w in _WORD.findall(text, *inner)
-                        for p in morph.parses(w.lower())[:1])):
+                prev is not None and _says(text, prev) and len(words) >= 4 and _has_verb(words)):
             return Quote(p.open, p.end, None, None, inner, p.unclosed)
     return None
 
@@ -352,8 +351,11 @@ def _speechlike(text: str, inner: tuple[int, int]) -> bool:
     """Whether quoted words read as a said sentence (a verb, or four words and more), not a bare name,
     which a comma attribution alone («…», сказал он) needs: «ТОО "Шыгыс Курылыс", сообщил аким» is a name."""
     words = _WORD.findall(text, inner[0], inner[1])
-    if len(words) >= 4:
-        return True
+    return len(words) >= 4 or _has_verb(words)
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Whether some word reads first as a verb, a short participle or an infinitive."""
     return any(p.tag.POS in ("VERB", "PRTS", "INFN") for w in words for p in morph.parses(w.lower())[:1])
 
 
