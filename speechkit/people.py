@@ -454,7 +454,8 @@ def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
     dictionary reads the name in as a name of the person's sex («канцлера … Карла», «министра … Алию»;
     not «заявил министру … Иван», «тренер Артёма»). A name it does not read so can be in any case
     («Ерлан», which it reads only as a woman's plural genitive, is a man's here)."""
-    cases = {p.tag.case for p in _name_parses(given) if gender in p.tag.grammemes}
+    # (a person's name is singular: «Жанар» read as a plural of «Жанара» says nothing of her case)
+    cases = {p.tag.case for p in _name_parses(given) if gender in p.tag.grammemes and "sing" in p.tag.grammemes}
     if not cases:
         return True
     return any(p.tag.case in cases for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")

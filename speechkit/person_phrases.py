@@ -287,8 +287,9 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
         return None
     lemma, gram, _ = _reading(head.text)
-    if lemma in load_words("roles.txt", "anaphoric nouns"):
+    if lemma in load_words("roles.txt", "anaphoric nouns") and len(np) == 1:
         return None  # «В то же время супруга не исключила …»: it points back to someone named, it names no one new
+        # («вратарь сборной прокомментировал …» names someone)
     if "sing" not in gram or "nomn" not in gram:
         return None
     verb = next((w for w in ws[ws.index(np[-1]) + 1 :] if _reading(w.text)[2] == "VERB"), None)
