@@ -460,8 +460,12 @@ def _surname_slot(word: str, after_given: bool = False) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def _nominative(word: str) -> bool:
-    """Whether a name form can be the nominative: «Токаев», «Пауэр» (indeclinable), not «Токаева»."""
-    ps = [p for p in morph.parses(word.lower())[:4] if p.score >= 0.1]
+    """Whether a name form can be the nominative: «Токаев», «Пауэр» (indeclinable), «Пашинян»
+    (``surname_endings.txt``), not «Токаева»."""
+    low = word.lower()
+    if any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")):
+        return True
+    ps = [p for p in morph.parses(low)[:4] if p.score >= 0.1]
     return any("nomn" in p.tag.grammemes for p in ps) or not any(p.tag.POS == "NOUN" for p in ps)
 
 
