@@ -22,9 +22,10 @@ from .participants import Mention, Participant
 from .people import _WORD, PeopleLearning, _people_table
 from .roles import Post, country_of_word
 from .text import sentence_breaks
-from .wordlists import load_sections
+from .wordlists import load_sections, load_words
 
 SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
+VOICED_REACH = 100  # characters before a name where «По словам …» is looked for
 
 
 @functools.cache
@@ -200,15 +201,26 @@ class Cast(PeopleLearning):
             if distance > SUBJECT_SENTENCES:
                 break
             if fits(p) and not self.in_quote(m.start):
-                ranked.append(((distance, not m.subject, -m.start), p, m))
+                ranked.append(((distance, not (m.subject or self._voiced(m.start)), -m.start), p, m))
         ranked.sort(key=lambda r: r[0])
         if last is not None and fits(last):
-            newer = [r for r in ranked if r[1] is not last and r[2].subject and r[2].start > since]
+            newer = [r for r in ranked if r[1] is not last and not r[0][1] and r[2].start > since]
             return newer[0][1] if newer else last
         if ranked:
             return ranked[0][1]
         fallback = [p for p in self.participants if fits(p) and p.last_before(pos)]
         return max(fallback, key=lambda p: p.last_before(pos).start, default=None)
+
+    def _voiced(self, start: int) -> bool:
+        """Whether the mention at ``start`` is the source its sentence speaks for, as a subject would be:
+        «По словам водителя автобуса Николая Фомина, …» (a marker of ``speech_verbs.txt # phrases`` that
+        a noun follows: «по словам», «по мнению», «со слов»; then no punctuation up to the name)."""
+        text = self.text
+        lo = max(0, start - VOICED_REACH)
+        cut = max(text.rfind(c, lo, start) for c in ".!?;:,()«»\n")
+        words = text[max(lo, cut + 1) : start].lower().replace("ё", "е").split()
+        markers = _voice_markers(load_words("speech_verbs.txt", "phrases"))
+        return any(" ".join(words[k : k + 2]) in markers for k in range(min(len(words), 3)))
 
     def holder(self, post: Post, pos: int, gender: str | None = None) -> Participant | None:
         """«сказал министр»: the person introduced with that post; of several, the one in focus. A verb's
@@ -232,3 +244,10 @@ class Cast(PeopleLearning):
         if len(fits) == 1:
             return fits[0]
         return max(fits, key=lambda p: ((m := p.last_before(pos)) is not None, m.start if m else -1))
+
+
+@functools.cache
+def _voice_markers(phrases: frozenset[str]) -> frozenset[str]:
+    """The two-word markers «по словам», «по мнению», «со слов» … of ``phrases`` (``speech_verbs.txt
+    # phrases``) that a noun, not a pronoun, follows."""
+    return frozenset(p for p in phrases if len(p.split()) == 2 and p.split()[0] in ("по", "со"))
