@@ -241,7 +241,8 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         sex = fn[1] if fn and fn[0] == words[0] else {"": "masc", "а": "femn"}.get(surname_ending(words[-1]) or "",
                                                                                     fn[1] if fn else "masc")
         p = cast.person(words[0], words[-1], sex, nominative=True)
-        cast.mention(p, tr.label.start, tr.label.start + len(tr.surname), True)
+        at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
+        cast.mention(p, at, at + len(tr.surname), True)
         return p
     words = tr.tooltip.split()
     if len(words) >= 2 and words[0] == tr.surname:  # «Лукашенко Александр Григорьевич …»

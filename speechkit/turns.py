@@ -17,6 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import morph
 from .model import Span
 from .names import CAP, UPPER, first_name, given_slot, surname_ending, surname_like
 from .text import SITE_SUFFIX, paragraphs
@@ -37,6 +38,13 @@ _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 NAME_LABEL = re.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
     r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+    re.M,
+)
+# at a line start, a post or description, then a full name: «Директор завода Мухтар Алиакбаров:»,
+# «Депутат Сергей Ким:», «Управляющий директор компании «Шелл Казахстан» Сьюзан Эллиот:»
+POST_NAME_LABEL = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<post>[{UPPER}][а-яё-]+(?:[ \t]+[^\s:]{{1,40}}){{0,8}}?)[ \t]+"
+    rf"(?P<surname>{CAP} {CAP}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
@@ -106,6 +114,17 @@ def _is_name_label(words: str) -> bool:
     return bool(first_name(parts[0])) or surname_ending(parts[-1]) is not None or surname_like(parts[-1])
 
 
+def _is_post_and_name(m: re.Match) -> bool:
+    """«Директор завода Мухтар Алиакбаров»: the words before the name hold a person noun and no verb (not
+    «Как сказал министр Ерлан Карин»), and the name reads as one."""
+    from .roles import is_person_noun
+
+    words = [w.strip("«»\"„“”") for w in m.group("post").split()]
+    readings = [morph.parses(w.lower())[0].tag.POS for w in words if w]
+    return any(is_person_noun(w) for w in words if w) and not {"VERB", "INFN", "GRND", "PRTS", "CONJ"} & set(readings) \
+        and _is_name_label(m.group("surname"))
+
+
 def _asked_and_answered(roles: list) -> bool:
     """«Вопрос: …» then «Ответ: …»: a question label and an answer label, in that order, are an interview
     however short (two other role labels may be prose: «Итог: …», «Справка: …»)."""
@@ -147,8 +166,10 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     labels = [(m, "initials") for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
     pattern = _role_label_anywhere() if labels else role_label()
     roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
-    names = [(m, "name") for m in NAME_LABEL.finditer(text, start, end)
-             if _is_name_label(m.group("surname")) or _named_in_text(text, m, start, end)]
+    posted = [(m, "name") for m in POST_NAME_LABEL.finditer(text, start, end) if _is_post_and_name(m)]
+    taken = {m.start() for m, _ in posted}
+    names = posted + [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
+                      and (_is_name_label(m.group("surname")) or _named_in_text(text, m, start, end))]
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
     if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
         labels += names
