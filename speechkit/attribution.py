@@ -329,6 +329,11 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
         got = _phrase(cast, text, rest, pos, ctx, oblique=True)
         if got is not None:
             return got
+        lemma, gram, part = _reading(rest[0].text)
+        if part == "NOUN" and rest[0].text[:1].islower() and not _in("documents", lemma):
+            # «говорится в сообщении профсоюза»: a body the model does not know issued it, never the last
+            # speaker
+            return _organisation(cast, text, _clip(text, rest), pos, ctx)
     return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
 
 

@@ -43,6 +43,9 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     if not parts:
         return None
     head = parts[0]
+    if _in("states", _reading(head.text)[0]) and (country is not None or len(parts) > 1
+                                                 and country_of_word(parts[1].text)):
+        return None  # «в Российской Федерации», «Республика Казахстан»: a country, not a body
     alias = cast.aliases.get(head.text)
     if alias is not None and len(parts) == 1:
         return alias  # «КСИР» after «Корпус стражей исламской революции (КСИР, …)»
