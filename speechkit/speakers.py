@@ -241,9 +241,27 @@ class Cast(PeopleLearning):
                     return main
         if not fits:
             return None
-        if len(fits) == 1:
-            return fits[0]
-        return max(fits, key=lambda p: ((m := p.last_before(pos)) is not None, m.start if m else -1))
+        latest = max(fits, key=lambda p: ((m := p.last_before(pos)) is not None, m.start if m else -1))
+        peer = self._peer_after(latest, pos, gender)
+        if peer is not None:
+            return peer  # «Депутат X … Его коллега Y считает … — отметил депутат»: Y
+        return latest
+
+    def _peer_after(self, holder: Participant, pos: int, gender: str | None) -> Participant | None:
+        """A person introduced as the holder's peer (``roles.txt # peer nouns``: «коллега», «соратник») and
+        named as a subject after the holder's last mention before ``pos``."""
+        peers = load_words("roles.txt", "peer nouns")
+        seen = holder.last_before(pos)
+        if seen is None:
+            return None
+        for p in self.people():
+            if p is holder or not any(r.split()[0] in peers for r in p.roles if r) \
+                    or gender in ("masc", "femn") and p.gender not in (gender, None):
+                continue
+            m = p.last_before(pos)
+            if m is not None and m.subject and m.start > seen.start:
+                return p
+        return None
 
 
 @functools.cache
