@@ -33,6 +33,8 @@ from .text import PREPOSITIONS, norm_word
 from .wordlists import load_table, load_words
 
 _CAP_WORD = re.compile(CAP)
+# «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
+_COUPLE = re.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
 # В.Путин · В. Путин · К.-Ж. Токаев
 _INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.\s?-?){{1,2}})\s?({CAP})")
 _WORD = re.compile(r"[\w&’'-]+")
@@ -100,6 +102,7 @@ class PeopleLearning(NameForms):
         caps = list(_CAP_WORD.finditer(text, 0, end))
         taken: set[int] = set()  # starts of capitalised words read as part of a full name
         self._particle_names(taken)
+        self._couple_names(taken)
         k = 0
         while k < len(caps) - 1:
             m, nxt = caps[k], caps[k + 1]
@@ -230,6 +233,33 @@ class PeopleLearning(NameForms):
                                                             word))
         self.mention(p, start, end, True)
         return p
+
+    def _couple_names(self, taken: set[int]) -> None:
+        """«Супруги Айдар и Сауле Жумабаевы», «у Айдара и Сауле Жумабаевых»: two given names joined by «и»
+        before a surname in the plural are two people of that family, each of the sex their name says; the
+        plural nominative (-ы) is a subject."""
+        text, end = self.text, self.end
+        if " и " not in text:
+            return
+        for m in _COUPLE.finditer(text, 0, end):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+                continue
+            stem, ending = m.group(3), m.group(4)
+            subject = ending == "ы"
+            people = []
+            for k in (1, 2):
+                word = m.group(k)
+                fa = (word, "femn") if norm_word(word) in load_words("womens_names.txt") else \
+                    first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
+                if fa is None or _is_role(word) or place_or_body(word):
+                    break
+                people.append((fa, m.start(k)))
+            if len(people) < 2:
+                continue
+            for (given, sex), at in people:
+                p = self.person(given, stem + ("а" if sex == "femn" else ""), sex, nominative=True)
+                self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(1) else m.end(), subject)
+            taken.update((m.start(1), m.start(2), m.start(3)))
 
     def _particle_names(self, taken: set[int]) -> None:
         """«Улан Бакыт уулу», «Айпери Кубанычбек кызы»: a given name, a father's name and a particle
