@@ -52,6 +52,7 @@ OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE
                           re.M | re.I)
 _DASH_PARA = re.compile(r"[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
+REQUEST_CHARS = 200  # a dash paragraph opening with «Расскажите …» up to this long is a question
 LEAD_REACH = 3000  # characters before a one-word label where the text may name its person in full
 _WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t]$")
 
@@ -194,6 +195,12 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     return turns
 
 
+def _request(text: str, p: Span) -> bool:
+    """Whether a dash paragraph opens with a polite imperative («Расскажите», «Поясните», «Назовите»)."""
+    m = re.match(r"[—–-][ \t\u00a0]+([А-ЯЁ][а-яё]+те)\b", text[p.start : p.start + 40])
+    return m is not None and any({"impr", "plur"} <= q.tag.grammemes for q in morph.parses(m.group(1).lower())[:2])
+
+
 def _interview(text: str, start: int, end: int) -> list[Turn]:
     """«— Сколько туристов приехало? / — Почти десять миллионов.»: questions and answers in dash paragraphs.
 
@@ -208,6 +215,10 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     if len(dashed) < 2:
         return []
     questions = [p.text.rstrip().endswith("?") for p in dashed]
+    for k, p in enumerate(dashed):  # «— Расскажите, что прозвучит на концерте.»: a request is a question
+        if not questions[k] and k + 1 < len(dashed) and not questions[k + 1] and (k == 0 or not questions[k - 1]) \
+                and len(p.text) <= REQUEST_CHARS and _request(text, p):
+            questions[k] = True
     attributed = [has_dash_attribution(text, p) for p in dashed]
     first_answer = questions.index(True) + 1 if any(questions) else -1
     if any(a and (q or k == 0) for k, (a, q) in enumerate(zip(attributed, questions))) or sum(attributed) > 1 \
