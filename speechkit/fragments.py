@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import morph
 from .attribution import Context, by_words, resolve, words_in
+from .noun_phrases import _reading
 from .model import Span
 from .quotes import is_speech_verb
 from .speakers import Cast, Participant
@@ -25,6 +26,7 @@ from .text import norm_word, sentence_breaks
 from .wordlists import load_sections
 
 _ABOUT_THIS = re.compile(r"\s*(?:Об\s+этом|О\s+том)\s+", re.I)
+_CLAUSE_OPENERS = frozenset(("что", "чтобы", "будто"))  # after a comma: a clause with a subject of its own
 # «по словам Брода,» · «По его словам,» · «по мнению экспертов S&P,»
 _BY_WORDS = re.compile(r"\b[Пп]о\s+(?:(?:словам|мнению|оценке|данным)\s+([^,]{2,80})|(его|ее|её|их)\s+(?:словам|мнению|оценке)),")
 CLAUSE_REACH = 300  # characters back from a quote to the start of its sentence
@@ -108,7 +110,13 @@ def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Pa
     ws = [w for w in words_in(text, s0, n.start) if not cast.in_quote(w.start)]
     verbs = [w for w in ws if w.text[:1].isalpha() and is_speech_verb(w.text)]
     for verb in reversed(verbs):  # the verb nearest the quote governs it
-        who = resolve(cast, text, s0, n.start, verb, n.start, ctx, subject_first=True)
+        # «Ерубаев напомнил, что президент призвал «…»»: the verb's subject is in its own clause
+        clause = next((w.start for w in reversed(ws) if w.start < verb.start and w.low in _CLAUSE_OPENERS
+                       and text[max(s0, w.start - 2) : w.start].strip() == ","), s0)
+        finite = _reading(verb.text)[2] == "VERB"  # (an infinitive has no subject: «…, что лидерам следовало выступать»)
+        who = resolve(cast, text, clause, n.start, verb, n.start, ctx, subject_first=True) \
+            if clause > s0 and finite else None
+        who = who or resolve(cast, text, s0, n.start, verb, n.start, ctx, subject_first=True)
         if who is not None:
             return who, Span(s0, verb.end, text[s0 : verb.end])
     # «Иран даст "зеркальный ответ" … Об этом заявил Корпус стражей исламской революции»

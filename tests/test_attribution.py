@@ -947,6 +947,14 @@ CASES = [
     # after a noun that takes a name (команда, проект), a lower-case quote is words, not a name
     ("fragment-after-a-name-noun-in-lower-case", "Наставник «Кайрата» Алексей Шпилевский признал, что его команда "
      "«не заслужила большего».", [("fragment", "не заслужила", "Алексей Шпилевский")]),
+    # the verb that governs a fragment has its subject in its own clause («…, что президент призвал «…»»)
+    ("fragment-governed-in-a-subordinate-clause", "Экономист Сакен Ерубаев напомнил, что год назад президент "
+     "призвал «прекратить раздачу денег госкомпаниям».", [("fragment", "прекратить раздачу", "президент")]),
+    ("fragment-in-a-subordinate-clause-without-a-subject", "Экономист Сакен Ерубаев напомнил, что призывал "
+     "«прекратить раздачу денег» еще год назад.", [("fragment", "прекратить раздачу", "Сакен Ерубаев")]),
+    ("fragment-after-an-infinitive-in-a-subordinate-clause", "Политолог Айдар Амребаев сказал, что депутатам "
+     "мажилиса следовало бы чаще выступать «с отчетами перед избирателями».",
+     [("fragment", "с отчетами", "Айдар Амребаев")]),
     ("fragment-called-the-project", "Архитектор Дмитрий Шевелёв назвал проект «разумным компромиссом».",
      [("fragment", "разумным компромиссом", "Дмитрий Шевелёв")]),
     ("fragment-nazval-before-object",
