@@ -334,10 +334,33 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
             # «говорится в сообщении профсоюза»: a body the model does not know issued it, never the last
             # speaker
             return _organisation(cast, text, _clip(text, rest), pos, ctx)
+    if doc and _in("articles", doc):
+        outlet = _outlet_before(cast, text, pos)
+        if outlet is not None:
+            return outlet  # «…, пишет The Guardian. «…», — говорится в статье»: the outlet's article
     return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
 
 
-DOC_REACH = 600  # characters before a document's mention searched for the verb it is named after
+DOC_REACH = 600  # characters before a document's mention searched for the verb it is named after (or an outlet)
+_WRITES = re.compile(r"(?<![\w-])(?:пишет|пишут|публикует|опубликовал[аио]?)\s+((?:[A-Z][\w.&'’-]*\s?){1,4})")
+
+
+def _outlet_before(cast: Cast, text: str, pos: int) -> Participant | None:
+    """The outlet that wrote last before ``pos``: an outlet the model knows («издание Forbes Kazakhstan»,
+    ``organisations.txt # media``), or a Latin name after «пишет» («пишет The Guardian»)."""
+    lo = max(0, pos - DOC_REACH)
+    media = load_words("organisations.txt", "media")
+    known = next((p for m, p in cast.recent(pos) if m.start >= lo and p.kind == "organisation" and p.key
+                  and p.key[0] in media), None)
+    found = None
+    for m in _WRITES.finditer(text, lo, pos):
+        found = m
+    if found is not None and (known is None or known.last_before(pos).start < found.start(1)):
+        ws = words_in(text, found.start(1), found.end(1))
+        got = _organisation(cast, text, ws, pos, Context()) if ws else None
+        if got is not None:
+            return got
+    return known  # characters before a document's mention searched for the verb it is named after
 
 
 def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None:

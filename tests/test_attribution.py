@@ -310,6 +310,14 @@ CASES = [
     # a bare group of outsiders after a body's statement is not the body; its staff is
     # a document whose issuer the text names by a noun the model does not know is that body's, never the
     # last speaker's; «федерация» heads a body, but «Российская Федерация», «Республика Казахстан» are states
+    # an article («говорится в статье», organisations.txt # articles) with no issuer named is the outlet's
+    # that wrote last, not the subject of the sentence it wrote about
+    ("document-article-of-the-outlet-that-wrote", "Правительство Британии рассматривает повышение налогов, пишет "
+     "The Guardian.\n\n«Налог на богатство больше не табу», — говорится в статье.",
+     [("quote", "не табу", "The Guardian")]),
+    ("document-publication-of-a-named-outlet", "Правительство Казахстана повысит пенсии, пишет издание Forbes "
+     "Kazakhstan. «Пенсии вырастут на 8%», — говорится в публикации.",
+     [("quote", "Пенсии вырастут", "издание Forbes Kazakhstan")]),
     ("document-of-an-unknown-body", "Шахтер Ерлан Ахметов объявил забастовку. «Мы требуем прибавки», — сказал "
      "Ахметов.\n\n«Рабочие правы», — говорится в сообщении профсоюза.",
      [("quote", "требуем прибавки", "Ерлан Ахметов"), ("quote", "Рабочие правы", "профсоюз")]),

@@ -37,7 +37,7 @@ WORD_LISTS = {
                           "groups": "lemmas",
                           "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
                           "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms",
-                          "voices": "lemmas", "staff": "lemmas", "states": "lemmas"},
+                          "voices": "lemmas", "staff": "lemmas", "states": "lemmas", "articles": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "perceiving"), ("roles.txt", ""),
