@@ -103,6 +103,7 @@ class PeopleLearning(NameForms):
         taken: set[int] = set()  # starts of capitalised words read as part of a full name
         self._particle_names(taken)
         self._couple_names(taken)
+        self._one_letter_names(taken)
         k = 0
         while k < len(caps) - 1:
             m, nxt = caps[k], caps[k + 1]
@@ -172,6 +173,8 @@ class PeopleLearning(NameForms):
                 continue
             k += 1
         for m in _INITIAL.finditer(text, 0, end):
+            if m.start() in taken or not _surname_after_initial(m.group(2)):
+                continue  # «сказал Ван И. Позже …»: «И» is part of a name, and «Позже» no surname
             label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
             p = self._initials_person(m.group(1).replace(" ", ""), m.group(2), at=m.end() if label else None)
             self.mention(p, m.start(), m.end(), True)
@@ -233,6 +236,21 @@ class PeopleLearning(NameForms):
                                                             word))
         self.mention(p, start, end, True)
         return p
+
+    def _one_letter_names(self, taken: set[int]) -> None:
+        """The well-known figures of people.tsv whose name has a one-letter word («Ван И»), which no
+        reading of capitalised pairs sees, wherever the text writes the name in full."""
+        text, end = self.text, self.end
+        for key, (name, gender, roles) in _people_table().items():
+            words = name.split()
+            if not any(len(w) == 1 for w in words) or name not in text:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:end]):
+                p = self.add(Participant(name, "person", gender, key, words[0], known=True))
+                for r in roles:
+                    p.add_role(r, r.split())
+                self.mention(p, m.start(), m.end(), True)
+                taken.update(m.start() + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words)))
 
     def _couple_names(self, taken: set[int]) -> None:
         """«Супруги Айдар и Сауле Жумабаевы», «у Айдара и Сауле Жумабаевых»: two given names joined by «и»
@@ -532,3 +550,12 @@ def _patronymic_reading(word: str) -> bool:
 def _adjective(word: str) -> bool:
     """An adjective that can be part of a role («первый», «постоянный»), not a pronoun («тот», «этот»)."""
     return any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in morph.parses(word.lower())[:2])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _surname_after_initial(word: str) -> bool:
+    """Whether the capitalised word after an initial can be a surname: a noun or a word the dictionary does
+    not know, not an adverb, a verb or a function word at a sentence start («И. Позже», «А. Потом»)."""
+    if not morph.analyzer().word_is_known(word.lower()):
+        return True
+    return any(p.tag.POS in ("NOUN", None) or "Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:3])
