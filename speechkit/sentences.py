@@ -13,38 +13,12 @@ breaks come at least every ``LONGEST`` characters is split whole.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import itertools
 import re
 from collections.abc import Iterator
 
-from razdel.segmenters.sentenize import (
-    BULLET_BOUNDS,
-    BULLET_SIZE,
-    CLOSE_BRACKETS,
-    CLOSE_QUOTES,
-    DASHES,
-    DELIMITER,
-    DELIMITERS,
-    ENDINGS,
-    FIRST_TOKEN,
-    GENERIC_QUOTES,
-    HEAD_PAIR_SOKRS,
-    HEAD_SOKRS,
-    INITIALS,
-    LAST_TOKEN,
-    PAIR_SOKR,
-    PAIR_SOKRS,
-    QUOTES,
-    SMILE_PREFIX,
-    SOKRS,
-    SPACE_PREFIX,
-    SPACE_SUFFIX,
-    TOKEN,
-    WORD,
-    is_bullet,
-    is_lower_alpha,
-    is_sokr,
-)
 
 from .model import Span
 
@@ -54,7 +28,6 @@ LONGEST = 20_000  # characters: a "sentence" past this is a list, a table or a b
 # an opening quote or dash (razdel decides; this only says where a sentence can end)
 _BREAK = re.compile(r"[.!?…][»\"”)\]]*\s+(?=[«\"„(\[—–-]?\s*[A-ZА-ЯЁ0-9])")
 
-_DELIMITER = re.compile(DELIMITER)  # what razdel splits at: an ending, «;», a quote, a bracket, a smiley
 _WINDOW = 10  # characters razdel's rules see on each side of a delimiter
 
 # «экономики.Вторая задача»: paragraphs glued by a scraper without a space
@@ -126,7 +99,7 @@ def razdel_spans(text: str, a: int = 0, b: int | None = None) -> Iterator[tuple[
     """
     b = len(text) if b is None else b
     cut = a  # where the sentence being gathered begins
-    for m in _DELIMITER.finditer(text, a, b):
+    for m in _delimiter().finditer(text, a, b):
         start, stop = m.span()
         if not _joins(text, a, b, start, stop, m.group(1), cut):
             yield from _stripped(text, cut, stop)
@@ -146,53 +119,68 @@ def _stripped(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
 def _joins(text: str, a: int, b: int, start: int, stop: int, delimiter: str, cut: int) -> bool:
     """razdel's sentence rules, in razdel's order: whether the delimiter ``text[start:stop]`` is inside
     a sentence. Each rule either joins or passes; no rule splits."""
+    rs = _razdel()
     left = text[max(a, start - _WINDOW) : start]
     right = text[stop : min(b, stop + _WINDOW)]
-    m = FIRST_TOKEN.match(right)
+    m = rs.FIRST_TOKEN.match(right)
     right_token = m.group(1) if m else None
-    m = LAST_TOKEN.search(left)
+    m = rs.LAST_TOKEN.search(left)
     left_token = m.group(1) if m else None
     if not left_token or not right_token:  # empty_side
         return True
-    if not SPACE_PREFIX.match(right):  # no_space_prefix
+    if not rs.SPACE_PREFIX.match(right):  # no_space_prefix
         return True
-    if is_lower_alpha(right_token):  # lower_right
+    if rs.is_lower_alpha(right_token):  # lower_right
         return True
-    if right_token not in GENERIC_QUOTES and (  # delimiter_right
-            right_token in DELIMITERS or SMILE_PREFIX.match(right)):
+    if right_token not in rs.GENERIC_QUOTES and (  # delimiter_right
+            right_token in rs.DELIMITERS or rs.SMILE_PREFIX.match(right)):
         return True
     if delimiter == ".":
         if _sokr_left(left, left_token, right_token):
             return True
-        if (left_token.lower(), right_token.lower()) in PAIR_SOKRS:  # inside_pair_sokr
+        if (left_token.lower(), right_token.lower()) in rs.PAIR_SOKRS:  # inside_pair_sokr
             return True
-        if left_token.isupper() and len(left_token) == 1 or left_token.lower() in INITIALS:  # initials_left
+        if left_token.isupper() and len(left_token) == 1 or left_token.lower() in rs.INITIALS:  # initials_left
             return True
-    if delimiter in BULLET_BOUNDS and start - cut <= BULLET_SIZE and all(  # list_item
-            is_bullet(t) for t in TOKEN.findall(text, cut, start)):
+    if delimiter in rs.BULLET_BOUNDS and start - cut <= rs.BULLET_SIZE and all(  # list_item
+            rs.is_bullet(t) for t in rs.TOKEN.findall(text, cut, start)):
         return True
-    if delimiter in QUOTES:  # close_quote: a closing quote after no ending, or a «"» after a space
-        if delimiter in CLOSE_QUOTES or delimiter in GENERIC_QUOTES and not SPACE_SUFFIX.search(left):
-            if left_token not in ENDINGS:  # close_bound
+    if delimiter in rs.QUOTES:  # close_quote: a closing quote after no ending, or a «"» after a space
+        if delimiter in rs.CLOSE_QUOTES or delimiter in rs.GENERIC_QUOTES and not rs.SPACE_SUFFIX.search(left):
+            if left_token not in rs.ENDINGS:  # close_bound
                 return True
-        elif delimiter in GENERIC_QUOTES:
+        elif delimiter in rs.GENERIC_QUOTES:
             return True
-    if delimiter in CLOSE_BRACKETS and left_token not in ENDINGS:  # close_bracket
+    if delimiter in rs.CLOSE_BRACKETS and left_token not in rs.ENDINGS:  # close_bracket
         return True
-    if right_token in DASHES:  # dash_right
-        m = WORD.search(right)
-        if m and is_lower_alpha(m.group(1)):
+    if right_token in rs.DASHES:  # dash_right
+        m = rs.WORD.search(right)
+        if m and rs.is_lower_alpha(m.group(1)):
             return True
     return False
 
 
 def _sokr_left(left: str, left_token: str, right_token: str) -> bool:
-    m = PAIR_SOKR.search(left)
+    rs = _razdel()
+    m = rs.PAIR_SOKR.search(left)
     if m:
         pair = m.group(1).lower(), m.group(2).lower()
-        if pair in HEAD_PAIR_SOKRS:
+        if pair in rs.HEAD_PAIR_SOKRS:
             return True
-        if pair in PAIR_SOKRS:
-            return bool(is_sokr(right_token))
+        if pair in rs.PAIR_SOKRS:
+            return bool(rs.is_sokr(right_token))
     low = left_token.lower()
-    return low in HEAD_SOKRS or low in SOKRS and bool(is_sokr(right_token))
+    return low in rs.HEAD_SOKRS or low in rs.SOKRS and bool(rs.is_sokr(right_token))
+
+
+@functools.cache
+def _razdel():
+    """razdel's sentence module (its regexes, abbreviations and rule helpers), imported when first needed:
+    importing speechkit does not import razdel."""
+    return importlib.import_module("razdel.segmenters.sentenize")
+
+
+@functools.cache
+def _delimiter() -> re.Pattern[str]:
+    """What razdel splits at: an ending, «;», a quote, a closing bracket, a smiley."""
+    return re.compile(_razdel().DELIMITER)
