@@ -101,8 +101,8 @@ class NameForms:
                     given = _as_written_name(masc[0].normal_form, a)
                     if a.startswith(given) and b.endswith(a[len(given):]):
                         return (given, "masc", False)
-            if known and ending is None and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes
-                                                    for p in morph.parses(a.lower())[:6]):
+            if known and ending is None and not any(("nomn" in p.tag.grammemes or "voct" in p.tag.grammemes)
+                                                    and "Name" in p.tag.grammemes for p in morph.parses(a.lower())[:6]):
                 fa, subject = first_name(a, oblique=True), False  # «Ильхамом Шольцем»: the given name's case
             return (fa[0], fa[1], subject)
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname

@@ -33,6 +33,8 @@ from .text import PREPOSITIONS, norm_word
 from .wordlists import load_table, load_words
 
 _CAP_WORD = re.compile(CAP)
+_SENIORITY = re.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
+OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
 _COUPLE = re.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
 # В.Путин · В. Путин · К.-Ж. Токаев
@@ -160,6 +162,10 @@ class PeopleLearning(NameForms):
                         and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):
                     surname = surname[: len(surname) - (len(a) - len(given))]  # «Шольца» → «Шольц»
                     subject = True  # the forms are now the nominative: kept as they are
+                elif not subject and surname_ending(surname) is None:
+                    bare = self._bare_form(surname)
+                    if bare is not None:  # «бразильца Диего Сантоса … Сантос признал»: the text writes the bare form
+                        surname, subject = bare, True
                 p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
                 subject = pair[2]
                 self.mention(p, m.start(), last.end(), subject)
@@ -236,6 +242,34 @@ class PeopleLearning(NameForms):
                                                             word))
         self.mention(p, start, end, True)
         return p
+
+    def _by_seniority(self, people: list[Participant], rank: str) -> Participant | None:
+        """Of two sharing a surname, the elder («старш…») or the younger («младш…»): the one introduced
+        right after a kinship word of ``roles.txt # junior kin`` («сыну Ерлану Садыкову», «младший брат»)
+        is the younger, of ``# senior kin`` («отец») the elder; the other is the other."""
+        if len(people) != 2:
+            return None
+        junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
+        for k, p in enumerate(people):
+            first = min((m.start for m in p.mentions), default=None)
+            if first is None:
+                continue
+            before = _WORD.findall(self.text[max(0, first - 30) : first])
+            lemmas = {norm_word(morph.lemma(w)) for w in before[-2:]}
+            younger = p if lemmas & junior else people[1 - k] if lemmas & senior else None
+            if younger is not None:
+                return younger if rank.startswith("младш") else people[1 - people.index(younger)]
+        return None
+
+    def _bare_form(self, surname: str) -> str | None:
+        """«Сантоса» → «Сантос» when the text writes «Сантос» too: a foreign surname less a case ending
+        (-а, -у, -ом, -е) that the text also writes as a word of its own is that word's oblique form."""
+        low = surname.lower()
+        for ending in OBLIQUE_ENDINGS:
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) >= 3 and self._text_has(stem):
+                return surname[: len(stem)]
+        return None
 
     def _one_letter_names(self, taken: set[int]) -> None:
         """The well-known figures of people.tsv whose name has a one-letter word («Ван И»), which no
@@ -404,6 +438,11 @@ class PeopleLearning(NameForms):
         («— считает Ахметова.»), and either's otherwise (his genitive, her nominative)."""
         if len(people) == 1:
             return people[0]
+        rank = _SENIORITY.match(self.text, pos + len(word)) if word else None
+        if rank is not None:  # «Садыков-старший»
+            ranked = self._by_seniority(people, rank.group(1).lower())
+            if ranked is not None:
+                return ranked
         sex = _sex_of_form(self.text, pos, word) if word else None
         fits = [p for p in people if p.gender == sex] or people
         return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
