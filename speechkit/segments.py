@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from .attribution import Context, by_words, learn_organisations, resolve, words_in
+from . import morph
+from .attribution import RELAYING, Context, by_words, learn_organisations, resolve, words_in
 from .fragments import find_fragments
 from .model import Segment, Span, Speaker
 from .quotes import Quote, is_speech_verb
 from .speakers import Cast, Participant
-from .text import count_words, has_letters, merge_spans, paragraphs, sentence_breaks
+from .text import count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
 from .turns import Turn
 
 JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:»
@@ -173,6 +174,10 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         verb_span, clause = q.before
         verb = next(iter(words_in(t, verb_span.start, verb_span.end)), None) if verb_span else None
         who = resolve(cast, t, clause.start, clause.end, verb, q.start, ctx, subject_first=True)
+    if who is None and verb is not None and norm_word(morph.lemma(verb.text)) in RELAYING:
+        # «Лукашенко потребовал навести порядок. «…», — передает БелТА»: the outlet relays the words of
+        # whom the sentences before have speak
+        who = _statement_before(t, q.start, cast, ctx)
     return who
 
 

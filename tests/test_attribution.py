@@ -326,6 +326,11 @@ CASES = [
      "Kazakhstan. «Пенсии вырастут на 8%», — говорится в публикации.",
      [("quote", "Пенсии вырастут", "издание Forbes Kazakhstan")]),
     # a Latin outlet right after the verb, then the subject: the outlet is the one told («сказал Bloomberg»)
+    # «— передает ТАСС» after a sentence whose subject speaks: the outlet relays that speaker's words
+    ("outlet-relays-the-statement-before", "Президент Ирана Масуд Пезешкиан заявил, что Тегеран не стремится к "
+     "оружию. «Наша программа мирная», — передает ТАСС.", [("quote", "программа мирная", "Масуд Пезешкиан")]),
+    ("outlet-relays-no-one-named", "Цены на бензин выросли. «Рост продолжится», — передает ТАСС.",
+     [("quote", "Рост продолжится", None)]),
     ("outlet-told-before-the-subject", "Китай сокращает закупки зерна, пишет Bloomberg.\n\n«Мы не получали "
      "уведомлений», — сказал Bloomberg один из чиновников Минсельхоза Казахстана.",
      [("quote", "не получали", "один из чиновников Минсельхоза Казахстана")]),
