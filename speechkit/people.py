@@ -155,8 +155,10 @@ class PeopleLearning(NameForms):
                 last = nxt
                 if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)) \
                         and (known_first_name(b) or not place_or_body(b) and surname_ending(b) is None
-                             and not morph.analyzer().word_is_known(b.lower())):
-                    last = third  # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен
+                             and not morph.analyzer().word_is_known(b.lower())
+                             or b.lower() in load_words("surname_prefixes.txt")):
+                    # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен; Марин Ле Пен
+                    last = third
                 surname = last.group(0)
                 if given != a and not subject and surname_ending(surname) is None \
                         and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):

@@ -456,6 +456,9 @@ CASES = [
     ("family-younger-brother", "Чемпион Нурлан Абилов и его младший брат Ерхан Абилов выступят на турнире. "
      "«Я волнуюсь», — сказал Абилов-младший.", [("quote", "Я волнуюсь", "Ерхан Абилов")]),
     # a foreign surname with a case ending, whose bare form the text writes too, is that form's case
+    # a capitalised particle (data/surname_prefixes.txt) and the word after it are one surname
+    ("compound-surname-with-a-particle", "Лидер партии «Национальное объединение» Марин Ле Пен назвала интервью "
+     "«очередным монологом».", [("fragment", "очередным монологом", "Марин Ле Пен")]),
     ("foreign-surname-oblique-then-bare", "Боец Шахзод Каримов победил бразильца Диего Сантоса. «Я готовился», "
      "— сказал Каримов. Сантос признал поражение: «Шахзод был сильнее».",
      [("quote", "Я готовился", "Шахзод Каримов"), ("quote", "был сильнее", "Диего Сантос")]),
