@@ -228,7 +228,8 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     if tr.kind == "role" and label in labels.get("unnamed labels", ()):
         return None  # «Реплика:», «Голос из зала:»: the text does not say who
     if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
-        return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+        asker = _asker(tr, cast)  # «Вопрос от читателя Алии из Шымкента:»
+        return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
         post = post_of([tr.surname])
         holder = cast.holder(post, tr.start) if post is not None else None
@@ -257,6 +258,42 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
             return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _asker(tr: Turn, cast: Cast) -> Participant | None:
+    """Whom a question label says the question is from: «Вопрос от Айгерим Касымовой:» is hers."""
+    k = tr.label.text.find(" от ")
+    if k < 0:
+        return None
+    start = tr.label.start + k + 4
+    end = tr.label.start + tr.label.text.rfind(":")
+    ws = words_in(cast.text, start, end)
+    if len(ws) >= 2 and ws[0].text[:1].islower() and ws[1].text[:1].isupper() \
+            and not (len(ws) > 2 and ws[2].text[:1].isupper()):
+        given = _genitive_given(ws[1].text)  # «от читателя Алии из Шымкента»: Алия, named so only
+        if given is not None:
+            return cast.given_name_person(given, ws[1].start, ws[1].end)
+    who = by_words(cast, cast.text, start, end, tr.start, Context())
+    return who if who is not None and who.kind == "person" else None
+
+
+def _genitive_given(word: str) -> str | None:
+    """A given name in the genitive back in the nominative: a woman's of data/womens_names.txt («Алии» →
+    «Алия», «Асели» → «Асель»), else a man's the dictionary reads («Ерлана» → «Ерлан») or a consonant-final
+    one less its «-а» («Таланта» → «Талант»)."""
+    from .names import first_name, nominative_given
+    from .wordlists import load_words
+
+    women = load_words("womens_names.txt")
+    for tail, nom in (("", ""), ("ии", "ия"), ("и", "ь"), ("и", "я"), ("ы", "а"), ("и", "а")):
+        stem = word[: len(word) - len(tail)] if tail else word
+        if word.lower().endswith(tail) and norm_word(stem + nom) in women:
+            return stem + nom
+    fa = first_name(word, oblique=True)
+    if fa is not None and fa[1] == "masc" and fa[0] != word:
+        return fa[0]
+    bare = nominative_given(word, "а")
+    return bare if bare != word else None
 
 
 def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:
