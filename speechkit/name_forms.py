@@ -113,7 +113,8 @@ class NameForms:
                 # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative (but «пишет
                 # Ивану Петрову»: no woman's name reads in «Ивану»)
                 gender = "femn"
-            if known:
+            if known and morph.analyzer().word_is_known(a.lower()):
+                # (a name the dictionary only guesses at, «Даниёром», is declined as the surname is)
                 if gender == "femn" and a[-1].lower() not in morph.VOWELS and a[-1].lower() != "й" \
                         and (listed or any({"Name", "femn", "Fixd"} <= p.tag.grammemes for p in _name_parses(a))):
                     return (a, gender, False)  # «с Айгуль Сариевой»: a name ending in a consonant does not decline
