@@ -184,7 +184,9 @@ class NameForms:
     def _apposition_head(self, start: int) -> str | None:
         """The role noun heading the phrase a name stands in apposition to: «пресс-секретарю» in
         «пресс-секретарю президента России Дмитрию Пескову» (not «президента», its complement)."""
-        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1])
+        line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+        line = _QUOTED.sub(" ", line)  # a quoted title is no head: «фильм «Степные волки» режиссера Нурлана …»
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
         head = None
         for w in reversed(before[-8:]):
             if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
@@ -457,6 +459,9 @@ def _surname_slot(word: str, after_given: bool = False) -> bool:
     if after_given:
         return True
     return not place_or_body(word) and (not known_first_name(word) or surname_like(word))
+
+
+_QUOTED = re.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
 @functools.lru_cache(maxsize=50_000)
