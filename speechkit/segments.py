@@ -38,8 +38,15 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     said: list[tuple[int, int, str, Participant | None, Span | None, tuple[str, ...]]] = []
     for tr in turns:
         said.append((tr.start, tr.end, "turn", _turn_speaker(tr, cast), None, ()))
+    # who answered last in a transcript or an interview keeps the floor for a quote after it («— …» then
+    # «…», — подытожила собеседница»), as a quote's speaker does; the one asking does not
+    answered = [(b, who) for _, b, _, who, _, _ in said if who is not None and who.kind != "group"]
+    ends = [b for b, _ in answered]
     ctx = Context()
     for q in quotes:
+        k = bisect.bisect_right(ends, q.start) - 1
+        if k >= 0 and ends[k] > ctx.since:
+            ctx.last, ctx.since = answered[k][1], ends[k]
         ctx.issuer = _statement_before(t, q.start, cast, ctx) or ctx.issuer
         who = _quote_speaker(t, q, cast, ctx)
         said.append((q.start, q.end, "quote", who, q.attribution, ("unclosed",) if q.unclosed else ()))
