@@ -306,7 +306,7 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)
                                                                   and not _in("documents", _reading(rest[0].text)[0])):
             # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name
-            return _organisation(cast, text, rest[:1], pos, ctx)
+            return _organisation(cast, text, [_quoted_nominative(text, rest[0])], pos, ctx)
         if rest[0].low in POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
             return _possessor(cast, rest[0], pos, ctx)  # «говорится в их обзоре»: the issuer it points back to
         np = _clip(text, rest)
@@ -319,6 +319,25 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
     return (ctx.issuer or ctx.last) if impersonal else None
+
+
+NAME_REACH = 3000  # characters on each side of a quoted name searched for its nominative
+
+
+def _quoted_nominative(text: str, w: Word) -> Word:
+    """A quoted name after a preposition as the text writes it in the nominative elsewhere: «в «Норникеле»»
+    → «Норникель» (a quoted word of the dictionary's lemma of it); else as written."""
+    inner = w.text.strip("«»\"„“”")
+    if not _quoted(w) or " " in inner:
+        return w
+    lemma = norm_word(morph.lemma(inner))
+    if lemma == norm_word(inner):
+        return w
+    lo, hi = max(0, w.start - NAME_REACH), min(len(text), w.end + NAME_REACH)  # (bounded: a text of many stays linear)
+    for m in re.finditer(rf"([«\"„“])({re.escape(inner[: max(2, len(inner) - 3)])}[\w-]*)([»\"”“])", text[lo:hi]):
+        if norm_word(m.group(2)) == lemma:
+            return Word(lo + m.start(), lo + m.end(), m.group(0))
+    return w
 
 
 def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc: str = "") -> Participant | None:
