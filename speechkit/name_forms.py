@@ -79,7 +79,8 @@ class NameForms:
                 if shared and not self._woman(a, b, start, end):
                     # «канцлера Германии Олафа Шольца»: two foreign names with one case ending, in an oblique place
                     return (a[: -len(shared)], "masc", False)
-                return (a, "masc", _nominative(b))
+                # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали»)
+                return (a, "femn" if norm_word(a) in load_words("womens_names.txt") else "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if ending == "" and fa[1] == "femn" and not any("nomn" in p.tag.grammemes and "sing" in p.tag.grammemes
                                                            for p in _name_parses(a)):

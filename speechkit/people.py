@@ -240,6 +240,10 @@ class PeopleLearning(NameForms):
     def given_name_person(self, word: str, start: int, end: int) -> Participant:
         """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
         this mention in the nominative."""
+        named = [q for q in self.people() if q.first == word and q.name != word]
+        if len(named) == 1:  # «Телеведущая Нур Жанибекова …» then «— сказала Нур»: the person named in full
+            self.mention(named[0], start, end, True)
+            return named[0]
         fa = first_name(word)  # («Талант», «Асель»: a name the dictionary lacks says its sex only if listed)
         sex = fa[1] if fa else "femn" if norm_word(word) in load_words("womens_names.txt") else None
         p = self._by_name.get(word) or self.add(Participant(word, "person", sex, surname_key(word), word))

@@ -106,6 +106,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             return None
         if cast.by_key.get(surname_key(word)):
             return None  # «отметила бывшая супруга Бишимбаева»: a known man's form that is not his nominative
+        named = [p for p in cast.people() if p.first == word and p.name != word
+                 and (verb_gender is None or p.gender in (verb_gender, None))]
+        if len(named) == 1:  # «Певец Ерлан Сейткали …» then «— признался Ерлан»: the one named in full
+            cast.mention(named[0], np[0].start, np[0].end, True)
+            return named[0]
         if not _known(word) or _surname_nominative(word):
             # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place;
             # «сказал Петров», «сказал Кузнецов» (not the genitive plural of «кузнец»): one the dictionary knows

@@ -449,6 +449,14 @@ CASES = [
     ("synonym-coach", "После матча главный тренер «Барыса» Юрий Пятков не скрывал разочарования. «Мы сами "
      "отдали игру», — сказал наставник.", [("quote", "сами отдали", "Юрий Пятков")]),
     # a given name the dictionary only guesses at is declined as the surname beside it is
+    # a given name alone after the verb is the one person named in full with it («— сказала Нур»)
+    ("given-name-of-a-person-named-in-full", "Телеведущая Нур Жанибекова рассказала о шоу. «Это лучший сезон», "
+     "— сказала Нур.", [("quote", "лучший сезон", "Нур Жанибекова")]),
+    ("given-name-unknown-to-the-dictionary-of-a-person-named-in-full", "Певец Ерлан Сейткали выступил в Таразе. "
+     "«Я волновался», — признался Ерлан.", [("quote", "Я волновался", "Ерлан Сейткали")]),
+    # a listed woman's name the dictionary lacks, before a surname that does not decline, is hers
+    ("listed-womans-name-before-an-undeclined-surname", "Певица Жулдыз Сейткали выступила на фестивале. «Я очень "
+     "волновалась», — призналась она.", [("quote", "очень волновалась", "Жулдыз Сейткали")]),
     ("guessed-given-name-declined-as-its-surname", "В Таразе начался процесс над Даниёром Юлдашевым. «Я сам "
      "пострадал», — заявил Юлдашев.", [("quote", "сам пострадал", "Даниёр Юлдашев")]),
     ("synonym-state-prosecutor", "Государственный обвинитель Асель Нуржанова запросила шесть лет. «Вина доказана "
