@@ -247,10 +247,13 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     if len(whole) < 2:
         return None
     last, before = whole[-1], whole[-2]
-    fn = first_name(last.text)
-    if fn is None or fn[0] != last.text or not known_first_name(last.text) or gender and fn[1] != gender:
+    listed = norm_word(last.text) in load_words("womens_names.txt")  # «продавщица Сауле»: hers, not Саул's
+    fn = (last.text, "femn") if listed else first_name(last.text) or (
+        (last.text, gender or "masc") if known_first_name(last.text) else None)  # «Умид»: a listed name
+    if fn is None or fn[0] != last.text or not (listed or known_first_name(last.text)) or gender and fn[1] != gender:
         return None
-    if not all(w.text[:1].islower() for w in whole[:-1][1:]) \
+    # (a quoted name is a complement: «продавец рынка «Чорсу» Умид»)
+    if not all(w.text[:1].islower() or _quoted(w) for w in whole[:-1][1:]) \
             or _reading(before.text)[0] in load_words("organisations.txt", "regional"):
         return None
     return last

@@ -401,6 +401,10 @@ CASES = [
     ("known-surname-as-a-given-name-of-another", "Рахмон Алиев выступил на форуме. «Мы против», — сказал он.",
      [("quote", "Мы против", "Рахмон Алиев")]),
     # a description that ends with a given name names that person; after «села» it may be the village's name
+    ("given-name-ending-a-description-with-a-quoted-place", "«Килограмм стоил четыре тысячи», — говорит продавец "
+     "рынка «Чорсу» Умид.", [("quote", "Килограмм стоил", "Умид")]),
+    ("listed-womans-name-ending-a-description", "«Раньше брали по две буханки», — рассказала продавщица Сауле.",
+     [("quote", "две буханки", "Сауле")]),
     ("given-name-ending-a-description", "«Цены выросли вдвое», — сказал водитель такси Бакыт.",
      [("quote", "Цены выросли", "Бакыт")]),
     ("given-name-after-a-village-is-its-name", "«Воды нет третий день», — рассказала жительница села Айгуль.",
