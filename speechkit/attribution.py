@@ -242,21 +242,27 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
 
 def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
-    dictionary knows, in the nominative, of the verb's sex, after lower-case words that name no place
-    (after «села», «аула» it may be the village's name: organisations.txt ``# regional``)."""
-    if len(whole) < 2:
+    dictionary knows (or data/womens_names.txt lists), in the nominative, of the verb's sex, after lower-case
+    words that name no place (after «села», «аула» it may be the village's name: organisations.txt
+    ``# regional``), quoted names («продавец рынка «Чорсу» Умид») or a place after a preposition
+    («дальнобойщик из Тюпа Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
+    with a surname."""
+    k = 1
+    while k < len(whole) and (whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS):
+        k += 1
+    if k == len(whole) or k < 1:
         return None
-    last, before = whole[-1], whole[-2]
-    listed = norm_word(last.text) in load_words("womens_names.txt")  # «продавщица Сауле»: hers, not Саул's
-    fn = (last.text, "femn") if listed else first_name(last.text) or (
-        (last.text, gender or "masc") if known_first_name(last.text) else None)  # «Умид»: a listed name
-    if fn is None or fn[0] != last.text or not (listed or known_first_name(last.text)) or gender and fn[1] != gender:
+    name, before = whole[k], whole[k - 1]
+    if k + 1 < len(whole) and whole[k + 1].text[:1].isupper() and whole[k + 1].start - name.end == 1:
+        return None  # «водитель такси Бакыт Султанов»: a full name, read as one
+    listed = norm_word(name.text) in load_words("womens_names.txt")  # «продавщица Сауле»: hers, not Саул's
+    fn = (name.text, "femn") if listed else first_name(name.text) or (
+        (name.text, gender or "masc") if known_first_name(name.text) else None)  # «Умид»: a listed name
+    if fn is None or fn[0] != name.text or not (listed or known_first_name(name.text)) or gender and fn[1] != gender:
         return None
-    # (a quoted name is a complement: «продавец рынка «Чорсу» Умид»)
-    if not all(w.text[:1].islower() or _quoted(w) for w in whole[:-1][1:]) \
-            or _reading(before.text)[0] in load_words("organisations.txt", "regional"):
+    if _reading(before.text)[0] in load_words("organisations.txt", "regional"):
         return None
-    return last
+    return name
 
 
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:

@@ -53,6 +53,8 @@ class NameForms:
             return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
+        if re.search(r"(?<![\w-])[Ии]зо? $", self.text[max(0, start - 5) : start]):
+            return None  # «Дальнобойщик из Тюпа Марат»: after «из» a place or a body, no given name
         ending = surname_ending(b)
         if place_or_body(a) and not ((ending is not None or not morph.analyzer().word_is_known(b.lower()))
                                      and self._named_by_context(start, end)):

@@ -65,9 +65,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             cast.mention(p, after[0].start, after[0].end, True)
             return p
         return first
+    # (not a word after «из»: «Дальнобойщик из Тюпа Марат» names a place, then a given name)
+    after_from = {np[k].start for k in range(1, len(np)) if np[k - 1].low in ("из", "изо")}
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
-            and _name_like(w.text)]
+            and _name_like(w.text) and w.start not in after_from]
     # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
     for a, b in zip(caps, caps[1:]):
         known = cast.by_key.get(surname_key(b.text), ())
@@ -286,6 +288,13 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     ws = words_in(text, start, end)[:24]
     np = _subject(ws, cast)
     np = _clip(text, np) if np else np
+    if np:
+        from .attribution import _given_name_after  # (attribution builds on this module)
+
+        at = ws.index(np[0])
+        name = _given_name_after(ws[at:], None)
+        if name is not None:
+            np = ws[at : ws.index(name) + 1]  # «Дальнобойщик из Тюпа Марат стоит …»: named by a given name
     if not np or any(_quoted(w) or (p := cast.at(w.start)) is not None and p.kind == "person" for w in np):
         return None
     head = next((w for w in np if not _adjectival(w)), None)

@@ -239,6 +239,11 @@ class Cast(PeopleLearning):
                 main = self.main()
                 if main in fits:
                     return main
+        if not fits and post.lemmas == ("спикер",):
+            # a bare «спикер» with no press secretary in the text: whoever chairs a parliament
+            chambers = load_words("roles.txt", "chambers")
+            fits = [p for p in self.people() if any(h.lemmas[:1] in (("председатель",), ("спикер",))
+                                                    and chambers & set(h.lemmas[1:]) for h in p.posts)]
         if not fits:
             return None
         latest = max(fits, key=lambda p: ((m := p.last_before(pos)) is not None, m.start if m else -1))
