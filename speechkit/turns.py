@@ -50,7 +50,7 @@ POST_NAME_LABEL = re.compile(
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
-_DASH_PARA = re.compile(r"[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing
+_DASH_PARA = re.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing («**— …?**» bold)
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
 REQUEST_CHARS = 200  # a dash paragraph opening with «Расскажите …» up to this long is a question
 LEAD_REACH = 3000  # characters before a one-word label where the text may name its person in full
@@ -214,7 +214,7 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     dashed = [p for p in paragraphs(text, start, end) if _DASH_PARA.match(text, p.start)]
     if len(dashed) < 2:
         return []
-    questions = [p.text.rstrip().endswith("?") for p in dashed]
+    questions = [p.text.rstrip().rstrip("*").endswith("?") for p in dashed]
     for k, p in enumerate(dashed):  # «— Расскажите, что прозвучит на концерте.»: a request is a question
         if not questions[k] and k + 1 < len(dashed) and not questions[k + 1] and (k == 0 or not questions[k - 1]) \
                 and len(p.text) <= REQUEST_CHARS and _request(text, p):
@@ -235,5 +235,6 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
             # is a quote of its own; the other answers are the interviewee's turns
         body = _DASH_PARA.match(text, p.start).end() - 1
         dash = Span(p.start, body, text[p.start : body])
-        turns.append(Turn(dash, "вопрос" if q else "", "", "", body, p.end, "question" if q else "answer"))
+        stop = p.end - (len(p.text) - len(p.text.rstrip("*"))) if text.startswith("**", p.start) else p.end
+        turns.append(Turn(dash, "вопрос" if q else "", "", "", body, stop, "question" if q else "answer"))
     return turns
