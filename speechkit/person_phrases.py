@@ -170,7 +170,9 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             return held
     # «отметил эксперт», «— отметила собеседница Tengrinews.kz»: an outlet after the noun is whom they spoke to
     bare = len(np) == 1 or all(re.match(r"[A-Za-z]", w.text) or re.search(SITE_SUFFIX, w.text) for w in np[1:])
-    if bare and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
+    lemma = _reading(np[0].text)[0]
+    sex_noun = lemma in load_words("roles.txt", "sex nouns")
+    if bare and (lemma in load_words("roles.txt", "anaphoric nouns") or sex_noun and not _said_before(cast, np[0])):
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
             p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
@@ -188,6 +190,18 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     name = _nominative_head(" ".join(w.text for w in np))
     name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
     return cast.add(Participant(name, "person", None, "", None))
+
+
+SEX_NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»
+
+
+def _said_before(cast: Cast, w: Word) -> bool:
+    """Whether the author's text before ``w`` uses its noun («К журналистам подошла женщина»): then «—
+    сказала женщина» is that one, whom the text never named."""
+    stem = w.low[:5]
+    pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}", re.IGNORECASE)
+    lo = max(0, w.start - SEX_NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
+    return any(not cast.in_quote(m.start()) for m in pattern.finditer(cast.text, lo, w.start))
 
 
 def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
