@@ -66,7 +66,7 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
     # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»); a
     # vocative reading is a name as written too («Тамар» is Georgian, not «Тамара» called out to)
-    nominative = [p for p in names if "nomn" in p.tag.grammemes or "voct" in p.tag.grammemes]
+    nominative = [p for p in names if "nomn" in p.tag.grammemes] or [p for p in names if "voct" in p.tag.grammemes]
     if oblique and names:
         declined = [p for p in morph.parses(word.lower())[:8]
                     if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes and "nomn" not in p.tag.grammemes]
