@@ -30,6 +30,17 @@ class NameForms:
     """The part of ``speakers.Cast`` that reads the case and gender of a name pair in its text."""
 
     def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
+        """``_read_pair_forms``; a well-known figure's name written as people.tsv writes it is a nominative."""
+        pair = self._read_pair_forms(a, b, start, end)
+        if pair is not None and not pair[2]:
+            from .people import _people_table  # (people builds on this module)
+
+            known = _people_table().get(surname_key(b))
+            if known is not None and known[0] == f"{a} {b}":
+                return pair[0], pair[1], True  # «Эмомали Рахмон»: a well-known name as its nominative is written
+        return pair
+
+    def _read_pair_forms(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
         """(given name in the nominative, gender, whether the pair is in the nominative) of «a b» read
         as a given name and a surname, or None.
 

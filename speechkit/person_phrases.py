@@ -165,7 +165,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     if plural:
         return _group(cast, np, pos, ctx)
     if post is not None and holder:  # (holder=False: a name follows the post that the model could not read)
-        held = cast.holder(post, pos, gender)
+        held = _post_of_the_subject_before(cast, pos, ctx, post, gender) or cast.holder(post, pos, gender)
         if held is not None:
             return held
     # «отметил эксперт», «— отметила собеседница Tengrinews.kz»: an outlet after the noun is whom they spoke to
@@ -202,6 +202,21 @@ def _said_before(cast: Cast, w: Word) -> bool:
     pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}", re.IGNORECASE)
     lo = max(0, w.start - SEX_NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
     return any(not cast.in_quote(m.start()) for m in pattern.finditer(cast.text, lo, w.start))
+
+
+def _post_of_the_subject_before(cast: Cast, pos: int, ctx: Context, post, gender: str | None) -> Participant | None:
+    """«Глава казахстанского государства добавил, что … «…», — подчеркнул президент»: the sentence right
+    before has a post with no name as its subject, and that post names its country: the post asked for
+    is that one's holder (not another head of state the text named)."""
+    from .roles import compatible
+
+    np = _unnamed_subject_before(cast, pos, ctx, None, gender, skip_own=True)
+    if np is None or cast.sentence_of(pos) - cast.sentence_of(np[0].start) > 1:
+        return None
+    before = post_of([w.text for w in np])
+    if before is None or before.country is None or not compatible(post, before):
+        return None
+    return cast.holder(before, pos, gender)
 
 
 def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:

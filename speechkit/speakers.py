@@ -236,6 +236,14 @@ class Cast(PeopleLearning):
         if post.head_of_state:
             fits = fits or [p for p in self.people() if any(h.head_of_state for h in p.posts)]
             if len(fits) > 1 and post.country is None:
+                # several heads of state: the one just named as a subject («Хозяин саммита, президент
+                # Казахстана Касым-Жомарт Токаев назвал … — заявил глава государства»), else the main actor
+                here = self.sentence_of(pos)
+                for m, p in self.recent(pos):
+                    if here - self.sentence_of(m.start) > 1:
+                        break
+                    if p in fits and m.subject and not self.in_quote(m.start):
+                        return p
                 main = self.main()
                 if main in fits:
                     return main
