@@ -154,7 +154,8 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         return None
     if np[0].low in AUTHOR:
         return _AUTHOR
-    if np[0].low in ONE_OF:  # «— сказал один из таксистов»: a member of the group, as the text describes them
+    if np[0].low in ONE_OF and len(np) > 2 and np[1].low == "из":
+        # «— сказал один из таксистов»: a member of the group, as the text describes them
         group = _clip(text, np[2:])
         # the group's noun, or a participle standing for one («один из протестующих»)
         head = next((w for w in group if not _adjectival(w)), group[-1] if group else None)

@@ -274,6 +274,8 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
     «при ООН», «в Турции» after a body, «в правительстве» after an anonymous source hold), and a
     lower-case noun that cannot be a genitive complement («Минобороны Азербайджана | агентство APA»).
     """
+    if not np:
+        return []
     out = [np[0]]
     head = None
     governed = False  # after «по»: the case the preposition governs, up to its noun
