@@ -194,7 +194,9 @@ class PeopleLearning(NameForms):
             word = m.group(0)
             key = surname_key(word)
             people = self.by_key.get(key, ())
-            if not people and key in known and (_surname_slot(word) or known[key][0].split()[-1] == word):
+            if not people and key in known and (_surname_slot(word) or known[key][0].split()[-1] == word) \
+                    and _sex_of_form(text, m.start(), word) in (None, known[key][1]):
+                # (not «— сказала Саидова»: a woman, not the table's Бахтиёр Саидов)
                 # («Рахмон» alone: the table's surname as written, though the dictionary knows a given name)
                 name, gender, roles = known[key]
                 p = self.add(Participant(name, "person", gender, key, name.rsplit(" ", 1)[0], known=True))

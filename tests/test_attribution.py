@@ -421,6 +421,9 @@ CASES = [
     ("one-of-a-group-of-participles", "«Мы не уйдём, пока не увидим технику», — заявил один из протестующих.",
      [("quote", "не уйдём", "один из протестующих")]),
     # «один» that opens no «один из …» (a quote's «хотя бы один специалист» read for a statement) is no group
+    # a well-known man's surname in a woman's form, with her verb, is no mention of him (people.tsv)
+    ("listed-mans-surname-in-a-womans-form", "«В моем классе 38 детей», — сказала Саидова.",
+     [("quote", "38 детей", "Саидова")]),
     ("one-without-of-is-no-group-and-no-crash", "Министр Нигора Абдуллаева выступила.\n\n«Еще две тысячи "
      "пройдут переподготовку. К сентябрю в каждой школе будет хотя бы один специалист», — уточнила Абдуллаева.\n\n"
      "Учительница Дилором Саидова отнеслась к новости с осторожностью. «В моем классе 38 детей», — сказала она."
