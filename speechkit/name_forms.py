@@ -95,6 +95,8 @@ class NameForms:
                 # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали»)
                 return (a, "femn" if norm_word(a) in load_words("womens_names.txt") else "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
+            if ending == "" and fa[0] != a and not any("nomn" in p.tag.grammemes for p in _name_parses(a)):
+                fa = (a, fa[1])  # «Ильхом Норкулов»: beside a nominative surname the given name is one too (not «Ильх»)
             if ending == "" and fa[1] == "femn" and not any("nomn" in p.tag.grammemes and "sing" in p.tag.grammemes
                                                            for p in _name_parses(a)):
                 # «Маулен Ашимбаев», «Гани Бейсембаев»: a man's nominative surname; the dictionary's woman's
@@ -268,6 +270,8 @@ class NameForms:
         known = _people_table().get(stem)
         if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
             return False  # «Владимира Путина»: a man the people table knows, in the genitive
+        if norm_word(a) in load_words("womens_names.txt"):
+            return True  # «Гульноза Рашидова»: a listed woman's name is no man's genitive (the list keeps out those)
         if _mans_oblique_name(a):
             # «Ивана», «Сергея»: a common man's name in an oblique case is his, whatever agrees with the
             # words around it («— заявила адвокат Ивана Петрова», «Жена Ивана Петрова сказала»)
