@@ -50,7 +50,10 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         p = cast.at(w.start)
         if p is not None and p.kind == "person":
             m = p.last_before(w.start + 1)
-            if oblique or m.subject or _indeclinable(cast.text, m):
+            # (a man's «-ова» is his genitive, though the form may be a woman's nominative: «Адвокат Халилова
+            # Дилшод Умаров» is not Халилов)
+            his_genitive = p.gender == "masc" and surname_ending(cast.text[m.start : m.end].split()[-1]) == "а"
+            if oblique or m.subject or _indeclinable(cast.text, m) and not his_genitive:
                 return p
             if not nominative_only and first is None:
                 first = p

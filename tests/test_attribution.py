@@ -424,6 +424,10 @@ CASES = [
     # «один» that opens no «один из …» (a quote's «хотя бы один специалист» read for a statement) is no group
     # a well-known man's surname in a woman's form, with her verb, is no mention of him (people.tsv)
     # a listed woman's name (data/womens_names.txt) before a surname in «-ова» is hers
+    # a post, the genitive of the man it serves (named before), then the holder's name: the holder speaks
+    ("serving-post-genitive-then-holder-named-before", "Суд приговорил блогера Жасура Халилова к пяти годам. "
+     "Адвокат Халилова Дилшод Умаров назвал приговор «заказным». «Мы обжалуем его», — заявил адвокат Халилова "
+     "Дилшод Умаров.", [("fragment", "заказным", "Дилшод Умаров"), ("quote", "обжалуем", "Дилшод Умаров")]),
     ("listed-womans-name-before-an-ova-surname", "Брокер Лола Алиева советует не ждать прибыли. «Акции — не "
      "депозит», — предупредила она.\n\nОдна из новых акционеров, учительница Гульноза Рашидова, купила бумаги. "
      "«Сын объяснил мне, как это работает», — рассказала она.",
