@@ -111,7 +111,7 @@ class NameForms:
                 # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
                 # place it is Karl's, and the foreign surname declines alike
                 masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
-                        and "nomn" not in p.tag.grammemes]
+                        and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]  # («Ли» says no case)
                 femn = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:8])
                 if masc and (not femn or not self._woman(a, b, start, end)):
                     given = _as_written_name(masc[0].normal_form, a)
@@ -479,6 +479,7 @@ def _surname_slot(word: str, after_given: bool = False) -> bool:
     return not place_or_body(word) and (not known_first_name(word) or surname_like(word))
 
 
+_CASE_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "е", "ым", "им", "ой", "ей", "ы", "и")  # a declined foreign name's
 _QUOTED = re.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
@@ -489,6 +490,8 @@ def _nominative(word: str) -> bool:
     low = word.lower()
     if any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")):
         return True
+    if not morph.analyzer().word_is_known(low) and not low.endswith(_CASE_ENDINGS):
+        return True  # «Ли Вэйдун»: a word the dictionary only guesses at, with no case ending, is as written
     ps = [p for p in morph.parses(low)[:4] if p.score >= 0.1]
     return any("nomn" in p.tag.grammemes for p in ps) or not any(p.tag.POS == "NOUN" for p in ps)
 

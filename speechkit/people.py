@@ -164,10 +164,9 @@ class PeopleLearning(NameForms):
                         and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):
                     surname = surname[: len(surname) - (len(a) - len(given))]  # «Шольца» → «Шольц»
                     subject = True  # the forms are now the nominative: kept as they are
-                elif not subject and surname_ending(surname) is None:
-                    bare = self._bare_form(surname)
-                    if bare is not None:  # «бразильца Диего Сантоса … Сантос признал»: the text writes the bare form
-                        surname, subject = bare, True
+                elif gender == "masc" and surname_ending(surname) is None and (bare := self._bare_form(surname)):
+                    # «бразильца Диего Сантоса … Сантос признал»: the text writes the bare form; this one is a case
+                    surname, subject, pair = bare, True, (given, gender, False)
                 p = self.person(given if last is nxt else f"{given} {b}", surname, gender, nominative=subject)
                 subject = pair[2]
                 self.mention(p, m.start(), last.end(), subject)
