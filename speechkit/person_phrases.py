@@ -173,12 +173,20 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             return held
     # «отметил эксперт», «— отметила собеседница Tengrinews.kz»: an outlet after the noun is whom they spoke to
     bare = len(np) == 1 or all(re.match(r"[A-Za-z]", w.text) or re.search(SITE_SUFFIX, w.text) for w in np[1:])
-    lemma = _reading(np[0].text)[0]
-    sex_noun = lemma in load_words("roles.txt", "sex nouns")
-    if bare and (lemma in load_words("roles.txt", "anaphoric nouns") or sex_noun and not _said_before(cast, np[0])):
+    # «— сказала балерина», «— добавил турецкий бизнесмен»: a noun of what someone is, not a post, points back
+    # to the person just named as one, unless the text used it before for someone it never named
+    noun = np[0] if bare else np[-1] if all(_adjectival(w) for w in np[:-1]) else None
+    lemma = _reading(noun.text)[0] if noun is not None else ""
+    listed = bare and lemma in load_words("roles.txt", "anaphoric nouns")
+    described = noun is not None and not listed and not _role_word(noun.text) and is_person_noun(noun.text) \
+        and lemma not in load_words("roles.txt", "unnamed nouns") and not _said_before(cast, noun)
+    if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
             p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
+        if described and p is not None and any(h.lemmas[:1] and h.lemmas[0] in role_lemmas() for h in p.posts) \
+                and not any(lemma[:5] in r.lower() for r in p.roles):
+            p = None  # a minister is no «балерина»: one introduced with a post is re-named by it
         m = p.last_before(pos) if p is not None else None
         if p is not None and not any(h.head_of_state for h in p.posts) and (
                 p is ctx.last or m is not None and cast.sentence_of(pos) - cast.sentence_of(m.start) <= SUBJECT_SENTENCES):
@@ -195,16 +203,23 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     return cast.add(Participant(name, "person", None, "", None))
 
 
-SEX_NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»
+NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»
 
 
 def _said_before(cast: Cast, w: Word) -> bool:
-    """Whether the author's text before ``w`` uses its noun («К журналистам подошла женщина»): then «—
-    сказала женщина» is that one, whom the text never named."""
+    """Whether the author's text before ``w`` uses its noun for someone it does not name there («К
+    журналистам подошла женщина»): then «— сказала женщина» is that one. «Мать пациента Ирина Шаповалова»
+    names her: a person's name within a few words after the noun."""
     stem = w.low[:5]
-    pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}", re.IGNORECASE)
-    lo = max(0, w.start - SEX_NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
-    return any(not cast.in_quote(m.start()) for m in pattern.finditer(cast.text, lo, w.start))
+    pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}[\w-]*", re.IGNORECASE)
+    lo = max(0, w.start - NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
+    for m in pattern.finditer(cast.text, lo, w.start):
+        if cast.in_quote(m.start()):
+            continue
+        after = words_in(cast.text, m.end(), min(w.start, m.end() + 60))[:4]
+        if not any((p := cast.at(x.start)) is not None and p.kind == "person" for x in after):
+            return True
+    return False
 
 
 def _post_of_the_subject_before(cast: Cast, pos: int, ctx: Context, post, gender: str | None) -> Participant | None:

@@ -477,6 +477,14 @@ CASES = [
      [("quote", "о наших отцах", "Нурлан Садыков")]),
     # «женщина», «мужчина» point back to the person just named of that sex, unless the text used the noun
     # before for someone it never named
+    # any noun of what someone is (not a post) does the same, with adjectives too; one introduced with a post
+    # is not re-named by another noun
+    ("anaphoric-descriptor", "Прима-балерина театра Айжамал Нурланова исполнила главную партию. «Я танцую ее как "
+     "живую женщину», — сказала балерина.", [("quote", "живую женщину", "Айжамал Нурланова")]),
+    ("anaphoric-descriptor-with-an-adjective", "Выпускница сельской школы Асель Жумабек кызы набрала 138 баллов. "
+     "«Я готовилась сама», — рассказала юная выпускница.", [("quote", "готовилась сама", "Асель Жумабек кызы")]),
+    ("anaphoric-descriptor-is-not-one-with-a-post", "Министр Айгуль Карина выступила на форуме. «Мы готовы», — "
+     "сказала девушка.", [("quote", "Мы готовы", "девушка")]),
     ("anaphoric-sex-noun", "Мать пациента Ирина Шаповалова назвала открытие хосписа чудом. «Теперь не нужно "
      "возить сына в Москву», — сказала женщина.", [("quote", "возить сына", "Ирина Шаповалова")]),
     ("anaphoric-sex-noun-introduced-unnamed", "Глава района Анна Петрова осмотрела дом. К ней подошла пожилая "
