@@ -184,9 +184,11 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
             p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
-        if described and p is not None and any(h.lemmas[:1] and h.lemmas[0] in role_lemmas() for h in p.posts) \
+        if described and p is not None and any(x in role_lemmas() for h in p.posts for x in h.lemmas) \
                 and not any(lemma[:5] in r.lower() for r in p.roles):
             p = None  # a minister is no «балерина»: one introduced with a post is re-named by it
+        if described and p is not None and _someone_unnamed_since(cast, p, pos):
+            p = None  # «Одной из пострадавших стала 72-летняя жительница Алматы. «…», — рассказала пенсионерка»
         m = p.last_before(pos) if p is not None else None
         if p is not None and not any(h.head_of_state for h in p.posts) and (
                 p is ctx.last or m is not None and cast.sentence_of(pos) - cast.sentence_of(m.start) <= SUBJECT_SENTENCES):
@@ -204,6 +206,21 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
 
 
 NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»
+NOUN_WORDS = 120  # words before a descriptive noun's quote read for someone brought in unnamed
+
+
+def _someone_unnamed_since(cast: Cast, p: Participant, pos: int) -> bool:
+    """Whether the author's text between ``p``'s last mention and ``pos`` brings in a person by a noun
+    without a name («стала 72-летняя жительница Алматы»): a descriptive noun after it may be that one."""
+    m = p.last_before(pos)
+    if m is None:
+        return False
+    ws = [w for w in words_in(cast.text, m.end, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
+    for k, w in enumerate(ws):
+        if w.text[:1].islower() and is_person_noun(w.text) and not _role_word(w.text) and not any(
+                (q := cast.at(x.start)) is not None and q.kind == "person" for x in ws[k + 1 : k + 5]):
+            return True
+    return False
 
 
 def _said_before(cast: Cast, w: Word) -> bool:
