@@ -205,6 +205,17 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     lemma, gram, _ = _reading(head.text)
     if _in("documents", lemma):
         return _issuer(cast, text, np[at + 1 :], pos, ctx, lemma)
+    after = whole[whole.index(head) + 1 :] if head in whole else []
+    rank = "старш" if lemma in load_words("roles.txt", "senior kin") else \
+        "младш" if lemma in load_words("roles.txt", "junior kin") else None
+    if rank and len(after) > 1 and after[0].low == "из" and "plur" in _reading(after[1].text)[1]:
+        # «сказал старший из братьев»: the elder or younger of two sharing a surname (roles.txt # senior kin,
+        # # junior kin), else the description as written, never the one in focus
+        family = _latest_family(cast, pos)
+        who = cast._by_seniority(family, rank) if len(family) == 2 else None
+        words = [w.text for w in (head, *after[:3])]
+        return who or cast.add(Participant(" ".join([words[0].lower(), *words[1:]]), "person",
+                                           gender if gender in ("masc", "femn") else None, ""))
     if is_person_noun(head.text) or post_of([w.text for w in np[: at + 1]]):
         rest = whole[whole.index(head) + 1 :]
         named = _person_in(cast, rest, oblique, nominative_only=True, verb_gender=gender)
@@ -239,6 +250,14 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         name = _nominative_head(" ".join(words))
         return cast.add(Participant(name, "anonymous", None, norm_word(name)))
     return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+
+
+def _latest_family(cast: Cast, pos: int) -> list[Participant]:
+    """The people of the surname named last before ``pos`` that two or more of them share."""
+    for _, p in cast.recent(pos):
+        if p.kind == "person" and p.key and len(cast.by_key.get(p.key, ())) >= 2:
+            return list(cast.by_key[p.key])
+    return []
 
 
 def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:

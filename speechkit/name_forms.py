@@ -120,6 +120,8 @@ class NameForms:
             if known and ending is None and not any(("nomn" in p.tag.grammemes or "voct" in p.tag.grammemes)
                                                     and "Name" in p.tag.grammemes for p in morph.parses(a.lower())[:6]):
                 fa, subject = first_name(a, oblique=True), False  # «Ильхамом Шольцем»: the given name's case
+            if ending is None and subject and self._oblique_place(start):
+                subject = False  # «встретился с главным тренером Паоло Моретти»: neither word declines; the place says
             return (fa[0], fa[1], subject)
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
@@ -196,6 +198,15 @@ class NameForms:
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
+
+    def _oblique_place(self, start: int) -> bool:
+        """Whether the words before a name put it in an oblique case: the role noun it stands in apposition
+        to cannot be a nominative («тренером Паоло Моретти»), or a preposition comes right before it."""
+        head = self._apposition_head(start)
+        if head is not None:
+            return not any("nomn" in p.tag.grammemes for p in morph.parses(head.lower())[:3] if p.tag.POS == "NOUN")
+        before = re.search(r"([А-Яа-яЁё]+)\s+$", self.text[max(0, start - 30) : start])
+        return before is not None and before.group(1).lower() in _PREPOSITIONS
 
     def _apposition_head(self, start: int) -> str | None:
         """The role noun heading the phrase a name stands in apposition to: «пресс-секретарю» in

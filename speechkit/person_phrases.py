@@ -179,6 +179,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     lemma = _reading(noun.text)[0] if noun is not None else ""
     listed = bare and lemma in load_words("roles.txt", "anaphoric nouns")
     described = noun is not None and not listed and not _role_word(noun.text) and is_person_noun(noun.text) \
+        and _reading(noun.text)[2] == "NOUN" \
         and lemma not in load_words("roles.txt", "unnamed nouns") and not _said_before(cast, noun)
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
