@@ -203,7 +203,7 @@ class NameForms:
         """Whether the words before a name put it in an oblique case: the role noun it stands in apposition
         to cannot be a nominative («тренером Паоло Моретти»), or a preposition comes right before it."""
         head = self._apposition_head(start)
-        if head is not None:
+        if head is not None and is_role_word(norm_word(morph.lemma(head))):  # (not «Отец двоих учеников Ержан …»)
             return not any("nomn" in p.tag.grammemes for p in morph.parses(head.lower())[:3] if p.tag.POS == "NOUN")
         before = re.search(r"([А-Яа-яЁё]+)\s+$", self.text[max(0, start - 30) : start])
         return before is not None and before.group(1).lower() in _PREPOSITIONS

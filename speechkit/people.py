@@ -246,7 +246,7 @@ class PeopleLearning(NameForms):
             self.mention(named[0], start, end, True)
             return named[0]
         fa = first_name(word)  # («Талант», «Асель»: a name the dictionary lacks says its sex only if listed)
-        sex = fa[1] if fa else "femn" if norm_word(word) in load_words("womens_names.txt") else None
+        sex = "femn" if norm_word(word) in load_words("womens_names.txt") else fa[1] if fa else None  # («Сауле»)
         p = self._by_name.get(word) or self.add(Participant(word, "person", sex, surname_key(word), word))
         self.mention(p, start, end, True)
         return p
