@@ -228,6 +228,7 @@ def _with_depths(pairs: list[QuotePair]) -> list[QuotePair]:
 # ---------------------------------------------------------------- classification
 _REPORTED = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
 _ABOUT_THIS = re.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Так\s+считает|Так)\s+", re.I)
+NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
 _INTRO_LINE = 160  # characters of a «Имя Фамилия, должность:» line that introduces the next paragraph's quote
 # A name, title or term in «» is short; a longer «…» that is not speech is left to its paragraph.
 # Nested «…«…«…»…»…» would otherwise repeat each inner text once per level: quadratic output.
@@ -442,8 +443,10 @@ def _attribution_next(text: str, i: int, end: int):
         return None
     stop = _SENT_END.search(text, m.end(), end)
     sent_end = stop.start() if stop else end
-    words = list(_WORD.finditer(text, m.end(), sent_end))[:4]
-    for w in words[:3]:
+    words = list(_WORD.finditer(text, m.end(), sent_end))[:NEXT_VERB_WORDS]
+    for w in words:  # «Об этом на церемонии награждения сообщила …»: a circumstance may come first
+        if text[m.end() : w.start()].count(",") or w.group(0)[:1].isupper() and w is not words[0]:
+            break  # (a clause or a name before the verb: no attribution of this shape)
         if is_speech_verb(w.group(0)):
             a0 = m.end()
             return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
