@@ -254,7 +254,9 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
 
 def _latest_family(cast: Cast, pos: int) -> list[Participant]:
     """The people of the surname named last before ``pos`` that two or more of them share."""
-    for _, p in cast.recent(pos):
+    for m, p in cast.recent(pos):
+        if pos - m.start > DOC_REACH:
+            break  # (bounded: the family is named near its «старший из братьев»)
         if p.kind == "person" and p.key and len(cast.by_key.get(p.key, ())) >= 2:
             return list(cast.by_key[p.key])
     return []
@@ -403,8 +405,13 @@ def _outlet_before(cast: Cast, text: str, pos: int) -> Participant | None:
     ``organisations.txt # media``), or a Latin name after «пишет» («пишет The Guardian»)."""
     lo = max(0, pos - DOC_REACH)
     media = load_words("organisations.txt", "media")
-    known = next((p for m, p in cast.recent(pos) if m.start >= lo and p.kind == "organisation" and p.key
-                  and p.key[0] in media), None)
+    known = None
+    for m, p in cast.recent(pos):  # (latest first: the look stops at the window's start)
+        if m.start < lo:
+            break
+        if p.kind == "organisation" and p.key and p.key[0] in media:
+            known = p
+            break
     found = None
     for m in _WRITES.finditer(text, lo, pos):
         found = m

@@ -216,7 +216,8 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int) -> bool:
     m = p.last_before(pos)
     if m is None:
         return False
-    ws = [w for w in words_in(cast.text, m.end, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
+    lo = max(m.end, pos - NOUN_REACH)  # (bounded: a long floor does not make each quote read it all)
+    ws = [w for w in words_in(cast.text, lo, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
     for k, w in enumerate(ws):
         if w.text[:1].islower() and is_person_noun(w.text) and not _role_word(w.text) and not any(
                 (q := cast.at(x.start)) is not None and q.kind == "person" for x in ws[k + 1 : k + 5]):
