@@ -80,6 +80,18 @@ def _people_table() -> dict[str, tuple[str, str, tuple[str, ...]]]:
     return out
 
 
+_ONE_LETTER: dict[int, tuple] = {}  # id of a people table → (the table, its entries with a one-letter word)
+
+
+def _one_letter_entries(table: dict) -> list[tuple[str, tuple]]:
+    """The entries of ``table`` whose name has a one-letter word («Ван И»), found once per table."""
+    got = _ONE_LETTER.get(id(table))
+    if got is None or got[0] is not table:
+        got = _ONE_LETTER[id(table)] = (table, [(k, v) for k, v in table.items()
+                                                if any(len(w) == 1 for w in v[0].split())])
+    return got[1]
+
+
 def _surname_keys(surnames: list[str]) -> list[str]:
     """``surname_key`` of each surname, kept in the derived-table cache (``speechkit.cache``): the keys
     of people.tsv's ≈300 surnames ask pymorphy3 for ≈200 parses, a tenth of a short text's analysis.
@@ -283,9 +295,9 @@ class PeopleLearning(NameForms):
         """The well-known figures of people.tsv whose name has a one-letter word («Ван И»), which no
         reading of capitalised pairs sees, wherever the text writes the name in full."""
         text, end = self.text, self.end
-        for key, (name, gender, roles) in _people_table().items():
+        for key, (name, gender, roles) in _one_letter_entries(_people_table()):
             words = name.split()
-            if not any(len(w) == 1 for w in words) or name not in text:
+            if name not in text:
                 continue
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:end]):
                 p = self.add(Participant(name, "person", gender, key, words[0], known=True))
