@@ -8,7 +8,9 @@
   comma («Всеволод Чаплин, глава синодального Отдела …»);
 * a few well-known figures (``people.tsv``) give the full name when a text prints only the surname.
 
-Whether a pair is a name and in which case and gender is read in ``name_forms``. ``PeopleLearning``
+Whether a pair is a name and in which case and gender is read in ``name_forms``; names that tie people
+into a family (couples, «-старший», Turkic particles, which of a family a form names) in ``families``.
+``PeopleLearning``
 is the part of ``speakers.Cast`` that reads the people when a cast is made: it adds them through the
 cast's registry (``add``, ``person``, ``mention``, ``by_key``) and asks it what is quoted
 (``in_quote``).
@@ -22,10 +24,11 @@ import re
 
 from . import morph
 from .cache import code_stamp, memo
+from .families import _WORD, FamilyNames
 from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head, _surname_slot
 from .name_sex import _name_parses, _past_gender, _sex_of_form
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
-                    known_first_name, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key,
+                    known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
 from .roles import is_person_noun
@@ -33,37 +36,16 @@ from .text import PREPOSITIONS, norm_word
 from .wordlists import load_table, load_words
 
 _CAP_WORD = re.compile(CAP)
-_SENIORITY = re.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
-# «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
-_COUPLE = re.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
 # В.Путин · В. Путин · К.-Ж. Токаев
 _INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.\s?-?){{1,2}})\s?({CAP})")
-_WORD = re.compile(r"[\w&’'-]+")
 ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
-# «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
-_GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
-
-
-@functools.cache
-def _particle_sexes() -> dict[str, str]:
-    return {row["particle"]: row["sex"] for row in load_table("name_particles.tsv") if row.get("particle")}
-
-
-@functools.cache
-def _particle_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """«Улан Бакыт уулу» (a given name, a father's name, a particle) and «Бакыт уулу»."""
-    alts = "|".join(sorted((re.escape(p) for p in _particle_sexes()), key=len, reverse=True))
-    if not alts:
-        return None, None
-    word = r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
-    return (re.compile(rf"(?<![\w-]){word}[ \t]+{word}[ \t]+({alts})(?![\w-])"),
-            re.compile(rf"(?<![\w-]){word}[ \t]+({alts})(?![\w-])"))
 
 
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
+# «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
 _SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
 
 
@@ -107,7 +89,7 @@ def _surname_keys(surnames: list[str]) -> list[str]:
                 and all(isinstance(k, str) and k for k in keys))
 
 
-class PeopleLearning(NameForms):
+class PeopleLearning(FamilyNames, NameForms):
     """The part of ``speakers.Cast`` that learns the people of its text (``_learn_people``, run when a cast
     is made) and reads initials, including a transcript label's (``_initials_person``)."""
 
@@ -263,24 +245,6 @@ class PeopleLearning(NameForms):
         self.mention(p, start, end, True)
         return p
 
-    def _by_seniority(self, people: list[Participant], rank: str) -> Participant | None:
-        """Of two sharing a surname, the elder («старш…») or the younger («младш…»): the one introduced
-        right after a kinship word of ``roles.txt # junior kin`` («сыну Ерлану Садыкову», «младший брат»)
-        is the younger, of ``# senior kin`` («отец») the elder; the other is the other."""
-        if len(people) != 2:
-            return None
-        junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
-        for k, p in enumerate(people):
-            first = min((m.start for m in p.mentions), default=None)
-            if first is None:
-                continue
-            before = _WORD.findall(self.text[max(0, first - 30) : first])
-            lemmas = {norm_word(morph.lemma(w)) for w in before[-2:]}
-            younger = p if lemmas & junior else people[1 - k] if lemmas & senior else None
-            if younger is not None:
-                return younger if rank.startswith("младш") else people[1 - people.index(younger)]
-        return None
-
     def _bare_form(self, surname: str) -> str | None:
         """«Сантоса» → «Сантос» when the text writes «Сантос» too: a foreign surname less a case ending
         (-а, -у, -ом, -е) that the text also writes as a word of its own is that word's oblique form."""
@@ -305,62 +269,6 @@ class PeopleLearning(NameForms):
                     p.add_role(r, r.split())
                 self.mention(p, m.start(), m.end(), True)
                 taken.update(m.start() + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words)))
-
-    def _couple_names(self, taken: set[int]) -> None:
-        """«Супруги Айдар и Сауле Жумабаевы», «у Айдара и Сауле Жумабаевых»: two given names joined by «и»
-        before a surname in the plural are two people of that family, each of the sex their name says; the
-        plural nominative (-ы) is a subject."""
-        text, end = self.text, self.end
-        if " и " not in text:
-            return
-        for m in _COUPLE.finditer(text, 0, end):
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
-                continue
-            stem, ending = m.group(3), m.group(4)
-            subject = ending == "ы"
-            people = []
-            for k in (1, 2):
-                word = m.group(k)
-                fa = (word, "femn") if norm_word(word) in load_words("womens_names.txt") else \
-                    first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
-                if fa is None or _is_role(word) or place_or_body(word):
-                    break
-                people.append((fa, m.start(k)))
-            if len(people) < 2:
-                continue
-            for (given, sex), at in people:
-                p = self.person(given, stem + ("а" if sex == "femn" else ""), sex, nominative=True)
-                self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(1) else m.end(), subject)
-            taken.update((m.start(1), m.start(2), m.start(3)))
-
-    def _particle_names(self, taken: set[int]) -> None:
-        """«Улан Бакыт уулу», «Айпери Кубанычбек кызы»: a given name, a father's name and a particle
-        (data/name_particles.tsv) are a person whose surname is the last two words, of the particle's
-        sex; «Бакыт уулу» alone later is a mention of them (not of a man called Бакыт)."""
-        full, bare = _particle_patterns()
-        text, end = self.text, self.end
-        sexes = _particle_sexes()
-        if full is None or not any(f" {p}" in text for p in sexes):
-            return  # most texts name no one so: a look for each particle first, not a regex at every capital
-        for m in full.finditer(text, 0, end):
-            a, b, particle = m.group(1), m.group(2), m.group(3)
-            if _is_role(a) or place_or_body(a) or place_or_body(b):
-                continue
-            fa = first_name(a) or first_name(a, oblique=True)
-            ending = next((e for e in _GIVEN_ENDINGS if a.endswith(e) and len(a) > len(e) + 2), None)
-            sex = sexes[particle.lower()]
-            declined = (feminine_given if sex == "femn" else nominative_given)(a, ending) if ending else a
-            given = fa[0] if fa else declined  # «с Уланом Бакыт уулу», «с Мадиной Рустам кизи»
-            p = self.person(given, f"{b} {particle}", sex, nominative=True)
-            self.mention(p, m.start(), m.end(), given == a)
-            taken.update((m.start(1), m.start(2)))
-        for m in bare.finditer(text, 0, end):
-            if m.start() in taken:
-                continue
-            people = self.by_key.get(surname_key(f"{m.group(1)} {m.group(2)}"), ())
-            if people:
-                self.mention(people[-1], m.start(), m.end(), True)
-                taken.add(m.start())
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname
@@ -449,23 +357,6 @@ class PeopleLearning(NameForms):
             del self._by_name[p.name]
             p.name = new
             self._by_name[new] = p
-
-    def _pick(self, people: list[Participant], pos: int, word: str = "") -> Participant:
-        """Of a family sharing a surname, the one the form at ``pos`` is of, else the one last named before.
-
-        «Жумабеков», «Жумабековым» are his, «Жумабековой» hers; «Жумабекова» is the sex of a past-tense verb
-        after it, hers after a speech verb of hers or in the present with the clause ending after it
-        («— считает Ахметова.»), and either's otherwise (his genitive, her nominative)."""
-        if len(people) == 1:
-            return people[0]
-        rank = _SENIORITY.match(self.text, pos + len(word)) if word else None
-        if rank is not None:  # «Садыков-старший»
-            ranked = self._by_seniority(people, rank.group(1).lower())
-            if ranked is not None:
-                return ranked
-        sex = _sex_of_form(self.text, pos, word) if word else None
-        fits = [p for p in people if p.gender == sex] or people
-        return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
 
     def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True,
                       subject: bool = True) -> None:

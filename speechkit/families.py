@@ -1,0 +1,138 @@
+"""Names that tie people into families: a couple under one plural surname («Супруги Айдар и Сауле
+Жумабаевы»), the elder and the younger of one surname («Садыков-старший»), the father's name with a
+Turkic particle («Улан Бакыт уулу», ``data/name_particles.tsv``), and which of a family a surname's
+form names («Жумабекова» with «— добавила»).
+
+``FamilyNames`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): it adds people
+through the cast's registry (``person``, ``mention``, ``by_key``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import morph
+from .name_forms import _is_role
+from .name_sex import _sex_of_form
+from .names import CAP, UPPER, feminine_given, first_name, nominative_given, place_or_body, surname_key
+from .participants import Participant
+from .text import norm_word
+from .wordlists import load_table, load_words
+
+_SENIORITY = re.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
+# «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
+_COUPLE = re.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
+_WORD = re.compile(r"[\w&’'-]+")
+_GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
+
+
+@functools.cache
+def _particle_sexes() -> dict[str, str]:
+    return {row["particle"]: row["sex"] for row in load_table("name_particles.tsv") if row.get("particle")}
+
+
+@functools.cache
+def _particle_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """«Улан Бакыт уулу» (a given name, a father's name, a particle) and «Бакыт уулу»."""
+    alts = "|".join(sorted((re.escape(p) for p in _particle_sexes()), key=len, reverse=True))
+    if not alts:
+        return None, None
+    word = r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+    return (re.compile(rf"(?<![\w-]){word}[ \t]+{word}[ \t]+({alts})(?![\w-])"),
+            re.compile(rf"(?<![\w-]){word}[ \t]+({alts})(?![\w-])"))
+
+
+class FamilyNames:
+    """The part of ``speakers.Cast`` that reads family names (see the module's docstring)."""
+
+    def _couple_names(self, taken: set[int]) -> None:
+        """«Супруги Айдар и Сауле Жумабаевы», «у Айдара и Сауле Жумабаевых»: two given names joined by «и»
+        before a surname in the plural are two people of that family, each of the sex their name says; the
+        plural nominative (-ы) is a subject."""
+        text, end = self.text, self.end
+        if " и " not in text:
+            return
+        for m in _COUPLE.finditer(text, 0, end):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+                continue
+            stem, ending = m.group(3), m.group(4)
+            subject = ending == "ы"
+            people = []
+            for k in (1, 2):
+                word = m.group(k)
+                fa = (word, "femn") if norm_word(word) in load_words("womens_names.txt") else \
+                    first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
+                if fa is None or _is_role(word) or place_or_body(word):
+                    break
+                people.append((fa, m.start(k)))
+            if len(people) < 2:
+                continue
+            for (given, sex), at in people:
+                p = self.person(given, stem + ("а" if sex == "femn" else ""), sex, nominative=True)
+                self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(1) else m.end(), subject)
+            taken.update((m.start(1), m.start(2), m.start(3)))
+
+    def _particle_names(self, taken: set[int]) -> None:
+        """«Улан Бакыт уулу», «Айпери Кубанычбек кызы»: a given name, a father's name and a particle
+        (data/name_particles.tsv) are a person whose surname is the last two words, of the particle's
+        sex; «Бакыт уулу» alone later is a mention of them (not of a man called Бакыт)."""
+        full, bare = _particle_patterns()
+        text, end = self.text, self.end
+        sexes = _particle_sexes()
+        if full is None or not any(f" {p}" in text for p in sexes):
+            return  # most texts name no one so: a look for each particle first, not a regex at every capital
+        for m in full.finditer(text, 0, end):
+            a, b, particle = m.group(1), m.group(2), m.group(3)
+            if _is_role(a) or place_or_body(a) or place_or_body(b):
+                continue
+            fa = first_name(a) or first_name(a, oblique=True)
+            ending = next((e for e in _GIVEN_ENDINGS if a.endswith(e) and len(a) > len(e) + 2), None)
+            sex = sexes[particle.lower()]
+            declined = (feminine_given if sex == "femn" else nominative_given)(a, ending) if ending else a
+            given = fa[0] if fa else declined  # «с Уланом Бакыт уулу», «с Мадиной Рустам кизи»
+            p = self.person(given, f"{b} {particle}", sex, nominative=True)
+            self.mention(p, m.start(), m.end(), given == a)
+            taken.update((m.start(1), m.start(2)))
+        for m in bare.finditer(text, 0, end):
+            if m.start() in taken:
+                continue
+            people = self.by_key.get(surname_key(f"{m.group(1)} {m.group(2)}"), ())
+            if people:
+                self.mention(people[-1], m.start(), m.end(), True)
+                taken.add(m.start())
+
+    def _by_seniority(self, people: list[Participant], rank: str) -> Participant | None:
+        """Of two sharing a surname, the elder («старш…») or the younger («младш…»): the one introduced
+        right after a kinship word of ``roles.txt # junior kin`` («сыну Ерлану Садыкову», «младший брат»)
+        is the younger, of ``# senior kin`` («отец») the elder; the other is the other."""
+        if len(people) != 2:
+            return None
+        junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
+        for k, p in enumerate(people):
+            first = min((m.start for m in p.mentions), default=None)
+            if first is None:
+                continue
+            before = _WORD.findall(self.text[max(0, first - 30) : first])
+            lemmas = {norm_word(morph.lemma(w)) for w in before[-2:]}
+            younger = p if lemmas & junior else people[1 - k] if lemmas & senior else None
+            if younger is not None:
+                return younger if rank.startswith("младш") else people[1 - people.index(younger)]
+        return None
+
+    def _pick(self, people: list[Participant], pos: int, word: str = "") -> Participant:
+        """Of a family sharing a surname, the one the form at ``pos`` is of, else the one last named before.
+
+        «Жумабеков», «Жумабековым» are his, «Жумабековой» hers; «Жумабекова» is the sex of a past-tense verb
+        after it, hers after a speech verb of hers or in the present with the clause ending after it
+        («— считает Ахметова.»), and either's otherwise (his genitive, her nominative)."""
+        if len(people) == 1:
+            return people[0]
+        rank = _SENIORITY.match(self.text, pos + len(word)) if word else None
+        if rank is not None:  # «Садыков-старший»
+            ranked = self._by_seniority(people, rank.group(1).lower())
+            if ranked is not None:
+                return ranked
+        sex = _sex_of_form(self.text, pos, word) if word else None
+        fits = [p for p in people if p.gender == sex] or people
+        return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
