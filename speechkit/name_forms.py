@@ -1,10 +1,9 @@
 """What form a name is in: whether two capitalised words are a given name and a surname, in which case
-and of which gender; and the nominative a role's or a body's phrase is named by.
+and of which gender.
 
 «Гинаятова», «Исина», «Султанова» are a woman's nominative or a man's genitive: the word after the
 pair, the words before it and the text's other forms of the surname decide (``NameForms._read_pair``,
-``NameForms._woman``). ``_nominative_head`` gives the canonical form of a phrase: «пресс-службы
-акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк».
+``NameForms._woman``). The nominative a role's or a body's phrase is named by is in ``phrase_forms``.
 
 ``NameForms`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): its methods read the
 cast's ``text`` and the people it already knows by surname (``by_key``). What a given name or a
@@ -505,59 +504,6 @@ def _nominative(word: str) -> bool:
         return True  # «Ли Вэйдун»: a word the dictionary only guesses at, with no case ending, is as written
     ps = [p for p in morph.parses(low)[:4] if p.score >= 0.1]
     return any("nomn" in p.tag.grammemes for p in ps) or not any(p.tag.POS == "NOUN" for p in ps)
-
-
-@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
-def _nominative_head(phrase: str, body: bool = False) -> str:
-    """«пресс-службы акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк»: the
-    head noun and the adjectives before it in the nominative, agreeing; the complements as written.
-
-    ``body``: the phrase names one organisation, whose name is singular: of the dictionary's guesses
-    at an unknown name a singular one is taken («сообщении Акорды» → «Акорда», not «Акорды»).
-    """
-    words = phrase.split()
-    head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
-                None)
-    if head is None:
-        return phrase.strip()
-    noun, gender, number = _nominative_noun(words[head], body)
-    out = []
-    for k, w in enumerate(words[:head]):
-        form = None
-        for p in morph.parses(w.lower())[:3]:
-            if p.tag.POS in ("ADJF", "PRTF"):
-                wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
-                form = p.inflect(wanted)
-                break
-        out.append(_cap_as(form.word, w) if form is not None else w)
-    out.append(_cap_as(noun, words[head]))
-    return " ".join(out + words[head + 1 :])
-
-
-@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
-def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None, str]:
-    """(the noun in the nominative, its gender, its number)."""
-    parses = morph.parses(word.lower())[:5]
-    if singular and not any("Pltm" in p.tag.grammemes for p in parses[:1]):
-        parses = sorted(parses, key=lambda p: "sing" not in p.tag.grammemes)
-    for p in parses[:3]:
-        if p.tag.POS != "NOUN":
-            continue
-        number = "plur" if "plur" in p.tag.grammemes else "sing"
-        gender = next((g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)
-        if "nomn" in p.tag.grammemes:
-            return word.lower(), gender, number
-        form = p.inflect({"nomn", number})
-        if form is not None:
-            return form.word, gender, number
-    return word.lower(), None, "sing"
-
-
-def _cap_as(form: str, written: str) -> str:
-    if written.isupper() and len(written) > 1:
-        return written
-    form = form.replace("ё", "е") if "ё" not in written.lower() else form
-    return form[:1].upper() + form[1:] if written[:1].isupper() else form
 
 
 @functools.cache

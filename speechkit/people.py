@@ -25,12 +25,13 @@ import re
 from . import morph
 from .cache import code_stamp, memo
 from .families import _WORD, FamilyNames
-from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _nominative_head, _surname_slot
+from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _surname_slot
 from .name_sex import _name_parses, _past_gender, _sex_of_form
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
                     known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
+from .phrase_forms import _nominative_head
 from .roles import is_person_noun
 from .text import PREPOSITIONS, norm_word
 from .wordlists import load_table, load_words

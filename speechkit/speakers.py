@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-from .name_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
+from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
 from .names import nominative_surname, surname_key
 from .participants import Mention, Participant
 from .people import _WORD, PeopleLearning, _people_table

@@ -1,0 +1,64 @@
+"""A phrase that names a post or a body, in the nominative: «пресс-службы акимата» → «пресс-служба
+акимата», «Всемирного банка» → «Всемирный банк». The head noun and the adjectives before it agree in the
+nominative; the complements stay as written. Used for roles (``people``), bodies (``bodies``) and the
+descriptions a speaker may be (``person_phrases``, ``attribution``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from . import morph
+
+
+@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
+def _nominative_head(phrase: str, body: bool = False) -> str:
+    """«пресс-службы акимата» → «пресс-служба акимата», «Всемирного банка» → «Всемирный банк»: the
+    head noun and the adjectives before it in the nominative, agreeing; the complements as written.
+
+    ``body``: the phrase names one organisation, whose name is singular: of the dictionary's guesses
+    at an unknown name a singular one is taken («сообщении Акорды» → «Акорда», not «Акорды»).
+    """
+    words = phrase.split()
+    head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
+                None)
+    if head is None:
+        return phrase.strip()
+    noun, gender, number = _nominative_noun(words[head], body)
+    out = []
+    for k, w in enumerate(words[:head]):
+        form = None
+        for p in morph.parses(w.lower())[:3]:
+            if p.tag.POS in ("ADJF", "PRTF"):
+                wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+                form = p.inflect(wanted)
+                break
+        out.append(_cap_as(form.word, w) if form is not None else w)
+    out.append(_cap_as(noun, words[head]))
+    return " ".join(out + words[head + 1 :])
+
+
+@functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
+def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None, str]:
+    """(the noun in the nominative, its gender, its number)."""
+    parses = morph.parses(word.lower())[:5]
+    if singular and not any("Pltm" in p.tag.grammemes for p in parses[:1]):
+        parses = sorted(parses, key=lambda p: "sing" not in p.tag.grammemes)
+    for p in parses[:3]:
+        if p.tag.POS != "NOUN":
+            continue
+        number = "plur" if "plur" in p.tag.grammemes else "sing"
+        gender = next((g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)
+        if "nomn" in p.tag.grammemes:
+            return word.lower(), gender, number
+        form = p.inflect({"nomn", number})
+        if form is not None:
+            return form.word, gender, number
+    return word.lower(), None, "sing"
+
+
+def _cap_as(form: str, written: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return written
+    form = form.replace("ё", "е") if "ё" not in written.lower() else form
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form
