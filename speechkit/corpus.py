@@ -521,7 +521,15 @@ def _read_ahead(items: Iterator, size: int) -> Iterator:
 
     threading.Thread(target=read, name="speechkit-reader", daemon=True).start()
     try:
-        while (item := ahead.get()) is not _END:
+        while True:
+            try:
+                # (a wait with a timeout: a Ctrl-C the kernel gave the reader thread is raised here within
+                # 0.2 s, where a plain get() would sleep through it on a quiet pipe)
+                item = ahead.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if item is _END:
+                break
             if isinstance(item, BaseException):
                 raise item
             yield item
