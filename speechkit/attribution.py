@@ -29,7 +29,7 @@ import re
 
 from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
-from .name_sex import _feminine_noun
+from .name_sex import _feminine_noun, listed_woman
 from .names import first_name, gender_of_verb, known_first_name, place_or_body
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
                            _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
@@ -277,7 +277,7 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     name, before = whole[k], whole[k - 1]
     if k + 1 < len(whole) and whole[k + 1].text[:1].isupper() and whole[k + 1].start - name.end == 1:
         return None  # «водитель такси Бакыт Султанов»: a full name, read as one
-    listed = norm_word(name.text) in load_words("womens_names.txt")  # «продавщица Сауле»: hers, not Саул's
+    listed = listed_woman(name.text)  # «продавщица Сауле»: hers, not Саул's
     fn = (name.text, "femn") if listed else first_name(name.text) or (
         (name.text, gender or "masc") if known_first_name(name.text) else None)  # «Умид»: a listed name
     if fn is None or fn[0] != name.text or not (listed or known_first_name(name.text)) or gender and fn[1] != gender:

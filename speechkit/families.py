@@ -14,7 +14,7 @@ import re
 
 from . import morph
 from .name_forms import _is_role
-from .name_sex import _sex_of_form
+from .name_sex import _sex_of_form, listed_woman
 from .names import CAP, UPPER, feminine_given, first_name, nominative_given, place_or_body, surname_key
 from .participants import Participant
 from .text import norm_word
@@ -61,7 +61,7 @@ class FamilyNames:
             people = []
             for k in (1, 2):
                 word = m.group(k)
-                fa = (word, "femn") if norm_word(word) in load_words("womens_names.txt") else \
+                fa = (word, "femn") if listed_woman(word) else \
                     first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
                 if fa is None or _is_role(word) or place_or_body(word):
                     break

@@ -19,7 +19,7 @@ from . import morph
 from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, listed_place,
                     nominative_given, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .name_sex import (_can_be_mans_genitive, _feminine_noun, _her_surnames, _mans_oblique_name, _mostly_womans,
-                       _name_parses, _past_gender, _reads_as_womans, _womans_name)
+                       _name_parses, _past_gender, _reads_as_womans, _womans_name, listed_woman)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word
 from .wordlists import load_sections, load_words
@@ -92,7 +92,7 @@ class NameForms:
                     # «канцлера Германии Олафа Шольца»: two foreign names with one case ending, in an oblique place
                     return (a[: -len(shared)], "masc", False)
                 # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали»)
-                return (a, "femn" if norm_word(a) in load_words("womens_names.txt") else "masc", _nominative(b))
+                return (a, "femn" if listed_woman(a) else "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if ending == "" and fa[0] != a and not any("nomn" in p.tag.grammemes for p in _name_parses(a)):
                 fa = (a, fa[1])  # «Ильхом Норкулов»: beside a nominative surname the given name is one too (not «Ильх»)
@@ -124,7 +124,7 @@ class NameForms:
             return (fa[0], fa[1], subject)
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
-            listed = norm_word(a) in load_words("womens_names.txt")  # «Ажар»: the dictionary knows a man's only
+            listed = listed_woman(a)  # «Ажар»: the dictionary knows a man's only
             if ending == "у" and self._accusative(start) and not (
                     known and not listed and not any("femn" in p.tag.grammemes for p in _name_parses(a))):
                 # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative (but «пишет
@@ -280,7 +280,7 @@ class NameForms:
         known = _people_table().get(stem)
         if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
             return False  # «Владимира Путина»: a man the people table knows, in the genitive
-        if norm_word(a) in load_words("womens_names.txt"):
+        if listed_woman(a):
             return True  # «Гульноза Рашидова»: a listed woman's name is no man's genitive (the list keeps out those)
         if _mans_oblique_name(a):
             # «Ивана», «Сергея»: a common man's name in an oblique case is his, whatever agrees with the

@@ -61,11 +61,16 @@ def _feminine_noun(word: str) -> bool:
     return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
 
 
+def listed_woman(given: str) -> bool:
+    """Whether data/womens_names.txt lists the given name as written («Сауле», «Гульноза», «Жулдыз»)."""
+    return norm_word(given) in load_words("womens_names.txt")
+
+
 def _womans_name(given: str) -> bool:
     """Whether a given name is listed as a woman's (data/womens_names.txt), reads mostly as a woman's
     nominative, or is one the dictionary does not know that cannot be a man's genitive («Айгерим»,
     not «Ерлана»: Ерлан's, whatever the dictionary guesses)."""
-    if norm_word(given) in load_words("womens_names.txt") or _mostly_womans(given):
+    if listed_woman(given) or _mostly_womans(given):
         return True
     return not morph.analyzer().word_is_known(given.lower()) and not _can_be_mans_genitive(given, [])
 

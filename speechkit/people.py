@@ -26,7 +26,7 @@ from . import morph
 from .cache import code_stamp, memo
 from .families import _WORD, FamilyNames
 from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _surname_slot
-from .name_sex import _name_parses, _past_gender, _sex_of_form
+from .name_sex import _name_parses, _past_gender, _sex_of_form, listed_woman
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
                     known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
                     surname_like)
@@ -241,7 +241,7 @@ class PeopleLearning(FamilyNames, NameForms):
             self.mention(named[0], start, end, True)
             return named[0]
         fa = first_name(word)  # («Талант», «Асель»: a name the dictionary lacks says its sex only if listed)
-        sex = "femn" if norm_word(word) in load_words("womens_names.txt") else fa[1] if fa else None  # («Сауле»)
+        sex = "femn" if listed_woman(word) else fa[1] if fa else None  # («Сауле»)
         p = self._by_name.get(word) or self.add(Participant(word, "person", sex, surname_key(word), word))
         self.mention(p, start, end, True)
         return p

@@ -288,13 +288,12 @@ def _genitive_given(word: str) -> str | None:
     """A given name in the genitive back in the nominative: a woman's of data/womens_names.txt («Алии» →
     «Алия», «Асели» → «Асель»), else a man's the dictionary reads («Ерлана» → «Ерлан») or a consonant-final
     one less its «-а» («Таланта» → «Талант»)."""
+    from .name_sex import listed_woman
     from .names import first_name, nominative_given
-    from .wordlists import load_words
 
-    women = load_words("womens_names.txt")
     for tail, nom in (("", ""), ("ии", "ия"), ("и", "ь"), ("и", "я"), ("ы", "а"), ("и", "а")):
         stem = word[: len(word) - len(tail)] if tail else word
-        if word.lower().endswith(tail) and norm_word(stem + nom) in women:
+        if word.lower().endswith(tail) and listed_woman(stem + nom):
             return stem + nom
     fa = first_name(word, oblique=True)
     if fa is not None and fa[1] == "masc" and fa[0] != word:
