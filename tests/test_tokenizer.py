@@ -57,6 +57,12 @@ def test_same_tokens_as_razdel_on_ud_sentences():
         ("ΔP и mβж", ["ΔP", "и", "mβж"]),  # the «other» rule
         ("Yahoo! и yahoo !", ["Yahoo!", "и", "yahoo", "!"]),
         ("«Слово», (дело).", ["«", "Слово", "»", ",", "(", "дело", ")", "."]),
+        # the float rule looks past the space on either side, at a run read whole or atom by atom
+        ("в 2024, 2025 годах", ["в", "2024,", "2025", "годах"]),
+        ("5. 6 и 5 .6 и 1 /2", ["5.", "6", "и", "5", ".6", "и", "1", "/2"]),
+        # letters razdel's case-blind classes take, written out in speechkit's plain-word regex
+        ("İzmir ſo Kx ᲀᲁ, слово! yahoo! (слово) -- *** ---",
+         ["İzmir", "ſo", "Kx", "ᲀᲁ", ",", "слово", "!", "yahoo!", "(", "слово", ")", "--", "***", "---"]),
         ("", []),
         ("   \n ", []),
     ],
@@ -68,7 +74,7 @@ def test_razdel_rules(text, tokens):
 
 # every character some rule looks at, with letters of both scripts, digits and spaces
 TRICKY = st.sampled_from(
-    list("аЯёЁzZ09 \n\t-–—−‑_.,/\\:;=()*!?…«»\"'%№Δβ") + ["yahoo", "YAHOO", " ", "12", ":-)", "ый"]
+    list("аЯёЁzZ09 \n\t-–—−‑_.,/\\:;=()*!?…«»\"'%№Δβ”’]}İſᲀ\xa0") + ["yahoo", "YAHOO", " ", "12", ":-)", "ый", "слово"]
 )
 
 
