@@ -96,10 +96,10 @@ class NameForms:
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if ending == "" and fa[0] != a and not any("nomn" in p.tag.grammemes for p in _name_parses(a)):
                 fa = (a, fa[1])  # «Ильхом Норкулов»: beside a nominative surname the given name is one too (not «Ильх»)
-            if ending == "" and fa[1] == "femn" and not any("nomn" in p.tag.grammemes and "sing" in p.tag.grammemes
-                                                           for p in _name_parses(a)):
-                # «Маулен Ашимбаев», «Гани Бейсембаев»: a man's nominative surname; the dictionary's woman's
-                # oblique reading of the given name («Маулен»: «Маулена»'s plural genitive) is not it
+            if ending == "" and fa[1] == "femn" and not listed_woman(a):
+                # «Маулен Ашимбаев», «Акмаль Турсунов»: a nominative «-ов», «-ин» surname is a man's (a woman's
+                # is «-ова»); the dictionary's woman's reading of the given name (an oblique «Маулена»'s plural
+                # genitive, an indeclinable «Акмаль») is not it. A listed woman's name keeps hers.
                 fa = (a, "masc")
             subject = ending == "" or _nominative(b)
             after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])

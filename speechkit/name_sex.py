@@ -48,10 +48,11 @@ def _womans_share(given: str) -> float | None:
 def _can_be_mans_genitive(given: str, names: list) -> bool:
     """Whether a given name can be a man's genitive (or accusative), as a man's «-а» surname asks: the
     dictionary reads one in it («Дмитрия», «Руслана»), or, unknown to it, it ends as one does («Айдоса»,
-    «Жандоса»; not «Гульнар»). «Сауле» reads only as Саул's dative: no genitive."""
-    if names:
-        return any("masc" in p.tag.grammemes and p.tag.case in ("gent", "accs") for p in names) \
-            or not morph.analyzer().word_is_known(given.lower())
+    «Жандоса»; not «Гульнар», «Сабохат»). «Сауле» reads only as Саул's dative: no genitive."""
+    if names and morph.analyzer().word_is_known(given.lower()):
+        return any("masc" in p.tag.grammemes and p.tag.case in ("gent", "accs") for p in names)
+    # a name the dictionary only guesses at: a man's genitive ends in «-а», «-я» («Айдоса», «Акмаля»); the
+    # guess says nothing («Сабохат» is guessed a man's nominative, and no man's genitive ends so)
     return given.lower().endswith(("а", "я"))
 
 

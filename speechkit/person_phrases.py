@@ -188,7 +188,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         if described and p is not None and any(x in role_lemmas() for h in p.posts for x in h.lemmas) \
                 and not any(lemma[:5] in r.lower() for r in p.roles):
             p = None  # a minister is no «балерина»: one introduced with a post is re-named by it
-        if described and p is not None and _someone_unnamed_since(cast, p, pos):
+        if described and p is not None and _someone_unnamed_since(cast, p, pos, gender):
             p = None  # «Одной из пострадавших стала 72-летняя жительница Алматы. «…», — рассказала пенсионерка»
         m = p.last_before(pos) if p is not None else None
         if p is not None and not any(h.head_of_state for h in p.posts) and (
@@ -210,19 +210,30 @@ NOUN_REACH = 2000  # characters before «— сказала женщина» sea
 NOUN_WORDS = 120  # words before a descriptive noun's quote read for someone brought in unnamed
 
 
-def _someone_unnamed_since(cast: Cast, p: Participant, pos: int) -> bool:
+def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | None = None) -> bool:
     """Whether the author's text between ``p``'s last mention and ``pos`` brings in a person by a noun
-    without a name («стала 72-летняя жительница Алматы»): a descriptive noun after it may be that one."""
+    without a name («стала 72-летняя жительница Алматы»): a descriptive noun after it may be that one.
+    Only one person, of the speaker's sex (``gender``, from the verb), is one the noun could be: not «родители
+    жаловались», «двоих детей», nor «муж проработал» before «— сказала женщина»."""
     m = p.last_before(pos)
     if m is None:
         return False
     lo = max(m.end, pos - NOUN_REACH)  # (bounded: a long floor does not make each quote read it all)
     ws = [w for w in words_in(cast.text, lo, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
     for k, w in enumerate(ws):
-        if w.text[:1].islower() and is_person_noun(w.text) and not _role_word(w.text) and not any(
+        if w.text[:1].islower() and is_person_noun(w.text) and not _role_word(w.text) \
+                and _one_of_sex(w.text, gender) and not any(
                 (q := cast.at(x.start)) is not None and q.kind == "person" for x in ws[k + 1 : k + 5]):
             return True
     return False
+
+
+def _one_of_sex(word: str, gender: str | None) -> bool:
+    """Whether a person noun's best reading as a noun is singular and not of the sex opposite ``gender``."""
+    noun = next((x for x in morph.parses(word.lower())[:4] if x.tag.POS == "NOUN"), None)
+    if noun is None or "plur" in noun.tag.grammemes or "Pltm" in noun.tag.grammemes:
+        return False
+    return gender is None or noun.tag.gender not in ("masc", "femn") or noun.tag.gender == gender
 
 
 def _said_before(cast: Cast, w: Word) -> bool:
