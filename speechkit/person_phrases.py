@@ -178,16 +178,23 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     noun = np[0] if bare else np[-1] if all(_adjectival(w) for w in np[:-1]) else None
     lemma = _reading(noun.text)[0] if noun is not None else ""
     listed = bare and lemma in load_words("roles.txt", "anaphoric nouns")
-    described = noun is not None and not listed and not _role_word(noun.text) and is_person_noun(noun.text) \
-        and _reading(noun.text)[2] == "NOUN" \
+    # «— сказал чиновник», «— заявил бизнесмен»: a trade nobody in the text was introduced with
+    occupation = noun is not None and not listed and lemma in load_words("roles.txt", "occupations")
+    described = noun is not None and not listed and (occupation or not _role_word(noun.text)) \
+        and is_person_noun(noun.text) and _reading(noun.text)[2] == "NOUN" \
         and lemma not in load_words("roles.txt", "unnamed nouns") and not _said_before(cast, noun)
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
             p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
-        if described and p is not None and any(x in role_lemmas() for h in p.posts for x in h.lemmas) \
-                and not any(lemma[:5] in r.lower() for r in p.roles):
-            p = None  # a minister is no «балерина»: one introduced with a post is re-named by it
+        if described and p is not None and (occupation and _role_word(noun.text) or any(
+                x in role_lemmas() for h in p.posts for x in h.lemmas) and not any(lemma[:5] in r.lower() for r in p.roles)) \
+                and not (occupation and _introduced_speaking(cast, p, pos)):
+            # a minister is no «балерина»: one introduced with a post is re-named by it; a trade re-names the
+            # one whose words the paragraph has just begun to give («Владелец центра Эльчин Гасанов это
+            # опроверг. «…», — заявил бизнесмен»), not someone it only spoke of («Пострадавший Айдар Нуров в
+            # реанимации. «…», — сказал врач»)
+            p = None
         if described and p is not None and _someone_unnamed_since(cast, p, pos, gender):
             p = None  # «Одной из пострадавших стала 72-летняя жительница Алматы. «…», — рассказала пенсионерка»
         m = p.last_before(pos) if p is not None else None
@@ -236,16 +243,35 @@ def _one_of_sex(word: str, gender: str | None) -> bool:
     return gender is None or noun.tag.gender not in ("masc", "femn") or noun.tag.gender == gender
 
 
+def _introduced_speaking(cast: Cast, p: Participant, pos: int) -> bool:
+    """Whether ``p``'s last mention before ``pos`` is in the same paragraph and introduces their words: the
+    subject of a speech verb in its sentence («Рахимов считает, что …», «Гасанов это опроверг») or the
+    source it speaks for («По его словам, …»)."""
+    m = p.last_before(pos)
+    if m is None or cast.text.find("\n", m.end, pos) >= 0 or cast.in_quote(m.start):
+        return False
+    if cast._voiced(m.start):
+        return True
+    if not m.subject:
+        return False
+    from .quotes import is_speech_verb  # (quotes builds on the speaker model)
+
+    k = cast.sentence_of(m.start)
+    starts = cast._sentence_starts
+    end = min(pos, starts[k + 1] if k + 1 < len(starts) else pos, m.end + 300)
+    return any(is_speech_verb(w.text) for w in words_in(cast.text, m.end, end) if not cast.in_quote(w.start))
+
+
 def _said_before(cast: Cast, w: Word) -> bool:
-    """Whether the author's text before ``w`` uses its noun for someone it does not name there («К
-    журналистам подошла женщина»): then «— сказала женщина» is that one. «Мать пациента Ирина Шаповалова»
+    """Whether the author's text before ``w`` uses its noun, in the singular, for someone it does not name
+    there («К журналистам подошла женщина»): then «— сказала женщина» is that one. «Мать пациента Ирина Шаповалова»
     names her: a person's name within a few words after the noun."""
     stem = w.low[:5]
     pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}[\w-]*", re.IGNORECASE)
     lo = max(0, w.start - NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
     for m in pattern.finditer(cast.text, lo, w.start):
-        if cast.in_quote(m.start()):
-            continue
+        if cast.in_quote(m.start()) or not _one_of_sex(m.group(), None):
+            continue  # («Спасатели нашли группу»: a plural is no one of them)
         after = words_in(cast.text, m.end(), min(w.start, m.end() + 60))[:4]
         if not any((p := cast.at(x.start)) is not None and p.kind == "person" for x in after):
             return True

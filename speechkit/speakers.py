@@ -249,8 +249,8 @@ class Cast(PeopleLearning):
                     return main
         if not fits and post.lemmas == ("спикер",):
             # a bare «спикер» with no press secretary in the text: whoever chairs a parliament
-            chambers = load_words("roles.txt", "chambers")
-            fits = [p for p in self.people() if any(h.lemmas[:1] in (("председатель",), ("спикер",))
+            chambers, chairs = load_words("roles.txt", "chambers"), load_words("roles.txt", "chair nouns")
+            fits = [p for p in self.people() if any(h.lemmas[:1] and h.lemmas[0] in chairs
                                                     and chambers & set(h.lemmas[1:]) for h in p.posts)]
         if not fits:
             return None

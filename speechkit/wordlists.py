@@ -16,7 +16,8 @@ SECTIONS = ("phrases", "head of state", "transcript labels", "role synonyms", "h
             "national", "regional", "anaphors", "documents", "groups", "anonymous", "name nouns", "journalist labels",
             "unnamed labels", "answer labels", "proper names",
             "anaphoric nouns", "member nouns", "relational nouns", "media", "replies", "kinds", "voices", "serving nouns", "staff", "perceiving",
-            "stump prefixes", "states", "peer nouns", "articles", "junior kin", "senior kin", "chambers", "unnamed nouns")
+            "stump prefixes", "states", "peer nouns", "articles", "junior kin", "senior kin", "chambers", "unnamed nouns",
+            "occupations", "chair nouns")
 
 
 @functools.cache
