@@ -257,6 +257,8 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
         cast.mention(p, at, at + len(tr.surname), True)
         return p
+    if tr.kind == "monogram":
+        return _by_initials(tr.initials, cast)
     words = tr.tooltip.split()
     if len(words) >= 2 and words[0] == tr.surname:  # «Лукашенко Александр Григорьевич …»
         fn = first_name(words[1])
@@ -265,6 +267,15 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
             return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _by_initials(initials: str, cast: Cast) -> Participant | None:
+    """The one person the text names whose given name and surname begin with a label's first and last
+    initials («Т.Н.:» → Томирис Нургалиева); nobody if none or several do."""
+    letters = [c for c in initials if c.isalpha()]
+    fits = [p for p in cast.people() if p.learned and len(words := p.name.split()) >= 2
+            and words[0][:1] == letters[0] and words[-1][:1] == letters[-1]]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _asker(tr: Turn, cast: Cast) -> Participant | None:

@@ -47,6 +47,11 @@ POST_NAME_LABEL = re.compile(
     rf"(?P<surname>{CAP} {CAP}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
+# at a line start, initials alone: «Т.Н.:», «Б.Т.:» — the interviewer's and the interviewee's, named in the lead
+MONOGRAM_LABEL = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>(?P<initials>(?:[{UPPER}]\.[ \t]?){{2,3}})))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+    re.M,
+)
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
@@ -82,7 +87,7 @@ class Turn:
     tooltip: str
     start: int  # first character of the turn's text
     end: int
-    kind: str = "initials"  # "initials" | "role" | "name" | "question" | "answer"
+    kind: str = "initials"  # "initials" | "role" | "name" | "monogram" | "question" | "answer"
 
 
 def _starts_turn(text: str, i: int) -> bool:
@@ -138,13 +143,17 @@ def _asked_and_answered(roles: list) -> bool:
 def _named_in_text(text: str, m: re.Match, start: int, end: int) -> bool:
     """«Сатыбалды:» where the lead names «Дархан Сатыбалды»: a one-word label that the text writes after a
     capitalised word that may be a given name («Дархан», a name and a city) is that person's surname,
-    whatever its shape."""
+    whatever its shape. «Чжао Вэньбо:» where the lead names «Посол КНР … Чжао Вэньбо»: a label of two or
+    three words the text wrote before, as they stand, is that person's name."""
     word = m.group("surname")
-    if " " in word or word.isupper():
-        return False
     # the lead stands before the label: only the text just before it is read (each label reads a bounded
     # stretch, so a text of many «Слово:» lines stays linear)
     lo = max(start, m.start() - LEAD_REACH)
+    if " " in word:
+        i = text.find(word, lo, m.start())
+        return i >= 0 and not (text[i - 1 : i].isalnum() or text[i + len(word) : i + len(word) + 1].isalnum())
+    if word.isupper():
+        return False
     i = text.find(" " + word, lo, m.start())
     while i >= 0:  # a plain search (a pattern compiled per label word was most of the cost of many labels)
         after = i + 1 + len(word)
@@ -172,6 +181,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     names = posted + [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
                       and (_is_name_label(m.group("surname")) or _named_in_text(text, m, start, end))]
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
+    names += [(m, "monogram") for m in MONOGRAM_LABEL.finditer(text, start, end)]  # «Т.Н.: Куда они едут?»
     if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
         labels += names
     if len(labels) + len(roles) < 2 or (not labels and len(roles) < 3 and not _asked_and_answered(roles)):
@@ -189,7 +199,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
         if t1 <= t0:
             continue  # a label with no words after it
         label = Span(m.start("label"), m.end(), text[m.start("label") : m.end()])
-        initials = (m.groupdict().get("initials") or "") if kind == "initials" else ""
+        initials = (m.groupdict().get("initials") or "") if kind in ("initials", "monogram") else ""
         turns.append(Turn(label, m.group("surname"), initials.replace(" ", ""),
                           (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind))
     return turns
