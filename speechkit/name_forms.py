@@ -76,9 +76,12 @@ class NameForms:
                                                      or self._named_by_context(start, end))):
             return None
         if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not (
-                self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])):
-            # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»):
-            # «Требование Путина …», «на Острове Уайт» are no names
+                self._after_role(start) and (any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
+                                             or _surname_form(b))):
+            # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»), in
+            # the nominative unless the surname's own form says a name is here («пенсионер Бердах Каллыбеков»,
+            # «глава администрации Мака Гогиберидзе»: «бердах», «мака» read only as oblique cases):
+            # «Требование Путина …», «на Острове Уайт», «депутат Мажилиса Иванова» are no names
             return None
         if ending is None or ending == "":
             if ending is None and not known:
@@ -197,6 +200,11 @@ class NameForms:
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
+
+    def _after_place_noun(self, start: int) -> bool:
+        """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""
+        before = re.search(r"([а-яё]+)[ \t]+$", self.text[max(0, start - 30) : start])
+        return before is not None and norm_word(morph.lemma(before.group(1))) in load_words("organisations.txt", "place nouns")
 
     def _oblique_place(self, start: int) -> bool:
         """Whether the words before a name put it in an oblique case: the role noun it stands in apposition
@@ -491,6 +499,14 @@ def _surname_slot(word: str, after_given: bool = False) -> bool:
 
 _CASE_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "е", "ым", "им", "ой", "ей", "ы", "и")  # a declined foreign name's
 _QUOTED = re.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
+
+
+def _surname_form(word: str) -> bool:
+    """A surname by its form alone, in the nominative: «Каллыбеков» (a man's «-ов»), «Гогиберидзе», «Пашинян»
+    (``surname_endings.txt``)."""
+    low = word.lower()
+    return surname_ending(word) == "" or any(low.endswith(e) and len(low) >= len(e) + 3
+                                              for e in load_words("surname_endings.txt"))
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -25,7 +25,7 @@ import re
 from . import morph
 from .cache import code_stamp, memo
 from .families import _WORD, FamilyNames
-from .name_forms import NameForms, _dictionary_surname, _is_role, _nominative, _surname_slot
+from .name_forms import NameForms, _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
 from .name_sex import _name_parses, _past_gender, _sex_of_form, listed_woman
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
                     known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
@@ -143,8 +143,15 @@ class PeopleLearning(FamilyNames, NameForms):
             if pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
                     (first_name(a) is None and surname_ending(b) is None)
                     or (known_first_name(b) and (first_name(b) or ("",))[0] == b
-                        and (first_name(a) or ("",))[0] != a)):  # «Астане» is no nominative: the pair after agrees
-                pair = None  # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов»: the name is the pair after
+                        and (first_name(a) or ("",))[0] != a)  # «Астане» is no nominative: the pair after agrees
+                    or norm_word(morph.lemma(a)) in _body_heads()):
+                # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов», «Жогорку Кенеша Эркинбек Турусбеков»:
+                # the name is the pair after
+                pair = None
+            elif pair is not None and third is not None and self._after_place_noun(m.start()) \
+                    and (first_name(b) or given_slot(b)) and _surname_slot(third.group(0)) \
+                    and not is_patronymic(third.group(0)):
+                pair = None  # «жительница деревни Кастри Елени Маркопулу»: a village's name, then hers
             if pair is not None:
                 given, gender, subject = pair
                 last = nxt

@@ -536,6 +536,21 @@ CASES = [
      [("quote", "Опыт", "Довлет Ходжаев")]),
     ("chair-noun-toraga", "Торага Жогорку Кенеша Азамат Бекиев предложил отложить голосование. «Пусть "
      "правительство подготовит расчеты», — сказал спикер.", [("quote", "расчеты", "Азамат Бекиев")]),
+    # a surname by its form («-ов», «-дзе») makes the word before it a given name after a person noun, whatever
+    # case the dictionary reads in it («мака», «бердах»: oblique forms of common nouns)
+    ("given-name-read-as-an-oblique-noun-before-a-surname-form", "— Мы ждем рекордный сезон, — заявила глава "
+     "агентства Мака Чхеидзе.", [("quote", "рекордный", "Мака Чхеидзе")]),
+    ("given-name-read-as-an-oblique-noun-before-an-ov-surname", "— Спасибо врачам, — сказал пенсионер Бердах "
+     "Жумабеков.", [("quote", "Спасибо", "Бердах Жумабеков")]),
+    # a body's head noun is no given name: «Жогорку Кенеша | Нурланбек Шакиев»
+    ("body-head-before-a-name-pair", "«Тишина в зале», — сказал торага Жогорку Кенеша Нурланбек Шакиев.",
+     [("quote", "Тишина", "Нурланбек Шакиев")]),
+    # after a noun of a place (organisations.txt # place nouns) a three-word run is the place and a name
+    ("place-noun-then-a-place-and-a-name", "«Воды нет неделю», — рассказал житель кишлака Варзоб Фаррух "
+     "Рахмонзода.", [("quote", "Воды нет", "Фаррух Рахмонзода")]),
+    # «Гулистан» is a city and a woman's name: as a given name before her surname, hers
+    ("city-that-is-a-womans-name", "— Раньше я ездила на диализ, — рассказала пациентка центра Гулистан "
+     "Бекмурзаева.", [("quote", "диализ", "Гулистан Бекмурзаева")]),
     ("anaphoric-descriptor-is-not-one-with-a-post", "Министр Айгуль Карина выступила на форуме. «Мы готовы», — "
      "сказала девушка.", [("quote", "Мы готовы", "девушка")]),
     ("anaphoric-sex-noun", "Мать пациента Ирина Шаповалова назвала открытие хосписа чудом. «Теперь не нужно "
@@ -1417,7 +1432,13 @@ def speaker_fault(speaker: str) -> str | None:
     parses = m.parse(first)
     best = parses[0].tag
     # (a woman's name the dictionary lacks but data/womens_names.txt lists: «Гульноза»)
-    is_name = first[:1].isupper() and (any(NAME_TAGS & set(p.tag.grammemes) for p in parses)
+    # (a given name the dictionary reads only as a common noun's oblique case, before a surname its form
+    # shows: «Мака Чхеидзе», «Бердах Жумабеков»)
+    last = words[-1].lower()
+    surname_form = len(words) >= 2 and words[-1][:1].isupper() and (
+        re.search(r"(?:ов|ев|ёв|ин|ын)$", last) or any(last.endswith(e) and len(last) >= len(e) + 3
+                                                       for e in load_words("surname_endings.txt")))
+    is_name = first[:1].isupper() and (any(NAME_TAGS & set(p.tag.grammemes) for p in parses) or bool(surname_form)
                                        or first.lower().replace("ё", "е") in load_words("womens_names.txt"))
     # «студентки» reads first as a genitive singular, but is a nominative plural too: only a form with
     # no nominative reading is a case form

@@ -39,7 +39,8 @@ WORD_LISTS = {
                           "groups": "lemmas",
                           "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
                           "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms",
-                          "voices": "lemmas", "staff": "lemmas", "states": "lemmas", "articles": "lemmas"},
+                          "voices": "lemmas", "staff": "lemmas", "states": "lemmas", "articles": "lemmas",
+                          "place nouns": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("surname_prefixes.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "perceiving"), ("roles.txt", ""),
