@@ -79,6 +79,12 @@ def _org_aliases() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def _generic_bodies() -> frozenset[str]:
+    """Nouns that point back at a body of their kind (organisations.txt ``# generic``: «компания», «банк»)."""
+    return frozenset(load_sections("organisations.txt").get("generic", ()))
+
+
+@functools.cache
 def role_lemmas() -> frozenset[str]:
     return frozenset(load_sections("roles.txt").get("", ()))
 
@@ -202,8 +208,15 @@ def compatible(asked: Post, held: Post) -> bool:
     if len(asked.lemmas) == 1 and held.lemmas[:1] == asked.lemmas:
         return True  # «сказал аким»: the one introduced as «аким города», whatever class that post is in
     if asked.post in GENERIC_HEADS and body:
-        # «глава ГКНБ»: the head of that body, not «глава администрации президента»
-        return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
+        # «глава ГКНБ»: the head of that body, not «глава администрации президента»; «глава Минэкономфина»: a
+        # minister of economy and finance heads the ministry of it
+        lemmas = held.lemmas if held.lemmas[:1] != ("министр",) else ("глава", "министерство") + held.lemmas[1:]
+        return any(lemmas[i : i + n] == body for i in range(len(lemmas) - n + 1))
+    if asked.lemmas[:1] and asked.lemmas[0] in GENERIC_HEADS and n == 1 and body[0] in _generic_bodies() \
+            and held.lemmas[:1] and held.lemmas[0] in GENERIC_HEADS and body[0] in held.lemmas:
+        # «— отметил глава компании»: whoever heads a body of that kind («председатель совета директоров
+        # компании Hanseong Battery»), though the synonyms make «глава компании» a general director
+        return True
     if asked.post != held.post and _local_head(asked) and _local_head(held) and not _regional(held.lemmas[1:]):
         # «Аким Шымкента … заявил глава города», «Глава Кирова … — предупредил градоначальник»: a place's
         # name says neither city nor region, so the head of either is its head («глава региона» too);

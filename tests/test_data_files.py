@@ -65,7 +65,7 @@ OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.
 NOT_IN_DICTIONARY = {
     "cop", "it", "qr", "wi-fi",  # COP29, IT-компания, QR-код, Wi-Fi
     "виэ", "впк", "жд", "ктж", "отг", "цод", "чс", "шос",  # ВИЭ, ВПК, ЖД, КТЖ, ОТГ, ЦОД, ЧС, ШОС
-    "дчс", "кнб", "пао", "сбу", "сгб", "снб",  # ДЧС, КНБ, ПАО, СБУ, СГБ, СНБ
+    "дп", "дчс", "кнб", "пао", "сбу", "сгб", "снб",  # ДП, ДЧС, КНБ, ПАО, СБУ, СГБ, СНБ
     "высший",  # pymorphy3 reads «высшего» as a form of "высокий"; speechkit.morph keeps "высший"
 }
 # lemmas speechkit.morph gives by data/lemma_overrides.tsv (хаб, тенге, должен): lemmas of its own
