@@ -94,6 +94,11 @@ class NameForms:
                 if shared and not self._woman(a, b, start, end):
                     # «канцлера Германии Олафа Шольца»: two foreign names with one case ending, in an oblique place
                     return (a[: -len(shared)], "masc", False)
+                if a.lower().endswith(("ой", "ей")) and len(a) > 4 and self._instrumental_place(start):
+                    # «с премьер-министром Италии Джорджей Мелони»: a woman's instrumental beside a surname
+                    # that does not decline (a man's would: «Мелони» stays, «Джорджем» is his)
+                    hushing = a[-3:-2].lower() in "жшчщц"
+                    return (a[:-2] + ("а" if a.lower().endswith("ой") or hushing else "я"), "femn", False)
                 # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали»)
                 return (a, "femn" if listed_woman(a) else "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
@@ -200,6 +205,15 @@ class NameForms:
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
+
+    def _instrumental_place(self, start: int) -> bool:
+        """Whether the words before a name put it in the instrumental: «с», «со», or a role noun in it
+        («вице-президентом банка», «с канцлером Германии»)."""
+        if re.search(r"(?<![\w-])[Сс]о? $", self.text[max(0, start - 4) : start]):
+            return True
+        head = self._apposition_head(start)
+        return head is not None and any(p.tag.case == "ablt" for p in morph.parses(head.lower())[:2]
+                                        if p.tag.POS == "NOUN")
 
     def _after_place_noun(self, start: int) -> bool:
         """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""

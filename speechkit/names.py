@@ -67,6 +67,10 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»); a
     # vocative reading is a name as written too («Тамар» is Georgian, not «Тамара» called out to)
     nominative = [p for p in names if "nomn" in p.tag.grammemes] or [p for p in names if "voct" in p.tag.grammemes]
+    if nominative and not oblique and all(p.normal_form == word.lower() for p in nominative) \
+            and not morph.analyzer().word_is_known(word.lower()) \
+            and any("femn" in p.tag.grammemes and p.tag.case == "ablt" for p in names):
+        nominative = []  # «Мартиной»: Мартина's instrumental, not a man's name the dictionary guesses from it
     if oblique and names:
         declined = [p for p in morph.parses(word.lower())[:8]
                     if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes and "nomn" not in p.tag.grammemes]

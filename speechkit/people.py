@@ -387,6 +387,9 @@ class PeopleLearning(FamilyNames, NameForms):
                 verb = words[i]
                 words = words[i + 1 :]
                 break
+        lows = [w.lower() for w in words]
+        lead = max((i + 3 for i in range(len(lows) - 2) if lows[i : i + 3] == ["во", "главе", "с"]), default=0)
+        words = words[lead:]  # «делегацию во главе с вице-президентом банка Мартиной Хоффман»: «главе» is no role
         if not nominative:
             nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
             words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (

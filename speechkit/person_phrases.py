@@ -177,7 +177,9 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     # to the person just named as one, unless the text used it before for someone it never named
     noun = np[0] if bare else np[-1] if all(_adjectival(w) for w in np[:-1]) else None
     lemma = _reading(noun.text)[0] if noun is not None else ""
-    listed = bare and lemma in load_words("roles.txt", "anaphoric nouns")
+    # («— сказал испанский специалист»: a listed noun after a nationality's adjective points back as well)
+    listed = (bare or noun is not None and all(country_of_word(w.text) for w in np[:-1])) \
+        and lemma in load_words("roles.txt", "anaphoric nouns")
     # «— сказал чиновник», «— заявил бизнесмен»: a trade nobody in the text was introduced with
     occupation = noun is not None and not listed and lemma in load_words("roles.txt", "occupations")
     described = noun is not None and not listed and (occupation or not _role_word(noun.text)) \
