@@ -76,12 +76,12 @@ class NameForms:
                                                      or self._named_by_context(start, end))):
             return None
         if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not (
-                self._after_role(start) and (any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
-                                             or _surname_form(b))):
+                self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
+                or _surname_form(b) and self._named_by_context(start, end)):
             # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»), in
-            # the nominative unless the surname's own form says a name is here («пенсионер Бердах Каллыбеков»,
-            # «глава администрации Мака Гогиберидзе»: «бердах», «мака» read only as oblique cases):
-            # «Требование Путина …», «на Острове Уайт», «депутат Мажилиса Иванова» are no names
+            # the nominative unless the surname's own form says a name is here and its place does too
+            # («пенсионер Бердах Каллыбеков», «Мака Гогиберидзе заявила»: «бердах», «мака» read only as
+            # oblique cases): «Требование Путина …», «на Острове Уайт», «депутат Мажилиса Иванова» are no names
             return None
         if ending is None or ending == "":
             if ending is None and not known:
@@ -99,8 +99,10 @@ class NameForms:
                     # that does not decline (a man's would: «Мелони» stays, «Джорджем» is his)
                     hushing = a[-3:-2].lower() in "жшчщц"
                     return (a[:-2] + ("а" if a.lower().endswith("ой") or hushing else "я"), "femn", False)
-                # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали»)
-                return (a, "femn" if listed_woman(a) else "masc", _nominative(b))
+                # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали», or if the verb whose
+                # subject the name is says so: «— заявила глава агентства Мака Гогиберидзе»)
+                femn = listed_woman(a) or self._verb_of_name(start, end) == "femn"
+                return (a, "femn" if femn else "masc", _nominative(b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if ending == "" and fa[0] != a and not any("nomn" in p.tag.grammemes for p in _name_parses(a)):
                 fa = (a, fa[1])  # «Ильхом Норкулов»: beside a nominative surname the given name is one too (not «Ильх»)
@@ -205,6 +207,18 @@ class NameForms:
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
+
+    def _verb_of_name(self, start: int, end: int) -> str | None:
+        """The gender of the past-tense verb a name is the subject of: right after it («Мака Гогиберидзе
+        заявила»), or before the role phrase it ends («— заявила глава агентства Мака Гогиберидзе»)."""
+        if re.search(r"(?<![\w-])(?:" + "|".join(_PREPOSITIONS) + r") $", self.text[max(0, start - 12) : start].lower()):
+            return None  # «Встреча с Мака Гогиберидзе прошла»: no subject
+        after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
+        if after and _past_gender(after.group(1)) and not self._thing_before(start, _past_gender(after.group(1))):
+            return _past_gender(after.group(1))
+        line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+        words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
+        return _verb_gender_before(words) or None
 
     def _instrumental_place(self, start: int) -> bool:
         """Whether the words before a name put it in the instrumental: «с», «со», or a role noun in it

@@ -44,6 +44,7 @@ ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 
 
+_LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
@@ -148,10 +149,11 @@ class PeopleLearning(FamilyNames, NameForms):
                 # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов», «Жогорку Кенеша Эркинбек Турусбеков»:
                 # the name is the pair after
                 pair = None
-            elif pair is not None and third is not None and self._after_place_noun(m.start()) \
-                    and (first_name(b) or given_slot(b)) and _surname_slot(third.group(0)) \
-                    and not is_patronymic(third.group(0)):
-                pair = None  # «жительница деревни Кастри Елени Маркопулу»: a village's name, then hers
+            elif pair is not None and third is not None and (first_name(b) or given_slot(b)) \
+                    and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
+                    and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())):
+                # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name
+                pair = None
             if pair is not None:
                 given, gender, subject = pair
                 last = nxt
