@@ -127,6 +127,11 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
             return ws[k:]  # «— рассказала одна из пассажирок»: one of a group, unnamed
         lemma, gram, pos = _reading(w.text)
         told = _in("media", lemma) and not _can_be(w.text, "nomn")
+        if pos == "GRND" and cast is not None and w.start >= skip_to:
+            comma = cast.text.find(",", w.end, ws[-1].start)
+            if comma >= 0:  # «— сказал, представляя законопроект, депутат …»: the gerund's object is no subject
+                skip_to, in_pp = comma, False
+                continue
         if in_pp:
             # the prepositional phrase ends at a word that is plainly nominative: «в беседе с
             # корреспондентом «Голоса Америки» лидер Движения …»

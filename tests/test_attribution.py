@@ -569,6 +569,9 @@ CASES = [
     # after «в», «на» a three-word run is a place and a name
     ("place-after-v-then-a-name", "Владелец гостевого дома в Сигнахи Гела Чикваидзе говорит, что мест нет. «Номера "
      "распроданы еще в июле», — рассказал он.", [("quote", "Номера", "Гела Чикваидзе")]),
+    # a gerund's phrase between the verb and its subject holds no subject, whatever case its object reads in
+    ("gerund-phrase-before-the-subject", "«Человек везет в больницу мать, а ему выписывают штраф», — сказал, "
+     "представляя законопроект, депутат Игорь Лозинский.", [("quote", "выписывают", "Игорь Лозинский")]),
     ("anaphoric-descriptor-is-not-one-with-a-post", "Министр Айгуль Карина выступила на форуме. «Мы готовы», — "
      "сказала девушка.", [("quote", "Мы готовы", "девушка")]),
     ("anaphoric-sex-noun", "Мать пациента Ирина Шаповалова назвала открытие хосписа чудом. «Теперь не нужно "
