@@ -44,6 +44,9 @@ ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 
 
+# «24-летняя», «пятилетний» (nominative) right before a capitalised word
+_AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
+_CAP_AFTER = re.compile(r"[ \t]+[А-ЯЁ]")
 _LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
@@ -144,7 +147,8 @@ class PeopleLearning(FamilyNames, NameForms):
             if pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
                     (first_name(a) is None and surname_ending(b) is None)
                     or (known_first_name(b) and (first_name(b) or ("",))[0] == b
-                        and (first_name(a) or ("",))[0] != a)  # «Астане» is no nominative: the pair after agrees
+                        and ((first_name(a) or ("",))[0] != a  # «Астане» is no nominative: the pair after agrees
+                             or not known_first_name(a)))  # «Мать двухлетнего Алинура Сабина Турсынбаева»
                     or norm_word(morph.lemma(a)) in _body_heads()):
                 # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов», «Жогорку Кенеша Эркинбек Турусбеков»:
                 # the name is the pair after
@@ -198,7 +202,9 @@ class PeopleLearning(FamilyNames, NameForms):
             key = surname_key(word)
             people = self.by_key.get(key, ())
             if not people and key in known and (_surname_slot(word) or known[key][0].split()[-1] == word) \
-                    and _sex_of_form(text, m.start(), word) in (None, known[key][1]):
+                    and _sex_of_form(text, m.start(), word) in (None, known[key][1]) \
+                    and not _AGE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                # (not «пострадал 45-летний Каримов»: an age introduces a private person, not the table's)
                 # (not «— сказала Саидова»: a woman, not the table's Бахтиёр Саидов)
                 # («Рахмон» alone: the table's surname as written, though the dictionary knows a given name)
                 name, gender, roles = known[key]
@@ -228,7 +234,15 @@ class PeopleLearning(FamilyNames, NameForms):
         noun follows it after a comma or a past-tense verb of its gender does; later mentions of the
         name in the nominative point back to it."""
         word = m.group(0)
-        if not known_first_name(word) or m.start() in taken:
+        if m.start() in taken:
+            return
+        age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start())
+        if age and not _CAP_AFTER.match(self.text, m.end()) and given_slot(word):
+            # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
+            # someone by the given name, of the adjective's sex
+            self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
+            return
+        if not known_first_name(word):
             return
         fn = first_name(word)
         if fn is None or fn[0] != word:
@@ -242,15 +256,15 @@ class PeopleLearning(FamilyNames, NameForms):
             return
         self.given_name_person(word, m.start(), m.end())
 
-    def given_name_person(self, word: str, start: int, end: int) -> Participant:
+    def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:
         """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
-        this mention in the nominative."""
+        this mention in the nominative; ``sex``: what the words around say of it («24-летняя Мафтуна»)."""
         named = [q for q in self.people() if q.first == word and q.name != word]
         if len(named) == 1:  # «Телеведущая Нур Жанибекова …» then «— сказала Нур»: the person named in full
             self.mention(named[0], start, end, True)
             return named[0]
         fa = first_name(word)  # («Талант», «Асель»: a name the dictionary lacks says its sex only if listed)
-        sex = "femn" if listed_woman(word) else fa[1] if fa else None  # («Сауле»)
+        sex = sex or ("femn" if listed_woman(word) else fa[1] if fa else None)  # («Сауле»)
         p = self._by_name.get(word) or self.add(Participant(word, "person", sex, surname_key(word), word))
         self.mention(p, start, end, True)
         return p

@@ -572,6 +572,14 @@ CASES = [
     # a gerund's phrase between the verb and its subject holds no subject, whatever case its object reads in
     ("gerund-phrase-before-the-subject", "«Человек везет в больницу мать, а ему выписывают штраф», — сказал, "
      "представляя законопроект, депутат Игорь Лозинский.", [("quote", "выписывают", "Игорь Лозинский")]),
+    # a dictionary-known given name after an unknown one, before an «-ов» surname: the pair after is the name
+    ("kin-genitive-then-a-full-name", "Мать двухлетнего Алинура Сабина Турсынбаева признается, что не стала "
+     "прививать сына. «Теперь я понимаю, что ошибалась», — говорит она.", [("quote", "ошибалась", "Сабина Турсынбаева")]),
+    # an age's adjective introduces a private person by the given name, of its sex
+    ("age-adjective-then-a-given-name", "24-летняя Мафтуна, вышедшая замуж в сентябре, новыми правилами довольна. "
+     "«Нам хватило ста гостей», — сказала она.", [("quote", "ста гостей", "Мафтуна")]),
+    ("age-adjective-then-a-common-surname", "В аварии пострадал 45-летний Каримов. «Я ничего не помню», — сказал "
+     "он.", [("quote", "не помню", "Каримов")]),
     ("anaphoric-descriptor-is-not-one-with-a-post", "Министр Айгуль Карина выступила на форуме. «Мы готовы», — "
      "сказала девушка.", [("quote", "Мы готовы", "девушка")]),
     ("anaphoric-sex-noun", "Мать пациента Ирина Шаповалова назвала открытие хосписа чудом. «Теперь не нужно "
