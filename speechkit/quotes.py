@@ -227,8 +227,10 @@ def _with_depths(pairs: list[QuotePair]) -> list[QuotePair]:
 
 # ---------------------------------------------------------------- classification
 _REPORTED = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
-_ABOUT_THIS = re.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Так\s+считает|Так)\s+", re.I)
+_ABOUT_THIS = re.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Этими\s+словами|Так|"
+                         r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат))\s+", re.I)
 NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
+NEXT_SUBJECT_WORDS = 12  # the same, when a subject may stand first («Так министр … X прокомментировала»)
 _INTRO_LINE = 160  # characters of a «Имя Фамилия, должность:» line that introduces the next paragraph's quote
 # A name, title or term in «» is short; a longer «…» that is not speech is left to its paragraph.
 # Nested «…«…«…»…»…» would otherwise repeat each inner text once per level: quadratic output.
@@ -326,8 +328,8 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
     nxt = _attribution_next(text, p.end, para.end)
     # «…» Об этом заявил X: the quote is a sentence of its own (a quote inside one is a fragment)
     if nxt and _opens_sentence(text, p.open, para.start) and len(_WORD.findall(text, *inner)) >= 4:
-        verb, attr = nxt
-        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="next")
+        verb, attr = nxt  # (no verb: «Эти слова принадлежат X», read as «по словам X» is)
+        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="next" if verb is not None else "words")
     if p.open == para.start and _rest_is_empty(text, p.end, para.end):
         intro = _intro_line(text, prev)
         if intro is not None:  # «Алихан Смаилов, премьер-министр Казахстана:» on the line before
@@ -405,8 +407,12 @@ def _attribution_after(text: str, i: int, end: int):
     q = _NEXT_QUOTE.search(text, m.end(), sent_end)  # the next quote starts
     if q:
         sent_end = q.start()
-    words = list(itertools.islice(_WORD.finditer(text, m.end(), sent_end), 8))
-    for w in words[:4]:
+    words = list(itertools.islice(_WORD.finditer(text, m.end(), sent_end), 10))
+    lead = [w.group(0).lower() for w in words[:2]]
+    # «— так председатель ассоциации Бейшенбек Турдалиев прокомментировал …», «— слова заместителя акима
+    # Талгата Сейдахметова приводит агентство …»: the verb comes after the speaker
+    reach = 10 if lead[:1] == ["слова"] or lead == ["такие", "слова"] else 7 if lead[:1] in (["так"], ["такими"]) else 4
+    for w in words[:reach]:
         if is_speech_verb(w.group(0)):
             a0 = words[0].start()
             a1 = _rstrip(text, a0, sent_end)
@@ -443,14 +449,25 @@ def _attribution_next(text: str, i: int, end: int):
         return None
     stop = _SENT_END.search(text, m.end(), end)
     sent_end = stop.start() if stop else end
-    words = list(_WORD.finditer(text, m.end(), sent_end))[:NEXT_VERB_WORDS]
+    a0 = m.end()
+    if m.group("owner"):  # «Эти слова принадлежат директору школы Мамыркану Ибраимову»: whose they are, no verb
+        return None, Span(a0, sent_end, text[a0:sent_end])
+    # «Так министр образования и науки Кыргызстана Жылдыз Абдыкадырова прокомментировала …», «Об этом Ерлан
+    # Карин заявил …», «Этими словами министр Шодмон Бобозода начал пресс-конференцию»: a subject may come first
+    opener = " ".join(m.group(0).strip(" .!?…\n\t").lower().split())
+    so = opener in ("так", "об этом", "этими словами")
+    words = list(_WORD.finditer(text, a0, sent_end))[: NEXT_SUBJECT_WORDS if so else NEXT_VERB_WORDS]
     for w in words:  # «Об этом на церемонии награждения сообщила …»: a circumstance may come first
-        if text[m.end() : w.start()].count(",") or w.group(0)[:1].isupper() and w is not words[0]:
-            break  # (a clause or a name before the verb: no attribution of this shape)
-        if is_speech_verb(w.group(0)):
-            a0 = m.end()
+        if text[a0 : w.start()].count(",") or w.group(0)[:1].isupper() and w is not words[0] and not so:
+            break  # (a clause or a name before the verb: no attribution of this shape, but after «Так»)
+        if is_speech_verb(w.group(0)) or opener == "этими словами" and _past_verb(w.group(0)):
             return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
     return None
+
+
+def _past_verb(word: str) -> bool:
+    """«начал», «открыла»: a verb in the past tense."""
+    return any(p.tag.POS == "VERB" and "past" in p.tag.grammemes for p in morph.parses(word.lower())[:2])
 
 
 def _intro_line(text: str, prev: Span | None) -> Span | None:

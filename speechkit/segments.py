@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from . import morph
 from .attribution import RELAYING, Context, by_words, learn_organisations, resolve, words_in
@@ -176,7 +177,10 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
     if q.verb is not None:
         verb = next((w for w in words_in(t, q.verb.start, q.verb.end)), None)
     pos = attr.start if q.side in ("after", "next", "inside") else q.start
-    who = resolve(cast, t, attr.start, attr.end, verb, pos, ctx, subject_first=q.side == "before")
+    # «…». Так председатель ассоциации X прокомментировал решение суда» · «…», — так X ответил …»: the
+    # subject stands before the verb, and what follows the verb is its object
+    first = q.side in ("before", "next") or q.side == "after" and _SO.match(t, attr.start) is not None
+    who = resolve(cast, t, attr.start, attr.end, verb, pos, ctx, subject_first=first)
     if who is None and q.before is not None:  # «X: «…», сообщает Лента.ру»: the outlet only relays
         verb_span, clause = q.before
         verb = next(iter(words_in(t, verb_span.start, verb_span.end)), None) if verb_span else None
@@ -186,6 +190,9 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         # whom the sentences before have speak
         who = _statement_before(t, q.start, cast, ctx)
     return who
+
+
+_SO = re.compile(r"[Тт]ак(?:ими\s+словами)?\s")  # an attribution that opens «— так X ответил»
 
 
 def _sole_person_before(pos: int, cast: Cast) -> Participant | None:
