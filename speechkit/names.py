@@ -231,6 +231,34 @@ def nominative_given(word: str, ending: str) -> str:
     return word
 
 
+_CASE_OF_TAIL = {"а": ("а", "я"), "я": ("а", "я"), "у": ("у", "ю"), "ю": ("у", "ю"), "ом": ("ом", "ем"),
+                 "ем": ("ом", "ем"), "ём": ("ом", "ем")}  # a man's given name's case ending → a surname's, hard and soft
+
+
+def foreign_nominative(surname: str, tail: str) -> str | None:
+    """A man's foreign surname back in the nominative, in the case his given name's ending ``tail`` shows:
+    «Пака» (with «Сергея») → «Пак», «Демиреля» (with «Орхана») → «Демирель», «Гурея» → «Гурей»; None when
+    the surname does not end as that case does. A surname of the «-а» declension in the genitive is its
+    nominative's («Сильвы» → «Сильва»).
+
+    >>> foreign_nominative("Пака", "я"), foreign_nominative("Демиреля", "а"), foreign_nominative("Сильвы", "а")
+    ('Пак', 'Демирель', 'Сильва')
+    """
+    if tail not in _CASE_OF_TAIL:
+        return None
+    hard, soft = _CASE_OF_TAIL[tail]
+    low = surname.lower()
+    if hard == "а" and len(low) > 3 and (low.endswith("ы") or low.endswith("ии")):
+        return surname[:-1] + ("а" if low.endswith("ы") else "я")  # «Ивана Сильвы» → «Сильва», «Гарсии» → «Гарсия»
+    if low.endswith(hard) and len(low) > len(hard) + 1 and low[-len(hard) - 1] not in morph.VOWELS:
+        return surname[: -len(hard)]
+    if low.endswith(soft) and len(low) > len(soft) + 2:
+        stem = surname[: -len(soft)]
+        last = stem[-1].lower()
+        return stem if last in "жшчщц" else stem + ("й" if last in morph.VOWELS else "ь")
+    return None
+
+
 # a woman's given name in -а/-я, declined: the case its surname's ending shows → the endings it takes
 _FEMININE_ENDINGS = {"у": (("у", "а"), ("ю", "я")), "ой": (("ы", "а"), ("и", "я"), ("е", "а"), ("ой", "а"), ("ей", "я"))}
 

@@ -27,8 +27,8 @@ from .cache import code_stamp, memo
 from .families import _WORD, FamilyNames
 from .name_forms import NameForms, _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
 from .name_sex import _name_parses, _past_gender, _sex_of_form, listed_woman
-from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, given_slot, is_patronymic,
-                    known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
+from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
+                    is_patronymic, known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
 from .phrase_forms import _nominative_head
@@ -168,10 +168,14 @@ class PeopleLearning(FamilyNames, NameForms):
                     # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен; Марин Ле Пен
                     last = third
                 surname = last.group(0)
-                if given != a and not subject and surname_ending(surname) is None \
-                        and surname.endswith(a[len(given):]) and not _dictionary_surname(surname):
-                    surname = surname[: len(surname) - (len(a) - len(given))]  # «Шольца» → «Шольц»
+                tail = a[len(os.path.commonprefix([a, given])) :]  # the given name's case ending («Сергея»: «я»)
+                if tail and not subject and surname_ending(surname) is None \
+                        and surname.endswith(tail) and not _dictionary_surname(surname):
+                    surname = surname[: len(surname) - len(tail)]  # «Шольца» → «Шольц»
                     subject = True  # the forms are now the nominative: kept as they are
+                elif tail and not subject and gender == "masc" and surname_ending(surname) is None \
+                        and not _dictionary_surname(surname) and (nom := foreign_nominative(surname, tail)):
+                    surname, subject = nom, True  # «Сергея Пака» → «Пак», «Орхана Демиреля» → «Демирель»
                 elif gender == "masc" and surname_ending(surname) is None and (bare := self._bare_form(surname)):
                     # «бразильца Диего Сантоса … Сантос признал»: the text writes the bare form; this one is a case
                     surname, subject, pair = bare, True, (given, gender, False)
