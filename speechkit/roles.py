@@ -78,6 +78,15 @@ def _org_aliases() -> dict[str, tuple[str, ...]]:
     return out
 
 
+_NOT_NOW = frozenset(["бывший", "будущий", "покойный"])  # adjectives of a post someone does not hold now
+
+
+@functools.lru_cache(maxsize=5_000)
+def _adjective_lemma(lemma: str) -> bool:
+    """Whether a lemma reads as an adjective («главный», «старший»), not a noun."""
+    return any(p.tag.POS == "ADJF" for p in morph.parses(lemma)[:1])
+
+
 @functools.cache
 def _generic_bodies() -> frozenset[str]:
     """Nouns that point back at a body of their kind (organisations.txt ``# generic``: «компания», «банк»)."""
@@ -207,6 +216,9 @@ def compatible(asked: Post, held: Post) -> bool:
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
     if len(asked.lemmas) == 1 and held.lemmas[:1] == asked.lemmas:
         return True  # «сказал аким»: the one introduced as «аким города», whatever class that post is in
+    if len(asked.lemmas) == 1 and asked.lemmas[0] in held.lemmas[1:3] \
+            and all(_adjective_lemma(x) and x not in _NOT_NOW for x in held.lemmas[: held.lemmas.index(asked.lemmas[0])]):
+        return True  # «— добавила врач»: the one introduced as «главный врач больницы» (not «бывший министр»)
     if asked.post in GENERIC_HEADS and body:
         # «глава ГКНБ»: the head of that body, not «глава администрации президента»; «глава Минэкономфина»: a
         # minister of economy and finance heads the ministry of it
