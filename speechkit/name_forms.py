@@ -63,6 +63,8 @@ class NameForms:
             return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
+        if self._before_place_noun(end):
+            return None  # «в селе Кок-Жар Таласской области»: a place's adjective, no surname
         if re.search(r"(?<![\w-])[Ии]зо? $", self.text[max(0, start - 5) : start]):
             return None  # «Дальнобойщик из Тюпа Марат»: after «из» a place or a body, no given name
         ending = surname_ending(b)
@@ -228,6 +230,11 @@ class NameForms:
         head = self._apposition_head(start)
         return head is not None and any(p.tag.case == "ablt" for p in morph.parses(head.lower())[:2]
                                         if p.tag.POS == "NOUN")
+
+    def _before_place_noun(self, end: int) -> bool:
+        """Whether a noun of a place follows right after (``organisations.txt # place nouns``: «Таласской области»)."""
+        after = re.match(r"[ \t]+([а-яё]+)", self.text[end : end + 30])
+        return after is not None and norm_word(morph.lemma(after.group(1))) in load_words("organisations.txt", "place nouns")
 
     def _after_place_noun(self, start: int) -> bool:
         """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""

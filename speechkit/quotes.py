@@ -328,8 +328,8 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
     nxt = _attribution_next(text, p.end, para.end)
     # «…» Об этом заявил X: the quote is a sentence of its own (a quote inside one is a fragment)
     if nxt and _opens_sentence(text, p.open, para.start) and len(_WORD.findall(text, *inner)) >= 4:
-        verb, attr = nxt  # (no verb: «Эти слова принадлежат X», read as «по словам X» is)
-        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="next" if verb is not None else "words")
+        verb, attr = nxt  # (no verb: «Эти слова принадлежат X», whose words they are)
+        return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="next" if verb is not None else "owner")
     if p.open == para.start and _rest_is_empty(text, p.end, para.end):
         intro = _intro_line(text, prev)
         if intro is not None:  # «Алихан Смаилов, премьер-министр Казахстана:» on the line before

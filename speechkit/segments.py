@@ -173,6 +173,14 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         return ctx.last or sole or _statement_before(t, q.start, cast, ctx)
     if q.side == "words":
         return by_words(cast, t, attr.start, attr.end, q.start, ctx)
+    if q.side == "owner":
+        # «Эти слова принадлежат директору школы в селе Кок-Жар Таласской области Мамыркану Ибраимову»: the
+        # person the clause names (its capitalised words may be places); a post alone is read as «по словам»
+        ws = words_in(t, attr.start, attr.end)
+        named = next((p for w in ws if (p := cast.at(w.start)) is not None and p.kind == "person"), None)
+        if named is not None or any(w.text[:1].isupper() for w in ws):
+            return named
+        return by_words(cast, t, attr.start, attr.end, q.start, ctx)
     verb = None
     if q.verb is not None:
         verb = next((w for w in words_in(t, q.verb.start, q.verb.end)), None)
