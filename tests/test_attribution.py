@@ -546,6 +546,8 @@ CASES = [
     ("body-head-before-a-name-pair", "«Тишина в зале», — сказал торага Жогорку Кенеша Нурланбек Шакиев.",
      [("quote", "Тишина", "Нурланбек Шакиев")]),
     # after a noun of a place (organisations.txt # place nouns) a three-word run is the place and a name
+    ("place-noun-etrap-then-a-place-and-a-name", "Арендатор из этрапа Гёроглы Огулгерек Атаева рассказала, что "
+     "урожай удался. «Мы посеяли раньше», — пояснила она.", [("quote", "посеяли", "Огулгерек Атаева")]),
     ("place-noun-then-a-place-and-a-name", "«Воды нет неделю», — рассказал житель кишлака Варзоб Фаррух "
      "Рахмонзода.", [("quote", "Воды нет", "Фаррух Рахмонзода")]),
     # «Гулистан» is a city and a woman's name: as a given name before her surname, hers
