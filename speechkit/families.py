@@ -15,7 +15,7 @@ import re
 from . import morph
 from .name_forms import _is_role
 from .name_sex import _sex_of_form, listed_woman
-from .names import CAP, UPPER, feminine_given, first_name, nominative_given, place_or_body, surname_key
+from .names import CAP, UPPER, feminine_given, first_name, given_slot, nominative_given, place_or_body, surname_key
 from .participants import Participant
 from .text import norm_word
 from .wordlists import load_table, load_words
@@ -63,11 +63,22 @@ class FamilyNames:
                 word = m.group(k)
                 fa = (word, "femn") if listed_woman(word) else \
                     first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
+                if fa is None and subject and given_slot(word) and not morph.analyzer().word_is_known(word.lower()):
+                    fa = (word, None)  # «Ерлан»: a name the dictionary lacks, of the sex the other one is not
                 if fa is None or _is_role(word) or place_or_body(word):
                     break
                 people.append((fa, m.start(k)))
             if len(people) < 2:
                 continue
+            sexes = [sex for (_, sex), _ in people]
+            if None in sexes:
+                # «супруги Ерлан и Салтанат Абеновы»: spouses are one of each, a man first where nothing says;
+                # anyone else («братья Ерлан и Марат») is a man unless the name is listed as a woman's
+                spouses = re.search(r"(?<![\w-])[Сс]упруг(?:и|ов|ам|ами|ах)\s+$", text[max(0, m.start() - 12) : m.start()])
+                other = next((x for x in sexes if x is not None), "femn")
+                fill = ["masc", "masc"] if not spouses else \
+                    ["masc" if other == "femn" else "femn"] * 2 if sexes.count(None) == 1 else ["masc", "femn"]
+                people = [((g, sex or fill[k]), at) for k, ((g, sex), at) in enumerate(people)]
             for (given, sex), at in people:
                 p = self.person(given, stem + ("а" if sex == "femn" else ""), sex, nominative=True)
                 self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(1) else m.end(), subject)

@@ -134,6 +134,8 @@ class NameForms:
             if ending is None and subject and self._oblique_place(start):
                 subject = False  # «встретился с главным тренером Паоло Моретти»: neither word declines; the place says
             return (fa[0], fa[1], subject)
+        if ending in ("ы", "ых", "ыми"):  # («-ым» is a man's instrumental too: «Токаевым»)
+            return None  # «Ерлан и Салтанат Абеновы»: a family's plural is no one person's name
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
             listed = listed_woman(a)  # «Ажар»: the dictionary knows a man's only
