@@ -133,6 +133,12 @@ class NameForms:
                 fa, subject = first_name(a, oblique=True), False  # «Ильхамом Шольцем»: the given name's case
             if ending is None and subject and self._oblique_place(start):
                 subject = False  # «встретился с главным тренером Паоло Моретти»: neither word declines; the place says
+            if ending is None and fa[0] == a and not _dictionary_surname(b) and not listed_woman(a):
+                # «Ли Цзяци пожаловалась», «обыграв китаянку Ли Цзяци»: a foreign name as written says nothing of
+                # its sex the dictionary could know; the verb it is the subject of, or a woman's noun before it, does
+                said = self._verb_of_name(start, end) or ("femn" if self._womans_noun_before(start) else None)
+                if said in ("masc", "femn"):
+                    fa = (fa[0], said)
             return (fa[0], fa[1], subject)
         if ending in ("ы", "ых", "ыми"):  # («-ым» is a man's instrumental too: «Токаевым»)
             return None  # «Ерлан и Салтанат Абеновы»: a family's plural is no one person's name
@@ -224,6 +230,11 @@ class NameForms:
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
         return _verb_gender_before(words) or None
 
+    def _womans_noun_before(self, start: int) -> bool:
+        """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»)."""
+        before = re.search(r"([а-яё]+)[ \t]+$", self.text[max(0, start - 30) : start])
+        return before is not None and is_person_noun(before.group(1)) and _feminine_noun(before.group(1))
+
     def _instrumental_place(self, start: int) -> bool:
         """Whether the words before a name put it in the instrumental: «с», «со», or a role noun in it
         («вице-президентом банка», «с канцлером Германии»)."""
@@ -247,7 +258,9 @@ class NameForms:
         """Whether the words before a name put it in an oblique case: the role noun it stands in apposition
         to cannot be a nominative («тренером Паоло Моретти»), or a preposition comes right before it."""
         head = self._apposition_head(start)
-        if head is not None and is_role_word(norm_word(morph.lemma(head))):  # (not «Отец двоих учеников Ержан …»)
+        # (not «Отец двоих учеников Ержан …»; «с певицей Ерке Есмахан»: a person noun is a head as a post is)
+        if head is not None and (is_role_word(norm_word(morph.lemma(head))) or is_person_noun(head) and any(
+                p.tag.POS == "NOUN" and "sing" in p.tag.grammemes for p in morph.parses(head.lower())[:2])):
             return not any("nomn" in p.tag.grammemes for p in morph.parses(head.lower())[:3] if p.tag.POS == "NOUN")
         before = re.search(r"([А-Яа-яЁё]+)\s+$", self.text[max(0, start - 30) : start])
         return before is not None and before.group(1).lower() in _PREPOSITIONS

@@ -47,6 +47,8 @@ INTRO_REACH = 200  # characters after a transcript label searched for the speake
 # «24-летняя», «пятилетний» (nominative) right before a capitalised word
 _AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
 _CAP_AFTER = re.compile(r"[ \t]+[А-ЯЁ]")
+_CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)")
+_WORD_BEFORE_CAP = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
 _LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
@@ -155,8 +157,11 @@ class PeopleLearning(FamilyNames, NameForms):
                 pair = None
             elif pair is not None and third is not None and (first_name(b) or given_slot(b)) \
                     and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
-                    and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())):
-                # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name
+                    and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())
+                         or (before := _WORD_BEFORE_CAP.search(text, max(0, m.start() - 40), m.start())) is not None
+                         and norm_word(morph.lemma(before.group(1))) in _body_heads()):
+                # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name;
+                # «профессор Университета Рюкоку Кадзуя Ямаути»: a body's name, a name
                 pair = None
             if pair is not None:
                 given, gender, subject = pair
@@ -200,8 +205,8 @@ class PeopleLearning(FamilyNames, NameForms):
             taken.add(m.start(2))
         known = _people_table()
         for m in caps:
-            if m.start() in taken:
-                continue
+            if m.start() in taken or self._names_a_body(m.end()):
+                continue  # («в Назарбаев Университет»: a body named after someone, no mention of them)
             word = m.group(0)
             key = surname_key(word)
             people = self.by_key.get(key, ())
@@ -259,6 +264,12 @@ class PeopleLearning(FamilyNames, NameForms):
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _names_a_body(self, end: int) -> bool:
+        """Whether the capitalised word ending at ``end`` goes on with a body's capitalised head noun, so that
+        it is part of the body's name («Назарбаев Университет», «Фонд Нурсултана Назарбаева» is not so)."""
+        after = _CAP_NEXT.match(self.text, end)
+        return after is not None and norm_word(morph.lemma(after.group(1))) in _body_heads()
 
     def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:
         """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
