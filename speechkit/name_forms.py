@@ -555,8 +555,11 @@ def _surname_form(word: str) -> bool:
     """A surname by its form alone, in the nominative: «Каллыбеков» (a man's «-ов»), «Гогиберидзе», «Пашинян»
     (``surname_endings.txt``)."""
     low = word.lower()
-    return surname_ending(word) == "" or any(low.endswith(e) and len(low) >= len(e) + 3
-                                              for e in load_words("surname_endings.txt"))
+    if surname_ending(word) == "":
+        return True
+    # («Вооружённых», «Объединённых»: an adjective's plural ends as «Черных» does)
+    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")) \
+        and not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(low)[:2])
 
 
 @functools.lru_cache(maxsize=50_000)

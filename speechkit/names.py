@@ -231,8 +231,9 @@ def nominative_given(word: str, ending: str) -> str:
     return word
 
 
-_CASE_OF_TAIL = {"а": ("а", "я"), "я": ("а", "я"), "у": ("у", "ю"), "ю": ("у", "ю"), "ом": ("ом", "ем"),
-                 "ем": ("ом", "ем"), "ём": ("ом", "ем")}  # a man's given name's case ending → a surname's, hard and soft
+# a man's given name's case ending → a surname's, hard and soft (not the dative: «Лобату», «Маркопулу» are
+# nominatives as often as a «-у» is a case)
+_CASE_OF_TAIL = {"а": ("а", "я"), "я": ("а", "я"), "ом": ("ом", "ем"), "ем": ("ом", "ем"), "ём": ("ом", "ем")}
 
 
 def foreign_nominative(surname: str, tail: str) -> str | None:

@@ -173,7 +173,8 @@ class PeopleLearning(FamilyNames, NameForms):
                     # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен; Марин Ле Пен
                     last = third
                 surname = last.group(0)
-                tail = a[len(os.path.commonprefix([a, given])) :]  # the given name's case ending («Сергея»: «я»)
+                # the given name's case ending («Сергея»: «я»), where the dictionary knows the form (not «Монтейру»)
+                tail = a[len(os.path.commonprefix([a, given])) :] if morph.analyzer().word_is_known(a.lower()) else ""
                 if tail and not subject and surname_ending(surname) is None \
                         and surname.endswith(tail) and not _dictionary_surname(surname):
                     surname = surname[: len(surname) - len(tail)]  # «Шольца» → «Шольц»
