@@ -20,7 +20,7 @@ from .names import body_name, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
 from .text import PREPOSITIONS, norm_word
-from .wordlists import load_sections
+from .wordlists import load_sections, load_words
 
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
 _WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
@@ -126,7 +126,8 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
         if low in ONE_OF and k + 2 < len(ws) and ws[k + 1].low == "из":
             return ws[k:]  # «— рассказала одна из пассажирок»: one of a group, unnamed
         lemma, gram, pos = _reading(w.text)
-        told = _in("media", lemma) and not _can_be(w.text, "nomn")
+        # («рассказала корреспонденту Tengrinews.kz пенсионерка …»: a journalist told is the outlet's too)
+        told = (_in("media", lemma) or lemma in load_words("roles.txt", "journalist labels")) and not _can_be(w.text, "nomn")
         if pos == "GRND" and cast is not None and w.start >= skip_to:
             comma = cast.text.find(",", w.end, ws[-1].start)
             if comma >= 0:  # «— сказал, представляя законопроект, депутат …»: the gerund's object is no subject

@@ -169,6 +169,14 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         return _group(cast, np, pos, ctx)
     if post is not None and holder:  # (holder=False: a name follows the post that the model could not read)
         held = _post_of_the_subject_before(cast, pos, ctx, post, gender) or cast.holder(post, pos, gender)
+        if held is not None and len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
+            # «Таджикский эксперт Назаров … По мнению российского востоковеда Андрея Мельникова, … «…», — сказал
+            # эксперт»: a noun news re-names anyone by is the one whose words the paragraph just introduced
+            newer = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
+            seen, m = held.last_before(pos), newer.last_before(pos) if newer is not None else None
+            if newer is not None and newer is not held and m is not None and seen is not None \
+                    and m.start > seen.start and _introduced_speaking(cast, newer, pos):
+                return newer
         if held is not None:
             return held
     # «отметил эксперт», «— отметила собеседница Tengrinews.kz»: an outlet after the noun is whom they spoke to
