@@ -250,14 +250,18 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     if tr.kind == "role" and label in labels.get("unnamed labels", ()):
         return None  # «Реплика:», «Голос из зала:»: the text does not say who
     if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
-        asker = _asker(tr, cast)  # «Вопрос от читателя Алии из Шымкента:»
+        asker = _asker(tr, cast) or _named_journalist(cast)  # «Вопрос от читателя Алии из Шымкента:»
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
         post = post_of([tr.surname])
         holder = cast.holder(post, tr.start) if post is not None else None
         return holder or cast.add(Participant(tr.surname, "person", None, label))
     if tr.kind == "name":
+        from .roles import is_person_noun
+
         words = [w.capitalize() if w.isupper() else w for w in tr.surname.split()]
+        if len(words) == 2 and is_person_noun(words[0]) and not first_name(words[0]):
+            words = words[1:]  # «Свидетель Ким:»: a post or a party, then the surname of the one the text names
         if len(words) == 1:
             people = cast.by_key.get(surname_key(words[0]), ())
             if people:
@@ -282,6 +286,16 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
             return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _named_journalist(cast: Cast) -> Participant | None:
+    """The one person the text names as a journalist («Вопросы задавала корреспондент Алия Сейткали»): the
+    questions of an interview are theirs; nobody when it names none or several."""
+    from .wordlists import load_words
+
+    words = load_words("roles.txt", "journalist labels")
+    named = [p for p in cast.people() if p.learned and any(r.split()[0].lower() in words for r in p.roles if r)]
+    return named[0] if len(named) == 1 else None
 
 
 def _by_initials(initials: str, cast: Cast) -> Participant | None:
