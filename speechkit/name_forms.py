@@ -133,7 +133,7 @@ class NameForms:
                 fa, subject = first_name(a, oblique=True), False  # «Ильхамом Шольцем»: the given name's case
             if ending is None and subject and self._oblique_place(start):
                 subject = False  # «встретился с главным тренером Паоло Моретти»: neither word declines; the place says
-            if ending is None and fa[0] == a and not _dictionary_surname(b) and not listed_woman(a):
+            if ending is None and fa[0] == a and not listed_woman(a):
                 # «Ли Цзяци пожаловалась», «обыграв китаянку Ли Цзяци»: a foreign name as written says nothing of
                 # its sex the dictionary could know; the verb it is the subject of, or a woman's noun before it, does
                 said = self._verb_of_name(start, end) or ("femn" if self._womans_noun_before(start) else None)
@@ -228,12 +228,16 @@ class NameForms:
             return _past_gender(after.group(1))
         line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
+        kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")
+        if any(norm_word(morph.lemma(w)) in kin for w in words[-4:]):
+            return None  # «— сказала жена Ли Цяна»: the verb is the wife's, the name another's
         return _verb_gender_before(words) or None
 
     def _womans_noun_before(self, start: int) -> bool:
         """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»)."""
         before = re.search(r"([а-яё]+)[ \t]+$", self.text[max(0, start - 30) : start])
-        return before is not None and is_person_noun(before.group(1)) and _feminine_noun(before.group(1))
+        return before is not None and is_person_noun(before.group(1)) and _feminine_noun(before.group(1)) \
+            and norm_word(morph.lemma(before.group(1))) not in load_words("roles.txt", "relational nouns")
 
     def _instrumental_place(self, start: int) -> bool:
         """Whether the words before a name put it in the instrumental: «с», «со», or a role noun in it

@@ -641,6 +641,14 @@ CASES = [
      "«Вина доказана», — сказала прокурор.", [("quote", "Вина", "Меруерт Сагындыкова")]),
     ("occupation-geneticist", "Руководитель проекта Абдурахмон Эргашев рассказал, что работа заняла девять лет. "
      "«Мы скрестили хлопок с диким видом», — пояснил генетик.", [("quote", "скрестили", "Абдурахмон Эргашев")]),
+    # a kin noun before a name of the other sex than the verb's: the kin speaks, named by him, whatever case
+    # the foreign name shows; a name of the verb's sex after that one is hers
+    ("kin-speaks-named-by-a-foreign-name", "«Мы рады визиту», — сказала жена Ли Цяна.",
+     [("quote", "визиту", "жена Ли Цяна")]),
+    ("kin-speaks-named-by-an-indeclinable-name", "«Мы рады визиту», — сказала супруга Марио Драги.",
+     [("quote", "визиту", "супруга Марио Драги")]),
+    ("kin-then-genitive-then-her-name", "«Сын вернется домой», — сказала мать Тимура Ахмедова Зарина Ахмедова.",
+     [("quote", "вернется", "Зарина Ахмедова")]),
     ("anaphoric-descriptor-is-not-one-with-a-post", "Министр Айгуль Карина выступила на форуме. «Мы готовы», — "
      "сказала девушка.", [("quote", "Мы готовы", "девушка")]),
     ("anaphoric-sex-noun", "Мать пациента Ирина Шаповалова назвала открытие хосписа чудом. «Теперь не нужно "
