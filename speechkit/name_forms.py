@@ -231,7 +231,14 @@ class NameForms:
         kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")
         if any(norm_word(morph.lemma(w)) in kin for w in words[-4:]):
             return None  # «— сказала жена Ли Цяна»: the verb is the wife's, the name another's
-        return _verb_gender_before(words) or None
+        from .quotes import is_speech_verb  # (quotes builds on the speaker model)
+
+        for w in reversed(words):  # back over the role phrase to a speech verb (not «была пара Курт Вирес»,
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:  # nor «дел», «деть»'s past, in «Министр
+                return None  # иностранных дел Эстонии Кейт …»)
+            if _past_gender(w):
+                return _past_gender(w) if is_speech_verb(w) else None
+        return None
 
     def _womans_noun_before(self, start: int) -> bool:
         """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»)."""

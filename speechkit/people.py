@@ -159,9 +159,10 @@ class PeopleLearning(FamilyNames, NameForms):
                     and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
                     and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())
                          or (before := _WORD_BEFORE_CAP.search(text, max(0, m.start() - 40), m.start())) is not None
-                         and norm_word(morph.lemma(before.group(1))) in _body_heads()):
+                         and norm_word(morph.lemma(before.group(1))) in load_words("organisations.txt", "name nouns")):
                 # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name;
-                # «профессор Университета Рюкоку Кадзуя Ямаути»: a body's name, a name
+                # «профессор Университета Рюкоку Кадзуя Ямаути»: a noun a body's proper name follows, that name,
+                # a person's (not «председателем Еврокомиссии Жозе Мануэлом Баррозу»: a body named in full)
                 pair = None
             if pair is not None:
                 given, gender, subject = pair
@@ -173,8 +174,10 @@ class PeopleLearning(FamilyNames, NameForms):
                     # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен; Марин Ле Пен
                     last = third
                 surname = last.group(0)
-                # the given name's case ending («Сергея»: «я»), where the dictionary knows the form (not «Монтейру»)
-                tail = a[len(os.path.commonprefix([a, given])) :] if morph.analyzer().word_is_known(a.lower()) else ""
+                # the given name's case ending («Сергея»: «я»), a dative only where the dictionary knows the form
+                # («Монтейру Лобату» is a nominative as written as often)
+                tail = a[len(os.path.commonprefix([a, given])) :]
+                tail = tail if tail not in ("у", "ю") or morph.analyzer().word_is_known(a.lower()) else ""
                 if tail and not subject and surname_ending(surname) is None \
                         and surname.endswith(tail) and not _dictionary_surname(surname):
                     surname = surname[: len(surname) - len(tail)]  # «Шольца» → «Шольц»
