@@ -221,23 +221,24 @@ class NameForms:
     def _verb_of_name(self, start: int, end: int) -> str | None:
         """The gender of the past-tense verb a name is the subject of: right after it («Мака Гогиберидзе
         заявила»), or before the role phrase it ends («— заявила глава агентства Мака Гогиберидзе»)."""
-        if re.search(r"(?<![\w-])(?:" + "|".join(_PREPOSITIONS) + r") $", self.text[max(0, start - 12) : start].lower()):
+        if _AFTER_PREPOSITION.search(self.text, max(0, start - 12), start):
             return None  # «Встреча с Мака Гогиберидзе прошла»: no subject
         after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
-        if after and _past_gender(after.group(1)) and not self._thing_before(start, _past_gender(after.group(1))):
-            return _past_gender(after.group(1))
+        if after and (g := _past_gender(after.group(1))) and not self._thing_before(start, g):
+            return g
         line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
-        kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")
-        if any(norm_word(morph.lemma(w)) in kin for w in words[-4:]):
-            return None  # «— сказала жена Ли Цяна»: the verb is the wife's, the name another's
-        from .quotes import is_speech_verb  # (quotes builds on the speaker model)
+        for k in range(len(words) - 1, -1, -1):  # back over the role phrase to a speech verb (not «была пара
+            w = words[k]  # Курт Вирес», nor «дел», «деть»'s past, in «Министр иностранных дел Эстонии Кейт …»)
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                return None
+            if g := _past_gender(w):
+                from .quotes import is_speech_verb  # (quotes builds on the speaker model)
 
-        for w in reversed(words):  # back over the role phrase to a speech verb (not «была пара Курт Вирес»,
-            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:  # nor «дел», «деть»'s past, in «Министр
-                return None  # иностранных дел Эстонии Кейт …»)
-            if _past_gender(w):
-                return _past_gender(w) if is_speech_verb(w) else None
+                kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")
+                if not is_speech_verb(w) or any(norm_word(morph.lemma(x)) in kin for x in words[k + 1 :]):
+                    return None  # «— сказала жена Ли Цяна»: the verb is the wife's, the name another's
+                return g
         return None
 
     def _womans_noun_before(self, start: int) -> bool:
@@ -529,6 +530,8 @@ def _distinct_words(text: str) -> frozenset[str]:
 
 
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
+_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=len, reverse=True)) + r") $",
+                                re.IGNORECASE)
 @functools.lru_cache(maxsize=50_000)
 def _name_reading(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])

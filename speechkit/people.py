@@ -216,7 +216,8 @@ class PeopleLearning(FamilyNames, NameForms):
             people = self.by_key.get(key, ())
             if not people and key in known and (_surname_slot(word) or known[key][0].split()[-1] == word) \
                     and _sex_of_form(text, m.start(), word) in (None, known[key][1]) \
-                    and not _AGE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    and not ("летн" in text[max(0, m.start() - 8) : m.start()]
+                             and _AGE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                 # (not «пострадал 45-летний Каримов»: an age introduces a private person, not the table's)
                 # (not «— сказала Саидова»: a woman, not the table's Бахтиёр Саидов)
                 # («Рахмон» alone: the table's surname as written, though the dictionary knows a given name)
@@ -249,7 +250,8 @@ class PeopleLearning(FamilyNames, NameForms):
         word = m.group(0)
         if m.start() in taken:
             return
-        age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start())
+        age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) \
+            if "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (a look first: most words have none)
         if age and not _CAP_AFTER.match(self.text, m.end()) and given_slot(word):
             # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
             # someone by the given name, of the adjective's sex
