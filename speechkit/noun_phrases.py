@@ -290,18 +290,27 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
     out = [np[0]]
     head = None
     governed = False  # after «по»: the case the preposition governs, up to its noun
+    joined = False  # after «и» in a body's name: the second complement, up to its noun
     for prev, w in zip(np, np[1:]):
         gap = text[prev.end : w.start]
         if gap.strip(" \u00a0«»\"„“”") or w.low in ("а", "но", "который", "которая", "которые", "что"):
             break
         if w.low == "и":
             k = np.index(w)
-            nxt = np[k + 1] if k + 1 < len(np) else None
-            # «Министерства торговли и интеграции»: a second genitive of a body's name; «Минздрав и МЧС» are two
+            # the noun after «и», past its adjectives
+            nxt = next((x for x in np[k + 1 : k + 5] if not _adjectival(x)), None)
+            # «Министерства торговли и интеграции», «Министерства промышленности и новых технологий», «Агентства
+            # по регулированию и развитию …», «Комитета по чрезвычайным ситуациям и гражданской обороне»: a second
+            # complement of a body's name in the first one's case; «Минздрав и МЧС» are two
             if not (head is not None and _body_head(_reading(head.text)[0]) and nxt is not None
-                    and nxt.text[:1].islower() and _reading(nxt.text)[2] == "NOUN" and _can_be(nxt.text, "gent")
-                    and _can_be(prev.text, "gent") and prev is not head):
+                    and nxt.text[:1].islower() and _reading(nxt.text)[2] == "NOUN" and prev is not head
+                    and _shared_oblique_case(prev.text, nxt.text)):
                 break
+            out.append(w)
+            joined = True  # up to that noun, the words are the second complement's, in its case
+            continue
+        if joined:
+            joined = _adjectival(w)
             out.append(w)
             continue
         if _quoted(w) and not w.text[1:2].isupper():
@@ -333,6 +342,14 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
                 break  # a complement is a genitive noun phrase: «жители поселка | уже», «… | агентство APA»
         out.append(w)
     return out
+
+
+@functools.lru_cache(maxsize=20_000)
+def _shared_oblique_case(a: str, b: str) -> bool:
+    """Whether two nouns can stand in one oblique case («промышленности» and «технологий»: the genitive)."""
+    def cases(word: str) -> set[str]:
+        return {str(p.tag.case) for p in morph.parses(word.lower())[:6] if p.tag.POS == "NOUN"} - {"nomn", "accs", "None"}
+    return bool(cases(a) & cases(b))
 
 
 def _starts_a_name(w: Word) -> bool:
