@@ -345,7 +345,13 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             return ctx.issuer or ctx.last
         if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)
                                                                   and not _in("documents", _reading(rest[0].text)[0])):
-            # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name
+            # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name; an
+            # abbreviation with its complements («в ГУ МВД по Московской области», «в ДЧС Алматы», «в IT Park»)
+            if rest[0].text.isupper() and len(rest[0].text) > 1 or re.match(r"[A-Z]", rest[0].text):
+                np = _clip(text, rest)
+                cut = next((k for k in range(1, len(np)) if (p := cast.at(np[k].start)) is not None
+                            and p.kind == "person"), len(np))  # (not «в ДЧС Алматы | Ерлану Карину»)
+                return _organisation(cast, text, np[:cut], pos, ctx)
             return _organisation(cast, text, [_quoted_nominative(text, rest[0])], pos, ctx)
         if rest[0].low in POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
             return _possessor(cast, rest[0], pos, ctx)  # «говорится в их обзоре»: the issuer it points back to
