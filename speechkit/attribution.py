@@ -140,9 +140,11 @@ def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context
 
 def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | None:
     """Whom a possessive («его», «её», «их») points back to, as a pronoun of its gender and number does
-    (a last speaker of another kind than a plural's is passed over by ``antecedent`` itself)."""
+    (a last speaker of another kind than a plural's is passed over by ``antecedent`` itself), and as it,
+    a post with no name that the sentence before has for its subject («Армянский лидер также пригласил
+    Кобахидзе … По его словам, …»: the Armenian leader's words, not his guest's)."""
     g, n = POSSESSIVES[w.low]
-    return cast.antecedent(pos, g, n, ctx.last, ctx.since)
+    return _pronoun(cast, cast.text, pos, ctx, g, n)
 
 
 # ---------------------------------------------------------------- what a noun phrase names

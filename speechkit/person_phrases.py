@@ -15,6 +15,7 @@ import functools
 import re
 
 from . import morph
+from .name_sex import _past_gender
 from .names import CAP, first_name, gender_of_verb, place_or_body, surname_ending, surname_key
 from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known, _oblique_mention,
                            _quoted, _reading, _subject, words_in)
@@ -380,16 +381,24 @@ def _unnamed_subject_before(cast: Cast, pos: int, ctx: Context, p: Participant |
         k = here - d
         if k < 0 or p is not None and p is ctx.last and starts[k] < ctx.since:
             break
-        if d == near and m.subject:
-            break
         end = starts[k + 1] if k + 1 < len(starts) else pos
         np = _unnamed_subject(cast, starts[k], min(end, pos), gender)
+        if d == near and m.subject and (np is None or np[-1].end > m.start or not _national_post(np) or not any(
+                _past_gender(w.text) for w in words_in(cast.text, np[-1].end, m.start))):
+            break  # (the mention is its sentence's subject, unless a country's post stands first with its verb
+            # before the name: «Армянский лидер пригласил Кобахидзе …», an indeclinable name read as a nominative)
         if np is not None:
             post = post_of([w.text for w in np])
             if p is not None and post is not None and cast.holder(post, pos, gender) is p:
                 return None  # «Министр отметил …»: the post of the one found
             return np
     return None
+
+
+def _national_post(np: list[Word]) -> bool:
+    """A post of a country in the nominative: «Армянский лидер», «президент Казахстана»."""
+    post = post_of([w.text for w in np])
+    return post is not None and post.country is not None and _can_be(np[0].text, "nomn")
 
 
 def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> list[Word] | None:

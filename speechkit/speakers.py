@@ -225,7 +225,7 @@ class Cast(PeopleLearning):
     def holder(self, post: Post, pos: int, gender: str | None = None) -> Participant | None:
         """«сказал министр»: the person introduced with that post; of several, the one in focus. A verb's
         gender leaves out the holders of the other sex («— подчеркнула глава Минздрава»)."""
-        from .roles import compatible
+        from .roles import compatible, post_of
 
         fits = [p for p in self.people() if any(compatible(post, h) for h in p.posts)]
         if post.country:
@@ -233,6 +233,12 @@ class Cast(PeopleLearning):
             fits = [p for p in fits if not {h.country for h in p.posts} - {post.country, None}]
         if gender in ("masc", "femn"):
             fits = [p for p in fits if p.gender in (gender, None)]
+        if post.head_of_state and not fits and post.country and post.lemmas[:1] == ("лидер",):
+            # «Армянский лидер», «грузинский лидер» with no president of that country named: its prime
+            # minister, who leads a parliamentary republic
+            premier = post_of(["премьер-министр"])
+            fits = [p for p in self.people() if any(h.country == post.country and premier is not None
+                                                    and h.post == premier.post for h in p.posts)]
         if post.head_of_state:
             fits = fits or [p for p in self.people() if any(h.head_of_state for h in p.posts)]
             if len(fits) > 1 and post.country is None:
