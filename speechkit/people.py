@@ -39,7 +39,7 @@ from .wordlists import load_table, load_words
 _CAP_WORD = re.compile(CAP)
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
-_INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.\s?-?){{1,2}})\s?({CAP})")
+_INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.[ \t\u00a0]?-?){{1,2}})[ \t\u00a0]?({CAP})")  # (not across a line)
 ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 
