@@ -211,7 +211,9 @@ class NameForms:
     def _after_role(self, start: int) -> bool:
         """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start])
-        for w in reversed(words[-6:]):
+        for w in reversed(words[-8:]):
+            if w == ",":
+                continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода»
             if not re.match(r"\w", w):
                 return False
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
@@ -570,7 +572,10 @@ def _surname_form(word: str) -> bool:
     (``surname_endings.txt``)."""
     low = word.lower()
     if surname_ending(word) == "":
-        return True
+        # (not «Министров», «Депутатов»: a common noun's plural genitive the dictionary knows as no surname)
+        parses = morph.parses(low)[:3]
+        return not morph.analyzer().word_is_known(low) or any("Surn" in p.tag.grammemes for p in parses) \
+            or not any(p.tag.POS == "NOUN" for p in parses)
     # («Вооружённых», «Объединённых»: an adjective's plural ends as «Черных» does)
     return any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")) \
         and not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(low)[:2])

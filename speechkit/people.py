@@ -414,6 +414,11 @@ class PeopleLearning(FamilyNames, NameForms):
         text = self.text
         left = text[max(0, start - ROLE_REACH) : start]
         cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
+        wide = max(left.rfind(c) for c in ".!?;:()\n—–")
+        if cut > wide and not any(is_person_noun(w) for w in _WORD.findall(left[cut + 1 :])) \
+                and re.fullmatch(r"[а-яё\s,-]*", left[left.rfind(",", 0, cut + 1) :]) \
+                and any(is_person_noun(w) for w in _WORD.findall(left[wide + 1 : cut])):
+            cut = wide  # «министр труда, миграции и занятости населения»: a post whose body's name lists by commas
         left = left[cut + 1 :] if cut >= 0 else left
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
         verb = None  # the verb (or conjunction) the role phrase follows, if any: _subject_of reads a past tense

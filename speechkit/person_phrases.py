@@ -224,6 +224,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     return cast.add(Participant(name, "person", None, "", None))
 
 
+_LAST_WORD = re.compile(r"([а-яё]+)[ \t]+$")
 NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»
 NOUN_WORDS = 120  # words before a descriptive noun's quote read for someone brought in unnamed
 
@@ -280,9 +281,14 @@ def _said_before(cast: Cast, w: Word) -> bool:
     stem = w.low[:5]
     pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}[\w-]*", re.IGNORECASE)
     lo = max(0, w.start - NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
+    from .quotes import is_speech_verb  # (quotes builds on the speaker model)
+
     for m in pattern.finditer(cast.text, lo, w.start):
         if cast.in_quote(m.start()) or not _one_of_sex(m.group(), None):
             continue  # («Спасатели нашли группу»: a plural is no one of them)
+        before = _LAST_WORD.search(cast.text, max(0, m.start() - 30), m.start())
+        if before is not None and is_speech_verb(before.group(1)):
+            continue  # «— сказал бразилец» before is the same re-naming of someone named, no one unnamed
         after = words_in(cast.text, m.end(), min(w.start, m.end() + 60))[:4]
         if not any((p := cast.at(x.start)) is not None and p.kind == "person" for x in after):
             return True
