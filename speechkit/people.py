@@ -49,6 +49,8 @@ _AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]
 _CAP_AFTER = re.compile(r"[ \t]+[А-ЯЁ]")
 _CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)")
 _WORD_BEFORE_CAP = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
+# three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
+_SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,2}) ([А-ЯЁ][а-яё]{0,2})(?![\w-])")
 _LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
@@ -107,6 +109,7 @@ class PeopleLearning(FamilyNames, NameForms):
         self._particle_names(taken)
         self._couple_names(taken)
         self._one_letter_names(taken)
+        self._syllable_names(taken)
         k = 0
         while k < len(caps) - 1:
             m, nxt = caps[k], caps[k + 1]
@@ -206,6 +209,8 @@ class PeopleLearning(FamilyNames, NameForms):
             label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
             p = self._initials_person(m.group(1).replace(" ", ""), m.group(2), at=m.end() if label else None)
             self.mention(p, m.start(), m.end(), True)
+            if not label:  # «заместитель Председателя Кабинета Министров Б. Атаев»: the post before is his
+                self._roles_around(p, m.start(), m.end())
             taken.add(m.start(2))
         known = _people_table()
         for m in caps:
@@ -314,6 +319,22 @@ class PeopleLearning(FamilyNames, NameForms):
                     p.add_role(r, r.split())
                 self.mention(p, m.start(), m.end(), True)
                 taken.update(m.start() + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words)))
+
+    def _syllable_names(self, taken: set[int]) -> None:
+        """«Пак Чон Гюн», «Ли Сын Хо», «Хан Джи Сок»: three capitalised words of one syllable each, a Korean
+        name (the family name first), which no reading of capitalised pairs takes whole; the family name
+        alone later («— сказал Пак») is a mention of it."""
+        text, end = self.text, self.end
+        for m in _SYLLABLES.finditer(text, 0, end):
+            if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)):
+                continue
+            name = m.group(0)
+            said = self._verb_of_name(m.start(), m.end())
+            p = self._by_name.get(name) or self.add(Participant(name, "person", said, surname_key(m.group(1)),
+                                                                m.group(1)))
+            self.mention(p, m.start(), m.end(), not self._oblique_place(m.start()))
+            self._roles_around(p, m.start(), m.end())
+            taken.update(m.start(k) for k in (1, 2, 3))
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname
