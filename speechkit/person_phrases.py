@@ -15,6 +15,7 @@ import functools
 import re
 
 from . import morph
+from .name_forms import _body_heads
 from .name_sex import _past_gender
 from .names import CAP, first_name, gender_of_verb, place_or_body, surname_ending, surname_key
 from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known, _oblique_mention,
@@ -73,7 +74,8 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     after_from = {np[k].start for k in range(1, len(np)) if np[k - 1].low in ("из", "изо")}
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
-            and _name_like(w.text) and w.start not in after_from]
+            and _name_like(w.text) and w.start not in after_from
+            and _reading(w.text)[0] not in _body_heads()]  # (not «на заседании Жогорку Кенеша»)
     # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
     for a, b in zip(caps, caps[1:]):
         known = cast.by_key.get(surname_key(b.text), ())
