@@ -55,6 +55,8 @@ MONOGRAM_LABEL = re.compile(
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
+# at a line start: «Sputnik:», «Kazinform:» — an outlet's name in Latin letters (see _outlet_name_labels)
+LATIN_LABEL = re.compile(r"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>[A-Z][A-Za-z]{2,20}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]", re.M)
 _DASH_PARA = re.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing («**— …?**» bold)
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
 REQUEST_CHARS = 200  # a dash paragraph opening with «Расскажите …» up to this long is a question
@@ -181,6 +183,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     names = posted + [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
                       and (_is_name_label(m.group("surname")) or _named_in_text(text, m, start, end))]
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
+    names += _outlet_name_labels(text, start, end, {m.start() for m, _ in names})  # «Sputnik: Кто поедет …?»
     names += [(m, "monogram") for m in MONOGRAM_LABEL.finditer(text, start, end)]  # «Т.Н.: Куда они едут?»
     if len(names) + len(labels) + len(roles) >= 2 or (names and roles):
         labels += names
@@ -203,6 +206,21 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
         turns.append(Turn(label, m.group("surname"), initials.replace(" ", ""),
                           (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind))
     return turns
+
+
+def _outlet_name_labels(text: str, start: int, end: int, taken: set[int]) -> list:
+    """«Sputnik:», «Kazinform:» at line starts: an outlet's name in Latin letters as the label of its
+    questions, when the text uses it twice or more and a question follows it at least once."""
+    found = [m for m in LATIN_LABEL.finditer(text, start, end) if m.start() not in taken]
+    by_label: dict[str, list] = {}
+    for m in found:
+        by_label.setdefault(m.group("surname"), []).append(m)
+    out = []
+    for ms in by_label.values():
+        asks = any("?" in text[m.end() : text.find("\n", m.end()) if text.find("\n", m.end()) >= 0 else end] for m in ms)
+        if len(ms) >= 2 and asks:
+            out += [(m, "question") for m in ms]
+    return out
 
 
 def _request(text: str, p: Span) -> bool:
