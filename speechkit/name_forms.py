@@ -211,9 +211,9 @@ class NameForms:
     def _after_role(self, start: int) -> bool:
         """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start])
-        for w in reversed(words[-8:]):
-            if w == ",":
-                continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода»
+        for k, w in enumerate(reversed(words[-8:])):
+            if w == "," and k:
+                continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода» (not «армиями, Герои …»)
             if not re.match(r"\w", w):
                 return False
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):

@@ -302,10 +302,11 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             # «Министерства торговли и интеграции», «Министерства промышленности и новых технологий», «Агентства
             # по регулированию и развитию …», «Комитета по чрезвычайным ситуациям и гражданской обороне»: a second
             # complement of a body's name in the first one's case; «Минздрав и МЧС» are two
+            between = np[k + 1 : np.index(nxt)] if nxt is not None else []
             if not (head is not None and _body_head(_reading(head.text)[0]) and nxt is not None
                     and nxt.text[:1].islower() and _reading(nxt.text)[2] == "NOUN" and prev is not head
-                    and _shared_oblique_case(prev.text, nxt.text)):
-                break
+                    and all(_shared_oblique_case(prev.text, x.text) for x in (*between, nxt))):
+                break  # (not «Корпус стражей исламской революции и другие вооруженные силы»: its adjectives say)
             out.append(w)
             joined = True  # up to that noun, the words are the second complement's, in its case
             continue
@@ -346,9 +347,10 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
 
 @functools.lru_cache(maxsize=20_000)
 def _shared_oblique_case(a: str, b: str) -> bool:
-    """Whether two nouns can stand in one oblique case («промышленности» and «технологий»: the genitive)."""
+    """Whether two words can stand in one oblique case («промышленности» and «технологий», «новых»: the genitive)."""
     def cases(word: str) -> set[str]:
-        return {str(p.tag.case) for p in morph.parses(word.lower())[:6] if p.tag.POS == "NOUN"} - {"nomn", "accs", "None"}
+        return {str(p.tag.case) for p in morph.parses(word.lower())[:6] if p.tag.POS in ("NOUN", "ADJF", "PRTF")} \
+            - {"nomn", "accs", "None"}
     return bool(cases(a) & cases(b))
 
 

@@ -438,6 +438,7 @@ class PeopleLearning(FamilyNames, NameForms):
         wide = max(left.rfind(c) for c in ".!?;:()\n—–")
         if cut > wide and not any(is_person_noun(w) for w in _WORD.findall(left[cut + 1 :])) \
                 and re.fullmatch(r"[а-яё\s,-]*", left[left.rfind(",", 0, cut + 1) :]) \
+                and re.fullmatch(r"\s*[А-ЯЁа-яё-]+[а-яё\s,-]*", left[wide + 1 : cut]) \
                 and any(is_person_noun(w) for w in _WORD.findall(left[wide + 1 : cut])):
             cut = wide  # «министр труда, миграции и занятости населения»: a post whose body's name lists by commas
         left = left[cut + 1 :] if cut >= 0 else left
