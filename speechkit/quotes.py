@@ -41,7 +41,8 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _HEADLINE_AFTER = re.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
 _AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
-_SENT_END = re.compile(r"(?<![^\w][А-ЯЁA-Z](?=\.))[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")  # (not an initial's dot: «В.Путин»)
+# (not an initial's dot: «сказал В.Путин», «К.-Ж. Токаев»; but «в докладе S&P.» ends)
+_SENT_END = re.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
 _NEXT_QUOTE = re.compile(r"[:.!?…]\s*[«\"„]")
 _SENT_MARK = re.compile(r"[.!?…\n]")

@@ -677,6 +677,8 @@ CASES = [
      [("quote", "переговорам", "Владимир Путин")]),
     ("initial-in-a-dash-attribution-spaced", "«Мы готовы к переговорам», — сказал В. Путин.",
      [("quote", "переговорам", "Владимир Путин")]),
+    ("abbreviation-dot-ends-the-attribution", "«Рейтинг региона понижен до дефолтного», — говорится в докладе "
+     "S&P. Дальше текст без кавычек.", [("quote", "Рейтинг", "S&P")]),
     ("no-initial-across-a-paragraph", "Победу одержала кореянка Ким Су А.\n\nЧемпионка Ким Су А призналась, что "
      "не ожидала победы. «Я приехала набрать опыт», — сказала кореянка.", [("quote", "набрать", "Ким Су А")]),
     # the same noun used before in an attribution re-named someone named, no one unnamed
