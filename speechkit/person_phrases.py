@@ -187,6 +187,9 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     # «— сказала балерина», «— добавил турецкий бизнесмен»: a noun of what someone is, not a post, points back
     # to the person just named as one, unless the text used it before for someone it never named
     noun = np[0] if bare else np[-1] if all(_adjectival(w) for w in np[:-1]) else None
+    if noun is None and len(np) == 2 and _reading(np[0].text)[0] in load_words("roles.txt", "occupations") \
+            and np[1].text[:1].islower() and _can_be(np[1].text, "gent") and not is_person_noun(np[1].text):
+        noun = np[0]  # «— сказал хозяин саммита», «— пояснил чиновник акимата»: a trade with what it is of
     lemma = _reading(noun.text)[0] if noun is not None else ""
     # («— сказал испанский специалист»: a listed noun after a nationality's adjective points back as well)
     listed = (bare or noun is not None and all(country_of_word(w.text) for w in np[:-1])) \
@@ -211,7 +214,9 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         if described and p is not None and _someone_unnamed_since(cast, p, pos, gender):
             p = None  # «Одной из пострадавших стала 72-летняя жительница Алматы. «…», — рассказала пенсионерка»
         m = p.last_before(pos) if p is not None else None
-        if p is not None and not any(h.head_of_state for h in p.posts) and (
+        # (a head of state is re-named by a trade only where the paragraph just gave his words: «хозяин саммита»)
+        if p is not None and (not any(h.head_of_state for h in p.posts)
+                              or occupation and _introduced_speaking(cast, p, pos)) and (
                 p is ctx.last or m is not None and cast.sentence_of(pos) - cast.sentence_of(m.start) <= SUBJECT_SENTENCES):
             return p
         if post is not None and post.head_of_state and post.country is None:
