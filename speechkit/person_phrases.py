@@ -291,8 +291,8 @@ def _said_before(cast: Cast, w: Word) -> bool:
     from .quotes import is_speech_verb  # (quotes builds on the speaker model)
 
     for m in pattern.finditer(cast.text, lo, w.start):
-        if cast.in_quote(m.start()) or not _one_of_sex(m.group(), None):
-            continue  # («Спасатели нашли группу»: a plural is no one of them)
+        if cast.in_quote(m.start()) or not _one_of_sex(m.group(), None) or not is_person_noun(m.group()):
+            continue  # («Спасатели нашли группу»: a plural is no one of them; «Кореи» is no «кореянка»)
         before = _LAST_WORD.search(cast.text, max(0, m.start() - 30), m.start())
         if before is not None and is_speech_verb(before.group(1)):
             continue  # «— сказал бразилец» before is the same re-naming of someone named, no one unnamed
