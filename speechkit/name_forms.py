@@ -2,8 +2,9 @@
 and of which gender.
 
 «Гинаятова», «Исина», «Султанова» are a woman's nominative or a man's genitive: the word after the
-pair, the words before it and the text's other forms of the surname decide (``NameForms._read_pair``,
-``NameForms._woman``). The nominative a role's or a body's phrase is named by is in ``phrase_forms``.
+pair, the words before it and the text's other forms of the surname decide (``NameForms._read_pair``, which
+asks ``sex_in_context.SexInContext._woman``). The nominative a role's or a body's phrase is named by is in
+``phrase_forms``; the role phrase around a name is read in ``name_roles``.
 
 ``NameForms`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): its methods read the
 cast's ``text`` and the people it already knows by surname (``by_key``). What a given name or a
@@ -18,8 +19,7 @@ import re
 from . import morph
 from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, listed_place,
                     nominative_given, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
-from .name_sex import (_can_be_mans_genitive, _feminine_noun, _her_surnames, _mans_oblique_name, _mostly_womans,
-                       _name_parses, _past_gender, _reads_as_womans, _womans_name, listed_woman)
+from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word
 from .wordlists import load_sections, load_words
@@ -220,35 +220,6 @@ class NameForms:
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
 
-    def _verb_of_name(self, start: int, end: int) -> str | None:
-        """The gender of the past-tense verb a name is the subject of: right after it («Мака Гогиберидзе
-        заявила»), or before the role phrase it ends («— заявила глава агентства Мака Гогиберидзе»)."""
-        if _AFTER_PREPOSITION.search(self.text, max(0, start - 12), start):
-            return None  # «Встреча с Мака Гогиберидзе прошла»: no subject
-        after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
-        if after and (g := _past_gender(after.group(1))) and not self._thing_before(start, g):
-            return g
-        line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
-        words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
-        for k in range(len(words) - 1, -1, -1):  # back over the role phrase to a speech verb (not «была пара
-            w = words[k]  # Курт Вирес», nor «дел», «деть»'s past, in «Министр иностранных дел Эстонии Кейт …»)
-            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
-                return None
-            if g := _past_gender(w):
-                from .quotes import is_speech_verb  # (quotes builds on the speaker model)
-
-                kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")
-                if not is_speech_verb(w) or any(norm_word(morph.lemma(x)) in kin for x in words[k + 1 :]):
-                    return None  # «— сказала жена Ли Цяна»: the verb is the wife's, the name another's
-                return g
-        return None
-
-    def _womans_noun_before(self, start: int) -> bool:
-        """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»)."""
-        before = re.search(r"([а-яё]+)[ \t]+$", self.text[max(0, start - 30) : start])
-        return before is not None and is_person_noun(before.group(1)) and _feminine_noun(before.group(1)) \
-            and norm_word(morph.lemma(before.group(1))) not in load_words("roles.txt", "relational nouns")
-
     def _instrumental_place(self, start: int) -> bool:
         """Whether the words before a name put it in the instrumental: «с», «со», or a role noun in it
         («вице-президентом банка», «с канцлером Германии»)."""
@@ -330,181 +301,8 @@ class NameForms:
             hers = self._hers = _her_surnames(self.text)
         return hers
 
-    def _thing_before(self, start: int, gender: str) -> bool:
-        """Whether the word right before ``start`` is a thing's noun in the nominative of ``gender``
-        («Встреча», «Визит»): a subject a verb after the name can agree with."""
-        m = re.search(r"([А-Яа-яЁё]+) $", self.text[max(0, start - 40) : start])
-        return m is not None and any(
-            p.tag.POS == "NOUN" and {"inan", "nomn", "sing", gender} <= p.tag.grammemes
-            for p in morph.parses(m.group(1).lower())[:2])
-
-    def _woman(self, a: str, b: str, start: int, end: int) -> bool:
-        """Whether «Алия Гинаятова» (not «Руслана Жумагазиева», a man's genitive) is a woman's nominative."""
-        text = self.text
-        # what the text says of the man first: a verb or a role next to the name may agree with a kinship
-        # noun before it («бывшая супруга Куандыка Бишимбаева опубликовала …»), not with the name
-        stem = surname_key(b)
-        masculine = (first_name(a, oblique=True) or (nominative_given(a, "а"),))[0]
-        if any(p.gender == "masc" and p.first == masculine for p in self.by_key.get(stem, ())):
-            return False  # «Куандык Бишимбаев» named before: «жена Куандыка Бишимбаева» is his genitive
-        from .people import _people_table  # (people builds on this module)
-
-        known = _people_table().get(stem)
-        if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
-            return False  # «Владимира Путина»: a man the people table knows, in the genitive
-        if listed_woman(a):
-            return True  # «Гульноза Рашидова»: a listed woman's name is no man's genitive (the list keeps out those)
-        if _mans_oblique_name(a):
-            # «Ивана», «Сергея»: a common man's name in an oblique case is his, whatever agrees with the
-            # words around it («— заявила адвокат Ивана Петрова», «Жена Ивана Петрова сказала»)
-            return False
-        names = _name_parses(a)
-        woman_name = any({"femn", "nomn"} <= p.tag.grammemes for p in names)
-        if woman_name and not any("masc" in p.tag.grammemes for p in names):
-            return True  # «Мария», «Анна»: no man's name reads in it, whatever the words around it say
-        if not _can_be_mans_genitive(a, names):
-            return True  # «Сауле Исаева», «Гульнар Исмаилова»: «Сауле», «Гульнар» are no man's genitive
-        if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
-            return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
-        if woman_name and b.lower() in self._her_surnames():
-            return True  # «депутат сената Дина Кузьмина … — сказала Кузьмина»: the text has her speak
-        line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
-        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
-        k = len(before)
-        while k > 1 and _genitive_modifier(before[k - 1]):
-            k -= 1  # «сестра погибшего Айдоса Садыкова»
-        if k and norm_word(morph.lemma(before[k - 1])) in load_words("roles.txt", "relational nouns"):
-            # «мать Руслана Ахметова», «вдова Нурлана Абдиева»: the name after a kinship noun is the one
-            # she is named by, in the genitive (whatever verb agrees with her), if it can be a man's
-            # genitive at all; after «сын», «отец» no woman's name stands in apposition
-            return False
-        if self._after_role(start) and _second_name_after(text, end):
-            # «сказала юрист Ерлана Сапарова Айгуль Нуртаева»: a post, the genitive of whom it serves,
-            # then its holder's own name; the first pair is not the subject
-            return False
-        after = re.match(r"\s+([а-яё]+)", text[end : end + 40])
-        if after:
-            g = _past_gender(after.group(1))
-            # «Встреча Нурлана Ногаева прошла»: the verb may agree with the thing before the name, whose
-            # genitive the name then is; only a verb that cannot is evidence of the name's gender
-            if g and not self._thing_before(start, g):
-                return g == "femn"
-        verb_gender = None
-        words = before[-8:]
-        for k, w in enumerate(reversed(words)):
-            if not re.match(r"\w", w):
-                break
-            if w.lower() in _PREPOSITIONS or w.lower() in ("словам", "мнению", "оценке"):
-                return False  # «с Русланом …», «по словам подрядчика Нурлана Омарова»
-            g = _past_gender(w)
-            if g and k == 0:
-                return g == "femn"  # «сказала Дана Исина»
-            if is_role_word(norm_word(morph.lemma(w))) or is_person_noun(w):  # the role the name stands in apposition to
-                w = self._apposition_head(start) or w
-                cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
-                         if c in p.tag.grammemes}
-                if cases == {"nomn"}:
-                    # «руководитель управления туризма Алматы Динара Жумабаева»: her post; but a masculine
-                    # verb before the post agrees with its holder, a man («— заявил адвокат Куандыка
-                    # Бишимбаева»): the name is then a man's genitive, unless a woman's name is what it
-                    # mostly reads as («Марина», not «Нурлана», «Ерлана»: Нурлан's, Ерлан's genitive too);
-                    # a verb without gender («— говорит адвокат Ивана Петрова») leaves it to the given
-                    # name: a man's genitive when no woman's name reads in it at all
-                    verb = _verb_gender_before(words[: len(words) - 1 - k])
-                    if verb == "masc":
-                        return _mostly_womans(a)
-                    if _feminine_noun(w):
-                        return True  # «местная активистка Асия Тюлюбаева»: a woman's post, her name
-                    if woman_name and norm_word(morph.lemma(w)) not in load_words("roles.txt", "serving nouns"):
-                        # «— сказала депутат маслихата Дина Сейткалиева»: no one is a deputy «of» a man
-                        # named after the post; «адвокат», «помощник» are someone's, and the rule below holds
-                        return True
-                    # a feminine verb agrees with a woman holding the post («заявила адвокат»), who may be
-                    # the name or the name's advocate: a given name whose readings as a man's oblique case
-                    # outweigh a woman's nominative («Дмитрия», «Руслана», «Айдоса») is his genitive, and
-                    # the speaker is the post described in the text's own words, never a name the text
-                    # may give to the one she speaks for; «Алия», «Асия» (data/womens_names.txt), «Марина» (a
-                    # woman's nominative at 60% or more) and names the dictionary does not know are hers
-                    return _womans_name(a)
-                if "nomn" not in cases:
-                    if not _can_share_case(a, w):
-                        # a name agrees with the role it stands in apposition to: «Анна» is no dative, nor
-                        # one name a plural's apposition («— заявила журналистам Анна Петрова»): the role
-                        # noun is the verb's object, and the words before it decide
-                        continue
-                    return False  # «министра здравоохранения Алию …», «пресс-секретаря Руслана …»
-                break
-            if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
-                verb_gender = g  # the verb the name may be the inverted subject of
-                break
-        if self._text_has(stem + "ой", stem + "ою"):
-            return True
-        if before and re.match(r"\w", before[-1]):
-            p = morph.parses(before[-1].lower())[0]
-            # a capital is a name's, unless the word begins its sentence («Встреча Куандыка Бишимбаева …»)
-            initial = len(before) == 1 or before[-2] in (".", "!", "?", "…")
-            if p.tag.POS == "NOUN" and "inan" in p.tag.grammemes and (initial or not before[-1][:1].isupper()):
-                return False  # «встреча Владимира Путина»: a thing's genitive complement
-            if p.tag.POS == "NOUN" and {"anim", "femn", "nomn"} <= p.tag.grammemes:
-                return True  # «местная активистка Асия Тюлюбаева»: a woman's apposition
-        if verb_gender:
-            # «поделилась пенсионер и местная активистка Асия Тюлюбаева», «заявила жена Ивана Сергеева Марина Сергеева»
-            return verb_gender == "femn"
-        # no evidence: the dictionary's weights of the readings decide («Дмитрия» is a man's genitive at
-        # 0.98, «Алия» a woman's nominative at a third); an unknown given name is read as written
-        return _reads_as_womans(a)
-
-
-def _genitive_modifier(word: str) -> bool:
-    """An adjective or participle that can be a genitive singular («погибшего», «бывшего»)."""
-    return any(p.tag.POS in ("ADJF", "PRTF") and {"gent", "sing"} <= p.tag.grammemes
-               for p in morph.parses(word.lower())[:3])
-
-
-_NEXT_PAIR = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
-
-
-def _second_name_after(text: str, end: int) -> bool:
-    """Whether another given name and surname follow a name pair right away («… Ерлана Сапарова
-    Айгуль Нуртаева»): the second is a nominative pair (its surname a nominative, «Нуртаева», «Ли»)."""
-    m = _NEXT_PAIR.match(text, end, end + 60)
-    if m is None or not given_slot(m.group(1)) or _is_role(m.group(1)) or place_or_body(m.group(1)):
-        return False
-    if known_first_name(m.group(1)):
-        return surname_ending(m.group(2)) in (None, "", "а") and surname_like(m.group(2))
-    return surname_ending(m.group(2)) in ("", "а")
-
 
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
-
-
-def _can_share_case(given: str, role: str) -> bool:
-    """Whether a given name can stand in apposition to a role noun in an oblique case: some singular
-    reading of the role shares a case with some reading of the name as a name («министра Алию»: both
-    can be accusatives; «журналистам Анна»: a plural dative and a nominative cannot). A given name the
-    dictionary does not know as a name can be in any case."""
-    names = _name_parses(given)
-    if not names:
-        return True
-    name_cases = {c for p in names for c in _OBLIQUE if c in p.tag.grammemes}
-    role_cases = {c for p in morph.parses(role.lower())[:3] if "plur" not in p.tag.grammemes
-                  for c in _OBLIQUE if c in p.tag.grammemes}
-    return bool(name_cases & role_cases)
-
-
-def _verb_gender_before(words: list[str]) -> str | None:
-    """The gender of the verb that ends ``words`` (a role phrase's words may stand between: «заявил
-    председатель правления»): ``masc`` or ``femn`` for a past tense, ``""`` for a verb without gender
-    («говорит»), None when a mark, a preposition or the start of the line comes first."""
-    for w in reversed(words):
-        if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
-            return None
-        g = _past_gender(w)
-        if g:
-            return g
-        if morph.parses(w.lower())[0].tag.POS == "VERB":
-            return ""
-    return None
 
 
 def _as_written_name(lemma: str, written: str) -> str:
@@ -532,8 +330,6 @@ def _distinct_words(text: str) -> frozenset[str]:
 
 
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
-_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=len, reverse=True)) + r") $",
-                                re.IGNORECASE)
 @functools.lru_cache(maxsize=50_000)
 def _name_reading(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])

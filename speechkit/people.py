@@ -8,10 +8,10 @@
   comma («Всеволод Чаплин, глава синодального Отдела …»);
 * a few well-known figures (``people.tsv``) give the full name when a text prints only the surname.
 
-Whether a pair is a name and in which case and gender is read in ``name_forms``; names that tie people
-into a family (couples, «-старший», Turkic particles, which of a family a form names) in ``families``.
-``PeopleLearning``
-is the part of ``speakers.Cast`` that reads the people when a cast is made: it adds them through the
+Whether a pair is a name and in which case and gender is read in ``name_forms`` (a name's sex from the
+words around it in ``sex_in_context``); the role phrase around a name in ``name_roles``; names that tie
+people into a family (couples, «-старший», Turkic particles, which of a family a form names) in
+``families``. ``PeopleLearning`` is the part of ``speakers.Cast`` that reads the people when a cast is made: it adds them through the
 cast's registry (``add``, ``person``, ``mention``, ``by_key``) and asks it what is quoted
 (``in_quote``).
 """
@@ -24,23 +24,23 @@ import re
 
 from . import morph
 from .cache import code_stamp, memo
-from .families import _WORD, FamilyNames
+from .families import FamilyNames
 from .name_forms import NameForms, _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
-from .name_sex import _name_parses, _past_gender, _sex_of_form, listed_woman
+from .name_roles import NameRoles
+from .name_sex import _past_gender, _sex_of_form, listed_woman
 from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
                     is_patronymic, known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
-from .phrase_forms import _nominative_head
 from .roles import is_person_noun
-from .text import PREPOSITIONS, norm_word
+from .sex_in_context import SexInContext
+from .text import norm_word
 from .wordlists import load_table, load_words
 
 _CAP_WORD = re.compile(CAP)
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
 _INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.[ \t\u00a0]?-?){{1,2}})[ \t\u00a0]?({CAP})")  # (not across a line)
-ROLE_REACH = 90  # characters before a name searched for its role
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 
 
@@ -98,7 +98,7 @@ def _surname_keys(surnames: list[str]) -> list[str]:
                 and all(isinstance(k, str) and k for k in keys))
 
 
-class PeopleLearning(FamilyNames, NameForms):
+class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
     """The part of ``speakers.Cast`` that learns the people of its text (``_learn_people``, run when a cast
     is made) and reads initials, including a transcript label's (``_initials_person``)."""
 
@@ -424,121 +424,6 @@ class PeopleLearning(FamilyNames, NameForms):
             p.name = new
             self._by_name[new] = p
 
-    def _roles_around(self, p: Participant, start: int, end: int, nominative: bool = True,
-                      subject: bool = True) -> None:
-        """The role phrase right before a full name, and one after it set off by a comma.
-
-        A name not in the nominative takes from before it only a role noun that can share its case
-        («президента Владимира Путина»): a nominative one before it heads it, and the role is another's
-        («Помощник Владимира Путина заявил»: the aide speaks, and Putin is no aide).
-        """
-        text = self.text
-        left = text[max(0, start - ROLE_REACH) : start]
-        cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
-        wide = max(left.rfind(c) for c in ".!?;:()\n—–")
-        if cut > wide and not any(is_person_noun(w) for w in _WORD.findall(left[cut + 1 :])) \
-                and re.fullmatch(r"[а-яё\s,-]*", left[left.rfind(",", 0, cut + 1) :]) \
-                and re.fullmatch(r"\s*[А-ЯЁа-яё-]+[а-яё\s,-]*", left[wide + 1 : cut]) \
-                and any(is_person_noun(w) for w in _WORD.findall(left[wide + 1 : cut])):
-            cut = wide  # «министр труда, миграции и занятости населения»: a post whose body's name lists by commas
-        left = left[cut + 1 :] if cut >= 0 else left
-        words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
-        verb = None  # the verb (or conjunction) the role phrase follows, if any: _subject_of reads a past tense
-        for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
-            if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
-                    or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):
-                # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
-                verb = words[i]
-                words = words[i + 1 :]
-                break
-        lows = [w.lower() for w in words]
-        lead = max((i + 3 for i in range(len(lows) - 2) if lows[i : i + 3] == ["во", "главе", "с"]), default=0)
-        words = words[lead:]  # «делегацию во главе с вице-президентом банка Мартиной Хоффман»: «главе» is no role
-        if not nominative:
-            nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
-            words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (
-                verb is not None and _modifiers_only(words[: nouns[-1]])
-                and _subject_of(verb, words[nouns[-1]])) else []
-        for i, w in enumerate(words):
-            if is_person_noun(w):
-                if not _role_fits(w, p.gender):
-                    break  # «мать Руслана Ахметова»: a mother is no man's role
-                if not _shares_a_case(w, text[start:end].split(maxsplit=1)[0], p.gender):
-                    break  # «заявил министру Асель Сапаровой Иван Петров»: the minister is the one he speaks to
-                said = _past_gender(verb) if verb is not None else None
-                if said and p.gender in ("masc", "femn") and said != p.gender and _modifiers_only(words[:i]) \
-                        and _subject_of(verb, w):
-                    break  # «сказала супруга Жандоса Ахметова»: the verb's subject, a woman, is no man's role
-                if not subject and norm_word(morph.lemma(w)) in load_words("roles.txt", "relational nouns"):
-                    break  # «брат футболиста Артёма Дзюбы»: a kinship noun before a genitive names another
-                j = i
-                while j > 0 and _adjective(words[j - 1]):
-                    j -= 1
-                phrase = " ".join(words[j:])
-                p.add_role(_nominative_head(phrase), words[j:])
-                break
-        # Всеволод Чаплин, глава синодального Отдела …  ·  Александра Брода, известного борца …, члена …
-        m = re.match(r",\s+([^,.;:!?()\n«»\"]{3,120})", text[end : end + 130])
-        if m:
-            words = _WORD.findall(m.group(1))
-            k = 0
-            while k < len(words) - 1 and _adjective(words[k]):
-                k += 1
-            if words and is_person_noun(words[k]) and _role_fits(words[k], p.gender):
-                p.add_role(_nominative_head(" ".join(words)), words)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _subject_of(verb: str, noun: str) -> bool:
-    """Whether ``noun`` right after the past-tense ``verb`` is its inverted subject: a nominative reading
-    of the noun has the verb's gender («сказала супруга Сергея Иванова»: the wife speaks, and «супруга»
-    is no genitive of «супруг» in apposition to «Сергея»)."""
-    g = _past_gender(verb)
-    return g is not None and any(p.tag.POS == "NOUN" and {"nomn", "sing", g} <= p.tag.grammemes
-                                 for p in morph.parses(noun.lower())[:3])
-
-
-def _modifiers_only(words: list[str]) -> bool:
-    """Whether the words between a verb and a person noun only modify the noun («бывшая») or make a
-    prepositional phrase of their own («написала в соцсетях жена …»), so that the noun can be the
-    verb's subject."""
-    if words and words[0].lower() in PREPOSITIONS:
-        return not any(is_person_noun(w) for w in words[1:])
-    return all(_adjective(w) for w in words)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _role_fits(noun: str, gender: str | None) -> bool:
-    """Whether a person noun can be the role of a person of ``gender``: «мать», «активистка» are no
-    man's roles, «отец», «брат» no woman's; «министр», «судья» are anyone's."""
-    nouns = [(p.normal_form, {g.lower() for g in p.tag.grammemes}) for p in morph.parses(noun.lower())[:3]
-             if p.tag.POS == "NOUN"]
-    if gender not in ("masc", "femn") or not nouns:
-        return True
-    if gender == "masc":
-        return any("masc" in g or "ms-f" in g for _, g in nouns)
-    return any("masc" not in g or norm_word(lemma) not in load_words("roles.txt", "relational nouns")
-               for lemma, g in nouns)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
-    """Whether a role noun can stand in apposition to a given name: some case of the noun is a case the
-    dictionary reads the name in as a name of the person's sex («канцлера … Карла», «министра … Алию»;
-    not «заявил министру … Иван», «тренер Артёма»). A name it does not read so can be in any case
-    («Ерлан», which it reads only as a woman's plural genitive, is a man's here)."""
-    # (a person's name is singular: «Жанар» read as a plural of «Жанара» says nothing of her case)
-    cases = {p.tag.case for p in _name_parses(given) if gender in p.tag.grammemes and "sing" in p.tag.grammemes}
-    if not cases:
-        return True
-    return any(p.tag.case in cases for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
-
-
-@functools.lru_cache(maxsize=50_000)
-def _oblique(word: str) -> bool:
-    """Whether a noun can be in a case other than the nominative («президента», not «помощник»)."""
-    return any(p.tag.case not in (None, "nomn") for p in morph.parses(word.lower())[:4] if p.tag.POS == "NOUN")
-
 
 def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:
     """The nominative of a given name read as a name of ``sex`` («Алию» with «Маратовну» → «Алия»),
@@ -568,13 +453,6 @@ def _patronymic_form(word: str) -> tuple[str, bool] | None:
 @functools.lru_cache(maxsize=50_000)
 def _patronymic_reading(word: str) -> bool:
     return any("Patr" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
-
-
-
-@functools.lru_cache(maxsize=50_000)
-def _adjective(word: str) -> bool:
-    """An adjective that can be part of a role («первый», «постоянный»), not a pronoun («тот», «этот»)."""
-    return any(p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag.grammemes for p in morph.parses(word.lower())[:2])
 
 
 @functools.lru_cache(maxsize=20_000)

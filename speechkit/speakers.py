@@ -16,10 +16,11 @@ from __future__ import annotations
 import bisect
 import functools
 
-from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
+from .families import _WORD
 from .names import nominative_surname, surname_key
 from .participants import Mention, Participant
-from .people import _WORD, PeopleLearning, _people_table
+from .people import PeopleLearning, _people_table
+from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
 from .roles import Post, country_of_word
 from .text import sentence_breaks
 from .wordlists import load_sections, load_words
