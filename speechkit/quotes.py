@@ -454,14 +454,17 @@ def _attribution_next(text: str, i: int, end: int):
     if m.group("owner"):  # «Эти слова принадлежат директору школы Мамыркану Ибраимову»: whose they are, no verb
         return None, Span(a0, sent_end, text[a0:sent_end])
     # «Так министр образования и науки Кыргызстана Жылдыз Абдыкадырова прокомментировала …», «Об этом Ерлан
-    # Карин заявил …», «Этими словами министр Шодмон Бобозода начал пресс-конференцию»: a subject may come first
+    # Карин заявил …», «Этими словами министр Шодмон Бобозода начал пресс-конференцию», «Такую оценку дал X»: a
+    # subject may come first
     opener = " ".join(m.group(0).strip(" .!?…\n\t").lower().split())
-    so = opener in ("так", "об этом", "этими словами")
+    so = opener in ("так", "об этом", "этими словами", "такую оценку", "такое мнение")
     words = list(_WORD.finditer(text, a0, sent_end))[: NEXT_SUBJECT_WORDS if so else NEXT_VERB_WORDS]
     for w in words:  # «Об этом на церемонии награждения сообщила …»: a circumstance may come first
         if text[a0 : w.start()].count(",") or w.group(0)[:1].isupper() and w is not words[0] and not so:
             break  # (a clause or a name before the verb: no attribution of this shape, but after «Так»)
-        if is_speech_verb(w.group(0)) or opener == "этими словами" and _past_verb(w.group(0)):
+        # («Этими словами X начал …», «Такую оценку дал X»: any verb in the past, the opener says it is speech)
+        if is_speech_verb(w.group(0)) or opener in ("этими словами", "такую оценку", "такое мнение") \
+                and _past_verb(w.group(0)):
             return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
     return None
 
