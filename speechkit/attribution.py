@@ -31,8 +31,8 @@ from . import morph
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .name_sex import _feminine_noun, listed_woman
 from .names import first_name, gender_of_verb, known_first_name, place_or_body
-from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _kin,
-                           _known, _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
+from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known,
+                           _org_name, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
 from .roles import country_of_word, is_person_noun, post_of
 from .speakers import Cast, Participant, _nominative_head, org_heads
@@ -197,9 +197,9 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         return None
     head = next((w for w in np if not _quoted(w) and not _adjectival(w)), np[0])
     at = np.index(head)
-    if gender in ("masc", "femn") and _kin(head) and at + 1 < len(np) \
+    if gender in ("masc", "femn") and at + 1 < len(np) \
             and (kin := cast.at(np[at + 1].start)) is not None and kin.kind == "person" \
-            and kin.gender in ("masc", "femn") and kin.gender != gender \
+            and kin.gender in ("masc", "femn") and kin.gender != gender and _kin_of(head.text, kin) \
             and not any((q := cast.at(w.start)) is not None and q.kind == "person" and q.gender == gender
                         for w in _to_punctuation(text, np)[at + 2 :]):  # (not «мать Тимура Ахмедова Зарина …»)
         # «— сказала жена Ли Цяна», «— сказала супруга Марио Драги»: the verb's sex is the kin's, and the name

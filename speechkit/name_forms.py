@@ -21,7 +21,7 @@ from .names import (feminine_given, first_name, given_slot, is_patronymic, known
                     nominative_given, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman
 from .roles import country_of_word, is_person_noun, is_role_word
-from .text import norm_word
+from .text import norm_word, word_after, word_before
 from .wordlists import load_sections, load_words
 
 
@@ -231,13 +231,13 @@ class NameForms:
 
     def _before_place_noun(self, end: int) -> bool:
         """Whether a noun of a place follows right after (``organisations.txt # place nouns``: «Таласской области»)."""
-        after = re.match(r"[ \t]+([а-яё]+)", self.text[end : end + 30])
-        return after is not None and norm_word(morph.lemma(after.group(1))) in load_words("organisations.txt", "place nouns")
+        after = word_after(self.text, end)
+        return after is not None and norm_word(morph.lemma(after)) in load_words("organisations.txt", "place nouns")
 
     def _after_place_noun(self, start: int) -> bool:
         """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""
-        before = re.search(r"([а-яё]+)[ \t]+$", self.text[max(0, start - 30) : start])
-        return before is not None and norm_word(morph.lemma(before.group(1))) in load_words("organisations.txt", "place nouns")
+        before = word_before(self.text, start)
+        return before is not None and norm_word(morph.lemma(before)) in load_words("organisations.txt", "place nouns")
 
     def _oblique_place(self, start: int) -> bool:
         """Whether the words before a name put it in an oblique case: the role noun it stands in apposition

@@ -176,11 +176,6 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
     return []
 
 
-def _kin(w: Word) -> bool:
-    """A kinship or other noun that names a person by someone else («жена», «мать»: roles.txt # relational nouns)."""
-    return not w.text[:1].isupper() and _reading(w.text)[0] in load_words("roles.txt", "relational nouns")
-
-
 def _person_named(cast: Cast | None, w: Word) -> bool:
     """Whether the speaker model has a person named at ``w`` («агентству Tengrinews Ерлан Карин»)."""
     p = cast.at(w.start) if cast is not None else None

@@ -34,7 +34,7 @@ from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, fo
 from .participants import Participant
 from .roles import is_person_noun
 from .sex_in_context import SexInContext
-from .text import norm_word
+from .text import norm_word, word_before
 from .wordlists import load_table, load_words
 
 _CAP_WORD = re.compile(CAP)
@@ -46,9 +46,7 @@ INTRO_REACH = 200  # characters after a transcript label searched for the speake
 
 # «24-летняя», «пятилетний» (nominative) right before a capitalised word
 _AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
-_CAP_AFTER = re.compile(r"[ \t]+[А-ЯЁ]")
-_CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)")
-_WORD_BEFORE_CAP = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
+_CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
 _SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,2}) ([А-ЯЁ][а-яё]{0,2})(?![\w-])")
 _LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
@@ -161,8 +159,8 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
             elif pair is not None and third is not None and (first_name(b) or given_slot(b)) \
                     and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
                     and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())
-                         or (before := _WORD_BEFORE_CAP.search(text, max(0, m.start() - 40), m.start())) is not None
-                         and norm_word(morph.lemma(before.group(1))) in load_words("organisations.txt", "name nouns")):
+                         or (before := word_before(text, m.start())) is not None
+                         and norm_word(morph.lemma(before)) in load_words("organisations.txt", "name nouns")):
                 # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name;
                 # «профессор Университета Рюкоку Кадзуя Ямаути»: a noun a body's proper name follows, that name,
                 # a person's (not «председателем Еврокомиссии Жозе Мануэлом Баррозу»: a body named in full)
@@ -257,7 +255,7 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
             return
         age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) \
             if "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (a look first: most words have none)
-        if age and not _CAP_AFTER.match(self.text, m.end()) and given_slot(word):
+        if age and not _CAP_NEXT.match(self.text, m.end()) and given_slot(word):
             # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")

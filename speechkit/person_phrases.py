@@ -22,7 +22,7 @@ from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _ind
                            _quoted, _reading, _subject, words_in)
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
-from .text import SITE_SUFFIX, norm_word
+from .text import SITE_SUFFIX, norm_word, word_before
 from .wordlists import load_words
 
 
@@ -231,7 +231,6 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     return cast.add(Participant(name, "person", None, "", None))
 
 
-_LAST_WORD = re.compile(r"([а-яё]+)[ \t]+$")
 NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»
 NOUN_WORDS = 120  # words before a descriptive noun's quote read for someone brought in unnamed
 
@@ -293,8 +292,8 @@ def _said_before(cast: Cast, w: Word) -> bool:
     for m in pattern.finditer(cast.text, lo, w.start):
         if cast.in_quote(m.start()) or not _one_of_sex(m.group(), None) or not is_person_noun(m.group()):
             continue  # («Спасатели нашли группу»: a plural is no one of them; «Кореи» is no «кореянка»)
-        before = _LAST_WORD.search(cast.text, max(0, m.start() - 30), m.start())
-        if before is not None and is_speech_verb(before.group(1)):
+        before = word_before(cast.text, m.start())
+        if before is not None and is_speech_verb(before):
             continue  # «— сказал бразилец» before is the same re-naming of someone named, no one unnamed
         after = words_in(cast.text, m.end(), min(w.start, m.end() + 60))[:4]
         if not any((p := cast.at(x.start)) is not None and p.kind == "person" for x in after):

@@ -20,7 +20,7 @@ from .names import (first_name, given_slot, known_first_name, nominative_given, 
 from .name_sex import (_can_be_mans_genitive, _feminine_noun, _mans_oblique_name, _mostly_womans, _name_parses,
                        _past_gender, _reads_as_womans, _womans_name, listed_woman)
 from .roles import is_person_noun, is_role_word
-from .text import norm_word
+from .text import norm_word, word_before
 from .wordlists import load_words
 
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=len, reverse=True)) + r") $",
@@ -55,9 +55,9 @@ class SexInContext:
 
     def _womans_noun_before(self, start: int) -> bool:
         """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»)."""
-        before = re.search(r"([а-яё]+)[ \t]+$", self.text[max(0, start - 30) : start])
-        return before is not None and is_person_noun(before.group(1)) and _feminine_noun(before.group(1)) \
-            and norm_word(morph.lemma(before.group(1))) not in load_words("roles.txt", "relational nouns")
+        before = word_before(self.text, start)
+        return before is not None and is_person_noun(before) and _feminine_noun(before) \
+            and norm_word(morph.lemma(before)) not in load_words("roles.txt", "relational nouns")
 
     def _thing_before(self, start: int, gender: str) -> bool:
         """Whether the word right before ``start`` is a thing's noun in the nominative of ``gender``

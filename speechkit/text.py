@@ -167,6 +167,23 @@ def _unmix(word: str) -> str:
     return word.translate(table)
 
 
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([А-ЯЁа-яё]+)")
+
+
+def word_before(text: str, pos: int, reach: int = 40) -> str | None:
+    """The Cyrillic word that ends right before ``pos`` (spaces or tabs between), read within ``reach``
+    characters: «деревни» before «Кастри»; None after a mark, a line break or a Latin word."""
+    m = _WORD_BEFORE.search(text, max(0, pos - reach), pos)
+    return m.group(1) if m else None
+
+
+def word_after(text: str, pos: int, reach: int = 40) -> str | None:
+    """The Cyrillic word that starts right after ``pos`` (spaces or tabs between): «области» after «Таласской»."""
+    m = _WORD_AFTER.match(text, pos, pos + reach)
+    return m.group(1) if m else None
+
+
 def norm_word(word: str) -> str:
     """Key for comparing words and lemmas: lower case, ё as е.
 
