@@ -137,6 +137,18 @@ def _her_surnames(text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=50_000)
+def _participle_case(word: str) -> tuple[str, str] | None:
+    """(case, gender) of a singular full participle, as its likeliest reading has them («приехавшая» →
+    nomn, femn; «погибшего» → gent, masc), else None: a participle's clause after a name agrees with it."""
+    for p in morph.parses(word.lower())[:1]:
+        if p.tag.POS == "PRTF" and "sing" in p.tag.grammemes:
+            case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in p.tag.grammemes), None)
+            gender = next((g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)
+            if case and gender:
+                return case, gender
+    return None
+
+
 def _past_gender(word: str) -> str | None:
     """The gender of a past-tense verb form («сказала» → femn) or of a short form that attributes
     speech («уверена», «убеждена»), else None."""

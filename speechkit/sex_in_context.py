@@ -18,7 +18,7 @@ from .name_forms import _OBLIQUE, _PREPOSITIONS, _is_role
 from .names import (first_name, given_slot, known_first_name, nominative_given, place_or_body, surname_ending,
                     surname_key, surname_like)
 from .name_sex import (_can_be_mans_genitive, _feminine_noun, _mans_oblique_name, _mostly_womans, _name_parses,
-                       _past_gender, _reads_as_womans, _womans_name, listed_woman)
+                       _participle_case, _past_gender, _reads_as_womans, _womans_name, listed_woman)
 from .roles import is_person_noun, is_role_word
 from .text import norm_word, word_before
 from .wordlists import load_words
@@ -118,6 +118,12 @@ class SexInContext:
             # genitive the name then is; only a verb that cannot is evidence of the name's gender
             if g and not self._thing_before(start, g):
                 return g == "femn"
+        clause = re.match(r",\s+([а-яё]+)", text[end : end + 40])
+        if clause and (read := _participle_case(clause.group(1))) and read[1] != "neut" \
+                and not self._thing_before(start, read[1]):
+            # «Шохина Ашурова, приехавшая на место, …», «Руслана Жумагазиева, погибшего …»: a participle's
+            # clause after the name agrees with it in case and gender (unless with a thing before it)
+            return read == ("nomn", "femn")
         verb_gender = None
         words = before[-8:]
         for k, w in enumerate(reversed(words)):
