@@ -49,6 +49,7 @@ _AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]
 _CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
 _SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,2}) ([А-ЯЁ][а-яё]{0,2})(?![\w-])")
+_FAMILY_FIRST = re.compile(r"[А-ЯЁ][а-яё]{1,3} [А-ЯЁ][а-яё]{0,2} [А-ЯЁ][а-яё]{0,2}")  # a name _SYLLABLES read
 _LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
@@ -229,12 +230,14 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
                 for r in roles:
                     p.add_role(r, r.split())
                 people = [p]
-            if people and word != people[0].first:
+            family_first = bool(people) and word == people[0].first and _FAMILY_FIRST.fullmatch(people[0].name)
+            if people and (word != people[0].first or family_first):
                 who = self._pick(people, m.start(), word)
                 # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in
-                # it; «Бишимбаева» of a man is his genitive, though a woman's nominative in the dictionary
+                # it; «Бишимбаева» of a man is his genitive, though a woman's nominative in the dictionary;
+                # «Пак» of «Пак Чон Гюн» is his family name, written first
                 subject = norm_word(word) == norm_word(who.name.split()[-1]) or (
-                    who.gender is None and _nominative(word))
+                    (who.gender is None or family_first) and _nominative(word))
                 self.mention(who, m.start(), m.end(), subject)
             elif not people:
                 self._given_name_alone(m, taken)
@@ -323,6 +326,7 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
         name (the family name first), which no reading of capitalised pairs takes whole; the family name
         alone later («— сказал Пак») is a mention of it."""
         text, end = self.text, self.end
+        found: dict[str, Participant] = {}
         for m in _SYLLABLES.finditer(text, 0, end):
             if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)):
                 continue
@@ -333,6 +337,12 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
             self.mention(p, m.start(), m.end(), not self._oblique_place(m.start()))
             self._roles_around(p, m.start(), m.end())
             taken.update(m.start(k) for k in (1, 2, 3))
+            found[name] = p
+        for name, p in found.items():  # the name again where a sentence begins («Пак Чон Гюн объявил …»)
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:end]):
+                if m.start() not in taken:
+                    self.mention(p, m.start(), m.end(), not self._oblique_place(m.start()))
+                    taken.update(m.start() + k for k in range(len(name)) if name[k].isupper())
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname

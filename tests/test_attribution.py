@@ -696,6 +696,15 @@ CASES = [
     # three capitalised one-syllable words are one (Korean) name, family name first
     ("korean-three-syllable-name", "«Корея и Азия связаны не только торговлей», — сказал, открывая встречу, "
      "президент Республики Корея Пак Чон Гюн.", [("quote", "торговлей", "Пак Чон Гюн")]),
+    # the Korean name again where a sentence begins, and its family name alone, are mentions of the person
+    ("korean-name-again-at-a-sentence-start", "Президент Кореи Ли Сон Гюн выступил первым. Затем слово взял премьер "
+     "Вьетнама Чан Ван Хиеу.\n\nЛи Сон Гюн объявил о создании фонда. «Мы выделим деньги на стипендии», — сказал он.",
+     [("quote", "стипендии", "Ли Сон Гюн")]),
+    ("korean-family-name-alone", "Президент Кореи Пак Чон Гюн выступил первым. Затем слово взял премьер Вьетнама "
+     "Чан Ван Хиеу.\n\n«Мы выделим деньги на стипендии», — сказал Пак.", [("quote", "стипендии", "Пак Чон Гюн")]),
+    ("korean-family-name-alone-as-subject", "Президент Кореи Пак Чон Гюн выступил первым. Затем слово взял премьер "
+     "Вьетнама Чан Ван Хиеу.\n\nПак объявил о создании фонда. «Мы выделим деньги на стипендии», — сказал он.",
+     [("quote", "стипендии", "Пак Чон Гюн")]),
     ("korean-three-syllable-womans-name", "«Я прилетела из Токио только позавчера», — сказала Ким Со Ён.",
      [("quote", "позавчера", "Ким Со Ён")]),
     # a post before an initial and a surname («Б. Атаев») is his, as before a full name
