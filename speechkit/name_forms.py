@@ -31,6 +31,12 @@ class NameForms:
     def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
         """``_read_pair_forms``; a well-known figure's name written as people.tsv writes it is a nominative."""
         pair = self._read_pair_forms(a, b, start, end)
+        if pair != (a, held := self._post_holder(a, b, start, end), True) and held and (
+                pair is None or _country_before(self.text, start)):
+            # a pair the dictionary would not read as a name, or read as a woman's oblique case where a
+            # post and its country stand before it («Министр иностранных дел Японии Такэси Ивая заявил»:
+            # not «Такэся»'s genitive; the name after «… Японии» is the post's holder, in its case)
+            return a, held, True
         if pair is not None and not pair[2]:
             from .people import _people_table  # (people builds on this module)
 
@@ -38,6 +44,30 @@ class NameForms:
             if known is not None and known[0] == f"{a} {b}":
                 return pair[0], pair[1], True  # «Эмомали Рахмон»: a well-known name as its nominative is written
         return pair
+
+    def _post_holder(self, a: str, b: str, start: int, end: int) -> str | None:
+        """The gender of the verb a pair is the subject of, where its place makes it a post holder's name
+        in the nominative whatever the dictionary reads in its words: right after a post in the nominative
+        and right before a past-tense verb («Министр транспорта Турции Селим Кая сообщил»: not a verb
+        «селим» and Кай's genitive). Not after a post someone holds for another («помощник», «мать»),
+        whose genitive may follow, nor a given name with a case ending before a man's verb."""
+        after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
+        gender = _past_gender(after.group(1)) if after else None
+        if gender is None or len(b) < 2 or a == b or any(_is_role(w) or country_of_word(w) or listed_place(w)
+                                                        for w in (a, b)) or is_patronymic(b):
+            return None
+        if gender == "masc" and a.lower().endswith(("а", "я", "у", "ю", "ом", "ем", "ым", "ой", "ей")):
+            return None
+        if self.text[max(0, start - 1) : start] in ("«", '"', "„") or self._before_place_noun(end) \
+                or norm_word(morph.lemma(b)) in _body_heads():
+            return None
+        head = self._apposition_head(start)
+        if head is None or norm_word(morph.lemma(head)) in (load_words("roles.txt", "relational nouns")
+                                                            | load_words("roles.txt", "serving nouns")):
+            return None
+        cases = {c for p in morph.parses(head.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt", "loct")
+                 if c in p.tag.grammemes}
+        return gender if cases == {"nomn"} else None
 
     def _read_pair_forms(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
         """(given name in the nominative, gender, whether the pair is in the nominative) of «a b» read
@@ -341,6 +371,12 @@ def _dictionary_surname(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def _country_before(text: str, start: int) -> bool:
+    """Whether the word right before is a country's name («… Японии Такэси Ивая»)."""
+    before = word_before(text, start)
+    return before is not None and (c := country_of_word(before)) is not None and not c[1]
+
+
 def _is_role(word: str) -> bool:
     """A role noun in the singular: «Министр», «Аким»; not «Султанов» (a surname, though «султанов»
     is also the genitive plural of «султан»)."""
