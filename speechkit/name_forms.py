@@ -109,11 +109,14 @@ class NameForms:
             return None
         if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not (
                 self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
-                or _surname_form(b) and self._named_by_context(start, end)):
+                or _surname_form(b) and self._named_by_context(start, end)
+                or self._after_role(start) and _same_case(a, b)):
             # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»), in
             # the nominative unless the surname's own form says a name is here and its place does too
             # («пенсионер Бердах Каллыбеков», «Мака Гогиберидзе заявила»: «бердах», «мака» read only as
-            # oblique cases): «Требование Путина …», «на Острове Уайт», «депутат Мажилиса Иванова» are no names
+            # oblique cases): «Требование Путина …», «на Острове Уайт», «депутат Мажилиса Иванова» are no names;
+            # after a role, a surname's case ending the common noun shares makes a name too («главе
+            # госпредприятия Алмазу Дуйшеналиеву», «с министром Маратом Султановым»)
             return None
         if ending is None or ending == "":
             if ending is None and not known:
@@ -360,6 +363,8 @@ def _distinct_words(text: str) -> frozenset[str]:
 
 
 _PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
+
+
 @functools.lru_cache(maxsize=50_000)
 def _name_reading(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
@@ -370,13 +375,23 @@ def _dictionary_surname(word: str) -> bool:
     return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
 
 
-@functools.lru_cache(maxsize=50_000)
+_CASES_OF_ENDING = {"у": ("datv",), "ым": ("ablt",), "е": ("loct",), "ой": ("gent", "datv", "ablt", "loct")}
+
+
+def _same_case(given: str, surname: str) -> bool:
+    """Whether a common noun before a surname with a case ending can be in that case («Алмазу
+    Дуйшеналиеву»: both datives; not «а», a woman's nominative as often as a man's genitive)."""
+    cases = _CASES_OF_ENDING.get(surname_ending(surname) or "", ())
+    return any(c in p.tag.grammemes for p in morph.parses(given.lower())[:3] for c in cases)
+
+
 def _country_before(text: str, start: int) -> bool:
     """Whether the word right before is a country's name («… Японии Такэси Ивая»)."""
     before = word_before(text, start)
     return before is not None and (c := country_of_word(before)) is not None and not c[1]
 
 
+@functools.lru_cache(maxsize=50_000)
 def _is_role(word: str) -> bool:
     """A role noun in the singular: «Министр», «Аким»; not «Султанов» (a surname, though «султанов»
     is also the genitive plural of «султан»)."""

@@ -147,6 +147,12 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
                 self.addresses.append((fa[0], b))  # «Владимир Владимирович, …» — an address
                 k += 2
                 continue
+            if third is not None and surname_ending(a) not in (None, "") and any(
+                    p.first and p.first != a for p in self.by_key.get(surname_key(a), ())):
+                # «Адвокат Ильина Марк Гринберг»: the surname of someone the text has named («Артема Ильина»)
+                # in a case, the name of whom the post serves; the name is the pair after
+                k += 1
+                continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
             if pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
                     (first_name(a) is None and surname_ending(b) is None)
