@@ -151,7 +151,7 @@ def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | Non
 def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
                  gender: str | None, number: str | None, reply: bool = False) -> Participant | None:
     """What the clause's subject names; ``reply``: its verb answers someone (speech_verbs.txt # replies)."""
-    np = _subject(ws, cast, number)
+    np = _subject(ws, cast, number, gender)
     if not np:
         return None
     if np[0].low in AUTHOR:

@@ -101,12 +101,15 @@ class Context:
     issuer: Participant | None = None  # the author of the last statement named
 
 
-def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None) -> list[Word]:
+def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None,
+             gender: str | None = None) -> list[Word]:
     """The words of the first noun phrase outside a prepositional phrase that can be a subject.
 
     A word the speaker model knows as a person's nominative mention («Токаев», which the dictionary
     also reads as a plural of «токай») is a subject whatever else it could be. ``number``: the verb's
-    (a singular verb's subject is no plural: «в комментарии РИА Новости руководитель …»).
+    (a singular verb's subject is no plural: «в комментарии РИА Новости руководитель …»); ``gender``: the
+    past-tense verb's, which a thing's noun as its subject shares (not «— зачитала приговор судья …»:
+    the verdict is what she read).
     """
     in_pp = False
     skip_to = -1
@@ -157,6 +160,9 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
         if number == "sing" and not w.text[:1].isupper() and low not in PRONOUNS \
                 and (agree := _agreement(w.text, ("NOUN",))) and all(n == "plur" for n, _ in agree):
             continue  # «— сказал матери Асылбека Турсунова аким района»: «матери» is no singular verb's subject
+        if gender in ("masc", "femn") and pos == "NOUN" and not w.text[:1].isupper() and "inan" in gram \
+                and not is_person_noun(w.text) and not _can_be_gender(w.text, gender) and k + 1 < len(ws):
+            continue  # «— огласила постановление председательствующая судья …»: a thing of another gender is the object
         if low in PRONOUNS or _candidate_head(w):
             if w.text[:1].isupper() and _org_name_or_cap(w):
                 # «рассказал РИА Новости источник в администрации»: the agency is told, the source speaks
@@ -174,6 +180,12 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
                 and _candidate_head(nxt) and not w.text.isupper():
             return ws[_with_adjectives(ws, k):]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
     return []
+
+
+def _can_be_gender(word: str, gender: str) -> bool:
+    """Whether some nominative singular noun reading of ``word`` has ``gender``."""
+    return any(p.tag.POS == "NOUN" and {"nomn", "sing"} <= p.tag.grammemes and gender in p.tag.grammemes
+               for p in morph.parses(word.lower())[:4])
 
 
 def _person_named(cast: Cast | None, w: Word) -> bool:

@@ -138,6 +138,9 @@ class SexInContext:
                 w = self._apposition_head(start) or w
                 cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
                          if c in p.tag.grammemes}
+                at = len(words) - 1 - k
+                if cases == {"nomn"} and at > 0 and _feminine_modifier(words[at - 1]):
+                    return True  # «председательствующая судья Чынара Асаналиева»: the post's adjective is a woman's
                 if cases == {"nomn"}:
                     # «руководитель управления туризма Алматы Динара Жумабаева»: her post; but a masculine
                     # verb before the post agrees with its holder, a man («— заявил адвокат Куандыка
@@ -191,6 +194,12 @@ class SexInContext:
 
 
 _NEXT_PAIR = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def _feminine_modifier(word: str) -> bool:
+    """An adjective or participle that can only be a feminine nominative singular («председательствующая»)."""
+    parses = [p for p in morph.parses(word.lower())[:3] if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(parses) and all({"femn", "nomn", "sing"} <= p.tag.grammemes for p in parses)
 
 
 def _genitive_modifier(word: str) -> bool:

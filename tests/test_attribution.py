@@ -693,6 +693,14 @@ CASES = [
     ("post-with-a-comma-list", "Об этом сообщила министр труда, миграции и занятости населения Мехрангез "
      "Саидзода.\n\nОна добавила, что квоты вырастут. «Это легальная работа», — подчеркнула глава министерства.",
      [("quote", "легальная", "Мехрангез Саидзода")]),
+    # after the verb, a thing's noun of another gender than the verb's is what was read out, not the speaker;
+    # a feminine adjective before a post of either sex says its holder is a woman
+    ("verb-object-then-subject", "«Вина подсудимого доказана», — зачитала приговор судья Елена Кравцова.",
+     [("quote", "доказана", "Елена Кравцова")]),
+    ("verb-object-then-subject-feminine-adjective", "«Суды не дали оценки доводам защиты», — огласила постановление "
+     "председательствующая судья Чынара Асаналиева.", [("quote", "оценки", "Чынара Асаналиева")]),
+    ("verb-object-then-subject-neuter", "«Мы продлим программу еще на год», — зачитал обращение министра его "
+     "заместитель Арман Сейтказиев.", [("quote", "продлим", "Арман Сейтказиев")]),
     # three capitalised one-syllable words are one (Korean) name, family name first
     ("korean-three-syllable-name", "«Корея и Азия связаны не только торговлей», — сказал, открывая встречу, "
      "президент Республики Корея Пак Чон Гюн.", [("quote", "торговлей", "Пак Чон Гюн")]),
