@@ -149,6 +149,7 @@ def _participle_case(word: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
 def _past_gender(word: str) -> str | None:
     """The gender of a past-tense verb form («сказала» → femn) or of a short form that attributes
     speech («уверена», «убеждена»), else None."""
