@@ -119,6 +119,10 @@ class NameForms:
             # госпредприятия Алмазу Дуйшеналиеву», «с министром Маратом Султановым»)
             return None
         if ending is None or ending == "":
+            if ending is None and not known and b.lower() in self._label_surnames():
+                # «Министр … Байба Озола …» and «Озола:» labelling her turns: a label is a nominative
+                said = self._verb_of_name(start, end)
+                return (a, said or ("femn" if a.lower().endswith(("а", "я")) else "masc"), True)
             if ending is None and not known:
                 # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
                 nom = nominative_surname(b, "masc")
@@ -334,8 +338,17 @@ class NameForms:
             hers = self._hers = _her_surnames(self.text)
         return hers
 
+    def _label_surnames(self) -> frozenset[str]:
+        """The words that label a transcript's turns alone («ЮСУПОВА:», «Озола:»), lower case, found once: a
+        label is a nominative, so a surname the text writes so is no genitive."""
+        labels = getattr(self, "_labels", None)
+        if labels is None:
+            labels = self._labels = frozenset(m.group(1).lower() for m in _LABEL_WORD.finditer(self.text))
+        return labels
+
 
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+_LABEL_WORD = re.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
 
 
 def _as_written_name(lemma: str, written: str) -> str:

@@ -81,6 +81,8 @@ class SexInContext:
         known = _people_table().get(stem)
         if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
             return False  # «Владимира Путина»: a man the people table knows, in the genitive
+        if b.lower() in self._label_surnames():
+            return True  # «Нодира Юсупова» and «ЮСУПОВА:» labelling turns: a label is a nominative, hers
         if listed_woman(a):
             return True  # «Гульноза Рашидова»: a listed woman's name is no man's genitive (the list keeps out those)
         if _mans_oblique_name(a):
