@@ -255,7 +255,9 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     if tr.kind == "role":
         post = post_of([tr.surname])
         holder = cast.holder(post, tr.start) if post is not None else None
-        return holder or cast.add(Participant(tr.surname, "person", None, label))
+        holder = holder or _introduced_as(label, cast)
+        name = tr.surname.capitalize() if tr.surname.isupper() else tr.surname  # «ВЕДУЩИЙ:» as «Ведущий:»
+        return holder or cast.add(Participant(name, "person", None, label))
     if tr.kind == "name":
         from .roles import is_person_noun
 
@@ -286,6 +288,23 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
             return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _introduced_as(label: str, cast: Cast) -> Participant | None:
+    """The one person the text introduces with a label's word right before their name, a few words of
+    its own at most between («ведущая программы «Итоги» Алия Нурланова» for «Ведущая:»); nobody when
+    none or several are."""
+    want = norm_word(morph.lemma(label))
+    fits = []
+    for p in cast.people():
+        if not p.learned or not p.mentions:
+            continue
+        at = p.mentions[0].start
+        before = re.split(r"[.!?;:,—–\n]", cast.text[max(0, at - 60) : at])[-1]
+        words = re.findall(r"[А-Яа-яЁё-]+", before)[-4:]
+        if any(norm_word(morph.lemma(w)) == want for w in words):
+            fits.append(p)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _named_journalist(cast: Cast) -> Participant | None:
