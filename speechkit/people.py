@@ -25,6 +25,7 @@ import re
 from . import morph
 from .cache import code_stamp, memo
 from .families import FamilyNames
+from .family_first import FamilyFirstNames, family_first as is_family_first
 from .name_forms import NameForms, _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
@@ -48,8 +49,6 @@ INTRO_REACH = 200  # characters after a transcript label searched for the speake
 _AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
 _CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
-_SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,2}) ([А-ЯЁ][а-яё]{0,2})(?![\w-])")
-_FAMILY_FIRST = re.compile(r"[А-ЯЁ][а-яё]{1,3} [А-ЯЁ][а-яё]{0,2} [А-ЯЁ][а-яё]{0,2}")  # a name _SYLLABLES read
 _LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
@@ -97,7 +96,7 @@ def _surname_keys(surnames: list[str]) -> list[str]:
                 and all(isinstance(k, str) and k for k in keys))
 
 
-class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
+class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInContext):
     """The part of ``speakers.Cast`` that learns the people of its text (``_learn_people``, run when a cast
     is made) and reads initials, including a transcript label's (``_initials_person``)."""
 
@@ -108,7 +107,7 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
         self._particle_names(taken)
         self._couple_names(taken)
         self._one_letter_names(taken)
-        self._syllable_names(taken)
+        self._family_first_names(taken)
         k = 0
         while k < len(caps) - 1:
             m, nxt = caps[k], caps[k + 1]
@@ -236,7 +235,7 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
                 for r in roles:
                     p.add_role(r, r.split())
                 people = [p]
-            family_first = bool(people) and word == people[0].first and _FAMILY_FIRST.fullmatch(people[0].name)
+            family_first = bool(people) and word == people[0].first and is_family_first(people[0])
             if people and (word != people[0].first or family_first):
                 who = self._pick(people, m.start(), word)
                 # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in
@@ -326,29 +325,6 @@ class PeopleLearning(FamilyNames, NameForms, NameRoles, SexInContext):
                     p.add_role(r, r.split())
                 self.mention(p, m.start(), m.end(), True)
                 taken.update(m.start() + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words)))
-
-    def _syllable_names(self, taken: set[int]) -> None:
-        """«Пак Чон Гюн», «Ли Сын Хо», «Хан Джи Сок»: three capitalised words of one syllable each, a Korean
-        name (the family name first), which no reading of capitalised pairs takes whole; the family name
-        alone later («— сказал Пак») is a mention of it."""
-        text, end = self.text, self.end
-        found: dict[str, Participant] = {}
-        for m in _SYLLABLES.finditer(text, 0, end):
-            if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)):
-                continue
-            name = m.group(0)
-            said = self._verb_of_name(m.start(), m.end())
-            p = self._by_name.get(name) or self.add(Participant(name, "person", said, surname_key(m.group(1)),
-                                                                m.group(1)))
-            self.mention(p, m.start(), m.end(), not self._oblique_place(m.start()))
-            self._roles_around(p, m.start(), m.end())
-            taken.update(m.start(k) for k in (1, 2, 3))
-            found[name] = p
-        for name, p in found.items():  # the name again where a sentence begins («Пак Чон Гюн объявил …»)
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:end]):
-                if m.start() not in taken:
-                    self.mention(p, m.start(), m.end(), not self._oblique_place(m.start()))
-                    taken.update(m.start() + k for k in range(len(name)) if name[k].isupper())
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname
