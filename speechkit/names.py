@@ -17,6 +17,13 @@ UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "а-яёәғқңөұүһі"
 # Токаев, Касым-Жомарт, О’Рейли, Қабылхан
 CAP = rf"[{UPPER}](?:[’'][{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# an Arabic surname with its article, written in lower case before a capital («аль-Мансури», «ан-Нури»)
+ARTICLE_NAME = rf"(?:аль|ал|ан|ас|ад|ат|ар|аш|аз|эль|эш|эр|эд|эс)-{CAP}"
+
+
+def capitalised(word: str) -> bool:
+    """Whether a word is written as a name is: a capital first, or an Arabic article before one («аль-Отейби»)."""
+    return word[:1].isupper() or re.match(ARTICLE_NAME, word) is not None
 # surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
 _SURNAME_STEM = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
 PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "вичем", "вне", "вной", "вну", "ичны", "ичной")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import morph
-from .names import body_name, surname_ending
+from .names import body_name, capitalised, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
 from .text import PREPOSITIONS, norm_word
@@ -154,6 +154,9 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
                 continue
         if w.start < skip_to:
             continue
+        if cast is not None and not w.text[:1].isupper() and capitalised(w.text) and (p := cast.at(w.start)) is not None \
+                and p.kind == "person":
+            return ws[k:]  # «— сказал аль-Отейби»: an Arabic surname with its article, a person the text names
         if k and w.text[:1].isupper() and is_person_noun(ws[k - 1].text) and (m := _oblique_mention(cast, w)):
             skip_to = m.end  # «ответила адвокату Сергея Кузнецова судья …»: the one spoken to, a genitive in it
             continue

@@ -29,7 +29,7 @@ from .family_first import FamilyFirstNames, family_first as is_family_first
 from .name_forms import NameForms, _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
-from .names import (CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
+from .names import (ARTICLE_NAME, CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
                     is_patronymic, known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
@@ -38,7 +38,8 @@ from .sex_in_context import SexInContext
 from .text import norm_word, word_before
 from .wordlists import load_table, load_words
 
-_CAP_WORD = re.compile(CAP)
+# a capitalised word, or an Arabic surname with its article («аль-Мансури», «ан-Нури»: after a given name, the surname)
+_CAP_WORD = re.compile(rf"{CAP}|(?<![\w-]){ARTICLE_NAME}")
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
 _INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.[ \t\u00a0]?-?){{1,2}})[ \t\u00a0]?({CAP})")  # (not across a line)
@@ -115,6 +116,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
                 k += 1
                 continue
             a, b = m.group(0), nxt.group(0)
+            if a[:1].islower():
+                k += 1
+                continue  # an article's surname («аль-Мансури») is no given name
             third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " \
                 and caps[k + 2].start() not in taken else None
             if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
@@ -174,11 +178,13 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             if pair is not None:
                 given, gender, subject = pair
                 last = nxt
-                if third is not None and _surname_slot(third.group(0)) and not known_first_name(third.group(0)) \
+                prefix = b.lower() in load_words("surname_prefixes.txt")
+                if third is not None and _surname_slot(third.group(0), after_given=prefix) \
+                        and (not known_first_name(third.group(0)) or prefix) \
                         and (known_first_name(b) or not place_or_body(b) and surname_ending(b) is None
-                             and not morph.analyzer().word_is_known(b.lower())
-                             or b.lower() in load_words("surname_prefixes.txt")):
-                    # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен; Марин Ле Пен
+                             and not morph.analyzer().word_is_known(b.lower()) or prefix):
+                    # Кейт Пентус Роозиманнус, Жозе Мануэл Баррозу, Андерс Фог Расмуссен; Марин Ле Пен;
+                    # Халед Абдель Азиз (a name after a particle is part of the surname)
                     last = third
                 surname = last.group(0)
                 # the given name's case ending («Сергея»: «я»), a dative only where the dictionary knows the form

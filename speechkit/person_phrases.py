@@ -17,7 +17,7 @@ import re
 from . import morph
 from .name_forms import _body_heads
 from .name_sex import _past_gender
-from .names import CAP, first_name, gender_of_verb, place_or_body, surname_ending, surname_key
+from .names import CAP, capitalised, first_name, gender_of_verb, place_or_body, surname_ending, surname_key
 from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known, _oblique_mention,
                            _quoted, _reading, _subject, words_in)
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
@@ -31,7 +31,7 @@ def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = N
     if not np or _quoted(np[0]):
         return None
     w = np[0]
-    if w.text[:1].isupper() and not _role_word(w.text) and not (
+    if capitalised(w.text) and not _role_word(w.text) and not (
             len(np) > 1 and is_person_noun(w.text) and cast._sentence_start(w.start)):
         return _person_in(cast, np, oblique, verb_gender=gender)
     # «Помощник Владимира Путина заявил»: a noun of a person's role or kin, capitalised because it

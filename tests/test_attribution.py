@@ -35,6 +35,7 @@ import re
 import pytest
 
 from speechkit import analyze
+from speechkit.names import ARTICLE_NAME
 from speechkit.wordlists import load_words
 
 # each case: (id, text, expected) — expected is a list of (kind, words inside the segment, speaker)
@@ -724,6 +725,14 @@ CASES = [
     ("korean-family-name-alone-as-subject", "Президент Кореи Пак Чон Гюн выступил первым. Затем слово взял премьер "
      "Вьетнама Чан Ван Хиеу.\n\nПак объявил о создании фонда. «Мы выделим деньги на стипендии», — сказал он.",
      [("quote", "стипендии", "Пак Чон Гюн")]),
+    # an Arabic surname with its article («аль-Мансури») follows the given name; «Абдель», «Абу» open a surname
+    ("arabic-surname-with-an-article", "«Большинство споров решены в пользу работников», — подчеркнул министр труда "
+     "ОАЭ Абдулла аль-Мансури.", [("quote", "споров", "Абдулла аль-Мансури")]),
+    ("arabic-surname-with-an-article-alone", "Министр иностранных дел Саудовской Аравии Фейсал аль-Отейби "
+     "прилетел в Ташкент.\n\n«Мы готовы инвестировать», — сказал аль-Отейби.",
+     [("quote", "инвестировать", "Фейсал аль-Отейби")]),
+    ("arabic-surname-after-abdel", "«Египет не откажется от роли посредника», — заявил министр иностранных дел "
+     "Египта Халед Абдель Азиз.", [("quote", "посредника", "Халед Абдель Азиз")]),
     # a listed East Asian family name and the capitalised words after it are one name, family name first
     ("chinese-name-with-a-particle-family-name", "«Это типичный протекционизм», — заявил официальный представитель "
      "МИД КНР Ван Лэй.", [("quote", "протекционизм", "Ван Лэй")]),
@@ -1704,8 +1713,8 @@ def speaker_fault(speaker: str) -> str | None:
         p = m.parse(w)[0]
         if p.normal_form == "который":
             return f"relative clause: {w}"
-        if p.tag.POS in {"VERB", "INFN", "GRND"} and w[:1].islower():
-            return f"verb: {w}"
+        if p.tag.POS in {"VERB", "INFN", "GRND"} and w[:1].islower() and not re.match(ARTICLE_NAME, w):
+            return f"verb: {w}"  # (not «аль-Отейби»: an Arabic surname with its article)
     return None
 
 
