@@ -278,11 +278,14 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     dictionary knows (or data/womens_names.txt lists), in the nominative, of the verb's sex, after lower-case
     words that name no place (after «села», «аула» it may be the village's name: organisations.txt
     ``# regional``), quoted names («продавец рынка «Чорсу» Умид») or a place after a preposition
-    («дальнобойщик из Тюпа Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
+    («дальнобойщик из Тюпа Марат», «фермер из аула Бесагаш Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
     with a surname."""
+    places = load_words("organisations.txt", "place nouns")
     k = 1
-    while k < len(whole) and (whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS):
-        k += 1
+    while k < len(whole) and (whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS
+                              or k > 1 and whole[k - 2].low in PREPOSITIONS
+                              and norm_word(_reading(whole[k - 1].text)[0]) in places):
+        k += 1  # (past «из аймака Увс»: a place noun after a preposition, then the place's name)
     if k == len(whole) or k < 1:
         return None
     name, before = whole[k], whole[k - 1]

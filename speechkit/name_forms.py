@@ -59,6 +59,7 @@ class NameForms:
         if gender == "masc" and a.lower().endswith(("а", "я", "у", "ю", "ом", "ем", "ым", "ой", "ей")):
             return None
         if self.text[max(0, start - 1) : start] in ("«", '"', "„") or self._before_place_noun(end) \
+                or self._place_named_after(start) and not (known_first_name(a) and surname_ending(b) is not None) \
                 or norm_word(morph.lemma(b)) in _body_heads():
             return None
         head = self._apposition_head(start)
@@ -95,6 +96,10 @@ class NameForms:
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         if self._before_place_noun(end):
             return None  # «в селе Кок-Жар Таласской области»: a place's adjective, no surname
+        if self._place_named_after(start) and not (known_first_name(a) and surname_ending(b) is not None):
+            # «Скотовод из аймака Увс Баяр»: after «из аймака», «в селе» the place's own name (not before a
+            # given name and a surname: «Руководитель диаспоры в регионе Фируз Назаров»)
+            return None
         if re.search(r"(?<![\w-])[Ии]зо? $", self.text[max(0, start - 5) : start]):
             return None  # «Дальнобойщик из Тюпа Марат»: after «из» a place or a body, no given name
         ending = surname_ending(b)
@@ -271,6 +276,12 @@ class NameForms:
         after = word_after(self.text, end)
         return after is not None and norm_word(morph.lemma(after)) in load_words("organisations.txt", "place nouns")
 
+    def _place_named_after(self, start: int) -> bool:
+        """Whether a preposition and a place noun stand right before («из аймака», «в селе»): the
+        capitalised word after them is the place's name."""
+        return self._after_place_noun(start) and _PLACE_AFTER_PREPOSITION.search(
+            self.text, max(0, start - 30), start) is not None
+
     def _after_place_noun(self, start: int) -> bool:
         """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""
         before = word_before(self.text, start)
@@ -388,6 +399,7 @@ def _dictionary_surname(word: str) -> bool:
     return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
 
 
+_PLACE_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Нн]а|[Сс]о?|[Дд]о|[Оо]т|[Уу]) [а-яё]+ $")
 _CASES_OF_ENDING = {"у": ("datv",), "ым": ("ablt",), "е": ("loct",), "ой": ("gent", "datv", "ablt", "loct")}
 
 
