@@ -16,7 +16,7 @@ import re
 
 from . import morph
 from .name_forms import _is_role
-from .names import first_name, place_or_body, surname_key
+from .names import known_first_name, place_or_body, surname_key
 from .participants import Participant
 from .text import norm_word, word_before
 from .wordlists import load_words
@@ -51,10 +51,10 @@ def _foreign_word(word: str) -> bool:
 
 
 def _after_given_name(text: str, start: int) -> bool:
-    """Whether a given name stands right before: a name the dictionary gives or a capitalised word it does
-    not know («Виктор Ли», «Жан-Клод Ван Дамм»: the listed word is a surname there), not a place («Китая»)."""
+    """Whether a given name the dictionary knows stands right before («Виктор Ли», «Жан-Клод Ван Дамм»: the
+    listed word is a surname there); not a place («Китая») nor a body's name («Университета Цинхуа Чжан …»)."""
     m = _CAP_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and (first_name(m.group(1)) is not None or _foreign_word(m.group(1)))
+    return m is not None and known_first_name(m.group(1))
 
 
 def _nominative_given(word: str) -> str:

@@ -82,8 +82,10 @@ class NameForms:
         if country_of_word(a) and surname_ending(b) in ("", "а") and self._after_role(start) and first_name(a):
             pass  # «депутат Дания Еспаева»: after a post, a country's name before a surname is a given name
         elif _is_role(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
-                or not _surname_slot(b, after_given=known_first_name(a)):
-            return None  # «Шымкента Жанатом»: a city is no given name, whatever a name's place says
+                or not _surname_slot(b, after_given=known_first_name(a) or self._verb_after(end)):
+            # «Шымкента Жанатом»: a city is no given name, whatever a name's place says; a given name as the
+            # second word only as the subject of the verb after it («Приянка Наир считает»: an Indian surname)
+            return None
         if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):
             return None  # «Виктор Ли», «Ирина Ни»: a two-letter surname only after a given name the dictionary knows
         if a == b:
@@ -171,8 +173,18 @@ class NameForms:
                     if a.startswith(given) and b.endswith(a[len(given):]):
                         return (given, "masc", False)
             if known and ending is None and not any(("nomn" in p.tag.grammemes or "voct" in p.tag.grammemes)
-                                                    and "Name" in p.tag.grammemes for p in morph.parses(a.lower())[:6]):
-                fa, subject = first_name(a, oblique=True), False  # «Ильхамом Шольцем»: the given name's case
+                                                    and "Name" in p.tag.grammemes for p in morph.parses(a.lower())[:6]) \
+                    and not (not morph.analyzer().word_is_known(a.lower()) and self._verb_after(end)
+                             and not self._thing_before(start, known[1])):
+                # «Ильхамом Шольцем»: the given name's case; but a name the dictionary only guesses at, as the
+                # subject of the verb after it, is as written («Приянка Наир считает»)
+                fa, subject = first_name(a, oblique=True), False
+            if ending is None and not subject and fa[0] == a and self._verb_after(end) \
+                    and not re.search(r"(?<![\w-])[а-яё][а-яё-]* $", self.text[max(0, start - 40) : start]) \
+                    and not place_or_body(a) and not place_or_body(b) and not _org_name_word(a):
+                # «Экономист из Дели Приянка Наир считает»: right before a verb, after no common noun whose
+                # genitive it could be, a name is the verb's subject
+                subject = True
             if ending is None and subject and self._oblique_place(start):
                 subject = False  # «встретился с главным тренером Паоло Моретти»: neither word declines; the place says
             if ending is None and fa[0] == a and not listed_woman(a):
@@ -247,8 +259,14 @@ class NameForms:
         m = re.match(r"(,\s*)?([а-яё-]+)", self.text[end : end + 40].lstrip(" "))
         if m:
             word = m.group(2)
-            return bool(_past_gender(word)) if not m.group(1) else is_person_noun(word)
+            return bool(_past_gender(word) or _says_now(word)) if not m.group(1) else is_person_noun(word)
         return False
+
+    def _verb_after(self, end: int) -> bool:
+        """Whether a past-tense verb or a speech verb in the present follows right after («… заявил»,
+        «… считает»): the words before it are its subject."""
+        m = re.match(r"[ \t]+([а-яё]+)", self.text[end : end + 40])
+        return m is not None and bool(_past_gender(m.group(1)) or _says_now(m.group(1)))
 
     def _after_role(self, start: int) -> bool:
         """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
@@ -408,6 +426,21 @@ def _same_case(given: str, surname: str) -> bool:
     Дуйшеналиеву»: both datives; not «а», a woman's nominative as often as a man's genitive)."""
     cases = _CASES_OF_ENDING.get(surname_ending(surname) or "", ())
     return any(c in p.tag.grammemes for p in morph.parses(given.lower())[:3] for c in cases)
+
+
+def _org_name_word(word: str) -> bool:
+    """A body's head noun or proper name («Хокимият», «Акимат»): no given name."""
+    return norm_word(morph.lemma(word)) in _body_heads()
+
+
+@functools.lru_cache(maxsize=50_000)
+def _says_now(word: str) -> bool:
+    """A speech verb in the present, third person singular («считает», «говорит», «полагает»): its subject
+    is a person («Экономист из Дели Приянка Наир считает …»)."""
+    from .quotes import is_speech_verb  # (quotes builds on the speaker model)
+
+    return is_speech_verb(word) and any(p.tag.POS == "VERB" and {"pres", "3per", "sing"} <= p.tag.grammemes
+                                        for p in morph.parses(word)[:2])
 
 
 def _country_before(text: str, start: int) -> bool:
