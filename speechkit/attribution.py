@@ -448,18 +448,24 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
     ``pos`` that shares the document noun's stem («поздрав-», «обра-», «заяв-»), or that has the document
     as its object («МИД распространил заявление»)."""
     lo = max(0, pos - DOC_REACH)
-    for m in reversed(list(re.finditer(rf"(?<![\w-]){re.escape(doc[:4])}\w*", text[lo:pos], re.IGNORECASE))):
+    # «Премьер … направил участникам письменное обращение. «…», — говорится в документе»: «документ», «текст»
+    # stand for whatever document the text named last
+    stem = r"[а-яё]" if doc in _ANY_DOCUMENT else re.escape(doc[:4])
+    for m in reversed(list(re.finditer(rf"(?<![\w-]){stem}[\w-]*", text[lo:pos], re.IGNORECASE))):
         at = lo + m.start()
         if cast.in_quote(at):
             continue
-        if _reading(m.group(0))[2] == "NOUN" and norm_word(morph.lemma(m.group(0))) == doc:
-            # «МИД Казахстана распространил заявление …»: the document named as a verb's object
-            prev = re.search(r"([а-яё]+)\s+$", text[max(lo, at - 30) : at])
-            if prev is None or _reading(prev.group(1))[2] != "VERB" \
-                    or norm_word(morph.lemma(prev.group(1))) in QUOTING | RELAYING:
+        lemma = norm_word(morph.lemma(m.group(0)))
+        if _reading(m.group(0))[2] == "NOUN" and (lemma == doc or doc in _ANY_DOCUMENT and _in("documents", lemma)):
+            # «МИД Казахстана распространил заявление …»: the document named as a verb's object (adjectives and
+            # the one it is sent to between: «направил участникам письменное обращение»)
+            prev = _verb_of_object(text, max(lo, at - 60), at)
+            if prev is None or norm_word(morph.lemma(prev.group(1))) in QUOTING | RELAYING:
                 continue  # (not «цитирует заявление агентство Tasnim»: the agency quotes, it issued nothing)
-            at, m = max(lo, at - 30) + prev.start(1), prev
-        elif _reading(m.group(0))[2] != "VERB":
+            if _reading(prev.group(1))[2] == "PRTS":  # «на сайте министерства было опубликовано заявление»
+                return _site_owner(cast, text, lo, at, pos)
+            at, m = prev.start(1), prev
+        elif doc in _ANY_DOCUMENT or _reading(m.group(0))[2] != "VERB":
             continue
         for mention, who in itertools.islice(cast.recent(at), 1):  # «Владимир Путин поздравил»
             if at - mention.end <= 2 and who.kind in ("person", "organisation"):
@@ -472,6 +478,42 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
         who = resolve(cast, text, s0, at + len(m.group(0)), verb, at, Context(), subject_first=True)
         if who is not None and who.kind in ("person", "organisation"):
             return who
+    return None
+
+
+_ANY_DOCUMENT = frozenset(("документ", "текст"))
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+_LOWER_WORD = re.compile(r"(?<![\w-])([а-яё]+)(?![\w-])")
+
+
+def _verb_of_object(text: str, lo: int, at: int) -> re.Match[str] | None:
+    """The verb whose object the noun at ``at`` is: right before it, or before up to two adjectives or
+    nouns in the dative («направил участникам письменное обращение»); a passive participle counts
+    («было опубликовано заявление»)."""
+    words = list(_LOWER_WORD.finditer(text, lo, at))
+    end = at
+    for m in reversed(words[-3:]):
+        if text[m.end() : end].strip():
+            return None  # something other than a space between (punctuation, a capitalised word)
+        part, gram = _reading(m.group(1))[2], _reading(m.group(1))[1]
+        if part in ("VERB", "PRTS"):
+            return m
+        if part not in ("ADJF", "PRTF") and "datv" not in gram:
+            return None
+        end = m.start()
+    return None
+
+
+def _site_owner(cast: Cast, text: str, lo: int, at: int, pos: int) -> Participant | None:
+    """Whose site or channel a document was published on, in the sentence of ``at`` («на сайте
+    министерства», «в Telegram-канале акимата»)."""
+    breaks = [b.end() for b in _SENTENCE_END.finditer(text, lo, at)]
+    ws = words_in(text, breaks[-1] if breaks else lo, at)
+    for k, w in enumerate(ws[:-1]):
+        if w.low in ("на", "в", "во") and _in("documents", _reading(ws[k + 1].text)[0]):
+            got = _phrase(cast, text, ws[k + 2 :], pos, Context(), oblique=True)
+            if got is not None:
+                return got
     return None
 
 
