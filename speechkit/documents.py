@@ -1,0 +1,242 @@
+"""Documents as speakers: who issued the document a quote is from («говорится в заявлении МИД», «В нем
+отмечается», «— говорится в документе» after «МИД распространил заявление»), which outlet wrote an
+article, whose words an outlet relays or quotes («приводит слова министра», «цитирует заявление
+агентство Tasnim»).
+
+These read the clause ``attribution.resolve`` found (and call it back for the subject of the sentence a
+document is named in); what a noun phrase names is ``attribution._phrase``, an organisation
+``bodies._organisation``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import attribution as _a  # (attribution reads its documents here: each calls the other at run time)
+from . import morph
+from .bodies import _organisation
+from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
+                           _reading, words_in)
+from .roles import is_person_noun
+from .speakers import Cast, Participant, org_heads
+from .text import norm_word
+from .wordlists import load_words
+
+
+def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
+                      impersonal: bool = False) -> Participant | None:
+    """«говорится в заявлении МИД» · «В нем отмечается» · «В иранском МИД заявили» · «отметили в ведомстве».
+
+    An impersonal verb that names no document or body («На сайте Кремля указывается, что …») speaks of
+    the document in discussion: its issuer.
+    """
+    for k, w in enumerate(ws):
+        if w.low not in ("в", "во"):
+            continue
+        rest = ws[k + 1 :]
+        if not rest:
+            break
+        if rest[0].low in ("нем", "ней", "них"):  # «В нем отмечается»: the document just named
+            return ctx.issuer or ctx.last
+        if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)
+                                                                  and not _in("documents", _reading(rest[0].text)[0])):
+            # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name; an
+            # abbreviation with its complements («в ГУ МВД по Московской области», «в ДЧС Алматы», «в IT Park»)
+            if rest[0].text.isupper() and len(rest[0].text) > 1 or re.match(r"[A-Z]", rest[0].text):
+                np = _clip(text, rest)
+                cut = next((k for k in range(1, len(np)) if (p := cast.at(np[k].start)) is not None
+                            and p.kind == "person"), len(np))  # (not «в ДЧС Алматы | Ерлану Карину»)
+                return _organisation(cast, text, np[:cut], pos, ctx)
+            return _organisation(cast, text, [_quoted_nominative(text, rest[0])], pos, ctx)
+        if rest[0].low in _a.POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
+            return _a._possessor(cast, rest[0], pos, ctx)  # «говорится в их обзоре»: the issuer it points back to
+        np = _clip(text, rest)
+        head = next((x for x in np if not _adjectival(x)), np[0])
+        lemma, gram, _ = _reading(head.text)
+        if "plur" in gram and not _org_name(head):
+            continue  # «в группах и чатах», «в акиматах»: many places, no one body
+        if _in("documents", lemma):
+            return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx, lemma)
+        if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
+            return _organisation(cast, text, np, pos, ctx)
+    return (ctx.issuer or ctx.last) if impersonal else None
+
+
+NAME_REACH = 3000  # characters on each side of a quoted name searched for its nominative
+
+
+def _quoted_nominative(text: str, w: Word) -> Word:
+    """A quoted name after a preposition as the text writes it in the nominative elsewhere: «в «Норникеле»»
+    → «Норникель» (a quoted word of the dictionary's lemma of it); else as written."""
+    inner = w.text.strip("«»\"„“”")
+    if not _quoted(w) or " " in inner:
+        return w
+    lemma = norm_word(morph.lemma(inner))
+    if lemma == norm_word(inner):
+        return w
+    lo, hi = max(0, w.start - NAME_REACH), min(len(text), w.end + NAME_REACH)  # (bounded: a text of many stays linear)
+    for m in re.finditer(rf"([«\"„“])({re.escape(inner[: max(2, len(inner) - 3)])}[\w-]*)([»\"”“])", text[lo:hi]):
+        if norm_word(m.group(2)) == lemma:
+            return Word(lo + m.start(), lo + m.end(), m.group(0))
+    return w
+
+
+def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc: str = "") -> Participant | None:
+    """Who issued a document: its genitive complement («заявлении МИД России»), «от» whom it came, the
+    subject of the verb the document is named after («Путин поздравил … В поздравлении говорится»), or
+    the last issuer."""
+    for k, w in enumerate(rest):
+        if w.low == "от":  # «в комментарии, который получил РБК от областного департамента финансов»
+            got = _a._phrase(cast, text, rest[k + 1 :], pos, ctx, oblique=True)
+            if got is not None:
+                return got
+    if rest and rest[0].low not in PREPOSITIONS and (_can_be(rest[0].text, "gent") or rest[0].text[:1].isupper()):
+        got = _a._phrase(cast, text, rest, pos, ctx, oblique=True)
+        if got is not None:
+            return got
+        lemma, gram, part = _reading(rest[0].text)
+        if part == "NOUN" and rest[0].text[:1].islower() and not _in("documents", lemma):
+            # «говорится в сообщении профсоюза»: a body the model does not know issued it, never the last
+            # speaker
+            return _organisation(cast, text, _clip(text, rest), pos, ctx)
+    if doc and _in("articles", doc):
+        outlet = _outlet_before(cast, text, pos)
+        if outlet is not None:
+            return outlet  # «…, пишет The Guardian. «…», — говорится в статье»: the outlet's article
+    return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
+
+
+DOC_REACH = 600  # characters before a document's mention searched for the verb it is named after (or an outlet)
+_WRITES = re.compile(r"(?<![\w-])(?:пишет|пишут|публикует|опубликовал[аио]?)\s+((?:[A-Z][\w.&'’-]*\s?){1,4})")
+
+
+def _outlet_before(cast: Cast, text: str, pos: int) -> Participant | None:
+    """The outlet that wrote last before ``pos``: an outlet the model knows («издание Forbes Kazakhstan»,
+    ``organisations.txt # media``), or a Latin name after «пишет» («пишет The Guardian»)."""
+    lo = max(0, pos - DOC_REACH)
+    media = load_words("organisations.txt", "media")
+    known = None
+    for m, p in cast.recent(pos):  # (latest first: the look stops at the window's start)
+        if m.start < lo:
+            break
+        if p.kind == "organisation" and p.key and p.key[0] in media:
+            known = p
+            break
+    found = None
+    for m in _WRITES.finditer(text, lo, pos):
+        found = m
+    if found is not None and (known is None or known.last_before(pos).start < found.start(1)):
+        ws = words_in(text, found.start(1), found.end(1))
+        got = _organisation(cast, text, ws, pos, Context()) if ws else None
+        if got is not None:
+            return got
+    return known  # characters before a document's mention searched for the verb it is named after
+
+
+def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None:
+    """«Владимир Путин поздравил … В поздравлении говорится»: the subject of the nearest verb before
+    ``pos`` that shares the document noun's stem («поздрав-», «обра-», «заяв-»), or that has the document
+    as its object («МИД распространил заявление»)."""
+    lo = max(0, pos - DOC_REACH)
+    # «Премьер … направил участникам письменное обращение. «…», — говорится в документе»: «документ», «текст»
+    # stand for whatever document the text named last
+    stem = r"[а-яё]" if doc in _ANY_DOCUMENT else re.escape(doc[:4])
+    for m in reversed(list(re.finditer(rf"(?<![\w-]){stem}[\w-]*", text[lo:pos], re.IGNORECASE))):
+        at = lo + m.start()
+        if cast.in_quote(at):
+            continue
+        lemma = norm_word(morph.lemma(m.group(0)))
+        if _reading(m.group(0))[2] == "NOUN" and (lemma == doc or doc in _ANY_DOCUMENT and _in("documents", lemma)):
+            # «МИД Казахстана распространил заявление …»: the document named as a verb's object (adjectives and
+            # the one it is sent to between: «направил участникам письменное обращение»)
+            prev = _verb_of_object(text, max(lo, at - 60), at)
+            if prev is None or norm_word(morph.lemma(prev.group(1))) in _a.QUOTING | _a.RELAYING:
+                continue  # (not «цитирует заявление агентство Tasnim»: the agency quotes, it issued nothing)
+            if _reading(prev.group(1))[2] == "PRTS":  # «на сайте министерства было опубликовано заявление»
+                return _site_owner(cast, text, lo, at, pos)
+            at, m = prev.start(1), prev
+        elif doc in _ANY_DOCUMENT or _reading(m.group(0))[2] != "VERB":
+            continue
+        for mention, who in itertools.islice(cast.recent(at), 1):  # «Владимир Путин поздравил»
+            if at - mention.end <= 2 and who.kind in ("person", "organisation"):
+                return who
+        breaks = [lo + b.end() for b in re.finditer(r"[.!?…]\s+", text[lo:at])]
+        s0 = breaks[-1] if breaks else lo
+        if cast.in_quote(s0):
+            continue  # the clause before the verb is someone's quoted words, not who issued the document
+        verb = next((w for w in words_in(text, at, at + len(m.group(0)))), None)
+        who = _a.resolve(cast, text, s0, at + len(m.group(0)), verb, at, Context(), subject_first=True)
+        if who is not None and who.kind in ("person", "organisation"):
+            return who
+    return None
+
+
+_ANY_DOCUMENT = frozenset(("документ", "текст"))
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+_LOWER_WORD = re.compile(r"(?<![\w-])([а-яё]+)(?![\w-])")
+
+
+def _verb_of_object(text: str, lo: int, at: int) -> re.Match[str] | None:
+    """The verb whose object the noun at ``at`` is: right before it, or before up to two adjectives or
+    nouns in the dative («направил участникам письменное обращение»); a passive participle counts
+    («было опубликовано заявление»)."""
+    words = list(_LOWER_WORD.finditer(text, lo, at))
+    end = at
+    for m in reversed(words[-3:]):
+        if text[m.end() : end].strip():
+            return None  # something other than a space between (punctuation, a capitalised word)
+        part, gram = _reading(m.group(1))[2], _reading(m.group(1))[1]
+        if part in ("VERB", "PRTS"):
+            return m
+        if part not in ("ADJF", "PRTF") and "datv" not in gram:
+            return None
+        end = m.start()
+    return None
+
+
+def _site_owner(cast: Cast, text: str, lo: int, at: int, pos: int) -> Participant | None:
+    """Whose site or channel a document was published on, in the sentence of ``at`` («на сайте
+    министерства», «в Telegram-канале акимата»)."""
+    breaks = [b.end() for b in _SENTENCE_END.finditer(text, lo, at)]
+    ws = words_in(text, breaks[-1] if breaks else lo, at)
+    for k, w in enumerate(ws[:-1]):
+        if w.low in ("на", "в", "во") and _in("documents", _reading(ws[k + 1].text)[0]):
+            got = _a._phrase(cast, text, ws[k + 2 :], pos, Context(), oblique=True)
+            if got is not None:
+                return got
+    return None
+
+
+def _words_of(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """«приводит сайт института слова Стивена Хокинга» · «передает Kazinform слова министра» · «Слова Ахметова
+    приводит пресс-служба» · «Его слова приводит …»: whose words they are."""
+    for k, w in enumerate(ws):
+        if _quoted(w) or _reading(w.text)[0] not in _a.WORDS_OF:
+            continue
+        if k and ws[k - 1].low in _a.POSSESSIVES:
+            return _a._possessor(cast, ws[k - 1], pos, ctx)
+        got = _a._phrase(cast, text, ws[k + 1 :], pos, ctx, oblique=True) if k + 1 < len(ws) else None
+        if got is not None:
+            return got
+    return None
+
+
+def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
+    got = _words_of(cast, text, after, pos, ctx)
+    if got is not None:
+        return got
+    for k, w in enumerate(after):
+        if _quoted(w) or _reading(w.text)[0] in load_words("organisations.txt", "media"):
+            continue  # «цитирует телеканал представителя минобороны»: the outlet quotes, its object speaks
+        lemma, gram, _ = _reading(w.text)
+        if _in("documents", lemma):
+            return _issuer(cast, text, after[k + 1 :], pos, ctx, lemma)
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person" and not p.last_before(w.start + 1).subject:
+            return p  # «цитирует РБК Карасина», «цитирует «Взгляд» Дмитрия Медведева»
+        if (_can_be(w.text, "accs") or _can_be(w.text, "gent")) and not w.text[:1].isupper() \
+                and (_in("heads", lemma) or is_person_noun(w.text)):
+            return _a._phrase(cast, text, after[k:], pos, ctx, oblique=True)  # «цитирует ИТАР-ТАСС оппозиционера»
+    return None
