@@ -13,7 +13,7 @@ import functools
 import re
 
 from . import morph
-from .name_forms import _is_role
+from .name_words import _is_role
 from .name_sex import _sex_of_form, listed_woman
 from .names import CAP, UPPER, feminine_given, first_name, given_slot, nominative_given, place_or_body, surname_key
 from .participants import Participant

@@ -15,7 +15,7 @@ import functools
 import re
 
 from . import morph
-from .name_forms import _is_role
+from .name_words import _is_role
 from .names import known_first_name, place_or_body, surname_key
 from .participants import Participant
 from .text import norm_word, word_before

@@ -8,21 +8,23 @@ asks ``sex_in_context.SexInContext._woman``). The nominative a role's or a body'
 
 ``NameForms`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): its methods read the
 cast's ``text`` and the people it already knows by surname (``by_key``). What a given name or a
-surname's form says of sex by itself is in ``name_sex``.
+surname's form says of sex by itself is in ``name_sex``; what a word alone says of a name (a role, a
+surname's slot and form, a nominative) in ``name_words``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 from . import morph
 from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, listed_place,
-                    nominative_given, nominative_surname, place_or_body, surname_ending, surname_key, surname_like)
+                    nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman
+from .name_words import (_PREPOSITIONS, _body_heads, _dictionary_surname, _is_role, _name_reading, _nominative,
+                         _org_name_word, _same_case, _says_now, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word, word_after, word_before
-from .wordlists import load_sections, load_words
+from .wordlists import load_words
 
 
 class NameForms:
@@ -376,7 +378,6 @@ class NameForms:
         return labels
 
 
-_OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
 _LABEL_WORD = re.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
 
 
@@ -404,102 +405,13 @@ def _distinct_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-_PREPOSITIONS = frozenset("с со у от для до без из к ко о об при про за над под перед между".split())
-
-
-@functools.lru_cache(maxsize=50_000)
-def _name_reading(word: str) -> bool:
-    return any("Name" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
-
-
-@functools.lru_cache(maxsize=50_000)
-def _dictionary_surname(word: str) -> bool:
-    return any("Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
-
-
 _PLACE_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Нн]а|[Сс]о?|[Дд]о|[Оо]т|[Уу]) [а-яё]+ $")
-_CASES_OF_ENDING = {"у": ("datv",), "ым": ("ablt",), "е": ("loct",), "ой": ("gent", "datv", "ablt", "loct")}
-
-
-def _same_case(given: str, surname: str) -> bool:
-    """Whether a common noun before a surname with a case ending can be in that case («Алмазу
-    Дуйшеналиеву»: both datives; not «а», a woman's nominative as often as a man's genitive)."""
-    cases = _CASES_OF_ENDING.get(surname_ending(surname) or "", ())
-    return any(c in p.tag.grammemes for p in morph.parses(given.lower())[:3] for c in cases)
-
-
-def _org_name_word(word: str) -> bool:
-    """A body's head noun or proper name («Хокимият», «Акимат»): no given name."""
-    return norm_word(morph.lemma(word)) in _body_heads()
-
-
-@functools.lru_cache(maxsize=50_000)
-def _says_now(word: str) -> bool:
-    """A speech verb in the present, third person singular («считает», «говорит», «полагает»): its subject
-    is a person («Экономист из Дели Приянка Наир считает …»)."""
-    from .quotes import is_speech_verb  # (quotes builds on the speaker model)
-
-    return is_speech_verb(word) and any(p.tag.POS == "VERB" and {"pres", "3per", "sing"} <= p.tag.grammemes
-                                        for p in morph.parses(word)[:2])
-
-
 def _country_before(text: str, start: int) -> bool:
     """Whether the word right before is a country's name («… Японии Такэси Ивая»)."""
     before = word_before(text, start)
     return before is not None and (c := country_of_word(before)) is not None and not c[1]
 
 
-@functools.lru_cache(maxsize=50_000)
-def _is_role(word: str) -> bool:
-    """A role noun in the singular: «Министр», «Аким»; not «Султанов» (a surname, though «султанов»
-    is also the genitive plural of «султан»)."""
-    return any(is_role_word(norm_word(p.normal_form)) and "plur" not in p.tag.grammemes
-               for p in morph.parses(word.lower())[:3])
-
-
-def _surname_slot(word: str, after_given: bool = False) -> bool:
-    """Whether a capitalised word after a given name can be the surname: not a role, a patronymic or a
-    country; after a given name the dictionary knows, a word that is also a place or another given name
-    is a surname too («Дмитрий Ливанов», «Ричард Вагнер», «Алексей Карп»)."""
-    if _is_role(word) or is_patronymic(word) or country_of_word(word):
-        return False
-    if after_given:
-        return True
-    return not place_or_body(word) and (not known_first_name(word) or surname_like(word))
-
-
-_CASE_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "е", "ым", "им", "ой", "ей", "ы", "и")  # a declined foreign name's
 _QUOTED = re.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
-def _surname_form(word: str) -> bool:
-    """A surname by its form alone, in the nominative: «Каллыбеков» (a man's «-ов»), «Гогиберидзе», «Пашинян»
-    (``surname_endings.txt``)."""
-    low = word.lower()
-    if surname_ending(word) == "":
-        # (not «Министров», «Депутатов»: a common noun's plural genitive the dictionary knows as no surname)
-        parses = morph.parses(low)[:3]
-        return not morph.analyzer().word_is_known(low) or any("Surn" in p.tag.grammemes for p in parses) \
-            or not any(p.tag.POS == "NOUN" for p in parses)
-    # («Вооружённых», «Объединённых»: an adjective's plural ends as «Черных» does)
-    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")) \
-        and not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(low)[:2])
-
-
-@functools.lru_cache(maxsize=50_000)
-def _nominative(word: str) -> bool:
-    """Whether a name form can be the nominative: «Токаев», «Пауэр» (indeclinable), «Пашинян»
-    (``surname_endings.txt``), not «Токаева»."""
-    low = word.lower()
-    if any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")):
-        return True
-    if not morph.analyzer().word_is_known(low) and not low.endswith(_CASE_ENDINGS):
-        return True  # «Ли Вэйдун»: a word the dictionary only guesses at, with no case ending, is as written
-    ps = [p for p in morph.parses(low)[:4] if p.score >= 0.1]
-    return any("nomn" in p.tag.grammemes for p in ps) or not any(p.tag.POS == "NOUN" for p in ps)
-
-
-@functools.cache
-def _body_heads() -> frozenset[str]:
-    """The one-word heads of organisations' names (organisations.txt ``# heads``: «кенеш», «дума»)."""
-    return frozenset(h for h in load_sections("organisations.txt").get("heads", ()) if " " not in h)

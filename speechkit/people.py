@@ -26,7 +26,8 @@ from . import morph
 from .cache import code_stamp, memo
 from .families import FamilyNames
 from .family_first import FamilyFirstNames, family_first as is_family_first
-from .name_forms import NameForms, _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
+from .name_forms import NameForms
+from .name_words import _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
 from .names import (ARTICLE_NAME, CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,

@@ -15,7 +15,7 @@ import functools
 import re
 
 from . import morph
-from .name_forms import _body_heads
+from .name_words import _body_heads
 from .name_sex import _past_gender
 from .names import (CAP, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)

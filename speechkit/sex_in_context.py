@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import morph
-from .name_forms import _OBLIQUE, _PREPOSITIONS, _is_role
+from .name_words import _OBLIQUE, _PREPOSITIONS, _is_role
 from .names import (first_name, given_slot, known_first_name, nominative_given, place_or_body, surname_ending,
                     surname_key, surname_like)
 from .name_sex import (_can_be_mans_genitive, _feminine_noun, _mans_oblique_name, _mostly_womans, _name_parses,
