@@ -22,7 +22,8 @@ from .text import norm_word, word_before
 from .wordlists import load_words
 
 # «Пак Чон Гюн», «Ли Сын Хо», «Ким Ё Чжон»: three capitalised syllables after a word or a comma
-_SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]{0,3})(?![\w-])")
+_SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,4}) ([А-ЯЁ][а-яё]{0,4})(?![\w-])")
+_SYLLABLE = re.compile(r"[А-ЯЁ][а-яё]{0,4}")  # «Ё», «Ок», «Чхоль»: a Korean syllable as Russian spells it
 _GIVEN = r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?"
 _BY_WORDS = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|оценке|данным)|[Сс]о\s+слов)\s+$")  # «По словам Ли Хунбиня»
 _VOWELS = "аеёиоуыэюя"
@@ -108,6 +109,8 @@ class FamilyFirstNames:
             if _foreign_word(m.group(1)):  # «Нгуен Ван Дон»: after a family name no Russian word, its name
                 if any(_is_role(g) for g in given):
                     continue
+            elif len(given) == 2 and all(_SYLLABLE.fullmatch(g) for g in given):
+                pass  # «Ким Сун Ок», «Пак Мин Чхоль» where a sentence begins: a Korean name of three syllables
             else:
                 # a family name that is a Russian word too («Ван» a particle, «Ли» one): only before one word
                 # the dictionary does not know, and not where the text writes it after a given name too

@@ -262,8 +262,10 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         from .roles import is_person_noun
 
         words = [w.capitalize() if w.isupper() else w for w in tr.surname.split()]
-        if len(words) == 2 and is_person_noun(words[0]) and not first_name(words[0]):
-            words = words[1:]  # «Свидетель Ким:»: a post or a party, then the surname of the one the text names
+        labels = load_sections("roles.txt").get("transcript labels", ())
+        while len(words) > 1 and (is_person_noun(words[0]) or words[0].lower() in labels) and not first_name(words[0]):
+            # «Свидетель Ким:», «Ведущий Сергей Ветров:»: a post or a party, then the name of the one it is
+            words = words[1:]
         if len(words) == 1:
             people = cast.by_key.get(surname_key(words[0]), ())
             if people:
