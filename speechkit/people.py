@@ -218,7 +218,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             if m.start() in taken or not _surname_after_initial(m.group(2)):
                 continue  # «сказал Ван И. Позже …»: «И» is part of a name, and «Позже» no surname
             label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
-            p = self._initials_person(m.group(1).replace(" ", ""), m.group(2), at=m.end() if label else None)
+            p = self._initials_person(_as_written(m.group(1)), m.group(2), at=m.end() if label else None)
             self.mention(p, m.start(), m.end(), True)
             if not label:  # «заместитель Председателя Кабинета Министров Б. Атаев»: the post before is his
                 self._roles_around(p, m.start(), m.end())
@@ -388,7 +388,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             return self.person(first, surname, "femn" if patr.endswith(("вна", "чна")) else "masc")
         if not label:  # «к Г.Анцеву»: a declined surname after initials, in the nominative if it says
             surname = nominative_surname(surname, "masc") if surname_ending(surname) not in (None, "", "а") else surname
-        return self.add(Participant(f"{initials}{surname}", "person", None, key, None))
+        # the initials as the text spaces them: «В.Путин», «Б. Атаев», «Т. С. Горелова»
+        name = f"{initials.strip()} {surname}" if " " in initials else f"{initials}{surname}"
+        return self.add(Participant(name, "person", None, key, None))
 
     def _introduced(self, initials: str, surname: str, at: int) -> tuple[str, str] | None:
         """«Меня зовут Анна Кочерова» · «Я Слугина Алёна»: the given name a speaker states of themself in
@@ -420,6 +422,11 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             del self._by_name[p.name]
             p.name = new
             self._by_name[new] = p
+
+
+def _as_written(initials: str) -> str:
+    """Initials with the text's spacing kept, one plain space for each: «Б. », «Т.\u00a0С. » → «Б. », «Т. С. »."""
+    return re.sub(r"\s+", " ", initials)
 
 
 def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:

@@ -297,16 +297,25 @@ def _introduced_as(label: str, cast: Cast) -> Participant | None:
     its own at most between («ведущая программы «Итоги» Алия Нурланова» for «Ведущая:»); nobody when
     none or several are."""
     want = norm_word(morph.lemma(label))
+    chairing = want == "председательствующий"
     fits = []
     for p in cast.people():
         if not p.learned or not p.mentions:
             continue
         at = p.mentions[0].start
-        before = re.split(r"[.!?;:,—–\n]", cast.text[max(0, at - 60) : at])[-1]
-        words = re.findall(r"[А-Яа-яЁё-]+", before)[-4:]
-        if any(norm_word(morph.lemma(w)) == want for w in words):
+        before = re.split(r"[.!?;:,—–\n]", cast.text[max(0, at - 90) : at])[-1]
+        lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
+        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]):
             fits.append(p)
     return fits[0] if len(fits) == 1 else None
+
+
+def _chairs(lemmas: list[str]) -> bool:
+    """Whether the words before a name say its holder chairs the sitting: «Председательствует заместитель
+    Председателя Думы Б. С. Ткаченко», «Заседание вел торага парламента …» (a verb of chairing, or «вести»
+    with the sitting as its object)."""
+    return "председательствовать" in lemmas or "вести" in lemmas and bool(
+        {"заседание", "сессия", "встреча", "обсуждение", "слушание", "совещание"} & set(lemmas))
 
 
 def _named_journalist(cast: Cast) -> Participant | None:

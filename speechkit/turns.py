@@ -52,6 +52,12 @@ MONOGRAM_LABEL = re.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>(?P<initials>(?:[{UPPER}]\.[ \t]?){{2,3}})))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
+# at a line start, a surname then initials, as a parliament's stenogram prints them: «Кузьмин А. В.:», «Горелова Т.С.:»
+SURNAME_INITIALS_LABEL = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP})[ \t]+(?P<initials>(?:[{UPPER}]\.[ \t]?){{1,2}}))(?:\*\*)?[ \t]?:"
+    r"(?:\*\*)?[ \t]",
+    re.M,
+)
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
@@ -176,6 +182,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     """
     end = len(text) if end is None else end
     labels = [(m, "initials") for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
+    labels += [(m, "initials") for m in SURNAME_INITIALS_LABEL.finditer(text, start, end)]  # «Кузьмин А. В.:»
     pattern = _role_label_anywhere() if labels else role_label()
     roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
     posted = [(m, "name") for m in POST_NAME_LABEL.finditer(text, start, end) if _is_post_and_name(m)]
@@ -203,7 +210,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
             continue  # a label with no words after it
         label = Span(m.start("label"), m.end(), text[m.start("label") : m.end()])
         initials = (m.groupdict().get("initials") or "") if kind in ("initials", "monogram") else ""
-        turns.append(Turn(label, m.group("surname"), initials.replace(" ", ""),
+        turns.append(Turn(label, m.group("surname"), re.sub(r"\s+", " ", initials).strip(),
                           (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind))
     return turns
 
