@@ -170,9 +170,12 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
+        # (a pronoun before the quote points back from where it stands: «Она назвала роман Хабибуллиной
+        # «…»» is not Хабибуллина's, named after it)
+        at = min(pos, np[0].start)
         if reply:  # «— ответил он»: the one asked answers, whoever asked
-            return cast.antecedent(pos, g, n, ctx.last, ctx.since)
-        return _pronoun(cast, text, pos, ctx, g, n)
+            return cast.antecedent(at, g, n, ctx.last, ctx.since)
+        return _pronoun(cast, text, at, ctx, g, n)
     return _phrase(cast, text, np, pos, ctx, number=number, gender=gender)
 
 

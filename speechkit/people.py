@@ -151,8 +151,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
                 self.addresses.append((fa[0], b))  # «Владимир Владимирович, …» — an address
                 k += 2
                 continue
-            if third is not None and surname_ending(a) not in (None, "") and any(
-                    p.first and p.first != a for p in self.by_key.get(surname_key(a), ())):
+            if third is not None and (surname_ending(a) not in (None, "") and any(
+                    p.first and p.first != a for p in self.by_key.get(surname_key(a), ()))
+                    or self._served_then_named(a, b, third.group(0), m.start())):
                 # «Адвокат Ильина Марк Гринберг»: the surname of someone the text has named («Артема Ильина»)
                 # in a case, the name of whom the post serves; the name is the pair after
                 k += 1
@@ -332,6 +333,16 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
                     p.add_role(r, r.split())
                 self.mention(p, m.start(), m.end(), True)
                 taken.update(m.start() + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words)))
+
+    def _served_then_named(self, a: str, b: str, c: str, start: int) -> bool:
+        """«Промоутер Уильямса Гарри Коллинз»: after a person noun, a surname in the genitive (with a case
+        ending, no given name in the nominative: «Уильямса» is at most Уильям's genitive), then a given name in
+        the nominative and a surname: whom the post serves, then its holder."""
+        before = word_before(self.text, start)
+        fb = first_name(b)
+        return before is not None and is_person_noun(before) and a.endswith(("а", "я")) \
+            and (first_name(a) or ("",))[0] != a and known_first_name(b) and fb is not None and fb[0] == b \
+            and _surname_slot(c) and not known_first_name(c)
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname

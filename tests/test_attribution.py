@@ -741,6 +741,14 @@ CASES = [
      "запрет «дискриминационным».", [("fragment", "дискриминационным", "Фируз Назаров")]),
     ("given-name-after-a-village-name", "«Сеять в этом году не будем», — сказал фермер из аула Бесагаш Марат.",
      [("quote", "Сеять", "Марат")]),
+    # a pronoun before the quote points back from where it stands, not to a name after it in its sentence
+    ("pronoun-before-a-name-in-its-clause", "Лауреатом стала писательница Алия Хабибуллина.\n\nПредседатель жюри "
+     "Ольга Вершинина отметила, что рукописей было много. Она назвала роман Хабибуллиной «зрелым и честным».",
+     [("fragment", "зрелым", "Ольга Вершинина")]),
+    # a person noun, a surname in the genitive, then a given name and a surname: whom the post serves, its holder
+    ("post-genitive-then-holder", "Председатель управления Фейсал аль-Отейби назвал бой «событием года».\n\n"
+     "Промоутер Уильямса Гарри Коллинз отказался назвать сумму. «Оба будут довольны», — пошутил он.",
+     [("fragment", "событием", "Фейсал аль-Отейби"), ("quote", "довольны", "Гарри Коллинз")]),
     # a foreign name right before a verb of speech in the present is its subject, in the nominative; and the
     # pronoun after takes up that subject, not a woman named earlier
     ("foreign-name-before-a-present-speech-verb", "«Мы рассчитываем на партнеров», — заявила заместитель "
