@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from . import morph
-from .names import (feminine_given, first_name, given_slot, is_patronymic, known_first_name, listed_place,
-                    nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
+from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
+                    listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman
 from .name_words import (_PREPOSITIONS, _body_heads, _dictionary_surname, _is_role, _name_reading, _nominative,
                          _org_name_word, _same_case, _says_now, _surname_form, _surname_slot)
@@ -128,6 +128,12 @@ class NameForms:
             # госпредприятия Алмазу Дуйшеналиеву», «с министром Маратом Султановым»)
             return None
         if ending is None or ending == "":
+            if ending is None and a.lower().endswith("а") and not morph.analyzer().word_is_known(a.lower()) \
+                    and not listed_woman(a) and foreign_nominative(b, "а") and self._oblique_place(start) \
+                    and not self._womans_noun_before(start):
+                # «слова представителя управления Орхана Демиреля»: in an oblique place no woman's nominative
+                # stands, and a woman's surname would not decline; both words in «-а», «-я» are his genitive
+                return (a[:-1], "masc", False)
             if ending is None and not known and b.lower() in self._label_surnames():
                 # «Министр … Байба Озола …» and «Озола:» labelling her turns: a label is a nominative
                 said = self._verb_of_name(start, end)

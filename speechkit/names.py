@@ -251,6 +251,8 @@ def foreign_nominative(surname: str, tail: str) -> str | None:
 
     >>> foreign_nominative("Пака", "я"), foreign_nominative("Демиреля", "а"), foreign_nominative("Сильвы", "а")
     ('Пак', 'Демирель', 'Сильва')
+    >>> foreign_nominative("Мендосой", "ем")
+    'Мендоса'
     """
     if tail not in _CASE_OF_TAIL:
         return None
@@ -258,6 +260,9 @@ def foreign_nominative(surname: str, tail: str) -> str | None:
     low = surname.lower()
     if hard == "а" and len(low) > 3 and (low.endswith("ы") or low.endswith("ии")):
         return surname[:-1] + ("а" if low.endswith("ы") else "я")  # «Ивана Сильвы» → «Сильва», «Гарсии» → «Гарсия»
+    if hard == "ом" and len(low) > 4 and low.endswith(("ой", "ей")) and not low.endswith(("ской", "цкой")):
+        # «с Рафаэлем Мендосой» → «Мендоса», «Хосе Гарсией» → «Гарсия»: an «-а» surname's instrumental
+        return surname[:-2] + ("а" if low.endswith("ой") else "я")
     if low.endswith(hard) and len(low) > len(hard) + 1 and low[-len(hard) - 1] not in morph.VOWELS:
         return surname[: -len(hard)]
     if low.endswith(soft) and len(low) > len(soft) + 2:

@@ -741,6 +741,12 @@ CASES = [
      "запрет «дискриминационным».", [("fragment", "дискриминационным", "Фируз Назаров")]),
     ("given-name-after-a-village-name", "«Сеять в этом году не будем», — сказал фермер из аула Бесагаш Марат.",
      [("quote", "Сеять", "Марат")]),
+    # a foreign man's name in an oblique case back in the nominative: an «-а» surname's instrumental («Мендосой»),
+    # both words in «-а», «-я» after a genitive post («представителя управления Орхана Демиреля»)
+    ("foreign-surname-instrumental-of-an-a-surname", "Джейк Уильямс встретится с мексиканцем Рафаэлем Мендосой.\n\n"
+     "«Много говорить — не то же самое, что бить», — сказал мексиканец.", [("quote", "бить", "Рафаэль Мендоса")]),
+    ("foreign-mans-genitive-after-a-genitive-post", "«Под завалами еще могут оставаться люди», — передает агентство "
+     "Anadolu слова представителя управления Орхана Демиреля.", [("quote", "завалами", "Орхан Демирель")]),
     # a pronoun before the quote points back from where it stands, not to a name after it in its sentence
     ("pronoun-before-a-name-in-its-clause", "Лауреатом стала писательница Алия Хабибуллина.\n\nПредседатель жюри "
      "Ольга Вершинина отметила, что рукописей было много. Она назвала роман Хабибуллиной «зрелым и честным».",
