@@ -131,6 +131,9 @@ def _regional(w: Word) -> bool:
     return _reading(w.text)[0] in _regional_words() or place_or_body(w.text)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def learn_organisations(cast: Cast, text: str, end: int) -> None:
     """Every organisation the text names with its head noun («в Министерстве финансов ответили»), the
     abbreviation it introduces in brackets («Корпус стражей исламской революции (КСИР, …)»), and the
@@ -180,6 +183,9 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
             break
         if (k >= 2 or np[0].text.isupper()) and _starts_a_name(np[k]):
             np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
+            break
+        if _LATIN.match(np[k - 1].text) and not _LATIN.match(np[k].text):
+            np = np[:k]  # «агентство Anadolu | слова представителя …»: a name in Latin letters ends the body's name
             break
     left: list[Word] = []
     nxt = w

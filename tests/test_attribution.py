@@ -2180,6 +2180,16 @@ def test_a_state_is_no_body(text):
     assert [p.name for p in analyze(text).speakers if p.kind == "organisation"] == []
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("«Люди под завалами», — передает агентство Anadolu слова представителя управления Орхана Демиреля.",
+     ["агентство Anadolu"]),
+    ("Агентство Associated Press сообщило о взрыве.", ["Агентство Associated Press"]),
+])
+def test_a_name_in_latin_letters_ends_a_bodys_name(text, bodies):
+    """«агентство Anadolu | слова представителя …»: the genitives after an outlet's own name are not its name."""
+    assert [p.name for p in analyze(text).speakers if p.kind == "organisation"] == bodies
+
+
 @pytest.mark.parametrize("text, speakers", POST_HOLDERS)
 def test_a_post_names_its_holder(text, speakers):
     assert [s.speaker for s in analyze(text).segments if s.kind == "quote"] == speakers
