@@ -113,13 +113,17 @@ class NameForms:
             # dictionary does not know: «Назым Кахарман») where a name is due
             return None
         known = first_name(a)
-        if known is None and not (given_slot(a) and (ending is not None or _dictionary_surname(b)
-                                                     or self._named_by_context(start, end))):
+        # «Экоактивистка из Улан-Удэ Дарима Цыденова»: a word the dictionary reads as a verb's form
+        # («дарима», a participle) capitalised mid-sentence before an «-ов», «-ова» surname is a given name
+        named_form = ending in ("", "а") and not self._sentence_start(start) \
+            and morph.parses(a.lower())[0].tag.POS in ("VERB", "PRTS", "PRTF", "GRND", "INFN")
+        if known is None and not ((given_slot(a) or named_form) and (ending is not None or _dictionary_surname(b)
+                                                                     or self._named_by_context(start, end))):
             return None
-        if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not (
-                self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
-                or _surname_form(b) and self._named_by_context(start, end)
-                or self._after_role(start) and _same_case(a, b)):
+        if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not named_form \
+                and not (self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
+                         or _surname_form(b) and self._named_by_context(start, end)
+                         or self._after_role(start) and _same_case(a, b)):
             # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»), in
             # the nominative unless the surname's own form says a name is here and its place does too
             # («пенсионер Бердах Каллыбеков», «Мака Гогиберидзе заявила»: «бердах», «мака» read only as

@@ -128,9 +128,12 @@ class SexInContext:
             return read == ("nomn", "femn")
         verb_gender = None
         words = before[-8:]
-        for k, w in enumerate(reversed(words)):
+        back = words[::-1]
+        for k, w in enumerate(back):
             if not re.match(r"\w", w):
                 break
+            if w.lower() in ("из", "изо") and k == 1 and back[0][:1].isupper():
+                continue  # «Экоактивистка из Улан-Удэ Дарима Цыденова»: a place after «из» is the noun's, not the name's
             if w.lower() in _PREPOSITIONS or w.lower() in ("словам", "мнению", "оценке"):
                 return False  # «с Русланом …», «по словам подрядчика Нурлана Омарова»
             g = _past_gender(w)
