@@ -84,7 +84,8 @@ class NameForms:
         if country_of_word(a) and surname_ending(b) in ("", "а") and self._after_role(start) and first_name(a):
             pass  # «депутат Дания Еспаева»: after a post, a country's name before a surname is a given name
         elif _is_role(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
-                or not _surname_slot(b, after_given=known_first_name(a) or self._verb_after(end)):
+                or not _surname_slot(b, after_given=known_first_name(a) or self._verb_after(end),
+                                     introduced=self._introduced_by_post(b, start)):
             # «Шымкента Жанатом»: a city is no given name, whatever a name's place says; a given name as the
             # second word only as the subject of the verb after it («Приянка Наир считает»: an Indian surname)
             return None
@@ -273,6 +274,12 @@ class NameForms:
             word = m.group(2)
             return bool(_past_gender(word) or _says_now(word)) if not m.group(1) else is_person_noun(word)
         return False
+
+    def _introduced_by_post(self, surname: str, start: int) -> bool:
+        """Whether a pair with a patronymic's form follows a post in the narrative («Президент Беларуси Виктор
+        Ковалевич предложил», «министр Андрей Лукашевич»): there a surname follows a post; a given name and
+        a patronymic alone address someone, in a quote or a transcript."""
+        return surname.lower().endswith(("ович", "евич", "ич")) and not self.in_quote(start) and self._after_role(start)
 
     def _verb_after(self, end: int) -> bool:
         """Whether a past-tense verb or a speech verb in the present follows right after («… заявил»,

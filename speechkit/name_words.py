@@ -60,11 +60,12 @@ def _is_role(word: str) -> bool:
                for p in morph.parses(word.lower())[:3])
 
 
-def _surname_slot(word: str, after_given: bool = False) -> bool:
+def _surname_slot(word: str, after_given: bool = False, introduced: bool = False) -> bool:
     """Whether a capitalised word after a given name can be the surname: not a role, a patronymic or a
     country; after a given name the dictionary knows, a word that is also a place or another given name
-    is a surname too («Дмитрий Ливанов», «Ричард Вагнер», «Алексей Карп»)."""
-    if _is_role(word) or is_patronymic(word) or country_of_word(word):
+    is a surname too («Дмитрий Ливанов», «Ричард Вагнер», «Алексей Карп»). ``introduced``: the pair follows
+    a post in the narrative, where a patronymic's form is a surname («министр Андрей Лукашевич»)."""
+    if _is_role(word) or is_patronymic(word) and not introduced or country_of_word(word):
         return False
     if after_given:
         return True

@@ -117,8 +117,8 @@ def surname_like(word: str) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def is_patronymic(word: str) -> bool:
-    """«Владимирович», «Григорьевич», «Александровна»; not «Абрамович», «Янукович», «Щербович», which
-    the dictionary knows as surnames or whose stem is no given name.
+    """«Владимирович», «Григорьевич», «Александровна»; not «Абрамович», «Янукович», «Щербович», «Ковалевич»,
+    which the dictionary knows as surnames or whose stem is no given name.
 
     >>> is_patronymic("Владимирович"), is_patronymic("Янукович"), is_patronymic("Щербович")
     (True, False, False)
@@ -127,11 +127,19 @@ def is_patronymic(word: str) -> bool:
     readings = morph.parses(low)[:4]
     if any("Surn" in p.tag.grammemes for p in readings):
         return False
-    if any("Patr" in p.tag.grammemes for p in readings):
-        return True
+    if any("Patr" in p.tag.grammemes for p in readings) and morph.analyzer().word_is_known(low):
+        return True  # (a guess at an unknown word is no patronymic by itself: «Ковалевич», «Лукашевич» are surnames)
     for tail in ("ович", "евич", "овна", "евна", "ична", "ич"):
         if low.endswith(tail):
-            return first_name(word[: len(word) - len(tail)].capitalize()) is not None
+            # a given name's stem («Рустам-ович»), or one the dictionary does not know at all («Ерлан-ович»,
+            # «Болат-ович»); not a common word's («Ковал-евич»: «ковал», a verb's past)
+            stem = word[: len(word) - len(tail)].capitalize()
+            if first_name(stem) is not None:
+                return True
+            low_stem = stem.lower()  # an unknown stem shaped as a given name is: two syllables or more, a
+            return not morph.analyzer().word_is_known(low_stem) and len(low_stem) > 3 \
+                and sum(c in morph.VOWELS for c in low_stem) >= 2 and low_stem[-2] in morph.VOWELS \
+                and low_stem[-1] not in morph.VOWELS  # vowel and one consonant at the end (not «Вуч-», «Шефч-»)
     return False
 
 

@@ -138,7 +138,12 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             fa = first_name(a, oblique=by_patronymic[1] if by_patronymic else declined_surname(b, a))
             if fa and by_patronymic and fa[1] != by_patronymic[0]:
                 fa = _given_of_sex(a, *by_patronymic)
-            if fa and not _is_role(a) and (is_patronymic(b) or (_patronymic_reading(b) and self.in_quote(m.start()))):
+            if fa is None and by_patronymic and not by_patronymic[1] and given_slot(a) and is_patronymic(b) \
+                    and third is not None and _surname_slot(third.group(0)):
+                fa = (a, by_patronymic[0])  # «Ерлан Болатович Сапаров»: a given name the dictionary lacks, before a patronymic
+            introduced = (third is None or not _surname_slot(third.group(0))) and self._introduced_by_post(b, m.start())
+            if fa and not _is_role(a) and not introduced \
+                    and (is_patronymic(b) or (_patronymic_reading(b) and self.in_quote(m.start()))):
                 # «Андреем Александровичем» in a turn is an address; «Роман Абрамович» in the narrative a surname
                 if third is not None and _surname_slot(third.group(0)):
                     # Владимир Владимирович Путин

@@ -420,6 +420,14 @@ def _attribution_after(text: str, i: int, end: int):
             while a1 > a0 and text[a1 - 1] in ",;:":
                 a1 -= 1
             return _as_span(w), Span(a0, a1, text[a0:a1])
+    if dashed and words and _finite_verb(words[0].group(0)):
+        # «— …, — поддерживает ее Виктор Лаптев»: after the comma and the dash come the author's words, and a
+        # verb opening them is their verb, whatever verb it is
+        a0 = words[0].start()
+        a1 = _rstrip(text, a0, sent_end)
+        while a1 > a0 and text[a1 - 1] in ",;:":
+            a1 -= 1
+        return _as_span(words[0]), Span(a0, a1, text[a0:a1])
     # a quoted phrase after the dash is a gloss, not a speaker: «"Таза өлке" - "Чистый край"»
     glossed = words and re.search(r"[«\"„“]", text[m.end() : words[0].start()])
     if dashed and words and not glossed and len(list(_WORD.finditer(text, m.end(), sent_end))) <= 8 \
@@ -428,6 +436,16 @@ def _attribution_after(text: str, i: int, end: int):
         a0, a1 = words[0].start(), words[-1].end()
         return None, Span(a0, a1, text[a0:a1])
     return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _finite_verb(word: str) -> bool:
+    """A verb in the past or in the present's third person, lower case («поддерживает», «вспоминала»):
+    after a quote and a dash, the verb of the author's words."""
+    if not word[:1].islower():
+        return False
+    p = morph.parses(word)[0]
+    return p.tag.POS == "VERB" and ("past" in p.tag.grammemes or {"pres", "3per"} <= p.tag.grammemes)
 
 
 def _nominal(words: list[re.Match]) -> bool:
