@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
+from . import morph
 from .families import _WORD
 from .names import nominative_surname, surname_key
 from .participants import Mention, Participant
@@ -204,6 +206,16 @@ class Cast(PeopleLearning):
             if fits(p) and not self.in_quote(m.start):
                 ranked.append(((distance, not (m.subject or self._voiced(m.start)), -m.start), p, m))
         ranked.sort(key=lambda r: r[0])
+        if number == "plur":
+            # «У здания суда собрались сторонники. «…» — скандировали они»: «они» are a group named as a
+            # subject or a body whose people speak («В Министерстве обороны прокомментировали …»), never a
+            # body only named in passing (nor the last one named at all)
+            ranked = [r for r in ranked if not r[0][1] or _AT_BODY.search(self.text, max(0, r[2].start - 40), r[2].start)]
+            if last is not None and fits(last) and (m := last.last_before(pos)) is not None and m.start > since:
+                return last
+            if ranked and ranked[0][0][0] > 1 and self._plural_verb_in(here - 1):
+                return None  # the sentence before has a plural subject of its own, no one the text names
+            return ranked[0][1] if ranked else None
         if last is not None and fits(last):
             newer = [r for r in ranked if r[1] is not last and not r[0][1] and r[2].start > since]
             return newer[0][1] if newer else last
@@ -211,6 +223,15 @@ class Cast(PeopleLearning):
             return ranked[0][1]
         fallback = [p for p in self.participants if fits(p) and p.last_before(pos)]
         return max(fallback, key=lambda p: p.last_before(pos).start, default=None)
+
+    def _plural_verb_in(self, k: int) -> bool:
+        """Whether sentence ``k`` has a finite verb in the plural («собрались около 30 сторонников»)."""
+        if k < 0 or k >= len(self._sentence_starts):
+            return False
+        a = self._sentence_starts[k]
+        b = self._sentence_starts[k + 1] if k + 1 < len(self._sentence_starts) else self.end
+        return any(p.tag.POS == "VERB" and "plur" in p.tag.grammemes
+                   for w in _LOWER_WORD.findall(self.text, a, min(b, a + 400)) for p in morph.parses(w)[:1])
 
     def _voiced(self, start: int) -> bool:
         """Whether the mention at ``start`` is the source its sentence speaks for, as a subject would be:
@@ -282,6 +303,10 @@ class Cast(PeopleLearning):
             if m is not None and m.subject and m.start > seen.start:
                 return p
         return None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
+_AT_BODY = re.compile(r"(?:^|[.!?…]\s+|\n)[Вв]о?\s+(?:[а-яё-]+\s+)?$")  # «В (иранском) МИД заявили»: its people speak
 
 
 @functools.cache
