@@ -23,6 +23,7 @@ from .wordlists import load_words
 
 # «Пак Чон Гюн», «Ли Сын Хо», «Ким Ё Чжон»: three capitalised syllables after a word or a comma
 _SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,4}) ([А-ЯЁ][а-яё]{0,4})(?![\w-])")
+_SYLLABLE_AFTER = re.compile(r" [А-ЯЁ][а-яё]{0,4}(?![\w-])")
 _SYLLABLE = re.compile(r"[А-ЯЁ][а-яё]{0,4}")  # «Ё», «Ок», «Чхоль»: a Korean syllable as Russian spells it
 _GIVEN = r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?"
 _BY_WORDS = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|оценке|данным)|[Сс]о\s+слов)\s+$")  # «По словам Ли Хунбиня»
@@ -44,6 +45,12 @@ def _family_first_pattern() -> re.Pattern[str] | None:
 def family_first(p: Participant) -> bool:
     """Whether a person's name is written family name first (its ``first`` is the family name)."""
     return bool(p.first) and p.name.startswith(p.first + " ") and p.key == surname_key(p.first)
+
+
+def _after_name_noun(text: str, start: int) -> bool:
+    """Whether a noun a body's proper name follows stands right before («Университета Корё …»)."""
+    before = word_before(text, start)
+    return before is not None and norm_word(morph.lemma(before)) in load_words("organisations.txt", "name nouns")
 
 
 def _foreign_word(word: str) -> bool:
@@ -89,8 +96,10 @@ class FamilyFirstNames:
         name (the family name first)."""
         text, end = self.text, self.end
         for m in _SYLLABLES.finditer(text, 0, end):
-            if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)):
-                continue
+            if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)) \
+                    or _SYLLABLE_AFTER.match(self.text, m.end()) and (
+                        self._after_place_noun(m.start()) or _after_name_noun(self.text, m.start())):
+                continue  # («Университета Корё Ким Мин Сок»: after a noun a proper name follows, that name)
             self._add_family_first(m.group(0), m.group(1), m.start(), m.end(), found)
             taken.update(m.start(k) for k in (1, 2, 3))
 

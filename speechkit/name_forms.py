@@ -147,11 +147,13 @@ class NameForms:
                 # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
                 nom = nominative_surname(b, "masc")
                 tail = b.lower()[len(nom):] if b.lower().startswith(nom.lower()) else ""
-                if tail:
+                if tail and nominative_given(a, tail) != a:  # (not «Юко Наката»: a given name that shows no case)
                     return (nominative_given(a, tail), "masc", False)
-                shared = next((e for e in _OBLIQUE_ENDINGS if a.endswith(e) and b.endswith(e)), None)
-                if shared and not self._woman(a, b, start, end):
+                shared = next((e for e in _OBLIQUE_ENDINGS if a.endswith(e) and (b.endswith(e) or b.endswith(
+                    _SOFT.get(e, e)))), None)  # («Олафом Шольцем»: one case, a hard and a soft ending)
+                if shared and not self._woman(a, b, start, end) and (shared != "а" or self._oblique_place(start)):
                     # «канцлера Германии Олафа Шольца»: two foreign names with one case ending, in an oblique place
+                    # (not «Тренер Кэнта Ямада доволен»: Japanese names end in «-а» in the nominative)
                     return (a[: -len(shared)], "masc", False)
                 if a.lower().endswith(("ой", "ей")) and len(a) > 4 and self._instrumental_place(start):
                     # «с премьер-министром Италии Джорджей Мелони»: a woman's instrumental beside a surname
@@ -403,6 +405,7 @@ def _as_written_name(lemma: str, written: str) -> str:
     return "-".join(part.capitalize() for part in nom.split("-"))
 
 
+_SOFT = {"ом": "ем", "а": "я", "у": "ю"}
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
 _TEXT_WORD = re.compile(r"[\w-]+")

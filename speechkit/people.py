@@ -164,7 +164,10 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
                 k += 1
                 continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
-            if pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
+            if pair is not None and third is not None and place_or_body(a) and not known_first_name(a) \
+                    and given_slot(b) and _surname_slot(third.group(0)) and not known_first_name(third.group(0)):
+                pair = None  # «мэр Риги Мартиньш Калниньш»: a place's genitive, then the name
+            elif pair is not None and third is not None and surname_ending(third.group(0)) is not None and (
                     (first_name(a) is None and surname_ending(b) is None)
                     or (known_first_name(b) and (first_name(b) or ("",))[0] == b
                         and ((first_name(a) or ("",))[0] != a  # «Астане» is no nominative: the pair after agrees

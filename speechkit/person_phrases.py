@@ -81,6 +81,9 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     after_from |= {np[k].start for k in range(2, len(np)) if np[k - 2].low in _PLACE_PREPOSITIONS
                    and norm_word(_reading(np[k - 1].text)[0]) in places and not (
                        known_first_name(np[k].text) and k + 1 < len(np) and surname_ending(np[k + 1].text) is not None)}
+    # (nor one after a place noun that two capitalised words follow: «жительница префектуры Миядзаки Юко Наката»)
+    after_from |= {np[k].start for k in range(1, len(np) - 2) if norm_word(_reading(np[k - 1].text)[0]) in places
+                   and np[k + 1].text[:1].isupper() and np[k + 2].text[:1].isupper()}
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
             and _name_like(w.text) and w.start not in after_from

@@ -772,6 +772,16 @@ CASES = [
      [("quote", "инвестировать", "Фейсал аль-Отейби")]),
     ("arabic-surname-after-abdel", "«Египет не откажется от роли посредника», — заявил министр иностранных дел "
      "Египта Халед Абдель Азиз.", [("quote", "посредника", "Халед Абдель Азиз")]),
+    # a place's name before a name is no part of it: after a city's genitive, a place noun, a body's name noun
+    ("city-genitive-before-a-name", "«Демография не оставляет выбора», — сказал мэр Риги Мартиньш Калниньш.",
+     [("quote", "Демография", "Мартиньш Калниньш")]),
+    ("prefecture-before-a-japanese-name", "«Посуда падала с полок», — сказала жительница префектуры Миядзаки Юко "
+     "Наката.", [("quote", "Посуда", "Юко Наката")]),
+    ("university-name-before-a-korean-name", "Профессор Университета Корё Ким Мин Сок выступил на форуме.\n\n"
+     "«Сеул видит в регионе партнера», — сказал он.", [("quote", "Сеул", "Ким Мин Сок")]),
+    # a given name and a surname both in «-а» after a nominative post are a Japanese name as written
+    ("japanese-names-in-a", "Тренер Кэнта Ямада доволен прокатом.\n\n«Год назад Диляра не прыгала лутц», — сказал "
+     "Ямада.", [("quote", "лутц", "Кэнта Ямада")]),
     # a listed East Asian family name and the capitalised words after it are one name, family name first
     ("chinese-name-with-a-particle-family-name", "«Это типичный протекционизм», — заявил официальный представитель "
      "МИД КНР Ван Лэй.", [("quote", "протекционизм", "Ван Лэй")]),
