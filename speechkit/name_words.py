@@ -38,8 +38,10 @@ def _same_case(given: str, surname: str) -> bool:
 
 
 def _org_name_word(word: str) -> bool:
-    """A body's head noun or proper name («Хокимият», «Акимат»): no given name."""
-    return norm_word(morph.lemma(word)) in _body_heads()
+    """A body's head noun or proper name («Хокимият», «Акимат»): no given name (nor a name the dictionary
+    knows whose lemma is one: «Раду» is no form of «рада»)."""
+    heads = _body_heads()
+    return norm_word(word) in heads or norm_word(morph.lemma(word)) in heads and not _name_reading(word)
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -163,6 +163,14 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
                 # in a case, the name of whom the post serves; the name is the pair after
                 k += 1
                 continue
+            if a.lower() in load_words("surname_prefixes.txt"):
+                # «— добавил Абдель Азиз», «— сказала Ле Пен»: a surname with its particle, of someone named in full
+                who = next((p for p in self.participants if p.kind == "person" and p.name.endswith(f" {a} {b}")), None)
+                if who is not None:
+                    self.mention(who, m.start(), nxt.end(), True)
+                    taken.update((m.start(), nxt.start()))
+                    k += 2
+                    continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
             if pair is not None and third is not None and place_or_body(a) and not known_first_name(a) \
                     and given_slot(b) and _surname_slot(third.group(0)) and not known_first_name(third.group(0)):

@@ -782,6 +782,12 @@ CASES = [
     # a given name and a surname both in «-а» after a nominative post are a Japanese name as written
     ("japanese-names-in-a", "Тренер Кэнта Ямада доволен прокатом.\n\n«Год назад Диляра не прыгала лутц», — сказал "
      "Ямада.", [("quote", "лутц", "Кэнта Ямада")]),
+    # a surname with its particle alone later names the one introduced in full («— добавил Абдель Азиз»)
+    ("particle-surname-alone-later", "Министр иностранных дел Египта Халед Абдель Азиз прибыл в Доху.\n\n«Мы "
+     "видим прогресс», — добавил Абдель Азиз.", [("quote", "прогресс", "Халед Абдель Азиз")]),
+    # beside a given name in the nominative, a surname's «-у» is its own, not a dative («Раду Мунтяну»)
+    ("surname-in-u-beside-a-nominative-given-name", "«Никто не покушается на права», — сказал министр Раду Мунтяну.",
+     [("quote", "покушается", "Раду Мунтяну")]),
     # a listed East Asian family name and the capitalised words after it are one name, family name first
     ("chinese-name-with-a-particle-family-name", "«Это типичный протекционизм», — заявил официальный представитель "
      "МИД КНР Ван Лэй.", [("quote", "протекционизм", "Ван Лэй")]),
