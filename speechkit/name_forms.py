@@ -60,6 +60,8 @@ class NameForms:
             return None
         if gender == "masc" and a.lower().endswith(("а", "я", "у", "ю", "ом", "ем", "ым", "ой", "ей")):
             return None
+        if any(morph.parses(w.lower())[0].tag.POS in ("ADJF", "PRTF") for w in (a, b)):
+            return None  # «Президент Соединенных Штатов прибыл»: a country's words, no name
         if self.text[max(0, start - 1) : start] in ("«", '"', "„") or self._before_place_noun(end) \
                 or self._place_named_after(start) and not (known_first_name(a) and surname_ending(b) is not None) \
                 or norm_word(morph.lemma(b)) in _body_heads():
@@ -117,7 +119,7 @@ class NameForms:
         # «Экоактивистка из Улан-Удэ Дарима Цыденова»: a word the dictionary reads as a verb's form
         # («дарима», a participle) capitalised mid-sentence before an «-ов», «-ова» surname is a given name
         named_form = ending in ("", "а") and not self._sentence_start(start) \
-            and morph.parses(a.lower())[0].tag.POS in ("VERB", "PRTS", "PRTF", "GRND", "INFN")
+            and morph.parses(a.lower())[0].tag.POS in ("VERB", "PRTS", "GRND", "INFN")  # (not «Соединенных Штатов»)
         if known is None and not ((given_slot(a) or named_form) and (ending is not None or _dictionary_surname(b)
                                                                      or self._named_by_context(start, end))):
             return None
