@@ -41,6 +41,8 @@ class NameRoles:
                 and re.fullmatch(r"\s*[А-ЯЁа-яё-]+[а-яё\s,-]*", left[wide + 1 : cut]) \
                 and any(is_person_noun(w) for w in _WORD.findall(left[wide + 1 : cut])):
             cut = wide  # «министр труда, миграции и занятости населения»: a post whose body's name lists by commas
+        if cut >= 0 and left[cut] == ",":
+            self._role_before_comma(p, left[:cut])
         left = left[cut + 1 :] if cut >= 0 else left
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
         verb = None  # the verb (or conjunction) the role phrase follows, if any: _subject_of reads a past tense
@@ -86,6 +88,19 @@ class NameRoles:
                 k += 1
             if words and is_person_noun(words[k]) and _role_fits(words[k], p.gender):
                 p.add_role(_nominative_head(" ".join(words)), words)
+
+
+    def _role_before_comma(self, p: Participant, before: str) -> None:
+        """«— говорит эколог, основатель инициативы … Асхат Сейтжанов»: a short role set off by a comma before
+        the role phrase of a name, right after a verb or a dash, is the person's role too."""
+        piece = re.split(r"[.!?;:,()\n—–]", before)[-1]
+        words = _WORD.findall(piece)
+        k = next((i for i in range(len(words) - 1, -1, -1)
+                  if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "GRND")), None)
+        words = words[k + 1 :] if k is not None else words
+        if 1 <= len(words) <= 3 and is_person_noun(words[-1]) and all(_adjective(w) for w in words[:-1]) \
+                and _role_fits(words[-1], p.gender) and not _oblique(words[-1]):
+            p.add_role(_nominative_head(" ".join(words)), words)
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -788,6 +788,12 @@ CASES = [
     # beside a given name in the nominative, a surname's «-у» is its own, not a dative («Раду Мунтяну»)
     ("surname-in-u-beside-a-nominative-given-name", "«Никто не покушается на права», — сказал министр Раду Мунтяну.",
      [("quote", "покушается", "Раду Мунтяну")]),
+    # a short role set off by a comma before a name's role phrase is the person's role too
+    ("role-before-a-comma-and-another-role", "«Основной вклад вносит частный сектор», — говорит эколог, основатель "
+     "инициативы «Чистый воздух» Асхат Сейтжанов.\n\nВрач Гаухар Абенова рассказывает, что обращений больше. «Мы "
+     "видим связь», — говорит она.\n\n«Я слышу эти обещания с 2015 года», — говорит эколог.",
+     [("quote", "частный", "Асхат Сейтжанов"), ("quote", "связь", "Гаухар Абенова"),
+      ("quote", "обещания", "Асхат Сейтжанов")]),
     # a listed East Asian family name and the capitalised words after it are one name, family name first
     ("chinese-name-with-a-particle-family-name", "«Это типичный протекционизм», — заявил официальный представитель "
      "МИД КНР Ван Лэй.", [("quote", "протекционизм", "Ван Лэй")]),
