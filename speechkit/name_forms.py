@@ -103,6 +103,9 @@ class NameForms:
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         if self._before_place_noun(end):
             return None  # «в селе Кок-Жар Таласской области»: a place's adjective, no surname
+        if self._after_place_noun(start) and not known_first_name(a) and not listed_woman(a) \
+                and (listed_woman(b) or known_first_name(b) and (first_name(b) or ("",))[0] == b):
+            return None  # «Жительница микрорайона Шанырак Мадина»: the place's name, then a given name alone
         if self._place_named_after(start) and not (known_first_name(a) and surname_ending(b) is not None):
             # «Скотовод из аймака Увс Баяр»: after «из аймака», «в селе» the place's own name (not before a
             # given name and a surname: «Руководитель диаспоры в регионе Фируз Назаров»)
