@@ -205,6 +205,10 @@ class NameForms:
                 # «Ильхамом Шольцем»: the given name's case; but a name the dictionary only guesses at, as the
                 # subject of the verb after it, is as written («Приянка Наир считает»)
                 fa, subject = first_name(a, oblique=True), False
+            if ending is None and fa[0] != a and not morph.analyzer().word_is_known(a.lower()) \
+                    and (said := self._verb_of_name(start, end)) in ("masc", "femn") and said != fa[1] \
+                    and not self._oblique_place(start):
+                fa = (a, said)  # «Жительница деревни Кастри Елени Маркопулу рассказала»: not «Еленя», a man's guess
             if ending is None and not subject and fa[0] == a and self._verb_after(end) \
                     and not re.search(r"(?<![\w-])[а-яё][а-яё-]* $", self.text[max(0, start - 40) : start]) \
                     and not place_or_body(a) and not place_or_body(b) and not _org_name_word(a):
