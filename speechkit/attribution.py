@@ -81,6 +81,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
                                 and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
         return _document_or_body(cast, text, before + after, pos, ctx, impersonal=vlemma in IMPERSONAL)
+    cited = _cited_source(cast, text, ws, pos, ctx)
+    if cited is not None:
+        return cited  # «сообщает Kaktus.media со ссылкой на экономиста Искендера Шаршеева»: the source speaks
     outlet = verb is not None and _only_outlet(text, before + after)
     if outlet or verb is not None and vlemma in RELAYING and "pres" in _reading(verb.text)[1]:
         # «», — передает Kazinform» · «», сообщает Лента.ру»: whose words it relays, if it says
@@ -120,6 +123,17 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             return got
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
         return _document_or_body(cast, text, ws, pos, ctx)
+    return None
+
+
+def _cited_source(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """Whom «со ссылкой на …» names as the source of the words an outlet reports: a person or a body the
+    model reads in the phrase after it (in an oblique case)."""
+    for k in range(len(ws) - 3):
+        if ws[k].low == "со" and ws[k + 1].low == "ссылкой" and ws[k + 2].low == "на":
+            got = _phrase(cast, text, ws[k + 3 :], pos, ctx, oblique=True)
+            if got is not None and got.kind in ("person", "organisation", "anonymous"):
+                return got
     return None
 
 
