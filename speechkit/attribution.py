@@ -45,6 +45,7 @@ POSSESSIVES = {"его": ("masc", "sing"), "ее": ("femn", "sing"), "её": ("f
 IMPERSONAL = frozenset("говориться отмечаться указываться подчеркиваться сообщаться утверждаться "
                        "констатироваться заявляться".split())
 QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести"])
+READING = frozenset(["зачитать", "зачитывать", "огласить", "оглашать", "прочитать", "прочесть"])
 WORDS_OF = frozenset(["слово", "высказывание", "цитата", "реплика"])  # «приводит слова X»: X speaks
 RELAYING = frozenset(["передавать"])  # «», — передает Tengrinews.kz»: present tense, the outlet relays
 # an outlet named by its site («Tengrinews.kz», «Лента.ру», «NEWSru.com»): it publishes, it does not speak
@@ -103,6 +104,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         got = _words_of(cast, text, before, pos, ctx)
         if got is not None:
             return got
+    if vlemma in READING and after:
+        # «— зачитал его обращение адвокат …»: the words are those of whose letter is read, not the reader's
+        for k, w in enumerate(after[:-1]):
+            if w.low in POSSESSIVES and _in("documents", _reading(after[k + 1].text)[0]):
+                return _possessor(cast, w, pos, ctx)
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
