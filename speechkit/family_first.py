@@ -80,10 +80,11 @@ def _nominative_given(word: str) -> str:
 class FamilyFirstNames:
     """The part of ``speakers.Cast`` that reads names written family name first (see the module's docstring)."""
 
-    def _family_first_names(self, taken: set[int]) -> None:
+    def _family_first_names(self, taken: set[int], caps: list[re.Match[str]]) -> None:
+        """``caps``: the text's capitalised words, where a listed family name is looked for."""
         found: dict[str, Participant] = {}
         self._syllable_names(taken, found)
-        self._listed_family_names(taken, found)
+        self._listed_family_names(taken, found, caps)
         text, end = self.text, self.end
         for name, p in found.items():  # the name again where a sentence begins («Пак Чон Гюн объявил …»)
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[:end]):
@@ -103,7 +104,7 @@ class FamilyFirstNames:
             self._add_family_first(m.group(0), m.group(1), m.start(), m.end(), found)
             taken.update(m.start(k) for k in (1, 2, 3))
 
-    def _listed_family_names(self, taken: set[int], found: dict[str, Participant]) -> None:
+    def _listed_family_names(self, taken: set[int], found: dict[str, Participant], caps: list[re.Match[str]]) -> None:
         """«Ван Лэй», «Ли Хунбиня», «Нгуен Ван Дон»: a listed family name and one or two capitalised words the
         dictionary does not know as Russian words (a Russian given name after it is a surname first, as in
         «Ким Александр Сергеевич», which the reading of pairs takes)."""
@@ -111,7 +112,9 @@ class FamilyFirstNames:
         if pattern is None:
             return
         text, end = self.text, self.end
-        for m in pattern.finditer(text, 0, end):
+        families = load_words("family_names_first.txt")
+        starts = [c.start() for c in caps if c.group(0).lower() in families]  # (not a scan of every character)
+        for m in filter(None, (pattern.match(text, at, end) for at in starts)):
             given = [g for g in (m.group(2), m.group(3)) if g]
             if any(m.start(k) in taken for k in range(1, len(given) + 2)) or _after_given_name(text, m.start()):
                 continue

@@ -109,7 +109,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
         self._particle_names(taken)
         self._couple_names(taken)
         self._one_letter_names(taken)
-        self._family_first_names(taken)
+        self._family_first_names(taken, caps)
         k = 0
         while k < len(caps) - 1:
             m, nxt = caps[k], caps[k + 1]
