@@ -33,8 +33,8 @@ class NameForms:
     def _read_pair(self, a: str, b: str, start: int, end: int) -> tuple[str, str, bool] | None:
         """``_read_pair_forms``; a well-known figure's name written as people.tsv writes it is a nominative."""
         pair = self._read_pair_forms(a, b, start, end)
-        if pair != (a, held := self._post_holder(a, b, start, end), True) and held and (
-                pair is None or _country_before(self.text, start)):
+        if (pair is None or _country_before(self.text, start)) \
+                and (held := self._post_holder(a, b, start, end)) and pair != (a, held, True):
             # a pair the dictionary would not read as a name, or read as a woman's oblique case where a
             # post and its country stand before it («Министр иностранных дел Японии Такэси Ивая заявил»:
             # not «Такэся»'s genitive; the name after «… Японии» is the post's holder, in its case)

@@ -354,11 +354,12 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
         """«Промоутер Уильямса Гарри Коллинз»: after a person noun, a surname in the genitive (with a case
         ending, no given name in the nominative: «Уильямса» is at most Уильям's genitive), then a given name in
         the nominative and a surname: whom the post serves, then its holder."""
+        if not a.endswith(("а", "я")) or not known_first_name(b) or known_first_name(c):
+            return False  # (the cheap tests first: this is asked of every three capitalised words)
         before = word_before(self.text, start)
         fb = first_name(b)
-        return before is not None and is_person_noun(before) and a.endswith(("а", "я")) \
-            and (first_name(a) or ("",))[0] != a and known_first_name(b) and fb is not None and fb[0] == b \
-            and _surname_slot(c) and not known_first_name(c)
+        return before is not None and is_person_noun(before) and (first_name(a) or ("",))[0] != a \
+            and fb is not None and fb[0] == b and _surname_slot(c)
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname
