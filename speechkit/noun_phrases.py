@@ -337,7 +337,7 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             nxt = np[np.index(w) + 1] if np.index(w) + 1 < len(np) else None
             hl = _reading(head.text)[0] if head else ""
             if w.low in ("в", "во", "из") and nxt is not None and (
-                    _in("anonymous", hl) or (_body_head(hl) and nxt.text[:1].isupper())):
+                    _in("anonymous", hl) or (_in("missions", hl) and nxt.text[:1].isupper())):
                 out.append(w)  # «источник в правительстве», «посольство Казахстана в Турции»
                 continue
             break

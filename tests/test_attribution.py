@@ -2249,10 +2249,15 @@ def test_a_state_is_no_body(text):
 @pytest.mark.parametrize("text, bodies", [
     ("«Люди под завалами», — передает агентство Anadolu слова представителя управления Орхана Демиреля.",
      ["агентство Anadolu"]),
+    # «в …» after a body says where it is, not who it is, except after a mission abroad
+    ("«Рекомендуем ограничить поездки», — говорится в сообщении МЧС в Telegram.", ["МЧС"]),
+    ("Росприроднадзор оценил ущерб на предприятии АО «Сибирская медь» в Красноярском крае.",
+     ["предприятие АО «Сибирская медь»"]),
     ("Агентство Associated Press сообщило о взрыве.", ["Агентство Associated Press"]),
 ])
 def test_a_name_in_latin_letters_ends_a_bodys_name(text, bodies):
-    """«агентство Anadolu | слова представителя …»: the genitives after an outlet's own name are not its name."""
+    """«агентство Anadolu | слова представителя …»: the genitives after an outlet's own name are not its name;
+    «в …» after a body is where it is («МЧС | в Telegram»), after a mission abroad part of its name."""
     assert [p.name for p in analyze(text).speakers if p.kind == "organisation"] == bodies
 
 

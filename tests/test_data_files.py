@@ -39,7 +39,7 @@ WORD_LISTS = {
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
                           "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
-                          "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms",
+                          "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms", "missions": "lemmas",
                           "voices": "lemmas", "staff": "lemmas", "states": "lemmas", "articles": "lemmas",
                           "place nouns": "lemmas"},
 }
