@@ -2252,7 +2252,7 @@ def test_a_state_is_no_body(text):
     # «в …» after a body says where it is, not who it is, except after a mission abroad
     ("«Рекомендуем ограничить поездки», — говорится в сообщении МЧС в Telegram.", ["МЧС"]),
     ("Росприроднадзор оценил ущерб на предприятии АО «Сибирская медь» в Красноярском крае.",
-     ["предприятие АО «Сибирская медь»"]),
+     ["предприятие АО «Сибирская медь»", "АО «Сибирская медь»"]),
     ("Агентство Associated Press сообщило о взрыве.", ["Агентство Associated Press"]),
 ])
 def test_a_name_in_latin_letters_ends_a_bodys_name(text, bodies):
