@@ -336,9 +336,9 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
                 continue
             nxt = np[np.index(w) + 1] if np.index(w) + 1 < len(np) else None
             hl = _reading(head.text)[0] if head else ""
-            if w.low in ("в", "во", "из") and nxt is not None and (
-                    _in("anonymous", hl) or (_in("missions", hl) and nxt.text[:1].isupper())):
-                out.append(w)  # «источник в правительстве», «посольство Казахстана в Турции»
+            if w.low in ("в", "во", "из", "от") and nxt is not None and (
+                    _in("anonymous", hl) and w.low != "от" or (_in("missions", hl) and nxt.text[:1].isupper())):
+                out.append(w)  # «источник в правительстве», «посольство Казахстана в Турции», «миссия … от СНГ»
                 continue
             break
         if _reading(w.text)[2] in ("VERB", "GRND", "PRTS", "INFN"):
