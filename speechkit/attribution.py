@@ -75,6 +75,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if subject_first:  # «Байжанов заявил, что в СИЗО …»: the clause after «что» has a subject of its own
         k = next((k for k, w in enumerate(after) if w.low in ("что", "чтобы", "будто")), None)
         after = after[:k] if k is not None else after
+        # «Профессор … напомнил, что Байтурсынов писал: «…»»: the verb is the subordinate clause's, and so is
+        # its subject
+        k = next((k for k in range(len(before) - 1, -1, -1) if before[k].low in ("что", "будто")), None)
+        if k is not None and k + 1 < len(before):
+            before = before[k + 1 :]
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
