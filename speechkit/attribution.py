@@ -326,8 +326,8 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
         (name.text, gender or "masc") if known_first_name(name.text) else None)  # «Умид»: a listed name
     if fn is None or fn[0] != name.text or not (listed or known_first_name(name.text)) or gender and fn[1] != gender:
         return None
-    if _reading(before.text)[0] in load_words("organisations.txt", "regional"):
-        return None
+    if _reading(before.text)[0] in load_words("organisations.txt", "regional") | places:
+        return None  # «жительница микрорайона Самал»: the place's name
     return name
 
 

@@ -91,6 +91,10 @@ class NameForms:
             # «Шымкента Жанатом»: a city is no given name, whatever a name's place says; a given name as the
             # second word only as the subject of the verb after it («Приянка Наир считает»: an Indian surname)
             return None
+        if surname_ending(a) in ("ых", "ыми"):
+            return None  # «Дочь Бековых Алия»: a family's plural is no given name
+        if not _name_reading(a) and _org_name_word(a):
+            return None  # «глава Управления Суэцкого канала»: a body's head is no given name
         if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):
             return None  # «Виктор Ли», «Ирина Ни»: a two-letter surname only after a given name the dictionary knows
         if a == b:

@@ -87,7 +87,8 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
             and _name_like(w.text) and w.start not in after_from
-            and _reading(w.text)[0] not in _body_heads()]  # (not «на заседании Жогорку Кенеша»)
+            and _reading(w.text)[0] not in _body_heads()  # (not «на заседании Жогорку Кенеша»)
+            and surname_ending(w.text) not in ("ых", "ыми")]  # (nor a family's plural: «Дочь Бековых Алия»)
     # «сказал Ваагн Хачатурян»: a capitalised pair in the subject's place is a name the dictionary lacks
     for a, b in zip(caps, caps[1:]):
         known = cast.by_key.get(surname_key(b.text), ())
