@@ -14,7 +14,7 @@ from .families import _WORD
 from .name_sex import _name_parses, _past_gender
 from .participants import Participant
 from .phrase_forms import _nominative_head
-from .roles import is_person_noun
+from .roles import country_of_word, is_person_noun
 from .text import PREPOSITIONS, norm_word
 from .wordlists import load_words
 
@@ -37,7 +37,7 @@ class NameRoles:
         cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
         wide = max(left.rfind(c) for c in ".!?;:()\n—–")
         if cut > wide and not any(is_person_noun(w) for w in _WORD.findall(left[cut + 1 :])) \
-                and re.fullmatch(r"[а-яё\s,-]*", left[left.rfind(",", 0, cut + 1) :]) \
+                and all(w[:1].islower() or country_of_word(w) for w in _WORD.findall(left[left.rfind(",", 0, cut + 1) :])) \
                 and re.fullmatch(r"\s*[А-ЯЁа-яё-]+[а-яё\s,-]*", left[wide + 1 : cut]) \
                 and any(is_person_noun(w) for w in _WORD.findall(left[wide + 1 : cut])):
             cut = wide  # «министр труда, миграции и занятости населения»: a post whose body's name lists by commas
