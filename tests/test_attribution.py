@@ -705,6 +705,10 @@ CASES = [
       ("quote", "снега", "Лукас Феррейра")]),
     # a post whose body's name lists by commas («министр труда, миграции и занятости населения») is the post of
     # the name after it; a common noun's plural genitive («Министров») is no surname
+    # a noun of what someone is («гроссмейстер», roles.txt # anaphoric nouns) re-names the subject just named
+    ("anaphoric-title-noun", "Шахматист Арджун Раманатан сыграет с чемпионом, китайцем Чжоу Вэем.\n\nЧжоу Вэй "
+     "поздравил соперника через Weibo. «Он играет смело и свежо», — написал китайский гроссмейстер.",
+     [("quote", "смело", "Чжоу Вэй")]),
     ("post-with-a-comma-list-and-a-country", "Министр инвестиций, промышленности и торговли Узбекистана Лазиз "
      "Кудратов рассказал о проектах. По словам министра, большинство проектов «уже на стадии строительства».",
      [("fragment", "стадии", "Лазиз Кудратов")]),
