@@ -78,7 +78,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         # «Профессор … напомнил, что Байтурсынов писал: «…»»: the verb is the subordinate clause's, and so is
         # its subject
         k = next((k for k in range(len(before) - 1, -1, -1) if before[k].low in ("что", "будто")), None)
-        if k is not None and k + 1 < len(before):
+        if k is not None and k + 1 < len(before) and verb is not None and _reading(verb.text)[2] == "VERB" \
+                and any(w.text[:1].isupper() for w in before[k + 1 :]):
+            # (a finite verb with a name for its subject: not «отметил, что сторона не собирается просить: «…»»)
             before = before[k + 1 :]
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
