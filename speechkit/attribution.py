@@ -33,7 +33,7 @@ from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _w
 from .name_sex import _feminine_noun, listed_woman
 from .names import first_name, gender_of_verb, known_first_name, place_or_body
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _org_name,
-                           _quoted, _reading, _subject, _to_punctuation, words_in)
+                           _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
 from .roles import country_of_word, is_person_noun, post_of
 from .speakers import Cast, Participant, _nominative_head, org_heads
@@ -312,11 +312,9 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     ``# regional``), quoted names («продавец рынка «Чорсу» Умид») or a place after a preposition
     («дальнобойщик из Тюпа Марат», «фермер из аула Бесагаш Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
     with a surname."""
-    places = load_words("organisations.txt", "place nouns")
     k = 1
     while k < len(whole) and (whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS
-                              or k > 1 and whole[k - 2].low in PREPOSITIONS
-                              and norm_word(_reading(whole[k - 1].text)[0]) in places):
+                              or _place_noun_before(whole, k, preposition=True)):
         k += 1  # (past «из аймака Увс»: a place noun after a preposition, then the place's name)
     if k == len(whole) or k < 1:
         return None
@@ -328,7 +326,7 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
         (name.text, gender or "masc") if known_first_name(name.text) else None)  # «Умид»: a listed name
     if fn is None or fn[0] != name.text or not (listed or known_first_name(name.text)) or gender and fn[1] != gender:
         return None
-    if _reading(before.text)[0] in load_words("organisations.txt", "regional") | places:
+    if _reading(before.text)[0] in load_words("organisations.txt", "regional") or _place_noun_before(whole, k):
         return None  # «жительница микрорайона Самал»: the place's name
     return name
 

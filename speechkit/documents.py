@@ -20,7 +20,7 @@ from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _c
                            _reading, words_in)
 from .roles import is_person_noun
 from .speakers import Cast, Participant, org_heads
-from .text import norm_word
+from .text import LOWER_WORD, norm_word
 from .wordlists import load_words
 
 
@@ -174,14 +174,13 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
 
 _ANY_DOCUMENT = frozenset(("документ", "текст"))
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
-_LOWER_WORD = re.compile(r"(?<![\w-])([а-яё]+)(?![\w-])")
 
 
 def _verb_of_object(text: str, lo: int, at: int) -> re.Match[str] | None:
     """The verb whose object the noun at ``at`` is: right before it, or before up to two adjectives or
     nouns in the dative («направил участникам письменное обращение»); a passive participle counts
     («было опубликовано заявление»)."""
-    words = list(_LOWER_WORD.finditer(text, lo, at))
+    words = list(LOWER_WORD.finditer(text, lo, at))
     end = at
     for m in reversed(words[-3:]):
         if text[m.end() : end].strip():

@@ -185,6 +185,13 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
     return []
 
 
+def _place_noun_before(ws: list[Word], k: int, preposition: bool = False) -> bool:
+    """Whether a place noun stands right before ``ws[k]`` (organisations.txt # place nouns: «аймака», «села»),
+    after a preposition if ``preposition`` («из аймака Увс»): the word at ``k`` is then the place's name."""
+    return k >= 1 and norm_word(_reading(ws[k - 1].text)[0]) in load_words("organisations.txt", "place nouns") \
+        and (not preposition or k >= 2 and ws[k - 2].low in PREPOSITIONS)
+
+
 def _can_be_gender(word: str, gender: str) -> bool:
     """Whether some nominative singular noun reading of ``word`` has ``gender``."""
     return any(p.tag.POS == "NOUN" and {"nomn", "sing"} <= p.tag.grammemes and gender in p.tag.grammemes

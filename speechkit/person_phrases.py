@@ -20,7 +20,7 @@ from .name_sex import _past_gender
 from .names import (CAP, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
 from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known, _oblique_mention,
-                           _quoted, _reading, _subject, words_in)
+                           _place_noun_before, _quoted, _reading, _subject, words_in)
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
 from .text import SITE_SUFFIX, norm_word, word_before
@@ -38,9 +38,6 @@ def _person_at(cast: Cast, np: list[Word], oblique: bool, gender: str | None = N
     # «Помощник Владимира Путина заявил»: a noun of a person's role or kin, capitalised because it
     # begins the sentence, heads the phrase; the name after it is its complement, not the speaker
     return None
-
-
-_PLACE_PREPOSITIONS = frozenset("из изо в во на с со до от у".split())
 
 
 def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool = False,
@@ -77,12 +74,10 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     # (not a word after «из»: «Дальнобойщик из Тюпа Марат» names a place, then a given name)
     after_from = {np[k].start for k in range(1, len(np)) if np[k - 1].low in ("из", "изо")}
     # (nor a word after a preposition and a place noun: «Скотовод из аймака Увс Баяр» names the aimag Увс)
-    places = load_words("organisations.txt", "place nouns")
-    after_from |= {np[k].start for k in range(2, len(np)) if np[k - 2].low in _PLACE_PREPOSITIONS
-                   and norm_word(_reading(np[k - 1].text)[0]) in places and not (
-                       known_first_name(np[k].text) and k + 1 < len(np) and surname_ending(np[k + 1].text) is not None)}
+    after_from |= {np[k].start for k in range(2, len(np)) if _place_noun_before(np, k, preposition=True) and not (
+        known_first_name(np[k].text) and k + 1 < len(np) and surname_ending(np[k + 1].text) is not None)}
     # (nor one after a place noun that two capitalised words follow: «жительница префектуры Миядзаки Юко Наката»)
-    after_from |= {np[k].start for k in range(1, len(np) - 2) if norm_word(_reading(np[k - 1].text)[0]) in places
+    after_from |= {np[k].start for k in range(1, len(np) - 2) if _place_noun_before(np, k)
                    and np[k + 1].text[:1].isupper() and np[k + 2].text[:1].isupper()}
     caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))

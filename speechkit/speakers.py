@@ -24,7 +24,7 @@ from .participants import Mention, Participant
 from .people import PeopleLearning, _people_table
 from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
 from .roles import Post, country_of_word
-from .text import sentence_breaks
+from .text import LOWER_WORD, sentence_breaks
 from .wordlists import load_sections, load_words
 
 SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
@@ -231,7 +231,7 @@ class Cast(PeopleLearning):
         a = self._sentence_starts[k]
         b = self._sentence_starts[k + 1] if k + 1 < len(self._sentence_starts) else self.end
         return any(p.tag.POS == "VERB" and "plur" in p.tag.grammemes
-                   for w in _LOWER_WORD.findall(self.text, a, min(b, a + 400)) for p in morph.parses(w)[:1])
+                   for w in LOWER_WORD.findall(self.text, a, min(b, a + 400)) for p in morph.parses(w)[:1])
 
     def _voiced(self, start: int) -> bool:
         """Whether the mention at ``start`` is the source its sentence speaks for, as a subject would be:
@@ -305,7 +305,6 @@ class Cast(PeopleLearning):
         return None
 
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
 _AT_BODY = re.compile(r"(?:^|[.!?…]\s+|\n)[Вв]о?\s+(?:[а-яё-]+\s+)?$")  # «В (иранском) МИД заявили»: its people speak
 
 

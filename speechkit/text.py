@@ -167,6 +167,7 @@ def _unmix(word: str) -> str:
     return word.translate(table)
 
 
+LOWER_WORD = re.compile(r"(?<![\w-])([а-яё]+)(?![\w-])")  # a whole word in lower-case Cyrillic
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([А-ЯЁа-яё]+)")
 
