@@ -81,6 +81,8 @@ class SexInContext:
         known = _people_table().get(stem)
         if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
             return False  # «Владимира Путина»: a man the people table knows, in the genitive
+        if a.lower().endswith(("ом", "ем", "ём")) and len(a) > 4 and not listed_woman(a):
+            return False  # «с канцлером Германии Олафом Шольцем»: a man's instrumental, no woman's form
         if b.lower() in self._label_surnames():
             return True  # «Нодира Юсупова» and «ЮСУПОВА:» labelling turns: a label is a nominative, hers
         if listed_woman(a):
