@@ -182,12 +182,6 @@ class NameForms:
                 # genitive, an indeclinable «Акмаль») is not it. A listed woman's name keeps hers.
                 fa = (a, "masc")
             subject = ending == "" or _nominative(b)
-            if ending is None and not subject and known and fa[0] == a and not self._oblique_place(start) \
-                    and known_first_name(a) and not place_or_body(b) and not _org_name_word(a) \
-                    and any({"Name", "nomn"} <= p.tag.grammemes for p in _name_parses(a)):
-                # «— сказал министр Раду Мунтяну»: beside a given name in the nominative, a surname's «-у» is
-                # its own, not a dative (a man's given name and surname decline together)
-                subject = True
             after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
             if known and ending is None and a[-1:] in "ая" and after and _past_gender(after.group(1)) == "femn" \
                     and not self._thing_before(start, "femn"):
