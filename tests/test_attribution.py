@@ -807,7 +807,8 @@ CASES = [
     # a surname with its particle alone later names the one introduced in full («— добавил Абдель Азиз»)
     ("particle-surname-alone-later", "Министр иностранных дел Египта Халед Абдель Азиз прибыл в Доху.\n\n«Мы "
      "видим прогресс», — добавил Абдель Азиз.", [("quote", "прогресс", "Халед Абдель Азиз")]),
-    # beside a given name in the nominative, a surname's «-у» is its own, not a dative («Раду Мунтяну»)
+    # a Romanian surname's «-яну» is its own, not a dative («Раду Мунтяну»: surname_endings.txt); a declined one
+    # beside an indeclinable given name goes back to the nominative («Гарри Поттера» → Поттер)
     ("surname-in-u-beside-a-nominative-given-name", "«Никто не покушается на права», — сказал министр Раду Мунтяну.",
      [("quote", "покушается", "Раду Мунтяну")]),
     # a short role set off by a comma before a name's role phrase is the person's role too
@@ -1956,6 +1957,7 @@ WOMENS_NAMES = [
     ("Министр обороны Финляндии Юсси Нийнистё заявил о поставках.", ["Юсси Нийнистё"]),
     ("Помощник министра Селима Кая сообщил о переговорах.", []),
     ("Президент Соединенных Штатов прибыл в Москву.", []),  # (a country's words, no name)
+    ("Все знают Гарри Поттера.", ["Гарри Поттер"]),
     ("Глава фонда Марии Кюри заявил о переговорах.", ["Мария Кюри"]),
     # after a role, a common noun as a given name in the case of its surname's ending («Алмазу» as «Дуйшеналиеву»)
     ("Верховный суд отменил приговор бывшему главе госпредприятия «Кыргызжолкурулуш» Алмазу Дуйшеналиеву.",
