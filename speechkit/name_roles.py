@@ -65,7 +65,10 @@ class NameRoles:
             if is_person_noun(w):
                 if not _role_fits(w, p.gender):
                     break  # «мать Руслана Ахметова»: a mother is no man's role
-                if not _shares_a_case(w, text[start:end].split(maxsplit=1)[0], p.gender):
+                if not (nominative and subject and _nominative_noun(w)) \
+                        and not _shares_a_case(w, text[start:end].split(maxsplit=1)[0], p.gender):
+                    # (a name read as a nominative stands beside a nominative post, whatever cases the dictionary
+                    # gives a foreign given name: «Министр обороны Японии Хироси Накамура»)
                     break  # «заявил министру Асель Сапаровой Иван Петров»: the minister is the one he speaks to
                 said = _past_gender(verb) if verb is not None else None
                 if said and p.gender in ("masc", "femn") and said != p.gender and _modifiers_only(words[:i]) \
@@ -101,6 +104,12 @@ class NameRoles:
         if 1 <= len(words) <= 3 and is_person_noun(words[-1]) and all(_adjective(w) for w in words[:-1]) \
                 and _role_fits(words[-1], p.gender) and not _oblique(words[-1]):
             p.add_role(_nominative_head(" ".join(words)), words)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _nominative_noun(word: str) -> bool:
+    """Whether a noun reading of ``word`` is a nominative singular («Министр», «глава»)."""
+    return any(p.tag.POS == "NOUN" and {"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(word.lower())[:3])
 
 
 @functools.lru_cache(maxsize=50_000)

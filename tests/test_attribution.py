@@ -777,6 +777,11 @@ CASES = [
     ("post-genitive-then-holder", "Председатель управления Фейсал аль-Отейби назвал бой «событием года».\n\n"
      "Промоутер Уильямса Гарри Коллинз отказался назвать сумму. «Оба будут довольны», — пошутил он.",
      [("fragment", "событием", "Фейсал аль-Отейби"), ("quote", "довольны", "Гарри Коллинз")]),
+    # a name read as a nominative takes the nominative post before it, whatever cases the dictionary gives its
+    # foreign given name; «— сказал министр» is then that minister, not another named later
+    ("post-of-a-foreign-nominative-name", "Министр обороны Японии Хироси Накамура заявил о бюджете.\n\n«Обстановка "
+     "сложная», — сказал министр.\n\nМинистр иностранных дел Южной Кореи Ли Сон Мин назвал решение «понятным».",
+     [("quote", "сложная", "Хироси Накамура"), ("fragment", "понятным", "Ли Сон Мин")]),
     # a foreign name right before a verb of speech in the present is its subject, in the nominative; and the
     # pronoun after takes up that subject, not a woman named earlier
     ("foreign-name-before-a-present-speech-verb", "«Мы рассчитываем на партнеров», — заявила заместитель "
