@@ -107,6 +107,7 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
     return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
 
 
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
 DOC_REACH = 600  # characters before a document's mention searched for the verb it is named after (or an outlet)
 _WRITES = re.compile(r"(?<![\w-])(?:пишет|пишут|публикует|опубликовал[аио]?)\s+((?:[A-Z][\w.&'’-]*\s?){1,4})")
 
@@ -161,7 +162,7 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
         for mention, who in itertools.islice(cast.recent(at), 1):  # «Владимир Путин поздравил»
             if at - mention.end <= 2 and who.kind in ("person", "organisation"):
                 return who
-        breaks = [lo + b.end() for b in re.finditer(r"[.!?…]\s+", text[lo:at])]
+        breaks = [b.end() for b in _SENTENCE_END.finditer(text, lo, at)]
         s0 = breaks[-1] if breaks else lo
         if cast.in_quote(s0):
             continue  # the clause before the verb is someone's quoted words, not who issued the document
@@ -173,7 +174,6 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
 
 
 _ANY_DOCUMENT = frozenset(("документ", "текст"))
-_SENTENCE_END = re.compile(r"[.!?…]\s+")
 
 
 def _verb_of_object(text: str, lo: int, at: int) -> re.Match[str] | None:

@@ -28,7 +28,6 @@ _SYLLABLE = re.compile(r"[А-ЯЁ][а-яё]{0,4}")  # «Ё», «Ок», «Чхо
 _GIVEN = r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?"
 _BY_WORDS = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|оценке|данным)|[Сс]о\s+слов)\s+$")  # «По словам Ли Хунбиня»
 _VOWELS = "аеёиоуыэюя"
-_CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) $")
 
 
 @functools.cache
@@ -47,12 +46,6 @@ def family_first(p: Participant) -> bool:
     return bool(p.first) and p.name.startswith(p.first + " ") and p.key == surname_key(p.first)
 
 
-def _after_name_noun(text: str, start: int) -> bool:
-    """Whether a noun a body's proper name follows stands right before («Университета Корё …»)."""
-    before = word_before(text, start)
-    return before is not None and norm_word(morph.lemma(before)) in load_words("organisations.txt", "name nouns")
-
-
 def _foreign_word(word: str) -> bool:
     """A capitalised word the dictionary does not know («Лэй», «Цзяньго», «Хунбиня», «Нгуен»)."""
     return not morph.analyzer().word_is_known(word.lower())
@@ -61,8 +54,8 @@ def _foreign_word(word: str) -> bool:
 def _after_given_name(text: str, start: int) -> bool:
     """Whether a given name the dictionary knows stands right before («Виктор Ли», «Жан-Клод Ван Дамм»: the
     listed word is a surname there); not a place («Китая») nor a body's name («Университета Цинхуа Чжан …»)."""
-    m = _CAP_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and known_first_name(m.group(1))
+    before = word_before(text, start)
+    return before is not None and before[:1].isupper() and known_first_name(before)
 
 
 def _nominative_given(word: str) -> str:
@@ -99,7 +92,7 @@ class FamilyFirstNames:
         for m in _SYLLABLES.finditer(text, 0, end):
             if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)) \
                     or _SYLLABLE_AFTER.match(self.text, m.end()) and (
-                        self._after_place_noun(m.start()) or _after_name_noun(self.text, m.start())):
+                        self._after_place_noun(m.start()) or self._after_name_noun(m.start())):
                 continue  # («Университета Корё Ким Мин Сок»: after a noun a proper name follows, that name)
             self._add_family_first(m.group(0), m.group(1), m.start(), m.end(), found)
             taken.update(m.start(k) for k in (1, 2, 3))

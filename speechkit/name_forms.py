@@ -336,8 +336,16 @@ class NameForms:
 
     def _after_place_noun(self, start: int) -> bool:
         """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""
+        return self._after_noun_of(start, "place nouns")
+
+    def _after_name_noun(self, start: int) -> bool:
+        """Whether a noun a body's proper name follows stands right before (``organisations.txt # name nouns``:
+        «Университета Рюкоку», «Университета Корё»)."""
+        return self._after_noun_of(start, "name nouns")
+
+    def _after_noun_of(self, start: int, section: str) -> bool:
         before = word_before(self.text, start)
-        return before is not None and norm_word(morph.lemma(before)) in load_words("organisations.txt", "place nouns")
+        return before is not None and norm_word(morph.lemma(before)) in load_words("organisations.txt", section)
 
     def _oblique_place(self, start: int) -> bool:
         """Whether the words before a name put it in an oblique case: the role noun it stands in apposition

@@ -187,8 +187,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             elif pair is not None and third is not None and (first_name(b) or given_slot(b)) \
                     and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
                     and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())
-                         or (before := word_before(text, m.start())) is not None
-                         and norm_word(morph.lemma(before)) in load_words("organisations.txt", "name nouns")):
+                         or self._after_name_noun(m.start())):
                 # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name;
                 # «профессор Университета Рюкоку Кадзуя Ямаути»: a noun a body's proper name follows, that name,
                 # a person's (not «председателем Еврокомиссии Жозе Мануэлом Баррозу»: a body named in full)

@@ -313,9 +313,11 @@ def _introduced_as(label: str, cast: Cast) -> Participant | None:
 def _chairs(lemmas: list[str]) -> bool:
     """Whether the words before a name say its holder chairs the sitting: «Председательствует заместитель
     Председателя Думы Б. С. Ткаченко», «Заседание вел торага парламента …» (a verb of chairing, or «вести»
-    with the sitting as its object)."""
+    with the sitting as its object: roles.txt # sittings)."""
+    from .wordlists import load_words
+
     return "председательствовать" in lemmas or "вести" in lemmas and bool(
-        {"заседание", "сессия", "встреча", "обсуждение", "слушание", "совещание"} & set(lemmas))
+        load_words("roles.txt", "sittings") & set(lemmas))
 
 
 def _named_journalist(cast: Cast) -> Participant | None:
