@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from . import morph
+from . import morph, regexes
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
 from .name_sex import _feminine_noun, listed_woman
@@ -49,7 +49,7 @@ READING = frozenset(["зачитать", "зачитывать", "огласит
 WORDS_OF = frozenset(["слово", "высказывание", "цитата", "реплика"])  # «приводит слова X»: X speaks
 RELAYING = frozenset(["передавать"])  # «», — передает Tengrinews.kz»: present tense, the outlet relays
 # an outlet named by its site («Tengrinews.kz», «Лента.ру», «NEWSru.com»): it publishes, it does not speak
-_OUTLET = re.compile(r"[^\W\d_][\w-]*" + SITE_SUFFIX,
+_OUTLET = regexes.compile(r"[^\W\d_][\w-]*" + SITE_SUFFIX,
                      re.IGNORECASE)
 
 

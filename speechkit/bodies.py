@@ -13,7 +13,7 @@ import bisect
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .names import body_name, place_or_body
 from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can_be, _clip, _first_words, _in,
                            _org_name, _quoted, _reading, _sections, _starts_a_name, words_in)
@@ -131,7 +131,7 @@ def _regional(w: Word) -> bool:
     return _reading(w.text)[0] in _regional_words() or place_or_body(w.text)
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = regexes.compile(r"[A-Za-z]")
 
 
 def learn_organisations(cast: Cast, text: str, end: int) -> None:
@@ -221,9 +221,9 @@ def _head_starts() -> re.Pattern[str]:
         # a trie of the stems («(?:а(?:вто|ген|…)|б…)»): the engine tries a letter, not 157 words, at each
         # word start. Only where each match is made of word characters are the places it finds (all the
         # caller uses) the same as the plain alternation's.
-        return re.compile(rf"(?<![\w-]){_trie(stems)}", re.IGNORECASE)
+        return regexes.compile(rf"(?<![\w-]){_trie(stems)}", re.IGNORECASE)
     alts = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
+    return regexes.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
 
 
 def _trie(words: set[str]) -> str:
@@ -245,7 +245,7 @@ def _trie(words: set[str]) -> str:
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
-_ABBR = re.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")
+_ABBR = regexes.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")
 
 
 def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = False) -> Participant | None:

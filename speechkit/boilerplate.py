@@ -12,17 +12,18 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from . import regexes
 from .datafiles import read_text, read_user_file
 from .model import Span
 from .text import merge_spans
 
 MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 # 8 августа 2025 в 21:53 · 7 апреля 2025 года, 14:15 · 16 апреля 2024 14:44
-DATE_TIME = re.compile(
+DATE_TIME = regexes.compile(
     rf"\d(?<!\d\d)\d?\s+(?:{MONTHS})\s+\d{{4}}(?:\s+года?)?(?:,?\s*(?:в\s+)?\d{{1,2}}:\d{{2}})?"
 )
-HASHTAG_LINE = re.compile(r"(?m)^[ \t]*#\w[^\n]*")
-URL = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:ru|kz|com|org|net|by|uz|kg|az)(?:/[\w./?=&%-]*)?")
+HASHTAG_LINE = regexes.compile(r"(?m)^[ \t]*#\w[^\n]*")
+URL = regexes.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:ru|kz|com|org|net|by|uz|kg|az)(?:/[\w./?=&%-]*)?")
 
 CHAIN_GAP = 320  # characters between two cues of one block
 INLINE_GAP = 220
@@ -80,7 +81,7 @@ def load_cues(path: str | None = None) -> dict[str, tuple[str, ...]]:
 def _cue_pattern(kind: str) -> re.Pattern[str]:
     phrases = sorted(load_cues()[kind], key=len, reverse=True)
     if not phrases:
-        return re.compile(r"(?!)")  # an empty section: no cue of this kind, not a match everywhere
+        return regexes.compile(r"(?!)")  # an empty section: no cue of this kind, not a match everywhere
     # a cue begins a line, follows sentence punctuation, or is glued after a word (scraped text):
     # no capital, digit, underscore or hyphen before it. The check comes after the cue's first
     # character, so that the pattern begins with literals and the regex engine skips to them.
@@ -95,7 +96,7 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
         + "|".join(re.escape(p[1:]) + (r"(?!\w)" if p[-1].isalnum() else "") for p in group) + ")"
         for first, group in by_first.items()
     )
-    return re.compile(rf"(?:{alts})", re.M)
+    return regexes.compile(rf"(?:{alts})", re.M)
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -170,11 +171,11 @@ def _inline_blocks(text: str, cues: list[Cue], limit: int) -> list[Span]:
     return out
 
 
-_GLUE = re.compile(r"[а-яё][А-ЯЁ]")
+_GLUE = regexes.compile(r"[а-яё][А-ЯЁ]")
 # «Фото предоставлено организаторами Акорды»: lower-case words, then the credited name. Each word is
 # taken whole (possessive ``++``), so a run of words is read one way only: «предоставлено» is never
 # tried as «пред»+«оставлено», which made the old pattern exponential in the word's length.
-_CREDIT = re.compile(r"(?:\s*+[а-яё-]++)*?\s*+[A-ZА-ЯЁ][\w-]*?(?=[А-ЯЁ\d\s.,]|$)")
+_CREDIT = regexes.compile(r"(?:\s*+[а-яё-]++)*?\s*+[A-ZА-ЯЁ][\w-]*?(?=[А-ЯЁ\d\s.,]|$)")
 CAPTION_REACH = 120  # a caption longer than 80 characters is no caption: look no further than this
 
 

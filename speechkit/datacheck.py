@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from . import regexes
 from .datafiles import user_file
 from .errors import LexiconError
 
@@ -103,7 +104,7 @@ def key_line(raw: str, key: str, table: str | None = None) -> int | None:
         start = header.end()
     quoted = re.escape(key)
     bare = rf"|{quoted}" if re.fullmatch(r"[A-Za-z0-9_-]+", key) else ""
-    m = re.compile(rf"(?m)^[ \t]*(?:\"{quoted}\"|'{quoted}'{bare})[ \t]*=").search(raw, start)
+    m = regexes.compile(rf"(?m)^[ \t]*(?:\"{quoted}\"|'{quoted}'{bare})[ \t]*=").search(raw, start)
     return raw.count("\n", 0, m.start()) + 1 if m else None
 
 

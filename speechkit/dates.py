@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import regexes
+
 DATELINE_CHARS = 500  # the opening of the text where a dateline stands
 
 MONTHS = {
@@ -25,12 +27,12 @@ MONTHS = {
 }
 # «6 июля 2024», «29 апреля 2025 года», «1 мая 2024 г.»: the genitive forms of the month names
 _MONTH = r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_RU_DATE = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})(?:\s*(?:года|г\.))?", re.I)
-_NUM_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_TIME = re.compile(r"\s*,?\s*(?:в\s+)?\d{1,2}:\d{2}\b")
+_RU_DATE = regexes.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})(?:\s*(?:года|г\.))?", re.I)
+_NUM_DATE = regexes.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
+_ISO_DATE = regexes.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_TIME = regexes.compile(r"\s*,?\s*(?:в\s+)?\d{1,2}:\d{2}\b")
 # in a path: 2024-07-06, 2024_07_06, 2024.07.06, 2024/07/06, or 20240706 standing alone
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_./])(\d{2})\2(\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+_PATH_DATE = regexes.compile(r"(?<!\d)((?:19|20)\d{2})([-_./])(\d{2})\2(\d{2})(?!\d)|(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 
 
 def iso(year: int | str, month: int | str, day: int | str) -> str | None:

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from . import attribution as _a  # (attribution reads its documents here: each calls the other at run time)
-from . import morph
+from . import morph, regexes
 from .bodies import _organisation
 from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
                            _reading, words_in)
@@ -107,9 +107,9 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
     return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
 
 
-_SENTENCE_END = re.compile(r"[.!?…]\s+")
+_SENTENCE_END = regexes.compile(r"[.!?…]\s+")
 DOC_REACH = 600  # characters before a document's mention searched for the verb it is named after (or an outlet)
-_WRITES = re.compile(r"(?<![\w-])(?:пишет|пишут|публикует|опубликовал[аио]?)\s+((?:[A-Z][\w.&'’-]*\s?){1,4})")
+_WRITES = regexes.compile(r"(?<![\w-])(?:пишет|пишут|публикует|опубликовал[аио]?)\s+((?:[A-Z][\w.&'’-]*\s?){1,4})")
 
 
 def _outlet_before(cast: Cast, text: str, pos: int) -> Participant | None:

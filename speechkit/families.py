@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .name_words import _is_role
 from .name_sex import _sex_of_form, listed_woman
 from .names import CAP, UPPER, feminine_given, first_name, given_slot, nominative_given, place_or_body, surname_key
@@ -20,10 +20,10 @@ from .participants import Participant
 from .text import norm_word
 from .wordlists import load_table, load_words
 
-_SENIORITY = re.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
+_SENIORITY = regexes.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
 # «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
-_COUPLE = re.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
-_WORD = re.compile(r"[\w&’'-]+")
+_COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
+_WORD = regexes.compile(r"[\w&’'-]+")
 _GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
 
 
@@ -39,8 +39,8 @@ def _particle_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     if not alts:
         return None, None
     word = r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
-    return (re.compile(rf"(?<![\w-]){word}[ \t]+{word}[ \t]+({alts})(?![\w-])"),
-            re.compile(rf"(?<![\w-]){word}[ \t]+({alts})(?![\w-])"))
+    return (regexes.compile(rf"(?<![\w-]){word}[ \t]+{word}[ \t]+({alts})(?![\w-])"),
+            regexes.compile(rf"(?<![\w-]){word}[ \t]+({alts})(?![\w-])"))
 
 
 class FamilyNames:

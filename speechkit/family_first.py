@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .name_words import _is_role
 from .names import known_first_name, place_or_body, surname_key
 from .participants import Participant
@@ -22,11 +22,11 @@ from .text import norm_word, word_before
 from .wordlists import load_words
 
 # «Пак Чон Гюн», «Ли Сын Хо», «Ким Ё Чжон»: three capitalised syllables after a word or a comma
-_SYLLABLES = re.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,4}) ([А-ЯЁ][а-яё]{0,4})(?![\w-])")
-_SYLLABLE_AFTER = re.compile(r" [А-ЯЁ][а-яё]{0,4}(?![\w-])")
-_SYLLABLE = re.compile(r"[А-ЯЁ][а-яё]{0,4}")  # «Ё», «Ок», «Чхоль»: a Korean syllable as Russian spells it
+_SYLLABLES = regexes.compile(r"(?<=[\w,»\"] )([А-ЯЁ][а-яё]{1,3}) ([А-ЯЁ][а-яё]{0,4}) ([А-ЯЁ][а-яё]{0,4})(?![\w-])")
+_SYLLABLE_AFTER = regexes.compile(r" [А-ЯЁ][а-яё]{0,4}(?![\w-])")
+_SYLLABLE = regexes.compile(r"[А-ЯЁ][а-яё]{0,4}")  # «Ё», «Ок», «Чхоль»: a Korean syllable as Russian spells it
 _GIVEN = r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?"
-_BY_WORDS = re.compile(r"(?:[Пп]о\s+(?:словам|мнению|оценке|данным)|[Сс]о\s+слов)\s+$")  # «По словам Ли Хунбиня»
+_BY_WORDS = regexes.compile(r"(?:[Пп]о\s+(?:словам|мнению|оценке|данным)|[Сс]о\s+слов)\s+$")  # «По словам Ли Хунбиня»
 _VOWELS = "аеёиоуыэюя"
 
 
@@ -37,8 +37,8 @@ def _family_first_pattern() -> re.Pattern[str] | None:
     families = load_words("family_names_first.txt")
     if not families:
         return None
-    alts = "|".join(sorted((re.escape(f.capitalize()) for f in families), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alts}) ({_GIVEN})(?: ({_GIVEN}))?(?![\w-])")
+    alts = "|".join(sorted((re.escape(f.capitalize()) for f in families), key=lambda f: (-len(f), f)))
+    return regexes.compile(rf"(?<![\w-])({alts}) ({_GIVEN})(?: ({_GIVEN}))?(?![\w-])")
 
 
 def family_first(p: Participant) -> bool:

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import morph
+from . import morph, regexes
 from .attribution import Context, by_words, resolve, words_in
 from .noun_phrases import _reading
 from .model import Span
@@ -25,14 +25,14 @@ from .speakers import Cast, Participant
 from .text import norm_word, sentence_breaks
 from .wordlists import load_sections
 
-_ABOUT_THIS = re.compile(r"\s*(?:Об\s+этом|О\s+том)\s+", re.I)
+_ABOUT_THIS = regexes.compile(r"\s*(?:Об\s+этом|О\s+том)\s+", re.I)
 _CLAUSE_OPENERS = frozenset(("что", "чтобы", "будто"))  # after a comma: a clause with a subject of its own
 # «по словам Брода,» · «По его словам,» · «по мнению экспертов S&P,»
-_BY_WORDS = re.compile(r"\b[Пп]о\s+(?:(?:словам|мнению|оценке|данным)\s+([^,]{2,80})|(его|ее|её|их)\s+(?:словам|мнению|оценке)),")
+_BY_WORDS = regexes.compile(r"\b[Пп]о\s+(?:(?:словам|мнению|оценке|данным)\s+([^,]{2,80})|(его|ее|её|их)\s+(?:словам|мнению|оценке)),")
 CLAUSE_REACH = 300  # characters back from a quote to the start of its sentence
 AFTER_REACH = 1000  # characters on from a fragment to its sentence's end, and of the statement after it
-_STOP = re.compile(r"[.!?…]")
-_STATEMENT_END = re.compile(r"[.!?…](?=\s|$)|\n")
+_STOP = regexes.compile(r"[.!?…]")
+_STATEMENT_END = regexes.compile(r"[.!?…](?=\s|$)|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from . import regexes
 from .datafiles import read_text
 from .model import Keyword, Token, Tokens, token_fields, token_texts
 from .keyness import bonferroni_z, conservative_log_ratio, log_likelihood, log_ratio
@@ -114,8 +114,8 @@ def _has_digit(text: str) -> bool:
 
 
 # A name glued of Latin letters (or a Cyrillic acronym) and digits: «Tele2», «G20», «СОР29», «A320neo».
-_NAME_HEAD = re.compile(r"[A-Za-z]+|[А-ЯЁ]{2,}")
-_NAME_PART = re.compile(r"[A-Za-z]+|\d+")
+_NAME_HEAD = regexes.compile(r"[A-Za-z]+|[А-ЯЁ]{2,}")
+_NAME_PART = regexes.compile(r"[A-Za-z]+|\d+")
 
 
 def glue_names(tokens: Sequence[Token]) -> Sequence[Token]:

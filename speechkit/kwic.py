@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import morph
+from . import morph, regexes
 from .errors import UsageError
 from .model import Analysis, Segment, Token
 from .text import norm_word
@@ -32,7 +32,7 @@ from .text import norm_word
 MIN_STEM = 3  # «вод-» (вода) still finds водный; «ум-» (ум) would find умный, умение …
 MIN_INNER_STEM = 5  # «каспи-» may be inside транскаспийский; «порт-» may not be inside транспорт
 ENDINGS = "аеёиоуыэюяйь"
-_SPACE = re.compile(r"\s+")
+_SPACE = regexes.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,7 @@ def compile_regex(query: str) -> re.Pattern:
     if not query.strip():
         raise UsageError("the --regex query is empty")
     try:
-        return re.compile(rf"(?<!\w)(?:{query})(?!\w)", re.IGNORECASE)
+        return regexes.compile(rf"(?<!\w)(?:{query})(?!\w)", re.IGNORECASE)
     except re.error as exc:
         raise UsageError(f"--regex {query!r} is not a valid regular expression: {exc}") from None
 
@@ -202,7 +202,7 @@ def find_regex_hits(a: Analysis, pattern: re.Pattern, *, width: int = 40) -> lis
 
 
 SORTS = ("text", "left", "right", "hit")
-_WORD = re.compile(r"\w+(?:-\w+)*")
+_WORD = regexes.compile(r"\w+(?:-\w+)*")
 
 
 def _words(text: str) -> list[str]:

@@ -41,13 +41,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import regexes
 from .datafiles import read_text
 from .model import Token, Tokens, offset_array
 
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
 
-WORD_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+WORD_RE = regexes.compile(r"[^\W\d_]", re.UNICODE)
 STRESS = "\u0301"  # «И́горь»: the accent mark of dictionaries and Wikipedia
 SENTENCE_END = frozenset(".!?…")
 # after these a capital letter says nothing about a proper noun («— Мы», «``Вселенной»)
@@ -61,7 +62,7 @@ GUESSERS = frozenset(
 )
 VOWELS = frozenset("аеёиоуыэюя")
 # feminine suffixes of place names and nicknames: «Петржалка», «Шарковщина»
-FEMININE_NAME = re.compile(r"([^аеёиоуыэюяьйсц]ка|ица|щина)$")
+FEMININE_NAME = regexes.compile(r"([^аеёиоуыэюяьйсц]ка|ица|щина)$")
 NUMERALS = frozenset("два две три четыре пять шесть семь восемь девять десять сто тысяча миллион "
                      "миллиард несколько половина треть четверть".split())
 # «Аббасидах», «Афинам»: plural case endings, not the end of a foreign name
@@ -92,13 +93,13 @@ GOVERNS: dict[str, frozenset[str]] = {
 }
 
 # «Токаева», «Алиевым», «Пуниной»: Russian surnames declined like short adjectives
-SURNAME_RE = re.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|ом|е|ой|ы|ых|ыми)$")
+SURNAME_RE = regexes.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|ом|е|ой|ы|ых|ыми)$")
 # «Достоевского», «Вишневской»: surnames declined like full adjectives
-SURNAME_ADJ_RE = re.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$")
+SURNAME_ADJ_RE = regexes.compile(r"^(?P<stem>.+?(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$")
 # «Юрьевича», «Георгиевной», «Ильиничны»: a patronymic and its case ending
-PATRONYMIC_RE = re.compile(r"^(?P<stem>.+(?:ич|вн|ичн))(?P<end>а|у|ом|е|ем|и|ей|ы|ой|ам|ами|ах)?$")
+PATRONYMIC_RE = regexes.compile(r"^(?P<stem>.+(?:ич|вн|ичн))(?P<end>а|у|ом|е|ем|и|ей|ы|ой|ам|ами|ах)?$")
 # endings only an adjective has (not -ом, -ем, -ым, -им, shared with nouns' instrumental)
-ADJ_ENDING = re.compile(r"(ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ых|их|ыми|ими)$")
+ADJ_ENDING = regexes.compile(r"(ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ых|их|ыми|ими)$")
 
 
 class Reading(NamedTuple):

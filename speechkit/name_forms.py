@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import morph
+from . import morph, regexes
 from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman
@@ -418,7 +418,7 @@ class NameForms:
         return labels
 
 
-_LABEL_WORD = re.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
+_LABEL_WORD = regexes.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
 
 
 def _as_written_name(lemma: str, written: str) -> str:
@@ -429,8 +429,8 @@ def _as_written_name(lemma: str, written: str) -> str:
 _SOFT = {"ом": "ем", "а": "я", "у": "ю"}
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
-_TEXT_WORD = re.compile(r"[\w-]+")
-_NOT_WORD = re.compile(r"[^\w-]")  # where a piece of text may end without cutting a word
+_TEXT_WORD = regexes.compile(r"[\w-]+")
+_NOT_WORD = regexes.compile(r"[^\w-]")  # where a piece of text may end without cutting a word
 _PIECE = 1 << 16  # characters of text read at a time for its words
 
 
@@ -446,13 +446,13 @@ def _distinct_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-_PLACE_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Нн]а|[Сс]о?|[Дд]о|[Оо]т|[Уу]) [а-яё]+ $")
+_PLACE_AFTER_PREPOSITION = regexes.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Нн]а|[Сс]о?|[Дд]о|[Оо]т|[Уу]) [а-яё]+ $")
 def _country_before(text: str, start: int) -> bool:
     """Whether the word right before is a country's name («… Японии Такэси Ивая»)."""
     before = word_before(text, start)
     return before is not None and (c := country_of_word(before)) is not None and not c[1]
 
 
-_QUOTED = re.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
+_QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .names import surname_ending
 from .text import norm_word
 from .wordlists import load_words
@@ -90,7 +90,7 @@ def _mostly_womans(given: str) -> bool:
     return share is not None and share >= 0.6
 
 
-_SURNAME_IN_A = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]*(?:ов|ев|ёв|ин|ын)а(?![\w-])")  # «Кузьмина»: hers, or his genitive
+_SURNAME_IN_A = regexes.compile(r"(?<![\w-])[А-ЯЁ][а-яё-]*(?:ов|ев|ёв|ин|ын)а(?![\w-])")  # «Кузьмина»: hers, or his genitive
 
 
 def _sex_of_form(text: str, pos: int, word: str) -> str | None:

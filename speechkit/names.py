@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .text import norm_word
 
 # Cyrillic letters of Russian and Kazakh (Қабылхан, Әлихан, Ұлан, Іңкәр)
@@ -25,7 +25,7 @@ def capitalised(word: str) -> bool:
     """Whether a word is written as a name is: a capital first, or an Arabic article before one («аль-Отейби»)."""
     return word[:1].isupper() or re.match(ARTICLE_NAME, word) is not None
 # surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
-_SURNAME_STEM = re.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
+_SURNAME_STEM = regexes.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
 PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "вичем", "вне", "вной", "вну", "ичны", "ичной")
 
 

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from . import morph
+from . import morph, regexes
 from .names import body_name, capitalised, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
@@ -23,7 +23,7 @@ from .text import PREPOSITIONS, norm_word
 from .wordlists import load_sections, load_words
 
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
-_WORD = re.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
+_WORD = regexes.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
 PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
 ONE_OF = frozenset(["один", "одна"])  # «один из таксистов», «одна из пассажирок»
 AUTHOR = frozenset(["я", "мы"])  # «Мы также обратились в Нацбанк …»: the newsroom itself
@@ -41,7 +41,7 @@ class Word:
 
 
 # scraped text glues a word to the date after it: «в Нацбанке12 апреля» is «Нацбанке» and «12»
-_GLUED_DIGITS = re.compile(r"(?<=[а-яё])(?=\d)")
+_GLUED_DIGITS = regexes.compile(r"(?<=[а-яё])(?=\d)")
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:

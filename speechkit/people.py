@@ -22,7 +22,7 @@ import functools
 import os
 import re
 
-from . import morph
+from . import morph, regexes
 from .cache import code_stamp, memo
 from .families import FamilyNames
 from .family_first import FamilyFirstNames, family_first as is_family_first
@@ -40,22 +40,22 @@ from .text import norm_word, word_before
 from .wordlists import load_table, load_words
 
 # a capitalised word, or an Arabic surname with its article («аль-Мансури», «ан-Нури»: after a given name, the surname)
-_CAP_WORD = re.compile(rf"{CAP}|(?<![\w-]){ARTICLE_NAME}")
+_CAP_WORD = regexes.compile(rf"{CAP}|(?<![\w-]){ARTICLE_NAME}")
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
-_INITIAL = re.compile(rf"(?<![\w.])((?:[{UPPER}]\.[ \t\u00a0]?-?){{1,2}})[ \t\u00a0]?({CAP})")  # (not across a line)
+_INITIAL = regexes.compile(rf"(?<![\w.])((?:[{UPPER}]\.[ \t\u00a0]?-?){{1,2}})[ \t\u00a0]?({CAP})")  # (not across a line)
 INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 
 
 # «24-летняя», «пятилетний» (nominative) right before a capitalised word
-_AGE_BEFORE = re.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
-_CAP_NEXT = re.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
+_AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
+_CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
-_LOCATIVE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
-_CAP_BEFORE = re.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
-_WORDS_AFTER = re.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
+_LOCATIVE = regexes.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
+_CAP_BEFORE = regexes.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
+_WORDS_AFTER = regexes.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
-_SELF_INTRO = re.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
+_SELF_INTRO = regexes.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
 
 
 @functools.cache
@@ -467,7 +467,7 @@ def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:
     return (word, sex)
 
 
-_PATRONYMIC_FORM = re.compile(r"(?:(?:ович|евич|ич)(а|у|ем|ом|е)?|(?:овн|евн|ичн)(а|ы|е|у|ой|ою))$", re.IGNORECASE)
+_PATRONYMIC_FORM = regexes.compile(r"(?:(?:ович|евич|ич)(а|у|ем|ом|е)?|(?:овн|евн|ичн)(а|ы|е|у|ой|ою))$", re.IGNORECASE)
 
 
 def _patronymic_form(word: str) -> tuple[str, bool] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .name_words import _body_heads
 from .name_sex import _past_gender
 from .names import (CAP, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
@@ -293,7 +293,7 @@ def _said_before(cast: Cast, w: Word) -> bool:
     there («К журналистам подошла женщина»): then «— сказала женщина» is that one. «Мать пациента Ирина Шаповалова»
     names her: a person's name within a few words after the noun."""
     stem = w.low[:5]
-    pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}[\w-]*", re.IGNORECASE)
+    pattern = regexes.compile(rf"(?<![\w-]){re.escape(stem)}[\w-]*", re.IGNORECASE)
     lo = max(0, w.start - NOUN_REACH)  # (bounded: a text of many such quotes stays linear)
     from .quotes import is_speech_verb  # (quotes builds on the speaker model)
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import morph
+from . import morph, regexes
 from .boilerplate import find_boilerplate
 from .model import (Analysis, Figure, QuotedName, Segment, SourceInfo, Span, Speaker, ThemeSummary, Token, Tokens,
                     SCALARS, field_names, offset_array, token_starts)
@@ -302,8 +301,8 @@ def _summary(t, sentences, tokens, segments, options: Options, end: int):
 
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"  # Cyrillic letters Russian does not use
-_KAZAKH = re.compile(f"[{KAZAKH_LETTERS}]")
-_CYRILLIC = re.compile("[а-яА-ЯёЁ]")
+_KAZAKH = regexes.compile(f"[{KAZAKH_LETTERS}]")
+_CYRILLIC = regexes.compile("[а-яА-ЯёЁ]")
 
 
 def _language_warning(tokens: list[Token]) -> str | None:

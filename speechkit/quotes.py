@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from . import morph
+from . import morph, regexes
 from .model import Span
 from .names import surname_ending
 from .roles import is_person_noun
@@ -31,22 +31,22 @@ OPENS_AFTER = " \t\n\r([{:—–‒―-«„\"/"
 # characters before which a straight quote closes
 CLOSES_BEFORE = " \t\n\r.,;:!?)]}»—–‒―-\"…"
 
-_AS = re.compile(r"\b[Кк]ак\s+")
-_CLAUSE = re.compile(r",?\s*(?:что|чтобы|будто|как)\b")
+_AS = regexes.compile(r"\b[Кк]ак\s+")
+_CLAUSE = regexes.compile(r",?\s*(?:что|чтобы|будто|как)\b")
 # «…», — сказал он. — «…» · «…», сказал он. «…» — the same speaker goes on in the next quote
-_CONTINUES = re.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*|[\s]*[.!?…]\s*")
-_WORD = re.compile(r"[^\W\d_][\w-]*")
+_CONTINUES = regexes.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*|[\s]*[.!?…]\s*")
+_WORD = regexes.compile(r"[^\W\d_][\w-]*")
 # «"Соберите вещи и еду на 3 дня": в одном из сел …»: a quote that a sentence goes on from is a
 # headline's or a name, not the last speaker going on
-_HEADLINE_AFTER = re.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
+_HEADLINE_AFTER = regexes.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
-_AFTER = re.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
+_AFTER = regexes.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
 # (not an initial's dot: «сказал В.Путин», «К.-Ж. Токаев»; but «в докладе S&P.» ends)
-_SENT_END = re.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
+_SENT_END = regexes.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
-_NEXT_QUOTE = re.compile(r"[:.!?…]\s*[«\"„]")
-_SENT_MARK = re.compile(r"[.!?…\n]")
-_INSIDE = re.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^«»\"\n]){{3,160}}?)[,.]\s*[{DASHES}]\s+")
+_NEXT_QUOTE = regexes.compile(r"[:.!?…]\s*[«\"„]")
+_SENT_MARK = regexes.compile(r"[.!?…\n]")
+_INSIDE = regexes.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^«»\"\n]){{3,160}}?)[,.]\s*[{DASHES}]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ def _speech_verb(low: str, verbs: frozenset[str]) -> bool:
 
 
 # ---------------------------------------------------------------- pairing
-_MARKS = re.compile(f"[«„»“”{STRAIGHT}]")  # the characters pair_quotes acts on: the engine skips the rest
+_MARKS = regexes.compile(f"[«„»“”{STRAIGHT}]")  # the characters pair_quotes acts on: the engine skips the rest
 
 
 def pair_quotes(text: str, start: int, end: int) -> list[QuotePair]:
@@ -227,8 +227,8 @@ def _with_depths(pairs: list[QuotePair]) -> list[QuotePair]:
 
 
 # ---------------------------------------------------------------- classification
-_REPORTED = re.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
-_ABOUT_THIS = re.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Этими\s+словами|Так|"
+_REPORTED = regexes.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
+_ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Этими\s+словами|Так|"
                          r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат))\s+", re.I)
 NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
 NEXT_SUBJECT_WORDS = 12  # the same, when a subject may stand first («Так министр … X прокомментировала»)
@@ -398,7 +398,7 @@ def _attribution_after(text: str, i: int, end: int):
     m = _AFTER.match(text, i, end)
     dashed = bool(m and re.search(f"[{DASHES}]", m.group(0)))
     if not dashed:
-        m = re.compile(r",\s*").match(text, i, end)  # «…», сказал он.
+        m = regexes.compile(r",\s*").match(text, i, end)  # «…», сказал он.
         if not m:
             return None
     # a paragraph of quotes without a full stop: each quote looks no further than ATTRIBUTION_REACH
@@ -601,8 +601,8 @@ def _dash_goes_on(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
     return [] if _asks(text, q) else [q]
 
 
-_DASH_LINE = re.compile(rf"[{DASHES}]\s+")
-_DASH_ATTR = re.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
+_DASH_LINE = regexes.compile(rf"[{DASHES}]\s+")
+_DASH_ATTR = regexes.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
 
 
 def has_dash_attribution(text: str, para: Span) -> bool:

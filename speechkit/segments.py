@@ -13,7 +13,7 @@ import bisect
 import dataclasses
 import re
 
-from . import morph
+from . import morph, regexes
 from .attribution import RELAYING, Context, by_words, learn_organisations, resolve, words_in
 from .fragments import find_fragments
 from .model import Segment, Span, Speaker
@@ -200,7 +200,7 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
     return who
 
 
-_SO = re.compile(r"[Тт]ак(?:ими\s+словами)?\s")  # an attribution that opens «— так X ответил»
+_SO = regexes.compile(r"[Тт]ак(?:ими\s+словами)?\s")  # an attribution that opens «— так X ответил»
 
 
 def _sole_person_before(pos: int, cast: Cast) -> Participant | None:

@@ -20,18 +20,19 @@ import re
 from collections.abc import Iterator
 
 
+from . import regexes
 from .model import Span
 
 LONGEST = 20_000  # characters: a "sentence" past this is a list, a table or a broken page
 
 # a likely sentence break: an ending, closing quotes or brackets, spaces, then a capital, a digit or
 # an opening quote or dash (razdel decides; this only says where a sentence can end)
-_BREAK = re.compile(r"[.!?…][»\"”)\]]*\s+(?=[«\"„(\[—–-]?\s*[A-ZА-ЯЁ0-9])")
+_BREAK = regexes.compile(r"[.!?…][»\"”)\]]*\s+(?=[«\"„(\[—–-]?\s*[A-ZА-ЯЁ0-9])")
 
 _WINDOW = 10  # characters razdel's rules see on each side of a delimiter
 
 # «экономики.Вторая задача»: paragraphs glued by a scraper without a space
-_GLUED = re.compile(r"(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])")
+_GLUED = regexes.compile(r"(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -183,4 +184,4 @@ def _razdel():
 @functools.cache
 def _delimiter() -> re.Pattern[str]:
     """What razdel splits at: an ending, «;», a quote, a closing bracket, a smiley."""
-    return re.compile(_razdel().DELIMITER)
+    return regexes.compile(_razdel().DELIMITER)

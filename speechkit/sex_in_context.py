@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import morph
+from . import morph, regexes
 from .name_words import _OBLIQUE, _PREPOSITIONS, _is_role
 from .names import (first_name, given_slot, known_first_name, nominative_given, place_or_body, surname_ending,
                     surname_key, surname_like)
@@ -23,8 +23,9 @@ from .roles import is_person_noun, is_role_word
 from .text import norm_word, word_before
 from .wordlists import load_words
 
-_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=len, reverse=True)) + r") $",
-                                re.IGNORECASE)
+# longest first, then in alphabetical order: the pattern's text is the same in every process
+_AFTER_PREPOSITION = regexes.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=lambda p: (-len(p), p))) + r") $", re.IGNORECASE)
 
 
 class SexInContext:
@@ -200,7 +201,7 @@ class SexInContext:
         return _reads_as_womans(a)
 
 
-_NEXT_PAIR = re.compile(r"[ \t]+([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_NEXT_PAIR = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]+)[ \t]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 
 
 def _feminine_modifier(word: str) -> bool:

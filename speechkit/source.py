@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import regexes
 from .datafiles import os_problem
 from .errors import EmptyTextError, InputError, UsageError
 
@@ -47,15 +48,15 @@ LETTER_FREQ = {
     "ц": 0.48, "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04, "ё": 0.04,
 }
 _LOG_ODDS = {ch: math.log(f / (100 / 33)) for ch, f in LETTER_FREQ.items()}
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_CYRILLIC = regexes.compile(r"[А-Яа-яЁё]")
 # «рТЙЧЕФ»: a capital inside a lower-case word is what a wrong code page looks like
-_CASE_FLIP = re.compile(r"[а-яё][А-ЯЁ]")
+_CASE_FLIP = regexes.compile(r"[а-яё][А-ЯЁ]")
 SAMPLE = 1 << 16  # bytes looked at when guessing: enough for a verdict, cheap for 20 MB files
 
 # The most bytes read from one input (a file, stdin, one JSON line): more is refused, never read.
 MAX_BYTES_ENV = "SPEECHKIT_MAX_BYTES"
 DEFAULT_MAX_BYTES = 200 * 2**20
-_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)i?b?\s*", re.I)
+_SIZE = regexes.compile(r"\s*(\d+)\s*([kmg]?)i?b?\s*", re.I)
 # A UTF-8 text may carry a few damaged bytes: at most one per this many good multi-byte letters
 UTF8_BAD_RATIO = 20
 
@@ -201,7 +202,7 @@ def replaced_positions(text: str, data: bytes) -> list[int]:
     return found[genuine:] if genuine else found  # genuine ones first: a fair guess for the rare mix
 
 
-_REPLACEMENT = re.compile("\ufffd")
+_REPLACEMENT = regexes.compile("\ufffd")
 
 
 def replaced_warning(positions: list[int], count: int | None = None, shown: int = 5) -> str:
@@ -279,7 +280,7 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     return str(match), match.encoding
 
 
-_INNER_CAPITAL = re.compile("(?<=[А-ЯЁ])[А-ЯЁ]")
+_INNER_CAPITAL = regexes.compile("(?<=[А-ЯЁ])[А-ЯЁ]")
 
 
 def _russianness(text: str) -> float:

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 
-from . import morph
+from . import morph, regexes
 from .families import _WORD
 from .names import nominative_surname, surname_key
 from .participants import Mention, Participant
@@ -305,7 +304,7 @@ class Cast(PeopleLearning):
         return None
 
 
-_AT_BODY = re.compile(r"(?:^|[.!?…]\s+|\n)[Вв]о?\s+(?:[а-яё-]+\s+)?$")  # «В (иранском) МИД заявили»: its people speak
+_AT_BODY = regexes.compile(r"(?:^|[.!?…]\s+|\n)[Вв]о?\s+(?:[а-яё-]+\s+)?$")  # «В (иранском) МИД заявили»: its people speak
 
 
 @functools.cache

@@ -12,7 +12,6 @@ dropped and the chosen sentences return in text order.
 
 from __future__ import annotations
 
-import re
 
 import bisect
 import itertools
@@ -21,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import regexes
 from .keywords import content_key, is_word
 from .model import Figure, Segment, Span, SummarySentence, Token, token_starts
 
@@ -280,7 +280,7 @@ def summarize(
 
 
 # a number standing on its own or with a unit («65%», «1,5 градуса»), not a code glued to letters («СОР29»)
-_FIGURE = re.compile(r"(?<![^\W\d_])\d[\d\s,.]*(?:%|\s?[а-яё])|\b(?:вдвое|втрое|полтора|полторы)\b")
+_FIGURE = regexes.compile(r"(?<![^\W\d_])\d[\d\s,.]*(?:%|\s?[а-яё])|\b(?:вдвое|втрое|полтора|полторы)\b")
 
 
 def summarize_by_theme(

@@ -9,9 +9,9 @@ the text as read.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
+from . import regexes
 from .model import Span, Tokens
 
 # the end of an outlet's site name («Tengrinews.kz», «24.kg», «Лента.ру», «NEWSru.com»): an outlet named so
@@ -35,9 +35,9 @@ COMBINING_LETTERS = {("и", "\u0306"): "й", ("И", "\u0306"): "Й", ("е", "\u0
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 CYRILLIC_TO_LATIN = str.maketrans("АаВСсЕеНКМОоРрТХху", "AaBCcEeHKMOoPpTXxy")
 
-_SPECIAL = re.compile(f"[{INVISIBLE}{SPACES}\u0306\u0308]")
-_MIXED = re.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
-_WORD = re.compile(r"[^\W\d_]+(?:[-\d]+[^\W\d_]*)*")
+_SPECIAL = regexes.compile(f"[{INVISIBLE}{SPACES}\u0306\u0308]")
+_MIXED = regexes.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
+_WORD = regexes.compile(r"[^\W\d_]+(?:[-\d]+[^\W\d_]*)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +167,9 @@ def _unmix(word: str) -> str:
     return word.translate(table)
 
 
-LOWER_WORD = re.compile(r"(?<![\w-])([а-яё]+)(?![\w-])")  # a whole word in lower-case Cyrillic
-_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([А-ЯЁа-яё]+)")
+LOWER_WORD = regexes.compile(r"(?<![\w-])([а-яё]+)(?![\w-])")  # a whole word in lower-case Cyrillic
+_WORD_BEFORE = regexes.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
+_WORD_AFTER = regexes.compile(r"[ \t]+([А-ЯЁа-яё]+)")
 
 
 def word_before(text: str, pos: int, reach: int = 40) -> str | None:
@@ -302,8 +302,8 @@ def _outside_columns(starts, spans: list[Span]) -> list[tuple[int, int]]:
 # Written as one regex (``(?<![А-ЯЁA-Z])[.!?…]+…|\n|■|(?<=\d\d:\d\d)(?=[А-ЯЁ])``) it begins with assertions, so
 # the engine tries it at every character; here the marks are one pattern that begins with a character
 # class (the engine skips to candidates: 2.4 times faster) and the time stamps another that begins with «:».
-_BREAK_MARKS = re.compile(r"[\n■.!?…](?:(?<=[\n■])|(?<![А-ЯЁA-Z].)[.!?…]*[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z]))")
-_CLOCK_BREAK = re.compile(r":(?<=\d\d:)\d\d(?=[А-ЯЁ])")  # the break is the empty span after the time
+_BREAK_MARKS = regexes.compile(r"[\n■.!?…](?:(?<=[\n■])|(?<![А-ЯЁA-Z].)[.!?…]*[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z]))")
+_CLOCK_BREAK = regexes.compile(r":(?<=\d\d:)\d\d(?=[А-ЯЁ])")  # the break is the empty span after the time
 
 
 def sentence_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -322,7 +322,7 @@ def sentence_breaks(text: str, lo: int = 0, hi: int | None = None) -> list[tuple
     return sorted(marks + clocks) if clocks else marks
 
 
-_PARA = re.compile(r"[^\r\n]+")
+_PARA = regexes.compile(r"[^\r\n]+")
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:

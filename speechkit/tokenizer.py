@@ -20,11 +20,12 @@ the rules look at.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from razdel.segmenters.punct import DASHES, ENDINGS
 from razdel.segmenters.tokenize import ATOM, SMILE
+
+from . import regexes
 
 PUNCT, INT, OTHER = "PUNCT", "INT", "OTHER"
 _ATTACH = (OTHER, "RU", "LAT")  # what the «other» rule glues to an OTHER atom: «ΔP», «mβж»
@@ -47,7 +48,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 # «yahoo!» rules are why «-», «_» and, after Latin, «!» are not in the class). Most of a text's tokens are
 # such words; a number or one mark alone is one atom; anything else is read atom by atom. The letters are those ATOM's
 # case-blind [а-яё] and [a-z] match (İ ı ſ K among them), written out: a case-blind class costs a third more.
-_PLAIN = re.compile(
+_PLAIN = regexes.compile(
     r"(?:[А-ЯЁа-яё\u1c80-\u1c86]+(?P<ru>[,.;:!?…»”’\"')\]}])?"
     r"|[A-Za-z\u0130\u0131\u017f\u212a]+(?P<lat>[,.;:?…»”’\"')\]}])?)(?=\s|\Z)"
     r"|(?:\d+|\S)(?=\s|\Z)"  # a number, a dash: one atom

@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import morph
+from . import morph, regexes
 from .model import Span
 from .names import CAP, UPPER, first_name, given_slot, surname_ending, surname_like
 from .text import SITE_SUFFIX, paragraphs
@@ -26,7 +26,7 @@ from .wordlists import load_sections
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
 # a tooltip that repeats the surname and names the person («Травников Андрей Александрович») may go on
 # with the post in lower-case words («Губернатор Новосибирской области»)
-LABEL = re.compile(
+LABEL = regexes.compile(
     r"(?<![\w.-])"
     rf"(?P<label>(?P<initials>(?:[{UPPER}]\.\s?-?){{1,2}})(?P<surname>{CAP}))"
     r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?"
@@ -35,39 +35,39 @@ LABEL = re.compile(
 )
 _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 # at a line start: «Ауез Габбасов:», «АУЕЗ ГАББАСОВ:», «Ахметов:», «**Айжан Бекова:**»
-NAME_LABEL = re.compile(
+NAME_LABEL = regexes.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
     r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start, a post or description, then a full name: «Директор завода Мухтар Алиакбаров:»,
 # «Депутат Сергей Ким:», «Управляющий директор компании «Шелл Казахстан» Сьюзан Эллиот:»
-POST_NAME_LABEL = re.compile(
+POST_NAME_LABEL = regexes.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<post>[{UPPER}][а-яё-]+(?:[ \t]+[^\s:]{{1,40}}){{0,8}}?)[ \t]+"
     rf"(?P<surname>{CAP} {CAP}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start, initials alone: «Т.Н.:», «Б.Т.:» — the interviewer's and the interviewee's, named in the lead
-MONOGRAM_LABEL = re.compile(
+MONOGRAM_LABEL = regexes.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>(?P<initials>(?:[{UPPER}]\.[ \t]?){{2,3}})))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start, a surname then initials, as a parliament's stenogram prints them: «Кузьмин А. В.:», «Горелова Т.С.:»
-SURNAME_INITIALS_LABEL = re.compile(
+SURNAME_INITIALS_LABEL = regexes.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP})[ \t]+(?P<initials>(?:[{UPPER}]\.[ \t]?){{1,2}}))(?:\*\*)?[ \t]?:"
     r"(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
-OUTLET_LABEL = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+OUTLET_LABEL = regexes.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
 # at a line start: «Sputnik:», «Kazinform:» — an outlet's name in Latin letters (see _outlet_name_labels)
-LATIN_LABEL = re.compile(r"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>[A-Z][A-Za-z]{2,20}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]", re.M)
-_DASH_PARA = re.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing («**— …?**» bold)
+LATIN_LABEL = regexes.compile(r"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>[A-Z][A-Za-z]{2,20}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]", re.M)
+_DASH_PARA = regexes.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+\S")  # within its line: a lone «—» opens nothing («**— …?**» bold)
 SINGLE_TURN_WORDS = 5  # a lone label opens a turn when a sentence follows it
 REQUEST_CHARS = 200  # a dash paragraph opening with «Расскажите …» up to this long is a question
 LEAD_REACH = 3000  # characters before a one-word label where the text may name its person in full
-_WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t]$")
+_WORD_BEFORE = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t]$")
 
 
 @functools.cache
@@ -77,14 +77,14 @@ def role_label() -> re.Pattern[str]:
     alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in words) or "(?!)"
     # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
     # «Вопрос от читателя Алии из Шымкента:»: whom a question comes from, after «от»
-    return re.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
+    return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
                       r"|[ \t]+от[ \t]+[^\n:.!?]{1,60})?(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
 
 @functools.cache
 def _role_label_anywhere() -> re.Pattern[str]:
     """In a transcript flattened onto one line a role label may follow any word: «… журналистов Вопрос: …»."""
-    return re.compile(role_label().pattern.replace(r"(?:^|(?<=[.!?…»]\s))", r"(?<![\w-])"), re.M)
+    return regexes.compile(role_label().pattern.replace(r"(?:^|(?<=[.!?…»]\s))", r"(?<![\w-])"), re.M)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
 """No regular expression of speechkit backtracks without bound.
 
 Every pattern the package compiles — module constants, patterns built from the data files, patterns
-written inline in functions (collected from ``re``'s own cache after a run of the pipeline) — is run
-against strings made from its own character classes: runs of one class, runs of two classes
-alternating, each ended by a character that makes the match fail. A pattern with a nested quantifier
+written inline in functions (collected from ``re``'s own cache and from ``speechkit.regexes`` after a
+run of the pipeline) — is run against strings made from its own character classes: runs of one
+class, runs of two classes alternating, each ended by a character that makes the match fail. A pattern with a nested quantifier
 over an ambiguous class (``(?:\\s*[а-я]+)*`` reads «предоставлено» in 2^n ways) does not finish on
 these strings; a sound one finishes in milliseconds. The alarm is a bound orders of magnitude above
 that, not a measurement.
@@ -22,6 +22,7 @@ from re import _parser
 import pytest
 
 import speechkit
+from speechkit import regexes
 from conftest import SEED, SPEECH
 
 LIMIT_SECONDS = 60  # for all the strings of one pattern; a sound pattern needs milliseconds
@@ -59,6 +60,8 @@ def all_patterns() -> list[re.Pattern]:
         analyze(text)
     for pattern in list(re._cache.values()):  # inline patterns compiled during the run
         _walk(pattern, found)
+    for pattern, flags in list(regexes._used):  # compiled through speechkit.regexes, maybe from kept code
+        _walk(re.compile(pattern, flags), found)
     for module in modules:
         for value in vars(module).values():
             _walk(value, found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import regexes
 from ..corpus import Failed, iter_documents
 from ..errors import SpeechkitError, UsageError
 from ..pipeline import Options, analyze
@@ -16,7 +17,7 @@ from .output import open_output
 
 NO_HITS = 1  # grep's «nothing found»
 CSV_COLUMNS = ["doc", "start", "end", "left", "text", "right", "segment", "theme", "speaker"]
-_FILE_LIKE = re.compile(r"\.(txt|text|jsonl?|md|html?|csv|tsv)$", re.IGNORECASE)
+_FILE_LIKE = regexes.compile(r"\.(txt|text|jsonl?|md|html?|csv|tsv)$", re.IGNORECASE)
 
 
 class _Failure(SpeechkitError):

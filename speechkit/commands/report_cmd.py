@@ -18,6 +18,7 @@ import os
 import re
 from pathlib import Path
 
+from .. import regexes
 from ..corpus import Failed, iter_documents
 from ..errors import ExitCode, InputError, SpeechkitError, UsageError
 from ..pipeline import Options, analyze
@@ -117,7 +118,7 @@ def _may_overwrite(path: Path, force: bool) -> None:
                          "or another -o")
 
 
-GENERATOR_MARK = re.compile(rb'<meta name="generator" content="speechkit[ "]|<footer>Made by speechkit\b')
+GENERATOR_MARK = regexes.compile(rb'<meta name="generator" content="speechkit[ "]|<footer>Made by speechkit\b')
 
 
 def is_report(path: Path) -> bool:

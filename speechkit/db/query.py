@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from array import array
 from typing import NamedTuple
 
+from .. import regexes
 from ..errors import UsageError
 from ..text import has_letters, norm_word
 from .read import Selection
@@ -27,7 +28,7 @@ SORTS = {  # the keys of each order of search results
     "rank": ("bm25(segments_fts, 0.0, 1.0)", "d.date", "d.id", "s.idx"),
 }
 OPERATORS = ("OR", "AND", "NOT")
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_TERM = regexes.compile(r'"([^"]*)"|(\S+)')
 
 
 # ---------------------------------------------------------------- the query

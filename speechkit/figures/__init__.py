@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .. import regexes
 from ..model import Figure
 from .chars import DASHES, SPACES
 from .context import _fill_from_context, _fill_years
@@ -35,7 +36,7 @@ from .words import ROMAN_STARTS, _read_word
 
 __all__ = ["find_figures", "read_figures", "figure_of", "lexicon", "Lexicon", "LEMMA_CATEGORIES"]
 
-_CORE = re.compile(
+_CORE = regexes.compile(
     r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"  # 27.03.2013
     r"|(?<![\d.-])\d{4}-\d{2}-\d{2}(?![\d-]))"  # 2013-03-27
     rf"|(?P<num>{_NUM})"
@@ -48,7 +49,7 @@ _CORE = re.compile(
 # regex engine skips to candidates; lookbehinds come after the first digit
 # («\d(?<!\d\d)» is a digit with no digit before it). A numbered line at the
 # very start of the text is checked apart (_LIST_AT_START).
-_NOT_FIGURES = re.compile(
+_NOT_FIGURES = regexes.compile(
     r"(?:https?://|www\.)\S+"
     r"|\d(?<!\d\d)\d?:\d{2}(?::\d{2})?(?!\d)"  # 14:15
     r"|(?:\+\d{1,3}|8(?<!\d8))[ \-]?\(\d{3,5}\)[ \-]?\d{1,3}(?:[ \-]?\d{2,3}){1,3}(?!\d)"  # 8 (7172) 55-55-55
@@ -59,7 +60,7 @@ _NOT_FIGURES = re.compile(
     rf"|№[{SPACES}]*\d\S*"
     r"|\d{10,}"
 )
-_LIST_AT_START = re.compile(r"[ \t]*\d{1,3}[.)](?=[ \t])")
+_LIST_AT_START = regexes.compile(r"[ \t]*\d{1,3}[.)](?=[ \t])")
 
 
 # ---------------------------------------------------------------- entry point

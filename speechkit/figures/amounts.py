@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .. import morph
+from .. import morph, regexes
 from .chars import MINUS_SIGNS, SPACES
 from .scan import (
     _DASH_NUM,
@@ -28,11 +28,11 @@ from .scan import (
 )
 from .units import _counted_noun, _read_unit
 
-_WORD_RE = re.compile(_WORD)
-_EQUIVALENT = re.compile(rf"[{SPACES}]+в[{SPACES}]+([^\W\d_]+)[{SPACES}]+эквивалент", re.I)
+_WORD_RE = regexes.compile(_WORD)
+_EQUIVALENT = regexes.compile(rf"[{SPACES}]+в[{SPACES}]+([^\W\d_]+)[{SPACES}]+эквивалент", re.I)
 # everything up to the last clause (sentence) break: one match, not a list of every break, per number
-_LAST_CLAUSE_BREAK = re.compile(r".*[.!?;:,()«»\"“”\n]", re.S)  # not dashes: «доля рынка — 65 %»
-_LAST_SENTENCE_BREAK = re.compile(rf".*{_SENTENCE_BREAK.pattern}", re.S)
+_LAST_CLAUSE_BREAK = regexes.compile(r".*[.!?;:,()«»\"“”\n]", re.S)  # not dashes: «доля рынка — 65 %»
+_LAST_SENTENCE_BREAK = regexes.compile(rf".*{_SENTENCE_BREAK.pattern}", re.S)
 
 
 def _read_amount(scan: _Scan, s: int, e: int, value: Decimal, lo: int, lone: str | None = None) -> _Draft | None:

@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .. import regexes
 from .chars import CLOSING_QUOTES, DASHES, SPACES
 from .scan import _DASH_NUM, _DIGITS_AT, _abbreviation_end, _decimal, _Draft, _letter_follows, _number_at, _Scan, _Word
 from .units import _read_unit
 
 LIST_ITEM_STARTS = "\n(,;"  # what may stand before an item of an inline list
-_LABEL_DASH = re.compile(rf"[{SPACES}]+[{DASHES}][{SPACES}]+")  # «2021 – 1,2 процента»
-_DAY_LINK = re.compile(rf"[{SPACES}]*(?:по|до|и|или|,|[{DASHES}])[{SPACES}]*(?=\d)")  # с 1 по 10 мая
-_TIME_AFTER = re.compile(rf"[{SPACES},]*(?:в[{SPACES}]+)?\d{{1,2}}:\d{{2}}(?!\d)")  # 7 апреля 2025 года 14:15
+_LABEL_DASH = regexes.compile(rf"[{SPACES}]+[{DASHES}][{SPACES}]+")  # «2021 – 1,2 процента»
+_DAY_LINK = regexes.compile(rf"[{SPACES}]*(?:по|до|и|или|,|[{DASHES}])[{SPACES}]*(?=\d)")  # с 1 по 10 мая
+_TIME_AFTER = regexes.compile(rf"[{SPACES},]*(?:в[{SPACES}]+)?\d{{1,2}}:\d{{2}}(?!\d)")  # 7 апреля 2025 года 14:15
 
 
 def _read_numeric_date(scan: _Scan, m: re.Match[str]) -> _Draft | None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .. import morph
+from .. import morph, regexes
 from .amounts import _finish_amount, _read_amount
 from .chars import HYPHENS
 from .dates import _read_date, _read_year, _read_year_word
 from .scan import RATIO_PREPOSITIONS, _decimal, _Draft, _Scan
 
 ID_MARKS = "/@_#\\"  # digits touching these are paths, addresses, handles
-_SUFFIX = re.compile(rf"[{HYPHENS}]([^\W\d_]+)")  # 5-е, 16-летняя
+_SUFFIX = regexes.compile(rf"[{HYPHENS}]([^\W\d_]+)")  # 5-е, 16-летняя
 
 
 def _read_digits(scan: _Scan, s: int, e: int, lo: int) -> _Draft | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .. import morph
+from .. import morph, regexes
 from ..cache import code_stamp, memo
 from ..datafiles import read_text
 from .chars import SPACES
@@ -112,7 +112,7 @@ def lexicon() -> Lexicon:
         homographs=frozenset(derived["homographs"]),
         month_genitives={f: int(v) for f, (c, v) in words.items() if c == "months" and f in derived["genitives"]},
         scale_singulars=frozenset(f for f, (c, _) in words.items() if c == "scales" and f in derived["singulars"]),
-        compound=re.compile(f"({_alternation(prefixes)})({_alternation(suffixes)})"),
+        compound=regexes.compile(f"({_alternation(prefixes)})({_alternation(suffixes)})"),
         compound_prefixes=prefixes,
         compound_starts=frozenset(p[:3] for p in prefixes),
         starts=frozenset(k[:3].replace("ё", "е") for k in [*words, *prefixes]),
@@ -127,9 +127,9 @@ def lexicon() -> Lexicon:
         centuries=frozenset(raw["years"]["centuries"]),
         unit_kinds={lemma: kind for kind in ("percent", "duration", "quantity") for lemma in units[kind]},
         unit_abbreviations=raw["unit_abbreviations"],
-        unit_phrases=re.compile("|".join(_phrase_pattern(k) for k in sorted(phrases, key=len, reverse=True)), re.I),
+        unit_phrases=regexes.compile("|".join(_phrase_pattern(k) for k in sorted(phrases, key=len, reverse=True)), re.I),
         unit_phrase_map=phrases,
-        rate_units=re.compile(rf"[{SPACES}]?({_alternation(raw['rate_units'])})(?![^\W\d_])", re.I),
+        rate_units=regexes.compile(rf"[{SPACES}]?({_alternation(raw['rate_units'])})(?![^\W\d_])", re.I),
         rate_unit_map=raw["rate_units"],
         currencies=raw["currencies"],
         currency_forms=raw["currency_forms"],
@@ -138,7 +138,7 @@ def lexicon() -> Lexicon:
         iso_currencies=frozenset(raw["currency_codes"]["iso"]),
         currency_equivalents=raw["currency_equivalents"],
         qualifiers=raw["qualifiers"],
-        qualifiers_after=re.compile(
+        qualifiers_after=regexes.compile(
             rf"[{SPACES}]*,?[{SPACES}]*(?:или[{SPACES}]+)?({_alternation(raw['qualifiers_after'])})(?![^\W\d_])", re.I
         ),
         increase=tuple(raw["change"]["increase"]),
@@ -151,7 +151,7 @@ def lexicon() -> Lexicon:
         times_forms=frozenset(raw["times"]["forms"]),
         times_unit=raw["times"]["unit"],
         people_unit=raw["people"]["unit"],
-        count_nouns=re.compile(rf"(?<![^\W\d_])(?:{_alternation(ctx['count_nouns'])})(?![^\W\d_])", re.I),
+        count_nouns=regexes.compile(rf"(?<![^\W\d_])(?:{_alternation(ctx['count_nouns'])})(?![^\W\d_])", re.I),
         counting_nouns=frozenset(ctx["counting_nouns"]),
         compound_measures={unit: {smaller: Decimal(str(n)) for smaller, n in parts.items()}
                            for unit, parts in raw["compound_measures"].items()},
@@ -252,7 +252,7 @@ def _phrase_pattern(key: str) -> str:
 def _tail_pattern(tail: str) -> re.Pattern[str]:
     # «по Цельсию» after «градуса», across any spaces
     # the words are literal («по цельсию»): a user's «(а+)+» is text to find, never a pattern to run
-    return re.compile(rf"[{SPACES}]+" + rf"[{SPACES}]+".join(map(re.escape, tail.split())) + r"(?![^\W\d_])", re.I)
+    return regexes.compile(rf"[{SPACES}]+" + rf"[{SPACES}]+".join(map(re.escape, tail.split())) + r"(?![^\W\d_])", re.I)
 
 
 def _index_idioms(idioms: list[str], numbers: dict) -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:

@@ -6,11 +6,11 @@ where an abbreviation ends («77 тыс. квартир»)."""
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import regexes
 from .chars import DASHES, GROUP_SPACES, HYPHENS, SPACES
 from .numbers_toml import Lexicon
 
@@ -22,11 +22,11 @@ HALF = ("с", ("половиной", "половиною"))
 
 _NUM = rf"\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
-_DIGITS_AT = re.compile(rf"[{SPACES}]*({_NUM})")
-_WORD_AT = re.compile(rf"[{SPACES}]*({_WORD})")
-_DASH_NUM = re.compile(rf"[{SPACES}]?[{DASHES}][{SPACES}]?(?=[\d\w])")  # 94–95, два-три
-_NEXT_CHAR = re.compile(rf"[{SPACES}]*(\S)")
-_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+_DIGITS_AT = regexes.compile(rf"[{SPACES}]*({_NUM})")
+_WORD_AT = regexes.compile(rf"[{SPACES}]*({_WORD})")
+_DASH_NUM = regexes.compile(rf"[{SPACES}]?[{DASHES}][{SPACES}]?(?=[\d\w])")  # 94–95, два-три
+_NEXT_CHAR = regexes.compile(rf"[{SPACES}]*(\S)")
+_SENTENCE_BREAK = regexes.compile(r"[.!?\n]")
 
 
 # ---------------------------------------------------------------- records
@@ -141,7 +141,7 @@ def _is_letter(ch: str) -> bool:
 # ---------------------------------------------------------------- readings every reader shares
 
 
-_GROUP_SPACE = re.compile(rf"[{GROUP_SPACES}]")
+_GROUP_SPACE = regexes.compile(rf"[{GROUP_SPACES}]")
 
 
 def _decimal(digits: str) -> Decimal:

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import re
 
-from .. import morph
+from .. import morph, regexes
 from .chars import SPACES
 from .numbers_toml import _phrase_key
 from .scan import _abbreviation_end, _Scan, _Unit, _Word
 
-_PERCENT = re.compile(rf"[{SPACES}]?%")
+_PERCENT = regexes.compile(rf"[{SPACES}]?%")
 
 
 def _read_unit(scan: _Scan, pos: int, ratio: bool) -> _Unit | None:

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from .. import morph
+from .. import morph, regexes
 from .amounts import _finish_amount, _read_amount, _read_head
 from .chars import HYPHENS, SENTENCE_ENDS, SPACES
 from .dates import _read_month_year
@@ -14,7 +13,7 @@ from .scan import _Draft, _Scan, _Word, _word, _words_value
 from .units import _read_unit
 
 ROMAN_STARTS = "IVXLCХ"  # «XXI век», with the Cyrillic Х a scraper may leave
-_ROMAN = re.compile(r"[IVXLCХ]+")  # XXI век, also with Cyrillic Х
+_ROMAN = regexes.compile(r"[IVXLCХ]+")  # XXI век, also with Cyrillic Х
 
 
 def _read_word(scan: _Scan, word: _Word, lo: int) -> _Draft | None:
