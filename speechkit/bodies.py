@@ -222,7 +222,7 @@ def _head_starts() -> re.Pattern[str]:
         # word start. Only where each match is made of word characters are the places it finds (all the
         # caller uses) the same as the plain alternation's.
         return regexes.compile(rf"(?<![\w-]){_trie(stems)}", re.IGNORECASE)
-    alts = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True)) or "(?!)"
+    alts = "|".join(sorted((re.escape(x) for x in stems), key=lambda x: (-len(x), x))) or "(?!)"
     return regexes.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from . import morph, regexes
 from .boilerplate import find_boilerplate
@@ -301,17 +302,20 @@ def _summary(t, sentences, tokens, segments, options: Options, end: int):
 
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"  # Cyrillic letters Russian does not use
-_KAZAKH = regexes.compile(f"[{KAZAKH_LETTERS}]")
-_CYRILLIC = regexes.compile("[а-яА-ЯёЁ]")
+# a word holding one of these letters: its first one and the rest of the word (words are letters only, joined
+# by spaces), so one match per such word
+_KAZAKH_WORD = regexes.compile(f"[{KAZAKH_LETTERS}][^ ]*")
+_CYRILLIC_WORD = regexes.compile("[а-яА-ЯёЁ][^ ]*")
 
 
 def _language_warning(tokens: list[Token]) -> str | None:
     """A warning when the text is not Russian; the analysis still runs."""
-    words = [tk.text for tk in tokens[:3000] if tk.text.isalpha()]  # a sample decides the language
+    words = list(filter(str.isalpha, map(attrgetter("text"), tokens[:3000])))  # a sample decides the language
     if len(words) < 5:
         return None
-    cyr = sum(1 for w in words if _CYRILLIC.search(w))
-    kazakh = sum(1 for w in words if _KAZAKH.search(w))
+    joined = " ".join(words)  # one scan of the sample, not a search a word
+    cyr = len(_CYRILLIC_WORD.findall(joined))
+    kazakh = len(_KAZAKH_WORD.findall(joined))
     if cyr / len(words) < 0.5:
         return "the text does not look Russian (few Cyrillic words); results may be poor"
     if kazakh / len(words) > 0.1:

@@ -146,7 +146,8 @@ def is_word(tok: Token) -> bool:
 
 def score_tokens(tokens: list[Token], lexicon: Lexicon) -> ThemeScore:
     """Scores per theme for one passage's tokens, with the entries that matched."""
-    lemmas = [norm_word(t.lemma) for t in tokens if t.pos is not None or has_letters(t.text)]
+    # (norm_word inline: this runs over every token of the text)
+    lemmas = [t.lemma.lower().replace("ё", "е") for t in tokens if t.pos is not None or has_letters(t.text)]
     matched: Counter = Counter()
     weight: Counter = Counter()
     by_first, by_lemma = lexicon.by_first, lexicon.by_lemma
