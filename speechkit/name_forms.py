@@ -19,7 +19,7 @@ import re
 from . import morph, regexes
 from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
-from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman
+from .name_sex import _her_surnames, _his_surnames, _name_parses, _past_gender, listed_woman
 from .name_words import (_PREPOSITIONS, _body_heads, _dictionary_surname, _is_role, _name_reading, _nominative,
                          _org_name_word, _same_case, _says_now, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun, is_role_word
@@ -184,8 +184,15 @@ class NameForms:
             subject = ending == "" or _nominative(b)
             after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
             if known and ending is None and a[-1:] in "ая" and after and _past_gender(after.group(1)) == "femn" \
-                    and not self._thing_before(start, "femn"):
+                    and not self._thing_before(start, "femn") and not self._his_surname(b):
                 return (a, "femn", True)  # «Кая Каллас заявила»: not Кай's genitive, a woman's nominative
+            if known and ending is None and fa[1] == "femn" and self._his_surname(b):
+                # «Интервью Георгия Гоцеридзе вышло … Гоцеридзе заявил»: the text has the surname act as a man's,
+                # so a given name that is a man's genitive too («Георгия», «Александра») is his
+                masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
+                        and p.tag.case in ("gent", "accs") and "Fixd" not in p.tag.grammemes]
+                if masc:
+                    return (_as_written_name(masc[0].normal_form, a), "masc", False)
             if known and ending is None and not _dictionary_surname(b):
                 # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
                 # place it is Karl's, and the foreign surname declines alike
@@ -221,6 +228,26 @@ class NameForms:
                 said = self._verb_of_name(start, end) or ("femn" if self._womans_noun_before(start) else None)
                 if said in ("masc", "femn"):
                     fa = (fa[0], said)
+            names = _name_parses(a) if not subject and fa[0] == a and known and not place_or_body(b) else []
+            if names and all(p.tag.case == "nomn" and "Fixd" not in p.tag.grammemes for p in names):
+                # «— заявил журналист Иван Кулеба»: a given name the dictionary reads only in the nominative
+                # («Иван», «Анна») puts the pair in the nominative, whatever the surname it does not know
+                subject = True
+            elif fa[1] == "femn" and any({"femn", "nomn"} <= p.tag.grammemes for p in names) \
+                    and (self._womans_noun_before(start) or self._verb_of_name(start, end) == "femn"):
+                subject = True  # «— заявила журналистка Александра Кулеба»: her nominative, as the words beside it say
+            if fa[0] == a and not subject:
+                # «Вечер памяти Александра Кушнера», «Стихи Александра Кушнера»: in an oblique case a given name
+                # the dictionary reads as a man's genitive and as no man's nominative is his, not a woman's
+                # nominative (hers would be «Александры»)
+                parses = morph.parses(a.lower())[:8]
+                masc = [p for p in parses if {"Name", "masc"} <= p.tag.grammemes and p.tag.case in ("gent", "accs")
+                        and "Fixd" not in p.tag.grammemes]
+                if masc and not any({"Name", "nomn", "masc"} <= p.tag.grammemes for p in parses) and (
+                        fa[1] == "masc" or not any({"Name", "femn"} <= p.tag.grammemes and p.tag.case != "nomn"
+                                                   for p in parses)
+                        and self._verb_of_name(start, end) is None and not self._womans_noun_before(start)):
+                    fa = (_as_written_name(masc[0].normal_form, a), "masc")
             return (fa[0], fa[1], subject)
         if ending in ("ы", "ых", "ыми"):  # («-ым» is a man's instrumental too: «Токаевым»)
             return None  # «Ерлан и Салтанат Абеновы»: a family's plural is no one person's name
@@ -408,6 +435,14 @@ class NameForms:
         if hers is None:
             hers = self._hers = _her_surnames(self.text)
         return hers
+
+    def _his_surname(self, b: str) -> bool:
+        """Whether the text has the surname ``b`` (or, for «Кушнера», «Кушнер») speak or act as a man's alone
+        (``name_sex._his_surnames``, found once)."""
+        his = getattr(self, "_his", None)
+        if his is None:
+            his = self._his = _his_surnames(self.text)
+        return b.lower() in his or b.endswith("а") and b[:-1].lower() in his
 
     def _label_surnames(self) -> frozenset[str]:
         """The words that label a transcript's turns alone («ЮСУПОВА:», «Озола:»), lower case, found once: a

@@ -136,6 +136,26 @@ def _her_surnames(text: str) -> frozenset[str]:
                      if _sex_of_form(text, m.start(), m.group(0)) == "femn")
 
 
+_CAPITAL_BESIDE_VERB = regexes.compile(r"(?<![\w-])(?:([а-яё]+)[ \t]+)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:[ \t]+([а-яё]+))?")
+
+
+def _his_surnames(text: str) -> frozenset[str]:
+    """The capitalised words the text has speak or act as a man, alone, lower case: after a speech verb of
+    his ending the clause («— заявил Гоцеридзе.»), or opening a clause before a verb of his («Кушнер
+    вспоминал»). A pair before them whose given name can be a man's genitive is his («Георгия Гоцеридзе»,
+    «Александра Кушнера»), not a woman's nominative. One pass over the text."""
+    from .quotes import is_speech_verb
+
+    his = set()
+    for m in _CAPITAL_BESIDE_VERB.finditer(text):
+        before, word, after = m.groups()
+        if before and is_speech_verb(before) and _past_gender(before) == "masc" \
+                and re.match(r"[ \t]*[.!?,;]", text[m.start(2) + len(word) : m.start(2) + len(word) + 3]) \
+                or after and _past_gender(after) == "masc" and _opens_clause(text, m.start(2)):
+            his.add(word.lower())
+    return frozenset(his)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _participle_case(word: str) -> tuple[str, str] | None:
     """(case, gender) of a singular full participle, as its likeliest reading has them («приехавшая» →

@@ -82,6 +82,11 @@ class SexInContext:
         known = _people_table().get(stem)
         if known is not None and known[1] == "masc" and known[0].split()[0] == masculine:
             return False  # «Владимира Путина»: a man the people table knows, in the genitive
+        if surname_ending(b) is None and self._his_surname(b) and _can_be_mans_genitive(a, _name_parses(a)):
+            # «Слова Георгия Гоцеридзе привела газета. … — заявил Гоцеридзе»: the text has the surname speak as a
+            # man's («Кушнер» for «Александра Кушнера»), so the pair is his genitive, not a woman's nominative
+            # (not «Исмаилова»: a woman's «-ова» is her own, whatever her brother says)
+            return False
         if a.lower().endswith(("ом", "ем", "ём")) and len(a) > 4 and not listed_woman(a):
             return False  # «с канцлером Германии Олафом Шольцем»: a man's instrumental, no woman's form
         if b.lower() in self._label_surnames():
