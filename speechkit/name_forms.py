@@ -53,12 +53,16 @@ class NameForms:
         and right before a past-tense verb («Министр транспорта Турции Селим Кая сообщил»: not a verb
         «селим» and Кай's genitive). Not after a post someone holds for another («помощник», «мать»),
         whose genitive may follow, nor a given name with a case ending before a man's verb."""
-        after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
-        gender = _past_gender(after.group(1)) if after else None
+        # the verb right after the name, or a few lower-case words on in its clause («Хироси Мацуда в ответ
+        # заявил», «… на брифинге заявил»)
+        words = re.match(r"(?:[ \t]+[а-яё]+){1,4}", self.text[end : end + 60])
+        gender = next((g for w in (words.group(0).split() if words else ()) if (g := _past_gender(w))), None)
         if gender is None or len(b) < 2 or a == b or any(_is_role(w) or country_of_word(w) or listed_place(w)
                                                         for w in (a, b)) or is_patronymic(b):
             return None
-        if gender == "masc" and a.lower().endswith(("а", "я", "у", "ю", "ом", "ем", "ым", "ой", "ей")):
+        if gender == "masc" and a.lower().endswith(("а", "я", "ом", "ем", "ым", "ой", "ей")):
+            # («Глава фонда Алишера Усманова заявил»: a genitive the post's body is named by; a dative in «-у»
+            # stands after no nominative post: «Министр энергетики Молдовы Дину Кожокару заявил» is the holder)
             return None
         if any(morph.parses(w.lower())[0].tag.POS in ("ADJF", "PRTF") for w in (a, b)):
             return None  # «Президент Соединенных Штатов прибыл»: a country's words, no name
@@ -67,8 +71,12 @@ class NameForms:
                 or norm_word(morph.lemma(b)) in _body_heads():
             return None
         head = self._apposition_head(start)
-        if head is None or norm_word(morph.lemma(head)) in (load_words("roles.txt", "relational nouns")
-                                                            | load_words("roles.txt", "serving nouns")):
+        lemma = norm_word(morph.lemma(head)) if head is not None else ""
+        if head is None or lemma in load_words("roles.txt", "relational nouns") \
+                or lemma in load_words("roles.txt", "serving nouns") and not (
+                    _country_before(self.text, start) and not b.lower().endswith(_OBLIQUE_SURNAME)):
+            # (a serving noun whose country closes its complement is a post: «Генеральный секретарь кабинета
+            # министров Японии Хироси Мацуда в ответ заявил»; not «… Японии Фумио Кисиды», whom it serves)
             return None
         cases = {c for p in morph.parses(head.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt", "loct")
                  if c in p.tag.grammemes}
@@ -216,6 +224,7 @@ class NameForms:
                 fa = (a, said)  # «Жительница деревни Кастри Елени Маркопулу рассказала»: not «Еленя», a man's guess
             if ending is None and not subject and fa[0] == a and self._verb_after(end) \
                     and not re.search(r"(?<![\w-])[а-яё][а-яё-]* $", self.text[max(0, start - 40) : start]) \
+                    and not any(self._thing_before(start, g) for g in ("masc", "femn", "neut")) \
                     and not place_or_body(a) and not place_or_body(b) and not _org_name_word(a):
                 # «Экономист из Дели Приянка Наир считает»: right before a verb, after no common noun whose
                 # genitive it could be, a name is the verb's subject
@@ -462,6 +471,7 @@ def _as_written_name(lemma: str, written: str) -> str:
 
 
 _SOFT = {"ом": "ем", "а": "я", "у": "ю"}
+_OBLIQUE_SURNAME = ("ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ым")  # a surname's case endings past the genitive «-а»
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
 _TEXT_WORD = regexes.compile(r"[\w-]+")

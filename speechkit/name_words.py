@@ -84,8 +84,14 @@ def _surname_form(word: str) -> bool:
         return not morph.analyzer().word_is_known(low) or any("Surn" in p.tag.grammemes for p in parses) \
             or not any(p.tag.POS == "NOUN" for p in parses)
     # («Вооружённых», «Объединённых»: an adjective's plural ends as «Черных» does)
-    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")) \
-        and not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(low)[:2])
+    return _listed_nominative(word) and not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(low)[:2])
+
+
+def _listed_nominative(word: str) -> bool:
+    """Whether the word ends as a surname written alike in every case does (``surname_endings.txt``: «Гоцеридзе»,
+    «Толибзода», «Пашинян»), with three letters or more before the ending."""
+    low = word.lower()
+    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt"))
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -93,7 +99,7 @@ def _nominative(word: str) -> bool:
     """Whether a name form can be the nominative: «Токаев», «Пауэр» (indeclinable), «Пашинян»
     (``surname_endings.txt``), not «Токаева»."""
     low = word.lower()
-    if any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("surname_endings.txt")):
+    if _listed_nominative(word):
         return True
     if not morph.analyzer().word_is_known(low) and not low.endswith(_CASE_ENDINGS):
         return True  # «Ли Вэйдун»: a word the dictionary only guesses at, with no case ending, is as written

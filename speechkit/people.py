@@ -27,7 +27,7 @@ from .cache import code_stamp, memo
 from .families import FamilyNames
 from .family_first import FamilyFirstNames, family_first as is_family_first
 from .name_forms import NameForms
-from .name_words import _body_heads, _dictionary_surname, _is_role, _nominative, _surname_slot
+from .name_words import _body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
 from .names import (ARTICLE_NAME, CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
@@ -208,7 +208,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
                 # («Монтейру Лобату» is a nominative as written as often)
                 tail = a[len(os.path.commonprefix([a, given])) :]
                 tail = tail if tail not in ("у", "ю") or morph.analyzer().word_is_known(a.lower()) else ""
-                if tail and not subject and surname_ending(surname) is None \
+                if tail and not subject and _listed_nominative(surname):
+                    subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
+                elif tail and not subject and surname_ending(surname) is None \
                         and surname.endswith(tail) and not _dictionary_surname(surname):
                     surname = surname[: len(surname) - len(tail)]  # «Шольца» → «Шольц»
                     subject = True  # the forms are now the nominative: kept as they are
