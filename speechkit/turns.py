@@ -204,7 +204,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     turns = []
     for k, (m, kind) in enumerate(found):
         t0 = m.end()
-        t1 = found[k + 1][0].start() if k + 1 < len(found) else end
+        t1 = found[k + 1][0].start() if k + 1 < len(found) else _authors_again(text, t0, end)
         while t1 > t0 and text[t1 - 1].isspace():
             t1 -= 1
         if t1 <= t0:
@@ -214,6 +214,24 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
         turns.append(Turn(label, m.group("surname"), re.sub(r"\s+", " ", initials).strip(),
                           (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind))
     return turns
+
+
+# a quote closed and attributed by a dash and a verb: «…», — заявил …
+_ATTRIBUTED = regexes.compile(r"[»\"“”][,.!?…]*[ \t\u00a0]*[—–][ \t\u00a0]*([а-яё]+)")
+
+
+def _authors_again(text: str, start: int, end: int) -> int:
+    """Where the last turn of a transcript ends: at the end, or at a later paragraph in the author's voice,
+    one that attributes a quote with a dash and a speech verb («По итогам слушаний … «…», — заявил
+    председатель комитета …»): no speaker in a transcript reports their own words so."""
+    from .quotes import is_speech_verb  # (quotes builds on this module)
+
+    for para in paragraphs(text, start, end):
+        if para.start <= start:
+            continue  # the turn's own first paragraph
+        if any(is_speech_verb(m.group(1)) for m in _ATTRIBUTED.finditer(text, para.start, para.end)):
+            return para.start
+    return end
 
 
 def _outlet_name_labels(text: str, start: int, end: int, taken: set[int]) -> list:

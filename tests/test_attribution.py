@@ -1765,6 +1765,24 @@ CASES = [
      "Министр энергетики Молдовы Дину Кожокару заявил о снижении тарифов.\n\n"
      "«Мы заключили новый контракт», — сказал Кожокару.",
      [("quote", "новый контракт", "Дину Кожокару")]),
+    # the last turn of a transcript ends where a paragraph in the author's voice attributes a quote with a dash
+    ("last-turn-then-author",
+     "Слушания вел депутат Ерлан Касымов. С отчетом выступил министр Шавкат Хамраев.\n\n"
+     "ХАМРАЕВ: За год орошение внедрено на 180 тысячах гектаров.\n\n"
+     "КАСЫМОВ: А кредиты фермерам?\n\n"
+     "По итогам слушаний палата дала рекомендации. «Мы вернемся к вопросу осенью», — заявил председатель "
+     "комитета Улугбек Каримов.",
+     [("turn", "За год", "Шавкат Хамраев"), ("turn", "А кредиты", "Ерлан Касымов"),
+      ("quote", "Мы вернемся", "Улугбек Каримов")]),
+    # «начал», «закончил» attribute a quote after the dash as «продолжил» does
+    ("dash-began", "Тренер Олег Ведерников вышел к журналистам.\n\n"
+     "— Первый тайм мы провели нормально, — начал Ведерников.",
+     [("quote", "Первый тайм", "Олег Ведерников")]),
+    # an abbreviation of capitals ends a sentence: the fragment's speaker is in its own sentence
+    ("abbreviation-ends-sentence",
+     "Губернатор Андрей Кольцов провел пресс-конференцию. Журналист Сергей Дюков спросил о тарифах ЖКХ. "
+     "Глава региона признал, что вопрос «болезненный».",
+     [("fragment", "болезненный", "Андрей Кольцов")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
@@ -2363,7 +2381,9 @@ def test_a_person_takes_no_role_of_the_other_sex(text, name, roles):
 # ---------------------------------------------------------------- where an author's sentence ends
 # The rule as it was written in one regex, which the engine tried at every character; sentence_breaks
 # is two faster patterns that must find the same breaks, in every window a caller asks about.
-_ONE_REGEX = re.compile(r"(?<![А-ЯЁA-Z])[.!?…]+[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z])|\n|■|(?<=\d\d:\d\d)(?=[А-ЯЁ])")
+# (a capital alone before the mark is an initial, no end; an abbreviation of capitals ends a sentence)
+_ONE_REGEX = re.compile(r"(?<![^\w][А-ЯЁA-Z])(?<!^[А-ЯЁA-Z])[.!?…]+[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z])|\n|■"
+                        r"|(?<=\d\d:\d\d)(?=[А-ЯЁ])")
 
 
 @pytest.mark.parametrize("text", [
@@ -2373,6 +2393,7 @@ _ONE_REGEX = re.compile(r"(?<![А-ЯЁA-Z])[.!?…]+[\"»”]?\s*(?=[«\"„(]?[
     "12:34:56Б и 1:23Б и 99:99Я",
     "конец.\n\nНачало?!» «Ещё",
     "США. ТАСС!",
+    "тарифов ЖКХ. Глава сказал, что В. Путин и Путин В.В. Пришли. А. Б",
 ])
 def test_sentence_breaks_are_the_one_regexs(text):
     from speechkit.text import sentence_breaks
