@@ -30,8 +30,8 @@ import re
 from . import morph, regexes
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
-from .name_sex import _feminine_noun, listed_woman
-from .names import first_name, gender_of_verb, known_first_name, place_or_body
+from .name_sex import _feminine_noun, _name_parses, listed_woman
+from .names import first_name, gender_of_verb, known_first_name, place_or_body, surname_ending
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _org_name,
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
@@ -233,7 +233,8 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             and (kin := cast.at(np[at + 1].start)) is not None and kin.kind == "person" \
             and kin.gender in ("masc", "femn") and kin.gender != gender and _kin_of(head.text, kin) \
             and not any((q := cast.at(w.start)) is not None and q.kind == "person" and q.gender == gender
-                        for w in _to_punctuation(text, np)[at + 2 :]):  # (not «мать Тимура Ахмедова Зарина …»)
+                        for w in _to_punctuation(text, np)[at + 2 :]) \
+            and _given_name_after(whole, gender) is None:  # (not «мать Тимура Ахмедова Зарина …», «жена … Мария»)
         # «— сказала жена Ли Цяна», «— сказала супруга Марио Драги»: the verb's sex is the kin's, and the name
         # after is whom she is named by, whatever its form says of its case
         name = _nominative_head(" ".join(w.text for w in np))
@@ -305,6 +306,24 @@ def _latest_family(cast: Cast, pos: int) -> list[Participant]:
     return []
 
 
+def _parents_name(whole: list[Word], k: int) -> int:
+    """How many words from ``whole[k]`` name a parent or a spouse in the genitive between a kinship noun and a
+    given name: «Дочь Крутиковой Анастасия», «Жена Ивана Петрова Мария» (the one speaking is named by the
+    given name; the name before it is whose daughter or wife she is). 0 where they do not."""
+    if _reading(whole[k - 1].text)[0] not in load_words("roles.txt", "relational nouns"):
+        return 0
+    n = 0
+    names = _name_parses(whole[k].text)
+    if names and not any(p.tag.case == "nomn" for p in names):
+        n = 1  # «Ивана»: a given name in a case
+    w = whole[k + n] if k + n < len(whole) else None
+    if w is not None and w.text[:1].isupper() and surname_ending(w.text) not in (None, "") and first_name(w.text) is None:
+        n += 1
+    else:
+        return 0
+    return n if k + n < len(whole) and whole[k + n].text[:1].isupper() else 0
+
+
 def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
     dictionary knows (or data/womens_names.txt lists), in the nominative, of the verb's sex, after lower-case
@@ -313,9 +332,14 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     («дальнобойщик из Тюпа Марат», «фермер из аула Бесагаш Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
     with a surname."""
     k = 1
-    while k < len(whole) and (whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS
-                              or _place_noun_before(whole, k, preposition=True)):
-        k += 1  # (past «из аймака Увс»: a place noun after a preposition, then the place's name)
+    while k < len(whole):
+        if whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS \
+                or _place_noun_before(whole, k, preposition=True):
+            k += 1  # (past «из аймака Увс»: a place noun after a preposition, then the place's name)
+        elif parent := _parents_name(whole, k):
+            k += parent  # (past «Дочь Крутиковой»: whose daughter she is)
+        else:
+            break
     if k == len(whole) or k < 1:
         return None
     name, before = whole[k], whole[k - 1]

@@ -1783,6 +1783,14 @@ CASES = [
      "Губернатор Андрей Кольцов провел пресс-конференцию. Журналист Сергей Дюков спросил о тарифах ЖКХ. "
      "Глава региона признал, что вопрос «болезненный».",
      [("fragment", "болезненный", "Андрей Кольцов")]),
+    # a kinship noun, whose daughter, son or wife in the genitive, then her own given name: she is the given name
+    ("kin-then-given-name", "Дочь Крутиковой Анастасия заявила: «Мы будем бороться».",
+     [("quote", "Мы будем", "Анастасия")]),
+    ("kin-then-given-name-son", "Сын Петрова Иван заявил: «Мы будем бороться».", [("quote", "Мы будем", "Иван")]),
+    ("kin-full-name-then-given-name", "«Мы будем бороться», — сказала жена Ивана Петрова Мария.",
+     [("quote", "Мы будем", "Мария")]),
+    ("kin-full-name-alone", "«Мы будем бороться», — сказала мать погибшего Ивана Петрова.",
+     [("quote", "Мы будем", "мать погибшего Ивана Петрова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
