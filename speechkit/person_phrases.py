@@ -174,6 +174,17 @@ def _role_word(word: str) -> bool:
     return norm_word(morph.lemma(word)) in role_lemmas()
 
 
+_CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")
+
+
+def _introduced_by_clause(text: str, end: int) -> bool:
+    """Whether a participle's clause follows a noun after a comma («женщина, стоявшая рядом», «мужчина,
+    приехавший из Актобе»): a description that brings someone new, not a noun re-naming the one just named.
+    (Not a relative clause: «— сказал эксперт, который давно следит за рынком» adds to whom the text named.)"""
+    m = _CLAUSE_AFTER.match(text, end)
+    return m is not None and any(p.tag.POS == "PRTF" for p in morph.parses(m.group(1))[:2])
+
+
 def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
           gender: str | None = None, holder: bool = True) -> Participant | None:
     """«сказал министр» · «Глава государства» · «добавил глава МИД» → the person holding the post;
@@ -210,6 +221,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     described = noun is not None and not listed and (occupation or not _role_word(noun.text)) \
         and is_person_noun(noun.text) and _reading(noun.text)[2] == "NOUN" \
         and lemma not in load_words("roles.txt", "unnamed nouns") and not _said_before(cast, noun)
+    if described and _introduced_by_clause(cast.text, np[-1].end):
+        described = False  # «— добавила женщина, стоявшая рядом»: a participle's clause after the noun brings someone new
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:

@@ -1791,6 +1791,14 @@ CASES = [
      [("quote", "Мы будем", "Мария")]),
     ("kin-full-name-alone", "«Мы будем бороться», — сказала мать погибшего Ивана Петрова.",
      [("quote", "Мы будем", "мать погибшего Ивана Петрова")]),
+    # a person noun with a participle's clause after it brings someone new, not the one named before
+    ("noun-with-participle-is-new",
+     "У шахты собрались родственники.\n\n— Муж позвонил утром, — рассказала Наталья Дёмина.\n\n"
+     "— Нам никто ничего не говорит, — добавила женщина, стоявшая рядом.",
+     [("quote", "Муж позвонил", "Наталья Дёмина"), ("quote", "Нам никто", "женщина")]),
+    ("noun-without-participle-re-names",
+     "Житель села Марат Ахметов пришел на сход.\n\n«Дорогу не ремонтировали десять лет», — сказал мужчина.",
+     [("quote", "Дорогу", "Марат Ахметов")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
