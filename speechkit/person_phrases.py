@@ -16,11 +16,11 @@ import re
 
 from . import morph, regexes
 from .name_words import _body_heads
-from .name_sex import _past_gender
+from .name_sex import _participle_case, _past_gender
 from .names import (CAP, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
-from .noun_phrases import (Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known, _oblique_mention,
-                           _place_noun_before, _quoted, _reading, _subject, words_in)
+from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known,
+                           _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
 from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
 from .text import SITE_SUFFIX, norm_word, word_before
@@ -175,6 +175,7 @@ def _role_word(word: str) -> bool:
 
 
 _CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")
+_CLAUSE_OPENS = regexes.compile(r",[ \t]*([а-яё]+)")
 
 
 def _introduced_by_clause(text: str, end: int) -> bool:
@@ -468,5 +469,12 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     said, number = gender_of_verb(verb.text if verb is not None else None)
     if number == "plur":
         return None
-    # a verb in the past says the subject's sex; in the present, the noun's gender is all there is
-    return np if gender is None or (said or next((g for g in ("masc", "femn") if g in gram), None)) == gender else None
+    if len(np) > 1 and _reading(np[-1].text)[0] in ONE_OF:
+        np = np[:-1]  # «Учитель информатики одной | из школ»: the phrase «одной из …» is no part of the noun's
+    # a verb in the past says the subject's sex, as a participle's clause after it does («Учитель …,
+    # пожелавшая остаться неназванной, сомневается»); else the noun's gender is all there is
+    clause = _CLAUSE_OPENS.search(text, np[-1].end, verb.start if verb is not None else end)
+    agreed = _participle_case(clause.group(1)) if clause else None
+    agreed = agreed[1] if agreed and agreed[0] == "nomn" else None
+    return np if gender is None or (said or agreed or next((g for g in ("masc", "femn") if g in gram), None)) == gender \
+        else None
