@@ -216,7 +216,14 @@ class Cast(PeopleLearning):
                 return None  # the sentence before has a plural subject of its own, no one the text names
             return ranked[0][1] if ranked else None
         if last is not None and fits(last):
-            newer = [r for r in ranked if r[1] is not last and not r[0][1] and r[2].start > since]
+            # (named again as a subject after the other, the one who spoke keeps it: «Дорофеева попросила
+            # министра … Крылова пообещала … «…», — уточнила она»)
+            again = next((m.start for m in reversed(last.mentions) if m.start < pos and m.subject
+                          and self.sentence_of(m.start) < here and not self.in_quote(m.start)), -1)
+            # (in a sentence before, not in someone's quote: «у семьи Жук»; nor the topic of the quote's own
+            # sentence: «Абенов, по словам инвестора, «…»»)
+            after = max(since, again)
+            newer = [r for r in ranked if r[1] is not last and not r[0][1] and r[2].start > after]
             return newer[0][1] if newer else last
         if ranked:
             return ranked[0][1]
