@@ -52,7 +52,10 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
         who = _quote_speaker(t, q, cast, ctx)
         said.append((q.start, q.end, "quote", who, q.attribution, ("unclosed",) if q.unclosed else ()))
         if who is not None:
-            ctx.last, ctx.since = who, max(q.end, q.attribution.end if q.attribution else q.end)
+            asked = ctx.last is not None and ctx.last is not who and _asks(t, q.start, q.end)
+            # the one asking does not take the floor from the one asked («— Будет ли встреча? — уточнил
+            # корреспондент … — Такая встреча запланирована, — коротко сказал дипломат»)
+            ctx.last, ctx.since = ctx.last if asked else who, max(q.end, q.attribution.end if q.attribution else q.end)
     outer = merge_spans(quoted)
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
     # обороны» ДНР») is no one's fragment
@@ -107,6 +110,11 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     speakers, ids = _speakers(cast, segs)
     segs = [dataclasses.replace(s, speaker_id=ids.get(s.speaker_id)) for s in segs]
     return segs, kept_names, speakers
+
+
+def _asks(t: str, start: int, end: int) -> bool:
+    """Whether a quote is a question: its words end with «?» (before the closing mark or the dash)."""
+    return t[start:end].rstrip(" \t\n\u00a0»\"“”—–-,").endswith("?")
 
 
 def _verb_before(t: str, pos: int, clauses: list[tuple[int, int]], cast: Cast) -> bool:
