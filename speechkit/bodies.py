@@ -75,7 +75,8 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         if c and not c[1]:
             country = country or c[0]
     if country is None and org_key([lemma])[0] in _sections().get("national", ()) \
-            and not any(_regional(w) for w in rest):
+            and not any(_regional(w) or w.text[:1].isupper() for w in rest):
+        # (not «МИД Чада»: a capitalised complement names whose ministry it is, a country or not)
         country = cast.home_country()  # «в Министерстве финансов ответили» in a Kazakh text
     # «Всемирного банка» → «Всемирный банк»: capitalised adjectives and the head noun in the nominative
     lead = 0

@@ -344,8 +344,8 @@ class NameForms:
         for k, w in enumerate(reversed(words[-8:])):
             if w == "," and k:
                 continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода» (not «армиями, Герои …»)
-            if not re.match(r"\w", w):
-                return False
+            if not re.match(r"\w", w) or morph.pos(w) == "VERB":
+                return False  # (a verb ends the phrase: «Генеральный секретарь ЛАГ … призвал Совет Безопасности»)
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
         return False
