@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import morph
+from . import morph, regexes
 from .families import _WORD
 from .name_sex import _name_parses, _past_gender
 from .participants import Participant
@@ -104,6 +104,38 @@ class NameRoles:
         if 1 <= len(words) <= 3 and is_person_noun(words[-1]) and all(_adjective(w) for w in words[:-1]) \
                 and _role_fits(words[-1], p.gender) and not _oblique(words[-1]):
             p.add_role(_nominative_head(" ".join(words)), words)
+
+
+    def _respective_posts(self) -> None:
+        """«Министры иностранных дел Кыргызстана и Таджикистана Алмаз Токтогулов и Джамшед Рахимзода»: a post in
+        the plural with two countries, then two names, gives each name the post of its country in turn (the
+        first the first), in place of the whole plural phrase."""
+        text = self.text
+        for m in _RESPECTIVE.finditer(text, 0, self.end):
+            a, b = m.group("a"), m.group("b")
+            if not (country_of_word(a) and country_of_word(b)):
+                continue
+            words = _WORD.findall(text[max(0, m.start() - ROLE_REACH) : m.start()].rsplit("\n", 1)[-1])
+            k = next((i for i in range(len(words) - 1, -1, -1) if is_person_noun(words[i])
+                      and "plur" in morph.parses(words[i].lower())[0].tag.grammemes), None)
+            if k is None or not all(w[:1].islower() for w in words[k + 1 :]):
+                continue  # («Министры иностранных дел»: the plural noun, then the words of the post)
+            single = morph.parses(words[k].lower())[0].inflect({"sing", "nomn"})
+            if single is None:
+                continue
+            post = [single.word] + words[k + 1 :]
+            for name, country in (("n1", a), ("n2", b)):
+                p = self.at(m.start(name))
+                if p is None or p.kind != "person":
+                    continue
+                keep = [(r, h) for r, h in zip(p.roles, p.posts) if not (a in r and b in r)]
+                p.roles[:], p.posts[:] = [r for r, _ in keep], [h for _, h in keep]
+                p.add_role(" ".join(post + [country]), post + [country])
+
+
+_NAME_WORDS = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2}"
+# two countries, then two names: «… Кыргызстана и Таджикистана Алмаз Токтогулов и Джамшед Рахимзода»
+_RESPECTIVE = regexes.compile(rf"(?P<a>[А-ЯЁ][а-яё-]+) и (?P<b>[А-ЯЁ][а-яё-]+) (?P<n1>{_NAME_WORDS}) и (?P<n2>{_NAME_WORDS})")
 
 
 @functools.lru_cache(maxsize=50_000)

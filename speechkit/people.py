@@ -272,6 +272,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             elif not people:
                 self._given_name_alone(m, taken)
                 self._surname_alone(m)
+        self._respective_posts()
         for p in self.participants:
             entry = known.get(p.key)
             if entry and not p.known and p.first and entry[0].startswith(p.first + " "):
