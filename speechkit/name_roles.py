@@ -81,6 +81,12 @@ class NameRoles:
                     j -= 1
                 phrase = " ".join(words[j:])
                 p.add_role(_nominative_head(phrase), words[j:])
+                last = words[-1]
+                if len(words) - 1 > i and nominative and is_person_noun(last) and _nominative_noun(last) \
+                        and _role_fits(last, p.gender):
+                    # «Директор Института ядерной физики СО РАН академик Павел Смолянинов»: the title right
+                    # before the name is his as well («— сказал академик»)
+                    p.add_role(_nominative_head(last), [last])
                 break
         # Всеволод Чаплин, глава синодального Отдела …  ·  Александра Брода, известного борца …, члена …
         m = re.match(r",\s+([^,.;:!?()\n«»\"]{3,120})", text[end : end + 130])

@@ -456,6 +456,8 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
             np = ws[at : ws.index(name) + 1]  # «Дальнобойщик из Тюпа Марат стоит …»: named by a given name
     if not np or any(_quoted(w) or (p := cast.at(w.start)) is not None and p.kind == "person" for w in np):
         return None
+    if np[0].low in ("сам", "сама", "сами"):
+        return None  # «Сам предприниматель … «…», — смеется он»: «сам» points back to someone named, it names no one
     head = next((w for w in np if not _adjectival(w)), None)
     if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
         return None
