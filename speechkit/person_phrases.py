@@ -264,7 +264,8 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
     """Whether the author's text between ``p``'s last mention and ``pos`` brings in a person by a noun
     without a name («стала 72-летняя жительница Алматы»): a descriptive noun after it may be that one.
     Only one person, of the speaker's sex (``gender``, from the verb), is one the noun could be: not «родители
-    жаловались», «двоих детей», nor «муж проработал» before «— сказала женщина»."""
+    жаловались», «двоих детей», nor «муж проработал» before «— сказала женщина»; and one named in the
+    nominative: «сроки сорваны по вине поставщика» brings in no one who could speak next."""
     m = p.last_before(pos)
     if m is None:
         return False
@@ -272,7 +273,7 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
     ws = [w for w in words_in(cast.text, lo, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
     for k, w in enumerate(ws):
         if w.text[:1].islower() and is_person_noun(w.text) and not _role_word(w.text) \
-                and _one_of_sex(w.text, gender) and not any(
+                and _one_of_sex(w.text, gender) and _can_be(w.text, "nomn") and not any(
                 (q := cast.at(x.start)) is not None and q.kind == "person" for x in ws[k + 1 : k + 5]):
             return True
     return False
