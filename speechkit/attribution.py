@@ -82,6 +82,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
                 and any(w.text[:1].isupper() for w in before[k + 1 :]):
             # (a finite verb with a name for its subject: not «отметил, что сторона не собирается просить: «…»»)
             before = before[k + 1 :]
+    if subject_first and verb is not None and len(before) > 1 and before[-1].end + 1 == verb.start:
+        before = _subject_after_object(before)
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
@@ -137,6 +139,21 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
         return _document_or_body(cast, text, ws, pos, ctx)
     return None
+
+
+def _subject_after_object(before: list[Word]) -> list[Word]:
+    """The subject of a clause that puts the object first, right before the verb: a pronoun («Водород он
+    назвал «топливом …»») or a person noun with its complements («Сотрудничество двух ведомств министр
+    образования назвала «образцовым»»); else the words as they are."""
+    if before[-1].low in PRONOUNS:
+        return before[-1:]
+    if is_person_noun(before[0].text) or before[0].text[:1].isupper() and not _reading(before[0].text)[2] == "NOUN":
+        return before
+    for k in range(len(before) - 1, 0, -1):
+        w = before[k]
+        if is_person_noun(w.text) and "nomn" in _reading(w.text)[1] and all(x.text[:1].islower() for x in before[k + 1 :]):
+            return before[k:]
+    return before
 
 
 def _cited_source(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:

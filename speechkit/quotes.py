@@ -228,7 +228,7 @@ def _with_depths(pairs: list[QuotePair]) -> list[QuotePair]:
 
 # ---------------------------------------------------------------- classification
 _REPORTED = regexes.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
-_ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|Этими\s+словами|Так|"
+_ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|(?:С\s+)?[Ээ]тими\s+словами|Так|"
                          r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат))\s+", re.I)
 NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
 NEXT_SUBJECT_WORDS = 12  # the same, when a subject may stand first («Так министр … X прокомментировала»)
@@ -472,16 +472,16 @@ def _attribution_next(text: str, i: int, end: int):
     if m.group("owner"):  # «Эти слова принадлежат директору школы Мамыркану Ибраимову»: whose they are, no verb
         return None, Span(a0, sent_end, text[a0:sent_end])
     # «Так министр образования и науки Кыргызстана Жылдыз Абдыкадырова прокомментировала …», «Об этом Ерлан
-    # Карин заявил …», «Этими словами министр Шодмон Бобозода начал пресс-конференцию», «Такую оценку дал X»: a
+    # Карин заявил …», «(С) этими словами министр Шодмон Бобозода начал пресс-конференцию», «Такую оценку дал X»: a
     # subject may come first
     opener = " ".join(m.group(0).strip(" .!?…\n\t").lower().split())
-    so = opener in ("так", "об этом", "этими словами", "такую оценку", "такое мнение")
+    so = opener in ("так", "об этом", "этими словами", "с этими словами", "такую оценку", "такое мнение")
     words = list(_WORD.finditer(text, a0, sent_end))[: NEXT_SUBJECT_WORDS if so else NEXT_VERB_WORDS]
     for w in words:  # «Об этом на церемонии награждения сообщила …»: a circumstance may come first
         if text[a0 : w.start()].count(",") or w.group(0)[:1].isupper() and w is not words[0] and not so:
             break  # (a clause or a name before the verb: no attribution of this shape, but after «Так»)
         # («Этими словами X начал …», «Такую оценку дал X»: any verb in the past, the opener says it is speech)
-        if is_speech_verb(w.group(0)) or opener in ("этими словами", "такую оценку", "такое мнение") \
+        if is_speech_verb(w.group(0)) or opener in ("этими словами", "с этими словами", "такую оценку", "такое мнение") \
                 and _past_verb(w.group(0)):
             return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
     return None
