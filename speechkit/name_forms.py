@@ -19,7 +19,7 @@ import re
 from . import morph, regexes
 from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
-from .name_sex import _her_surnames, _his_surnames, _name_parses, _past_gender, listed_woman
+from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman, speaks_as_a_man
 from .name_words import (_PREPOSITIONS, _body_heads, _dictionary_surname, _is_role, _name_reading, _nominative,
                          _org_name_word, _same_case, _says_now, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun, is_role_word
@@ -447,11 +447,8 @@ class NameForms:
 
     def _his_surname(self, b: str) -> bool:
         """Whether the text has the surname ``b`` (or, for «Кушнера», «Кушнер») speak or act as a man's alone
-        (``name_sex._his_surnames``, found once)."""
-        his = getattr(self, "_his", None)
-        if his is None:
-            his = self._his = _his_surnames(self.text)
-        return b.lower() in his or b.endswith("а") and b[:-1].lower() in his
+        (``name_sex.speaks_as_a_man``)."""
+        return speaks_as_a_man(self.text, b) or b.endswith("а") and speaks_as_a_man(self.text, b[:-1])
 
     def _label_surnames(self) -> frozenset[str]:
         """The words that label a transcript's turns alone («ЮСУПОВА:», «Озола:»), lower case, found once: a

@@ -136,24 +136,30 @@ def _her_surnames(text: str) -> frozenset[str]:
                      if _sex_of_form(text, m.start(), m.group(0)) == "femn")
 
 
-_CAPITAL_BESIDE_VERB = regexes.compile(r"(?<![\w-])(?:([а-яё]+)[ \t]+)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:[ \t]+([а-яё]+))?")
+_WORD_BEFORE = regexes.compile(r"([а-яё]+)[ \t]+$")
+_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
+_CLAUSE_END = regexes.compile(r"[ \t]*[.!?,;]")
 
 
-def _his_surnames(text: str) -> frozenset[str]:
-    """The capitalised words the text has speak or act as a man, alone, lower case: after a speech verb of
-    his ending the clause («— заявил Гоцеридзе.»), or opening a clause before a verb of his («Кушнер
-    вспоминал»). A pair before them whose given name can be a man's genitive is his («Георгия Гоцеридзе»,
-    «Александра Кушнера»), not a woman's nominative. One pass over the text."""
+def speaks_as_a_man(text: str, word: str) -> bool:
+    """Whether the text has ``word`` alone speak or act as a man: after a speech verb of his ending the clause
+    («— заявил Гоцеридзе.»), or opening a clause before a verb of his («Кушнер вспоминал»). A pair before it
+    whose given name can be a man's genitive is his («Георгия Гоцеридзе», «Александра Кушнера»), not a
+    woman's nominative. Only the places the word stands are read."""
     from .quotes import is_speech_verb
 
-    his = set()
-    for m in _CAPITAL_BESIDE_VERB.finditer(text):
-        before, word, after = m.groups()
-        if before and is_speech_verb(before) and _past_gender(before) == "masc" \
-                and re.match(r"[ \t]*[.!?,;]", text[m.start(2) + len(word) : m.start(2) + len(word) + 3]) \
-                or after and _past_gender(after) == "masc" and _opens_clause(text, m.start(2)):
-            his.add(word.lower())
-    return frozenset(his)
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (not i or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (j == len(text) or not text[j].isalnum()):
+            before = _WORD_BEFORE.search(text, max(0, i - 30), i)
+            after = _WORD_AFTER.match(text, j)
+            if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) == "masc" \
+                    and _CLAUSE_END.match(text, j) \
+                    or after and _past_gender(after.group(1)) == "masc" and _opens_clause(text, i):
+                return True
+        i = text.find(word, j)
+    return False
 
 
 @functools.lru_cache(maxsize=50_000)
