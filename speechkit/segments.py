@@ -24,6 +24,10 @@ from .turns import Turn
 
 JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:»
 _FIRST_PERSON = frozenset("я мы наш нашей наша наше наши нашего нашим наших мой моя мое мои меня нас нам".split())
+# a word of white space that is one of them, with the marks «.,!?;:«»"()» around it: one scan, not a call a word
+_FIRST_PERSON_WORD = regexes.compile(
+    r"(?<!\S)[.,!?;:«»\"()]*(?:" + "|".join(sorted(_FIRST_PERSON, key=lambda w: (-len(w), w))) + r")[.,!?;:«»\"()]*(?!\S)",
+    re.IGNORECASE)
 _LEAD = " \t\r\n,;:.!?…—–-"  # «.По словам главы региона»: what an attribution leaves behind
 _TAIL = " \t\r\n,;:—–-"
 STATEMENT_REACH = 600  # characters before a quote searched for the statement that introduces it
@@ -386,9 +390,9 @@ def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None
     """A speech printed without quote marks or labels is its main actor's own text."""
     if turns or quotes:
         return None
-    words = [w.lower() for w in t[:end].split()]
-    first = sum(1 for w in words if w.strip(".,!?;:«»\"()") in _FIRST_PERSON)
-    if words and first / len(words) >= 0.015:
+    words = len(t[:end].split())
+    first = len(_FIRST_PERSON_WORD.findall(t, 0, end))
+    if words and first / words >= 0.015:
         return cast.main()
     return None
 
