@@ -2516,3 +2516,18 @@ def test_sentence_breaks_on_random_strings():
         lo = rnd.randint(0, len(text))
         hi = rnd.randint(lo, len(text))
         assert sentence_breaks(text, lo, hi) == [(m.start(), m.end()) for m in _ONE_REGEX.finditer(text, lo, hi)]
+
+
+# ---------------------------------------------------------------- a narrator's first person
+def test_first_person_words_are_counted_as_the_word_rule_counts_them():
+    """segments._FIRST_PERSON_WORD (one scan) finds as many words as «split, strip the marks, lower-case, look up»."""
+    from speechkit.segments import _FIRST_PERSON, _FIRST_PERSON_WORD
+
+    rnd = random.Random(3)
+    pieces = ["я", "Я", "мы", "Мы", "НАШ", "наши", "нас", "«Мы»", "(я)", "моя,", "моё", "меня.", "нами", "мы-то",
+              "Наших!", "яблоко", "мыло", "а", ",", ".", "«", "»", '"', "!", "—", " ", "\n"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "\n"]) for _ in range(rnd.randint(0, 15)))
+        end = rnd.randint(0, len(text))
+        want = sum(1 for w in text[:end].split() if w.lower().strip(".,!?;:«»\"()") in _FIRST_PERSON)
+        assert len(_FIRST_PERSON_WORD.findall(text, 0, end)) == want, (text, end)
