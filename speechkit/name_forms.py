@@ -20,8 +20,8 @@ from . import morph, regexes
 from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman, speaks_as_a_man
-from .name_words import (_PREPOSITIONS, _body_heads, _dictionary_surname, _is_role, _name_reading, _nominative,
-                         _org_name_word, _same_case, _says_now, _surname_form, _surname_slot)
+from .name_words import (_CASE_ENDINGS, _PREPOSITIONS, _body_heads, _dictionary_surname, _is_role, _name_reading,
+                         _nominative, _org_name_word, _same_case, _says_now, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word, word_after, word_before
 from .wordlists import load_words
@@ -180,7 +180,11 @@ class NameForms:
                 # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали», or if the verb whose
                 # subject the name is says so: «— заявила глава агентства Мака Гогиберидзе»)
                 femn = listed_woman(a) or self._verb_of_name(start, end) == "femn"
-                return (a, "femn" if femn else "masc", _nominative(b))
+                # («Анил Бора»: a given name ending in a consonant, with no case ending, before a surname in «-а»
+                # is the nominative; his genitive would be «Анила»; not «Джо Байдена»: «Джо» does not decline)
+                bare = b.endswith("а") and a[-1:].isalpha() and a[-1].lower() not in morph.VOWELS \
+                    and not a.lower().endswith(_CASE_ENDINGS)
+                return (a, "femn" if femn else "masc", _nominative(b) or bare)
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if ending == "" and fa[0] != a and not any("nomn" in p.tag.grammemes for p in _name_parses(a)):
                 fa = (a, fa[1])  # «Ильхом Норкулов»: beside a nominative surname the given name is one too (not «Ильх»)
@@ -237,6 +241,9 @@ class NameForms:
                 said = self._verb_of_name(start, end) or ("femn" if self._womans_noun_before(start) else None)
                 if said in ("masc", "femn"):
                     fa = (fa[0], said)
+            if not subject and fa[0] == a and b.endswith("а") and a[-1:].isalpha() and a[-1].lower() not in morph.VOWELS \
+                    and not a.lower().endswith(_CASE_ENDINGS) and not place_or_body(b):
+                subject = True  # «Анил Бора»: a consonant given name with no case ending (his genitive: «Анила»)
             names = _name_parses(a) if not subject and fa[0] == a and known and not place_or_body(b) else []
             if names and all(p.tag.case == "nomn" and "Fixd" not in p.tag.grammemes for p in names):
                 # «— заявил журналист Иван Кулеба»: a given name the dictionary reads only in the nominative
