@@ -53,6 +53,9 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
         if k >= 0 and ends[k] > ctx.since:
             ctx.last, ctx.since = answered[k][1], ends[k]
         ctx.issuer = _statement_before(t, q.start, cast, ctx) or ctx.issuer
+        voiced = _voiced_before(t, q.start, cast, ctx)
+        if voiced is not None:  # «Турсунов, по словам министра, «…». «…», — заявил он»: the minister has the floor
+            ctx.last, ctx.since = voiced
         who = _quote_speaker(t, q, cast, ctx)
         said.append((q.start, q.end, "quote", who, q.attribution, ("unclosed",) if q.unclosed else ()))
         if who is not None:
@@ -244,6 +247,25 @@ def _statement_before(t: str, pos: int, cast: Cast, ctx: Context) -> Participant
                 who = resolve(cast, t, s0, s1, w, w.start, Context(ctx.last, ctx.since), subject_first=True)
                 if who is not None and who.kind in ("organisation", "person"):
                     return who
+    return None
+
+
+def _voiced_before(t: str, pos: int, cast: Cast, ctx: Context) -> tuple[Participant, int] | None:
+    """(the person, the end of the marker) that «по словам X» in the author's sentence right before ``pos``
+    voices: whose words that sentence gives, and so who speaks on in the quote after it."""
+    from .fragments import _BY_WORDS
+
+    breaks = sentence_breaks(t, max(0, pos - STATEMENT_REACH), pos)
+    if not breaks:
+        return None
+    s0 = breaks[-2][1] if len(breaks) > 1 else max(0, pos - STATEMENT_REACH)
+    for m in reversed(list(_BY_WORDS.finditer(t, s0, pos))):
+        if cast.in_quote(m.start()):
+            continue
+        g = 1 if m.group(1) else 2
+        who = by_words(cast, t, m.start(g), m.end(g), m.start(), Context(ctx.last, ctx.since))
+        # (a person the text names: not a description made up from the marker, «По словам главы комиссии»)
+        return (who, m.end()) if who is not None and who.kind == "person" and who.learned else None
     return None
 
 
