@@ -210,6 +210,10 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         if head is None or _reading(head.text)[2] not in ("NOUN", "ADJF", "PRTF") \
                 or "Apro" in _reading(head.text)[1]:
             return None  # «один из них», «одна из которых»: the text names no group here
+        people = [cast.at(w.start) for w in np[2:] if w.text[:1].isupper()]
+        named = next((p for p in people if p is not None and p.kind == "person"), None)
+        if named is not None:
+            return named  # «— заявил один из лидеров коалиции Давид Церетели»: the one of them the text names
         name = " ".join([np[0].low, "из"] + [w.text for w in group])
         return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
     if np[0].low in PRONOUNS:
