@@ -256,6 +256,9 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             and not any((q := cast.at(w.start)) is not None and q.kind == "person" and q.gender == gender
                         for w in _to_punctuation(text, np)[at + 2 :]) \
             and _given_name_after(whole, gender) is None:  # (not «мать Тимура Ахмедова Зарина …», «жена … Мария»)
+        apposed = _apposed_name(cast, text, full, whole, gender)
+        if apposed is not None:
+            return apposed  # «Дочь Жумалиева, Айсулуу, …»: the one named between commas
         # «— сказала жена Ли Цяна», «— сказала супруга Марио Драги»: the verb's sex is the kin's, and the name
         # after is whom she is named by, whatever its form says of its case
         name = _nominative_head(" ".join(w.text for w in np))
@@ -383,6 +386,12 @@ def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gend
     if not after or text[whole[-1].end : after[0].start].strip() != ",":
         return None
     post = False  # a post before the name may hold a prepositional phrase («председатель комитета по труду»)
+    first = after[0]
+    if first.text[:1].isupper() and cast.at(first.start) is None and text[first.end : first.end + 2].lstrip()[:1] == "," \
+            and (listed_woman(first.text) or known_first_name(first.text)) \
+            and (fn := first_name(first.text)) is not None and gender in (None, fn[1]):
+        # «Дочь Жумалиева, Айсулуу, ограничилась …»: a given name alone between commas
+        return cast.given_name_person(first.text, first.start, first.end)
     for w in after:
         p = cast.at(w.start)
         if p is not None and p.kind == "person":

@@ -1879,6 +1879,10 @@ CASES = [
     # «один из …» with a name at its end: the one of them the text names
     ("one-of-them-named", "«Мы не признаем эти выборы», — заявил один из лидеров коалиции Давид Церетели.",
      [("quote", "Мы не", "Давид Церетели")]),
+    # a kinship noun and whose, then a given name alone between commas: she is the given name
+    ("kin-then-given-name-between-commas",
+     "Бизнесмен Нурлан Жумалиев задержан. Жена Жумалиева, Мария, заявила: «Мы будем бороться».",
+     [("quote", "Мы будем", "Мария")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
