@@ -295,6 +295,14 @@ def _genitive_noun(w: Word) -> bool:
     return w.text[:1].islower() and _reading(w.text)[2] == "NOUN" and _can_be(w.text, "gent")
 
 
+def _dative_only(word: str) -> bool:
+    """Whether the dictionary reads ``word`` in the dative and in no nominative or genitive («Вечернему»)."""
+    if not morph.analyzer().word_is_known(word.lower()):
+        return False  # («Темиртау»: a name the dictionary only guesses at says no case)
+    parses = morph.parses(word.lower())[:4]
+    return all(p.tag.case in ("datv", "loct") for p in parses) and any(p.tag.case == "datv" for p in parses)
+
+
 def _clip(text: str, np: list[Word]) -> list[Word]:
     """A noun phrase: its head and the complements that hang on it.
 
@@ -333,6 +341,8 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             continue
         if _quoted(w) and not w.text[1:2].isupper():
             break  # «Vestas «мировым лидером»»: quoted words in lower case are no part of a name
+        if _quoted(w) and out and not _quoted(out[-1]) and _dative_only(w.text.strip("«»\"„“”").split(" ")[0]):
+            break  # «в мэрии Бишкека "Вечернему Бишкеку"»: a name in the dative is whom the body told
         if head is None and not _adjectival(prev) and not _quoted(prev):
             head = prev
         if w.low in PREPOSITIONS:

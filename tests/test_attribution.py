@@ -1883,6 +1883,10 @@ CASES = [
     ("kin-then-given-name-between-commas",
      "Бизнесмен Нурлан Жумалиев задержан. Жена Жумалиева, Мария, заявила: «Мы будем бороться».",
      [("quote", "Мы будем", "Мария")]),
+    # a quoted name in the dative after a body is the outlet it told, no part of the body's name
+    ("body-then-outlet-in-dative",
+     'Деревья вырубили в центре. "Это аварийные и больные деревья", - сообщили в мэрии Бишкека "Вечернему Бишкеку".',
+     [("quote", "Это аварийные", "мэрия Бишкека")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
