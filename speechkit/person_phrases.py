@@ -251,6 +251,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             if main is not None and (not main.posts or any(h.head_of_state for h in main.posts)):
                 return main
     # a post nobody in the text was introduced with: the post itself speaks («министр»)
+    if len(np) > 1 and _reading(np[-1].text)[0] in ONE_OF:
+        np = np[:-1]  # «Сотрудница одной | из клиник»: «одной из …» is no part of the noun's phrase
     name = _nominative_head(" ".join(w.text for w in np))
     name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
     return cast.add(Participant(name, "person", None, "", None))

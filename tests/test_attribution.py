@@ -1887,6 +1887,9 @@ CASES = [
     ("body-then-outlet-in-dative",
      'Деревья вырубили в центре. "Это аварийные и больные деревья", - сообщили в мэрии Бишкека "Вечернему Бишкеку".',
      [("quote", "Это аварийные", "мэрия Бишкека")]),
+    ("description-without-one-of",
+     "Сотрудница одной из клиник, пожелавшая остаться неизвестной, назвала ситуацию «катастрофой».",
+     [("fragment", "катастрофой", "сотрудница")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
