@@ -134,6 +134,10 @@ class SexInContext:
             # «Шохина Ашурова, приехавшая на место, …», «Руслана Жумагазиева, погибшего …»: a participle's
             # clause after the name agrees with it in case and gender (unless with a thing before it)
             return read == ("nomn", "femn")
+        if clause and text[max(0, start - 2) : start].strip() == "," and (g := _past_gender(clause.group(1))):
+            # «Мать одного из погибших, Мунира Юсупова, обратилась к суду»: a name set off by commas after its
+            # subject, then the subject's verb: the name is in apposition to it, of the verb's sex
+            return g == "femn"
         verb_gender = None
         words = before[-8:]
         back = words[::-1]

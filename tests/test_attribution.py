@@ -1890,6 +1890,11 @@ CASES = [
     ("description-without-one-of",
      "Сотрудница одной из клиник, пожелавшая остаться неизвестной, назвала ситуацию «катастрофой».",
      [("fragment", "катастрофой", "сотрудница")]),
+    # a name set off by commas after its subject, then the subject's verb: of the verb's sex («Мунира», not Мунир's genitive)
+    ("apposition-between-commas-takes-the-verbs-sex",
+     "Мать одного из погибших, Мунира Юсупова, обратилась к суду со словами: «Я хочу только одного — чтобы виновные "
+     "были наказаны».",
+     [("quote", "Я хочу", "Мунира Юсупова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
