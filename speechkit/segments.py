@@ -280,7 +280,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     label = tr.surname.lower()
     labels = load_sections("roles.txt")
     if tr.kind == "answer" or (tr.kind == "role" and label in labels.get("answer labels", ())):
-        return cast.main()
+        return _interviewee(cast, labels)
     if tr.kind == "role" and label in labels.get("unnamed labels", ()):
         return None  # «Реплика:», «Голос из зала:»: the text does not say who
     if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
@@ -326,6 +326,18 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     return cast._initials_person(tr.initials, tr.surname, label=True)
 
 
+def _interviewee(cast: Cast, labels: dict) -> Participant | None:
+    """Whose answers «Гость:», «Ответ:» label: the text's main person, or, when that is the host the text
+    introduces («ведущая Ольга Ржевская поговорила с шеф-поваром Давидом Гогуадзе»), the first other person."""
+    main = cast.main()
+    asking = ("ведущий", "ведущая", "модератор", *labels.get("journalist labels", ()))
+    hosts = [h for h in (_introduced_as(w, cast) for w in asking) if h is not None]
+    if main is None or not any(h is main for h in hosts):
+        return main
+    others = [p for p in cast.people() if p.learned and p.mentions and not any(h is p for h in hosts)]
+    return min(others, key=lambda p: p.mentions[0].start) if others else main
+
+
 def _introduced_as(label: str, cast: Cast) -> Participant | None:
     """The one person the text introduces with a label's word right before their name, a few words of
     its own at most between («ведущая программы «Итоги» Алия Нурланова» for «Ведущая:»); nobody when
@@ -337,7 +349,8 @@ def _introduced_as(label: str, cast: Cast) -> Participant | None:
         if not p.learned or not p.mentions:
             continue
         at = p.mentions[0].start
-        before = re.split(r"[.!?;:,—–\n]", cast.text[max(0, at - 90) : at])[-1]
+        # (a dash may stand between: «Модератор — журналист Ильдар Гарипов»)
+        before = re.split(r"[.!?;:,\n]", cast.text[max(0, at - 90) : at])[-1]
         lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
         if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]):
             fits.append(p)
