@@ -186,6 +186,8 @@ class NameForms:
                     and not a.lower().endswith(_CASE_ENDINGS)
                 return (a, "femn" if femn else "masc", _nominative(b) or bare)
             fa = first_name(a, oblique=False) if known else (a, "masc")
+            if fa[0] == a and fa[1] != "femn" and listed_woman(a):
+                fa = (a, "femn")  # «Асмик Мартиросян»: a listed woman's name the dictionary reads as a man's
             if ending == "" and fa[0] != a and not any("nomn" in p.tag.grammemes for p in _name_parses(a)):
                 fa = (a, fa[1])  # «Ильхом Норкулов»: beside a nominative surname the given name is one too (not «Ильх»)
             if ending == "" and fa[1] == "femn" and not listed_woman(a):

@@ -16,7 +16,7 @@ import re
 
 from . import morph, regexes
 from .name_words import _body_heads
-from .name_sex import _participle_case, _past_gender
+from .name_sex import _feminine_noun, _participle_case, _past_gender
 from .names import (CAP, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known,
@@ -224,6 +224,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         and lemma not in load_words("roles.txt", "unnamed nouns") and not _said_before(cast, noun)
     if described and _introduced_by_clause(cast.text, np[-1].end):
         described = False  # «— добавила женщина, стоявшая рядом»: a participle's clause after the noun brings someone new
+    if (listed or described) and gender is None and _feminine_noun(noun.text):
+        gender = "femn"  # «— А цену подняли? — спрашивает покупательница»: a present tense says no sex, the noun does
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
