@@ -399,7 +399,9 @@ class NameForms:
         # (not «Отец двоих учеников Ержан …»; «с певицей Ерке Есмахан»: a person noun is a head as a post is)
         if head is not None and (is_role_word(norm_word(morph.lemma(head))) or is_person_noun(head) and any(
                 p.tag.POS == "NOUN" and "sing" in p.tag.grammemes for p in morph.parses(head.lower())[:2])):
-            return not any("nomn" in p.tag.grammemes for p in morph.parses(head.lower())[:3] if p.tag.POS == "NOUN")
+            # (a plural's nominative is no apposition to one name: «директора комбината М. Курбанова» is a genitive)
+            return not any({"nomn", "sing"} <= p.tag.grammemes
+                           for p in morph.parses(head.lower())[:3] if p.tag.POS == "NOUN")
         before = re.search(r"([А-Яа-яЁё]+)\s+$", self.text[max(0, start - 30) : start])
         return before is not None and before.group(1).lower() in _PREPOSITIONS
 

@@ -26,12 +26,13 @@ from . import morph, regexes
 from .cache import code_stamp, memo
 from .families import FamilyNames
 from .family_first import FamilyFirstNames, family_first as is_family_first
+from .initials import _INITIAL, InitialsNames, _as_written, _surname_after_initial
 from .name_forms import NameForms
 from .name_words import _body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
-from .names import (ARTICLE_NAME, CAP, UPPER, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
-                    is_patronymic, known_first_name, nominative_surname, place_or_body, surname_ending, surname_key,
+from .names import (ARTICLE_NAME, CAP, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
+                    is_patronymic, known_first_name, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
 from .roles import is_person_noun
@@ -43,8 +44,6 @@ from .wordlists import load_table, load_words
 _CAP_WORD = regexes.compile(rf"{CAP}|(?<![\w-]){ARTICLE_NAME}")
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
-_INITIAL = regexes.compile(rf"(?<![\w.])((?:[{UPPER}]\.[ \t\u00a0]?-?){{1,2}})[ \t\u00a0]?({CAP})")  # (not across a line)
-INTRO_REACH = 200  # characters after a transcript label searched for the speaker's own «Меня зовут …»
 
 
 # «24-летняя», «пятилетний» (nominative) right before a capitalised word
@@ -55,7 +54,6 @@ _LOCATIVE = regexes.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Си�
 _CAP_BEFORE = regexes.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = regexes.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
-_SELF_INTRO = regexes.compile(rf"(?:\b[Мм]еня зовут|(?<![\w-])Я(?:\s*[—–-])?)\s+({CAP})\s+({CAP})")
 
 
 @functools.cache
@@ -98,7 +96,7 @@ def _surname_keys(surnames: list[str]) -> list[str]:
                 and all(isinstance(k, str) and k for k in keys))
 
 
-class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInContext):
+class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, NameRoles, SexInContext):
     """The part of ``speakers.Cast`` that learns the people of its text (``_learn_people``, run when a cast
     is made) and reads initials, including a transcript label's (``_initials_person``)."""
 
@@ -236,7 +234,8 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
             if m.start() in taken or not _surname_after_initial(m.group(2)):
                 continue  # «сказал Ван И. Позже …»: «И» is part of a name, and «Позже» no surname
             label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
-            p = self._initials_person(_as_written(m.group(1)), m.group(2), at=m.end() if label else None)
+            p = self._initials_person(_as_written(m.group(1)), m.group(2), at=m.end() if label else None,
+                                      oblique=not label and self._oblique_place(m.start()))
             self.mention(p, m.start(), m.end(), True)
             if not label:  # «заместитель Председателя Кабинета Министров Б. Атаев»: the post before is his
                 self._roles_around(p, m.start(), m.end())
@@ -386,78 +385,6 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, NameForms, NameRoles, SexInC
         p = self.add(Participant(word, "person", "masc", surname_key(word), None))
         self.mention(p, m.start(), m.end(), True)
 
-    def _initials_person(self, initials: str, surname: str, label: bool = False, at: int | None = None) -> Participant:
-        """В.Путин → the Путин the text names in full, a known figure, the name a speaker gives right after
-        a label («А.Слугина: … Я Слугина Алёна»), or the address «Владимир Владимирович».
-
-        ``label``: the surname comes from a transcript label, which is always in the nominative, so a
-        person first met declined («с Бадрой Гунбой», «к Г.Анцеву») takes the label's form.
-        """
-        key = surname_key(surname)
-        for p in self.by_key.get(key, ()):
-            if not p.first or p.first[:1] == initials[:1]:
-                if label:
-                    self.to_nominative(p, surname)
-                return p
-        known = _people_table().get(key)
-        if known and known[0][:1] == initials[:1]:
-            name, gender, roles = known
-            p = self.add(Participant(name, "person", gender, key, name.rsplit(" ", 1)[0], known=True))
-            for r in roles:
-                p.add_role(r, r.split())
-            return p
-        given = self._introduced(initials, surname, at) if at is not None else None
-        if given is not None:
-            return self.person(given[0], surname, given[1], nominative=True)
-        # «Владимир Владимирович, …» for В.Путин — only when one given name fits the initial and no other
-        # person of the text bears it («Анна Михайловна» is Анна Кочерова's, not А.Слугина's)
-        taken = {p.first for p in self.participants if p.kind == "person" and p.first}
-        fits = {(first, patr) for first, patr in self.addresses if first[:1] == initials[:1] and first not in taken}
-        if len({first for first, _ in fits}) == 1:
-            first, patr = min(fits)
-            return self.person(first, surname, "femn" if patr.endswith(("вна", "чна")) else "masc")
-        if not label:  # «к Г.Анцеву»: a declined surname after initials, in the nominative if it says
-            surname = nominative_surname(surname, "masc") if surname_ending(surname) not in (None, "", "а") else surname
-        # the initials as the text spaces them: «В.Путин», «Б. Атаев», «Т. С. Горелова»
-        name = f"{initials.strip()} {surname}" if " " in initials else f"{initials}{surname}"
-        return self.add(Participant(name, "person", None, key, None))
-
-    def _introduced(self, initials: str, surname: str, at: int) -> tuple[str, str] | None:
-        """«Меня зовут Анна Кочерова» · «Я Слугина Алёна»: the given name a speaker states of themself in
-        the first words after a label, when it fits the label's initial and surname."""
-        key = surname_key(surname)
-        for m in _SELF_INTRO.finditer(self.text, at, min(self.end, at + INTRO_REACH)):
-            a, b = m.group(1), m.group(2)
-            given = b if surname_key(a) == key else a if surname_key(b) == key else None
-            fn = first_name(given) if given else None
-            if fn and fn[0][:1] == initials[:1]:
-                return fn
-        return None
-
-    def to_nominative(self, p: Participant, surname: str) -> None:
-        """Rename a person first met declined to the nominative a label gives: «Бадрой Гунбой» → «Бадра Гунба»."""
-        words = p.name.split()
-        old = words[-1]
-        written = old.split(".")[-1]
-        if written == surname or not written[:2] == surname[:2]:
-            return
-        common = len(os.path.commonprefix([written, surname]))
-        tail_old, tail_new = written[common:], surname[common:]
-        words[-1] = old[: len(old) - len(written)] + surname
-        if p.first and len(words) == 2 and tail_old and p.first.endswith(tail_old):
-            words[0] = p.first[: len(p.first) - len(tail_old)] + tail_new  # the given name declines alike
-            p.first = words[0]
-        new = " ".join(words)
-        if new != p.name and new not in self._by_name:
-            del self._by_name[p.name]
-            p.name = new
-            self._by_name[new] = p
-
-
-def _as_written(initials: str) -> str:
-    """Initials with the text's spacing kept, one plain space for each: «Б. », «Т.\u00a0С. » → «Б. », «Т. С. »."""
-    return re.sub(r"\s+", " ", initials)
-
 
 def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:
     """The nominative of a given name read as a name of ``sex`` («Алию» with «Маратовну» → «Алия»),
@@ -487,12 +414,3 @@ def _patronymic_form(word: str) -> tuple[str, bool] | None:
 @functools.lru_cache(maxsize=50_000)
 def _patronymic_reading(word: str) -> bool:
     return any("Patr" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
-
-
-@functools.lru_cache(maxsize=20_000)
-def _surname_after_initial(word: str) -> bool:
-    """Whether the capitalised word after an initial can be a surname: a noun or a word the dictionary does
-    not know, not an adverb, a verb or a function word at a sentence start («И. Позже», «А. Потом»)."""
-    if not morph.analyzer().word_is_known(word.lower()):
-        return True
-    return any(p.tag.POS in ("NOUN", None) or "Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:3])

@@ -1925,6 +1925,11 @@ CASES = [
      "Корреспондент Дарья Лебедева спросила о реакции публики.\n\n"
      "Мартиросян призналась, что репетиции были трудными. По словам певицы, «каждый вечер приходилось учиться заново».",
      [("fragment", "каждый вечер", "Асмик Мартиросян")]),
+    # initials and a surname in «-ова» after a role noun in the genitive: his genitive (hers would be «-овой»)
+    ("initials-in-an-oblique-place",
+     "По словам генерального директора комбината М. Курбанова, «инвестиции окупятся за семь лет».",
+     [("fragment", "инвестиции", "М. Курбанов")]),
+    ("initials-after-a-speech-verb", "«Мы готовы», — сказала М. Курбанова.", [("quote", "Мы готовы", "М. Курбанова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
