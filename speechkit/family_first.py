@@ -6,7 +6,7 @@ pairs takes these whole: «Ван» reads as a particle, «Дон» as a river. 
 
 ``FamilyFirstNames`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): it adds people
 through the cast's registry (``add``, ``mention``, ``_by_name``) and reads their place with
-``name_forms`` (``_oblique_place``) and ``sex_in_context`` (``_verb_of_name``).
+``name_places`` (``_oblique_place``) and ``sex_in_context`` (``_verb_of_name``).
 """
 
 from __future__ import annotations

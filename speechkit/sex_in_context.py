@@ -5,8 +5,8 @@ with no text around, is in ``name_sex``; the case and gender of a name pair are 
 asks these methods.
 
 ``SexInContext`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): its methods read the cast's
-``text``, the people it knows by surname (``by_key``) and ``name_forms``' look-arounds (``_apposition_head``,
-``_after_role``, ``_text_has``).
+``text``, the people it knows by surname (``by_key``) and the look-arounds of ``name_places`` (``_apposition_head``,
+``_after_role``) and ``name_forms`` (``_text_has``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,149 @@
+"""Where a name stands: what the words around two capitalised words say of the name's case and of whether
+they are a name at all — a post or a role noun before it and its case, a preposition, a place noun, a verb
+after it, a sentence's start.
+
+``NamePlaces`` is a part of ``speakers.Cast`` (``name_forms.NameForms`` builds on it): its methods read the
+cast's ``text`` around a position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import morph, regexes
+from .name_words import _PREPOSITIONS, _says_now
+from .name_sex import _past_gender
+from .roles import is_person_noun, is_role_word
+from .text import norm_word, word_after, word_before
+from .wordlists import load_words
+
+_PLACE_AFTER_PREPOSITION = regexes.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Нн]а|[Сс]о?|[Дд]о|[Оо]т|[Уу]) [а-яё]+ $")
+_QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
+
+
+class NamePlaces:
+    """The part of ``speakers.Cast`` that reads the place a name stands in."""
+
+    def _sentence_start(self, start: int) -> bool:
+        """Whether the word at ``start`` begins its sentence (after . ! ? …, a line break or nothing)."""
+        before = self.text[max(0, start - 3) : start].rstrip(" \t\u00a0«\"„(")
+        return not before or before[-1] in ".!?…\n"
+
+    def _named_by_context(self, start: int, end: int) -> bool:
+        """Whether the place of two capitalised words makes them a name the dictionary cannot tell:
+        after a role («гендиректор Delko Ерлан Сейткали») or a speech verb («заявил Дейв Донателли»),
+        before a role set off by a comma («Дейв Донателли, глава отдела …») or a past-tense verb."""
+        if self._after_role(start):
+            return True
+        prev = re.findall(r"[\w-]+", self.text[max(0, start - 30) : start])
+        if prev and re.search(r"\w\s*$", self.text[max(0, start - 30) : start]):
+            from .quotes import is_speech_verb
+
+            if is_speech_verb(prev[-1]):
+                return True
+        m = re.match(r"(,\s*)?([а-яё-]+)", self.text[end : end + 40].lstrip(" "))
+        if m:
+            word = m.group(2)
+            return bool(_past_gender(word) or _says_now(word)) if not m.group(1) else is_person_noun(word)
+        return False
+
+    def _introduced_by_post(self, surname: str, start: int) -> bool:
+        """Whether a pair with a patronymic's form follows a post in the narrative («Президент Беларуси Виктор
+        Ковалевич предложил», «министр Андрей Лукашевич»): there a surname follows a post; a given name and
+        a patronymic alone address someone, in a quote or a transcript."""
+        return surname.lower().endswith(("ович", "евич", "ич")) and not self.in_quote(start) and self._after_role(start)
+
+    def _verb_after(self, end: int) -> bool:
+        """Whether a past-tense verb or a speech verb in the present follows right after («… заявил»,
+        «… считает»): the words before it are its subject."""
+        m = re.match(r"[ \t]+([а-яё]+)", self.text[end : end + 40])
+        return m is not None and bool(_past_gender(m.group(1)) or _says_now(m.group(1)))
+
+    def _after_role(self, start: int) -> bool:
+        """Whether a role phrase stands right before: «гендиректор компании «Кызылжар Авто» Ерлан Сейткали»."""
+        words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", self.text[max(0, start - 80) : start])
+        for k, w in enumerate(reversed(words[-8:])):
+            if w == "," and k:
+                continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода» (not «армиями, Герои …»)
+            if not re.match(r"\w", w) or morph.pos(w) == "VERB":
+                return False  # (a verb ends the phrase: «Генеральный секретарь ЛАГ … призвал Совет Безопасности»)
+            if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
+                return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
+        return False
+
+    def _instrumental_place(self, start: int) -> bool:
+        """Whether the words before a name put it in the instrumental: «с», «со», or a role noun in it
+        («вице-президентом банка», «с канцлером Германии»)."""
+        if re.search(r"(?<![\w-])[Сс]о? $", self.text[max(0, start - 4) : start]):
+            return True
+        head = self._apposition_head(start)
+        return head is not None and any(p.tag.case == "ablt" for p in morph.parses(head.lower())[:2]
+                                        if p.tag.POS == "NOUN")
+
+    def _before_place_noun(self, end: int) -> bool:
+        """Whether a noun of a place follows right after (``organisations.txt # place nouns``: «Таласской области»)."""
+        after = word_after(self.text, end)
+        return after is not None and norm_word(morph.lemma(after)) in load_words("organisations.txt", "place nouns")
+
+    def _place_named_after(self, start: int) -> bool:
+        """Whether a preposition and a place noun stand right before («из аймака», «в селе»): the
+        capitalised word after them is the place's name."""
+        return self._after_place_noun(start) and _PLACE_AFTER_PREPOSITION.search(
+            self.text, max(0, start - 30), start) is not None
+
+    def _after_place_noun(self, start: int) -> bool:
+        """Whether a noun of a place stands right before (``organisations.txt # place nouns``: «деревни Кастри»)."""
+        return self._after_noun_of(start, "place nouns")
+
+    def _after_name_noun(self, start: int) -> bool:
+        """Whether a noun a body's proper name follows stands right before (``organisations.txt # name nouns``:
+        «Университета Рюкоку», «Университета Корё»)."""
+        return self._after_noun_of(start, "name nouns")
+
+    def _after_noun_of(self, start: int, section: str) -> bool:
+        before = word_before(self.text, start)
+        return before is not None and norm_word(morph.lemma(before)) in load_words("organisations.txt", section)
+
+    def _oblique_place(self, start: int) -> bool:
+        """Whether the words before a name put it in an oblique case: the role noun it stands in apposition
+        to cannot be a nominative («тренером Паоло Моретти»), or a preposition comes right before it."""
+        head = self._apposition_head(start)
+        # (not «Отец двоих учеников Ержан …»; «с певицей Ерке Есмахан»: a person noun is a head as a post is)
+        if head is not None and (is_role_word(norm_word(morph.lemma(head))) or is_person_noun(head) and any(
+                p.tag.POS == "NOUN" and "sing" in p.tag.grammemes for p in morph.parses(head.lower())[:2])):
+            # (a plural's nominative is no apposition to one name: «директора комбината М. Курбанова» is a genitive)
+            return not any({"nomn", "sing"} <= p.tag.grammemes
+                           for p in morph.parses(head.lower())[:3] if p.tag.POS == "NOUN")
+        before = re.search(r"([А-Яа-яЁё]+)\s+$", self.text[max(0, start - 30) : start])
+        return before is not None and before.group(1).lower() in _PREPOSITIONS
+
+    def _apposition_head(self, start: int) -> str | None:
+        """The role noun heading the phrase a name stands in apposition to: «пресс-секретарю» in
+        «пресс-секретарю президента России Дмитрию Пескову» (not «президента», its complement)."""
+        line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+        line = _QUOTED.sub(" ", line)  # a quoted title is no head: «фильм «Степные волки» режиссера Нурлана …»
+        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
+        head = None
+        for w in reversed(before[-8:]):
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                break
+            if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "CONJ"):
+                break
+            if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
+                if head is not None and not any("gent" in p.tag.grammemes for p in morph.parses(head.lower())[:3]):
+                    break  # «заявила журналистам защитник …»: a noun before a nominative one does not head it
+                head = w
+        return head
+
+    def _accusative(self, start: int) -> bool:
+        """Whether the words before a name put it in the accusative: a transitive verb, or a role noun in it."""
+        head = self._apposition_head(start)
+        if head is not None:
+            return any("accs" in p.tag.grammemes for p in morph.parses(head.lower())[:2])
+        before = re.findall(r"[\w-]+|[^\w\s]", self.text[max(0, start - 80) : start])
+        for w in reversed(before[-6:]):
+            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+                return False
+            if any(p.tag.POS == "VERB" and "tran" in p.tag.grammemes for p in morph.parses(w.lower())[:2]):
+                return True
+        return False
