@@ -63,6 +63,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
             # the one asking does not take the floor from the one asked («— Будет ли встреча? — уточнил
             # корреспондент … — Такая встреча запланирована, — коротко сказал дипломат»)
             ctx.last, ctx.since = ctx.last if asked else who, max(q.end, q.attribution.end if q.attribution else q.end)
+    _run_on_paragraphs(t, quotes, said)
     outer = merge_spans(quoted)
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
     # обороны» ДНР») is no one's fragment
@@ -117,6 +118,22 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     speakers, ids = _speakers(cast, segs)
     segs = [dataclasses.replace(s, speaker_id=ids.get(s.speaker_id)) for s in segs]
     return segs, kept_names, speakers
+
+
+def _run_on_paragraphs(t: str, quotes: list[Quote], said: list) -> None:
+    """A quote over several paragraphs opens each with «» and closes only the last, whose attribution names
+    the speaker of them all («Тимур родился … / «Она первая сказала …», — рассказывает мама мальчика …»):
+    an unattributed, unclosed paragraph right before such a quote takes its speaker."""
+    first = len(said) - len(quotes)
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        a, b, kind, who, attr, flags = said[first + k]
+        speaker = said[first + k + 1][3]
+        # (a speaker the text names: a description made up from the attribution, «— написал политик», is weaker
+        # than whom the paragraph before gave the floor)
+        if q.unclosed and q.attribution is None and not t[q.end : nxt.start].strip() \
+                and "\n" in t[q.end : nxt.start] and speaker is not None and speaker.learned:
+            said[first + k] = (a, b, kind, speaker, attr, flags)
 
 
 def _asks(t: str, start: int, end: int) -> bool:

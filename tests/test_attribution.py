@@ -1930,6 +1930,12 @@ CASES = [
      "По словам генерального директора комбината М. Курбанова, «инвестиции окупятся за семь лет».",
      [("fragment", "инвестиции", "М. Курбанов")]),
     ("initials-after-a-speech-verb", "«Мы готовы», — сказала М. Курбанова.", [("quote", "Мы готовы", "М. Курбанова")]),
+    # a quote over two paragraphs: the first opens with «» and does not close; the last one's attribution names both
+    ("quote-over-two-paragraphs",
+     "Девятилетний Тимур Сабиров из Казани стал первым ребёнком в Татарстане, которому провели операцию.\n\n"
+     "«Тимур родился с нарушением слуха. Мы обошли десятки врачей.\n\n"
+     "«Она первая сказала: шанс есть, и большой», — рассказывает мама мальчика Лилия Сабирова.",
+     [("quote", "Тимур родился", "Лилия Сабирова"), ("quote", "Она первая", "Лилия Сабирова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
