@@ -310,7 +310,8 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:
         return _group(cast, np, pos, ctx)
-    if head is np[0] and _adjectival(head) and len(np) == 1 and "nomn" in gram:
+    if head is np[0] and _adjectival(head) and len(np) == 1 and "nomn" in gram and "Apro" not in gram:
+        # (not a pronoun: «который предложил …» names no one)
         return _role(cast, np, pos, ctx, plural="plur" in gram)  # «заявил обвиняемый в суде»
     if _in("anonymous", lemma):  # «источник в правительстве»
         words = [w.text for w in np]
