@@ -35,6 +35,7 @@ from .names import first_name, gender_of_verb, known_first_name, place_or_body, 
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _org_name,
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
+from .quotes import _ASKING
 from .roles import country_of_word, is_person_noun, post_of
 from .speakers import Cast, Participant, _nominative_head, org_heads
 from .text import SITE_SUFFIX, norm_word
@@ -53,6 +54,7 @@ _OUTLET = regexes.compile(r"[^\W\d_][\w-]*" + SITE_SUFFIX,
                      re.IGNORECASE)
 
 
+JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:», and «спросили мы»
 _AUTHOR = Participant("", "author")  # a marker: the subject is «я»/«мы», the text's own author
 
 
@@ -133,6 +135,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     for part in orders:
         got = _noun_phrase(cast, text, part, pos, ctx, gender, number, reply)
         if got is _AUTHOR:
+            if vlemma in _ASKING:  # «— Как убедили фермеров? — спросили мы»: the newsroom's journalist asks
+                return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
             return None  # the author speaks: no one the text quotes
         if got is not None:
             return got

@@ -14,7 +14,7 @@ import dataclasses
 import re
 
 from . import morph, regexes
-from .attribution import RELAYING, Context, by_words, learn_organisations, resolve, words_in
+from .attribution import JOURNALIST, RELAYING, Context, by_words, learn_organisations, resolve, words_in
 from .fragments import find_fragments
 from .model import Segment, Span, Speaker
 from .quotes import Quote, is_speech_verb
@@ -22,7 +22,6 @@ from .speakers import Cast, Participant
 from .text import count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
 from .turns import Turn
 
-JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:»
 _FIRST_PERSON = frozenset("я мы наш нашей наша наше наши нашего нашим наших мой моя мое мои меня нас нам".split())
 # a word of white space that is one of them, with the marks «.,!?;:«»"()» around it: one scan, not a call a word
 _FIRST_PERSON_WORD = regexes.compile(
