@@ -238,6 +238,8 @@ def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, 
     subject), not the doctor's."""
     p = cast.antecedent(pos, gender, number, ctx.last, ctx.since)
     np = _unnamed_subject_before(cast, pos, ctx, p, gender) if number == "sing" else None
+    if np is not None and np[0].low in ONE_OF:
+        return _noun_phrase(cast, text, np, pos, ctx, gender, number)  # «Одна из подопечных …»: one of them
     return _phrase(cast, text, np, pos, ctx, gender=gender) if np is not None else p
 
 

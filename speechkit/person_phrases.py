@@ -451,6 +451,9 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
         return None
     ws = words_in(text, start, end)[:24]
     np = _subject(ws, cast)
+    if np and np[0].low in ONE_OF and len(np) > 2 and np[1].low == "из" and (group := _clip(text, np[2:])):
+        # «Одна из подопечных центра … попросила не называть её имени. «…», — сказала она»: one of a group
+        return np[:2] + group if gender in (None, "femn" if np[0].low == "одна" else "masc") else None
     np = _clip(text, np) if np else np
     if np:
         from .attribution import _given_name_after  # (attribution builds on this module)
@@ -463,6 +466,7 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
         return None
     if np[0].low in ("сам", "сама", "сами"):
         return None  # «Сам предприниматель … «…», — смеется он»: «сам» points back to someone named, it names no one
+
     head = next((w for w in np if not _adjectival(w)), None)
     if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
         return None
