@@ -13,7 +13,7 @@ import re
 
 from . import morph, regexes
 from .names import surname_ending
-from .text import norm_word
+from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
 
@@ -136,8 +136,6 @@ def _her_surnames(text: str) -> frozenset[str]:
                      if _sex_of_form(text, m.start(), m.group(0)) == "femn")
 
 
-_WORD_BEFORE = regexes.compile(r"([а-яё]+)[ \t]+$")
-_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
 _CLAUSE_END = regexes.compile(r"[ \t]*[.!?,;]")
 
 
@@ -152,11 +150,9 @@ def speaks_as_a_man(text: str, word: str) -> bool:
     while i >= 0:
         j = i + len(word)
         if (not i or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (j == len(text) or not text[j].isalnum()):
-            before = _WORD_BEFORE.search(text, max(0, i - 30), i)
-            after = _WORD_AFTER.match(text, j)
-            if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) == "masc" \
-                    and _CLAUSE_END.match(text, j) \
-                    or after and _past_gender(after.group(1)) == "masc" and _opens_clause(text, i):
+            before, after = word_before(text, i), word_after(text, j)
+            if before and is_speech_verb(before) and _past_gender(before) == "masc" and _CLAUSE_END.match(text, j) \
+                    or after and _past_gender(after) == "masc" and _opens_clause(text, i):
                 return True
         i = text.find(word, j)
     return False

@@ -174,8 +174,7 @@ def _role_word(word: str) -> bool:
     return norm_word(morph.lemma(word)) in role_lemmas()
 
 
-_CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")
-_CLAUSE_OPENS = regexes.compile(r",[ \t]*([а-яё]+)")
+_CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")  # a comma, then the word a clause opens with
 
 
 def _introduced_by_clause(text: str, end: int) -> bool:
@@ -484,7 +483,7 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
         np = np[:-1]  # «Учитель информатики одной | из школ»: the phrase «одной из …» is no part of the noun's
     # a verb in the past says the subject's sex, as a participle's clause after it does («Учитель …,
     # пожелавшая остаться неназванной, сомневается»); else the noun's gender is all there is
-    clause = _CLAUSE_OPENS.search(text, np[-1].end, verb.start if verb is not None else end)
+    clause = _CLAUSE_AFTER.search(text, np[-1].end, verb.start if verb is not None else end)
     agreed = _participle_case(clause.group(1)) if clause else None
     agreed = agreed[1] if agreed and agreed[0] == "nomn" else None
     return np if gender is None or (said or agreed or next((g for g in ("masc", "femn") if g in gram), None)) == gender \

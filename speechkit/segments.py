@@ -345,6 +345,13 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
 def _interviewee(cast: Cast, labels: dict) -> Participant | None:
     """Whose answers «Гость:», «Ответ:» label: the text's main person, or, when that is the host the text
     introduces («ведущая Ольга Ржевская поговорила с шеф-поваром Давидом Гогуадзе»), the first other person."""
+    if hasattr(cast, "_interviewee"):
+        return cast._interviewee  # (found once for a transcript's every answer)
+    cast._interviewee = _find_interviewee(cast, labels)
+    return cast._interviewee
+
+
+def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
     main = cast.main()
     asking = ("ведущий", "ведущая", "модератор", *labels.get("journalist labels", ()))
     hosts = [h for h in (_introduced_as(w, cast) for w in asking) if h is not None]
