@@ -167,9 +167,33 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
             p = cast.add(Participant(" ".join(words), "group", None,
                                      " ".join(org_key([_reading(x.text)[0] for x in np]))))
             cast.mention(p, np[0].start, np[-1].end, True)
+    _initials_aliases(cast, text, end)
     for abbr, org in cast.aliases.items():
         for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
             cast.mention(org, m.start(), m.end(), True)
+
+
+_CAPS_WORD = regexes.compile(r"(?<![\w&-])[А-ЯЁ]{3,6}(?![\w&-])")
+
+
+def _initials_aliases(cast: Cast, text: str, end: int) -> None:
+    """«Федерация баскетбола России … на сайте ФБР», «АО «Казахстан темир жолы» … глава КТЖ»: a word of
+    capitals that spells the first letters of a body the text names (or of its quoted name) is that body."""
+    spelled: dict[str, Participant] = {}
+    for p in cast.participants:
+        if p.kind != "organisation":
+            continue
+        quoted = re.search(r"[«\"„]([^«»\"„“”]+)", p.name)
+        for words in (p.name.split(), quoted.group(1).split() if quoted else ()):
+            letters = "".join(w.strip("«»\"„“”")[:1] for w in words).upper()
+            if len(letters) >= 3 and letters.isalpha():
+                spelled.setdefault(letters, p)
+    if not spelled:
+        return
+    for m in _CAPS_WORD.finditer(text, 0, end):
+        org = spelled.get(m.group(0))
+        if org is not None and m.group(0) not in cast.aliases:
+            cast.aliases[m.group(0)] = org
 
 
 def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lemma: str, gram: frozenset) -> None:

@@ -32,8 +32,9 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
     the document in discussion: its issuer.
     """
     for k, w in enumerate(ws):
-        if w.low not in ("в", "во"):
-            continue
+        if w.low not in ("в", "во") and not (w.low == "на" and k + 1 < len(ws)
+                                             and _in("documents", _reading(ws[k + 1].text)[0])):
+            continue  # («сообщается на сайте ФБР», «на странице министерства»: a page is a document too)
         rest = ws[k + 1 :]
         if not rest:
             break
