@@ -105,7 +105,19 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
         outlet = _outlet_before(cast, text, pos)
         if outlet is not None:
             return outlet  # «…, пишет The Guardian. «…», — говорится в статье»: the outlet's article
-    return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last
+    return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last or _body_before(cast, pos)
+
+
+def _body_before(cast: Cast, pos: int) -> Participant | None:
+    """The body that is the subject of the sentence before, or of this one, when no one else issued the
+    document: «Арбитражный суд … отказал епархии … «…», — говорится в решении» (the court's decision)."""
+    here = cast.sentence_of(pos)
+    for m, p in cast.recent(pos):
+        if here - cast.sentence_of(m.start) > 1:
+            break
+        if m.subject and not cast.in_quote(m.start):
+            return p if p.kind == "organisation" else None
+    return None
 
 
 _SENTENCE_END = regexes.compile(r"[.!?…]\s+")
