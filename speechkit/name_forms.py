@@ -182,11 +182,7 @@ class NameForms(NamePlaces):
                 # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали», or if the verb whose
                 # subject the name is says so: «— заявила глава агентства Мака Гогиберидзе»)
                 femn = listed_woman(a) or self._verb_of_name(start, end) == "femn"
-                # («Анил Бора»: a given name ending in a consonant, with no case ending, before a surname in «-а»
-                # is the nominative; his genitive would be «Анила»; not «Джо Байдена»: «Джо» does not decline)
-                bare = b.endswith("а") and a[-1:].isalpha() and a[-1].lower() not in morph.VOWELS \
-                    and not a.lower().endswith(_CASE_ENDINGS)
-                return (a, "femn" if femn else "masc", _nominative(b) or bare)
+                return (a, "femn" if femn else "masc", _nominative(b) or _bare_given(a, b))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if fa[0] == a and fa[1] != "femn" and listed_woman(a):
                 fa = (a, "femn")  # «Асмик Мартиросян»: a listed woman's name the dictionary reads as a man's
@@ -205,8 +201,7 @@ class NameForms(NamePlaces):
             if known and ending is None and fa[1] == "femn" and self._his_surname(b):
                 # «Интервью Георгия Гоцеридзе вышло … Гоцеридзе заявил»: the text has the surname act as a man's,
                 # so a given name that is a man's genitive too («Георгия», «Александра») is his
-                masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
-                        and p.tag.case in ("gent", "accs") and "Fixd" not in p.tag.grammemes]
+                masc = _mans_genitive(morph.parses(a.lower())[:8])
                 if masc:
                     return (_as_written_name(masc[0].normal_form, a), "masc", False)
             if known and ending is None and not _dictionary_surname(b):
@@ -245,9 +240,8 @@ class NameForms(NamePlaces):
                 said = self._verb_of_name(start, end) or ("femn" if self._womans_noun_before(start) else None)
                 if said in ("masc", "femn"):
                     fa = (fa[0], said)
-            if not subject and fa[0] == a and b.endswith("а") and a[-1:].isalpha() and a[-1].lower() not in morph.VOWELS \
-                    and not a.lower().endswith(_CASE_ENDINGS) and not place_or_body(b):
-                subject = True  # «Анил Бора»: a consonant given name with no case ending (his genitive: «Анила»)
+            if not subject and fa[0] == a and _bare_given(a, b) and not place_or_body(b):
+                subject = True  # «Анил Бора»
             names = _name_parses(a) if not subject and fa[0] == a and known and not place_or_body(b) else []
             if names and all(p.tag.case == "nomn" and "Fixd" not in p.tag.grammemes for p in names):
                 # «— заявил журналист Иван Кулеба»: a given name the dictionary reads only in the nominative
@@ -261,8 +255,7 @@ class NameForms(NamePlaces):
                 # the dictionary reads as a man's genitive and as no man's nominative is his, not a woman's
                 # nominative (hers would be «Александры»)
                 parses = morph.parses(a.lower())[:8]
-                masc = [p for p in parses if {"Name", "masc"} <= p.tag.grammemes and p.tag.case in ("gent", "accs")
-                        and "Fixd" not in p.tag.grammemes]
+                masc = _mans_genitive(parses)
                 if masc and not any({"Name", "nomn", "masc"} <= p.tag.grammemes for p in parses) and (
                         fa[1] == "masc" or not any({"Name", "femn"} <= p.tag.grammemes and p.tag.case != "nomn"
                                                    for p in parses)
@@ -349,6 +342,20 @@ class NameForms(NamePlaces):
 
 
 _LABEL_WORD = regexes.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
+
+
+def _bare_given(a: str, b: str) -> bool:
+    """Whether «a b» is a given name ending in a consonant, with no case ending, before a surname in «-а»
+    («Анил Бора»): the nominative, as his genitive would be «Анила …» (not «Джо Байдена»: «Джо» does not
+    decline)."""
+    return b.endswith("а") and a[-1:].isalpha() and a[-1].lower() not in morph.VOWELS \
+        and not a.lower().endswith(_CASE_ENDINGS)
+
+
+def _mans_genitive(parses: list) -> list:
+    """The readings of a given name as a man's genitive or accusative («Георгия», «Александра»)."""
+    return [p for p in parses if {"Name", "masc"} <= p.tag.grammemes and p.tag.case in ("gent", "accs")
+            and "Fixd" not in p.tag.grammemes]
 
 
 def _as_written_name(lemma: str, written: str) -> str:

@@ -177,6 +177,11 @@ def _role_word(word: str) -> bool:
 _CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")  # a comma, then the word a clause opens with
 
 
+def _without_one_of(np: list[Word]) -> list[Word]:
+    """A phrase without the «одной» its clipping left before «из …»: «одной из школ» is no part of the noun's."""
+    return np[:-1] if len(np) > 1 and _reading(np[-1].text)[0] in ONE_OF else np
+
+
 def _introduced_by_clause(text: str, end: int) -> bool:
     """Whether a participle's clause follows a noun after a comma («женщина, стоявшая рядом», «мужчина,
     приехавший из Актобе»): a description that brings someone new, not a noun re-naming the one just named.
@@ -252,8 +257,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             if main is not None and (not main.posts or any(h.head_of_state for h in main.posts)):
                 return main
     # a post nobody in the text was introduced with: the post itself speaks («министр»)
-    if len(np) > 1 and _reading(np[-1].text)[0] in ONE_OF:
-        np = np[:-1]  # «Сотрудница одной | из клиник»: «одной из …» is no part of the noun's phrase
+    np = _without_one_of(np)  # «Сотрудница одной | из клиник»
     name = _nominative_head(" ".join(w.text for w in np))
     name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
     return cast.add(Participant(name, "person", None, "", None))
@@ -479,8 +483,7 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     said, number = gender_of_verb(verb.text if verb is not None else None)
     if number == "plur":
         return None
-    if len(np) > 1 and _reading(np[-1].text)[0] in ONE_OF:
-        np = np[:-1]  # «Учитель информатики одной | из школ»: the phrase «одной из …» is no part of the noun's
+    np = _without_one_of(np)  # «Учитель информатики одной | из школ»
     # a verb in the past says the subject's sex, as a participle's clause after it does («Учитель …,
     # пожелавшая остаться неназванной, сомневается»); else the noun's gender is all there is
     clause = _CLAUSE_AFTER.search(text, np[-1].end, verb.start if verb is not None else end)

@@ -17,7 +17,7 @@ from . import morph, regexes
 from .attribution import JOURNALIST, RELAYING, Context, by_words, learn_organisations, resolve, words_in
 from .fragments import find_fragments
 from .model import Segment, Span, Speaker
-from .quotes import Quote, is_speech_verb
+from .quotes import Quote, _asks, is_speech_verb
 from .speakers import Cast, Participant
 from .text import count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
 from .turns import Turn
@@ -58,7 +58,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
         who = _quote_speaker(t, q, cast, ctx)
         said.append((q.start, q.end, "quote", who, q.attribution, ("unclosed",) if q.unclosed else ()))
         if who is not None:
-            asked = ctx.last is not None and ctx.last is not who and _asks(t, q.start, q.end)
+            asked = ctx.last is not None and ctx.last is not who and _asks(t, q)
             # the one asking does not take the floor from the one asked («— Будет ли встреча? — уточнил
             # корреспондент … — Такая встреча запланирована, — коротко сказал дипломат»)
             ctx.last, ctx.since = ctx.last if asked else who, max(q.end, q.attribution.end if q.attribution else q.end)
@@ -133,11 +133,6 @@ def _run_on_paragraphs(t: str, quotes: list[Quote], said: list) -> None:
         if q.unclosed and q.attribution is None and not t[q.end : nxt.start].strip() \
                 and "\n" in t[q.end : nxt.start] and speaker is not None and speaker.learned:
             said[first + k] = (a, b, kind, speaker, attr, flags)
-
-
-def _asks(t: str, start: int, end: int) -> bool:
-    """Whether a quote is a question: its words end with «?» (before the closing mark or the dash)."""
-    return t[start:end].rstrip(" \t\n\u00a0»\"“”—–-,").endswith("?")
 
 
 def _verb_before(t: str, pos: int, clauses: list[tuple[int, int]], cast: Cast) -> bool:
