@@ -173,6 +173,8 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
             cast.mention(org, m.start(), m.end(), True)
 
 
+_QUOTED_PART = regexes.compile(r"[«\"„]([^«»\"„“”]+)")  # a body's name in quotes
+_ONE_WORD = regexes.compile(r"\w+")
 _CAPS_WORD = regexes.compile(r"(?<![\w&-])[А-ЯЁ]{3,6}(?![\w&-])")
 
 
@@ -183,7 +185,7 @@ def _initials_aliases(cast: Cast, text: str, end: int) -> None:
     for p in cast.participants:
         if p.kind != "organisation":
             continue
-        quoted = re.search(r"[«\"„]([^«»\"„“”]+)", p.name)
+        quoted = _QUOTED_PART.search(p.name)
         for words in (p.name.split(), quoted.group(1).split() if quoted else ()):
             letters = "".join(w.strip("«»\"„“”")[:1] for w in words).upper()
             if len(letters) >= 3 and letters.isalpha():
@@ -242,7 +244,7 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
 def _head_starts() -> re.Pattern[str]:
     """Where a head or group noun may begin: the first four letters of each lemma, any case."""
     stems = {lem[:4] for lem in org_heads() | frozenset(_sections().get("groups", ())) if lem}
-    if stems and all(re.fullmatch(r"\w+", x) for x in stems):
+    if stems and all(_ONE_WORD.fullmatch(x) for x in stems):
         # a trie of the stems («(?:а(?:вто|ген|…)|б…)»): the engine tries a letter, not 157 words, at each
         # word start. Only where each match is made of word characters are the places it finds (all the
         # caller uses) the same as the plain alternation's.

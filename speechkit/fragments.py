@@ -32,6 +32,9 @@ _BY_WORDS = regexes.compile(r"\b[Пп]о\s+(?:(?:словам|мнению|оц�
 CLAUSE_REACH = 300  # characters back from a quote to the start of its sentence
 AFTER_REACH = 1000  # characters on from a fragment to its sentence's end, and of the statement after it
 _STOP = regexes.compile(r"[.!?…]")
+_LETTER = regexes.compile(r"[^\W\d_]")
+_LETTERS = regexes.compile(r"[^\W\d_]+")
+_WORDS = regexes.compile(r"[\w-]+")
 _STATEMENT_END = regexes.compile(r"[.!?…](?=\s|$)|\n")
 
 
@@ -68,9 +71,9 @@ def _is_name(text: str, n: Span) -> bool:
     if text[n.end - 1 : n.end] not in "»“”\"":
         return True  # an unclosed mark: nobody's words can be told apart
     inner = text[n.start + 1 : n.end - 1].strip()
-    if not inner or not re.search(r"[^\W\d_]", inner):
+    if not inner or not _LETTER.search(inner):
         return True
-    before = re.findall(r"[\w-]+", text[max(0, n.start - 30) : n.start])
+    before = _WORDS.findall(text[max(0, n.start - 30) : n.start])
     first = inner[:1]
     if before and norm_word(morph.lemma(before[-1])) in _name_nouns() and not first.islower():
         # партия «Яблоко», газета «Русская правда»; a name in quote marks opens with a capital, so
@@ -87,7 +90,7 @@ def _finite(word: str) -> bool:
 
 
 def _has_verb(inner: str) -> bool:
-    return any(_finite(w) for w in re.findall(r"[^\W\d_]+", inner))
+    return any(_finite(w) for w in _LETTERS.findall(inner))
 
 
 def _sentence_start(text: str, pos: int) -> int:

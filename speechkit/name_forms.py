@@ -57,7 +57,7 @@ class NameForms(NamePlaces):
         whose genitive may follow, nor a given name with a case ending before a man's verb."""
         # the verb right after the name, or a few lower-case words on in its clause («Хироси Мацуда в ответ
         # заявил», «… на брифинге заявил»)
-        words = re.match(r"(?:[ \t]+[а-яё]+){1,4}", self.text[end : end + 60])
+        words = _LOWER_WORDS_AFTER.match(self.text[end : end + 60])
         gender = next((g for w in (words.group(0).split() if words else ()) if (g := _past_gender(w))), None)
         if gender is None or len(b) < 2 or a == b or any(_is_role(w) or country_of_word(w) or listed_place(w)
                                                         for w in (a, b)) or is_patronymic(b):
@@ -124,7 +124,7 @@ class NameForms(NamePlaces):
             # «Скотовод из аймака Увс Баяр»: after «из аймака», «в селе» the place's own name (not before a
             # given name and a surname: «Руководитель диаспоры в регионе Фируз Назаров»)
             return None
-        if re.search(r"(?<![\w-])[Ии]зо? $", self.text[max(0, start - 5) : start]):
+        if _FROM_BEFORE.search(self.text[max(0, start - 5) : start]):
             return None  # «Дальнобойщик из Тюпа Марат»: after «из» a place or a body, no given name
         ending = surname_ending(b)
         if place_or_body(a) and not ((ending is not None or not morph.analyzer().word_is_known(b.lower()))
@@ -194,7 +194,7 @@ class NameForms(NamePlaces):
                 # genitive, an indeclinable «Акмаль») is not it. A listed woman's name keeps hers.
                 fa = (a, "masc")
             subject = ending == "" or _nominative(b)
-            after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
+            after = _SPACED_LOWER_WORD.match(self.text[end : end + 40])
             if known and ending is None and a[-1:] in "ая" and after and _past_gender(after.group(1)) == "femn" \
                     and not self._thing_before(start, "femn") and not self._his_surname(b):
                 return (a, "femn", True)  # «Кая Каллас заявила»: not Кай's genitive, a woman's nominative
@@ -341,6 +341,9 @@ class NameForms(NamePlaces):
         return labels
 
 
+_LOWER_WORDS_AFTER = regexes.compile(r"(?:[ \t]+[а-яё]+){1,4}")
+_FROM_BEFORE = regexes.compile(r"(?<![\w-])[Ии]зо? $")
+_SPACED_LOWER_WORD = regexes.compile(r"\s+([а-яё]+)")
 _LABEL_WORD = regexes.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
 
 

@@ -18,6 +18,9 @@ from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
 _PLACE_AFTER_PREPOSITION = regexes.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Нн]а|[Сс]о?|[Дд]о|[Оо]т|[Уу]) [а-яё]+ $")
+_WORD_OR_MARK = regexes.compile(r"[\w-]+|[^\w\s«»\"„“”]")
+_WORD_CHAR = regexes.compile(r"\w")
+_LOWER_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
 _QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
@@ -56,7 +59,7 @@ class NamePlaces:
     def _verb_after(self, end: int) -> bool:
         """Whether a past-tense verb or a speech verb in the present follows right after («… заявил»,
         «… считает»): the words before it are its subject."""
-        m = re.match(r"[ \t]+([а-яё]+)", self.text[end : end + 40])
+        m = _LOWER_WORD_AFTER.match(self.text[end : end + 40])
         return m is not None and bool(_past_gender(m.group(1)) or _says_now(m.group(1)))
 
     def _after_role(self, start: int) -> bool:
@@ -65,7 +68,7 @@ class NamePlaces:
         for k, w in enumerate(reversed(words[-8:])):
             if w == "," and k:
                 continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода» (not «армиями, Герои …»)
-            if not re.match(r"\w", w) or morph.pos(w) == "VERB":
+            if not _WORD_CHAR.match(w) or morph.pos(w) == "VERB":
                 return False  # (a verb ends the phrase: «Генеральный секретарь ЛАГ … призвал Совет Безопасности»)
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
@@ -122,10 +125,10 @@ class NamePlaces:
         «пресс-секретарю президента России Дмитрию Пескову» (not «президента», its complement)."""
         line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         line = _QUOTED.sub(" ", line)  # a quoted title is no head: «фильм «Степные волки» режиссера Нурлана …»
-        before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
+        before = _WORD_OR_MARK.findall(line)
         head = None
         for w in reversed(before[-8:]):
-            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+            if not _WORD_CHAR.match(w) or w.lower() in _PREPOSITIONS:
                 break
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "CONJ"):
                 break
@@ -142,7 +145,7 @@ class NamePlaces:
             return any("accs" in p.tag.grammemes for p in morph.parses(head.lower())[:2])
         before = re.findall(r"[\w-]+|[^\w\s]", self.text[max(0, start - 80) : start])
         for w in reversed(before[-6:]):
-            if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
+            if not _WORD_CHAR.match(w) or w.lower() in _PREPOSITIONS:
                 return False
             if any(p.tag.POS == "VERB" and "tran" in p.tag.grammemes for p in morph.parses(w.lower())[:2]):
                 return True

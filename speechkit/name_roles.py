@@ -89,7 +89,7 @@ class NameRoles:
                     p.add_role(_nominative_head(last), [last])
                 break
         # Всеволод Чаплин, глава синодального Отдела …  ·  Александра Брода, известного борца …, члена …
-        m = re.match(r",\s+([^,.;:!?()\n«»\"]{3,120})", text[end : end + 130])
+        m = _CLAUSE_AFTER_COMMA.match(text[end : end + 130])
         if m:
             words = _WORD.findall(m.group(1))
             k = 0
@@ -141,6 +141,7 @@ class NameRoles:
 
 _NAME_WORDS = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2}"
 # two countries, then two names: «… Кыргызстана и Таджикистана Алмаз Токтогулов и Джамшед Рахимзода»
+_CLAUSE_AFTER_COMMA = regexes.compile(r",\s+([^,.;:!?()\n«»\"]{3,120})")
 _RESPECTIVE = regexes.compile(rf"(?P<a>[А-ЯЁ][а-яё-]+) и (?P<b>[А-ЯЁ][а-яё-]+) (?P<n1>{_NAME_WORDS}) и (?P<n2>{_NAME_WORDS})")
 
 

@@ -7,7 +7,6 @@ and patronymics (``Patr``); surnames in -ов/-ев/-ин decline regularly («�
 from __future__ import annotations
 
 import functools
-import re
 
 from . import morph, regexes
 from .text import norm_word
@@ -19,11 +18,14 @@ LOWER = "а-яёәғқңөұүһі"
 CAP = rf"[{UPPER}](?:[’'][{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 # an Arabic surname with its article, written in lower case before a capital («аль-Мансури», «ан-Нури»)
 ARTICLE_NAME = rf"(?:аль|ал|ан|ас|ад|ат|ар|аш|аз|эль|эш|эр|эд|эс)-{CAP}"
+CAP_RE = regexes.compile(CAP)
+_ARTICLE_NAME_RE = regexes.compile(ARTICLE_NAME)
+_DECLINED_E = regexes.compile(r"(.{3,}е)(?:я|ю|ем|е)$")
 
 
 def capitalised(word: str) -> bool:
     """Whether a word is written as a name is: a capital first, or an Arabic article before one («аль-Отейби»)."""
-    return word[:1].isupper() or re.match(ARTICLE_NAME, word) is not None
+    return word[:1].isupper() or _ARTICLE_NAME_RE.match(word) is not None
 # surname endings that decline: Токаева, Токаеву, Токаевым, Путина, Алиевой
 _SURNAME_STEM = regexes.compile(r"^(.+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$")
 PATRONYMIC = ("вич", "вна", "ична", "вича", "вичу", "вичем", "вне", "вной", "вну", "ичны", "ичной")
@@ -44,7 +46,7 @@ def surname_key(word: str) -> str:
         if "Surn" in p.tag.grammemes:
             return norm_word(p.normal_form)
     # Гелетея, Гелетеем → гелетей: a surname in -ей declines as «Андрей»
-    m = re.match(r"(.{3,}е)(?:я|ю|ем|е)$", w)
+    m = _DECLINED_E.match(w)
     if m:
         return m.group(1) + "й"
     if morph.analyzer().word_is_known(w):

@@ -42,6 +42,7 @@ class Word:
 
 # scraped text glues a word to the date after it: «в Нацбанке12 апреля» is «Нацбанке» and «12»
 _GLUED_DIGITS = regexes.compile(r"(?<=[а-яё])(?=\d)")
+_LATIN_CAPITAL = regexes.compile(r"[A-Z]")
 
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
@@ -399,4 +400,4 @@ def _adjectival(w: Word) -> bool:
 
 def _org_name(w: Word) -> bool:
     """An abbreviation, a Latin name or a body's proper name: МИД, КСИР, РБК, S&P, Tasnim, Акорда."""
-    return (w.text.isupper() and len(w.text) > 1) or bool(re.match(r"[A-Z]", w.text)) or bool(body_name(w.text))
+    return (w.text.isupper() and len(w.text) > 1) or bool(_LATIN_CAPITAL.match(w.text)) or bool(body_name(w.text))

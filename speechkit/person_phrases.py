@@ -17,7 +17,7 @@ import re
 from . import morph, regexes
 from .name_words import _body_heads
 from .name_sex import _feminine_noun, _participle_case, _past_gender
-from .names import (CAP, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
+from .names import (CAP_RE, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
@@ -65,7 +65,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         after = [w for w in np if w.start >= first.last_before(len(cast.text)).end]
         ending = surname_ending(after[0].text) if len(after) == 1 else None
         sex = {"": "masc", "а": "femn"}.get(ending)
-        if sex and verb_gender in (None, sex) and re.fullmatch(CAP, after[0].text) \
+        if sex and verb_gender in (None, sex) and CAP_RE.fullmatch(after[0].text) \
                 and not _role_word(after[0].text) and not place_or_body(after[0].text):
             p = cast.person(None, after[0].text, sex, nominative=True)
             cast.mention(p, after[0].start, after[0].end, True)
@@ -79,7 +79,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     # (nor one after a place noun that two capitalised words follow: «жительница префектуры Миядзаки Юко Наката»)
     after_from |= {np[k].start for k in range(1, len(np) - 2) if _place_noun_before(np, k)
                    and np[k + 1].text[:1].isupper() and np[k + 2].text[:1].isupper()}
-    caps = [w for w in np if re.fullmatch(CAP, w.text) and not place_or_body(w.text) and not _role_word(w.text)
+    caps = [w for w in np if CAP_RE.fullmatch(w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
             and _name_like(w.text) and w.start not in after_from
             and _reading(w.text)[0] not in _body_heads()  # (not «на заседании Жогорку Кенеша»)

@@ -36,6 +36,8 @@ _CLAUSE = regexes.compile(r",?\s*(?:что|чтобы|будто|как)\b")
 # «…», — сказал он. — «…» · «…», сказал он. «…» — the same speaker goes on in the next quote
 _CONTINUES = regexes.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*|[\s]*[.!?…]\s*")
 _WORD = regexes.compile(r"[^\W\d_][\w-]*")
+_DASH = regexes.compile(f"[{DASHES}]")
+_LAST_WORD = regexes.compile(r"([\w-]+)\s*$")
 # «"Соберите вещи и еду на 3 дня": в одном из сел …»: a quote that a sentence goes on from is a
 # headline's or a name, not the last speaker going on
 _HEADLINE_AFTER = regexes.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
@@ -347,7 +349,7 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
 
 def _named(text: str, i: int, start: int) -> bool:
     """Whether the word before a quote mark is a noun that takes a name: «ТОО», «партия», «газета»."""
-    m = re.search(r"([\w-]+)\s*$", text[max(start, i - 30) : i])
+    m = _LAST_WORD.search(text[max(start, i - 30) : i])
     return bool(m) and morph.lemma(m.group(1)).replace("ё", "е") in load_words("organisations.txt", "name nouns")
 
 
@@ -396,7 +398,7 @@ def _rest_is_empty(text: str, i: int, end: int) -> bool:
 def _attribution_after(text: str, i: int, end: int):
     """«…», — сказал Глава государства. → (verb, attribution span); «"…" - глава ведомства» (no verb)."""
     m = _AFTER.match(text, i, end)
-    dashed = bool(m and re.search(f"[{DASHES}]", m.group(0)))
+    dashed = bool(m and _DASH.search(m.group(0)))
     if not dashed:
         m = regexes.compile(r",\s*").match(text, i, end)  # «…», сказал он.
         if not m:

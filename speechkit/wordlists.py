@@ -26,16 +26,16 @@ def load_sections(name: str, path: str | None = None) -> dict[str, tuple[str, ..
     raw = read_text(name) if path is None else read_user_file(path, "word list")
     sections: dict[str, list[str]] = {"": []}
     current = ""
-    for line in raw.splitlines():
+    for line in norm_word(raw).splitlines():  # (the whole file at once: a call a line was most of the cost)
         line = line.strip()
         if line.startswith("#"):
-            title = line.lstrip("#").strip().lower()
+            title = line.lstrip("#").strip()
             if title in SECTIONS:
                 current = title
                 sections.setdefault(current, [])
             continue
         if line:
-            sections[current].append(norm_word(line))
+            sections[current].append(line)
     return {k: tuple(v) for k, v in sections.items()}
 
 
