@@ -9,6 +9,10 @@ form frequencies per lemma and writes the top lemmas as
 
     python bench/build_reference.py            # writes speechkit/data/reference_freq.tsv
     python bench/build_reference.py --top 45000 --forms 712849 --out /tmp/ref.tsv
+    python bench/build_reference.py --frequent 6000   # writes speechkit/data/frequent_forms.txt instead
+
+``--frequent N`` writes the N most frequent Cyrillic word forms (``frequent_forms.txt``), whose
+readings ``speechkit.frequent_forms`` keeps in the derived-table cache.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from speechkit.morph import lemma  # noqa: E402
 from speechkit.text import norm_word  # noqa: E402
 
 OUT = ROOT / "speechkit" / "data" / "reference_freq.tsv"
+FORMS_OUT = ROOT / "speechkit" / "data" / "frequent_forms.txt"
+CYRILLIC_FORM = re.compile(r"^[а-яё]+(?:-[а-яё]+)*$")
 # a word form worth lemmatising: letters (Cyrillic or Latin), maybe hyphenated, no digits
 FORM_RE = re.compile(r"^[а-яёa-z]+(?:-[а-яёa-z]+)*$")
 
@@ -54,6 +60,20 @@ def build(forms: int, top: int) -> tuple[list[tuple[str, float]], dict]:
     return rows, stats
 
 
+def write_frequent(n: int, out: pathlib.Path) -> dict:
+    """The ``n`` most frequent Cyrillic word forms of wordfreq's list, one per line, most frequent first."""
+    import wordfreq
+
+    words = [w for w in wordfreq.top_n_list("ru", 4 * n) if CYRILLIC_FORM.match(w)][:n]
+    header = (
+        "# The most frequent Russian word forms, most frequent first: the first "
+        f"{len(words)} Cyrillic forms of wordfreq {getattr(wordfreq, '__version__', '3.1.1')} 'ru'\n"
+        "# (CC BY-SA 4.0), built by bench/build_reference.py --frequent. See REFERENCE.md.\n"
+    )
+    out.write_text(header + "".join(w + "\n" for w in words), encoding="utf-8", newline="\n")
+    return {"forms": len(words), "bytes": out.stat().st_size}
+
+
 def fmt(pm: float) -> str:
     """Three significant digits (wordfreq itself stores frequencies in ~2% steps), no exponent.
 
@@ -69,8 +89,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--forms", type=int, default=800_000, help="word forms to read from wordfreq (all: ~713k)")
     ap.add_argument("--top", type=int, default=45_000, help="lemmas to write")
-    ap.add_argument("--out", type=pathlib.Path, default=OUT)
+    ap.add_argument("--out", type=pathlib.Path, default=None)
+    ap.add_argument("--frequent", type=int, default=0, help="write this many frequent word forms instead")
     args = ap.parse_args(argv)
+    if args.frequent:
+        print(write_frequent(args.frequent, args.out or FORMS_OUT), file=sys.stderr)
+        return
+    args.out = args.out or OUT
     t0 = time.perf_counter()
     rows, stats = build(args.forms, args.top)
     header = (

@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import regexes
+from . import frequent_forms, regexes
 from .datafiles import read_text
 from .model import Token, Tokens, offset_array
 
@@ -218,6 +218,18 @@ def _reading(p) -> Reading:
     return Reading(_lemma_of(p, info[4], info[0]), *info, known, p.score)
 
 
+def parsed_readings(low: str) -> list[Reading]:
+    """The distinct readings of a lower-cased form, in pymorphy3's order (``entry`` picks the default)."""
+    readings: list[Reading] = []
+    seen = set()
+    for p in parses(low):
+        r = _reading(p)
+        if r[:5] not in seen:
+            seen.add(r[:5])
+            readings.append(r)
+    return readings
+
+
 @functools.lru_cache(maxsize=200_000)
 def entry(low: str) -> Entry:
     """The readings of a lower-cased, accent-free form and its context-free lemma."""
@@ -227,13 +239,7 @@ def entry(low: str) -> Entry:
     if fixed is not None:
         r = Reading(fixed[0], fixed[1], None, None, None, frozenset(), True, 1.0)
         return Entry(fixed[0], fixed[1], (r,), False, True, fixed[1] in ADJECTIVAL)
-    readings: list[Reading] = []
-    seen = set()
-    for p in parses(low):
-        r = _reading(p)
-        if r[:5] not in seen:
-            seen.add(r[:5])
-            readings.append(r)
+    readings = frequent_forms.readings(low) or parsed_readings(low)
     known = any(r.known for r in readings)
     first = readings[0]
     # «опенинг», «гбит»: an unknown word ending in a consonant is a masculine noun

@@ -60,7 +60,8 @@ TABLES = {"countries.tsv": ["name", "genitive", "adjectives", "abbreviations"],
           "people.tsv": ["name", "gender", "roles"], "name_particles.tsv": ["particle", "sex"]}
 THEME_IDS = {"transport", "finance", "ai", "climate", "caspian_aral", "security", "cooperation"}
 # data files with their own format, checked by the tests of the module that reads them
-OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "lemma_overrides.tsv", "numbers.toml", "reference_freq.tsv",
+OTHER_FILES = {"README.md", "REFERENCE.md", "boilerplate.txt", "frequent_forms.txt", "lemma_overrides.tsv", "numbers.toml",
+               "reference_freq.tsv",
                *TABLES}
 # abbreviations and Latin words pymorphy3 does not know: it has no reading to check them against
 NOT_IN_DICTIONARY = {
