@@ -152,6 +152,11 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         lemma, gram, pos = _reading(first.group(0))
         if not (lemma in heads or pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma)):
             continue
+        inside = cast.at(m.start()) if first.group(0).islower() else None
+        if lemma in heads and inside is not None and inside.kind == "organisation":
+            # «в департаменте полиции города»: a common noun inside a body's name is part of that name (not a
+            # body's own name inside it: «предприятие АО «Сибирская медь»»)
+            continue
         near = _first_words(text, m.start(), min(end, m.start() + 400), 8)  # no rule reads further
         w = near[0]
         before = words_in(text, max(0, m.start() - 80), m.start())
