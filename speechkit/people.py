@@ -161,6 +161,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
                 # in a case, the name of whom the post serves; the name is the pair after
                 k += 1
                 continue
+            if self._two_named(a, b):
+                k += 1
+                continue
             if a.lower() in load_words("surname_prefixes.txt"):
                 # «— добавил Абдель Азиз», «— сказала Ле Пен»: a surname with its particle, of someone named in full
                 who = next((p for p in self.participants if p.kind == "person" and p.name.endswith(f" {a} {b}")), None)
@@ -361,6 +364,12 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
         fb = first_name(b)
         return before is not None and is_person_noun(before) and (first_name(a) or ("",))[0] != a \
             and fb is not None and fb[0] == b and _surname_slot(c)
+
+    def _two_named(self, a: str, b: str) -> bool:
+        """«— сказал Клюге Турдубаеву»: the surname of someone the text has named in full, then another named
+        person's surname in any case, are two people, not one's given name and surname."""
+        return any(p.first and p.first != a and p.name.endswith(f" {a}") for p in self.by_key.get(surname_key(a), ())) \
+            and any(p.first and p.first != b for p in self.by_key.get(surname_key(b), ()))
 
     def _surname_alone(self, m: re.Match) -> None:
         """«Сам Ахметов позднее записал видеообращение», «— заявил Ахметов.»: a man's nominative surname
