@@ -263,6 +263,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
                     p.add_role(r, r.split())
                 people = [p]
             family_first = bool(people) and word == people[0].first and is_family_first(people[0])
+            sex = _sex_of_form(text, m.start(), word) if people else None
+            if sex is not None and all(p.gender not in (None, sex) for p in people):
+                continue  # «Зарина Ахмедова …», then «— говорит Ахмедов»: another of her family, not her
             if people and (word != people[0].first or family_first):
                 who = self._pick(people, m.start(), word)
                 # «Токаев» is the nominative of its person's surname whatever else the dictionary reads in

@@ -16,7 +16,7 @@ import re
 
 from . import morph, regexes
 from .name_words import _body_heads
-from .name_sex import _feminine_noun, _participle_case, _past_gender
+from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
 from .names import (CAP_RE, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known,
@@ -108,7 +108,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             cast.mention(p, a.start, b.end, not oblique)
             return p
     for w in caps:
-        people = cast.by_key.get(surname_key(w.text), ())
+        people = _of_the_forms_sex(cast, w)
         if people and (oblique or not nominative_only or _nominative_of(people[0], w.text)):
             return people[0]
     if len(caps) == 1 and caps[0] is np[0] and oblique and (not _known(np[0].text) or _surname(np[0].text)):
@@ -123,7 +123,7 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             # «Адвокат Бишимбаева заявил»: a man's surname in -а is his genitive, not the subject (alone
             # after a verb of no gender, «— пишет Ивану Петрову Сидорова», no noun governs a genitive)
             return None
-        if cast.by_key.get(surname_key(word)):
+        if _of_the_forms_sex(cast, np[0]):
             return None  # «отметила бывшая супруга Бишимбаева»: a known man's form that is not his nominative
         named = [p for p in cast.people() if p.first == word and p.name != word
                  and (verb_gender is None or p.gender in (verb_gender, None))]
@@ -188,6 +188,14 @@ def _introduced_by_clause(text: str, end: int) -> bool:
     (Not a relative clause: «— сказал эксперт, который давно следит за рынком» adds to whom the text named.)"""
     m = _CLAUSE_AFTER.match(text, end)
     return m is not None and any(p.tag.POS == "PRTF" for p in morph.parses(m.group(1))[:2])
+
+
+def _of_the_forms_sex(cast: Cast, w: Word) -> list[Participant]:
+    """The people of the surname ``w`` who can be of its form's sex: «Ахмедов» is no form of Зарина Ахмедова's,
+    «Ахмедовой» none of her husband's; a form that says no sex («Ахмедова»: her, or his genitive) may be anyone's."""
+    people = cast.by_key.get(surname_key(w.text), ())
+    sex = _sex_of_form(cast.text, w.start, w.text) if people else None
+    return [p for p in people if p.gender in (None, sex)] if sex else list(people)
 
 
 def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,

@@ -18,7 +18,7 @@ import functools
 
 from . import morph, regexes
 from .families import _WORD
-from .names import nominative_surname, surname_key
+from .names import nominative_surname, surname_ending, surname_key
 from .participants import Mention, Participant
 from .people import PeopleLearning, _people_table
 from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
@@ -108,6 +108,8 @@ class Cast(PeopleLearning):
         for p in self.by_key.get(key, ()):
             if p.first == first or (first and p.first and p.first[:1] == first[:1] and p.known):
                 return p
+            if first is None and nominative and p.gender == "femn" and surname_ending(sur) == "":
+                continue  # «— говорит Ахмедов» after «Зарина Ахмедова»: a man's form is someone else of her family
             if first is None or p.first is None:
                 return p
         name = f"{first} {sur}" if first else sur
