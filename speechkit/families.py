@@ -124,8 +124,12 @@ class FamilyNames:
             first = min((m.start for m in p.mentions), default=None)
             if first is None:
                 continue
-            before = _WORD.findall(self.text[max(0, first - 30) : first])
-            lemmas = {norm_word(morph.lemma(w)) for w in before[-2:]}
+            before = list(_WORD.finditer(self.text, max(0, first - 60), first))[-6:]
+            # the kinship word may head an apposition: «и его сын, нынешний генеральный директор Нурлан …»
+            # (back to the «и» or the person named before, whose words are another's)
+            cut = max((j + 1 for j, w in enumerate(before) if w.group(0) == "и" or (q := self.at(w.start())) is not None
+                       and q.kind == "person"), default=0)
+            lemmas = {norm_word(morph.lemma(w.group(0))) for w in before[cut:]}
             younger = p if lemmas & junior else people[1 - k] if lemmas & senior else None
             if younger is not None:
                 return younger if rank.startswith("младш") else people[1 - people.index(younger)]
