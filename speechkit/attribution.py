@@ -25,6 +25,7 @@ that relays or quotes someone's words).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import morph, regexes
@@ -220,6 +221,10 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
             return named  # «— заявил один из лидеров коалиции Давид Церетели»: the one of them the text names
         name = " ".join([np[0].low, "из"] + [w.text for w in group])
         return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
+    if reply and (np[0].low in PRONOUNS or len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns")):
+        asked = _asked_before(cast, text, min(pos, np[0].start), gender)
+        if asked is not None:
+            return asked  # «Судья спросил у Осмонова, почему … — …, — ответил подсудимый»: the one asked
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
         # (a pronoun before the quote points back from where it stands: «Она назвала роман Хабибуллиной
@@ -229,6 +234,34 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
             return cast.antecedent(at, g, n, ctx.last, ctx.since)
         return _pronoun(cast, text, at, ctx, g, n)
     return _phrase(cast, text, np, pos, ctx, number=number, gender=gender)
+
+
+def _asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
+    """The person the author's sentence right before ``pos`` has someone ask («Судья Нурлан Джумабаев спросил у
+    Осмонова, почему …», «поинтересовался у министра Ивана Петрова»), if nothing quoted comes between: the one
+    a reply after it («— ответил он», «— ответил подсудимый») is from."""
+    k = bisect.bisect_left(cast._quoted_starts, pos) - 1
+    if k >= 0 and cast.quoted[k][1] <= pos and not text[cast.quoted[k][1] : pos].strip(" \t,—–-"):
+        pos = cast.quoted[k][0]  # from the quote the reply attributes
+    starts = cast._sentence_starts
+    j = cast.sentence_of(pos) - 1
+    while j > 0 and not text[starts[j] : pos].strip():
+        j -= 1  # (a paragraph break counts as a sentence of nothing)
+    lo = starts[max(0, j)]
+    if cast.in_quote(lo) or any(lo <= a < pos for a, _ in cast.quoted):
+        return None
+    ws = words_in(text, lo, pos)
+    verb = next((w for w in reversed(ws) if _reading(w.text)[0] in _ASKING), None)
+    if verb is None:
+        return None
+    for w in ws[ws.index(verb) + 1 :]:
+        if w.text in (".", "!", "?"):
+            break
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person" and not (gender and p.gender and p.gender != gender):
+            m = next((m for m in p.mentions if m.start <= w.start < m.end), None)
+            return p if m is not None and not m.subject else None
+    return None
 
 
 def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, number: str) -> Participant | None:
