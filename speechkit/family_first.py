@@ -70,6 +70,19 @@ def _nominative_given(word: str) -> str:
     return word
 
 
+_KOREAN_CASE = regexes.compile(r"(.*[аеёиоуыэюяАЕЁИОУЫЭЮЯ].*?(?:н|м|к|п|т|ль))(?:а|у|ом|е)$|(.*[аеёиоуыэюяАЕЁИОУЫЭЮЯ].*?л)(?:я|ю|ем|е)$")
+
+
+def _syllable_nominative(word: str) -> str:
+    """The last syllable of a Korean name back from a man's case ending: «Ыном» → «Ын», «Мина» → «Мин»,
+    «Чхоля» → «Чхоль»; a syllable that ends in a vowel of its own («Хва», «Ё», «На») is as written. One syllable
+    ends in a vowel or in one of the few consonants Korean ends one with, so a vowel after those is a case's."""
+    m = _KOREAN_CASE.fullmatch(word)
+    if m is None:
+        return word
+    return m.group(1) or m.group(2) + "ь"
+
+
 class FamilyFirstNames:
     """The part of ``speakers.Cast`` that reads names written family name first (see the module's docstring)."""
 
@@ -142,6 +155,10 @@ class FamilyFirstNames:
 
     def _add_family_first(self, name: str, family: str, start: int, end: int, found: dict[str, Participant]) -> None:
         oblique = self._oblique_family_first(start)
+        parts = name.split(" ")
+        if len(parts) == 3 and (bare := _syllable_nominative(parts[2])) != parts[2]:
+            # «с Ким Чен Ыном», «письмо Ким Чен Ына»: a last syllable with a case ending, in whatever place
+            name, oblique = " ".join([*parts[:2], bare]), True
         said = None if oblique else self._verb_of_name(start, end)
         p = self._by_name.get(name) or self.add(Participant(name, "person", said, surname_key(family), family))
         self.mention(p, start, end, not oblique)

@@ -56,6 +56,8 @@ class NameRoles:
         lows = [w.lower() for w in words]
         lead = max((i + 3 for i in range(len(lows) - 2) if lows[i : i + 3] == ["во", "главе", "с"]), default=0)
         words = words[lead:]  # «делегацию во главе с вице-президентом банка Мартиной Хоффман»: «главе» is no role
+        if words and morph.parses(words[-1].lower())[0].tag.POS == "PREP":
+            words = []  # «о встрече министра обороны КНР с Ким Чен Ыном»: the post is before the preposition, another's
         if not nominative:
             nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
             words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (
@@ -95,7 +97,9 @@ class NameRoles:
             k = 0
             while k < len(words) - 1 and _adjective(words[k]):
                 k += 1
-            if words and is_person_noun(words[k]) and _role_fits(words[k], p.gender):
+            if words and is_person_noun(words[k]) and _role_fits(words[k], p.gender) \
+                    and not any(morph.parses(w.lower())[0].tag.POS == "VERB" for w in words[k + 1 :]):
+                # (not «…, представитель ведомства сказал, что …»: a clause with a verb of its own)
                 p.add_role(_nominative_head(" ".join(words)), words)
 
 

@@ -212,6 +212,11 @@ def compatible(asked: Post, held: Post) -> bool:
     body = asked.lemmas[1:]
     n = len(body)
     if asked.lemmas[:1] and asked.lemmas[0] in load_sections("roles.txt").get("member nouns", ()) and body:
+        if n == 1 and body[0] in load_sections("organisations.txt").get("anaphors", ()):
+            # «представитель ведомства»: one introduced as that member of whatever body («официальный
+            # представитель Министерства обороны КНР»)
+            at = held.lemmas.index(asked.lemmas[0]) if asked.lemmas[0] in held.lemmas else -1
+            return 0 <= at < len(held.lemmas) - 1 and all(_adjective_lemma(x) for x in held.lemmas[:at])
         # «представитель МЧС»: anyone introduced with a post in that body («офицер … МЧС»)
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
     if len(asked.lemmas) == 1 and held.lemmas[:1] == asked.lemmas:
