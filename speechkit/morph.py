@@ -272,7 +272,8 @@ _BY_FORM: dict[str, Entry] = {}  # the token's own text → its entry, before lo
 _BY_FORM_LIMIT = 200_000
 
 
-def _entry_of(text: str) -> Entry:
+def entry_of(text: str) -> Entry:
+    """The entry of a token's text as written (``entry`` of its lower-cased, accent-free form), cached by it."""
     e = _BY_FORM.get(text)
     if e is None:
         if text.isdecimal():  # «2024», «1500»: entry()'s reading of a number, made, not cached: numbers seldom
@@ -289,12 +290,12 @@ def lemma(word: str) -> str:
     >>> lemma("грузоперевозок")
     'грузоперевозка'
     """
-    return _entry_of(word).lemma
+    return entry_of(word).lemma
 
 
 def pos(word: str) -> str | None:
     """Context-free OpenCorpora part of speech of a word form."""
-    return _entry_of(word).pos
+    return entry_of(word).pos
 
 
 def clear_caches() -> None:
@@ -534,7 +535,7 @@ def tokenize(text: str) -> Sequence[Token]:
         return _columns(text, spans, rest)
     words = [text[a:b] for a, b in spans]
     known = _BY_FORM.get  # the cached forms looked up inline: a call per token is a tenth of this stage
-    entries = [known(w) or _entry_of(w) for w in words]
+    entries = [known(w) or entry_of(w) for w in words]
     chosen = _choose(text, spans, words, entries, 0, len(spans))
     return [Token(a, b, w, (r or e).lemma, (r or e).pos)
             for (a, b), w, e, r in zip(spans, words, entries, chosen)]
@@ -582,7 +583,7 @@ def _columns(text: str, spans: list[tuple[int, int]], rest: Iterator[tuple[int, 
         buf += itertools.islice(rest, max(0, lo + want - len(buf)))
         last = len(buf) < lo + want  # the text ends in this chunk
         words += [text[a:b] for a, b in buf[len(words) :]]
-        entries += [_BY_FORM.get(w) or _entry_of(w) for w in words[len(entries) :]]
+        entries += [_BY_FORM.get(w) or entry_of(w) for w in words[len(entries) :]]
         hi = len(buf) if last else _cut(entries, lo, len(buf) - LOOKAHEAD)
         if hi is None:  # no word or number to end the chunk after: read on
             want += CHUNK

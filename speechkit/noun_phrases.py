@@ -73,10 +73,14 @@ def _in(section: str, lemma: str) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def _reading(word: str) -> tuple[str, frozenset, str | None]:
-    """(lemma, grammemes of the best parse, POS) of a word form."""
-    ps = morph.parses(word.lower())
-    p = ps[0]
-    return norm_word(morph.lemma(word)), frozenset(p.tag.grammemes), p.tag.POS
+    """(lemma, grammemes of the best parse, POS) of a word form: the reading the lemma is of («Маслихат»:
+    an unknown noun ending in a consonant is a nominative, not pymorphy3's plural genitive of «маслихата»)."""
+    e = morph.entry_of(word)
+    p = morph.parses(word.lower())[0]
+    r = e.readings[0] if e.readings else None
+    if r is not None and r.pos == p.tag.POS == "NOUN" and r.lemma != p.normal_form and r.grammemes:
+        return norm_word(e.lemma), r.grammemes, r.pos  # (the noun the lemma is of, not another noun's form)
+    return norm_word(e.lemma), frozenset(p.tag.grammemes), p.tag.POS
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -161,7 +161,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
                 # in a case, the name of whom the post serves; the name is the pair after
                 k += 1
                 continue
-            if self._two_named(a, b):
+            if self._two_named(a, b) or _heads_a_body(a):
                 k += 1
                 continue
             if a.lower() in load_words("surname_prefixes.txt"):
@@ -396,6 +396,12 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
             return  # «Ахметов записал», «Ахметов позднее записал»
         p = self.add(Participant(word, "person", "masc", surname_key(word), None))
         self.mention(p, m.start(), m.end(), True)
+
+
+def _heads_a_body(word: str) -> bool:
+    """«Маслихат Астаны», «Хокимият Ташкента»: a word that heads a body's name (organisations.txt # heads) and
+    is no given name the dictionary knows is no person's given name."""
+    return norm_word(morph.lemma(word)) in _body_heads() and not known_first_name(word)
 
 
 def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:

@@ -41,6 +41,9 @@ def _nominative_head(phrase: str, body: bool = False) -> str:
 @functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
 def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None, str]:
     """(the noun in the nominative, its gender, its number)."""
+    fixed = morph.overrides().get(word.lower())
+    if fixed is not None and fixed[1] == "NOUN":
+        return fixed[0], None, "sing"  # «маслихате» → «маслихат» (data/lemma_overrides.tsv), not «маслихата»
     parses = morph.parses(word.lower())[:5]
     if singular and not any("Pltm" in p.tag.grammemes for p in parses[:1]):
         parses = sorted(parses, key=lambda p: "sing" not in p.tag.grammemes)
