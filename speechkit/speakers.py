@@ -270,7 +270,9 @@ class Cast(PeopleLearning):
             fits = [p for p in self.people() if any(h.country == post.country and premier is not None
                                                     and h.post == premier.post for h in p.posts)]
         if post.head_of_state:
-            fits = fits or [p for p in self.people() if any(h.head_of_state for h in p.posts)]
+            # (a head of state of the country named, not another: «Президент Казахстана назвал …» after Putin spoke)
+            fits = fits or [p for p in self.people() if any(h.head_of_state for h in p.posts)
+                            and not (post.country and {h.country for h in p.posts} - {post.country, None})]
             if len(fits) > 1 and post.country is None:
                 # several heads of state: the one just named as a subject («Хозяин саммита, президент
                 # Казахстана Касым-Жомарт Токаев назвал … — заявил глава государства»), else the main actor

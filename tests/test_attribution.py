@@ -2044,6 +2044,14 @@ CASES = [
     ("an-executive-is-no-person",
      "Хукумат Душанбе закрыл рынок на ремонт. «Торговля возобновится весной», — говорится в сообщении хукумата.",
      [("quote", "Торговля", "Хукумат Душанбе")]),
+    # a head of state of the country named, never another country's when the text names none of this one
+    ("head-of-another-country",
+     "Президент России Владимир Путин напомнил о росте товарооборота. «Это хороший результат», — заявил он. "
+     "Президент Казахстана назвал обсуждение «откровенным и полезным».",
+     [("quote", "Это хороший", "Владимир Путин"), ("fragment", "откровенным", "президент Казахстана")]),
+    ("head-of-the-country-named-in-full",
+     "Касым-Жомарт Токаев прибыл в Минск. Президент Казахстана назвал обсуждение «откровенным и полезным».",
+     [("fragment", "откровенным", "Касым-Жомарт Токаев")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
