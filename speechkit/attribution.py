@@ -126,7 +126,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         got = _quoted_object(cast, text, after, pos, ctx)
         if got is not None:
             return got
-    if len(after) > 1 and re.match(r"[A-Z]", after[0].text) and re.match(r"[А-ЯЁа-яё]", after[1].text) \
+    if len(after) > 1 and re.match(r"[A-Z]", after[0].text) and not re.search(r"[А-ЯЁа-яё]", after[0].text) \
+            and re.match(r"[А-ЯЁа-яё]", after[1].text) \
             and text[after[0].end : after[1].start] == " " and (after[1].low in ONE_OF or after[1].low in PRONOUNS
                                                                or after[1].text[:1].isupper()
                                                                or is_person_noun(after[1].text)):

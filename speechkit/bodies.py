@@ -87,8 +87,8 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         " ".join(w.text for w in parts[: lead + 1]), body=True)  # «"Алматы әуендері"» stays as written
     rest = parts[lead + 1 :]
     name_words = [head_text] + [w.text for w in rest]
-    if country is not None and not any(country_of_word(w.text) for w in rest):
-        name_words.append(country.genitive)
+    if country is not None and not any(country_of_word(w.text) for w in rest) and not any(map(_latin_name, parts)):
+        name_words.append(country.genitive)  # (not «Немецкая Die Welt»: an outlet's own name says no country)
     name = " ".join(name_words)
     key = org_key([_reading(w.text)[0] for w in parts if not country_of_word(w.text)])
     owner = _owner(cast, rest, pos) if rest else None
@@ -133,6 +133,11 @@ def _regional(w: Word) -> bool:
 
 
 _LATIN = regexes.compile(r"[A-Za-z]")
+_CYRILLIC = regexes.compile(r"[А-ЯЁа-яё]")  # «Telegram-канал «Омский зануда»»: a compound with a Russian noun goes on
+
+
+def _latin_name(w: Word) -> bool:
+    return bool(_LATIN.match(w.text)) and not _CYRILLIC.search(w.text)
 
 
 def learn_organisations(cast: Cast, text: str, end: int) -> None:
@@ -216,7 +221,7 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         if (k >= 2 or np[0].text.isupper()) and _starts_a_name(np[k]):
             np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
             break
-        if _LATIN.match(np[k - 1].text) and not _LATIN.match(np[k].text):
+        if _LATIN.match(np[k - 1].text) and not _CYRILLIC.search(np[k - 1].text) and not _LATIN.match(np[k].text):
             np = np[:k]  # «агентство Anadolu | слова представителя …»: a name in Latin letters ends the body's name
             break
     left: list[Word] = []
