@@ -107,7 +107,7 @@ def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Pa
     # «По словам Брода, «публиковались …»» — the marker governs what follows it in the sentence
     for m in _BY_WORDS.finditer(text, s0, n.start):
         g = 1 if m.group(1) else 2
-        who = by_words(cast, text, m.start(g), m.end(g), n.start, ctx)
+        who = by_words(cast, text, m.start(g), m.end(g), m.start(), ctx)  # («его»: from where it stands)
         if who is not None:
             return who, Span(m.start(), m.end() - 1, text[m.start() : m.end() - 1])
     ws = [w for w in words_in(text, s0, n.start) if not cast.in_quote(w.start)]

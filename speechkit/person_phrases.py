@@ -174,6 +174,7 @@ def _role_word(word: str) -> bool:
     return norm_word(morph.lemma(word)) in role_lemmas()
 
 
+_REPORTED = regexes.compile(r"\s*[Пп]о\s+(?:словам|мнению|оценке|(?:его|ее|её|их)\s+(?:словам|мнению|оценке))\b")
 _CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")  # a comma, then the word a clause opens with
 
 
@@ -458,8 +459,8 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     """The subject of the narrative sentence at ``start`` when it is a post or a person noun with no name
     («Аким района наградил …», «Глава государства поручил …») and its verb is of ``gender``."""
     text = cast.text
-    if cast.in_quote(start):
-        return None
+    if cast.in_quote(start) or _REPORTED.match(text, start):
+        return None  # («По его словам, новый тренер будет назначен …»: the subject of someone's words)
     ws = words_in(text, start, end)[:24]
     np = _subject(ws, cast)
     if np and np[0].low in ONE_OF and len(np) > 2 and np[1].low == "из" and (group := _clip(text, np[2:])):

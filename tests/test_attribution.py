@@ -2068,6 +2068,18 @@ CASES = [
     ("a-headline-is-no-speech",
      "Газета «Казахстанская правда» опубликовала статью под заголовком «Куда уходят деньги на дороги».",
      []),
+    # «По его словам, …»: the possessive points back from where it stands, and the subject after it is part of
+    # the words reported, not someone a later pronoun takes up
+    ("by-his-words-subject-is-reported",
+     "Министр спорта Адхам Рашидов прокомментировал отставку тренера. «Мы благодарны за работу», — сказал министр. "
+     "По его словам, новый тренер будет назначен «до начала сборов в марте». «Кандидатуры обсуждаются», — "
+     "добавил он.",
+     [("quote", "Мы благодарны", "Адхам Рашидов"), ("fragment", "до начала", "Адхам Рашидов"),
+      ("quote", "Кандидатуры", "Адхам Рашидов")]),
+    ("by-her-words-subject-is-reported",
+     "Пресс-секретарь президента Динара Смаилова ответила на вопросы. По её словам, президент «удовлетворён "
+     "темпами» работы кабмина.",
+     [("fragment", "удовлетворён", "Динара Смаилова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
