@@ -304,12 +304,15 @@ def _one_of_sex(word: str, gender: str | None) -> bool:
 
 
 def _introduced_speaking(cast: Cast, p: Participant, pos: int) -> bool:
-    """Whether ``p``'s last mention before ``pos`` is in the same paragraph and introduces their words: the
-    subject of a speech verb in its sentence («Рахимов считает, что …», «Гасанов это опроверг») or the
-    source it speaks for («По его словам, …»)."""
+    """Whether ``p``'s last mention before ``pos`` is in the same paragraph (or in the one right before a
+    paragraph the quote opens) and introduces their words: the subject of a speech verb in its sentence
+    («Рахимов считает, что …», «Гасанов это опроверг») or the source it speaks for («По его словам, …»)."""
     m = p.last_before(pos)
-    if m is None or cast.text.find("\n", m.end, pos) >= 0 or cast.in_quote(m.start):
+    if m is None or cast.in_quote(m.start):
         return False
+    pieces = [x for x in cast.text[m.end : pos].split("\n") if x.strip()]
+    if len(pieces) > 2 or len(pieces) == 2 and pieces[1].lstrip()[:1] not in "«\"„“—–-":
+        return False  # the same paragraph, or the paragraph right before one the quote opens
     if cast._voiced(m.start):
         return True
     if not m.subject:

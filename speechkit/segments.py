@@ -71,8 +71,9 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     # fragment only when a speech verb of its own governs it («…», — обратился он и потребовал «немедленно» …)
     top = merge_spans((n.start, n.end) for n in names)
     tops = {a for a, _ in top}
-    own_verb = [(q.verb.end, q.attribution.end) for q in quotes if q.attribution and q.verb
-                and q.attribution.start >= q.end]
+    own_verb = [(q.verb.end if q.attribution.start >= q.end else q.verb.start, q.attribution.end) for q in quotes
+                if q.attribution and q.verb]
+    # («назвала проверки «давно ожидаемыми»: «…»»: the verb before a colon quote governs what it is said of too)
     inner_names = [n for n in names if n.start in tops and (not _within(n.start, attributions)
                                                            or _verb_before(t, n.start, own_verb, cast))]
     # by position only: two segments may start at one place, and participants do not compare

@@ -2080,6 +2080,20 @@ CASES = [
      "Пресс-секретарь президента Динара Смаилова ответила на вопросы. По её словам, президент «удовлетворён "
      "темпами» работы кабмина.",
      [("fragment", "удовлетворён", "Динара Смаилова")]),
+    # a trade re-names the one whose words the paragraph right before gave, when the quote opens its own
+    ("trade-after-the-paragraph-that-gave-his-words",
+     "Заместитель председателя комитета Жандос Кулбаев рассказал о схеме. По словам Кулбаева, ущерб оценивается "
+     "в 9 млрд тенге.\n\n«Мы видим всю цепочку», — подчеркнул чиновник.",
+     [("quote", "Мы видим", "Жандос Кулбаев")]),
+    ("trade-not-after-two-paragraphs",
+     "Заместитель председателя комитета Жандос Кулбаев рассказал о схеме.\n\nСхема действовала три года.\n\n"
+     "«Мы видим всю цепочку», — подчеркнул чиновник.",
+     [("quote", "Мы видим", "чиновник")]),
+    # the verb before a colon quote governs a fragment it frames as well
+    ("fragment-before-a-colon-quote",
+     "Председатель ассоциации Марина Ли назвала проверки «давно ожидаемыми»: «Честные импортеры годами "
+     "проигрывали».",
+     [("fragment", "давно ожидаемыми", "Марина Ли"), ("quote", "Честные", "Марина Ли")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
