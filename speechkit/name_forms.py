@@ -166,7 +166,8 @@ class NameForms(NamePlaces):
                 # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
                 nom = nominative_surname(b, "masc")
                 tail = b.lower()[len(nom):] if b.lower().startswith(nom.lower()) else ""
-                if tail and nominative_given(a, tail) != a:  # (not «Юко Наката»: a given name that shows no case)
+                if tail and nominative_given(a, tail) != a and not self._womans_noun_before(start):
+                    # (not «Юко Наката»: a given name that shows no case; nor «студентка из Индии Прия Шарма»)
                     return (nominative_given(a, tail), "masc", False)
                 shared = next((e for e in _OBLIQUE_ENDINGS if a.endswith(e) and (b.endswith(e) or b.endswith(
                     _SOFT.get(e, e)))), None)  # («Олафом Шольцем»: one case, a hard and a soft ending)
@@ -181,8 +182,10 @@ class NameForms(NamePlaces):
                     return (a[:-2] + ("а" if a.lower().endswith("ой") or hushing else "я"), "femn", False)
                 # (a name the dictionary lacks is a woman's if listed: «Жулдыз Сейткали», or if the verb whose
                 # subject the name is says so: «— заявила глава агентства Мака Гогиберидзе»)
-                femn = listed_woman(a) or self._verb_of_name(start, end) == "femn"
-                return (a, "femn" if femn else "masc", _nominative(b) or _bare_given(a, b))
+                # («студентка из Индии Прия Шарма»: hers, as written; not «с японкой Юки Мацумото», no subject)
+                after_her_noun = self._womans_noun_before(start, nominative=True)
+                femn = listed_woman(a) or self._verb_of_name(start, end) == "femn" or after_her_noun
+                return (a, "femn" if femn else "masc", _nominative(b) or _bare_given(a, b) or after_her_noun)
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if fa[0] == a and fa[1] != "femn" and listed_woman(a):
                 fa = (a, "femn")  # «Асмик Мартиросян»: a listed woman's name the dictionary reads as a man's

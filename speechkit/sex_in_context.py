@@ -24,6 +24,7 @@ from .text import norm_word, word_before
 from .wordlists import load_words
 
 # longest first, then in alphabetical order: the pattern's text is the same in every process
+_FROM_PLACE = regexes.compile(r"(?<![\w-])(из) [А-ЯЁ][а-яё-]+ $")  # «студентка из Индии | Прия Шарма»
 _AFTER_PREPOSITION = regexes.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=lambda p: (-len(p), p))) + r") $", re.IGNORECASE)
 
@@ -54,11 +55,14 @@ class SexInContext:
                 return g
         return None
 
-    def _womans_noun_before(self, start: int) -> bool:
-        """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»)."""
-        before = word_before(self.text, start)
+    def _womans_noun_before(self, start: int, nominative: bool = False) -> bool:
+        """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»), or stands
+        before a place it is from («студентка из Индии Прия Шарма»)."""
+        place = _FROM_PLACE.search(self.text, max(0, start - 60), start)
+        before = word_before(self.text, place.start(1) if place else start)
         return before is not None and is_person_noun(before) and _feminine_noun(before) \
-            and norm_word(morph.lemma(before)) not in load_words("roles.txt", "relational nouns")
+            and norm_word(morph.lemma(before)) not in load_words("roles.txt", "relational nouns") \
+            and (not nominative or any("nomn" in p.tag.grammemes for p in morph.parses(before.lower())[:2]))
 
     def _thing_before(self, start: int, gender: str) -> bool:
         """Whether the word right before ``start`` is a thing's noun in the nominative of ``gender``
