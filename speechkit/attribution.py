@@ -90,6 +90,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
+    if number == "plur" and any(w.low == "там" for w in ws) and (there := _there(cast, text, pos, ctx)) is not None:
+        return there  # «В акимате пообещали подвоз воды. «…», — уточнили там»
     if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
                                 and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
@@ -237,13 +239,12 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
     return _phrase(cast, text, np, pos, ctx, number=number, gender=gender)
 
 
-def _asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
-    """The person the author's sentence right before ``pos`` has someone ask («Судья Нурлан Джумабаев спросил у
-    Осмонова, почему …», «поинтересовался у министра Ивана Петрова»), if nothing quoted comes between: the one
-    a reply after it («— ответил он», «— ответил подсудимый») is from."""
+def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the author's sentence before the quote that ends right before ``pos`` (or before ``pos``),
+    if nothing quoted stands between."""
     k = bisect.bisect_left(cast._quoted_starts, pos) - 1
     if k >= 0 and cast.quoted[k][1] <= pos and not text[cast.quoted[k][1] : pos].strip(" \t,—–-"):
-        pos = cast.quoted[k][0]  # from the quote the reply attributes
+        pos = cast.quoted[k][0]  # from the quote the attribution is of
     starts = cast._sentence_starts
     j = cast.sentence_of(pos) - 1
     while j > 0 and not text[starts[j] : pos].strip():
@@ -251,7 +252,32 @@ def _asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Partic
     lo = starts[max(0, j)]
     if cast.in_quote(lo) or any(lo <= a < pos for a, _ in cast.quoted):
         return None
-    ws = words_in(text, lo, pos)
+    return lo, pos
+
+
+def _there(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
+    """«— уточнили там»: the body the author's sentence before gave the floor to («В акимате пообещали …»,
+    «Об этом сообщили в министерстве»), or else the last body it names."""
+    span = _author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
+    for k in range(len(ws) - 2, -1, -1):
+        if ws[k].low in ("в", "во") and _reading(ws[k + 1].text)[0] in org_heads():
+            got = _organisation(cast, text, _clip(text, ws[k + 1 : k + 6]), pos, ctx)
+            if got is not None:
+                return got
+    return next((p for w in reversed(ws) if (p := cast.at(w.start)) is not None and p.kind == "organisation"), None)
+
+
+def _asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
+    """The person the author's sentence right before ``pos`` has someone ask («Судья Нурлан Джумабаев спросил у
+    Осмонова, почему …», «поинтересовался у министра Ивана Петрова»), if nothing quoted comes between: the one
+    a reply after it («— ответил он», «— ответил подсудимый») is from."""
+    span = _author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
     verb = next((w for w in reversed(ws) if _reading(w.text)[0] in _ASKING), None)
     if verb is None:
         return None

@@ -75,6 +75,8 @@ def _is_name(text: str, n: Span) -> bool:
         return True
     before = _WORDS.findall(text[max(0, n.start - 30) : n.start])
     first = inner[:1]
+    if before and norm_word(morph.lemma(before[-1])) in load_sections("organisations.txt").get("term nouns", ()):
+        return True  # «термин "цифровой тенге"»: a term mentioned, in whatever case it is written
     if before and norm_word(morph.lemma(before[-1])) in _name_nouns() and not first.islower():
         # партия «Яблоко», газета «Русская правда»; a name in quote marks opens with a capital, so
         # «назвал проект «разумным компромиссом»», «что команда «не заслужила большего»» are words

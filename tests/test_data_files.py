@@ -38,7 +38,7 @@ WORD_LISTS = {
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
                           "groups": "lemmas",
-                          "anonymous": "lemmas", "name nouns": "lemmas", "proper names": "words",
+                          "anonymous": "lemmas", "name nouns": "lemmas", "term nouns": "lemmas", "proper names": "words",
                           "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms", "missions": "lemmas",
                           "voices": "lemmas", "staff": "lemmas", "states": "lemmas", "articles": "lemmas",
                           "place nouns": "lemmas"},
