@@ -425,8 +425,11 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     k = 1
     while k < len(whole):
         if whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS \
-                or _place_noun_before(whole, k, preposition=True):
-            k += 1  # (past «из аймака Увс»: a place noun after a preposition, then the place's name)
+                or _place_noun_before(whole, k, preposition=True) \
+                or _place_noun_before(whole, k) and k + 1 < len(whole) and whole[k + 1].text[:1].isupper():
+            # (past «из аймака Увс»: a place noun after a preposition, then the place's name; past «района Ваке»
+            # before another capitalised word: «житель района Ваке Давид»)
+            k += 1
         elif parent := _parents_name(whole, k):
             k += parent  # (past «Дочь Крутиковой»: whose daughter she is)
         else:

@@ -2114,6 +2114,13 @@ CASES = [
     ("a-term-mentioned-is-no-fragment",
      "Министерство финансов выпустило разъяснение. Там назвали понятие «налоговый манёвр» устаревшим.",
      []),
+    # a place noun, the place's name, then a given name: the person the text names by that name
+    ("given-name-after-a-named-place",
+     "«Я сначала увижу поезд», — говорит житель района Ваке Давид.",
+     [("quote", "Я сначала", "Давид")]),
+    ("given-name-after-a-named-place-colon",
+     "Житель района Ваке Давид, который ждет метро, настроен скептически: «Я сначала увижу поезд».",
+     [("quote", "Я сначала", "Давид")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
