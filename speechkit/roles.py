@@ -221,6 +221,8 @@ def compatible(asked: Post, held: Post) -> bool:
         return any(held.lemmas[i : i + n] == body for i in range(len(held.lemmas) - n + 1))
     if len(asked.lemmas) == 1 and held.lemmas[:1] == asked.lemmas:
         return True  # «сказал аким»: the one introduced as «аким города», whatever class that post is in
+    if len(asked.lemmas) == 1 and held.lemmas[:1] and held.lemmas[0].startswith(asked.lemmas[0] + "-"):
+        return True  # «— сказал генерал»: the one introduced as «генерал-майор» (a rank of that kind)
     if len(asked.lemmas) == 1 and asked.lemmas[0] in held.lemmas[1:3] \
             and all(_adjective_lemma(x) and x not in _NOT_NOW for x in held.lemmas[: held.lemmas.index(asked.lemmas[0])]):
         return True  # «— добавила врач»: the one introduced as «главный врач больницы» (not «бывший министр»)
