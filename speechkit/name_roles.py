@@ -34,8 +34,11 @@ class NameRoles:
         """
         text = self.text
         left = text[max(0, start - ROLE_REACH) : start]
-        cut = max(left.rfind(c) for c in ".!?;:,()\n—–")
-        wide = max(left.rfind(c) for c in ".!?;:()\n—–")
+        # (a full stop inside a word is none: «Корреспондент «Газеты.uz» Тимур Ахмедов», «агентства Kun.uz»)
+        last = _LAST_STOP.match(left)
+        stop = last.end() - 1 if last else -1
+        cut = max(stop, *(left.rfind(c) for c in "!?;:,()\n—–"))
+        wide = max(stop, *(left.rfind(c) for c in "!?;:()\n—–"))
         if cut > wide and not any(is_person_noun(w) for w in _WORD.findall(left[cut + 1 :])) \
                 and all(w[:1].islower() or country_of_word(w) for w in _WORD.findall(left[left.rfind(",", 0, cut + 1) :])) \
                 and re.fullmatch(r"\s*[А-ЯЁа-яё-]+[а-яё\s,-]*", left[wide + 1 : cut]) \
@@ -145,6 +148,7 @@ class NameRoles:
 
 _NAME_WORDS = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2}"
 # two countries, then two names: «… Кыргызстана и Таджикистана Алмаз Токтогулов и Джамшед Рахимзода»
+_LAST_STOP = regexes.compile(r".*\.(?!\w)", re.S)  # the last full stop that is not inside a word
 _CLAUSE_AFTER_COMMA = regexes.compile(r",\s+([^,.;:!?()\n«»\"]{3,120})")
 _RESPECTIVE = regexes.compile(rf"(?P<a>[А-ЯЁ][а-яё-]+) и (?P<b>[А-ЯЁ][а-яё-]+) (?P<n1>{_NAME_WORDS}) и (?P<n2>{_NAME_WORDS})")
 

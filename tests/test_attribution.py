@@ -2129,6 +2129,16 @@ CASES = [
     ("vice-premier-is-no-premier",
      "Вице-премьер Иван Петров провёл совещание. «Сроки сорваны», — заявил премьер.",
      [("quote", "Сроки", "премьер")]),
+    # a full stop inside an outlet's name ends no sentence: the post before the name is still the person's;
+    # «журналист» and «корреспондент» name one post
+    ("outlet-with-a-dot-keeps-the-post",
+     "Корреспондент «Газеты.uz» Тимур Ахмедов спросил о визах. «Это в проработке», — ответила Нигора Каримова. "
+     "«А сроки?» — уточнил журналист.",
+     [("quote", "Это в проработке", "Нигора Каримова"), ("quote", "А сроки", "Тимур Ахмедов")]),
+    ("outlet-with-a-dot-keeps-the-post-latin",
+     "Журналист Kaktus.media Айым Токтобаева спросила о ценах. «Цены растут», — ответил министр Бакыт Асанов. "
+     "«А что дальше?» — уточнила корреспондент.",
+     [("quote", "Цены растут", "Бакыт Асанов"), ("quote", "А что дальше", "Айым Токтобаева")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
