@@ -603,8 +603,11 @@ def _dash_goes_on(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
     return [] if _asks(text, q) else [q]
 
 
-_DASH_LINE = regexes.compile(rf"[{DASHES}]\s+")
-_DASH_ATTR = regexes.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)(?P<end>[.,]\s*[{DASHES}]\s+|[.!?…]?\s*$)")
+# a dash and a space, or a dash written close up to the words it opens («-За шесть месяцев …,-сообщил Саидов»:
+# a hyphen-minus without spaces, as some sites type it); a word never begins with a hyphen
+_DASH_LINE = regexes.compile(rf"[{DASHES}](?:\s+|(?=[А-ЯЁA-Z«\"„]))")
+_DASH_ATTR = regexes.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}](?:\s+|(?=[а-яё]))(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)"
+                             rf"(?P<end>[.,]\s*[{DASHES}](?:\s+|(?=[А-ЯЁ«\"„]))|[.!?…]?\s*$)")
 
 
 def has_dash_attribution(text: str, para: Span) -> bool:
