@@ -616,10 +616,27 @@ def has_dash_attribution(text: str, para: Span) -> bool:
 
 
 def _dash_speech(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
-    """— Это неправда, — ответил он. — Мы готовы. (a paragraph that opens with a dash)"""
-    m = _DASH_LINE.match(text, para.start, para.end)
-    if not m or any(p.open < para.end and p.end > para.start and p.depth == 0 and p.close - p.open > 40 for p in pairs):
+    """— Это неправда, — ответил он. — Мы готовы. (a paragraph that opens with a dash, or a sentence of one
+    that does: «Вице-мэр заявил, что … – Денег в бюджете нет, – признал он.»)"""
+    if any(p.open < para.end and p.end > para.start and p.depth == 0 and p.close - p.open > 40 for p in pairs):
         return []
+    m = _DASH_LINE.match(text, para.start, para.end)
+    if m:
+        return _dash_line(text, m)
+    for inner in _DASH_SENTENCE.finditer(text, para.start, para.end):
+        got = _dash_line(text, inner, para.end)
+        if got:
+            return got
+    return []
+
+
+# a sentence of the author's, then a dash and a capital: a line of speech inside the paragraph
+_DASH_SENTENCE = regexes.compile(rf"(?<=[.!?…»\"”] )[{DASHES}] (?=[А-ЯЁ«\"„])")
+
+
+def _dash_line(text: str, m: re.Match, end: int | None = None) -> list[Quote]:
+    """The dash line that ``m`` (its dash) opens, when a speech verb attributes it, to the paragraph's end."""
+    para = Span(m.start(), end if end is not None else m.endpos, "")
     body = m.end()
     for a in _DASH_ATTR.finditer(text, body, para.end):
         words = list(_WORD.finditer(text, a.start("attr"), a.end("attr")))

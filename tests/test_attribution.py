@@ -2150,6 +2150,14 @@ CASES = [
     ("negative-number-is-no-dash",
      "Синоптики дали прогноз на выходные.\n\n-10 градусов ожидается в Астане, сообщили в Казгидромете.",
      []),
+    # a dash line may follow the author's sentence inside one paragraph
+    ("dash-line-after-a-sentence",
+     "Вице-мэр Алмаз Бекешов заявил, что подключение заложено в программу. – Денег в бюджете на это пока нет, – "
+     "признал он.",
+     [("quote", "Денег в бюджете", "Алмаз Бекешов")]),
+    ("dash-after-a-sentence-without-speech-verb",
+     "Стройка встала в марте. – Это был конец, – так закончилась эпоха большого строительства.",
+     []),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
