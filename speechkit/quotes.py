@@ -82,7 +82,7 @@ class Quote:
     inner: tuple[int, int]  # the quoted words without the marks
     unclosed: bool = False
     kind: str = "quote"  # "quote" | "dash"
-    side: str = "none"
+    side: str = "none"  # where the attribution stands; "dialogue": a line of a dialogue attributed further on
     # «X назвал это злом: «…», сообщает Лента.ру»: the clause before a colon, read when the clause after
     # names no speaker (only the outlet that relays the quote)
     before: tuple[Span | None, Span] | None = None
@@ -251,6 +251,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     prev: Span | None = None
     goes_on = False  # the paragraph before closed with speech that its speaker may go on with
     dialogue = False
+    bare: list[Span] = []  # dash paragraphs in a row with no quote yet: a dialogue's lines, if one is attributed
     for para in paragraphs(text, start, end):
         before_para = len(quotes)
         pairs = [p for p in pair_quotes(text, para.start, para.end)
@@ -283,6 +284,12 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
         if not dashed and goes_on and not dialogue and len(quotes) == before_para:
             dashed = _dash_goes_on(text, para, pairs)
         quotes += dashed
+        if len(quotes) == before_para and _DASH_LINE.match(text, para.start, para.end):
+            bare.append(para)
+        else:
+            if dashed and dashed[0].start == para.start and bare:
+                quotes += _dialogue_before(text, bare, dashed[0])
+            bare = []
         # a question among the dash lines makes them a dialogue, whose lines alternate speakers
         dialogue = dialogue or any(q.kind == "dash" and _asks(text, q) for q in dashed)
         goes_on = _closes_with_speech(text, para, quotes[before_para:])
@@ -591,6 +598,15 @@ def _asks(text: str, q: Quote) -> bool:
     if text[q.inner[0] : q.inner[1]].rstrip(" .…»\"”").endswith("?"):
         return True
     return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in _ASKING
+
+
+def _dialogue_before(text: str, bare: list[Span], said: Quote) -> list[Quote]:
+    """«— Почему вы решили …? / — Это история … / — Вы ожидали победы? / — Нет …, — рассмеялась Чжан Лимин»:
+    dash paragraphs in a row with no attribution before one a speech verb attributes are the lines of one
+    dialogue with it, if one of them asks (a list of dashed items asks nothing)."""
+    lines = [Quote(p.start, p.end, None, None, (_DASH_LINE.match(text, p.start, p.end).end(), p.end), kind="dash",
+                   side="dialogue") for p in bare]
+    return lines if any(_asks(text, q) for q in lines) else []
 
 
 def _dash_goes_on(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:

@@ -63,6 +63,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
             # корреспондент … — Такая встреча запланирована, — коротко сказал дипломат»)
             ctx.last, ctx.since = ctx.last if asked else who, max(q.end, q.attribution.end if q.attribution else q.end)
     _run_on_paragraphs(t, quotes, said)
+    _dialogue_lines(t, quotes, said, cast)
     outer = merge_spans(quoted)
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
     # обороны» ДНР») is no one's fragment
@@ -438,6 +439,24 @@ def _genitive_given(word: str) -> str | None:
         return fa[0]
     bare = nominative_given(word, "а")
     return bare if bare != word else None
+
+
+def _dialogue_lines(t: str, quotes: list[Quote], said: list, cast: Cast) -> None:
+    """The lines of a dialogue before the one a speech verb attributes («— Вы ожидали победы? / — Нет, —
+    рассмеялась Чжан Лимин»): a question is the journalist's (the one the text names as one, if any), any other
+    line the speaker of the attributed line, who answers."""
+    first = len(said) - len(quotes)
+    for k in range(len(quotes) - 1, -1, -1):
+        if quotes[k].side != "dialogue":
+            continue
+        end = next((j for j in range(k + 1, len(quotes)) if quotes[j].side != "dialogue"), None)
+        answerer = said[first + end][3] if end is not None else None
+        a, b, kind, _, attr, flags = said[first + k]
+        if _asks(t, quotes[k]):
+            who = _named_journalist(cast) or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+        else:
+            who = answerer if answerer is not None and not _asks(t, quotes[end]) else None
+        said[first + k] = (a, b, kind, who, attr, flags)
 
 
 def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:

@@ -2158,6 +2158,21 @@ CASES = [
     ("dash-after-a-sentence-without-speech-verb",
      "Стройка встала в марте. – Это был конец, – так закончилась эпоха большого строительства.",
      []),
+    # dash lines in a row before the one a speech verb attributes are one dialogue with it, if one asks: a
+    # question is the journalist's, any other line the one who answers
+    ("dialogue-attributed-at-its-end",
+     "Режиссер Чжан Лимин ответила на вопросы журналистов.\n\n— Почему вы решили снимать о бабушке?\n\n"
+     "— Это история, которую я слышала с детства.\n\n— Вы ожидали победы?\n\n— Нет. Я уже купила билет на "
+     "самолет, — рассмеялась Чжан Лимин.",
+     [("quote", "Почему вы", "журналист"), ("quote", "Это история", "Чжан Лимин"), ("quote", "Вы ожидали", "журналист"),
+      ("quote", "Нет. Я уже", "Чжан Лимин")]),
+    ("dialogue-with-a-named-journalist",
+     "На вопросы корреспондента Айгерим Сейткали ответил министр Бакыт Асанов.\n\n— Когда вырастут цены?\n\n"
+     "— Не раньше весны, — сказал министр.",
+     [("turn", "Когда вырастут", "Айгерим Сейткали"), ("quote", "Не раньше", "Бакыт Асанов")]),
+    ("dashed-list-is-no-dialogue",
+     "В плане три пункта.\n\n— ремонт дорог;\n\n— новые котельные;\n\n— Школы откроем к осени, — заявил аким.",
+     [("quote", "Школы откроем", "аким")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
