@@ -2173,6 +2173,13 @@ CASES = [
     ("dashed-list-is-no-dialogue",
      "В плане три пункта.\n\n— ремонт дорог;\n\n— новые котельные;\n\n— Школы откроем к осени, — заявил аким.",
      [("quote", "Школы откроем", "аким")]),
+    # «описывать» and «пожелать» attribute words as speech verbs do
+    ("describes-in-the-next-sentence",
+     "«Вода поднялась за час». Так описывает ночь жительница Орска Татьяна Горелова.",
+     [("quote", "Вода поднялась", "Татьяна Горелова")]),
+    ("wished-a-fragment",
+     "Министр образования Айдар Шакиров пожелал первокурсникам «не бояться ошибаться».",
+     [("fragment", "не бояться", "Айдар Шакиров")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
