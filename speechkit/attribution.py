@@ -262,12 +262,30 @@ def _there(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
     if span is None:
         return None
     ws = words_in(text, *span)
+    return located_body(cast, text, ws, pos, ctx) or next(
+        (p for w in reversed(ws) if (p := cast.at(w.start)) is not None and p.kind == "organisation"), None)
+
+
+def located_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """The body in «в …» whose people speak in these words («В пресс-службе мэрии добавили, что …»)."""
     for k in range(len(ws) - 2, -1, -1):
         if ws[k].low in ("в", "во") and _reading(ws[k + 1].text)[0] in org_heads():
             got = _organisation(cast, text, _clip(text, ws[k + 1 : k + 6]), pos, ctx)
             if got is not None:
                 return got
-    return next((p for w in reversed(ws) if (p := cast.at(w.start)) is not None and p.kind == "organisation"), None)
+    return None
+
+
+def body_speaking_before(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
+    """The body the author's sentence right before a quote has speak («В пресс-службе мэрии добавили, что …
+    «…», — говорится в сообщении»)."""
+    span = _author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
+    if not any(w.text[:1].isalpha() and _reading(w.text)[2] == "VERB" and "plur" in _reading(w.text)[1] for w in ws):
+        return None  # (a body in «в …» speaks through a verb in the plural: «добавили», «сообщили»)
+    return located_body(cast, text, ws, pos, ctx)
 
 
 def _asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:

@@ -59,6 +59,12 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
             continue  # «в группах и чатах», «в акиматах»: many places, no one body
         if _in("documents", lemma):
             return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx, lemma)
+        if impersonal and "inan" in gram and np.index(head) + 1 < len(rest):
+            # «говорится в ответе администрации района»: after an impersonal verb any thing is a document, and
+            # a body or person after it its issuer
+            got = _a._phrase(cast, text, rest[np.index(head) + 1 :], pos, ctx, oblique=True)
+            if got is not None and got.kind in ("organisation", "person"):
+                return got
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
     return (ctx.issuer or ctx.last) if impersonal else None
@@ -105,7 +111,10 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
         outlet = _outlet_before(cast, text, pos)
         if outlet is not None:
             return outlet  # «…, пишет The Guardian. «…», — говорится в статье»: the outlet's article
-    return (_doc_author(cast, text, doc, pos) if doc else None) or ctx.issuer or ctx.last or _body_before(cast, pos)
+    # (the body the sentence right before has speak, «В пресс-службе мэрии добавили, что …», is nearer than the
+    # subject of a verb the document is named after further back, «Мэр … сообщил …»)
+    return _a.body_speaking_before(cast, text, pos, ctx) or (_doc_author(cast, text, doc, pos) if doc else None) \
+        or ctx.issuer or ctx.last or _body_before(cast, pos)
 
 
 def _body_before(cast: Cast, pos: int) -> Participant | None:
