@@ -51,6 +51,10 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         if _quoted(w):
             continue
         p = cast.at(w.start)
+        if p is not None and p.kind == "person" and not oblique and verb_gender in ("masc", "femn") \
+                and p.gender in ("masc", "femn") and p.gender != verb_gender:
+            first = first if first is not None or nominative_only else p  # («ответила Назарбаеву Сидорова»)
+            continue  # «Адвокат Гоцеридзе Нино Беридзе назвала …»: the one the verb's sex is not, whom she serves
         if p is not None and p.kind == "person":
             m = p.last_before(w.start + 1)
             # (a man's «-ова» is his genitive, though the form may be a woman's nominative: «Адвокат Халилова

@@ -2196,6 +2196,14 @@ CASES = [
      "Башкан Гагаузии Евгения Гуцул заявила о кризисе. Депутат Народного собрания Гагаузии Иван Кыльчик назвал "
      "ответ «дежурными отговорками».",
      [("fragment", "дежурными", "Иван Кыльчик")]),
+    # in the subject's phrase, a person of the other sex than the verb's is whom the post serves, not the speaker
+    ("served-client-of-the-other-sex",
+     "Суд арестовал журналиста Георгия Гоцеридзе. Адвокат Гоцеридзе Нино Беридзе назвала приговор «политическим "
+     "заказом».",
+     [("fragment", "политическим", "Нино Беридзе")]),
+    ("served-client-of-the-other-sex-quote",
+     "Суд арестовал журналистку Нино Беридзе. «Мы обжалуем приговор», — заявил адвокат Беридзе Георгий Гоцеридзе.",
+     [("quote", "Мы обжалуем", "Георгий Гоцеридзе")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
