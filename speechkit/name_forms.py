@@ -185,7 +185,8 @@ class NameForms(NamePlaces):
                 # («студентка из Индии Прия Шарма»: hers, as written; not «с японкой Юки Мацумото», no subject)
                 after_her_noun = self._womans_noun_before(start, nominative=True)
                 femn = listed_woman(a) or self._verb_of_name(start, end) == "femn" or after_her_noun
-                return (a, "femn" if femn else "masc", _nominative(b) or _bare_given(a, b) or after_her_noun)
+                return (a, "femn" if femn else "masc",
+                        _nominative(b) or _bare_given(a, b) or after_her_noun or self._after_nominative_post(start))
             fa = first_name(a, oblique=False) if known else (a, "masc")
             if fa[0] == a and fa[1] != "femn" and listed_woman(a):
                 fa = (a, "femn")  # «Асмик Мартиросян»: a listed woman's name the dictionary reads as a man's

@@ -138,6 +138,15 @@ class NamePlaces:
                 head = w
         return head
 
+    def _after_nominative_post(self, start: int) -> bool:
+        """Whether the post a name stands in apposition to can only be a nominative («возглавляет профессор
+        Университета Рюкоку Кадзуя Ямаути»): a name that shows no case is in that case too."""
+        head = self._apposition_head(start)
+        if head is None:
+            return False
+        nouns = [p for p in morph.parses(head.lower())[:4] if p.tag.POS == "NOUN"]
+        return bool(nouns) and all("nomn" in p.tag.grammemes for p in nouns)
+
     def _accusative(self, start: int) -> bool:
         """Whether the words before a name put it in the accusative: a transitive verb, or a role noun in it."""
         head = self._apposition_head(start)

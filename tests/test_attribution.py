@@ -2204,6 +2204,12 @@ CASES = [
     ("served-client-of-the-other-sex-quote",
      "Суд арестовал журналистку Нино Беридзе. «Мы обжалуем приговор», — заявил адвокат Беридзе Георгий Гоцеридзе.",
      [("quote", "Мы обжалуем", "Георгий Гоцеридзе")]),
+    # a name that shows no case after a post that can only be a nominative is the subject, and takes the floor
+    ("caseless-name-after-a-nominative-post",
+     "«Мы нашли фрагменты росписи», — рассказал руководитель экспедиции Зафар Турдиев.\n\nЯпонскую часть "
+     "экспедиции возглавляет профессор Университета Рюкоку Кадзуя Ямаути. «Термез — это Помпеи буддизма», — "
+     "сказал японский ученый.",
+     [("quote", "Мы нашли", "Зафар Турдиев"), ("quote", "Термез", "Кадзуя Ямаути")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
