@@ -150,8 +150,11 @@ class FamilyFirstNames:
         if self._oblique_place(start) or _BY_WORDS.search(self.text, max(0, start - 20), start):
             return True
         before = word_before(self.text, start)
-        return before is not None and norm_word(morph.lemma(before)) in (
-            load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns"))
+        if before is None or norm_word(morph.lemma(before)) not in (
+                load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")):
+            return False
+        owner = word_before(self.text, self.text.rfind(before, 0, start))
+        return owner is None or owner.lower() not in ("его", "ее", "её", "их")  # («Ее представитель Ван Цзяньго»)
 
     def _add_family_first(self, name: str, family: str, start: int, end: int, found: dict[str, Participant]) -> None:
         oblique = self._oblique_family_first(start)
