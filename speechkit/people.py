@@ -37,11 +37,12 @@ from .names import (ARTICLE_NAME, CAP, declined_surname, feminine_given, first_n
 from .participants import Participant
 from .roles import is_person_noun
 from .sex_in_context import SexInContext
-from .text import norm_word, word_before
+from .text import norm_word, word_after, word_before
 from .wordlists import load_table, load_words
 
 # a capitalised word, or an Arabic surname with its article («аль-Мансури», «ан-Нури»: after a given name, the surname)
 _CAP_WORD = regexes.compile(rf"{CAP}|(?<![\w-]){ARTICLE_NAME}")
+_FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
 
@@ -299,6 +300,14 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
+        if given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) and self._noun_from_a_place_before(m.start()) \
+                and (word_after(self.text, m.end()) or "").lower() not in load_words("surname_prefixes.txt"):
+            # (not «Маартье | ван дер Берг»: a surname with its particle goes on)
+            # «Мигрант из Куляба Фаридун, работающий на стройке, …»: a person noun and the place they are from,
+            # then a given name alone: someone the text names by it
+            fn = first_name(word)
+            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
+            return
         if not known_first_name(word):
             return
         fn = first_name(word)
@@ -312,6 +321,13 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _noun_from_a_place_before(self, start: int) -> bool:
+        """Whether a person noun in the nominative and «из» with a place stand right before ``start``
+        («Мигрант из Куляба | Фаридун», «Фермер из Сырдарьи | Алишер»)."""
+        m = _FROM_A_PLACE.search(self.text, max(0, start - 60), start)
+        return m is not None and is_person_noun(m.group(1)) and any(
+            "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
 
     def _names_a_body(self, end: int) -> bool:
         """Whether the capitalised word ending at ``end`` goes on with a body's capitalised head noun, so that
