@@ -21,6 +21,7 @@ _PLACE_AFTER_PREPOSITION = regexes.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Н
 _WORD_OR_MARK = regexes.compile(r"[\w-]+|[^\w\s«»\"„“”]")
 _WORD_CHAR = regexes.compile(r"\w")
 _LOWER_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
+_NOUN_THEN_NAME = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")  # «префектуры Миядзаки»
 _QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
@@ -102,6 +103,16 @@ class NamePlaces:
         """Whether a noun a body's proper name follows stands right before (``organisations.txt # name nouns``:
         «Университета Рюкоку», «Университета Корё»)."""
         return self._after_noun_of(start, "name nouns")
+
+    def _text_place(self, word: str) -> bool:
+        """Whether the text writes ``word`` after a place noun somewhere («префектуры Миядзаки»): it names that
+        place wherever it stands («Жительница Миядзаки Юко Наката»). The text is read once, when first asked."""
+        places = getattr(self, "_places_named", None)
+        if places is None:
+            nouns = load_words("organisations.txt", "place nouns")
+            places = self._places_named = {m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
+                                           if norm_word(morph.lemma(m.group(1))) in nouns}
+        return word in places
 
     def _after_noun_of(self, start: int, section: str) -> bool:
         before = word_before(self.text, start)

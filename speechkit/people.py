@@ -162,7 +162,9 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
                 # in a case, the name of whom the post serves; the name is the pair after
                 k += 1
                 continue
-            if self._two_named(a, b) or _heads_a_body(a):
+            if self._two_named(a, b) or _heads_a_body(a) or third is not None and given_slot(b) \
+                    and not known_first_name(a) and self._text_place(a):
+                # («Жительница Миядзаки Юко Наката»: a place the text names after «префектуры», then the name)
                 k += 1
                 continue
             if a.lower() in load_words("surname_prefixes.txt"):

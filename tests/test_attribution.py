@@ -2222,6 +2222,14 @@ CASES = [
      "Мигрант из Куляба Фаридун, работающий на стройке, рассказал о заработках. «На эти деньги живёт вся семья», — "
      "сказал он.",
      [("quote", "Переводы", "Хуршед Касымов"), ("quote", "На эти деньги", "Фаридун")]),
+    # a word the text writes after a place noun names that place wherever it stands, not a given name
+    ("a-place-the-text-named-before-a-name",
+     "Землетрясение произошло у побережья префектуры Миядзаки. Жительница Миядзаки Юко Наката рассказала о "
+     "толчках. «Посуда падала с полок», — сказала она.",
+     [("quote", "Посуда", "Юко Наката")]),
+    ("a-place-that-is-also-a-given-name",
+     "В районе Абая открыли школу. «Мы рады», — сказал Абай Кунанбаев.",
+     [("quote", "Мы рады", "Абай Кунанбаев")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
