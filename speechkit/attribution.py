@@ -228,6 +228,8 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         asked = _asked_before(cast, text, min(pos, np[0].start), gender)
         if asked is not None:
             return asked  # «Судья спросил у Осмонова, почему … — …, — ответил подсудимый»: the one asked
+    if len(np) == 1 and (kin := _family_member(cast, np[0], pos, ctx)) is not None:
+        return kin  # «— вставляет отец»: of the two of one family, the elder
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
         # (a pronoun before the quote points back from where it stands: «Она назвала роман Хабибуллиной
@@ -237,6 +239,21 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
             return cast.antecedent(at, g, n, ctx.last, ctx.since)
         return _pronoun(cast, text, at, ctx, g, n)
     return _phrase(cast, text, np, pos, ctx, number=number, gender=gender)
+
+
+def _family_member(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | None:
+    """«— вставляет отец», «— добавила дочь»: a kinship word alone, where the text has two people of one
+    family whose seniority it tells (``families._by_seniority``): the elder for a senior kin word, the younger
+    for a junior one."""
+    lemma = _reading(w.text)[0]
+    senior, junior = load_words("roles.txt", "senior kin"), load_words("roles.txt", "junior kin")
+    if lemma not in senior and lemma not in junior:
+        return None
+    for p in ([ctx.last] if ctx.last is not None else []) + cast.people():
+        family = cast.by_key.get(p.key, []) if p.kind == "person" and p.key else []
+        if len(family) == 2:
+            return cast._by_seniority(family, "старш" if lemma in senior else "младш")
+    return None
 
 
 def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] | None:

@@ -121,18 +121,19 @@ class FamilyNames:
             return None
         junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
         for k, p in enumerate(people):
-            first = min((m.start for m in p.mentions), default=None)
-            if first is None:
-                continue
-            before = list(_WORD.finditer(self.text, max(0, first - 60), first))[-6:]
-            # the kinship word may head an apposition: «и его сын, нынешний генеральный директор Нурлан …»
-            # (back to the «и» or the person named before, whose words are another's)
-            cut = max((j + 1 for j, w in enumerate(before) if w.group(0) == "и" or (q := self.at(w.start())) is not None
-                       and q.kind == "person"), default=0)
-            lemmas = {norm_word(morph.lemma(w.group(0))) for w in before[cut:]}
-            younger = p if lemmas & junior else people[1 - k] if lemmas & senior else None
-            if younger is not None:
-                return younger if rank.startswith("младш") else people[1 - people.index(younger)]
+            # where the text names them: their mentions, and their given name alone («его сын Максим»), first first
+            spots = sorted({m.start for m in p.mentions} | ({g.start() for g in re.finditer(
+                rf"(?<![\w-]){re.escape(p.first)}(?![\w-])", self.text[: self.end])} if p.first else set()))
+            for first in spots[:4]:
+                before = list(_WORD.finditer(self.text, max(0, first - 60), first))[-6:]
+                # the kinship word may head an apposition: «и его сын, нынешний генеральный директор Нурлан …»
+                # (back to the «и» or the person named before, whose words are another's)
+                cut = max((j + 1 for j, w in enumerate(before) if w.group(0) == "и" or (q := self.at(w.start()))
+                           is not None and q.kind == "person"), default=0)
+                lemmas = {norm_word(morph.lemma(w.group(0))) for w in before[cut:]}
+                younger = p if lemmas & junior else people[1 - k] if lemmas & senior else None
+                if younger is not None:
+                    return younger if rank.startswith("младш") else people[1 - people.index(younger)]
         return None
 
     def _pick(self, people: list[Participant], pos: int, word: str = "") -> Participant:

@@ -2230,6 +2230,14 @@ CASES = [
     ("a-place-that-is-also-a-given-name",
      "В районе Абая открыли школу. «Мы рады», — сказал Абай Кунанбаев.",
      [("quote", "Мы рады", "Абай Кунанбаев")]),
+    # a kinship word alone («— вставляет отец») is the elder of the two of one family, «сын» the younger; the
+    # given name alone after a kinship word («его сын Максим») tells who is who
+    ("kinship-word-alone-is-the-elder",
+     "Хозяйство основал Олег Петренко, а сейчас им управляет его сын Максим.\n\n«Когда я начинал, было два "
+     "трактора», — вспоминает Петренко-старший.\n\n«Я показывал ему результаты», — рассказывает Максим Петренко."
+     "\n\n«И я был прав!» — вставляет отец.\n\n«Но урожай вырос», — добавляет сын.",
+     [("quote", "Когда я начинал", "Олег Петренко"), ("quote", "Я показывал", "Максим Петренко"),
+      ("quote", "И я был прав", "Олег Петренко"), ("quote", "Но урожай", "Максим Петренко")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
