@@ -256,7 +256,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             # опроверг. «…», — заявил бизнесмен»), not someone it only spoke of («Пострадавший Айдар Нуров в
             # реанимации. «…», — сказал врач»)
             p = None
-        if described and p is not None and _someone_unnamed_since(cast, p, pos, gender):
+        if p is not None and (described and _someone_unnamed_since(cast, p, pos, gender)
+                              or listed and _someone_unnamed_since(cast, p, pos, gender, anonymous_only=True)):
             p = None  # «Одной из пострадавших стала 72-летняя жительница Алматы. «…», — рассказала пенсионерка»
         m = p.last_before(pos) if p is not None else None
         # (a head of state is re-named by a trade only where the paragraph just gave his words: «хозяин саммита»)
@@ -281,21 +282,27 @@ NOUN_REACH = 2000  # characters before «— сказала женщина» sea
 NOUN_WORDS = 120  # words before a descriptive noun's quote read for someone brought in unnamed
 
 
-def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | None = None) -> bool:
+def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | None = None,
+                           anonymous_only: bool = False) -> bool:
     """Whether the author's text between ``p``'s last mention and ``pos`` brings in a person by a noun
     without a name («стала 72-летняя жительница Алматы»): a descriptive noun after it may be that one.
     Only one person, of the speaker's sex (``gender``, from the verb), is one the noun could be: not «родители
     жаловались», «двоих детей», nor «муж проработал» before «— сказала женщина»; and one named in the
-    nominative: «сроки сорваны по вине поставщика» brings in no one who could speak next."""
+    nominative: «сроки сорваны по вине поставщика» brings in no one who could speak next. ``anonymous_only``: only an
+    unnamed source (organisations.txt # anonymous), in any case: «Минфин, по данным источника, …» before «— пояснил
+    собеседник»."""
     m = p.last_before(pos)
     if m is None:
         return False
     lo = max(m.end, pos - NOUN_REACH)  # (bounded: a long floor does not make each quote read it all)
     ws = [w for w in words_in(cast.text, lo, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
+    anonymous = load_words("organisations.txt", "anonymous")
     for k, w in enumerate(ws):
-        if w.text[:1].islower() and is_person_noun(w.text) and not _role_word(w.text) \
-                and _one_of_sex(w.text, gender) and _can_be(w.text, "nomn") and not any(
+        if w.text[:1].islower() and (is_person_noun(w.text) and not _role_word(w.text) and _can_be(w.text, "nomn")
+                                     and not anonymous_only or _reading(w.text)[0] in anonymous) \
+                and _one_of_sex(w.text, gender) and not any(
                 (q := cast.at(x.start)) is not None and q.kind == "person" for x in ws[k + 1 : k + 5]):
+            # (an unnamed source in any case: «Минфин, по данным источника, знакомого с ситуацией, …»)
             return True
     return False
 
