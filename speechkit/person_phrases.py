@@ -17,7 +17,7 @@ import re
 from . import morph, regexes
 from .name_words import _body_heads
 from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
-from .names import (CAP_RE, capitalised, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
+from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
@@ -109,6 +109,13 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             fa = first_name(a.text)
             gender = verb_gender or (fa[1] if fa else "masc")  # «поделилась … Асия Тюлюбаева»
             given = fa[0] if fa and fa[1] == gender else a.text
+            if is_patronymic(b.text):
+                # «Сама Нина Петровна ответила»: a given name and a patronymic are how the text calls someone it
+                # named in full («Нина Петровна Сидорова»), if one person has that given name
+                named = [q for q in cast.people() if q.first == given and q.name != f"{given} {b.text}"]
+                if len(named) == 1:
+                    cast.mention(named[0], a.start, b.end, not oblique)
+                    return named[0]
             p = cast.person(given, b.text, gender, nominative=not oblique)
             cast.mention(p, a.start, b.end, not oblique)
             return p
