@@ -121,8 +121,12 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
                 continue  # an article's surname («аль-Мансури») is no given name
             third = caps[k + 2] if k + 2 < len(caps) and text[nxt.end() : caps[k + 2].start()] == " " \
                 and caps[k + 2].start() not in taken else None
+            fourth = caps[k + 3] if third is not None and k + 3 < len(caps) \
+                and text[third.end() : caps[k + 3].start()] == " " else None
             if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
-                    and not first_name(a) and not self._after_role(m.start()):
+                    and not first_name(a) and not self._after_role(m.start()) \
+                    and not (fourth is not None and _surname_slot(fourth.group(0))):
+                # (not «Сосед Огнева Иван Кузьмич Баранов»: a given name, a patronymic and a surname follow)
                 # (not after a post: «Адвокат Корнилова Дмитрий Агранович» is the lawyer of Корнилов)
                 # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
                 fb = first_name(b)

@@ -2254,6 +2254,11 @@ CASES = [
      "Фермер Алексей Владимирович Чирков вырастил рекорд. «Зачем деньги в землю закапываешь?» — смеется Алексей "
      "Владимирович.",
      [("quote", "Зачем деньги", "Алексей Чирков")]),
+    # a surname in the genitive, then a given name, a patronymic and a surname: the full name after is the person
+    ("genitive-then-a-full-name-with-patronymic",
+     "Тыква весила 412 килограммов. Сосед Огнева Иван Кузьмич Баранов, помогавший ее нести, назвал потерю "
+     "«мелочью».",
+     [("fragment", "мелочью", "Иван Баранов")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
