@@ -25,7 +25,6 @@ that relays or quotes someone's words).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from . import morph, regexes
@@ -35,9 +34,11 @@ from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, known_first_name, place_or_body, surname_ending
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _org_name,
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
-from .person_phrases import _can_be_plural, _group, _person_at, _person_in, _role, _unnamed_subject_before
+from .group_phrases import can_be_plural, group
+from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
 from .quotes import _ASKING
 from .roles import country_of_word, is_person_noun, post_of
+from .sentence_before import asked_before, family_member, there
 from .speakers import Cast, Participant, _nominative_head, org_heads
 from .text import SITE_SUFFIX, norm_word
 from .wordlists import load_words
@@ -90,8 +91,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
-    if number == "plur" and any(w.low == "там" for w in ws) and (there := _there(cast, text, pos, ctx)) is not None:
-        return there  # «В акимате пообещали подвоз воды. «…», — уточнили там»
+    if number == "plur" and any(w.low == "там" for w in ws) and (body := there(cast, text, pos, ctx)) is not None:
+        return body  # «В акимате пообещали подвоз воды. «…», — уточнили там»
     if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
                                 and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
@@ -225,10 +226,10 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         name = " ".join([np[0].low, "из"] + [w.text for w in group])
         return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
     if reply and (np[0].low in PRONOUNS or len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns")):
-        asked = _asked_before(cast, text, min(pos, np[0].start), gender)
+        asked = asked_before(cast, text, min(pos, np[0].start), gender)
         if asked is not None:
             return asked  # «Судья спросил у Осмонова, почему … — …, — ответил подсудимый»: the one asked
-    if len(np) == 1 and (kin := _family_member(cast, np[0], pos, ctx)) is not None:
+    if len(np) == 1 and (kin := family_member(cast, np[0], ctx)) is not None:
         return kin  # «— вставляет отец»: of the two of one family, the elder
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
@@ -239,91 +240,6 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
             return cast.antecedent(at, g, n, ctx.last, ctx.since)
         return _pronoun(cast, text, at, ctx, g, n)
     return _phrase(cast, text, np, pos, ctx, number=number, gender=gender)
-
-
-def _family_member(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | None:
-    """«— вставляет отец», «— добавила дочь»: a kinship word alone, where the text has two people of one
-    family whose seniority it tells (``families._by_seniority``): the elder for a senior kin word, the younger
-    for a junior one."""
-    lemma = _reading(w.text)[0]
-    senior, junior = load_words("roles.txt", "senior kin"), load_words("roles.txt", "junior kin")
-    if lemma not in senior and lemma not in junior:
-        return None
-    for p in ([ctx.last] if ctx.last is not None else []) + cast.people():
-        family = cast.by_key.get(p.key, []) if p.kind == "person" and p.key else []
-        if len(family) == 2:
-            return cast._by_seniority(family, "старш" if lemma in senior else "младш")
-    return None
-
-
-def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] | None:
-    """The span of the author's sentence before the quote that ends right before ``pos`` (or before ``pos``),
-    if nothing quoted stands between."""
-    k = bisect.bisect_left(cast._quoted_starts, pos) - 1
-    if k >= 0 and cast.quoted[k][1] <= pos and not text[cast.quoted[k][1] : pos].strip(" \t,—–-"):
-        pos = cast.quoted[k][0]  # from the quote the attribution is of
-    starts = cast._sentence_starts
-    j = cast.sentence_of(pos) - 1
-    while j > 0 and not text[starts[j] : pos].strip():
-        j -= 1  # (a paragraph break counts as a sentence of nothing)
-    lo = starts[max(0, j)]
-    if cast.in_quote(lo) or any(lo <= a < pos for a, _ in cast.quoted):
-        return None
-    return lo, pos
-
-
-def _there(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
-    """«— уточнили там»: the body the author's sentence before gave the floor to («В акимате пообещали …»,
-    «Об этом сообщили в министерстве»), or else the last body it names."""
-    span = _author_sentence_before(cast, text, pos)
-    if span is None:
-        return None
-    ws = words_in(text, *span)
-    return located_body(cast, text, ws, pos, ctx) or next(
-        (p for w in reversed(ws) if (p := cast.at(w.start)) is not None and p.kind == "organisation"), None)
-
-
-def located_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
-    """The body in «в …» whose people speak in these words («В пресс-службе мэрии добавили, что …»)."""
-    for k in range(len(ws) - 2, -1, -1):
-        if ws[k].low in ("в", "во") and _reading(ws[k + 1].text)[0] in org_heads():
-            got = _organisation(cast, text, _clip(text, ws[k + 1 : k + 6]), pos, ctx)
-            if got is not None:
-                return got
-    return None
-
-
-def body_speaking_before(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
-    """The body the author's sentence right before a quote has speak («В пресс-службе мэрии добавили, что …
-    «…», — говорится в сообщении»)."""
-    span = _author_sentence_before(cast, text, pos)
-    if span is None:
-        return None
-    ws = words_in(text, *span)
-    if not any(w.text[:1].isalpha() and _reading(w.text)[2] == "VERB" and "plur" in _reading(w.text)[1] for w in ws):
-        return None  # (a body in «в …» speaks through a verb in the plural: «добавили», «сообщили»)
-    return located_body(cast, text, ws, pos, ctx)
-
-
-def _asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
-    """The person the author's sentence right before ``pos`` has someone ask («Судья Нурлан Джумабаев спросил у
-    Осмонова, почему …», «поинтересовался у министра Ивана Петрова»), if nothing quoted comes between: the one
-    a reply after it («— ответил он», «— ответил подсудимый») is from."""
-    span = _author_sentence_before(cast, text, pos)
-    if span is None:
-        return None
-    ws = words_in(text, *span)
-    verb = next((w for w in reversed(ws) if _reading(w.text)[0] in _ASKING), None)
-    if verb is None:
-        return None
-    for w in ws[ws.index(verb) + 1 :]:
-        if w.text in (".", "!", "?"):
-            break
-        p = cast.at(w.start)
-        if p is not None and p.kind == "person" and not (gender and p.gender and p.gender != gender):
-            m = next((m for m in p.mentions if m.start <= w.start < m.end), None)
-            return p if m is not None and not m.subject else None
-    return None
 
 
 def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, number: str) -> Participant | None:
@@ -395,7 +311,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             named = _person_in(cast, [w for w in rest if w.start >= m.end], oblique, nominative_only=True,
                                verb_gender=gender) if m is not None else None
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
-        plural = "plur" in gram or (number == "plur" and _can_be_plural(head.text))
+        plural = "plur" in gram or (number == "plur" and can_be_plural(head.text))
         if named is not None:
             return named
         # a capitalised word right after the post that names no place, body or country is a name the
@@ -410,7 +326,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:
-        return _group(cast, np, pos, ctx)
+        return group(cast, np, pos, ctx)
     if head is np[0] and _adjectival(head) and len(np) == 1 and "nomn" in gram and "Apro" not in gram:
         # (not a pronoun: «который предложил …» names no one)
         return _role(cast, np, pos, ctx, plural="plur" in gram)  # «заявил обвиняемый в суде»

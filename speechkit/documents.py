@@ -19,6 +19,7 @@ from .bodies import _organisation
 from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
                            _reading, words_in)
 from .roles import is_person_noun
+from .sentence_before import body_speaking_before
 from .speakers import Cast, Participant, org_heads
 from .text import LOWER_WORD, norm_word
 from .wordlists import load_words
@@ -113,7 +114,7 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
             return outlet  # «…, пишет The Guardian. «…», — говорится в статье»: the outlet's article
     # (the body the sentence right before has speak, «В пресс-службе мэрии добавили, что …», is nearer than the
     # subject of a verb the document is named after further back, «Мэр … сообщил …»)
-    return _a.body_speaking_before(cast, text, pos, ctx) or (_doc_author(cast, text, doc, pos) if doc else None) \
+    return body_speaking_before(cast, text, pos, ctx) or (_doc_author(cast, text, doc, pos) if doc else None) \
         or ctx.issuer or ctx.last or _body_before(cast, pos)
 
 

@@ -19,10 +19,11 @@ from .name_words import _body_heads
 from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
 from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
-from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _in, _indeclinable, _known,
+from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _indeclinable, _known,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
+from .group_phrases import group
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
-from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head, org_key
+from .speakers import SUBJECT_SENTENCES, Cast, Participant, _nominative_head
 from .text import SITE_SUFFIX, norm_word, word_before
 from .wordlists import load_words
 
@@ -217,7 +218,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     «отметил эксперт» → the person just quoted or named, whatever title they came with."""
     post = post_of([w.text for w in np])
     if plural:
-        return _group(cast, np, pos, ctx)
+        return group(cast, np, pos, ctx)
     if post is not None and holder:  # (holder=False: a name follows the post that the model could not read)
         held = _post_of_the_subject_before(cast, pos, ctx, post, gender) or cast.holder(post, pos, gender)
         if held is not None and len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns"):
@@ -378,67 +379,6 @@ def _post_of_the_subject_before(cast: Cast, pos: int, ctx: Context, post, gender
     if before is None or before.country is None or not compatible(post, before):
         return None
     return cast.holder(before, pos, gender)
-
-
-def _group(cast: Cast, np: list[Word], pos: int, ctx: Context) -> Participant:
-    """«спросили журналисты» · «Эксперты S&P пишут» — a group.
-
-    A bare plural that an earlier group shares its head with is that group («диписточники» …
-    «Источники отмечают»); else a bare plural of a body's staff right after it made a statement is that
-    body's people («А в постпредстве … пообещали …. "…", - заверили дипломаты»; organisations.txt ``# staff``).
-    """
-    lead = next((k for k, w in enumerate(np) if not _adjectival(w)), 0)  # «казахстанских | врачей»
-    head = _reading(np[lead].text)[0]
-    if len(np) == 1:  # «Депутаты Жогорку Кенеша … обратились … — сообщили депутаты»: the group named before
-        for p in reversed(cast.participants):
-            if p.kind == "group" and p.last_before(pos) is not None and head in p.key:
-                return p
-    if len(np) == 1 and _in("staff", head):  # people of a body (дипломаты, сотрудники), not «аналитики»
-        for who in (ctx.issuer, ctx.last):
-            if who is not None and who.kind == "organisation":
-                return who
-        here = cast.sentence_of(pos)
-        for m, p in cast.recent(pos):  # «В посольстве … следят за ситуацией. «…», — заверили дипломаты»
-            if here - cast.sentence_of(m.start) > 1:
-                break
-            if p.kind == "organisation" and not cast.in_quote(m.start):
-                return p
-    lemmas = org_key([_reading(w.text)[0] for w in np])
-    words = [w.text for w in np]
-    for k in range(lead + 1):  # «по словам местных собеседников издания» → «местные собеседники издания»
-        words[k] = _plural_nominative(words[k])
-    spelt = org_key([head])
-    if spelt != (head,):  # «диписточники» → «дипломатические источники»; the complements stay as written
-        words = words[:lead] + _spelt_out(spelt) + words[lead + 1 :]
-    words[0] = words[0].lower() if not words[0].isupper() else words[0]
-    name = " ".join(words)
-    p = cast.add(Participant(name, "group", None, " ".join(lemmas)))
-    cast.mention(p, np[0].start, np[-1].end, True)
-    return p
-
-
-def _can_be_plural(word: str) -> bool:
-    return any({"plur", "nomn"} <= p.tag.grammemes for p in morph.parses(word.lower())[:4])
-
-
-def _plural_nominative(word: str) -> str:
-    """A group's head in the nominative plural: «собеседников» → «собеседники», «студентки» stays."""
-    for p in morph.parses(word.lower())[:4]:
-        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and "plur" in p.tag.grammemes:
-            form = p.inflect({"nomn", "plur"})
-            if form is not None:
-                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
-    return word
-
-
-def _spelt_out(lemmas: tuple[str, ...]) -> list[str]:
-    """Lemmas of a spelt-out group name in the plural: («дипломатический», «источник») → «дипломатические источники»."""
-    out = []
-    for lem in lemmas:
-        p = morph.parses(lem)[0]
-        form = p.inflect({"plur", "nomn"})
-        out.append(form.word if form is not None else lem)
-    return out
 
 
 def _unnamed_subject_before(cast: Cast, pos: int, ctx: Context, p: Participant | None,

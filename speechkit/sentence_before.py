@@ -1,0 +1,104 @@
+"""What the author's sentence right before a quote says of who speaks in it.
+
+Russian news often names the speaker of a quote, or the body behind it, in the narrative sentence before:
+«Судья спросил у Осмонова, почему …» (the reply after it is the one asked), «В акимате пообещали …»
+(«— уточнили там», «— говорится в сообщении»: that body), and a family of two named with their seniority
+(«— вставляет отец»: the elder). Each function reads that sentence (or the family) for the attribution
+resolver (``attribution``) and the documents' issuers (``documents``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .bodies import _organisation
+from .noun_phrases import Context, Word, _clip, _reading, words_in
+from .participants import Participant
+from .quotes import _ASKING
+from .speakers import Cast, org_heads
+from .wordlists import load_words
+
+
+def family_member(cast: Cast, w: Word, ctx: Context) -> Participant | None:
+    """«— вставляет отец», «— добавила дочь»: a kinship word alone, where the text has two people of one
+    family whose seniority it tells (``families._by_seniority``): the elder for a senior kin word, the younger
+    for a junior one."""
+    lemma = _reading(w.text)[0]
+    senior, junior = load_words("roles.txt", "senior kin"), load_words("roles.txt", "junior kin")
+    if lemma not in senior and lemma not in junior:
+        return None
+    for p in ([ctx.last] if ctx.last is not None else []) + cast.people():
+        family = cast.by_key.get(p.key, []) if p.kind == "person" and p.key else []
+        if len(family) == 2:
+            return cast._by_seniority(family, "старш" if lemma in senior else "младш")
+    return None
+
+
+def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the author's sentence before the quote that ends right before ``pos`` (or before ``pos``),
+    if nothing quoted stands between."""
+    k = bisect.bisect_left(cast._quoted_starts, pos) - 1
+    if k >= 0 and cast.quoted[k][1] <= pos and not text[cast.quoted[k][1] : pos].strip(" \t,—–-"):
+        pos = cast.quoted[k][0]  # from the quote the attribution is of
+    starts = cast._sentence_starts
+    j = cast.sentence_of(pos) - 1
+    while j > 0 and not text[starts[j] : pos].strip():
+        j -= 1  # (a paragraph break counts as a sentence of nothing)
+    lo = starts[max(0, j)]
+    if cast.in_quote(lo) or any(lo <= a < pos for a, _ in cast.quoted):
+        return None
+    return lo, pos
+
+
+def there(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
+    """«— уточнили там»: the body the author's sentence before gave the floor to («В акимате пообещали …»,
+    «Об этом сообщили в министерстве»), or else the last body it names."""
+    span = _author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
+    return located_body(cast, text, ws, pos, ctx) or next(
+        (p for w in reversed(ws) if (p := cast.at(w.start)) is not None and p.kind == "organisation"), None)
+
+
+def located_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> Participant | None:
+    """The body in «в …» whose people speak in these words («В пресс-службе мэрии добавили, что …»)."""
+    for k in range(len(ws) - 2, -1, -1):
+        if ws[k].low in ("в", "во") and _reading(ws[k + 1].text)[0] in org_heads():
+            got = _organisation(cast, text, _clip(text, ws[k + 1 : k + 6]), pos, ctx)
+            if got is not None:
+                return got
+    return None
+
+
+def body_speaking_before(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
+    """The body the author's sentence right before a quote has speak («В пресс-службе мэрии добавили, что …
+    «…», — говорится в сообщении»)."""
+    span = _author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
+    if not any(w.text[:1].isalpha() and _reading(w.text)[2] == "VERB" and "plur" in _reading(w.text)[1] for w in ws):
+        return None  # (a body in «в …» speaks through a verb in the plural: «добавили», «сообщили»)
+    return located_body(cast, text, ws, pos, ctx)
+
+
+def asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
+    """The person the author's sentence right before ``pos`` has someone ask («Судья Нурлан Джумабаев спросил у
+    Осмонова, почему …», «поинтересовался у министра Ивана Петрова»), if nothing quoted comes between: the one
+    a reply after it («— ответил он», «— ответил подсудимый») is from."""
+    span = _author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
+    verb = next((w for w in reversed(ws) if _reading(w.text)[0] in _ASKING), None)
+    if verb is None:
+        return None
+    for w in ws[ws.index(verb) + 1 :]:
+        if w.text in (".", "!", "?"):
+            break
+        p = cast.at(w.start)
+        if p is not None and p.kind == "person" and not (gender and p.gender and p.gender != gender):
+            m = next((m for m in p.mentions if m.start <= w.start < m.end), None)
+            return p if m is not None and not m.subject else None
+    return None
