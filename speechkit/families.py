@@ -10,6 +10,7 @@ through the cast's registry (``person``, ``mention``, ``by_key``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from . import morph, regexes
@@ -122,8 +123,7 @@ class FamilyNames:
         junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
         for k, p in enumerate(people):
             # where the text names them: their mentions, and their given name alone («его сын Максим»), first first
-            spots = sorted({m.start for m in p.mentions} | ({g.start() for g in re.finditer(
-                rf"(?<![\w-]){re.escape(p.first)}(?![\w-])", self.text[: self.end])} if p.first else set()))
+            spots = sorted({m.start for m in p.mentions} | set(self._given_name_spots(p.first)))
             for first in spots[:4]:
                 before = list(_WORD.finditer(self.text, max(0, first - 60), first))[-6:]
                 # the kinship word may head an apposition: «и его сын, нынешний генеральный директор Нурлан …»
@@ -135,6 +135,16 @@ class FamilyNames:
                 if younger is not None:
                     return younger if rank.startswith("младш") else people[1 - people.index(younger)]
         return None
+
+    def _given_name_spots(self, given: str | None) -> tuple[int, ...]:
+        """The first four places the text writes a given name alone as a word (read once per name and text)."""
+        if not given:
+            return ()
+        spots = self.__dict__.setdefault("_given_spots", {})
+        if given not in spots:
+            found = re.compile(rf"(?<![\w-]){re.escape(given)}(?![\w-])").finditer(self.text, 0, self.end)
+            spots[given] = tuple(m.start() for m in itertools.islice(found, 4))
+        return spots[given]
 
     def _pick(self, people: list[Participant], pos: int, word: str = "") -> Participant:
         """Of a family sharing a surname, the one the form at ``pos`` is of, else the one last named before.

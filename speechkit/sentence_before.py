@@ -45,8 +45,10 @@ def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] 
     while j > 0 and not text[starts[j] : pos].strip():
         j -= 1  # (a paragraph break counts as a sentence of nothing)
     lo = starts[max(0, j)]
-    if cast.in_quote(lo) or any(lo <= a < pos for a, _ in cast.quoted):
-        return None
+    opens = cast._quoted_starts
+    k = bisect.bisect_left(opens, lo)
+    if cast.in_quote(lo) or k < len(opens) and opens[k] < pos:
+        return None  # (by bisection: a transcript of many quotes asks this of each)
     return lo, pos
 
 

@@ -428,3 +428,29 @@ def test_a_word_list_is_one_set_until_it_is_read_again():
     wordlists.load_sections.cache_clear()
     again = wordlists.load_words("speech_verbs.txt")
     assert again is not first and again == first
+
+
+def test_the_sentence_before_a_reply_is_found_by_bisection(monkeypatch):
+    """«— ответил он» asks whether a quote stands between the author's sentence before and the reply: a
+    look through every quote of the text for each reply made a transcript of n replies cost n²."""
+    from speechkit import speakers
+
+    passes = 0
+
+    class Counting(list):
+        def __iter__(self):
+            nonlocal passes
+            passes += 1
+            return super().__iter__()
+
+    init = speakers.Cast.__init__
+
+    def counting_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.quoted = Counting(self.quoted)
+
+    monkeypatch.setattr(speakers.Cast, "__init__", counting_init)
+    text = "Депутат Иван Сидоров спросил министра Аскара Омарова о сроках. «Дорогу сдадим к осени», — ответил он.\n\n" * 200
+    a = analyze(text, Options(figures=False, keywords=False, summary=False))
+    assert [s.speaker for s in a.segments if s.kind == "quote"] == ["Аскар Омаров"] * 200
+    assert passes < 20  # not once per reply
