@@ -446,10 +446,11 @@ def _dialogue_lines(t: str, quotes: list[Quote], said: list, cast: Cast) -> None
     рассмеялась Чжан Лимин»): a question is the journalist's (the one the text names as one, if any), any other
     line the speaker of the attributed line, who answers."""
     first = len(said) - len(quotes)
+    end = None  # the line the dialogue's run ends with (walking back: the nearest one after)
     for k in range(len(quotes) - 1, -1, -1):
         if quotes[k].side != "dialogue":
+            end = k
             continue
-        end = next((j for j in range(k + 1, len(quotes)) if quotes[j].side != "dialogue"), None)
         answerer = said[first + end][3] if end is not None else None
         a, b, kind, _, attr, flags = said[first + k]
         if _asks(t, quotes[k]):
