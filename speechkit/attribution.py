@@ -374,12 +374,14 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     («дальнобойщик из Тюпа Марат», «фермер из аула Бесагаш Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
     with a surname."""
     k = 1
+    place = False  # the word before is a place's name after its noun («района Снеговая | Падь Игорь»)
     while k < len(whole):
+        named_place = (place or _place_noun_before(whole, k)) and k + 1 < len(whole) and whole[k + 1].text[:1].isupper()
         if whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS \
-                or _place_noun_before(whole, k, preposition=True) \
-                or _place_noun_before(whole, k) and k + 1 < len(whole) and whole[k + 1].text[:1].isupper():
-            # (past «из аймака Увс»: a place noun after a preposition, then the place's name; past «района Ваке»
-            # before another capitalised word: «житель района Ваке Давид»)
+                or _place_noun_before(whole, k, preposition=True) or named_place:
+            # (past «из аймака Увс»: a place noun after a preposition, then the place's name; past «района Ваке»,
+            # «района Снеговая Падь» before another capitalised word: «житель района Ваке Давид»)
+            place = named_place
             k += 1
         elif parent := _parents_name(whole, k):
             k += parent  # (past «Дочь Крутиковой»: whose daughter she is)

@@ -2259,6 +2259,9 @@ CASES = [
      "Тыква весила 412 килограммов. Сосед Огнева Иван Кузьмич Баранов, помогавший ее нести, назвал потерю "
      "«мелочью».",
      [("fragment", "мелочью", "Иван Баранов")]),
+    ("given-name-after-a-two-word-place",
+     "«Такого ветра я не помню», — говорит житель района Снеговая Падь Игорь.",
+     [("quote", "Такого ветра", "Игорь")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
