@@ -31,7 +31,7 @@ from . import morph, regexes
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
 from .name_sex import _feminine_noun, _name_parses, listed_woman
-from .names import first_name, gender_of_verb, known_first_name, place_or_body, surname_ending
+from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _org_name,
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .group_phrases import can_be_plural, group
@@ -392,6 +392,9 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     name, before = whole[k], whole[k - 1]
     if k + 1 < len(whole) and whole[k + 1].text[:1].isupper() and whole[k + 1].start - name.end == 1:
         return None  # «водитель такси Бакыт Султанов»: a full name, read as one
+    base, _, honorific = name.text.partition("-")
+    if honorific.lower() in load_words("honorifics.txt") and (given_slot(base) or known_first_name(base)):
+        return name  # «пенсионерка Саодат-опа», «Гулмира-эже»: a given name with its honorific
     listed = listed_woman(name.text)  # «продавщица Сауле»: hers, not Саул's
     fn = (name.text, "femn") if listed else first_name(name.text) or (
         (name.text, gender or "masc") if known_first_name(name.text) else None)  # «Умид»: a listed name

@@ -2262,6 +2262,10 @@ CASES = [
     ("given-name-after-a-two-word-place",
      "«Такого ветра я не помню», — говорит житель района Снеговая Падь Игорь.",
      [("quote", "Такого ветра", "Игорь")]),
+    # a given name with a Central Asian honorific after a hyphen is how the text calls the person
+    ("given-name-with-an-honorific",
+     "«Земля начала трескаться еще неделю назад», — говорит пенсионерка Саодат-опа.",
+     [("quote", "Земля начала", "Саодат-опа")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
