@@ -155,6 +155,11 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         if first is None or first.start() != m.start():
             continue
         lemma, gram, pos = _reading(first.group(0))
+        if lemma not in heads and first.group(0)[:1].isupper() and not cast.in_quote(m.start()) \
+                and norm_word(first.group(0).lower()) in _proper_forms():
+            # «Роскомнадзор направил компании запрос»: a body by its own name (organisations.txt # proper names)
+            _learn_proper_body(cast, text, m.start(), first.end())
+            continue
         if not (lemma in heads or pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma)):
             continue
         inside = cast.at(m.start()) if first.group(0).islower() else None
@@ -181,6 +186,25 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
     for abbr, org in cast.aliases.items():
         for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
             cast.mention(org, m.start(), m.end(), True)
+
+
+@functools.cache
+def _proper_forms() -> frozenset[str]:
+    """The forms of the bodies' own names (organisations.txt # proper names), as ``body_name`` reads them."""
+    from .names import _body_forms
+
+    names = set(_sections().get("proper names", ()))
+    return frozenset(form for form, name in _body_forms().items() if name in names)
+
+
+def _learn_proper_body(cast: Cast, text: str, start: int, end: int) -> None:
+    """A body the text names by its own name, mentioned where it stands, a subject unless a preposition or a
+    noun it complements stands before («в Роскомнадзоре», «запрос Роскомнадзора»)."""
+    w = Word(start, end, text[start:end])
+    before = words_in(text, max(0, start - 40), start)
+    prev = before[-1] if before and not text[before[-1].end : start].strip() else None
+    subject = prev is None or not (prev.low in PREPOSITIONS or prev.text[:1].islower() and _reading(prev.text)[2] == "NOUN")
+    _organisation(cast, text, [w], start, Context(), subject=subject)
 
 
 _QUOTED_PART = regexes.compile(r"[«\"„]([^«»\"„“”]+)")  # a body's name in quotes
@@ -253,7 +277,8 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
 @functools.cache
 def _head_starts() -> re.Pattern[str]:
     """Where a head or group noun may begin: the first four letters of each lemma, any case."""
-    stems = {lem[:4] for lem in org_heads() | frozenset(_sections().get("groups", ())) if lem}
+    stems = {lem[:4] for lem in org_heads() | frozenset(_sections().get("groups", ()))
+             | frozenset(_sections().get("proper names", ())) if lem}
     if stems and all(_ONE_WORD.fullmatch(x) for x in stems):
         # a trie of the stems («(?:а(?:вто|ген|…)|б…)»): the engine tries a letter, not 157 words, at each
         # word start. Only where each match is made of word characters are the places it finds (all the
@@ -310,7 +335,14 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = F
         return max(same, key=lambda b: b[0])[1] if same else None
     adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]
     pointed = [b for b in bodies if adjs and any(a in " ".join(b[1].key) for a in adjs)]
-    return max(same or pointed or bodies, key=lambda b: b[0])[1]
+    if same or pointed:
+        return max(same or pointed, key=lambda b: b[0])[1]
+    # «Роскомнадзор направил компании запрос. «…», — сообщили в ведомстве»: of the bodies the sentence before
+    # names, the subject, not one named in passing after it; else the latest
+    here = cast.sentence_of(pos)
+    near = [b for b in bodies if here - cast.sentence_of(b[0]) <= 1]
+    subjects = [b for b in near if any(m.start == b[0] and m.subject for m in b[1].mentions)]
+    return max(subjects or bodies, key=lambda b: b[0])[1]
 
 
 @functools.cache
