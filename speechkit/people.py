@@ -35,13 +35,15 @@ from .names import (ARTICLE_NAME, CAP, declined_surname, feminine_given, first_n
                     is_patronymic, known_first_name, place_or_body, surname_ending, surname_key,
                     surname_like)
 from .participants import Participant
-from .roles import is_person_noun
+from .roles import country_of_word, is_person_noun
 from .sex_in_context import SexInContext
 from .text import norm_word, word_after, word_before
 from .wordlists import load_table, load_words
 
 # a capitalised word, or an Arabic surname with its article («аль-Мансури», «ан-Нури»: after a given name, the surname)
 _CAP_WORD = regexes.compile(rf"{CAP}|(?<![\w-]){ARTICLE_NAME}")
+_FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
+_APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
 _FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
 OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surname's cases: «Сантоса», «Сантосу»
 # В.Путин · В. Путин · К.-Ж. Токаев
@@ -311,6 +313,18 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
             # (not «Маартье | ван дер Берг»: a surname with its particle goes on)
             # «Мигрант из Куляба Фаридун, работающий на стройке, …»: a person noun and the place they are from,
             # then a given name alone: someone the text names by it
+            fn = first_name(word)
+            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
+            return
+        apposed = _APPOSED_PERSON.match(self.text, m.end())
+        name_like = given_slot(word) and not is_person_noun(word) and not place_or_body(word) \
+            and not country_of_word(word)
+        if name_like and (_FROM_PLACE_AFTER.match(self.text, m.end()) and (
+                known_first_name(word) or not morph.analyzer().word_is_known(word.lower()))
+                or apposed and is_person_noun(apposed.group(1)) and not self._sentence_start(m.start())):
+            # «Шахзод из Ферганы работает у …»: a given name and the place one is from; «— говорит Талант,
+            # 28-летний курьер из Нарына»: a capitalised word inside a sentence with a person noun in apposition
+            # (even one the dictionary knows as a common noun)
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
             return

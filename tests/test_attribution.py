@@ -2280,6 +2280,18 @@ CASES = [
      "Специальный докладчик ООН Изабель Мартен завершила визит в Таджикистан. «Самоцензура стала нормой», — "
      "сказала Мартен. Докладчик призвала освободить журналистов. Их приговоры она назвала «несоразмерными».",
      [("quote", "Самоцензура", "Изабель Мартен"), ("fragment", "несоразмерными", "Изабель Мартен")]),
+    # a given name and the place one is from opening a sentence, or a capitalised word inside a sentence with a
+    # person noun in apposition, introduce someone by that name
+    ("given-name-from-a-place",
+     "Владелец фабрики Ли Сан Мин доволен работниками. Шахзод из Ферганы работает у Ли Сан Мина третий год. "
+     "«Больше половины отправляю семье», — рассказал он.",
+     [("quote", "Больше половины", "Шахзод")]),
+    ("capitalised-common-noun-with-a-person-in-apposition",
+     "Мы поговорили с мигрантами. «Девять тысяч — это неделя работы», — говорит Талант, 28-летний курьер из Нарына.",
+     [("quote", "Девять тысяч", "Талант")]),
+    ("post-from-a-place-is-no-given-name",
+     "Президент из Москвы прилетел вчера. «Мы договорились», — сказал он.",
+     [("quote", "Мы договорились", "президент")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
