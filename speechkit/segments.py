@@ -193,6 +193,12 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         # else as its subject («Её партнёр Тимур Сайфуллин отвечает за закупки.» / «…»); else the one person
         # the sentence before names, or who the author's sentences just before say spoke («Глава ведомства
         # отметил, что …»)
+        if t[: q.start].rstrip().endswith(":"):
+            # «Одна из них, алматинка Жанар, рассказала, как все произошло: / «Мы жарили шашлык …»: the sentence
+            # a colon ends introduces the quote after it, whoever spoke before
+            announced = _statement_before(t, t[: q.start].rstrip().rfind(":") + 1, cast, ctx)
+            if announced is not None:
+                return announced
         sole = _sole_person_before(q.start, cast)
         if sole is not None and ctx.last is not None and sole is not ctx.last:
             m = sole.last_before(q.start)

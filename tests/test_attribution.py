@@ -2292,6 +2292,11 @@ CASES = [
     ("post-from-a-place-is-no-given-name",
      "Президент из Москвы прилетел вчера. «Мы договорились», — сказал он.",
      [("quote", "Мы договорились", "президент")]),
+    # the sentence a colon ends introduces the quote in the paragraph after it, whoever spoke before
+    ("colon-announces-the-next-paragraph",
+     "В ГУ «Казселезащита» сообщили, что поток вызван прорывом озера. «Объем выноса большой», — пояснили в "
+     "учреждении. Туристка Жанар Сапарова рассказала, как все произошло:\n\n«Мы жарили шашлык у реки».",
+     [("quote", "Объем выноса", "Казселезащита"), ("quote", "Мы жарили", "Жанар Сапарова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
