@@ -140,11 +140,10 @@ class FamilyNames:
         """The first four places the text writes a given name alone as a word (read once per name and text)."""
         if not given:
             return ()
-        spots = self.__dict__.setdefault("_given_spots", {})
-        if given not in spots:
+        if given not in self._given_spots:
             found = re.compile(rf"(?<![\w-]){re.escape(given)}(?![\w-])").finditer(self.text, 0, self.end)
-            spots[given] = tuple(m.start() for m in itertools.islice(found, 4))
-        return spots[given]
+            self._given_spots[given] = tuple(m.start() for m in itertools.islice(found, 4))
+        return self._given_spots[given]
 
     def _pick(self, people: list[Participant], pos: int, word: str = "") -> Participant:
         """Of a family sharing a surname, the one the form at ``pos`` is of, else the one last named before.

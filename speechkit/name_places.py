@@ -107,12 +107,11 @@ class NamePlaces:
     def _text_place(self, word: str) -> bool:
         """Whether the text writes ``word`` after a place noun somewhere («префектуры Миядзаки»): it names that
         place wherever it stands («Жительница Миядзаки Юко Наката»). The text is read once, when first asked."""
-        places = getattr(self, "_places_named", None)
-        if places is None:
+        if self._places_named is None:
             nouns = load_words("organisations.txt", "place nouns")
-            places = self._places_named = {m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
-                                           if norm_word(morph.lemma(m.group(1))) in nouns}
-        return word in places
+            self._places_named = frozenset(m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
+                                           if norm_word(morph.lemma(m.group(1))) in nouns)
+        return word in self._places_named
 
     def _after_noun_of(self, start: int, section: str) -> bool:
         before = word_before(self.text, start)

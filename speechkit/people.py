@@ -308,23 +308,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
-        if given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) and self._noun_from_a_place_before(m.start()) \
-                and (word_after(self.text, m.end()) or "").lower() not in load_words("surname_prefixes.txt"):
-            # (not «Маартье | ван дер Берг»: a surname with its particle goes on)
-            # «Мигрант из Куляба Фаридун, работающий на стройке, …»: a person noun and the place they are from,
-            # then a given name alone: someone the text names by it
-            fn = first_name(word)
-            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
-            return
-        apposed = _APPOSED_PERSON.match(self.text, m.end())
-        name_like = given_slot(word) and not is_person_noun(word) and not place_or_body(word) \
-            and not country_of_word(word)
-        if name_like and (_FROM_PLACE_AFTER.match(self.text, m.end()) and (
-                known_first_name(word) or not morph.analyzer().word_is_known(word.lower()))
-                or apposed and is_person_noun(apposed.group(1)) and not self._sentence_start(m.start())):
-            # «Шахзод из Ферганы работает у …»: a given name and the place one is from; «— говорит Талант,
-            # 28-летний курьер из Нарына»: a capitalised word inside a sentence with a person noun in apposition
-            # (even one the dictionary knows as a common noun)
+        if self._named_by_given_name(m):
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
             return
@@ -341,6 +325,24 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _named_by_given_name(self, m: re.Match) -> bool:
+        """Whether a capitalised word that may be a given name introduces someone by it alone, where the words
+        around say a person is meant: «Мигрант из Куляба Фаридун, работающий …» (a person noun and the place they
+        are from before it; not «из Нидерландов Маартье ван дер Берг», whose surname goes on with a particle),
+        «Шахзод из Ферганы работает …» (the place after it), «— говорит Талант, 28-летний курьер» (a person
+        noun in apposition inside a sentence, even after a word the dictionary knows as a common noun)."""
+        word, text = m.group(0), self.text
+        if not given_slot(word) or _CAP_NEXT.match(text, m.end()):
+            return False
+        if self._noun_from_a_place_before(m.start()):
+            return (word_after(text, m.end()) or "").lower() not in load_words("surname_prefixes.txt")
+        if is_person_noun(word) or place_or_body(word) or country_of_word(word):
+            return False
+        if _FROM_PLACE_AFTER.match(text, m.end()):
+            return known_first_name(word) or not morph.analyzer().word_is_known(word.lower())
+        apposed = _APPOSED_PERSON.match(text, m.end())
+        return apposed is not None and is_person_noun(apposed.group(1)) and not self._sentence_start(m.start())
 
     def _noun_from_a_place_before(self, start: int) -> bool:
         """Whether a person noun in the nominative and «из» with a place stand right before ``start``

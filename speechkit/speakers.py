@@ -78,6 +78,8 @@ class Cast(PeopleLearning):
         self._index: list[tuple[Mention, Participant]] = []  # every mention, in text order
         self._index_starts: list[int] = []
         self.learning = True  # participants added from now on come from resolving attributions
+        self._places_named: frozenset[str] | None = None  # words after a place noun (name_places._text_place)
+        self._given_spots: dict[str, tuple[int, ...]] = {}  # where a given name stands alone (families)
         self._learn_people()
 
     # ------------------------------------------------------------ registry
