@@ -62,6 +62,7 @@ def _feminine_noun(word: str) -> bool:
     return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
 
 
+@functools.lru_cache(maxsize=50_000)
 def listed_woman(given: str) -> bool:
     """Whether data/womens_names.txt lists the given name as written («Сауле», «Гульноза», «Жулдыз»)."""
     return norm_word(given) in load_words("womens_names.txt")

@@ -37,6 +37,7 @@ def _same_case(given: str, surname: str) -> bool:
     return any(c in p.tag.grammemes for p in morph.parses(given.lower())[:3] for c in cases)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _org_name_word(word: str) -> bool:
     """A body's head noun or proper name («Хокимият», «Акимат»): no given name (nor a name the dictionary
     knows whose lemma is one: «Раду» is no form of «рада»)."""
@@ -62,6 +63,7 @@ def _is_role(word: str) -> bool:
                for p in morph.parses(word.lower())[:3])
 
 
+@functools.lru_cache(maxsize=50_000)
 def _surname_slot(word: str, after_given: bool = False, introduced: bool = False) -> bool:
     """Whether a capitalised word after a given name can be the surname: not a role, a patronymic or a
     country; after a given name the dictionary knows, a word that is also a place or another given name
@@ -74,6 +76,7 @@ def _surname_slot(word: str, after_given: bool = False, introduced: bool = False
     return not place_or_body(word) and (not known_first_name(word) or surname_like(word))
 
 
+@functools.lru_cache(maxsize=50_000)
 def _surname_form(word: str) -> bool:
     """A surname by its form alone, in the nominative: «Каллыбеков» (a man's «-ов»), «Гогиберидзе», «Пашинян»
     (``surname_endings.txt``)."""
@@ -87,6 +90,7 @@ def _surname_form(word: str) -> bool:
     return _listed_nominative(word) and not any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parses(low)[:2])
 
 
+@functools.lru_cache(maxsize=50_000)
 def _listed_nominative(word: str) -> bool:
     """Whether the word ends as a surname written alike in every case does (``surname_endings.txt``: «Гоцеридзе»,
     «Толибзода», «Пашинян»), with three letters or more before the ending."""

@@ -170,6 +170,7 @@ def _body_forms() -> dict[str, str]:
     return forms
 
 
+@functools.lru_cache(maxsize=50_000)
 def body_name(word: str) -> str | None:
     """The nominative of a body's proper name that ``word`` is a form of, written as the text writes
     it: «Акорды» → «Акорда», «Самрук-Казыны» → «Самрук-Казына» (organisations.txt: # proper names);
@@ -213,6 +214,7 @@ def place_or_body(word: str) -> bool:
     return any({"Geox", "Orgn"} & p.tag.grammemes for p in top[:2] if p.score >= 0.3)
 
 
+@functools.lru_cache(maxsize=50_000)
 def surname_ending(word: str) -> str | None:
     """The case ending of an -ов/-ев/-ин surname: "" (a man's nominative), "а" (a woman's nominative
     or a man's genitive), another ending, or None for a surname of another shape.
@@ -227,6 +229,7 @@ def surname_ending(word: str) -> str | None:
     return low[len(m.group(1)):]
 
 
+@functools.lru_cache(maxsize=50_000)
 def given_slot(word: str) -> bool:
     """Whether a capitalised word may be a given name the dictionary does not know («Бахыт», «Канат»):
     a noun or an unknown word, not a pronoun, adverb or verb."""

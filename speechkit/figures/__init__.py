@@ -19,6 +19,7 @@ words), ``context`` (units, scales and years borrowed from the rest of the text)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -36,12 +37,41 @@ from .words import ROMAN_STARTS, _read_word
 
 __all__ = ["find_figures", "read_figures", "figure_of", "lexicon", "Lexicon", "LEMMA_CATEGORIES"]
 
-_CORE = regexes.compile(
+_CORE_DATES = (
     r"(?P<ddate>(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"  # 27.03.2013
     r"|(?<![\d.-])\d{4}-\d{2}-\d{2}(?![\d-]))"  # 2013-03-27
-    rf"|(?P<num>{_NUM})"
-    rf"|(?P<word>{_WORD})"
 )
+_LETTER, _JOIN = r"[^\W\d_]", "[-\u2010\u2011]"  # a word's letter; the hyphens that join its parts (scan._WORD)
+
+
+@functools.lru_cache(maxsize=8)
+def _core(starts: frozenset[str]) -> re.Pattern[str]:
+    """The next number core: a date, a digit run, or a word that may begin a figure (a Roman numeral's
+    capital, or first three characters, in lower case with «ё» as «е», among ``starts``: ``Lexicon.starts``;
+    a shorter key is the whole word), in the group named for its kind.
+
+    Most words of a text are no number: the words before a core are passed by inside the regex engine,
+    each whole (possessively: nothing is tried again), not one match at a time in Python. A match with no
+    core group is the text's tail, with no core in it."""
+    trie: dict = {}
+    for key in starts:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict, depth: int) -> str:
+        alts = []
+        for ch, child in sorted(node.items()):
+            if ch == "":  # a key ends here: with its three characters, or where the word ends
+                alts.append("" if depth >= 3 else f"(?!{_LETTER}|{_JOIN}{_LETTER})")
+            else:
+                alts.append(("[еЕёЁ]" if ch == "е" else re.escape(ch)) + branch(child, depth + 1))
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    candidate = f"[{ROMAN_STARTS}]" + (f"|(?i:{branch(trie, 0)})" if trie else "")
+    other = rf"(?!{candidate})(?>{_WORD})|[^\w]|_"  # a word that begins no figure, or a character of no word
+    return regexes.compile(rf"(?:{other})*+(?:{_CORE_DATES}|(?P<num>{_NUM})|(?P<word>{_WORD}))?")
 
 # Digit strings that are not figures: links, times of day, phones, list
 # numbering, names in quotes («36,6»), numbered items (№ 5), long ids.  Every
@@ -91,19 +121,14 @@ def read_figures(text: str, start: int = 0, end: int | None = None) -> Iterator[
     scan = _Scan(text, start, end, lexicon(), starts, ends)
     drafts: list[_Draft] = []
     pos = start
-    starts_of_numbers = scan.lex.starts
-    for m in _CORE.finditer(text, start, end):
-        s = m.start()
+    for m in _core(scan.lex.starts).finditer(text, start, end):
+        kind = m.lastgroup
+        if kind is None:
+            continue  # the tail: words that begin no figure
+        s, e = m.span(kind)
         if s < pos:
             continue
-        # most words are not numbers: a look at their first letters before any reading
-        if m.lastgroup == "word" and text[s] not in ROMAN_STARTS:
-            first = text[s : s + 3]
-            if not first.isalpha():  # a word of one or two letters, or a hyphen early: its own letters
-                first = m.group()[:3]
-            if first.lower().replace("ё", "е") not in starts_of_numbers:
-                continue
-        draft = _read_core(scan, m, pos)
+        draft = _read_core(scan, kind, s, e, pos)
         if draft is None:
             continue
         pos = draft.end
@@ -140,12 +165,12 @@ def _skip_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _read_core(scan: _Scan, m: re.Match[str], lo: int) -> _Draft | None:
-    if m.group("num"):
-        return _read_digits(scan, m.start(), m.end(), lo)
-    if m.group("word"):
-        return _read_word(scan, _word(m.start(), m.end(), m.group()), lo)
-    return _read_numeric_date(scan, m)
+def _read_core(scan: _Scan, kind: str, s: int, e: int, lo: int) -> _Draft | None:
+    if kind == "num":
+        return _read_digits(scan, s, e, lo)
+    if kind == "word":
+        return _read_word(scan, _word(s, e, scan.text[s:e]), lo)
+    return _read_numeric_date(scan, s, e)
 
 
 # ---------------------------------------------------------------- output

@@ -18,15 +18,16 @@ _DAY_LINK = regexes.compile(rf"[{SPACES}]*(?:по|до|и|или|,|[{DASHES}])[{
 _TIME_AFTER = regexes.compile(rf"[{SPACES},]*(?:в[{SPACES}]+)?\d{{1,2}}:\d{{2}}(?!\d)")  # 7 апреля 2025 года 14:15
 
 
-def _read_numeric_date(scan: _Scan, m: re.Match[str]) -> _Draft | None:
+def _read_numeric_date(scan: _Scan, s: int, e: int) -> _Draft | None:
     # 27.03.2013, 2013-03-27
-    if "-" in m.group():
-        year, month, day = (int(x) for x in m.group().split("-"))
+    written = scan.text[s:e]
+    if "-" in written:
+        year, month, day = (int(x) for x in written.split("-"))
     else:
-        day, month, year = (int(x) for x in m.group().split("."))
-    if scan.skipped(m.start()) or not (1 <= day <= 31 and 1 <= month <= 12):
+        day, month, year = (int(x) for x in written.split("."))
+    if scan.skipped(s) or not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    return _Draft(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "date")
+    return _Draft(s, e, f"{year:04d}-{month:02d}-{day:02d}", "date")
 
 
 def _read_date(scan: _Scan, s: int, e: int, value: Decimal) -> _Draft | None:
