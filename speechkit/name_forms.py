@@ -22,7 +22,7 @@ from .names import (feminine_given, first_name, foreign_nominative, given_slot, 
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman, speaks_as_a_man
-from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading,
+from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading, demonym,
                          _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
 from .roles import country_of_word
 from .text import norm_word, word_before
@@ -95,7 +95,7 @@ class NameForms(NamePlaces):
         """
         if country_of_word(a) and surname_ending(b) in ("", "а") and self._after_role(start) and first_name(a):
             pass  # «депутат Дания Еспаева»: after a post, a country's name before a surname is a given name
-        elif _is_role(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
+        elif _is_role(a) or demonym(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
                 or not _surname_slot(b, after_given=known_first_name(a) or self._verb_after(end),
                                      introduced=self._introduced_by_post(b, start)):
             # «Шымкента Жанатом»: a city is no given name, whatever a name's place says; a given name as the

@@ -77,6 +77,22 @@ def _surname_slot(word: str, after_given: bool = False, introduced: bool = False
 
 
 @functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=50_000)
+def demonym(word: str) -> bool:
+    """A noun of a person by the place they are from («Бишкекчанка», «Алматинец», «Киевлянин»: an ending of
+    ``demonym_endings.txt``), not a given name or surname: the dictionary reads it as no name, as an animate
+    noun if it knows it at all, and ``womens_names.txt`` does not list it."""
+    low = word.lower()
+    if not any(low.endswith(e) and len(low) >= len(e) + 3 for e in load_words("demonym_endings.txt")) \
+            or known_first_name(word) or norm_word(word) in load_words("womens_names.txt"):
+        return False
+    if not morph.analyzer().word_is_known(low):
+        return True  # «бишкекчанка», «ошанка»: the dictionary's guess says nothing
+    parses = morph.parses(low)[:3]
+    return not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses) \
+        and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag.grammemes
+
+
 def _surname_form(word: str) -> bool:
     """A surname by its form alone, in the nominative: «Каллыбеков» (a man's «-ов»), «Гогиберидзе», «Пашинян»
     (``surname_endings.txt``)."""

@@ -28,7 +28,8 @@ from .families import FamilyNames
 from .family_first import FamilyFirstNames, family_first as is_family_first
 from .initials import _INITIAL, InitialsNames, _as_written, _surname_after_initial
 from .name_forms import NameForms
-from .name_words import _body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot
+from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot,
+                         demonym)
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
 from .names import (ARTICLE_NAME, CAP, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
@@ -335,7 +336,8 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
         word, text = m.group(0), self.text
         if not given_slot(word) or _CAP_NEXT.match(text, m.end()):
             return False
-        if self._noun_from_a_place_before(m.start()):
+        if self._noun_from_a_place_before(m.start()) or demonym(word_before(text, m.start()) or ""):
+            # («Бишкекчанка Айпери рассказала …»: a noun of where she is from, then the name)
             return (word_after(text, m.end()) or "").lower() not in load_words("surname_prefixes.txt")
         if is_person_noun(word) or place_or_body(word) or country_of_word(word):
             return False
