@@ -24,6 +24,7 @@ import re
 
 from . import morph, regexes
 from .cache import code_stamp, memo
+from .compound_names import CompoundNames
 from .families import FamilyNames
 from .family_first import FamilyFirstNames, family_first as is_family_first
 from .initials import _INITIAL, InitialsNames, _as_written, _surname_after_initial
@@ -100,7 +101,8 @@ def _surname_keys(surnames: list[str]) -> list[str]:
                 and all(isinstance(k, str) and k for k in keys))
 
 
-class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, NameRoles, SexInContext):
+class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, InitialsNames, NameForms, NameRoles,
+                     SexInContext):
     """The part of ``speakers.Cast`` that learns the people of its text (``_learn_people``, run when a cast
     is made) and reads initials, including a transcript label's (``_initials_person``)."""
 
@@ -109,6 +111,7 @@ class PeopleLearning(FamilyNames, FamilyFirstNames, InitialsNames, NameForms, Na
         caps = list(_CAP_WORD.finditer(text, 0, end))
         taken: set[int] = set()  # starts of capitalised words read as part of a full name
         self._particle_names(taken)
+        self._compound_names(taken)
         self._couple_names(taken)
         self._one_letter_names(taken)
         self._family_first_names(taken, caps)
