@@ -397,7 +397,8 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
         return name  # «пенсионерка Саодат-опа», «Гулмира-эже»: a given name with its honorific
     listed = listed_woman(name.text)  # «продавщица Сауле»: hers, not Саул's
     fn = (name.text, "femn") if listed else first_name(name.text) or (
-        (name.text, gender or "masc") if known_first_name(name.text) else None)  # «Умид»: a listed name
+        # «Умид»: a listed name; not a place's case form («в мечети Астаны»: no Астан's genitive)
+        (name.text, gender or "masc") if known_first_name(name.text) and not place_or_body(name.text) else None)
     if fn is None or fn[0] != name.text or not (listed or known_first_name(name.text)) or gender and fn[1] != gender:
         return None
     if _reading(before.text)[0] in load_words("organisations.txt", "regional") or _place_noun_before(whole, k):

@@ -24,7 +24,7 @@ from .name_places import NamePlaces
 from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman, speaks_as_a_man
 from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading, demonym,
                          _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
-from .roles import country_of_word
+from .roles import country_of_word, is_person_noun
 from .text import norm_word, word_before
 from .wordlists import load_words
 
@@ -143,13 +143,15 @@ class NameForms(NamePlaces):
         if known is None and morph.analyzer().word_is_known(a.lower()) and not _name_reading(a) and not named_form \
                 and not (self._after_role(start) and any("nomn" in p.tag.grammemes for p in morph.parses(a.lower())[:3])
                          or _surname_form(b) and self._named_by_context(start, end)
-                         or self._after_role(start) and _same_case(a, b)):
+                         or self._after_role(start) and _same_case(a, b)
+                         or ending == "" and _noun_as_given(a)):
             # a common noun as a given name only right after a role («Министр энергетики Канат Сарбасов»), in
             # the nominative unless the surname's own form says a name is here and its place does too
             # («пенсионер Бердах Каллыбеков», «Мака Гогиберидзе заявила»: «бердах», «мака» read only as
             # oblique cases): «Требование Путина …», «на Острове Уайт», «депутат Мажилиса Иванова» are no names;
             # after a role, a surname's case ending the common noun shares makes a name too («главе
-            # госпредприятия Алмазу Дуйшеналиеву», «с министром Маратом Султановым»)
+            # госпредприятия Алмазу Дуйшеналиеву», «с министром Маратом Султановым»); or a noun in the
+            # nominative before a man's nominative «-ов», «-ин» surname («участвовали Талант Каримов и …»)
             return None
         if ending is None or ending == "":
             if ending is None and a.lower().endswith("а") and not morph.analyzer().word_is_known(a.lower()) \
@@ -397,3 +399,15 @@ def _country_before(text: str, start: int) -> bool:
     """Whether the word right before is a country's name («… Японии Такэси Ивая»)."""
     before = word_before(text, start)
     return before is not None and (c := country_of_word(before)) is not None and not c[1]
+
+
+def _noun_as_given(word: str) -> bool:
+    """Whether a common noun the dictionary knows can be a given name before a surname: a noun in the
+    nominative singular that is no person noun or post («Господин», «Товарищ», «Сенатор»), no place, body or
+    country («Талант», «Мир», «Нур»)."""
+    if surname_ending(word) is not None:
+        return False  # «— сказал Путину Токаев»: a surname's case form
+    parses = morph.parses(word.lower())[:2]
+    return bool(parses) and parses[0].tag.POS == "NOUN" and {"nomn", "sing"} <= parses[0].tag.grammemes \
+        and not is_person_noun(word) and not _is_role(word) and not place_or_body(word) \
+        and not country_of_word(word) and not _org_name_word(word)

@@ -266,8 +266,10 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, InitialsNames
             if not people and key in known and (_surname_slot(word) or known[key][0].split()[-1] == word) \
                     and _sex_of_form(text, m.start(), word) in (None, known[key][1]) \
                     and not ("летн" in text[max(0, m.start() - 8) : m.start()]
-                             and _AGE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+                             and _AGE_BEFORE.search(text, max(0, m.start() - 30), m.start())) \
+                    and not self._another_given_name(caps, key, known[key][0].split()[0]):
                 # (not «пострадал 45-летний Каримов»: an age introduces a private person, not the table's)
+                # (not «Каримов:» after «Талант Каримов»: the text gives the surname another given name)
                 # (not «— сказала Саидова»: a woman, not the table's Бахтиёр Саидов)
                 # («Рахмон» alone: the table's surname as written, though the dictionary knows a given name)
                 name, gender, roles = known[key]
@@ -297,6 +299,24 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, InitialsNames
                 p.known = True  # «Владимир Путин» named in full: the well-known figure's posts apply too
                 for r in entry[2]:
                     p.add_role(r, r.split())
+
+    def _another_given_name(self, caps: list[re.Match], key: str, first: str) -> bool:
+        """Whether the text writes a surname of ``key`` right after a capitalised word that may be a given name
+        other than ``first`` (the well-known figure's): «Талант Каримов» is no «Ислам Каримов», however the pair
+        was read. Not after a post, a place or a body («Президент Каримов», «Узбекистана Каримов»)."""
+        text = self.text
+        for m, nxt in zip(caps, caps[1:]):
+            if m.end() + 1 != nxt.start() or text[m.end()] != " " or surname_key(nxt.group(0)) != key:
+                continue
+            word = m.group(0)
+            fn = first_name(word) or first_name(word, oblique=True)
+            if word.startswith(first[:-1]) or fn is not None and fn[0] == first:
+                continue  # «Ислама Каримова»: his own
+            if given_slot(word) and surname_ending(word) is None and surname_key(word) not in _people_table() \
+                    and not _is_role(word) and not is_person_noun(word) and not place_or_body(word) \
+                    and not country_of_word(word) and not _heads_a_body(word):
+                return True  # (not «— сказал Токаеву Путин»: another's surname, declined)
+        return False
 
     def _given_name_alone(self, m: re.Match, taken: set[int]) -> None:
         """«Марк, рабочий из цеха …, назвал …»: a given name without a surname is a person when a person
