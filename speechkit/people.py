@@ -220,13 +220,16 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, InitialsNames
                 surname = last.group(0)
                 # the given name's case ending («Сергея»: «я»), a dative only where the dictionary knows the form
                 # («Монтейру Лобату» is a nominative as written as often)
-                tail = a[len(os.path.commonprefix([a, given])) :]
+                kept = len(os.path.commonprefix([a, given]))
+                tail, own = a[kept:], given[kept:]  # «Андрея»: «я» for the nominative's «й»; «Джессику»: «у» for «а»
                 tail = tail if tail not in ("у", "ю") or morph.analyzer().word_is_known(a.lower()) else ""
                 if tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
-                elif tail and not subject and surname_ending(surname) is None \
+                elif tail and not subject and surname_ending(surname) is None and own in ("", "а", "я") \
                         and surname.endswith(tail) and not _dictionary_surname(surname):
-                    surname = surname[: len(surname) - len(tail)]  # «Шольца» → «Шольц»
+                    # «Шольца» → «Шольц»; a surname that declines as the given name does takes its ending back
+                    # («Джессику Пегулу» → «Пегула»); not after «Андрея»: «Коваля» is «Коваль»'s (below)
+                    surname = surname[: len(surname) - len(tail)] + own
                     subject = True  # the forms are now the nominative: kept as they are
                 elif tail and not subject and gender == "masc" and surname_ending(surname) is None \
                         and not _dictionary_surname(surname) and (nom := foreign_nominative(surname, tail)):
