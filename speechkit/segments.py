@@ -323,6 +323,9 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             people = cast.by_key.get(surname_key(words[0]), ())
             if people:
                 return people[0]
+            named = [p for p in cast.people() if p.first == words[0]]
+            if len(named) == 1:  # «Севара:» after «Вели выпуск Севара Назарханова и …»: her given name
+                return named[0]
             return cast.person(None, words[0], "masc", nominative=True)
         # a label is in the nominative: the given name as written («Гани», not «Ганя» whose genitive it
         # could be), its sex from the dictionary only where it reads the same form, else from the surname

@@ -164,6 +164,8 @@ def _named_in_text(text: str, m: re.Match, start: int, end: int) -> bool:
         return i >= 0 and not (text[i - 1 : i].isalnum() or text[i + len(word) : i + len(word) + 1].isalnum())
     if word.isupper():
         return False
+    if _given_name_of_someone(text, word, lo, m.start()):
+        return True
     i = text.find(" " + word, lo, m.start())
     while i >= 0:  # a plain search (a pattern compiled per label word was most of the cost of many labels)
         after = i + 1 + len(word)
@@ -173,6 +175,25 @@ def _named_in_text(text: str, m: re.Match, start: int, end: int) -> bool:
                 return True
         i = text.find(" " + word, i + 1, m.start())
     return False
+
+
+def _given_name_of_someone(text: str, word: str, lo: int, hi: int) -> bool:
+    """«Севара:» where the lead names «Севара Назарханова»: a one-word label the text wrote before as a given
+    name, followed by a surname, is that person's given name (a podcast's hosts, a panel's speakers)."""
+    if not (first_name(word) or given_slot(word)):
+        return False
+    i = text.find(word + " ", lo, hi)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+            nxt = _CAPITAL_AT.match(text, i + len(word) + 1)
+            if nxt and (surname_ending(nxt.group(0)) is not None or surname_like(nxt.group(0))
+                        or not morph.analyzer().word_is_known(nxt.group(0).lower())):  # («Сейткали»)
+                return True
+        i = text.find(word + " ", i + 1, hi)
+    return False
+
+
+_CAPITAL_AT = regexes.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
 
 def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
