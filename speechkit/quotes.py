@@ -48,6 +48,7 @@ _SENT_END = regexes.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))[.!?…]+(
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
 _NEXT_QUOTE = regexes.compile(r"[:.!?…]\s*[«\"„]")
 _SENT_MARK = regexes.compile(r"[.!?…\n]")
+_CAPITAL_NEXT = regexes.compile(r"[ \t\u00a0]+[А-ЯЁA-Z]")
 _INSIDE = regexes.compile(rf"[,.!?…]\s*[{DASHES}]\s+(?P<attr>(?:(?!\s[{DASHES}]\s)[^«»\"\n]){{3,160}}?)[,.]\s*[{DASHES}]\s+")
 
 
@@ -548,6 +549,9 @@ def _attribution_before(text: str, i: int, start: int):
             after = text[m.end()]
             if after.isspace() or after.isupper():
                 k = m.end()
+                break
+            if after in "»”\"" and _CAPITAL_NEXT.match(text, m.end() + 1):
+                k = m.end() + 1  # «… задал вопрос: «Правда ли …?» Саткалиев опроверг: «…»»: a quote ended the sentence
                 break
     words = list(_WORD.finditer(text, k, colon))
     if not words:
