@@ -122,8 +122,8 @@ def is_patronymic(word: str) -> bool:
     """«Владимирович», «Григорьевич», «Александровна»; not «Абрамович», «Янукович», «Щербович», «Ковалевич»,
     which the dictionary knows as surnames or whose stem is no given name.
 
-    >>> is_patronymic("Владимирович"), is_patronymic("Янукович"), is_patronymic("Щербович")
-    (True, False, False)
+    >>> is_patronymic("Владимирович"), is_patronymic("Янукович"), is_patronymic("Щербович"), is_patronymic("Сидоревич")
+    (True, False, False, False)
     """
     low = word.lower()
     readings = morph.parses(low)[:4]
@@ -136,6 +136,8 @@ def is_patronymic(word: str) -> bool:
             # a given name's stem («Рустам-ович»), or one the dictionary does not know at all («Ерлан-ович»,
             # «Болат-ович»); not a common word's («Ковал-евич»: «ковал», a verb's past)
             stem = word[: len(word) - len(tail)].capitalize()
+            if tail in ("евич", "евна") and stem[-1:].lower() not in "аеёиоуыэюяжшчщцьй":
+                return False  # a hard stem takes «-ович»: «Сидоревич», «Кравцевич» are surnames (Сидор → Сидорович)
             if first_name(stem) is not None:
                 return True
             low_stem = stem.lower()  # an unknown stem shaped as a given name is: two syllables or more, a
