@@ -277,6 +277,11 @@ def _request(text: str, p: Span) -> bool:
     return m is not None and any({"impr", "plur"} <= q.tag.grammemes for q in morph.parses(m.group(1).lower())[:2])
 
 
+# a dash paragraph that opens by addressing someone as «вы»: «— Вас упрекают …», «— Ваши оппоненты говорят …»
+_YOU_OPENING = regexes.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+(?:(?:А|И|Но|Однако|Между тем),?[ \t]+)?"
+                          r"(?:Вы|Вас|Вам|Вами|Ваш[а-я]*|вы|вас|вам|вами|ваш[а-я]*)(?![\w-])")
+
+
 def _interview(text: str, start: int, end: int) -> list[Turn]:
     """«— Сколько туристов приехало? / — Почти десять миллионов.»: questions and answers in dash paragraphs.
 
@@ -294,6 +299,11 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     for k, p in enumerate(dashed):  # «— Расскажите, что прозвучит на концерте.»: a request is a question
         if not questions[k] and k + 1 < len(dashed) and not questions[k + 1] and (k == 0 or not questions[k - 1]) \
                 and len(p.text) <= REQUEST_CHARS and _request(text, p):
+            questions[k] = True
+    for k, p in enumerate(dashed):
+        # «— Вас упрекают в том, что …» between two answers: a remark put to the interviewee is a question
+        if 0 < k < len(dashed) - 1 and not questions[k] and not questions[k - 1] and not questions[k + 1] \
+                and _YOU_OPENING.match(text, p.start):
             questions[k] = True
     attributed = [has_dash_attribution(text, p) for p in dashed]
     first_answer = questions.index(True) + 1 if any(questions) else -1
