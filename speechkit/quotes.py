@@ -112,6 +112,20 @@ def _speech_verb(low: str, verbs: frozenset[str]) -> bool:
 _MARKS = regexes.compile(f"[«„»“”{STRAIGHT}]")  # the characters pair_quotes acts on: the engine skips the rest
 
 
+def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None) -> Quote | None:
+    """The rest of a quote the paragraph before left open, where this paragraph closes it without opening one
+    («… подсудимый сказал: «Я признаю вину … / Прошу суд учесть … до приезда полиции».»): the words up to
+    the closing mark are the same speaker's quote (typography reopens a quote at each paragraph; a sloppy
+    page does not)."""
+    if prev is None or not quotes or not quotes[-1].unclosed or quotes[-1].end < _rstrip(text, prev.start, prev.end):
+        return None
+    first = _MARKS.search(text, para.start, para.end)
+    if first is None or text[first.start()] not in "»”":
+        return None
+    close = first.start()
+    return Quote(para.start, close + 1, None, None, (para.start, close))
+
+
 def pair_quotes(text: str, start: int, end: int) -> list[QuotePair]:
     """Pair the quote marks of one paragraph; an unclosed « ends at the paragraph."""
     stack: list[tuple[str, int]] = []
@@ -255,6 +269,9 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     bare: list[Span] = []  # dash paragraphs in a row with no quote yet: a dialogue's lines, if one is attributed
     for para in paragraphs(text, start, end):
         before_para = len(quotes)
+        carried = _carried_on(text, para, quotes, prev)
+        if carried is not None:
+            quotes.append(carried)
         pairs = [p for p in pair_quotes(text, para.start, para.end)
                  if not inside(p.open, skip)]
         speech_until = -1
