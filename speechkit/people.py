@@ -56,6 +56,7 @@ _AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)
 _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
 _LOCATIVE = regexes.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
+_WORD_RUN = regexes.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")  # words, and any other mark as one
 _CAP_BEFORE = regexes.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = regexes.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
 # «Меня зовут Анна Кочерова» · «Я Слугина Алёна» · «Я – Иван Петров»: a speaker names themself
@@ -335,6 +336,13 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, InitialsNames
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
+        if self._after_clergy_title(m.start()) and given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) \
+                and (fn := first_name(word) or first_name(word, oblique=True) or (
+                    (word, "masc") if not morph.analyzer().word_is_known(word.lower()) else None)) is not None:
+            # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
+            p = self.given_name_person(fn[0], m.start(), m.end(), fn[1])
+            self._roles_around(p, m.start(), m.end(), fn[0] == word)
+            return
         if self._named_by_given_name(m):
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
@@ -352,6 +360,19 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, InitialsNames
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _after_clergy_title(self, start: int) -> bool:
+        """Whether a clergy title (roles.txt # clergy titles) and maybe its see stand right before: «Патриарх
+        Московский и всея Руси |», «митрополитом Волоколамским |», «Католикос всех армян |»."""
+        titles = load_words("roles.txt", "clergy titles")
+        words = _WORD_RUN.findall(self.text, max(0, start - 70), start)[-7:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if norm_word(morph.lemma(w)) in titles:
+                return True
+            if not (w[:1].isupper() or w in ("и", "всея", "всех") or k and words[k - 1] in ("всея", "всех")):
+                return False  # (the see: «Московский и всея Руси», «всех армян»)
+        return False
 
     def _named_by_given_name(self, m: re.Match) -> bool:
         """Whether a capitalised word that may be a given name introduces someone by it alone, where the words
