@@ -31,7 +31,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """(up to three capitalised words, particles, a capitalised word, maybe a particle and a word more;
     particles and the word after them alone)."""
     sections = load_sections("surname_prefixes.txt")
-    lower = "|".join(sorted(map(re.escape, sections.get("lower case", ())), key=len, reverse=True))
+    lower = "|".join(sorted(map(re.escape, (*sections.get("lower case", ()), *sections.get("titles inside", ()))),
+                            key=len, reverse=True))
     if not lower:
         return None
     capital = "|".join(sorted((re.escape(p.capitalize()) for p in sections.get("", ())), key=len, reverse=True))
@@ -53,7 +54,9 @@ class CompoundNames:
     def _compound_names(self, taken: set[int]) -> None:
         patterns = _patterns()
         text, end = self.text, self.end
-        if patterns is None or not any(f" {p} " in text for p in load_sections("surname_prefixes.txt")["lower case"]):
+        sections = load_sections("surname_prefixes.txt")
+        if patterns is None or not any(f" {p} " in text for p in (*sections.get("lower case", ()),
+                                                                  *sections.get("titles inside", ()))):
             return  # most texts have none: a look for each particle first
         full, bare = patterns
         for m in full.finditer(text, 0, end):
@@ -90,6 +93,11 @@ class CompoundNames:
 
     def _compound_person(self, given: list[str], particles: str, surname: str, start: int, end: int,
                          taken: set[int]) -> None:
+        titles = load_sections("surname_prefixes.txt").get("titles inside", ())
+        particles = " ".join(w for w in particles.split(" ") if w not in titles)  # «Наурызбай кажы Таганулы»
+        if not particles:
+            self._titled_person(given, surname, start, end)
+            return
         who = self._named_so(" ".join([*given, particles, surname]))
         if who is not None:  # («Лула да Силва» after «Луис Инасиу Лула да Силва»: him)
             self.mention(who, start, end, True)
@@ -112,3 +120,14 @@ class CompoundNames:
         """The person whose name is ``written`` or ends with it."""
         return next((p for p in self.participants if p.kind == "person"
                      and (p.name == written or p.name.endswith(f" {written}"))), None)
+
+    def _titled_person(self, given: list[str], surname: str, start: int, end: int) -> None:
+        """«Верховный муфтий Казахстана Наурызбай кажы Таганулы»: a given name and a surname with an honorific
+        between them are the person named by the two (in the nominative as written: such names are met as
+        subjects), with the post before."""
+        first = " ".join(given)
+        who = self._named_so(f"{first} {surname}") or self.add(Participant(
+            f"{first} {surname}", "person", "femn" if listed_woman(given[0]) else "masc",
+            surname_key(surname.split(" ")[-1]), first))
+        self.mention(who, start, end, True)
+        self._roles_around(who, start, end)

@@ -2409,6 +2409,11 @@ CASES = [
     ("clergy-dad-is-no-pope", "Маленький Тимур пришел на каток с отцом. «Папа обещал мороженое», — сказал мальчик.",
      [("quote", "обещал мороженое", "мальчик")]),
 
+    # --- an honorific in lower case between a given name and a surname (surname_prefixes.txt # titles inside)
+    ("honorific-inside-name", "Верховный муфтий Казахстана Наурызбай кажы Таганулы призвал не тратить крупные суммы на "
+     "поминки.\n\n«Шариат не требует пышных асов», — сказал муфтий в проповеди в центральной мечети Астаны.",
+     [("quote", "Шариат не требует", "Наурызбай Таганулы")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
