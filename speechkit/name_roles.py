@@ -14,7 +14,7 @@ from .families import _WORD
 from .name_sex import _name_parses, _past_gender
 from .participants import Participant
 from .phrase_forms import _nominative_head
-from .roles import country_of_word, is_person_noun
+from .roles import country_of_word, is_person_noun, is_role_word
 from .text import PREPOSITIONS, norm_word
 from .wordlists import load_words
 
@@ -63,6 +63,9 @@ class NameRoles:
             words = []  # «о встрече министра обороны КНР с Ким Чен Ыном»: the post is before the preposition, another's
         if not nominative:
             nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
+            while len(nouns) > 1 and any(morph.parses(words[j].lower())[0].tag.POS == "PREP"
+                                         for j in range(nouns[-2] + 1, nouns[-1])):
+                nouns.pop()  # «уполномоченного по правам человека»: a person noun inside a complement heads nothing
             words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (
                 verb is not None and _modifiers_only(words[: nouns[-1]])
                 and _subject_of(verb, words[nouns[-1]])) else []
@@ -155,8 +158,10 @@ _RESPECTIVE = regexes.compile(rf"(?P<a>[А-ЯЁ][а-яё-]+) и (?P<b>[А-ЯЁ][
 
 @functools.lru_cache(maxsize=50_000)
 def _nominative_noun(word: str) -> bool:
-    """Whether a noun reading of ``word`` is a nominative singular («Министр», «глава»)."""
-    return any(p.tag.POS == "NOUN" and {"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(word.lower())[:3])
+    """Whether a noun reading of ``word`` is a nominative singular («Министр», «глава»), or the adjective a listed
+    post is («Уполномоченный по правам человека», «Управляющий директор»: a noun made of an adjective)."""
+    return any((p.tag.POS == "NOUN" or p.tag.POS == "ADJF" and is_role_word(norm_word(p.normal_form)))
+               and {"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(word.lower())[:3])
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -20,6 +20,12 @@ def _nominative_head(phrase: str, body: bool = False) -> str:
     at an unknown name a singular one is taken («сообщении Акорды» → «Акорда», not «Акорды»).
     """
     words = phrase.split()
+    if words and _post_adjective(words[0]) and (len(words) == 1 or morph.parses(words[1].lower())[0].tag.POS == "PREP"):
+        # «Уполномоченного по правам человека» → «Уполномоченный по правам человека»: a post that is an adjective
+        # made a noun heads the phrase (not «правам» → «уполномоченные по права»)
+        form = next((p.inflect({"nomn", "sing"}) for p in morph.parses(words[0].lower())[:3]
+                     if p.tag.POS in ("ADJF", "PRTF")), None)
+        return " ".join([_cap_as(form.word, words[0]) if form is not None else words[0], *words[1:]])
     head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
                 None)
     if head is None:
@@ -65,3 +71,12 @@ def _cap_as(form: str, written: str) -> str:
         return written
     form = form.replace("ё", "е") if "ё" not in written.lower() else form
     return form[:1].upper() + form[1:] if written[:1].isupper() else form
+
+
+def _post_adjective(word: str) -> bool:
+    """«Уполномоченный», «Управляющий»: an adjective or participle whose lemma is a listed post (roles.txt)."""
+    from .roles import is_role_word  # (roles builds on this module)
+    from .text import norm_word
+
+    p = morph.parses(word.lower())[0]
+    return p.tag.POS in ("ADJF", "PRTF") and is_role_word(norm_word(p.normal_form))
