@@ -69,7 +69,7 @@ class CompoundNames:
                 starts.pop(0)
             if not words or not self._names_one(words[-1], m.group(2), m.group(3)):
                 continue
-            self._compound_person(words, m.group(2), m.group(3), starts[0], m.end(), taken)
+            self._compound_person(words, m.group(2), m.group(3), starts[0], m.end())
             taken.update(starts)
             at = m.start(3)
             for w in m.group(3).split(" "):  # the surname's words («Силва»; «Рашид», «Аль», «Мактум»)
@@ -91,8 +91,7 @@ class CompoundNames:
             return True
         return not known_first_name(after.split(" ")[0]) and surname_ending(before) is None
 
-    def _compound_person(self, given: list[str], particles: str, surname: str, start: int, end: int,
-                         taken: set[int]) -> None:
+    def _compound_person(self, given: list[str], particles: str, surname: str, start: int, end: int) -> None:
         titles = load_sections("surname_prefixes.txt").get("titles inside", ())
         particles = " ".join(w for w in particles.split(" ") if w not in titles)  # «Наурызбай кажы Таганулы»
         if not particles:

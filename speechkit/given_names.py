@@ -1,0 +1,123 @@
+"""People a text introduces by a given name alone: «Марк, рабочий из цеха …, назвал …», «24-летняя Мафтуна»,
+«Мигрант из Куляба Фаридун», «Бишкекчанка Айпери», «— говорит Талант, 28-летний курьер», a church name after a
+clergy title («Патриарх Московский и всея Руси Кирилл»).
+
+``GivenNames`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): it adds people through the
+cast's registry (``add``, ``mention``, ``people``) and reads the cast's ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import morph, regexes
+from .name_places import NamePlaces
+from .name_sex import _past_gender, listed_woman
+from .name_words import demonym
+from .names import first_name, given_slot, known_first_name, place_or_body, surname_key
+from .participants import Participant
+from .roles import country_of_word, is_person_noun
+from .text import norm_word, word_after, word_before
+from .wordlists import load_words
+
+_FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
+_APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
+_FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
+_AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
+_CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
+_WORD_RUN = regexes.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")  # words, and any other mark as one
+
+
+class GivenNames(NamePlaces):
+    """The part of ``speakers.Cast`` that reads people named by a given name alone (see the module's docstring)."""
+
+    def _given_name_alone(self, m: re.Match, taken: set[int]) -> None:
+        """«Марк, рабочий из цеха …, назвал …»: a given name without a surname is a person when a person
+        noun follows it after a comma or a past-tense verb of its gender does; later mentions of the
+        name in the nominative point back to it."""
+        word = m.group(0)
+        if m.start() in taken:
+            return
+        age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) \
+            if "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (a look first: most words have none)
+        if age and not _CAP_NEXT.match(self.text, m.end()) and given_slot(word):
+            # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
+            # someone by the given name, of the adjective's sex
+            self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
+            return
+        if self._after_clergy_title(m.start()) and given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) \
+                and (fn := first_name(word) or first_name(word, oblique=True) or (
+                    (word, "masc") if not morph.analyzer().word_is_known(word.lower()) else None)) is not None:
+            # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
+            p = self.given_name_person(fn[0], m.start(), m.end(), fn[1])
+            self._roles_around(p, m.start(), m.end(), fn[0] == word)
+            return
+        if self._named_by_given_name(m):
+            fn = first_name(word)
+            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
+            return
+        if not known_first_name(word):
+            return
+        fn = first_name(word)
+        if fn is None or fn[0] != word:
+            return  # only the nominative introduces someone
+        nxt = re.match(r"(,\s*)?([а-яё-]+)", self.text[m.end() : m.end() + 40])
+        if not nxt:
+            return
+        if nxt.group(1) and not is_person_noun(nxt.group(2)):
+            return
+        if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
+            return
+        self.given_name_person(word, m.start(), m.end())
+
+    def _after_clergy_title(self, start: int) -> bool:
+        """Whether a clergy title (roles.txt # clergy titles) and maybe its see stand right before: «Патриарх
+        Московский и всея Руси |», «митрополитом Волоколамским |», «Католикос всех армян |»."""
+        titles = load_words("roles.txt", "clergy titles")
+        words = _WORD_RUN.findall(self.text, max(0, start - 70), start)[-7:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if norm_word(morph.lemma(w)) in titles:
+                return True
+            if not (w[:1].isupper() or w in ("и", "всея", "всех") or k and words[k - 1] in ("всея", "всех")):
+                return False  # (the see: «Московский и всея Руси», «всех армян»)
+        return False
+
+    def _named_by_given_name(self, m: re.Match) -> bool:
+        """Whether a capitalised word that may be a given name introduces someone by it alone, where the words
+        around say a person is meant: «Мигрант из Куляба Фаридун, работающий …» (a person noun and the place they
+        are from before it; not «из Нидерландов Маартье ван дер Берг», whose surname goes on with a particle),
+        «Шахзод из Ферганы работает …» (the place after it), «— говорит Талант, 28-летний курьер» (a person
+        noun in apposition inside a sentence, even after a word the dictionary knows as a common noun)."""
+        word, text = m.group(0), self.text
+        if not given_slot(word) or _CAP_NEXT.match(text, m.end()):
+            return False
+        if self._noun_from_a_place_before(m.start()) or demonym(word_before(text, m.start()) or ""):
+            # («Бишкекчанка Айпери рассказала …»: a noun of where she is from, then the name)
+            return (word_after(text, m.end()) or "").lower() not in load_words("surname_prefixes.txt")
+        if is_person_noun(word) or place_or_body(word) or country_of_word(word):
+            return False
+        if _FROM_PLACE_AFTER.match(text, m.end()):
+            return known_first_name(word) or not morph.analyzer().word_is_known(word.lower())
+        apposed = _APPOSED_PERSON.match(text, m.end())
+        return apposed is not None and is_person_noun(apposed.group(1)) and not self._sentence_start(m.start())
+
+    def _noun_from_a_place_before(self, start: int) -> bool:
+        """Whether a person noun in the nominative and «из» with a place stand right before ``start``
+        («Мигрант из Куляба | Фаридун», «Фермер из Сырдарьи | Алишер»)."""
+        m = _FROM_A_PLACE.search(self.text, max(0, start - 60), start)
+        return m is not None and is_person_noun(m.group(1)) and any(
+            "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
+
+    def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:
+        """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
+        this mention in the nominative; ``sex``: what the words around say of it («24-летняя Мафтуна»)."""
+        named = [q for q in self.people() if q.first == word and q.name != word]
+        if len(named) == 1:  # «Телеведущая Нур Жанибекова …» then «— сказала Нур»: the person named in full
+            self.mention(named[0], start, end, True)
+            return named[0]
+        fa = first_name(word)  # («Талант», «Асель»: a name the dictionary lacks says its sex only if listed)
+        sex = sex or ("femn" if listed_woman(word) else fa[1] if fa else None)  # («Сауле»)
+        p = self._by_name.get(word) or self.add(Participant(word, "person", sex, surname_key(word), word))
+        self.mention(p, start, end, True)
+        return p
