@@ -2422,6 +2422,12 @@ CASES = [
     ("ombudsman-adjective-post", "Уполномоченный по правам человека в Казахстане Артур Ластаев рассказал о жалобе. "
      "«Это не анекдот», — сказал омбудсмен на заседании.", [("quote", "не анекдот", "Артур Ластаев")]),
 
+    # --- a marketplace, a developer, an agroholding head a company's name (organisations.txt # heads, # kinds)
+    ("company-marketplace", "Маркетплейс Ozon открыл новый склад в Казани. «Склад сократит сроки доставки», — сообщили "
+     "в компании.", [("quote", "сроки доставки", "Маркетплейс Ozon")]),
+    ("company-developer", "Застройщик «Базис-А» сдал дом с опозданием. «Задержка связана с поставками», — говорится в "
+     "сообщении компании.", [("quote", "Задержка связана", "Застройщик «Базис-А»")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
