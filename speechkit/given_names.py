@@ -8,6 +8,8 @@ cast's registry (``add``, ``mention``, ``people``) and reads the cast's ``text``
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from . import morph, regexes
@@ -28,6 +30,17 @@ _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 _WORD_RUN = regexes.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")  # words, and any other mark as one
 
 
+_DEMONYM_LAST = frozenset("цанеЦАНЕ")  # the last letters of demonym_endings.txt: a look before reading the word
+
+
+@functools.lru_cache(maxsize=8)
+def _title_pattern(titles: frozenset[str]) -> re.Pattern[str]:
+    """A word that begins as one of ``titles`` does (its stem: «патриарх», «пап»), in any case form."""
+    stems = sorted({t[:-1] if t[-1] in "аеиоуыэюя" else t for t in titles}, key=len, reverse=True)
+    alts = "|".join(f"[{x[0].upper()}{x[0]}]{re.escape(x[1:])}" for x in stems) or "(?!)"
+    return regexes.compile(rf"(?<![А-ЯЁа-яё-])(?:{alts})[а-яё]*")
+
+
 class GivenNames(NamePlaces):
     """The part of ``speakers.Cast`` that reads people named by a given name alone (see the module's docstring)."""
 
@@ -45,7 +58,7 @@ class GivenNames(NamePlaces):
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
-        if self._after_clergy_title(m.start()) and given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) \
+        if given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) and self._after_clergy_title(m.start()) \
                 and (fn := first_name(word) or first_name(word, oblique=True) or (
                     (word, "masc") if not morph.analyzer().word_is_known(word.lower()) else None)) is not None:
             # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
@@ -74,6 +87,12 @@ class GivenNames(NamePlaces):
         """Whether a clergy title (roles.txt # clergy titles) and maybe its see stand right before: «Патриарх
         Московский и всея Руси |», «митрополитом Волоколамским |», «Католикос всех армян |»."""
         titles = load_words("roles.txt", "clergy titles")
+        if self._clergy is None:  # where the text's clergy titles end, found once: most texts name none
+            self._clergy = [m.end() for m in _title_pattern(titles).finditer(self.text, 0, self.end)
+                            if norm_word(morph.lemma(m.group(0))) in titles]
+        k = bisect.bisect_left(self._clergy, max(0, start - 70))
+        if k == len(self._clergy) or self._clergy[k] >= start:
+            return False  # no title in reach
         words = _WORD_RUN.findall(self.text, max(0, start - 70), start)[-7:]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
@@ -92,7 +111,8 @@ class GivenNames(NamePlaces):
         word, text = m.group(0), self.text
         if not given_slot(word) or _CAP_NEXT.match(text, m.end()):
             return False
-        if self._noun_from_a_place_before(m.start()) or demonym(word_before(text, m.start()) or ""):
+        if self._noun_from_a_place_before(m.start()) \
+                or text[m.start() - 2 : m.start() - 1] in _DEMONYM_LAST and demonym(word_before(text, m.start()) or ""):
             # («Бишкекчанка Айпери рассказала …»: a noun of where she is from, then the name)
             return (word_after(text, m.end()) or "").lower() not in load_words("surname_prefixes.txt")
         if is_person_noun(word) or place_or_body(word) or country_of_word(word):

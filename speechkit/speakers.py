@@ -80,6 +80,7 @@ class Cast(PeopleLearning):
         self.learning = True  # participants added from now on come from resolving attributions
         self._places_named: frozenset[str] | None = None  # words after a place noun (name_places._text_place)
         self._given_spots: dict[str, tuple[int, ...]] = {}  # where a given name stands alone (families)
+        self._clergy: list[int] | None = None  # where the text's clergy titles end (given_names)
         self._learn_people()
 
     # ------------------------------------------------------------ registry
