@@ -257,11 +257,15 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             taken.add(m.start(2))
         known = _people_table()
         for m in caps:
-            if m.start() in taken or self._names_a_body(m.end()):
-                continue  # («в Назарбаев Университет»: a body named after someone, no mention of them)
+            if m.start() in taken:
+                continue
             word = m.group(0)
             key = surname_key(word)
             people = self.by_key.get(key, ())
+            if not people and key not in known and _names_no_one(word):
+                continue  # «В», «Также», «Новые»: most capitals open a sentence and can name no one
+            if self._names_a_body(m.end()):
+                continue  # («в Назарбаев Университет»: a body named after someone, no mention of them)
             if not people and key in known and (_surname_slot(word) or known[key][0].split()[-1] == word) \
                     and _sex_of_form(text, m.start(), word) in (None, known[key][1]) \
                     and not ("летн" in text[max(0, m.start() - 8) : m.start()]
@@ -387,6 +391,13 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             return  # «Ахметов записал», «Ахметов позднее записал»
         p = self.add(Participant(word, "person", "masc", surname_key(word), None))
         self.mention(p, m.start(), m.end(), True)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _names_no_one(word: str) -> bool:
+    """A capitalised word that can be no given name and no «-ов», «-ин» surname in the nominative: what reads a
+    capital without a known person (``_given_name_alone``, ``_surname_alone``) would pass it by."""
+    return not given_slot(word) and not known_first_name(word) and surname_ending(word) != ""
 
 
 def _heads_a_body(word: str) -> bool:
