@@ -298,6 +298,14 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
 
     label = tr.surname.lower()
     labels = load_sections("roles.txt")
+    if tr.kind == "role":
+        named = _named_in_label(tr, cast)
+        if named is not None:  # «ВЕДУЩАЯ (Ольга Мартынова):», «СИНХРОН — Иван Ковальчук, агроном:»
+            return named
+        if label in labels.get("sound bite labels", ()):
+            return _first_named(cast, tr.start, min(tr.end, tr.start + SOUND_BITE_REACH))
+        if label in labels.get("journalist labels", ()) and (reporter := _signed_off(cast)) is not None:
+            return reporter  # «КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»
     if tr.kind == "answer" or (tr.kind == "role" and label in labels.get("answer labels", ())):
         return _interviewee(cast, labels)
     if tr.kind == "role" and label in labels.get("unnamed labels", ()):
@@ -394,6 +402,59 @@ def _chairs(lemmas: list[str]) -> bool:
 
     return "председательствовать" in lemmas or "вести" in lemmas and bool(
         load_words("roles.txt", "sittings") & set(lemmas))
+
+
+SOUND_BITE_REACH = 80  # characters of a sound bite's turn read for the name of whose words it is
+
+
+def _named_in_label(tr: Turn, cast: Cast) -> Participant | None:
+    """The person a role label names in brackets or after a dash: «КОРРЕСПОНДЕНТ (Алесь Климович):», «СИНХРОН —
+    Иван Ковальчук, агроном:». A label is in the nominative and names people: two capitalised words there are a
+    given name and a surname even where the second reads as a patronymic too («Климович»)."""
+    start = tr.label.start + len(tr.surname)
+    named = _first_named(cast, start, tr.label.end)
+    if named is not None:
+        return named
+    m = _LABEL_NAME.search(cast.text, start, tr.label.end)
+    if m is None:
+        return None
+    from .names import first_name
+
+    fn = first_name(m.group(1))
+    if fn is None or fn[0] != m.group(1):
+        return None
+    p = cast.person(fn[0], m.group(2), fn[1], nominative=True)
+    cast.mention(p, m.start(), m.end(), True)
+    return p
+
+
+_LABEL_NAME = regexes.compile(r"[(—–][ \t]*([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё-]+)(?=[,)])")
+
+
+def _first_named(cast: Cast, start: int, end: int) -> Participant | None:
+    """The first person a mention in ``text[start:end]`` names."""
+    for pos in range(start, end):
+        p = cast.at(pos)
+        if p is not None and p.kind == "person":
+            return p
+    return None
+
+
+# a TV report's sign-off: the reporter's name (and the camera's), maybe a place or the channel, at a paragraph's end
+_SIGN_OFF = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)(?:, [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)*, [^\n]{1,60}\.[ \t]*$",
+                            re.M)
+
+
+def _signed_off(cast: Cast) -> Participant | None:
+    """The reporter who signs off a TV report («… Дильнора Хамидова, Сырдарьинская область.», «Анастасия Белова,
+    Виталий Кольцов, «Вести. Приволжье».»): the first name of a sign-off that ends a paragraph after a sentence of
+    the report; nobody when two reporters sign off."""
+    found: list[Participant] = []
+    for m in _SIGN_OFF.finditer(cast.text, 0, cast.end):
+        p = cast.at(m.start(1)) if cast.text[max(0, m.start() - 2) : m.start()].rstrip()[-1:] in (".", "!", "?", "»") else None
+        if p is not None and p.kind == "person" and all(q is not p for q in found):
+            found.append(p)
+    return found[0] if len(found) == 1 else None
 
 
 def _named_journalist(cast: Cast) -> Participant | None:

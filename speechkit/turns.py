@@ -79,8 +79,9 @@ def role_label() -> re.Pattern[str]:
     alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in words) or "(?!)"
     # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
     # «Вопрос от читателя Алии из Шымкента:»: whom a question comes from, after «от»
+    # «СИНХРОН — Иван Ковальчук, председатель СПК:»: a TV transcript's sound bite names its speaker after a dash
     return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
-                      r"|[ \t]+от[ \t]+[^\n:.!?]{1,60})?(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
+                      r"|[ \t]+от[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80})?(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
 
 @functools.cache
