@@ -73,6 +73,11 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     (('Касым-Жомарт', 'masc'), ('Алла', 'femn'))
     """
     names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
+    low = word.lower()
+    if names and low.endswith("и") and not low.endswith("ии") and not morph.analyzer().word_is_known(low):
+        # «Хироси», «Такеси»: a name the dictionary does not know that ends in «-и» is a foreign name, which does
+        # not decline, as written (not the genitive of a «Хирося» it guesses)
+        return ("-".join(part.capitalize() for part in low.split("-")), "femn" if "femn" in names[0].tag.grammemes else "masc")
     # «Абдулла» written in the nominative stays as written (the dictionary's lemma may be «абдулл»); a
     # vocative reading is a name as written too («Тамар» is Georgian, not «Тамара» called out to)
     nominative = [p for p in names if "nomn" in p.tag.grammemes] or [p for p in names if "voct" in p.tag.grammemes]

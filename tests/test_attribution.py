@@ -2728,6 +2728,10 @@ NAME_FORMS += [  # «-евич» after a hard stem is no patronymic (Сидор 
     ("На совещании выступил фермер Павел Тарасевич.", ["Павел Тарасевич"]),
     ("Слово взял Николай Петрович Сидоров.", ["Николай Сидоров"]),
 ]
+NAME_FORMS += [  # a given name the dictionary does not know in «-и» is a foreign name as written, not a «-я» name's genitive
+    ("Посол Японии Хироси Сато заявил, что проект важен.", ["Хироси Сато"]),
+    ("Агентство цитирует посла Японии Хироси Сато.", ["Хироси Сато"]),
+]
 
 
 @pytest.mark.parametrize("text, names", NAME_FORMS)
