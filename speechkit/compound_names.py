@@ -116,9 +116,9 @@ class CompoundNames:
         self._roles_around(who, start, end, not tail, not tail)
 
     def _named_so(self, written: str) -> Participant | None:
-        """The person whose name is ``written`` or ends with it."""
-        return next((p for p in self.participants if p.kind == "person"
-                     and (p.name == written or p.name.endswith(f" {written}"))), None)
+        """The person whose name is ``written`` or ends with it (looked up by the last word's key, as keyed)."""
+        return next((p for p in self.by_key.get(surname_key(written.rsplit(" ", 1)[-1]), ())
+                     if p.name == written or p.name.endswith(f" {written}")), None)
 
     def _titled_person(self, given: list[str], surname: str, start: int, end: int) -> None:
         """«Верховный муфтий Казахстана Наурызбай кажы Таганулы»: a given name and a surname with an honorific

@@ -306,7 +306,14 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
     def _another_given_name(self, caps: list[re.Match], key: str, first: str) -> bool:
         """Whether the text writes a surname of ``key`` right after a capitalised word that may be a given name
         other than ``first`` (the well-known figure's): «Талант Каримов» is no «Ислам Каримов», however the pair
-        was read. Not after a post, a place or a body («Президент Каримов», «Узбекистана Каримов»)."""
+        was read. Not after a post, a place or a body («Президент Каримов», «Узбекистана Каримов»). Read once per
+        surname, however often the text writes it."""
+        got = self._given_before.get(key)
+        if got is None:
+            got = self._given_before[key] = self._reads_another_given_name(caps, key, first)
+        return got
+
+    def _reads_another_given_name(self, caps: list[re.Match], key: str, first: str) -> bool:
         text = self.text
         for m, nxt in zip(caps, caps[1:]):
             if m.end() + 1 != nxt.start() or text[m.end()] != " " or surname_key(nxt.group(0)) != key:

@@ -304,14 +304,13 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             return named
         if label in labels.get("sound bite labels", ()):
             return _first_named(cast, tr.start, min(tr.end, tr.start + SOUND_BITE_REACH))
-        if label in labels.get("journalist labels", ()) and (reporter := _signed_off(cast)) is not None:
-            return reporter  # «КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»
     if tr.kind == "answer" or (tr.kind == "role" and label in labels.get("answer labels", ())):
         return _interviewee(cast, labels)
     if tr.kind == "role" and label in labels.get("unnamed labels", ()):
         return None  # «Реплика:», «Голос из зала:»: the text does not say who
     if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
-        asker = _asker(tr, cast) or _named_journalist(cast)  # «Вопрос от читателя Алии из Шымкента:»
+        # «Вопрос от читателя Алии из Шымкента:»; «КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»
+        asker = _asker(tr, cast) or _named_journalist(cast) or (_signed_off(cast) if tr.kind == "role" else None)
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
         post = post_of([tr.surname])
@@ -448,13 +447,16 @@ _SIGN_OFF = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]
 def _signed_off(cast: Cast) -> Participant | None:
     """The reporter who signs off a TV report («… Дильнора Хамидова, Сырдарьинская область.», «Анастасия Белова,
     Виталий Кольцов, «Вести. Приволжье».»): the first name of a sign-off that ends a paragraph after a sentence of
-    the report; nobody when two reporters sign off."""
-    found: list[Participant] = []
-    for m in _SIGN_OFF.finditer(cast.text, 0, cast.end):
-        p = cast.at(m.start(1)) if cast.text[max(0, m.start() - 2) : m.start()].rstrip()[-1:] in (".", "!", "?", "»") else None
-        if p is not None and p.kind == "person" and all(q is not p for q in found):
-            found.append(p)
-    return found[0] if len(found) == 1 else None
+    the report; nobody when two reporters sign off. Read once per text, however many turns ask."""
+    if cast.reporter is None:
+        found: list[Participant] = []
+        for m in _SIGN_OFF.finditer(cast.text, 0, cast.end):
+            after_sentence = cast.text[max(0, m.start() - 2) : m.start()].rstrip()[-1:] in (".", "!", "?", "»")
+            p = cast.at(m.start(1)) if after_sentence else None
+            if p is not None and p.kind == "person" and all(q is not p for q in found):
+                found.append(p)
+        cast.reporter = (found[0] if len(found) == 1 else None,)
+    return cast.reporter[0]
 
 
 def _named_journalist(cast: Cast) -> Participant | None:

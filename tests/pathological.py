@@ -92,3 +92,7 @@ class ReadSpy:
     def findall(self, s, pos=0, endpos=sys.maxsize):
         self.reads.append(min(endpos, len(s)) - pos)
         return self.pattern.findall(s, pos, endpos)
+
+    def finditer(self, s, pos=0, endpos=sys.maxsize):
+        self.reads.append(min(endpos, len(s)) - pos)
+        return self.pattern.finditer(s, pos, endpos)

@@ -454,3 +454,37 @@ def test_the_sentence_before_a_reply_is_found_by_bisection(monkeypatch):
     a = analyze(text, Options(figures=False, keywords=False, summary=False))
     assert [s.speaker for s in a.segments if s.kind == "quote"] == ["Аскар Омаров"] * 200
     assert passes < 20  # not once per reply
+
+
+def test_a_reports_sign_off_is_read_once_however_many_questions(monkeypatch):
+    """«КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»: the reporter who signs a TV report off speaks
+    its journalist turns. Reading the whole text for the sign-off at every journalist label made a press
+    conference of n questions cost n × text."""
+    from speechkit import segments
+
+    spy = ReadSpy(segments._SIGN_OFF)
+    monkeypatch.setattr(segments, "_SIGN_OFF", spy)
+    turns = "".join(f"Вопрос: Когда откроют школу номер {k}?\nОтвет: Осенью.\n" for k in range(300))
+    a = analyze("Пресс-конференция акима.\n\n" + turns, LEAN)
+    assert sum(1 for s in a.segments if s.kind == "turn") == 600
+    assert len(spy.reads) == 1  # one scan of the text, not one per question
+
+
+def test_a_surname_is_read_for_another_given_name_once(monkeypatch):
+    """A well-known figure's surname written after another given name («Талант Каримов») is not theirs; the
+    look at the text's capitalised pairs is made once per surname, not at each of its mentions."""
+    from speechkit import people
+
+    calls = 0
+    reads = people.PeopleLearning._reads_another_given_name
+
+    def counting(self, *args):
+        nonlocal calls
+        calls += 1
+        return reads(self, *args)
+
+    monkeypatch.setattr(people.PeopleLearning, "_reads_another_given_name", counting)
+    text = "Вчера Талант Каримов («Ата-Журт») выступил на дебатах. " + "Каримов ответил на вопрос. " * 200
+    a = analyze(text, LEAN)
+    assert "Ислам Каримов" not in {s.name for s in a.speakers}
+    assert calls <= 1
