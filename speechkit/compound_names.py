@@ -26,13 +26,18 @@ from .roles import country_of_word
 from .wordlists import load_sections
 
 
+def _inner_words() -> tuple[str, ...]:
+    """The words in lower case a name is read across: particles, and honorifics left out of it."""
+    sections = load_sections("surname_prefixes.txt")
+    return (*sections.get("lower case", ()), *sections.get("titles inside", ()))
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """(up to three capitalised words, particles, a capitalised word, maybe a particle and a word more;
     particles and the word after them alone)."""
     sections = load_sections("surname_prefixes.txt")
-    lower = "|".join(sorted(map(re.escape, (*sections.get("lower case", ()), *sections.get("titles inside", ()))),
-                            key=len, reverse=True))
+    lower = "|".join(sorted(map(re.escape, _inner_words()), key=len, reverse=True))
     if not lower:
         return None
     capital = "|".join(sorted((re.escape(p.capitalize()) for p in sections.get("", ())), key=len, reverse=True))
@@ -54,9 +59,7 @@ class CompoundNames:
     def _compound_names(self, taken: set[int]) -> None:
         patterns = _patterns()
         text, end = self.text, self.end
-        sections = load_sections("surname_prefixes.txt")
-        if patterns is None or not any(f" {p} " in text for p in (*sections.get("lower case", ()),
-                                                                  *sections.get("titles inside", ()))):
+        if patterns is None or not any(f" {p} " in text for p in _inner_words()):
             return  # most texts have none: a look for each particle first
         full, bare = patterns
         for m in full.finditer(text, 0, end):

@@ -307,7 +307,7 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
     anonymous = load_words("organisations.txt", "anonymous")
     for k, w in enumerate(ws):
         # (a noun opening a sentence is capitalised: «Источник в агентстве, пожелавший остаться анонимным, отметил …»)
-        if (w.text[:1].islower() or w.text[1:].islower() and _opens_sentence(cast.text, w.start)) \
+        if (w.text[:1].islower() or w.text[1:].islower() and cast._sentence_start(w.start)) \
                 and (is_person_noun(w.text) and not _role_word(w.text) and _can_be(w.text, "nomn")
                                      and not anonymous_only or _reading(w.text)[0] in anonymous) \
                 and _one_of_sex(w.text, gender) and not any(
@@ -315,13 +315,6 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
             # (an unnamed source in any case: «Минфин, по данным источника, знакомого с ситуацией, …»)
             return True
     return False
-
-
-def _opens_sentence(text: str, pos: int) -> bool:
-    """Whether the word at ``pos`` opens a sentence or a paragraph."""
-    window = text[max(0, pos - 10) : pos]
-    before = window.rstrip(" \t\u00a0")
-    return not before or before[-1] in ".!?…\n"
 
 
 def _one_of_sex(word: str, gender: str | None) -> bool:

@@ -297,14 +297,12 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     if len(dashed) < 2:
         return []
     questions = [p.text.rstrip().rstrip("*").endswith("?") for p in dashed]
-    for k, p in enumerate(dashed):  # «— Расскажите, что прозвучит на концерте.»: a request is a question
-        if not questions[k] and k + 1 < len(dashed) and not questions[k + 1] and (k == 0 or not questions[k - 1]) \
-                and len(p.text) <= REQUEST_CHARS and _request(text, p):
-            questions[k] = True
     for k, p in enumerate(dashed):
-        # «— Вас упрекают в том, что …» between two answers: a remark put to the interviewee is a question
-        if 0 < k < len(dashed) - 1 and not questions[k] and not questions[k - 1] and not questions[k + 1] \
-                and _YOU_OPENING.match(text, p.start):
+        # between answers, a request («— Расскажите, что прозвучит на концерте.») or a remark put to the
+        # interviewee as «вы» («— Вас упрекают в том, что …») is a question
+        if questions[k] or k + 1 == len(dashed) or questions[k + 1] or k and questions[k - 1]:
+            continue
+        if len(p.text) <= REQUEST_CHARS and _request(text, p) or k and _YOU_OPENING.match(text, p.start):
             questions[k] = True
     attributed = [has_dash_attribution(text, p) for p in dashed]
     first_answer = questions.index(True) + 1 if any(questions) else -1
