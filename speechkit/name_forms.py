@@ -21,7 +21,7 @@ from . import morph, regexes
 from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
-from .name_sex import _her_surnames, _name_parses, _past_gender, listed_woman, speaks_as_a_man
+from .name_sex import _her_surnames, _name_parses, _past_gender, capital_words, listed_woman, speaks_as_a_man
 from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading, demonym,
                          _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun
@@ -338,7 +338,10 @@ class NameForms(NamePlaces):
     def _his_surname(self, b: str) -> bool:
         """Whether the text has the surname ``b`` (or, for «Кушнера», «Кушнер») speak or act as a man's alone
         (``name_sex.speaks_as_a_man``)."""
-        return speaks_as_a_man(self.text, b) or b.endswith("а") and speaks_as_a_man(self.text, b[:-1])
+        capitals = getattr(self, "_capitals", None)
+        if capitals is None:
+            capitals = self._capitals = capital_words(self.text)
+        return speaks_as_a_man(self.text, b, capitals) or b.endswith("а") and speaks_as_a_man(self.text, b[:-1], capitals)
 
     def _label_surnames(self) -> frozenset[str]:
         """The words that label a transcript's turns alone («ЮСУПОВА:», «Озола:»), lower case, found once: a

@@ -140,22 +140,46 @@ def _her_surnames(text: str) -> frozenset[str]:
 _CLAUSE_END = regexes.compile(r"[ \t]*[.!?,;]")
 
 
-def speaks_as_a_man(text: str, word: str) -> bool:
-    """Whether the text has ``word`` alone speak or act as a man: after a speech verb of his ending the clause
-    («— заявил Гоцеридзе.»), or opening a clause before a verb of his («Кушнер вспоминал»). A pair before it
-    whose given name can be a man's genitive is his («Георгия Гоцеридзе», «Александра Кушнера»), not a
-    woman's nominative. Only the places the word stands are read."""
-    from .quotes import is_speech_verb
+_CAPITAL_RUN = regexes.compile(r"[A-ZА-ЯЁ][^\W_]*")
 
+
+def capital_words(text: str) -> dict[str, list[int]]:
+    """Where each word that begins with a capital letter stands in ``text`` (a whole run of letters and
+    digits, not after a hyphen), found in one pass: to read a name's places without a search of the whole
+    text for each name (a long text's cost grew with the number of its names times its length)."""
+    starts: dict[str, list[int]] = {}
+    for m in _CAPITAL_RUN.finditer(text):
+        i = m.start()
+        if not i or not (text[i - 1].isalnum() or text[i - 1] == "-"):
+            starts.setdefault(m.group(), []).append(i)
+    return starts
+
+
+def _places(text: str, word: str):
+    """The starts of ``word`` in ``text`` as a whole word: not inside a longer word, not after a hyphen."""
     i = text.find(word)
     while i >= 0:
         j = i + len(word)
         if (not i or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (j == len(text) or not text[j].isalnum()):
-            before, after = word_before(text, i), word_after(text, j)
-            if before and is_speech_verb(before) and _past_gender(before) == "masc" and _CLAUSE_END.match(text, j) \
-                    or after and _past_gender(after) == "masc" and _opens_clause(text, i):
-                return True
+            yield i
         i = text.find(word, j)
+
+
+def speaks_as_a_man(text: str, word: str, capitals: dict[str, list[int]] | None = None) -> bool:
+    """Whether the text has ``word`` alone speak or act as a man: after a speech verb of his ending the clause
+    («— заявил Гоцеридзе.»), or opening a clause before a verb of his («Кушнер вспоминал»). A pair before it
+    whose given name can be a man's genitive is his («Георгия Гоцеридзе», «Александра Кушнера»), not a
+    woman's nominative. Only the places the word stands are read: from ``capitals`` (``capital_words`` of
+    the text) when given and the word is one it holds."""
+    from .quotes import is_speech_verb
+
+    places = capitals.get(word, ()) if capitals is not None and _CAPITAL_RUN.fullmatch(word) else _places(text, word)
+    for i in places:
+        j = i + len(word)
+        before, after = word_before(text, i), word_after(text, j)
+        if before and is_speech_verb(before) and _past_gender(before) == "masc" and _CLAUSE_END.match(text, j) \
+                or after and _past_gender(after) == "masc" and _opens_clause(text, i):
+            return True
     return False
 
 
