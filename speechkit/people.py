@@ -310,14 +310,21 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
         surname, however often the text writes it."""
         got = self._given_before.get(key)
         if got is None:
-            got = self._given_before[key] = self._reads_another_given_name(caps, key, first)
+            got = self._given_before[key] = self._reads_another_given_name(self._words_before(caps).get(key, ()), first)
         return got
 
-    def _reads_another_given_name(self, caps: list[re.Match], key: str, first: str) -> bool:
-        text = self.text
-        for m, nxt in zip(caps, caps[1:]):
-            if m.end() + 1 != nxt.start() or text[m.end()] != " " or surname_key(nxt.group(0)) != key:
-                continue
+    def _words_before(self, caps: list[re.Match]) -> dict[str, list[re.Match]]:
+        """Each capitalised word that stands one space before another, by the surname key of the other («Талант
+        Каримов» under «каримов»), gathered once: a look over every pair for each surname cost surnames × text."""
+        if self._pairs is None:
+            text, self._pairs = self.text, {}
+            for m, nxt in zip(caps, caps[1:]):
+                if m.end() + 1 == nxt.start() and text[m.end()] == " ":
+                    self._pairs.setdefault(surname_key(nxt.group(0)), []).append(m)
+        return self._pairs
+
+    def _reads_another_given_name(self, before: list[re.Match] | tuple[()], first: str) -> bool:
+        for m in before:
             word = m.group(0)
             fn = first_name(word) or first_name(word, oblique=True)
             if word.startswith(first[:-1]) or fn is not None and fn[0] == first:

@@ -83,6 +83,7 @@ class Cast(PeopleLearning):
         self._clergy: list[int] | None = None  # where the text's clergy titles end (given_names)
         self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (segments._signed_off)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
+        self._pairs: dict[str, list] | None = None  # capitalised words before a surname, by its key (people)
         self._learn_people()
 
     # ------------------------------------------------------------ registry

@@ -507,3 +507,26 @@ def test_the_places_of_a_mans_surname_are_found_in_one_pass(monkeypatch):
     a = analyze(text, LEAN)
     assert [s.name for s in a.speakers] == [f"Александр {s}" for s in surnames]
     assert len(passes) == 1 and searches == []
+
+
+def test_the_words_before_each_surname_are_gathered_once(monkeypatch):
+    """Whether a well-known figure's surname follows another given name («Талант Каримов») is read from the
+    capitalised words right before that surname alone, gathered once per text: a look over every capitalised
+    pair of the text for each well-known surname cost surnames × text."""
+    from speechkit import people
+
+    looked_at = []
+    reads = people.PeopleLearning._reads_another_given_name
+
+    def counting(self, before, *args):
+        looked_at.append(len(before))
+        return reads(self, before, *args)
+
+    monkeypatch.setattr(people.PeopleLearning, "_reads_another_given_name", counting)
+    known = ["Каримов", "Путин", "Назарбаев", "Лукашенко", "Пашинян", "Алиев", "Мирзиёев", "Рахмон"]
+    filler = "Ярмарка Нового года в Ташкенте открылась. Торговцы Самарканда привезли Фрукты. " * 50
+    text = filler + " ".join(f"Вчера {s} выступил на форуме." for s in known) + " Вчера Талант Каримов выступил."
+    a = analyze(text, LEAN)
+    assert "Ислам Каримов" not in {s.name for s in a.speakers}
+    assert "Владимир Путин" in {s.name for s in a.speakers}
+    assert 1 <= len(looked_at) <= len(known) and max(looked_at) <= 1  # only «Талант» before «Каримов»
