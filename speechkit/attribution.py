@@ -323,7 +323,8 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         if given is not None:  # «— сказал водитель такси Бакыт»: a person the text names by a given name only
             return cast.given_name_person(given.text, given.start, given.end)
         return _role(cast, np, pos, ctx, plural=plural, gender=gender, holder=not unread)
-    if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head):
+    if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head) \
+            or len(np) == 1 and _quoted(head):  # «— пишет «Коммерсантъ»»: a body its quoted name alone names
         return _organisation(cast, text, np, pos, ctx)
     if _in("groups", lemma) and "plur" in gram:
         return group(cast, np, pos, ctx)

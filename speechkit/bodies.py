@@ -20,6 +20,7 @@ from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can
 from .roles import country_of_word, is_role_word, post_of
 from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
+from .wordlists import load_words
 
 
 def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context | None = None,
@@ -134,6 +135,18 @@ def _regional(w: Word) -> bool:
 
 _LATIN = regexes.compile(r"[A-Za-z]")
 _CYRILLIC = regexes.compile(r"[А-ЯЁа-яё]")  # «Telegram-канал «Омский зануда»»: a compound with a Russian noun goes on
+
+
+def _outlet(p: Participant, text: str) -> bool:
+    """Whether a body is an outlet: headed by an outlet's noun («газета «Коммерсантъ»», ``organisations.txt
+    # media``), named in Latin letters alone, as the foreign press is («The Guardian», «Reuters»), or by its
+    quoted name alone right after a verb of writing («— пишет «Коммерсантъ»»)."""
+    return bool(p.key) and p.key[0] in load_words("organisations.txt", "media") \
+        or bool(_LATIN.match(p.name)) and not _CYRILLIC.search(p.name) \
+        or p.name[:1] == "«" and any(_WRITER.search(text, max(0, m.start - 20), m.start) for m in p.mentions)
+
+
+_WRITER = regexes.compile(r"(?<![\w-])(?:пиш[еу]т|написал[аи]?|публику[ею]т|опубликовал[аи]?|переда[её]т|передают)\s+$")
 
 
 def _latin_name(w: Word) -> bool:
@@ -331,6 +344,10 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = F
     head = next((_reading(w.text)[0] for w in np if not _adjectival(w)), "")
     kinds = (org_key([head]),) + _kinds().get(head, ())
     same = [b for b in bodies if _of_kind(b[1].key, kinds)]
+    if not same and head in load_words("organisations.txt", "media"):
+        # «— пишет Gazeta Wyborcza. Издание отмечает …», «Как сообщает Reuters … Агентство уточняет»: an outlet's
+        # noun alone points back at the outlet named last, whatever its kind; a foreign one has only its name
+        same = [b for b in bodies if _outlet(b[1], cast.text)]
     if same_head_only:
         return max(same, key=lambda b: b[0])[1] if same else None
     adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]

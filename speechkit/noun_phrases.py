@@ -119,6 +119,7 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
     in_pp = False
     skip_to = -1
     told = False  # after «агентству», «телеканалу»: the outlet's name stands beside its head, in its case
+    named: Word | None = None  # a body named by its quoted name alone, when nothing else is the subject
     for k, w in enumerate(ws):
         low = w.low
         if low in PREPOSITIONS:
@@ -128,6 +129,8 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
             continue  # «заявил в интервью агентству Интерфакс министр …»: the agency is told, not speaking
         told = False
         if _quoted(w):
+            if named is None and not in_pp and w.start >= skip_to and _quoted_nominative_name(w):
+                named = w  # «— пишет «Коммерсантъ»», «— сообщил «Газпром»» (not «— сказал «Известиям» Петров»)
             continue
         if low in PRONOUNS or low in AUTHOR:  # «На своей странице в X он написал»: a nominative pronoun ends the phrase
             return ws[k:]
@@ -187,7 +190,17 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
         if w.text[:1].isupper() and nxt is not None and nxt.text[:1].isupper() and nxt.start - w.end == 1 \
                 and _candidate_head(nxt) and not w.text.isupper():
             return ws[_with_adjectives(ws, k):]  # «Ваагн Хачатурян»: a given name the dictionary reads as another word
-    return []
+    return [named] if named is not None else []
+
+
+def _quoted_nominative_name(w: Word) -> bool:
+    """Whether a quoted word is a proper name in the nominative: capitalised, each word of it a nominative the
+    dictionary can read or does not know («Коммерсантъ», «Российская газета», «Газпром»; not «Известиям»,
+    «РИА Новостям», an outlet told)."""
+    inner = w.text.strip("«»\"„“”")
+    words = inner.split()
+    return bool(words) and inner[:1].isupper() and len(words) <= 4 and all(
+        x.isupper() or not _known(x) or _can_be(x, "nomn") for x in words)
 
 
 def _place_noun_before(ws: list[Word], k: int, preposition: bool = False) -> bool:

@@ -2447,6 +2447,31 @@ CASES = [
      [("turn", "завершили сев", "Ведущий"), ("turn", "в пять утра", "Иван Ковальчук"),
       ("turn", "устойчив к засухе", "Светлана Михалюк")]),
 
+    # an outlet's noun alone («издание», «газета», «агентство») points back at the outlet named last, a foreign one
+    # named only in Latin letters («Gazeta Wyborcza», «Reuters»), a Russian one only by its quoted name
+    ("outlet-noun-after-a-latin-name", "«Экономика Польши замедляется», — пишет Gazeta Wyborcza. Издание отмечает, "
+     "что «инфляция в стране остается высокой».",
+     [("quote", "Экономика Польши", "Gazeta Wyborcza"), ("fragment", "инфляция в стране", "Gazeta Wyborcza")]),
+    ("agency-noun-after-a-latin-name", "Как сообщает Reuters, «переговоры продолжатся в понедельник». Агентство "
+     "уточняет, что «делегации прибудут в Женеву утром».",
+     [("fragment", "переговоры продолжатся", "Reuters"), ("fragment", "делегации прибудут", "Reuters")]),
+    ("paper-noun-after-a-foreign-paper", "Компания Vestas объявила о сделке. «Это важный шаг для отрасли», — пишет "
+     "Financial Times. «Рынок давно ждал этого», — отмечает газета.",
+     [("quote", "важный шаг", "Financial Times"), ("quote", "давно ждал", "Financial Times")]),
+    ("channel-noun-after-its-name", "Телеканал Al Jazeera показал кадры из города. «Здание полностью разрушено», — "
+     "сообщает телеканал.", [("quote", "полностью разрушено", "Телеканал Al Jazeera")]),
+    ("quoted-outlet-after-writes", "«Сделка почти закрыта», — пишет «Коммерсантъ». По данным газеты, «стороны уже "
+     "согласовали цену».", [("quote", "почти закрыта", "«Коммерсантъ»"), ("fragment", "согласовали цену", "«Коммерсантъ»")]),
+    ("quoted-paper-two-words", "«Тарифы на электроэнергию вырастут с июля», — пишет «Российская газета».",
+     [("quote", "Тарифы на электроэнергию", "«Российская газета»")]),
+    ("quoted-company-after-reported", "«Поставки по контракту возобновлены», — сообщил «Газпром».",
+     [("quote", "Поставки по контракту", "«Газпром»")]),
+    # a quoted outlet in the dative is the one told: the speaker comes after it
+    ("quoted-outlet-told-then-name", "«Сделка почти закрыта», — сказал «Известиям» Иван Петров.",
+     [("quote", "почти закрыта", "Иван Петров")]),
+    ("quoted-agency-told-then-source", "«Переговоры продолжатся в среду», — заявил «РИА Новостям» источник в МИД.",
+     [("quote", "Переговоры продолжатся", "источник в МИД")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
