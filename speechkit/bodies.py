@@ -146,6 +146,16 @@ def _outlet(p: Participant, text: str) -> bool:
         or p.name[:1] == "«" and any(_WRITER.search(text, max(0, m.start - 20), m.start) for m in p.mentions)
 
 
+def _own_name(p: Participant) -> bool:
+    """Whether a body is named by its own name, with no head noun the model knows: quoted («Укрзализныця»), in
+    Latin letters («Dala Market»), or after a legal form's abbreviation it does not know («ОАХК «Барки Точик»»)."""
+    if p.kind != "organisation" or not p.name or p.key and p.key[0] in load_words("organisations.txt", "media"):
+        return False
+    first = p.name.split()[0]
+    return p.name[0] == "«" or bool(_LATIN.match(p.name)) and not _CYRILLIC.search(p.name) \
+        or first.isupper() and "«" in p.name and org_key([_reading(first)[0]])[0] not in org_heads()
+
+
 _WRITER = regexes.compile(r"(?<![\w-])(?:пиш[еу]т|написал[аи]?|публику[ею]т|опубликовал[аи]?|переда[её]т|передают)\s+$")
 
 
@@ -195,6 +205,7 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
             p = cast.add(Participant(" ".join(words), "group", None,
                                      " ".join(org_key([_reading(x.text)[0] for x in np]))))
             cast.mention(p, np[0].start, np[-1].end, True)
+    _learn_own_names(cast, text, end)
     _initials_aliases(cast, text, end)
     for abbr, org in cast.aliases.items():
         for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
@@ -213,11 +224,41 @@ def _proper_forms() -> frozenset[str]:
 def _learn_proper_body(cast: Cast, text: str, start: int, end: int) -> None:
     """A body the text names by its own name, mentioned where it stands, a subject unless a preposition or a
     noun it complements stands before («в Роскомнадзоре», «запрос Роскомнадзора»)."""
-    w = Word(start, end, text[start:end])
     before = words_in(text, max(0, start - 40), start)
     prev = before[-1] if before and not text[before[-1].end : start].strip() else None
     subject = prev is None or not (prev.low in PREPOSITIONS or prev.text[:1].islower() and _reading(prev.text)[2] == "NOUN")
-    _organisation(cast, text, [w], start, Context(), subject=subject)
+    _organisation(cast, text, words_in(text, start, end), start, Context(), subject=subject)
+
+
+# a body named by its own name, with no head noun: a quoted name or a run of Latin capitals right before a finite
+# verb («Укрзализныця» назначила …, «Financial Times посвятила …»), or a quoted name after a legal form's
+# abbreviation the model does not know («в ОАХК «Барки Точик»»)
+_OWN_NAME = regexes.compile(r"(?<![\w«»\"„“-])(?:([А-ЯЁ]{2,6})[ \t]+)?(«[А-ЯЁA-Z][^«»\n]{0,60}»"
+                            r"|[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*){0,3})(?:[ \t]+([а-яё]+))?")
+
+
+_PREPOSITION_BEFORE = regexes.compile(r"(?<![\w-])(?:[вВ]о?|[иИ]з|[оО]т|[уУ])[ \t]+$")
+
+
+def _learn_own_names(cast: Cast, text: str, end: int) -> None:
+    heads = org_heads()
+    for m in _OWN_NAME.finditer(text, 0, end):
+        abbr, verb = m.group(1), m.group(3)
+        if cast.in_quote(m.start(2)) or cast.at(m.start(2)) is not None:
+            continue  # (a body already read with its head noun: «Компания Vestas объявила»)
+        finite = verb is not None and _reading(verb)[2] == "VERB"
+        if abbr is not None and m.group(2)[0] == "«" and abbr.lower() not in heads and cast.at(m.start(1)) is None \
+                and (finite or _PREPOSITION_BEFORE.search(text, max(0, m.start() - 6), m.start())):
+            # (not «Комбайнер СПК «Озеры» Николай …»: where a person works, named in passing)
+            _learn_proper_body(cast, text, m.start(1), m.end(2))
+        elif abbr is None and finite and not _person_like(cast, m):
+            _organisation(cast, text, words_in(text, m.start(2), m.end(2)), m.start(2), Context())
+
+
+def _person_like(cast: Cast, m: re.Match) -> bool:
+    """Whether a Latin run names a person the text knows, or is no name (one letter, a roman numeral)."""
+    p = cast.at(m.start(2))
+    return p is not None and p.kind == "person" or len(m.group(2)) < 2
 
 
 _QUOTED_PART = regexes.compile(r"[«\"„]([^«»\"„“”]+)")  # a body's name in quotes
@@ -348,6 +389,11 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = F
         # «— пишет Gazeta Wyborcza. Издание отмечает …», «Как сообщает Reuters … Агентство уточняет»: an outlet's
         # noun alone points back at the outlet named last, whatever its kind; a foreign one has only its name
         same = [b for b in bodies if _outlet(b[1], cast.text)]
+    if not same and head in load_words("organisations.txt", "own names"):
+        # «„Укрзализныця“ назначила поезд. «…», — сообщили в компании»: with no body of its kind named, a company's
+        # noun is the body named by its own name alone in the two sentences before
+        here = cast.sentence_of(pos)
+        same = [b for b in bodies if _own_name(b[1]) and here - cast.sentence_of(b[0]) <= 2]
     if same_head_only:
         return max(same, key=lambda b: b[0])[1] if same else None
     adjs = [norm_word(morph.lemma(w.text))[:5] for w in np if _adjectival(w)]

@@ -2472,6 +2472,28 @@ CASES = [
     ("quoted-agency-told-then-source", "«Переговоры продолжатся в среду», — заявил «РИА Новостям» источник в МИД.",
      [("quote", "Переговоры продолжатся", "источник в МИД")]),
 
+    # a company's noun («компания», «банк», «клуб», «перевозчик») with no body of its kind named points back at a body
+    # the text names by its own name alone, in the two sentences before: quoted, in Latin letters, or after a legal
+    # form's abbreviation the model does not know
+    ("company-noun-after-a-quoted-name", "«Укрзализныця» назначила дополнительный поезд до Перемышля. «Билеты на "
+     "ближайшие рейсы раскуплены за сутки», — сообщили в компании.",
+     [("quote", "раскуплены за сутки", "«Укрзализныця»")]),
+    ("company-noun-after-a-latin-name", "Сервис доставки Dala Market объяснил причины сбоя. «Мы приносим извинения "
+     "всем клиентам», — говорится в сообщении компании.", [("quote", "приносим извинения", "Dala Market")]),
+    ("company-noun-after-an-unknown-legal-form", "В ОАХК «Барки Точик» информацию не подтвердили. «Все изменения "
+     "тарифов будут доведены до потребителей», — сообщили в компании.",
+     [("quote", "изменения тарифов", "ОАХК «Барки Точик»")]),
+    ("club-noun-after-a-quoted-name", "«Кайрат» обыграл «Астану» со счетом 2:1. «Команда показала характер», — "
+     "сообщили в клубе.", [("quote", "показала характер", "«Кайрат»")]),
+    ("outlet-noun-after-a-latin-subject", "Financial Times посвятила статью реформам в Узбекистане. Издание называет "
+     "страну «одним из самых интересных рынков Азии».", [("fragment", "самых интересных рынков", "Financial Times")]),
+    # a body of the noun's kind named with its head comes first; a ministry's noun never takes a company
+    ("company-noun-prefers-its-kind", "Компания Vestas объявила о сделке. Apple представила новый телефон. «Мы "
+     "довольны итогами года», — сообщили в компании.", [("quote", "довольны итогами", "Компания Vestas")]),
+    ("ministry-noun-not-a-quoted-company", "«Норникель» сократил производство никеля. «Рынок металлов не растет», — "
+     "сообщили в Минфине. «Прогноз сохраняем», — сообщили в министерстве.",
+     [("quote", "Рынок металлов", "Минфин"), ("quote", "Прогноз сохраняем", "Минфин")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
