@@ -110,6 +110,7 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
         self._compound_names(taken)
         self._couple_names(taken)
         self._one_letter_names(taken)
+        self._official_names(taken, caps)
         self._family_first_names(taken, caps)
         k = 0
         while k < len(caps) - 1:
@@ -303,6 +304,21 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 for r in entry[2]:
                     p.add_role(r, r.split())
 
+    def _official_names(self, taken: set[int], caps: list[re.Match]) -> None:
+        """«предоставляется председателю комитета Кудрявцеву Андрею Михайловичу», «вручили Петровой Анне
+        Сергеевне»: surname, given name and patronymic, as an official text writes a name, all three in one oblique
+        case (the genitive only where no post stands before: ``_oblique_given_and_patronymic``)."""
+        text = self.text
+        for m, nxt, third in zip(caps, caps[1:], caps[2:]):
+            if text[m.end() : nxt.start()] != " " or text[nxt.end() : third.start()] != " " or m.start() in taken:
+                continue
+            a = m.group(0)
+            fb = _oblique_given_and_patronymic(nxt.group(0), third.group(0), not self._after_role(m.start()))
+            if fb is not None and surname_like(a) and not first_name(a) and not first_name(a, oblique=True):
+                p = self.person(fb[0], a, fb[1])
+                self.mention(p, m.start(), third.end(), False)
+                taken.update((m.start(), nxt.start(), third.start()))
+
     def _another_given_name(self, caps: list[re.Match], key: str, first: str) -> bool:
         """Whether the text writes a surname of ``key`` right after a capitalised word that may be a given name
         other than ``first`` (the well-known figure's): «Талант Каримов» is no «Ислам Каримов», however the pair
@@ -443,6 +459,23 @@ def _patronymic_form(word: str) -> tuple[str, bool] | None:
     if m.group(2) is not None:
         return ("femn", m.group(2).lower() != "а")
     return ("masc", m.group(1) is not None)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _oblique_given_and_patronymic(given: str, patronymic: str, genitive: bool = False) -> tuple[str, str] | None:
+    """(nominative, sex) of a given name before a patronymic when the dictionary reads both in one case other than the
+    nominative, of one sex: «Андрею Михайловичу» → ("Андрей", "masc"), «Анне Сергеевне» → ("Анна", "femn»), «Ерлану
+    Болатовичу» → ("Ерлан", "masc"). The genitive (and a man's accusative, its form) only if ``genitive``: after a
+    post, «адвоката Корнилова Дмитрия Аграновича» may be Корнилов's lawyer named."""
+    oblique = ("datv", "ablt", "loct", "gent", "accs") if genitive else ("datv", "ablt", "loct")
+    cases = {(c, g) for p in morph.parses(patronymic.lower())[:4] if "Patr" in p.tag.grammemes
+             for c in oblique if c in p.tag.grammemes for g in ("masc", "femn") if g in p.tag.grammemes}
+    low = given.lower()
+    for p in sorted(morph.parses(low)[:10], key=lambda p: p.normal_form == low):  # («Анне»: Анна's, not an «Анне»)
+        if "Name" in p.tag.grammemes and any(c in p.tag.grammemes and g in p.tag.grammemes for c, g in cases):
+            nominative = p.normal_form if "ё" in low else p.normal_form.replace("ё", "е")  # as the text spells it
+            return nominative[:1].upper() + nominative[1:], "masc" if "masc" in p.tag.grammemes else "femn"
+    return None
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -292,7 +292,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     """«В.Путин:» → the person; «Вопрос:» or an interview's question → a journalist; «Президент:» →
     whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
     interviewee, the text's main person."""
-    from .names import first_name, surname_ending, surname_key
+    from .names import first_name, surname_key
     from .roles import post_of
     from .wordlists import load_sections
 
@@ -310,7 +310,8 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         return None  # «Реплика:», «Голос из зала:»: the text does not say who
     if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
         # «Вопрос от читателя Алии из Шымкента:»; «КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»
-        asker = _asker(tr, cast) or _named_journalist(cast) or (_signed_off(cast) if tr.kind == "role" else None)
+        asker = _asker(tr, cast) or _credited(tr, cast) or _named_journalist(cast) \
+            or (_signed_off(cast) if tr.kind == "role" else None)
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
         post = post_of([tr.surname])
@@ -334,13 +335,9 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             if len(named) == 1:  # «Севара:» after «Вели выпуск Севара Назарханова и …»: her given name
                 return named[0]
             return cast.person(None, words[0], "masc", nominative=True)
-        # a label is in the nominative: the given name as written («Гани», not «Ганя» whose genitive it
-        # could be), its sex from the dictionary only where it reads the same form, else from the surname
-        fn = first_name(words[0])
-        sex = fn[1] if fn and fn[0] == words[0] else {"": "masc", "а": "femn"}.get(surname_ending(words[-1]) or "",
-                                                                                    fn[1] if fn else "masc")
-        p = cast.person(words[0], words[-1], sex, nominative=True)
+        # a label is in the nominative
         at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
+        p = _person_named(words, cast, -1)
         cast.mention(p, at, at + len(tr.surname), True)
         return p
     if tr.kind == "monogram":
@@ -493,6 +490,33 @@ def _asker(tr: Turn, cast: Cast) -> Participant | None:
             return cast.given_name_person(given, ws[1].start, ws[1].end)
     who = by_words(cast, cast.text, start, end, tr.start, Context())
     return who if who is not None and who.kind == "person" else None
+
+
+def _credited(tr: Turn, cast: Cast) -> Participant | None:
+    """Who asked a question the brackets after it credit, by given name and surname («(Анна Бабаян, Общественное
+    телевидение Армении)»); nobody when they name an outlet alone («(News.am)»)."""
+    if tr.kind != "question" or not tr.tooltip:
+        return None
+    name = tr.tooltip.split(",")[0].strip()
+    words = name.split()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return _person_named(words, cast, cast.text.find(name, tr.end))
+
+
+def _person_named(words: list[str], cast: Cast, at: int) -> Participant:
+    """The person a label or a credit names in the nominative, given name first, mentioned at ``at``: the given name
+    as written («Гани», not «Ганя» whose genitive it could be), its sex from the dictionary only where it reads
+    the same form, else from the surname."""
+    from .names import first_name, surname_ending
+
+    fn = first_name(words[0])
+    sex = fn[1] if fn and fn[0] == words[0] else {"": "masc", "а": "femn"}.get(surname_ending(words[-1]) or "",
+                                                                                fn[1] if fn else "masc")
+    p = cast.person(words[0], words[-1], sex, nominative=True)
+    if at >= 0:
+        cast.mention(p, at, at + len(" ".join(words)), True)
+    return p
 
 
 def _genitive_given(word: str) -> str | None:

@@ -60,6 +60,13 @@ SURNAME_INITIALS_LABEL = regexes.compile(
     r"(?:\*\*)?[ \t]",
     re.M,
 )
+# a parliament's stenogram prints its labels with a full stop, at a line start: «Кудрявцев А. М. Спасибо.»,
+# «Председательствующий. Коллеги, …», «Голос из зала. А где …?» (see _stenogram_labels)
+STENOGRAM_INITIALS_LABEL = regexes.compile(
+    rf"^[ \t]*(?P<label>(?P<surname>{CAP})[ \t]+(?P<initials>(?:[{UPPER}]\.[ \t]?){{1,2}}))(?<=[. \t])"
+    r"(?=[ \t]*[А-ЯЁA-Z«„\"—–])",
+    re.M,
+)
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = regexes.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
@@ -82,6 +89,22 @@ def role_label() -> re.Pattern[str]:
     # «СИНХРОН — Иван Ковальчук, председатель СПК:»: a TV transcript's sound bite names its speaker after a dash
     return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
                       r"|[ \t]+от[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80})?(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
+
+
+@functools.cache
+def _stenogram_role_label() -> re.Pattern[str]:
+    """«Председательствующий. …», «Голос из зала. …»: a role label (roles.txt) with a full stop, at a line start."""
+    words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
+    alts = "|".join(re.escape(w[:1].upper() + w[1:]) for w in words) or "(?!)"
+    return regexes.compile(rf"^[ \t]*(?P<label>(?P<surname>{alts}))\.[ \t]+(?=[А-ЯЁA-Z«„\"—–])", re.M)
+
+
+def _stenogram_labels(text: str, start: int, end: int) -> tuple[list, list]:
+    """A stenogram's labels with a full stop (initials labels, role labels): two or more, one of them a surname
+    with initials, else none (a line may open with «Иванов А. В.» in a list, with «Ответ.» in a letter)."""
+    named = [(m, "initials") for m in STENOGRAM_INITIALS_LABEL.finditer(text, start, end)]
+    roles = [(m, "role") for m in _stenogram_role_label().finditer(text, start, end)]
+    return (named, roles) if named and len(named) + len(roles) >= 2 else ([], [])
 
 
 @functools.cache
@@ -209,6 +232,9 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     labels += [(m, "initials") for m in SURNAME_INITIALS_LABEL.finditer(text, start, end)]  # «Кузьмин А. В.:»
     pattern = _role_label_anywhere() if labels else role_label()
     roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
+    named, spoken = _stenogram_labels(text, start, end)  # «Кудрявцев А. М. Спасибо.», «Председательствующий. …»
+    labels += named
+    roles += spoken
     posted = [(m, "name") for m in POST_NAME_LABEL.finditer(text, start, end) if _is_post_and_name(m)]
     taken = {m.start() for m, _ in posted}
     names = posted + [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
@@ -283,6 +309,11 @@ _YOU_OPENING = regexes.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+(?:(?:А|И|Но|
                           r"(?:Вы|Вас|Вам|Вами|Ваш[а-я]*|вы|вас|вам|вами|ваш[а-я]*)(?![\w-])")
 
 
+# a press conference's question, then who asked it in brackets at the paragraph's end: «— …? (Анна Бабаян,
+# Общественное телевидение Армении)»
+_CREDIT = regexes.compile(r"\?[ \t\u00a0]*\(([^()\n]{3,120})\)[ \t\u00a0*]*$", re.M)
+
+
 def _interview(text: str, start: int, end: int) -> list[Turn]:
     """«— Сколько туристов приехало? / — Почти десять миллионов.»: questions and answers in dash paragraphs.
 
@@ -296,7 +327,8 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     dashed = [p for p in paragraphs(text, start, end) if _DASH_PARA.match(text, p.start)]
     if len(dashed) < 2:
         return []
-    questions = [p.text.rstrip().rstrip("*").endswith("?") for p in dashed]
+    credits = [_CREDIT.search(text, p.start, p.end) for p in dashed]  # «— …? (Анна Бабаян, Общественное ТВ)»
+    questions = [p.text.rstrip().rstrip("*").endswith("?") or c is not None for p, c in zip(dashed, credits)]
     for k, p in enumerate(dashed):
         # between answers, a request («— Расскажите, что прозвучит на концерте.») or a remark put to the
         # interviewee as «вы» («— Вас упрекают в том, что …») is a question
@@ -314,12 +346,15 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     if not any(q and k + 1 < len(dashed) and not questions[k + 1] for k, q in enumerate(questions)):
         return []
     turns = []
-    for p, q, a in zip(dashed, questions, attributed):
+    for p, q, a, credit in zip(dashed, questions, attributed, credits):
         if a:
             continue  # «— Двадцать два года, — рассказывает … Михаил Лесников»: an answer that names its speaker
             # is a quote of its own; the other answers are the interviewee's turns
         body = _DASH_PARA.match(text, p.start).end() - 1
         dash = Span(p.start, body, text[p.start : body])
         stop = p.end - (len(p.text) - len(p.text.rstrip("*"))) if text.startswith("**", p.start) else p.end
-        turns.append(Turn(dash, "вопрос" if q else "", "", "", body, stop, "question" if q else "answer"))
+        if credit is not None:
+            stop = credit.start() + 1  # the question ends at its mark; who asked it is in the brackets after
+        turns.append(Turn(dash, "вопрос" if q else "", "", credit.group(1).strip() if credit else "", body, stop,
+                          "question" if q else "answer"))
     return turns
