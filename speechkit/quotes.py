@@ -43,6 +43,9 @@ _LAST_WORD = regexes.compile(r"([\w-]+)\s*$")
 _HEADLINE_AFTER = regexes.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
 # «…», — сказал · "…", - считает · «…» — заявил · «…»,— сказал
 _AFTER = regexes.compile(rf"[,.!?…]?\s*[{DASHES}]+\s*")
+# a quote's speaker in brackets right after it, ending its sentence: «…» (вице-министр торговли Жанна Омарова).
+# (the words after a comma inside say how, not who: «(аким области Асхат Байжанов, отвечая на вопрос журналистов)»)
+_BRACKETED = regexes.compile(r"[ \t\u00a0]*\(([^(),\n]{3,120})(?:,[^()\n]{0,120})?\)[ \t\u00a0]*(?:[.!?…;]|$)", re.M)
 # (not an initial's dot: «сказал В.Путин», «К.-Ж. Токаев»; but «в докладе S&P.» ends)
 _SENT_END = regexes.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
@@ -337,6 +340,13 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         verb, attr = after
         colon = before[:2] if before and before[2] == "before" and text[before[1].end] == ":" else None
         return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after", before=colon)
+    credit = _BRACKETED.match(text, p.end, para.end) if _opens_sentence(text, p.open, para.start) else None
+    if credit is not None and _speechlike(text, inner) and (words := _WORD.findall(text, *inner)) and len(words) >= 3:
+        # «…» (министр энергетики Бакытжан Сериков).: a digest's quote, whose speaker the brackets after it name
+        names = list(_WORD.finditer(text, credit.start(1), credit.end(1)))
+        if names and len(names) <= 12 and _nominal(names):
+            return Quote(p.open, p.end, Span(credit.start(1), credit.end(1), credit.group(1)), None, inner,
+                         p.unclosed, side="after")
     if before and before[2] == "words" and _HEADLINE_AFTER.match(text, p.end):
         before = None  # «По данным TNS, «MTV Россия» входит в число …»: a name the sentence goes on with
     if before and not (before[0] is None and before[2] == "before" and not _speechlike(text, inner)):

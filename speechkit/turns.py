@@ -26,11 +26,13 @@ from .wordlists import load_sections
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
 # a tooltip that repeats the surname and names the person («Травников Андрей Александрович») may go on
 # with the post in lower-case words («Губернатор Новосибирской области»)
+# at a line start a post may come first, and a description in brackets after: «Модератор Т. Бекова:», «А. Жумабеков
+# (застройщик):»
 LABEL = regexes.compile(
     r"(?<![\w.-])"
-    rf"(?P<label>(?P<initials>(?:[{UPPER}]\.\s?-?){{1,2}})(?P<surname>{CAP}))"
+    rf"(?P<label>(?:^[ \t]*[А-ЯЁ][а-яё-]+[ \t]+)?(?P<initials>(?:[{UPPER}]\.\s?-?){{1,2}})(?P<surname>{CAP}))"
     r"(?P<tooltip>(?:\s+[А-ЯЁ][а-яё-]+|\s+[а-яё]{1,3}(?=\s+[А-ЯЁ])){0,10}?"
-    r"|\s+(?P=surname)\s+[А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё-]+(?:\s+[^\s:]+){0,12}?)\s?:\s",
+    r"|\s+(?P=surname)\s+[А-ЯЁ][а-яё-]+\s+[А-ЯЁ][а-яё-]+(?:\s+[^\s:]+){0,12}?)(?:[ \t]+\([^()\n:]{1,60}\))?\s?:\s",
     re.M,
 )
 _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
