@@ -84,6 +84,9 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     # (nor one after a place noun that two capitalised words follow: «жительница префектуры Миядзаки Юко Наката»)
     after_from |= {np[k].start for k in range(1, len(np) - 2) if _place_noun_before(np, k)
                    and np[k + 1].text[:1].isupper() and np[k + 2].text[:1].isupper()}
+    # (nor one after a place noun that a given name alone follows: «жительница Кежмы Ольга», «на рынке Чорсу Равшан»)
+    after_from |= {np[k].start for k in range(1, len(np) - 1) if _place_noun_before(np, k) and k + 2 == len(np)
+                   and np[k + 1].text[:1].isupper() and (first_name(np[k + 1].text) or ("",))[0] == np[k + 1].text}
     caps = [w for w in np if CAP_RE.fullmatch(w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not (cast._text_place(w.text) and not known_first_name(w.text))
             and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))

@@ -2529,6 +2529,15 @@ CASES = [
      [("turn", "Сквер сохранится", "А. Жумабеков"), ("turn", "это две трети", "Л. Ивченко"),
       ("turn", "по порядку", "Т. Бекова"), ("turn", "старую версию", "А. Жумабеков")]),
 
+    # a capitalised word after a place noun or a noun of a person from a place is the place's name; a given name
+    # alone after it is the speaker's («жительница Кежмы Ольга» is no «Кежмы Ольга»)
+    ("resident-of-a-place-then-a-given-name", "Местные жители жалуются на дым. «Окна не открываем уже неделю», — "
+     "рассказала жительница Кежмы Ольга.", [("quote", "Окна не открываем", "Ольга")]),
+    ("market-name-then-a-given-name", "Продавец на рынке Чорсу Равшан говорит, что покупатели стали брать меньше. "
+     "«Раньше брали мешок муки, теперь полмешка», — жалуется он.", [("quote", "мешок муки", "Равшан")]),
+    ("native-of-a-place-then-a-full-name", "«Мы вернемся домой весной», — сказал уроженец Оша Бакыт Исаев.",
+     [("quote", "вернемся домой", "Бакыт Исаев")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
