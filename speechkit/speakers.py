@@ -267,6 +267,9 @@ class Cast(PeopleLearning):
         if post.country:
             # «президент Таджикистана»: not one whose posts name another country (a post may name none)
             fits = [p for p in fits if not {h.country for h in p.posts} - {post.country, None}]
+            # «— заявил узбекский лидер»: the president introduced as Uzbekistan's, before one whose country the
+            # model could not read («президент Республики Корея»)
+            fits = [p for p in fits if post.country in {h.country for h in p.posts}] or fits
         if gender in ("masc", "femn"):
             fits = [p for p in fits if p.gender in (gender, None)]
         if post.head_of_state and not fits and post.country and post.lemmas[:1] == ("лидер",):

@@ -2538,6 +2538,13 @@ CASES = [
     ("native-of-a-place-then-a-full-name", "«Мы вернемся домой весной», — сказал уроженец Оша Бакыт Исаев.",
      [("quote", "вернемся домой", "Бакыт Исаев")]),
 
+    # a country's adjective before a post names the holder introduced with that country, before one whose country the
+    # text names in a form the model cannot read («президент Республики Корея»)
+    ("country-adjective-post-before-an-unread-country", "Президент Узбекистана Бахтиёр Умаров и президент Республики "
+     "Корея Ли Сон Мин провели пресс-конференцию. «Мы договорились удвоить товарооборот», — заявил узбекский лидер. "
+     "«Это живой мост между народами», — сказал корейский президент.",
+     [("quote", "удвоить товарооборот", "Бахтиёр Умаров"), ("quote", "живой мост", "Ли Сон Мин")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
