@@ -82,9 +82,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         # «Профессор … напомнил, что Байтурсынов писал: «…»»: the verb is the subordinate clause's, and so is
         # its subject
         k = next((k for k in range(len(before) - 1, -1, -1) if before[k].low in ("что", "будто")), None)
-        if k is not None and k + 1 < len(before) and verb is not None and _reading(verb.text)[2] == "VERB" \
-                and any(w.text[:1].isupper() for w in before[k + 1 :]):
-            # (a finite verb with a name for its subject: not «отметил, что сторона не собирается просить: «…»»)
+        if k is not None and k + 1 < len(before) and verb is not None and (_reading(verb.text)[2] == "VERB" or (
+                _reading(verb.text)[2] == "INFN" and before[-1].end + 1 == verb.start
+                and _reading(before[-1].text)[2] == "VERB")) and any(w.text[:1].isupper() for w in before[k + 1 :]):
+            # (a finite verb with a name for its subject, or an infinitive right after one, «что Ерёменко любил
+            # повторять: «…»»: not «отметил, что сторона не собирается просить: «…»»)
             before = before[k + 1 :]
     if subject_first and verb is not None and len(before) > 1 and before[-1].end + 1 == verb.start:
         before = _subject_after_object(before)
@@ -124,6 +126,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         for k, w in enumerate(after[:-1]):
             if w.low in POSSESSIVES and _in("documents", _reading(after[k + 1].text)[0]):
                 return _possessor(cast, w, pos, ctx)
+        author = _letter_author(cast, text, after, pos, ctx, [p for w in before if (p := cast.at(w.start)) is not None])
+        if author is not None:
+            return author
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -174,6 +179,29 @@ def _cited_source(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context)
             if got is not None and got.kind in ("person", "organisation", "anonymous"):
                 return got
     return None
+
+
+_WHICH = frozenset(["которое", "которую", "который", "которые"])
+
+
+def _letter_author(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context,
+                   readers: list[Participant]) -> Participant | None:
+    """«зачитала письмо, которое отец отправил ей в 1981 году: «…»», «зачитал сообщение, которое подсудимый
+    отправил предпринимателю»: the one who wrote what is read aloud, the subject of the clause about the document,
+    or that subject as the text describes it; never the reader (``readers``: whom the clause before names)."""
+    if len(after) < 3 or not _in("documents", _reading(after[0].text)[0]) or after[1].low not in _WHICH:
+        return None
+    clause = after[2:]
+    k = next((k for k, w in enumerate(clause) if _reading(w.text)[2] == "VERB"), None)
+    if k is None or k == 0:
+        return None  # («письмо, которое пришло …»: the document is the clause's subject; no writer named)
+    gender, number = gender_of_verb(clause[k].text)
+    got = _noun_phrase(cast, text, clause[:k], pos, ctx, gender, number)
+    if any(got is r for r in readers):
+        got = None  # («Прокурор … зачитал сообщение, которое подсудимый отправил»: the one in focus is the reader)
+    if got is None and clause[0].text[:1].islower() and _reading(clause[0].text)[2] == "NOUN":
+        got = cast.add(Participant(" ".join(w.text for w in clause[:k]), "person", gender, ""))
+    return got
 
 
 def _only_outlet(text: str, ws: list[Word]) -> bool:
