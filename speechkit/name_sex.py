@@ -113,11 +113,28 @@ def _sex_of_form(text: str, pos: int, word: str) -> str | None:
     after = re.match(r"\s+([а-яё]+)", text[pos + len(word) : pos + len(word) + 30])
     if after and (said := _past_gender(after.group(1))) and _opens_clause(text, pos):
         return said  # «Жумабекова отметила»; not «Встреча Ногаева прошла», «Мать Ахметова рассказала»
+    if after and _past_gender(after.group(1)) == "femn" and _her_post_before(text, pos):
+        return "femn"  # «Депутат Алиева усомнилась»: a man's post in apposition to a woman, whom the verb agrees with
     before = re.search(r"([а-яё]+)\s+$", text[max(0, pos - 30) : pos])
     if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) in ("femn", None) \
             and re.match(r"\s*[.!?,;]", text[pos + len(word) :]):
         return "femn"
     return None
+
+
+def _her_post_before(text: str, pos: int) -> bool:
+    """Whether a post of the masculine gender stands right before, that a woman holds as well as a man
+    («Депутат», «министр», «аналитик»), not a noun of kin or of serving someone, which the name after would be the
+    genitive of («Мать Ахметова», «Помощник Алиева»): a verb of hers after the name then agrees with the name."""
+    from .roles import is_role_word
+
+    m = re.search(r"(?<![\w-])([А-Яа-яЁё]+)[ \t]+$", text[max(0, pos - 30) : pos])
+    if m is None:
+        return False
+    p = morph.parses(m.group(1).lower())[0]
+    lemma = norm_word(p.normal_form)
+    return p.tag.POS == "NOUN" and "masc" in p.tag.grammemes and "nomn" in p.tag.grammemes and is_role_word(lemma) \
+        and lemma not in load_words("roles.txt", "serving nouns") and lemma not in load_words("roles.txt", "relational nouns")
 
 
 def _opens_clause(text: str, pos: int) -> bool:

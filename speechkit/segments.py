@@ -334,11 +334,18 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             named = [p for p in cast.people() if p.first == words[0]]
             if len(named) == 1:  # «Севара:» after «Вели выпуск Севара Назарханова и …»: her given name
                 return named[0]
+            post = post_of(words)
+            holder = cast.holder(post, tr.start) if post is not None else None
+            if holder is not None:
+                return holder  # «Торага:» after «Торага Жогорку Кенеша Эркин Асанбеков:»: the post's holder
             return cast.person(None, words[0], "masc", nominative=True)
         # a label is in the nominative
         at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
         p = _person_named(words, cast, -1)
         cast.mention(p, at, at + len(tr.surname), True)
+        if at > tr.label.start:
+            # «Торага Жогорку Кенеша Эркин Асанбеков:»: the post before the name is his, for «Торага:» later
+            cast._roles_around(p, at, at + len(tr.surname))
         return p
     if tr.kind == "monogram":
         return _by_initials(tr.initials, cast)
