@@ -598,6 +598,14 @@ def _attribution_before(text: str, i: int, start: int):
     verbs = [w for w in words if is_speech_verb(w.group(0))]
     a0 = words[0].start()
     if verbs:
+        # «— сказала Шмидт журналистам, а Касенов парировал: «…»»: a clause joined by «а», «но» has its own subject
+        joined = [m for m in _JOINED_CLAUSE.finditer(text, a0, verbs[-1].start()) if m.end() < verbs[-1].start()]
+        first = next((w for w in verbs if joined and w.start() >= joined[-1].end()), None)
+        if first is not None and any(w.group(0)[0].isupper() or morph.pos(w.group(0).lower()) in ("NOUN", "NPRO")
+                                     for w in _WORD.finditer(text, joined[-1].end(), first.start())):
+            # (not «Министр заявил, но позже уточнил: …», «… не раскрыл, однако отметил, что сторона …: …»: no
+            # subject before the verb of the joined clause, the same one goes on)
+            a0 = joined[-1].end()
         return _as_span(verbs[-1]), Span(a0, colon, text[a0:colon]), "before"
     # «Министр, глава ведомства: "…"» · «Сам Александр Белов оказался более дипломатичным: «…»» —
     # the subject of the clause before the colon speaks; not of «Пользователи видели сообщение: «…»»,
@@ -608,6 +616,9 @@ def _attribution_before(text: str, i: int, start: int):
     if len(words) <= 14 and any(w.group(0)[0].isupper() for w in words):
         return None, Span(a0, colon, text[a0:colon]), "before"
     return None
+
+
+_JOINED_CLAUSE = regexes.compile(r"[,;][ \t\u00a0]+(?:а|но|однако|тогда[ \t]как|в[ \t]то[ \t]время[ \t]как)[ \t\u00a0]+")
 
 
 # ---------------------------------------------------------------- dash dialogue
