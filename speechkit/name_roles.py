@@ -71,6 +71,9 @@ class NameRoles:
                 and _subject_of(verb, words[nouns[-1]])) else []
         for i, w in enumerate(words):
             if is_person_noun(w):
+                if i and i + 1 < len(words) and morph.parses(words[i - 1].lower())[0].tag.POS == "PREP" \
+                        and any(is_person_noun(x) for x in words[i + 1 :]):
+                    continue  # «с жителями регионов президент Серик …»: a person noun after a preposition heads nothing
                 if not _role_fits(w, p.gender):
                     break  # «мать Руслана Ахметова»: a mother is no man's role
                 if not (nominative and subject and _nominative_noun(w)) \
