@@ -45,9 +45,10 @@ NAME_LABEL = regexes.compile(
     re.M,
 )
 # at a line start, a post or description, then a full name: «Директор завода Мухтар Алиакбаров:»,
-# «Депутат Сергей Ким:», «Управляющий директор компании «Шелл Казахстан» Сьюзан Эллиот:»
+# «Депутат Сергей Ким:», «Управляющий директор компании «Шелл Казахстан» Сьюзан Эллиот:», «Докладчик, заместитель
+# министра юстиции Тамар Гогиберидзе:»
 POST_NAME_LABEL = regexes.compile(
-    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<post>[{UPPER}][а-яё-]+(?:[ \t]+[^\s:]{{1,40}}){{0,8}}?)[ \t]+"
+    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<post>[{UPPER}][а-яё-]+,?(?:[ \t]+[^\s:]{{1,40}}){{0,8}}?)[ \t]+"
     rf"(?P<surname>{CAP} {CAP}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
@@ -161,7 +162,7 @@ def _is_post_and_name(m: re.Match) -> bool:
     «Как сказал министр Ерлан Карин»), and the name reads as one."""
     from .roles import is_person_noun
 
-    words = [w.strip("«»\"„“”") for w in m.group("post").split()]
+    words = [w.strip("«»\"„“”,") for w in m.group("post").split()]
     readings = [morph.parses(w.lower())[0].tag.POS for w in words if w]
     return any(is_person_noun(w) for w in words if w) and not {"VERB", "INFN", "GRND", "PRTS", "CONJ"} & set(readings) \
         and _is_name_label(m.group("surname"))
