@@ -38,6 +38,8 @@ CYRILLIC_TO_LATIN = str.maketrans("АаВСсЕеНКМОоРрТХху", "AaBCc
 
 _SPECIAL = regexes.compile(f"[{INVISIBLE}{SPACES}\u0306\u0308]")
 _MIXED = regexes.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
+_LATIN_LETTER = regexes.compile(r"[A-Za-z]")
+_CYRILLIC_LETTER = regexes.compile(r"[А-Яа-яЁё]")
 _WORD = regexes.compile(r"[^\W\d_]+(?:[-\d]+[^\W\d_]*)*")
 
 
@@ -111,8 +113,11 @@ def _unmixed(text: str) -> str:
     between the words changed."""
     parts: list[str] = []
     prev = 0
+    latin, cyrillic = _LATIN_LETTER.search, _CYRILLIC_LETTER.search
     for m in _WORD.finditer(text):
         word = m.group(0)
+        if latin(word) is None or cyrillic(word) is None:
+            continue  # a word in one script (most of them): nothing to make one, and no call to _unmix
         new = _unmix(word)
         if new != word:
             parts += (text[prev : m.start()], new)
