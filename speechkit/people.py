@@ -222,6 +222,9 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 tail = tail if tail not in ("у", "ю") or morph.analyzer().word_is_known(a.lower()) else ""
                 if tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
+                elif tail and not subject and gender == "masc" and surname_ending(surname) is None \
+                        and (nom := _fleeting_vowel_nominative(surname)) is not None:
+                    surname, subject = nom, True  # «с Антоном Кравцом» → «Кравец», not «Кравц»
                 elif tail and not subject and surname_ending(surname) is None and own in ("", "а", "я") \
                         and surname.endswith(tail) and not _dictionary_surname(surname):
                     # «Шольца» → «Шольц»; a surname that declines as the given name does takes its ending back
@@ -459,6 +462,22 @@ def _patronymic_form(word: str) -> tuple[str, bool] | None:
     if m.group(2) is not None:
         return ("femn", m.group(2).lower() != "а")
     return ("masc", m.group(1) is not None)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _fleeting_vowel_nominative(surname: str) -> str | None:
+    """A man's surname the dictionary reads as the oblique case of a noun whose nominative has a vowel the case drops
+    («Кравцом», «Кравцу» → «Кравец»; «Швеца» → «Швец» keeps its letters and is None here): that nominative, as
+    written. Stripping the case ending alone gave «Кравц»."""
+    low = surname.lower()
+    for p in morph.parses(low)[:3]:
+        if p.tag.POS == "NOUN" and {"masc", "sing"} <= p.tag.grammemes and p.tag.case in ("gent", "datv", "ablt", "loct") \
+                and "Name" not in p.tag.grammemes:
+            nom = norm_word(p.normal_form)
+            # (a nominative the dictionary knows: not its guess for an unknown word, «Олафом Шольцем» → «шолец»)
+            if nom.endswith(("ец", "ек", "ок")) and not low.startswith(nom) and morph.analyzer().word_is_known(nom):
+                return surname[:1] + (p.normal_form if "ё" in low else nom)[1:]
+    return None
 
 
 @functools.lru_cache(maxsize=50_000)
