@@ -81,7 +81,7 @@ class Cast(PeopleLearning):
         self._places_named: frozenset[str] | None = None  # words after a place noun (name_places._text_place)
         self._given_spots: dict[str, tuple[int, ...]] = {}  # where a given name stands alone (families)
         self._clergy: list[int] | None = None  # where the text's clergy titles end (given_names)
-        self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (segments._signed_off)
+        self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (turn_speakers._signed_off)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
         self._pairs: dict[str, list] | None = None  # capitalised words before a surname, by its key (people)
         self._learn_people()

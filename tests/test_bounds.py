@@ -460,10 +460,10 @@ def test_a_reports_sign_off_is_read_once_however_many_questions(monkeypatch):
     """«КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»: the reporter who signs a TV report off speaks
     its journalist turns. Reading the whole text for the sign-off at every journalist label made a press
     conference of n questions cost n × text."""
-    from speechkit import segments
+    from speechkit import turn_speakers
 
-    spy = ReadSpy(segments._SIGN_OFF)
-    monkeypatch.setattr(segments, "_SIGN_OFF", spy)
+    spy = ReadSpy(turn_speakers._SIGN_OFF)
+    monkeypatch.setattr(turn_speakers, "_SIGN_OFF", spy)
     turns = "".join(f"Вопрос: Когда откроют школу номер {k}?\nОтвет: Осенью.\n" for k in range(300))
     a = analyze("Пресс-конференция акима.\n\n" + turns, LEAN)
     assert sum(1 for s in a.segments if s.kind == "turn") == 600

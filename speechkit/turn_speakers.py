@@ -1,0 +1,270 @@
+"""Who holds each turn of a transcript or an interview: the person a label names («В.Путин:», «Ауез Габбасов:»,
+«Кудрявцев А. М.»), the holder of a post a label gives («Президент:», «Торага:»), a journalist for a question (the
+one a label, a credit in brackets or the lead names), the interviewee for an answer (the text's main person), the
+one a TV report's sound bite or sign-off names, or nobody («Голос из зала:»)."""
+
+from __future__ import annotations
+
+import re
+
+from . import morph, regexes
+from .attribution import JOURNALIST, Context, by_words, words_in
+from .speakers import Cast, Participant
+from .text import norm_word
+from .turns import Turn
+
+
+def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
+    """«В.Путин:» → the person; «Вопрос:» or an interview's question → a journalist; «Президент:» →
+    whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
+    interviewee, the text's main person."""
+    from .names import first_name, surname_key
+    from .roles import post_of
+    from .wordlists import load_sections
+
+    label = tr.surname.lower()
+    labels = load_sections("roles.txt")
+    if tr.kind == "role":
+        named = _named_in_label(tr, cast)
+        if named is not None:  # «ВЕДУЩАЯ (Ольга Мартынова):», «СИНХРОН — Иван Ковальчук, агроном:»
+            return named
+        if label in labels.get("sound bite labels", ()):
+            return _first_named(cast, tr.start, min(tr.end, tr.start + SOUND_BITE_REACH))
+    if tr.kind == "answer" or (tr.kind == "role" and label in labels.get("answer labels", ())):
+        return _interviewee(cast, labels)
+    if tr.kind == "role" and label in labels.get("unnamed labels", ()):
+        return None  # «Реплика:», «Голос из зала:»: the text does not say who
+    if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
+        # «Вопрос от читателя Алии из Шымкента:»; «КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»
+        asker = _asker(tr, cast) or _credited(tr, cast) or _named_journalist(cast) \
+            or (_signed_off(cast) if tr.kind == "role" else None)
+        return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+    if tr.kind == "role":
+        post = post_of([tr.surname])
+        holder = cast.holder(post, tr.start) if post is not None else None
+        holder = holder or _introduced_as(label, cast)
+        name = tr.surname.capitalize() if tr.surname.isupper() else tr.surname  # «ВЕДУЩИЙ:» as «Ведущий:»
+        return holder or cast.add(Participant(name, "person", None, label))
+    if tr.kind == "name":
+        from .roles import is_person_noun
+
+        words = [w.capitalize() if w.isupper() else w for w in tr.surname.split()]
+        labels = load_sections("roles.txt").get("transcript labels", ())
+        while len(words) > 1 and (is_person_noun(words[0]) or words[0].lower() in labels) and not first_name(words[0]):
+            # «Свидетель Ким:», «Ведущий Сергей Ветров:»: a post or a party, then the name of the one it is
+            words = words[1:]
+        if len(words) == 1:
+            people = cast.by_key.get(surname_key(words[0]), ())
+            if people:
+                return people[0]
+            named = [p for p in cast.people() if p.first == words[0]]
+            if len(named) == 1:  # «Севара:» after «Вели выпуск Севара Назарханова и …»: her given name
+                return named[0]
+            post = post_of(words)
+            holder = cast.holder(post, tr.start) if post is not None else None
+            if holder is not None:
+                return holder  # «Торага:» after «Торага Жогорку Кенеша Эркин Асанбеков:»: the post's holder
+            return cast.person(None, words[0], "masc", nominative=True)
+        # a label is in the nominative
+        at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
+        p = _person_named(words, cast, -1)
+        cast.mention(p, at, at + len(tr.surname), True)
+        if at > tr.label.start:
+            # «Торага Жогорку Кенеша Эркин Асанбеков:»: the post before the name is his, for «Торага:» later
+            cast._roles_around(p, at, at + len(tr.surname))
+        return p
+    if tr.kind == "monogram":
+        return _by_initials(tr.initials, cast)
+    words = tr.tooltip.split()
+    if len(words) >= 2 and words[0] == tr.surname:  # «Лукашенко Александр Григорьевич …»
+        fn = first_name(words[1])
+        if fn:
+            p = cast.person(fn[0], tr.surname, fn[1], nominative=True)
+            cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
+            return p
+    return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _interviewee(cast: Cast, labels: dict) -> Participant | None:
+    """Whose answers «Гость:», «Ответ:» label: the text's main person, or, when that is the host the text
+    introduces («ведущая Ольга Ржевская поговорила с шеф-поваром Давидом Гогуадзе»), the first other person."""
+    if hasattr(cast, "_interviewee"):
+        return cast._interviewee  # (found once for a transcript's every answer)
+    cast._interviewee = _find_interviewee(cast, labels)
+    return cast._interviewee
+
+
+def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
+    main = cast.main()
+    asking = ("ведущий", "ведущая", "модератор", *labels.get("journalist labels", ()))
+    hosts = [h for h in (_introduced_as(w, cast) for w in asking) if h is not None]
+    if main is None or not any(h is main for h in hosts):
+        return main
+    others = [p for p in cast.people() if p.learned and p.mentions and not any(h is p for h in hosts)]
+    return min(others, key=lambda p: p.mentions[0].start) if others else main
+
+
+def _introduced_as(label: str, cast: Cast) -> Participant | None:
+    """The one person the text introduces with a label's word right before their name, a few words of
+    its own at most between («ведущая программы «Итоги» Алия Нурланова» for «Ведущая:»); nobody when
+    none or several are."""
+    want = norm_word(morph.lemma(label))
+    chairing = want == "председательствующий"
+    fits = []
+    for p in cast.people():
+        if not p.learned or not p.mentions:
+            continue
+        at = p.mentions[0].start
+        # (a dash may stand between: «Модератор — журналист Ильдар Гарипов»)
+        before = re.split(r"[.!?;:,\n]", cast.text[max(0, at - 90) : at])[-1]
+        lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
+        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]):
+            fits.append(p)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _chairs(lemmas: list[str]) -> bool:
+    """Whether the words before a name say its holder chairs the sitting: «Председательствует заместитель
+    Председателя Думы Б. С. Ткаченко», «Заседание вел торага парламента …» (a verb of chairing, or «вести»
+    with the sitting as its object: roles.txt # sittings)."""
+    from .wordlists import load_words
+
+    return "председательствовать" in lemmas or "вести" in lemmas and bool(
+        load_words("roles.txt", "sittings") & set(lemmas))
+
+
+SOUND_BITE_REACH = 80  # characters of a sound bite's turn read for the name of whose words it is
+
+
+def _named_in_label(tr: Turn, cast: Cast) -> Participant | None:
+    """The person a role label names in brackets or after a dash: «КОРРЕСПОНДЕНТ (Алесь Климович):», «СИНХРОН —
+    Иван Ковальчук, агроном:». A label is in the nominative and names people: two capitalised words there are a
+    given name and a surname even where the second reads as a patronymic too («Климович»)."""
+    start = tr.label.start + len(tr.surname)
+    named = _first_named(cast, start, tr.label.end)
+    if named is not None:
+        return named
+    m = _LABEL_NAME.search(cast.text, start, tr.label.end)
+    if m is None:
+        return None
+    from .names import first_name
+
+    fn = first_name(m.group(1))
+    if fn is None or fn[0] != m.group(1):
+        return None
+    p = cast.person(fn[0], m.group(2), fn[1], nominative=True)
+    cast.mention(p, m.start(), m.end(), True)
+    return p
+
+
+_LABEL_NAME = regexes.compile(r"[(—–][ \t]*([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё-]+)(?=[,)])")
+
+
+def _first_named(cast: Cast, start: int, end: int) -> Participant | None:
+    """The first person a mention in ``text[start:end]`` names."""
+    for pos in range(start, end):
+        p = cast.at(pos)
+        if p is not None and p.kind == "person":
+            return p
+    return None
+
+
+# a TV report's sign-off: the reporter's name (and the camera's), maybe a place or the channel, at a paragraph's end
+_SIGN_OFF = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)(?:, [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)*, [^\n]{1,60}\.[ \t]*$",
+                            re.M)
+
+
+def _signed_off(cast: Cast) -> Participant | None:
+    """The reporter who signs off a TV report («… Дильнора Хамидова, Сырдарьинская область.», «Анастасия Белова,
+    Виталий Кольцов, «Вести. Приволжье».»): the first name of a sign-off that ends a paragraph after a sentence of
+    the report; nobody when two reporters sign off. Read once per text, however many turns ask."""
+    if cast.reporter is None:
+        found: list[Participant] = []
+        for m in _SIGN_OFF.finditer(cast.text, 0, cast.end):
+            after_sentence = cast.text[max(0, m.start() - 2) : m.start()].rstrip()[-1:] in (".", "!", "?", "»")
+            p = cast.at(m.start(1)) if after_sentence else None
+            if p is not None and p.kind == "person" and all(q is not p for q in found):
+                found.append(p)
+        cast.reporter = (found[0] if len(found) == 1 else None,)
+    return cast.reporter[0]
+
+
+def _named_journalist(cast: Cast) -> Participant | None:
+    """The one person the text names as a journalist («Вопросы задавала корреспондент Алия Сейткали»): the
+    questions of an interview are theirs; nobody when it names none or several."""
+    from .wordlists import load_words
+
+    words = load_words("roles.txt", "journalist labels")
+    named = [p for p in cast.people() if p.learned and any(r.split()[0].lower() in words for r in p.roles if r)]
+    return named[0] if len(named) == 1 else None
+
+
+def _by_initials(initials: str, cast: Cast) -> Participant | None:
+    """The one person the text names whose given name and surname begin with a label's first and last
+    initials («Т.Н.:» → Томирис Нургалиева); nobody if none or several do."""
+    letters = [c for c in initials if c.isalpha()]
+    fits = [p for p in cast.people() if p.learned and len(words := p.name.split()) >= 2
+            and words[0][:1] == letters[0] and words[-1][:1] == letters[-1]]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _asker(tr: Turn, cast: Cast) -> Participant | None:
+    """Whom a question label says the question is from: «Вопрос от Айгерим Касымовой:» is hers."""
+    k = tr.label.text.find(" от ")
+    if k < 0:
+        return None
+    start = tr.label.start + k + 4
+    end = tr.label.start + tr.label.text.rfind(":")
+    ws = words_in(cast.text, start, end)
+    if len(ws) >= 2 and ws[0].text[:1].islower() and ws[1].text[:1].isupper() \
+            and not (len(ws) > 2 and ws[2].text[:1].isupper()):
+        given = _genitive_given(ws[1].text)  # «от читателя Алии из Шымкента»: Алия, named so only
+        if given is not None:
+            return cast.given_name_person(given, ws[1].start, ws[1].end)
+    who = by_words(cast, cast.text, start, end, tr.start, Context())
+    return who if who is not None and who.kind == "person" else None
+
+
+def _credited(tr: Turn, cast: Cast) -> Participant | None:
+    """Who asked a question the brackets after it credit, by given name and surname («(Анна Бабаян, Общественное
+    телевидение Армении)»); nobody when they name an outlet alone («(News.am)»)."""
+    if tr.kind != "question" or not tr.tooltip:
+        return None
+    name = tr.tooltip.split(",")[0].strip()
+    words = name.split()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return _person_named(words, cast, cast.text.find(name, tr.end))
+
+
+def _person_named(words: list[str], cast: Cast, at: int) -> Participant:
+    """The person a label or a credit names in the nominative, given name first, mentioned at ``at``: the given name
+    as written («Гани», not «Ганя» whose genitive it could be), its sex from the dictionary only where it reads
+    the same form, else from the surname."""
+    from .names import first_name, surname_ending
+
+    fn = first_name(words[0])
+    sex = fn[1] if fn and fn[0] == words[0] else {"": "masc", "а": "femn"}.get(surname_ending(words[-1]) or "",
+                                                                                fn[1] if fn else "masc")
+    p = cast.person(words[0], words[-1], sex, nominative=True)
+    if at >= 0:
+        cast.mention(p, at, at + len(" ".join(words)), True)
+    return p
+
+
+def _genitive_given(word: str) -> str | None:
+    """A given name in the genitive back in the nominative: a woman's of data/womens_names.txt («Алии» →
+    «Алия», «Асели» → «Асель»), else a man's the dictionary reads («Ерлана» → «Ерлан») or a consonant-final
+    one less its «-а» («Таланта» → «Талант»)."""
+    from .name_sex import listed_woman
+    from .names import first_name, nominative_given
+
+    for tail, nom in (("", ""), ("ии", "ия"), ("и", "ь"), ("и", "я"), ("ы", "а"), ("и", "а")):
+        stem = word[: len(word) - len(tail)] if tail else word
+        if word.lower().endswith(tail) and listed_woman(stem + nom):
+            return stem + nom
+    fa = first_name(word, oblique=True)
+    if fa is not None and fa[1] == "masc" and fa[0] != word:
+        return fa[0]
+    bare = nominative_given(word, "а")
+    return bare if bare != word else None
