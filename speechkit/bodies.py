@@ -142,7 +142,7 @@ def _outlet(p: Participant, text: str) -> bool:
     # media``), named in Latin letters alone, as the foreign press is («The Guardian», «Reuters»), or by its
     quoted name alone right after a verb of writing («— пишет «Коммерсантъ»»)."""
     return bool(p.key) and p.key[0] in load_words("organisations.txt", "media") \
-        or bool(_LATIN.match(p.name)) and not _CYRILLIC.search(p.name) \
+        or _latin_only(p.name) \
         or p.name[:1] == "«" and any(_WRITER.search(text, max(0, m.start - 20), m.start) for m in p.mentions)
 
 
@@ -152,7 +152,7 @@ def _own_name(p: Participant) -> bool:
     if p.kind != "organisation" or not p.name or p.key and p.key[0] in load_words("organisations.txt", "media"):
         return False
     first = p.name.split()[0]
-    return p.name[0] == "«" or bool(_LATIN.match(p.name)) and not _CYRILLIC.search(p.name) \
+    return p.name[0] == "«" or _latin_only(p.name) \
         or first.isupper() and "«" in p.name and org_key([_reading(first)[0]])[0] not in org_heads()
 
 
@@ -160,7 +160,12 @@ _WRITER = regexes.compile(r"(?<![\w-])(?:пиш[еу]т|написал[аи]?|п
 
 
 def _latin_name(w: Word) -> bool:
-    return bool(_LATIN.match(w.text)) and not _CYRILLIC.search(w.text)
+    return _latin_only(w.text)
+
+
+def _latin_only(name: str) -> bool:
+    """Whether a name is written in Latin letters alone («Reuters», «Dala Market»; not «Telegram-канал»)."""
+    return bool(_LATIN.match(name)) and not _CYRILLIC.search(name)
 
 
 def learn_organisations(cast: Cast, text: str, end: int) -> None:

@@ -19,7 +19,6 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
     interviewee, the text's main person."""
     from .names import first_name, surname_key
-    from .roles import post_of
     from .wordlists import load_sections
 
     label = tr.surname.lower()
@@ -40,9 +39,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             or (_signed_off(cast) if tr.kind == "role" else None)
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
-        post = post_of([tr.surname])
-        holder = cast.holder(post, tr.start) if post is not None else None
-        holder = holder or _introduced_as(label, cast)
+        holder = _holder([tr.surname], cast, tr.start) or _introduced_as(label, cast)
         name = tr.surname.capitalize() if tr.surname.isupper() else tr.surname  # «ВЕДУЩИЙ:» as «Ведущий:»
         return holder or cast.add(Participant(name, "person", None, label))
     if tr.kind == "name":
@@ -60,8 +57,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             named = [p for p in cast.people() if p.first == words[0]]
             if len(named) == 1:  # «Севара:» after «Вели выпуск Севара Назарханова и …»: her given name
                 return named[0]
-            post = post_of(words)
-            holder = cast.holder(post, tr.start) if post is not None else None
+            holder = _holder(words, cast, tr.start)
             if holder is not None:
                 return holder  # «Торага:» after «Торага Жогорку Кенеша Эркин Асанбеков:»: the post's holder
             return cast.person(None, words[0], "masc", nominative=True)
@@ -83,6 +79,14 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
             return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _holder(words: list[str], cast: Cast, at: int) -> Participant | None:
+    """Who holds the post a label's words name («Президент», «Торага»), if they are a post and the text has one."""
+    from .roles import post_of
+
+    post = post_of(words)
+    return cast.holder(post, at) if post is not None else None
 
 
 def _interviewee(cast: Cast, labels: dict) -> Participant | None:

@@ -82,11 +82,15 @@ LEAD_REACH = 3000  # characters before a one-word label where the text may name 
 _WORD_BEFORE = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t]$")
 
 
+def _label_words() -> list[str]:
+    """The role labels of roles.txt (``# transcript labels``), longest first, as a regex alternation wants them."""
+    return sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
+
+
 @functools.cache
 def role_label() -> re.Pattern[str]:
     """Вопрос: · Корр.: · КОРР.: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
-    words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
-    alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in words) or "(?!)"
+    alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in _label_words()) or "(?!)"
     # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
     # «Вопрос от читателя Алии из Шымкента:»: whom a question comes from, after «от»
     # «СИНХРОН — Иван Ковальчук, председатель СПК:»: a TV transcript's sound bite names its speaker after a dash
@@ -97,8 +101,7 @@ def role_label() -> re.Pattern[str]:
 @functools.cache
 def _stenogram_role_label() -> re.Pattern[str]:
     """«Председательствующий. …», «Голос из зала. …»: a role label (roles.txt) with a full stop, at a line start."""
-    words = sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
-    alts = "|".join(re.escape(w[:1].upper() + w[1:]) for w in words) or "(?!)"
+    alts = "|".join(re.escape(w[:1].upper() + w[1:]) for w in _label_words()) or "(?!)"
     return regexes.compile(rf"^[ \t]*(?P<label>(?P<surname>{alts}))\.[ \t]+(?=[А-ЯЁA-Z«„\"—–])", re.M)
 
 
