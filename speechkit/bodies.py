@@ -141,15 +141,19 @@ def _outlet(p: Participant, text: str) -> bool:
     """Whether a body is an outlet: headed by an outlet's noun («газета «Коммерсантъ»», ``organisations.txt
     # media``), named in Latin letters alone, as the foreign press is («The Guardian», «Reuters»), or by its
     quoted name alone right after a verb of writing («— пишет «Коммерсантъ»»)."""
-    return bool(p.key) and p.key[0] in load_words("organisations.txt", "media") \
-        or _latin_only(p.name) \
+    return _media_headed(p) or _latin_only(p.name) \
         or p.name[:1] == "«" and any(_WRITER.search(text, max(0, m.start - 20), m.start) for m in p.mentions)
+
+
+def _media_headed(p: Participant) -> bool:
+    """Whether a body's name is headed by an outlet's noun (``organisations.txt # media``: «газета «Коммерсантъ»»)."""
+    return bool(p.key) and p.key[0] in load_words("organisations.txt", "media")
 
 
 def _own_name(p: Participant) -> bool:
     """Whether a body is named by its own name, with no head noun the model knows: quoted («Укрзализныця»), in
     Latin letters («Dala Market»), or after a legal form's abbreviation it does not know («ОАХК «Барки Точик»»)."""
-    if p.kind != "organisation" or not p.name or p.key and p.key[0] in load_words("organisations.txt", "media"):
+    if p.kind != "organisation" or not p.name or _media_headed(p):
         return False
     first = p.name.split()[0]
     return p.name[0] == "«" or _latin_only(p.name) \

@@ -34,9 +34,9 @@ from .name_forms import NameForms
 from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot)
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form
-from .names import (ARTICLE_NAME, CAP, declined_surname, feminine_given, first_name, foreign_nominative, given_slot,
-                    is_patronymic, known_first_name, place_or_body, surname_ending, surname_key,
-                    surname_like)
+from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
+                    first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, place_or_body,
+                    surname_ending, surname_key, surname_like)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun
 from .sex_in_context import SexInContext
@@ -471,12 +471,12 @@ def _fleeting_vowel_nominative(surname: str) -> str | None:
     written. Stripping the case ending alone gave «Кравц»."""
     low = surname.lower()
     for p in morph.parses(low)[:3]:
-        if p.tag.POS == "NOUN" and {"masc", "sing"} <= p.tag.grammemes and p.tag.case in ("gent", "datv", "ablt", "loct") \
+        if p.tag.POS == "NOUN" and {"masc", "sing"} <= p.tag.grammemes and p.tag.case in _OBLIQUE_CASES \
                 and "Name" not in p.tag.grammemes:
             nom = norm_word(p.normal_form)
             # (a nominative the dictionary knows: not its guess for an unknown word, «Олафом Шольцем» → «шолец»)
             if nom.endswith(("ец", "ек", "ок")) and not low.startswith(nom) and morph.analyzer().word_is_known(nom):
-                return surname[:1] + (p.normal_form if "ё" in low else nom)[1:]
+                return _cap_like(_spelt_as_written(p.normal_form, surname), surname)
     return None
 
 
@@ -492,8 +492,7 @@ def _oblique_given_and_patronymic(given: str, patronymic: str, genitive: bool = 
     low = given.lower()
     for p in sorted(morph.parses(low)[:10], key=lambda p: p.normal_form == low):  # («Анне»: Анна's, not an «Анне»)
         if "Name" in p.tag.grammemes and any(c in p.tag.grammemes and g in p.tag.grammemes for c, g in cases):
-            nominative = p.normal_form if "ё" in low else p.normal_form.replace("ё", "е")  # as the text spells it
-            return nominative[:1].upper() + nominative[1:], "masc" if "masc" in p.tag.grammemes else "femn"
+            return _cap_like(_spelt_as_written(p.normal_form, given), given), "masc" if "masc" in p.tag.grammemes else "femn"
     return None
 
 
