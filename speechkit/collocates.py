@@ -105,9 +105,9 @@ def node_keys(word: str) -> frozenset[str]:
 
 def is_collocate(tok: Token) -> bool:
     """A content word: what counts as a collocate unless function words are asked for."""
-    from .keywords import _content
+    from .keywords import content_forms
 
-    return _content(tok.text, tok.lemma, tok.pos) is not None
+    return content_forms(tok.text, tok.lemma, tok.pos) is not None
 
 
 def count(tokens: list[Token], sentences: list[Span], skip: list[Span], nodes: frozenset[str], window: int, *,

@@ -94,7 +94,7 @@ def _pronominal(word: str, lemma: str) -> bool:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _content(text: str, lemma: str, pos: str | None) -> tuple[str, str] | None:
+def content_forms(text: str, lemma: str, pos: str | None) -> tuple[str, str] | None:
     """(lemma key, form key) of a content word, or None: the part that does not depend on ``exclude``.
 
     Cached because word forms are Zipfian: a corpus repeats the same few thousand.
@@ -193,7 +193,7 @@ def content_key(tok: Token, exclude: frozenset[str] | set[str] = frozenset()) ->
     letters, numbers (with their suffixes: «80-процентная»), stop words and ``exclude`` (matched against the lemma and the
     form itself, so «Токаев» goes whatever lemma the tokenizer gave it).
     """
-    found = _content(tok.text, tok.lemma, tok.pos)
+    found = content_forms(tok.text, tok.lemma, tok.pos)
     if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
         return None
     return found[0]
@@ -356,7 +356,7 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
     for i, (text, lemma, p) in enumerate(token_fields(tokens)):
         if pos is not None and p not in pos:
             continue
-        found = _content(text, lemma, p)
+        found = content_forms(text, lemma, p)
         if found is None or (exclude and (found[0] in exclude or found[1] in exclude)):
             continue
         key = found[0]

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import regexes
-from .keywords import content_key, is_word
-from .model import Figure, Segment, Span, SummarySentence, Token, token_starts
+from .keywords import content_forms
+from .model import Figure, Segment, Span, SummarySentence, Token, token_fields, token_starts
+from .text import has_letters
 
 MIN_WORDS = 6  # shorter sentences («Наша сила в единстве.») are not summary material
 MAX_GRAPH = 300  # sentences in the graph: the ones with most content words
@@ -132,11 +133,17 @@ def _candidates(text, sentences, tokens, segments, end) -> list[_Candidate]:
     starts = token_starts(tokens)
     out = []
     for s, e in _pieces(text, sentences, segs, end):
-        toks = tokens[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
-        words = sum(1 for t in toks if is_word(t))
+        words = 0
+        keys: set[str] = set()
+        # the columns of the piece's tokens, not a record each (a long text has a million)
+        for word, lemma, pos in token_fields(tokens[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]):
+            if has_letters(word):  # (a token without a letter is no content word either)
+                words += 1
+                if (found := content_forms(word, lemma, pos)) is not None:
+                    keys.add(found[0])
         if words < 2:
             continue
-        lemmas = tuple(sorted({k for t in toks if (k := content_key(t)) is not None}))
+        lemmas = tuple(sorted(keys))
         figure = _FIGURE.search(text, s, e) is not None
         out.append(_Candidate(s, e, lemmas, words, segs.best(s, e), figure))
     return out
