@@ -370,18 +370,24 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
             counts[key] = n + 1
     wanted = _reaching_top(counts, top_by_count)
     tallies: dict[str, _Tally] = {}
+    columns = isinstance(tokens, Tokens)  # a long text's: its columns read, no record made for each token
     for key, i in zip(hit_keys, hit_at):
         if wanted is not None and key not in wanted:
             continue
-        tok = tokens[i]
+        if columns:
+            start, end, lemma, p = tokens.starts[i], tokens.ends[i], tokens.lemmas[i], tokens.pos[i]
+            text = tokens.source[start:end]
+        else:
+            tok = tokens[i]
+            start, end, text, lemma, p = tok.start, tok.end, tok.text, tok.lemma, tok.pos
         t = tallies.get(key)
         if t is None:
-            t = tallies[key] = _Tally(tok.lemma.lower())
+            t = tallies[key] = _Tally(lemma.lower())
         t.count += 1
-        t.forms[tok.text] = None
-        t.pos[tok.pos] = t.pos.get(tok.pos, 0) + 1
+        t.forms[text] = None
+        t.pos[p] = t.pos.get(p, 0) + 1
         if where.spans:
-            for g in where.covering(tok.start, tok.end):
+            for g in where.covering(start, end):
                 t.themes[g] = t.themes.get(g, 0) + 1
     return tallies, len(hit_keys), {k: (first[k].lower(), n) for k, n in counts.items()}
 
@@ -450,7 +456,7 @@ def keyword_counts(
     _rank_key(rank_by)  # a bad name fails before any work
     by_count = top if rank_by == "count" else None
     tallies, total, counts = tally(tokens, groups, pos, exclude, ngrams, by_count)
-    words = sum(1 for text in token_texts(tokens) if has_letters(text))
+    words = sum(map(has_letters, token_texts(tokens)))
     z = bonferroni_z(len(counts))
     # ranked by count, only the lemmas that reach the top-th count came back from _tally:
     # the statistics of the long tail are never computed

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .datacheck import error, key_line, load_toml, source_of
 from .datafiles import read_text, read_user_file
 from .errors import LexiconError
-from .model import Token
+from .model import Token, Tokens
 from .text import has_letters, norm_word
 
 MIN_WORDS = 25
@@ -147,7 +147,13 @@ def is_word(tok: Token) -> bool:
 def score_tokens(tokens: list[Token], lexicon: Lexicon) -> ThemeScore:
     """Scores per theme for one passage's tokens, with the entries that matched."""
     # (norm_word inline: this runs over every token of the text)
-    lemmas = [t.lemma.lower().replace("ё", "е") for t in tokens if t.pos is not None or has_letters(t.text)]
+    if isinstance(tokens, Tokens):  # a long text's columns: no record made for each token
+        src = tokens.source
+        lemmas = [lemma.lower().replace("ё", "е") for lemma, pos, s, e in zip(tokens.lemmas, tokens.pos, tokens.starts,
+                                                                               tokens.ends)
+                  if pos is not None or has_letters(src[s:e])]
+    else:
+        lemmas = [t.lemma.lower().replace("ё", "е") for t in tokens if t.pos is not None or has_letters(t.text)]
     matched: Counter = Counter()
     weight: Counter = Counter()
     by_first, by_lemma = lexicon.by_first, lexicon.by_lemma
