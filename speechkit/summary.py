@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -176,14 +177,14 @@ def _textrank(nodes: list[_Candidate]) -> list[float]:
     sinks = [i for i in range(n) if not out_weight[i]]
     linked = [(i, out_weight[i], edges[i]) for i in range(n) if out_weight[i]]
     for _ in range(ITERATIONS):
-        dangling = sum(rank[i] for i in sinks)
+        dangling = sum(map(rank.__getitem__, sinks))
         base = (1 - DAMPING) / n + DAMPING * dangling / n
         new = [base] * n
         for i, out, links in linked:
             share = DAMPING * rank[i] / out
             for j, w in links:
                 new[j] += share * w
-        delta = sum(abs(a - b) for a, b in zip(new, rank))
+        delta = sum(map(abs, map(operator.sub, new, rank)))
         rank = new
         if delta < TOLERANCE:
             break
