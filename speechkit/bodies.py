@@ -346,28 +346,9 @@ def _head_starts() -> re.Pattern[str]:
         # a trie of the stems («(?:а(?:вто|ген|…)|б…)»): the engine tries a letter, not 157 words, at each
         # word start. Only where each match is made of word characters are the places it finds (all the
         # caller uses) the same as the plain alternation's.
-        return regexes.compile(rf"(?<![\w-]){_trie(stems)}", re.IGNORECASE)
+        return regexes.compile(rf"(?<![\w-]){regexes.trie(stems)}", re.IGNORECASE)
     alts = "|".join(sorted((re.escape(x) for x in stems), key=lambda x: (-len(x), x))) or "(?!)"
     return regexes.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
-
-
-def _trie(words: set[str]) -> str:
-    """A regex matching exactly the (non-empty) ``words``, as a trie.
-
-    >>> _trie({"ab", "ac", "a", "d"})
-    '(?:a(?:b|c)?|d)'
-    """
-    heads: dict[str, set[str]] = {}
-    for w in words:
-        heads.setdefault(w[0], set()).add(w[1:])
-    parts = []
-    for ch in sorted(heads):
-        longer = heads[ch] - {""}
-        tail = _trie(longer) if longer else ""
-        if longer and "" in heads[ch]:
-            tail = (tail if len({w[0] for w in longer}) > 1 else f"(?:{tail})") + "?"  # already a group, or not
-        parts.append(re.escape(ch) + tail)
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 _ABBR = regexes.compile(r"\s*\(([A-ZА-ЯЁ&]{2,10})[,;)\s]")

@@ -135,3 +135,22 @@ def _save(path) -> None:
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass  # a read-only home: no cache, same patterns
+
+
+def trie(words: set[str]) -> str:
+    """A regex matching exactly the (non-empty) ``words``, as a trie.
+
+    >>> trie({"ab", "ac", "a", "d"})
+    '(?:a(?:b|c)?|d)'
+    """
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    parts = []
+    for ch in sorted(heads):
+        longer = heads[ch] - {""}
+        tail = trie(longer) if longer else ""
+        if longer and "" in heads[ch]:
+            tail = (tail if len({w[0] for w in longer}) > 1 else f"(?:{tail})") + "?"  # already a group, or not
+        parts.append(re.escape(ch) + tail)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

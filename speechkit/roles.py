@@ -10,9 +10,11 @@ not strings.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
-from . import morph
+from . import morph, regexes
+from .regexes import trie
 from .text import norm_word
 from .wordlists import load_sections, load_table
 
@@ -54,6 +56,18 @@ def country_of_word(word: str) -> tuple[Country, bool] | None:
     if lem in by_adj:
         return by_adj[lem], True
     return None
+
+
+@functools.cache
+def country_words() -> re.Pattern[str]:
+    """The words of a text that may name a country (``country_of_word``), found by their first three letters:
+    a word's lemma begins as the word does (nouns and adjectives decline at their end), so a word whose
+    first three letters begin no country's name, abbreviation or adjective names none. A whole word as
+    ``families._WORD`` reads it; «е» matches «ё» too, as ``norm_word`` reads them alike."""
+    by_word, by_adj = _countries()
+    heads = {key[:3] for key in (*by_word, *by_adj) if len(key) >= 3}
+    alts = trie(heads).replace("е", "[её]") if heads else "(?!)"
+    return regexes.compile(rf"(?<![\w&’'-])(?={alts})[\w&’'-]+", re.IGNORECASE)
 
 
 @functools.cache

@@ -17,12 +17,11 @@ import bisect
 import functools
 
 from . import morph, regexes
-from .families import _WORD
 from .names import nominative_surname, surname_ending, surname_key
 from .participants import Mention, Participant
 from .people import PeopleLearning, _people_table
 from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
-from .roles import Post, country_of_word
+from .roles import Post, country_of_word, country_words
 from .text import LOWER_WORD, sentence_breaks
 from .wordlists import load_sections, load_words
 
@@ -150,9 +149,8 @@ class Cast(PeopleLearning):
     @functools.cached_property
     def _home(self) -> tuple:
         counts: dict[str, tuple[int, object]] = {}
-        for m in _WORD.finditer(self.text, 0, self.end):
-            w = m.group(0)
-            c = country_of_word(w) if len(w) > 2 else None
+        for m in country_words().finditer(self.text, 0, self.end):  # (the words that may name one)
+            c = country_of_word(m.group(0))
             if c:
                 n, _ = counts.get(c[0].name, (0, None))
                 counts[c[0].name] = (n + 1, c[0])
