@@ -51,21 +51,23 @@ class GivenNames(NamePlaces):
         word = m.group(0)
         if m.start() in taken:
             return
+        # a word that may be a given name with no capitalised word after it: what every reading below asks
+        alone = given_slot(word) and not _CAP_NEXT.match(self.text, m.end())
         age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) \
-            if "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (a look first: most words have none)
-        if age and not _CAP_NEXT.match(self.text, m.end()) and given_slot(word):
+            if alone and "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (most words have none)
+        if age:
             # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
-        if given_slot(word) and not _CAP_NEXT.match(self.text, m.end()) and self._after_clergy_title(m.start()) \
+        if alone and self._after_clergy_title(m.start()) \
                 and (fn := first_name(word) or first_name(word, oblique=True) or (
                     (word, "masc") if not morph.analyzer().word_is_known(word.lower()) else None)) is not None:
             # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
             p = self.given_name_person(fn[0], m.start(), m.end(), fn[1])
             self._roles_around(p, m.start(), m.end(), fn[0] == word)
             return
-        if self._named_by_given_name(m):
+        if alone and self._named_by_given_name(m):
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
             return
