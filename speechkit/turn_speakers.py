@@ -35,7 +35,9 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         return None  # «Реплика:», «Голос из зала:»: the text does not say who
     if tr.kind == "question" or (tr.kind == "role" and label in labels.get("journalist labels", ())):
         # «Вопрос от читателя Алии из Шымкента:»; «КОРРЕСПОНДЕНТ: … Дильнора Хамидова, Сырдарьинская область.»
+        # (a programme's host asks an interview's questions, not a TV report's «КОРРЕСПОНДЕНТ:» lines)
         asker = _asker(tr, cast) or _credited(tr, cast) or _named_journalist(cast) \
+            or (_host(cast, labels) if tr.kind == "question" or label == "вопрос" else None) \
             or (_signed_off(cast) if tr.kind == "role" else None)
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
@@ -98,10 +100,24 @@ def _interviewee(cast: Cast, labels: dict) -> Participant | None:
     return cast._interviewee
 
 
+def _hosts(cast: Cast, labels: dict, moderator: bool = True) -> list[Participant]:
+    """The people the text introduces as the one who asks («ведущая Ольга Ржевская», «корреспондент …»; both of
+    «Ведущие Анна Ким и Олег Ли»), each once."""
+    asking = ("ведущий", "ведущая", *(("модератор",) if moderator else ()), *labels.get("journalist labels", ()))
+    return list({id(h): h for w in asking for h in _introduced(w, cast)}.values())
+
+
+def _host(cast: Cast, labels: dict) -> Participant | None:
+    """Who asks an interview's questions when the lead introduces its host («ведущий Игорь Маслов побеседовал с
+    архитектором …», «С ним беседовала ведущая Алия Сарсенова»): that one person, not the interviewee; nobody
+    when the text introduces none or two. (Not a moderator: a press conference's questions are the press's.)"""
+    hosts = _hosts(cast, labels, moderator=False)
+    return hosts[0] if len(hosts) == 1 and hosts[0] is not _interviewee(cast, labels) else None
+
+
 def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
     main = cast.main()
-    asking = ("ведущий", "ведущая", "модератор", *labels.get("journalist labels", ()))
-    hosts = [h for h in (_introduced_as(w, cast) for w in asking) if h is not None]
+    hosts = _hosts(cast, labels)
     if main is None or not any(h is main for h in hosts):
         return main
     others = [p for p in cast.people() if p.learned and p.mentions and not any(h is p for h in hosts)]
@@ -112,6 +128,12 @@ def _introduced_as(label: str, cast: Cast) -> Participant | None:
     """The one person the text introduces with a label's word right before their name, a few words of
     its own at most between («ведущая программы «Итоги» Алия Нурланова» for «Ведущая:»); nobody when
     none or several are."""
+    fits = _introduced(label, cast)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _introduced(label: str, cast: Cast) -> list[Participant]:
+    """Everyone the text introduces with a label's word right before their name (``_introduced_as``)."""
     want = norm_word(morph.lemma(label))
     chairing = want == "председательствующий"
     fits = []
@@ -124,7 +146,7 @@ def _introduced_as(label: str, cast: Cast) -> Participant | None:
         lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
         if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]):
             fits.append(p)
-    return fits[0] if len(fits) == 1 else None
+    return fits
 
 
 def _chairs(lemmas: list[str]) -> bool:
