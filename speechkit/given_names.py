@@ -24,6 +24,7 @@ from .wordlists import load_words
 
 _FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
+_RESIDENT_OF_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё]+) [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)? $")  # «Житель Талгара | Шерзод»
 _FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
 _AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
 _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
@@ -113,7 +114,7 @@ class GivenNames(NamePlaces):
         word, text = m.group(0), self.text
         if not given_slot(word) or _CAP_NEXT.match(text, m.end()):
             return False
-        if self._noun_from_a_place_before(m.start()) \
+        if self._noun_from_a_place_before(m.start()) or self._resident_of_a_place_before(m.start()) \
                 or text[m.start() - 2 : m.start() - 1] in _DEMONYM_LAST and demonym(word_before(text, m.start()) or ""):
             # («Бишкекчанка Айпери рассказала …»: a noun of where she is from, then the name)
             return (word_after(text, m.end()) or "").lower() not in load_words("surname_prefixes.txt")
@@ -129,6 +130,15 @@ class GivenNames(NamePlaces):
         («Мигрант из Куляба | Фаридун», «Фермер из Сырдарьи | Алишер»)."""
         m = _FROM_A_PLACE.search(self.text, max(0, start - 60), start)
         return m is not None and is_person_noun(m.group(1)) and any(
+            "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
+
+    def _resident_of_a_place_before(self, start: int) -> bool:
+        """Whether a noun of a person from a place in the nominative and the place's name stand right before
+        ``start`` («Житель Талгара | Шерзод», «Уроженка Хатлона | Мавзуна»: organisations.txt # place nouns that
+        are person nouns)."""
+        m = _RESIDENT_OF_A_PLACE.search(self.text, max(0, start - 60), start)
+        return m is not None and norm_word(morph.lemma(m.group(1))) in load_words("organisations.txt", "place nouns") \
+            and is_person_noun(m.group(1)) and any(
             "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
 
     def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:

@@ -69,6 +69,7 @@ class NameForms(NamePlaces):
         if any(morph.parses(w.lower())[0].tag.POS in ("ADJF", "PRTF") for w in (a, b)):
             return None  # «Президент Соединенных Штатов прибыл»: a country's words, no name
         if self.text[max(0, start - 1) : start] in ("«", '"', "„") or self._before_place_noun(end) \
+                or self._after_place_noun(start) and surname_ending(b) is None and (first_name(b) or ("",))[0] == b \
                 or self._place_named_after(start) and not (known_first_name(a) and surname_ending(b) is not None) \
                 or norm_word(morph.lemma(b)) in _body_heads():
             return None
@@ -103,6 +104,8 @@ class NameForms(NamePlaces):
             return None
         if surname_ending(a) in ("ых", "ыми"):
             return None  # «Дочь Бековых Алия»: a family's plural is no given name
+        if is_person_noun(a) and not known_first_name(a) and surname_ending(b) is None and (first_name(b) or ("",))[0] == b:
+            return None  # «Программистка Алеся»: a person's noun, then a given name alone (not «Улан Момунов»)
         if not _name_reading(a) and _org_name_word(a):
             return None  # «глава Управления Суэцкого канала»: a body's head is no given name
         if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):

@@ -19,7 +19,7 @@ from .name_words import _body_heads
 from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
 from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
                     surname_key)
-from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _indeclinable, _known,
+from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _indeclinable, _known, place_noun,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
 from .group_phrases import group
 from .roles import country_of_word, is_person_noun, post_of, role_lemmas
@@ -81,11 +81,13 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
     # (nor a word after a preposition and a place noun: «Скотовод из аймака Увс Баяр» names the aimag Увс)
     after_from |= {np[k].start for k in range(2, len(np)) if _place_noun_before(np, k, preposition=True) and not (
         known_first_name(np[k].text) and k + 1 < len(np) and surname_ending(np[k + 1].text) is not None)}
+    # (the phrase's head noun may stand before it: «Жительница | Кок-Жара Бибигуль»)
+    placed = [(_place_noun_before(np, k) if k else place_noun(word_before(cast.text, np[0].start))) for k in range(len(np))]
     # (nor one after a place noun that two capitalised words follow: «жительница префектуры Миядзаки Юко Наката»)
-    after_from |= {np[k].start for k in range(1, len(np) - 2) if _place_noun_before(np, k)
+    after_from |= {np[k].start for k in range(len(np) - 2) if placed[k]
                    and np[k + 1].text[:1].isupper() and np[k + 2].text[:1].isupper()}
     # (nor one after a place noun that a given name alone follows: «жительница Кежмы Ольга», «на рынке Чорсу Равшан»)
-    after_from |= {np[k].start for k in range(1, len(np) - 1) if _place_noun_before(np, k) and k + 2 == len(np)
+    after_from |= {np[k].start for k in range(len(np) - 1) if placed[k] and k + 2 == len(np)
                    and np[k + 1].text[:1].isupper() and (first_name(np[k + 1].text) or ("",))[0] == np[k + 1].text}
     caps = [w for w in np if CAP_RE.fullmatch(w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not (cast._text_place(w.text) and not known_first_name(w.text))

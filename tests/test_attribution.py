@@ -2621,6 +2621,25 @@ CASES = [
      "— Динара, где вы записывали альбом?\n\n— В Алматы, в маленькой студии.",
      [("turn", "где вы записывали", "журналист"), ("turn", "маленькой студии", "Динара Сатыбалды")]),
 
+    # a noun of a person from a place, the place's name, then a given name alone: the person is named by it («Житель
+    # Талгара Шерзод», «жительница села Кокжар Бибигуль»); a person's noun before a given name alone is no given name
+    # of a pair («Программистка Алеся»); a surname after keeps the pair («Чабан Улан Асанов», «жительница села Айжан
+    # Сапарова»)
+    ("resident-of-a-place-then-a-mans-given-name", "Уроженец Андижана Бекзод работает на стройке: «Платят вовремя, "
+     "жаловаться грех».", [("quote", "Платят вовремя", "Бекзод")]),
+    ("resident-of-a-place-given-name-and-age", "Житель Талгара Шерзод, 41 год: «Воду дают по два часа в день».",
+     [("quote", "Воду дают", "Шерзод")]),
+    ("resident-of-a-hyphenated-place-given-name", "Жительница Кара-Суу Айзада, 52 года: «Автобус ходит два раза в "
+     "день».", [("quote", "Автобус ходит", "Айзада")]),
+    ("village-name-then-given-name-before-a-verb", "76-летняя жительница села Кокжар Бибигуль пришла на сход. «Дорогу "
+     "не чинили с советских времён», — сказала она.", [("quote", "Дорогу не чинили", "Бибигуль")]),
+    ("person-noun-then-given-name-alone", "Программистка Алеся вернулась в Минск: «Дома мама и собака».",
+     [("quote", "мама и собака", "Алеся")]),
+    ("person-noun-that-is-a-name-before-a-surname", "Чабан Улан Асанов считает иначе: «Пастбищ хватит всем».",
+     [("quote", "Пастбищ хватит", "Улан Асанов")]),
+    ("village-noun-then-a-full-name", "«Фельдшер приезжает раз в месяц», — сказала жительница села Айжан Сапарова.",
+     [("quote", "Фельдшер приезжает", "Айжан Сапарова")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
