@@ -54,6 +54,8 @@ class NameRoles:
                     or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):
                 # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
                 verb = words[i]
+                if nominative and subject:
+                    self._appointed(p, verb, words[:i])  # «Новым ректором университета избран | профессор …»
                 words = words[i + 1 :]
                 break
         lows = [w.lower() for w in words]
@@ -99,6 +101,8 @@ class NameRoles:
                     # before the name is his as well («— сказал академик»)
                     p.add_role(_nominative_head(last), [last])
                 break
+        if nominative and subject and (m := _VERB_AFTER.match(text, end)):
+            self._appointed(p, m.group(1), _WORD.findall(m.group(2)), after=True)  # «… назначен министром энергетики»
         # Всеволод Чаплин, глава синодального Отдела …  ·  Александра Брода, известного борца …, члена …
         m = _CLAUSE_AFTER_COMMA.match(text[end : end + 130])
         if m:
@@ -111,6 +115,27 @@ class NameRoles:
                 # (not «…, представитель ведомства сказал, что …»: a clause with a verb of its own)
                 p.add_role(_nominative_head(" ".join(words)), words)
 
+
+    def _appointed(self, p: Participant, verb: str, words: list[str], after: bool = False) -> None:
+        """The post a verb of appointment gives the name in the instrumental (roles.txt # appointment verbs): the
+        words before the verb («Новым ректором университета | избран профессор Азамат Нуров»), or after it when
+        the name comes first (``after``: «Азамат Нуров назначен | министром энергетики в марте»)."""
+        if norm_word(morph.lemma(verb)) not in load_words("roles.txt", "appointment verbs") \
+                or after and _past_gender(verb) not in (None, p.gender):
+            return
+        if after:  # the post and its complements, up to a preposition, a verb or a figure
+            stop = next((k for k, w in enumerate(words) if w[:1].isdigit() or morph.parses(w.lower())[0].tag.POS in (
+                "PREP", "CONJ", "VERB", "INFN", "PRTS", "GRND", "ADVB", "NUMR")), len(words))
+            words = words[: min(stop, 6)]
+        nouns = [k for k, w in enumerate(words) if is_person_noun(w) and _instrumental(w)]
+        if not nouns:
+            return
+        k = nouns[0] if after else nouns[-1]
+        j = k
+        while j > 0 and _adjective(words[j - 1]):
+            j -= 1
+        if _role_fits(words[k], p.gender):
+            p.add_role(_nominative_head(" ".join(words[j:])), words[j:])
 
     def _role_before_comma(self, p: Participant, before: str) -> None:
         """«— говорит эколог, основатель инициативы … Асхат Сейтжанов»: a short role set off by a comma before
@@ -155,6 +180,7 @@ class NameRoles:
 _NAME_WORDS = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2}"
 # two countries, then two names: «… Кыргызстана и Таджикистана Алмаз Токтогулов и Джамшед Рахимзода»
 _LAST_STOP = regexes.compile(r".*\.(?!\w)", re.S)  # the last full stop that is not inside a word
+_VERB_AFTER = regexes.compile(r"[ \t]+(?:был[аи]?[ \t]+)?([а-яё]+)[ \t]+([^,.;:!?()\n«»\"—–]{3,100})")  # «… | назначен министром …»
 _CLAUSE_AFTER_COMMA = regexes.compile(r",\s+([^,.;:!?()\n«»\"]{3,120})")
 _RESPECTIVE = regexes.compile(rf"(?P<a>[А-ЯЁ][а-яё-]+) и (?P<b>[А-ЯЁ][а-яё-]+) (?P<n1>{_NAME_WORDS}) и (?P<n2>{_NAME_WORDS})")
 
@@ -211,6 +237,12 @@ def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
     if not cases:
         return True
     return any(p.tag.case in cases for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _instrumental(word: str) -> bool:
+    """Whether a noun can be in the instrumental («ректором», «главой»)."""
+    return any(p.tag.case == "ablt" for p in morph.parses(word.lower())[:4] if p.tag.POS == "NOUN")
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -95,6 +95,11 @@ def _org_aliases() -> dict[str, tuple[str, ...]]:
 _NOT_NOW = frozenset(["бывший", "будущий", "покойный"])  # adjectives of a post someone does not hold now
 
 
+def _not_now(post: Post) -> bool:
+    """Whether a post is one its holder no longer (or not yet) holds: «бывший ректор», «экс-министр»."""
+    return any(x in _NOT_NOW or x.startswith("экс-") for x in post.lemmas)
+
+
 @functools.lru_cache(maxsize=5_000)
 def _adjective_lemma(lemma: str) -> bool:
     """Whether a lemma reads as an adjective («главный», «старший»), not a noun."""
@@ -221,6 +226,8 @@ def compatible(asked: Post, held: Post) -> bool:
     """
     if asked.country and held.country and asked.country != held.country:
         return False
+    if _not_now(asked) != _not_now(held):
+        return False  # «— сказал новый ректор»: not the one introduced as «бывший ректор», nor «экс-министр» the minister
     if asked.head_of_state:
         return held.head_of_state
     body = asked.lemmas[1:]
