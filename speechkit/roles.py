@@ -96,8 +96,10 @@ _NOT_NOW = frozenset(["бывший", "будущий", "покойный"])  # 
 
 
 def _not_now(post: Post) -> bool:
-    """Whether a post is one its holder no longer (or not yet) holds: «бывший ректор», «экс-министр»."""
-    return any(x in _NOT_NOW or x.startswith("экс-") for x in post.lemmas)
+    """Whether a post is one its holder no longer (or not yet) holds: «бывший ректор», «экс-министр» (its head and
+    the words before it; not its complement: «адвокат экс-министра» is a lawyer now)."""
+    at = next((i for i, lem in enumerate(post.lemmas) if is_role_word(lem)), 0)
+    return any(x in _NOT_NOW or x.startswith("экс-") for x in post.lemmas[: at + 1])
 
 
 @functools.lru_cache(maxsize=5_000)
