@@ -16,9 +16,9 @@ from . import morph, regexes
 from .name_places import NamePlaces
 from .name_sex import _past_gender, listed_woman
 from .name_words import demonym
-from .names import first_name, given_slot, known_first_name, place_or_body, surname_key
+from .names import first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
 from .participants import Participant
-from .roles import country_of_word, is_person_noun
+from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
@@ -67,6 +67,12 @@ class GivenNames(NamePlaces):
             # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
             p = self.given_name_person(fn[0], m.start(), m.end(), fn[1])
             self._roles_around(p, m.start(), m.end(), fn[0] == word)
+            return
+        if alone and not self.text.startswith("-", m.end()) and self._after_a_trade(m.start(), word):
+            # («Таксист Болат», «студент-практикант Бехруз»: the trade is theirs, «— вспоминает студент»; not
+            # «пенсионерка Саодат-опа», a name with its honorific, read as one)
+            p = self.given_name_person(word, m.start(), m.end())
+            self._roles_around(p, m.start(), m.end())
             return
         if alone and self._named_by_given_name(m):
             fn = first_name(word)
@@ -131,6 +137,26 @@ class GivenNames(NamePlaces):
         m = _FROM_A_PLACE.search(self.text, max(0, start - 60), start)
         return m is not None and is_person_noun(m.group(1)) and any(
             "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
+
+    def _after_a_trade(self, start: int, word: str) -> bool:
+        """Whether a given name in the nominative stands right after a noun of what someone does in the nominative,
+        in apposition («Таксист Болат, с которым мы поговорили, …», «продавщица Айнура»): a trade, not a post («министр
+        Ким» is a surname after a post)."""
+        before = word_before(self.text, start)
+        if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
+                or before[:1].isupper() and not self._sentence_start(start - len(before) - 1) \
+                or lemma in load_words("organisations.txt", "place nouns") or is_person_noun(word) \
+                or lemma in load_words("roles.txt", "relational nouns") or lemma in load_words("roles.txt", "clergy titles") \
+                or place_or_body(word) or country_of_word(word):
+            # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
+            # capitalised word inside a sentence is a name the dictionary guesses a noun in)
+            return False
+        fn = first_name(word)
+        # a name the dictionary lacks («Болат», «Шерзод») with no surname's ending is a given name there too
+        named = fn is not None and fn[0] == word and known_first_name(word) or listed_woman(word) or (
+            not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None)
+        return named and any({"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(before.lower())[:2]
+                             if p.tag.POS == "NOUN")
 
     def _resident_of_a_place_before(self, start: int) -> bool:
         """Whether a noun of a person from a place in the nominative and the place's name stand right before

@@ -104,8 +104,11 @@ class NameForms(NamePlaces):
             return None
         if surname_ending(a) in ("ых", "ыми"):
             return None  # «Дочь Бековых Алия»: a family's plural is no given name
-        if is_person_noun(a) and not known_first_name(a) and surname_ending(b) is None and (first_name(b) or ("",))[0] == b:
-            return None  # «Программистка Алеся»: a person's noun, then a given name alone (not «Улан Момунов»)
+        if is_person_noun(a) and not known_first_name(a) and self._sentence_start(start) and surname_ending(b) is None \
+                and (known_first_name(b) or listed_woman(b)) and (first_name(b) or ("",))[0] == b:
+            # «Программистка Алеся»: a person's noun opening the sentence, then a given name alone (not «Улан
+            # Момунов»; nor «Мераб Гелашвили», a name the dictionary guesses a noun in)
+            return None
         if not _name_reading(a) and _org_name_word(a):
             return None  # «глава Управления Суэцкого канала»: a body's head is no given name
         if len(b) == 2 and not (known_first_name(a) and b[1:].islower()):

@@ -2667,6 +2667,23 @@ CASES = [
      [("turn", "Пенсия у меня", None), ("turn", "заявку на компенсации", "Василий Гуцу"),
       ("turn", "каждый год говорите", None), ("turn", "не слова", "Василий Гуцу")]),
 
+    # a given name right after a noun of someone's trade is that person, and the trade theirs («Таксист Болат, с
+    # которым …», «— вспоминает студент»); not a post's («министр Ким»), a resident's place («житель Кулоба»), a
+    # priest's «отец», nor a capitalised word inside a sentence («шахтёр Мераб Гелашвили»)
+    ("given-name-after-a-trade", "Таксист Болат, с которым мы поговорили на заправке, недоволен. «Каждый раз цена "
+     "новая», — говорит он.", [("quote", "цена новая", "Болат")]),
+    ("given-name-after-a-trade-takes-the-trade", "Студент-практикант Бехруз нашёл кость. Руководитель экспедиции "
+     "Шерзод Мирзаев осмотрел находку. «Сначала решил, что это труба», — вспоминает студент.",
+     [("quote", "это труба", "Бехруз")]),
+    ("unknown-given-name-after-a-trade", "Фермер Шерзод показал поле. «Воды нет третий месяц», — сказал он.",
+     [("quote", "Воды нет", "Шерзод")]),
+    ("surname-after-a-post-is-no-given-name", "Министр Ким провёл брифинг. «Тарифы растут», — сказал он.",
+     [("quote", "Тарифы растут", "Ким")]),
+    ("resident-of-a-place-is-no-given-name", "Один из потерпевших, житель Кулоба, дал показания. «Мне заплатили "
+     "меньше половины», — сказал он.", [("quote", "Мне заплатили", "один из потерпевших")]),
+    ("trade-then-a-full-name-the-dictionary-lacks", "«Мы спускаемся на глубину в 400 метров», — сказал журналистам "
+     "шахтёр Мераб Гелашвили.", [("quote", "спускаемся", "Мераб Гелашвили")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
