@@ -256,11 +256,19 @@ def _credited(tr: Turn, cast: Cast) -> Participant | None:
     телевидение Армении)»); nobody when they name an outlet alone («(News.am)»)."""
     if tr.kind != "question" or not tr.tooltip:
         return None
+    from .names import is_patronymic
+
     name = tr.tooltip.split(",")[0].strip()
     words = name.split()
-    if len(words) not in (2, 3) or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None
-    return _person_named(words, cast, cast.text.find(name, tr.end))
+    at = cast.text.find(name, tr.end)  # (a credit follows the question; a caller's name opens it)
+    at = at if at >= 0 else cast.text.find(name, tr.start)
+    if len(words) == 1 or len(words) == 2 and is_patronymic(words[1]):
+        # a caller who gives a given name («это Сергей из Новобелицы»), maybe with a patronymic («меня зовут Тамара
+        # Николаевна»): named by the given name
+        return cast.given_name_person(words[0], at, at + len(words[0])) if at >= 0 else None
+    return _person_named(words, cast, at)
 
 
 def _person_named(words: list[str], cast: Cast, at: int) -> Participant:

@@ -315,6 +315,13 @@ _YOU_OPENING = regexes.compile(r"(?:\*\*)?[—–-][ \t\u00a0]+(?:(?:А|И|Но|
                           r"(?:Вы|Вас|Вам|Вами|Ваш[а-я]*|вы|вас|вам|вами|ваш[а-я]*)(?![\w-])")
 
 
+# a caller's self-introduction opening a dash paragraph: «— Здравствуйте, меня зовут Тамара Николаевна, …», «— Добрый
+# день, это Сергей из Новобелицы.», «— Алло, я Гульнара, пенсионерка»: the name (a greeting first, but for «меня зовут»)
+_SELF_INTRODUCED = regexes.compile(
+    r"(?:\*\*)?[—–-][ \t\u00a0]+(?:(?:(?:Здравствуйте|Добрый[ \t]+(?:день|вечер)|Доброе[ \t]+утро|Алло|Приветствую)"
+    r"[,!.]?[ \t\u00a0]+(?:[ЭэЯя]то|[Яя])[ \t\u00a0]+[—–-]?[ \t\u00a0]*)"
+    r"|(?:(?:Здравствуйте|Добрый[ \t]+(?:день|вечер)|Доброе[ \t]+утро|Алло|Приветствую)[,!.]?[ \t\u00a0]+)?"
+    r"[Мм]еня[ \t]+зовут[ \t\u00a0]+)([А-ЯЁ][а-яё]+(?:[ \t][А-ЯЁ][а-яё]+)?)(?=[,.!;—–\s])")
 # a press conference's question, then who asked it in brackets at the paragraph's end: «— …? (Анна Бабаян,
 # Общественное телевидение Армении)»
 _CREDIT = regexes.compile(r"\?[ \t\u00a0]*\(([^()\n]{3,120})\)[ \t\u00a0*]*$", re.M)
@@ -334,7 +341,10 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     if len(dashed) < 2:
         return []
     credits = [_CREDIT.search(text, p.start, p.end) for p in dashed]  # «— …? (Анна Бабаян, Общественное ТВ)»
-    questions = [p.text.rstrip().rstrip("*").endswith("?") or c is not None for p, c in zip(dashed, credits)]
+    # a direct line's caller introduces themselves: «— Здравствуйте, меня зовут Тамара, я живу на улице …»
+    callers = [_SELF_INTRODUCED.match(text, p.start) for p in dashed]
+    questions = [p.text.rstrip().rstrip("*").endswith("?") or c is not None or i is not None
+                 for p, c, i in zip(dashed, credits, callers)]
     for k, p in enumerate(dashed):
         # between answers, a request («— Расскажите, что прозвучит на концерте.») or a remark put to the
         # interviewee as «вы» («— Вас упрекают в том, что …») is a question
@@ -352,7 +362,7 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     if not any(q and k + 1 < len(dashed) and not questions[k + 1] for k, q in enumerate(questions)):
         return []
     turns = []
-    for p, q, a, credit in zip(dashed, questions, attributed, credits):
+    for p, q, a, credit, caller in zip(dashed, questions, attributed, credits, callers):
         if a:
             continue  # «— Двадцать два года, — рассказывает … Михаил Лесников»: an answer that names its speaker
             # is a quote of its own; the other answers are the interviewee's turns
@@ -361,6 +371,6 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
         stop = p.end - (len(p.text) - len(p.text.rstrip("*"))) if text.startswith("**", p.start) else p.end
         if credit is not None:
             stop = credit.start() + 1  # the question ends at its mark; who asked it is in the brackets after
-        turns.append(Turn(dash, "вопрос" if q else "", "", credit.group(1).strip() if credit else "", body, stop,
-                          "question" if q else "answer"))
+        asker = credit.group(1).strip() if credit else caller.group(1) if caller else ""
+        turns.append(Turn(dash, "вопрос" if q else "", "", asker, body, stop, "question" if q else "answer"))
     return turns
