@@ -23,7 +23,7 @@ from .names import (feminine_given, first_name, foreign_nominative, given_slot, 
 from .name_places import NamePlaces
 from .name_sex import _her_surnames, _name_parses, _past_gender, capital_words, listed_woman, speaks_as_a_man
 from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading, demonym,
-                         _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
+                         _listed_nominative, _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun
 from .text import norm_word, word_before
 from .wordlists import load_words
@@ -140,8 +140,10 @@ class NameForms(NamePlaces):
             return None
         known = first_name(a)
         # «Экоактивистка из Улан-Удэ Дарима Цыденова»: a word the dictionary reads as a verb's form
-        # («дарима», a participle) capitalised mid-sentence before an «-ов», «-ова» surname is a given name
-        named_form = ending in ("", "а") and not self._sentence_start(start) \
+        # («дарима», a participle) capitalised mid-sentence before an «-ов», «-ова» surname is a given name; so
+        # before a surname of an ending written alike in every case («эксперт Нарек Геворкян», «священник Давит
+        # Гиоргобиани»: «нарек», «давит» are verbs too)
+        named_form = (ending in ("", "а") or _listed_nominative(b)) and not self._sentence_start(start) \
             and morph.parses(a.lower())[0].tag.POS in ("VERB", "PRTS", "GRND", "INFN")  # (not «Соединенных Штатов»)
         if known is None and not ((given_slot(a) or named_form) and (ending is not None or _dictionary_surname(b)
                                                                      or self._named_by_context(start, end))):

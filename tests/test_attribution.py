@@ -2697,6 +2697,13 @@ CASES = [
      "Гульнара Сапарова из Темиртау. Почему в нашем доме нет отопления?\n\n— Гульнара, котельную запустят в "
      "понедельник.", [("turn", "нет отопления", "Гульнара Сапарова"), ("turn", "котельную запустят", "Ерлан Кожагапанов")]),
 
+    # a given name the dictionary reads as a verb («Нарек», «Давит») before a surname of an ending written alike in
+    # every case (-ян, -швили, -иани) is a given name
+    ("verb-like-given-name-before-armenian-surname", "«Атака была примитивной», — пояснил эксперт по "
+     "кибербезопасности Нарек Геворкян.", [("quote", "Атака была", "Нарек Геворкян")]),
+    ("verb-like-given-name-before-georgian-surname", "«Мы делимся с теми, кому труднее», — сказал священник Давит "
+     "Гиоргобиани, возглавлявший колонну.", [("quote", "кому труднее", "Давит Гиоргобиани")]),
+
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
