@@ -24,6 +24,7 @@ from .wordlists import load_words
 
 _FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
+_CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
 _RESIDENT_OF_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё]+) [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)? $")  # «Житель Талгара | Шерзод»
 _FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
 _AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
@@ -67,6 +68,12 @@ class GivenNames(NamePlaces):
             # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
             p = self.given_name_person(fn[0], m.start(), m.end(), fn[1])
             self._roles_around(p, m.start(), m.end(), fn[0] == word)
+            return
+        if alone and (called := _CALLED_SO.search(self.text, max(0, m.start() - 30), m.start())) is not None \
+                and (fn := first_name(word, oblique=True)) is not None:
+            # «Перекупщик, назвавшийся Бакытом, …», «Продавщица, представившаяся Марией, …»: the name they gave, in
+            # the instrumental; the participle's ending says the sex
+            self.given_name_person(fn[0], m.start(), m.end(), "femn" if called.group(1) == "аяся" else "masc")
             return
         if alone and not self.text.startswith("-", m.end()) and self._after_a_trade(m.start(), word):
             # («Таксист Болат», «студент-практикант Бехруз»: the trade is theirs, «— вспоминает студент»; not
