@@ -160,8 +160,10 @@ class GivenNames(NamePlaces):
             return False
         fn = first_name(word)
         # a name the dictionary lacks («Болат», «Шерзод») with no surname's ending is a given name there too
+        # (not an adjective's form it guesses: «Спасатель Алматинского горно-спасательного отряда …»)
         named = fn is not None and fn[0] == word and known_first_name(word) or listed_woman(word) or (
-            not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None)
+            not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None
+            and morph.parses(word.lower())[0].tag.POS in ("NOUN", None))
         return named and any({"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(before.lower())[:2]
                              if p.tag.POS == "NOUN")
 
