@@ -43,6 +43,16 @@ def _title_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     return regexes.compile(rf"(?<![А-ЯЁа-яё-])(?:{alts})[а-яё]*")
 
 
+def _nominative_noun(word: str) -> bool:
+    """Whether a noun reading of the word is a nominative («Мигрант», «Житель», «Таксист»)."""
+    return any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:2] if p.tag.POS == "NOUN")
+
+
+def _place_noun(lemma: str) -> bool:
+    """Whether a lemma is a place noun (organisations.txt # place nouns: «село», «житель»)."""
+    return lemma in load_words("organisations.txt", "place nouns")
+
+
 class GivenNames(NamePlaces):
     """The part of ``speakers.Cast`` that reads people named by a given name alone (see the module's docstring)."""
 
@@ -142,8 +152,7 @@ class GivenNames(NamePlaces):
         """Whether a person noun in the nominative and «из» with a place stand right before ``start``
         («Мигрант из Куляба | Фаридун», «Фермер из Сырдарьи | Алишер»)."""
         m = _FROM_A_PLACE.search(self.text, max(0, start - 60), start)
-        return m is not None and is_person_noun(m.group(1)) and any(
-            "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
+        return m is not None and is_person_noun(m.group(1)) and _nominative_noun(m.group(1))
 
     def _after_a_trade(self, start: int, word: str) -> bool:
         """Whether a given name in the nominative stands right after a noun of what someone does in the nominative,
@@ -152,7 +161,7 @@ class GivenNames(NamePlaces):
         before = word_before(self.text, start)
         if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
                 or before[:1].isupper() and not self._sentence_start(start - len(before) - 1) \
-                or lemma in load_words("organisations.txt", "place nouns") or is_person_noun(word) \
+                or _place_noun(lemma) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") or lemma in load_words("roles.txt", "clergy titles") \
                 or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
@@ -164,17 +173,15 @@ class GivenNames(NamePlaces):
         named = fn is not None and fn[0] == word and known_first_name(word) or listed_woman(word) or (
             not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None
             and morph.parses(word.lower())[0].tag.POS in ("NOUN", None))
-        return named and any({"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(before.lower())[:2]
-                             if p.tag.POS == "NOUN")
+        return named and _nominative_noun(before)
 
     def _resident_of_a_place_before(self, start: int) -> bool:
         """Whether a noun of a person from a place in the nominative and the place's name stand right before
         ``start`` («Житель Талгара | Шерзод», «Уроженка Хатлона | Мавзуна»: organisations.txt # place nouns that
         are person nouns)."""
         m = _RESIDENT_OF_A_PLACE.search(self.text, max(0, start - 60), start)
-        return m is not None and norm_word(morph.lemma(m.group(1))) in load_words("organisations.txt", "place nouns") \
-            and is_person_noun(m.group(1)) and any(
-            "nomn" in p.tag.grammemes for p in morph.parses(m.group(1).lower())[:2] if p.tag.POS == "NOUN")
+        return m is not None and _place_noun(norm_word(morph.lemma(m.group(1)))) and is_person_noun(m.group(1)) \
+            and _nominative_noun(m.group(1))
 
     def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:
         """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
