@@ -13,7 +13,7 @@ import functools
 import re
 
 from . import morph, regexes
-from .name_places import NamePlaces
+from .name_places import NamePlaces, place_noun
 from .name_sex import _past_gender, listed_woman
 from .name_words import demonym
 from .names import first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
@@ -46,11 +46,6 @@ def _title_pattern(titles: frozenset[str]) -> re.Pattern[str]:
 def _nominative_noun(word: str) -> bool:
     """Whether a noun reading of the word is a nominative («Мигрант», «Житель», «Таксист»)."""
     return any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:2] if p.tag.POS == "NOUN")
-
-
-def _place_noun(lemma: str) -> bool:
-    """Whether a lemma is a place noun (organisations.txt # place nouns: «село», «житель»)."""
-    return lemma in load_words("organisations.txt", "place nouns")
 
 
 class GivenNames(NamePlaces):
@@ -161,7 +156,7 @@ class GivenNames(NamePlaces):
         before = word_before(self.text, start)
         if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
                 or before[:1].isupper() and not self._sentence_start(start - len(before) - 1) \
-                or _place_noun(lemma) or is_person_noun(word) \
+                or place_noun(before) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") or lemma in load_words("roles.txt", "clergy titles") \
                 or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
@@ -180,7 +175,7 @@ class GivenNames(NamePlaces):
         ``start`` («Житель Талгара | Шерзод», «Уроженка Хатлона | Мавзуна»: organisations.txt # place nouns that
         are person nouns)."""
         m = _RESIDENT_OF_A_PLACE.search(self.text, max(0, start - 60), start)
-        return m is not None and _place_noun(norm_word(morph.lemma(m.group(1)))) and is_person_noun(m.group(1)) \
+        return m is not None and place_noun(m.group(1)) and is_person_noun(m.group(1)) \
             and _nominative_noun(m.group(1))
 
     def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:

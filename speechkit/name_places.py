@@ -25,6 +25,11 @@ _NOUN_THEN_NAME = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё
 _QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
+def place_noun(word: str | None) -> bool:
+    """Whether a word is a form of a place noun (organisations.txt # place nouns: «села», «жительница»)."""
+    return word is not None and norm_word(morph.lemma(word)) in load_words("organisations.txt", "place nouns")
+
+
 class NamePlaces:
     """The part of ``speakers.Cast`` that reads the place a name stands in."""
 
@@ -86,8 +91,7 @@ class NamePlaces:
 
     def _before_place_noun(self, end: int) -> bool:
         """Whether a noun of a place follows right after (``organisations.txt # place nouns``: «Таласской области»)."""
-        after = word_after(self.text, end)
-        return after is not None and norm_word(morph.lemma(after)) in load_words("organisations.txt", "place nouns")
+        return place_noun(word_after(self.text, end))
 
     def _place_named_after(self, start: int) -> bool:
         """Whether a preposition and a place noun stand right before («из аймака», «в селе»): the

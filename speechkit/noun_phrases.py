@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import morph, regexes
+from .name_places import place_noun
 from .names import body_name, capitalised, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
@@ -207,12 +208,6 @@ def _place_noun_before(ws: list[Word], k: int, preposition: bool = False) -> boo
     """Whether a place noun stands right before ``ws[k]`` (organisations.txt # place nouns: «аймака», «села»),
     after a preposition if ``preposition`` («из аймака Увс»): the word at ``k`` is then the place's name."""
     return k >= 1 and place_noun(ws[k - 1].text) and (not preposition or k >= 2 and ws[k - 2].low in PREPOSITIONS)
-
-
-def place_noun(word: str | None) -> bool:
-    """Whether a word is a form of a place noun (organisations.txt # place nouns: «села», «жительница»)."""
-    return word is not None and norm_word(_reading(word)[0]) in load_words("organisations.txt", "place nouns")
-
 
 def _can_be_gender(word: str, gender: str) -> bool:
     """Whether some nominative singular noun reading of ``word`` has ``gender``."""

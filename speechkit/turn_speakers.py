@@ -110,9 +110,12 @@ def _hosts(cast: Cast, labels: dict, moderator: bool = True) -> list[Participant
 def _host(cast: Cast, labels: dict) -> Participant | None:
     """Who asks an interview's questions when the lead introduces its host («ведущий Игорь Маслов побеседовал с
     архитектором …», «С ним беседовала ведущая Алия Сарсенова»): that one person, not the interviewee; nobody
-    when the text introduces none or two. (Not a moderator: a press conference's questions are the press's.)"""
-    hosts = _hosts(cast, labels, moderator=False)
-    return hosts[0] if len(hosts) == 1 and hosts[0] is not _interviewee(cast, labels) else None
+    when the text introduces none or two. (Not a moderator: a press conference's questions are the press's.)
+    Found once for a transcript's every question."""
+    if not hasattr(cast, "_host"):
+        hosts = _hosts(cast, labels, moderator=False)
+        cast._host = hosts[0] if len(hosts) == 1 and hosts[0] is not _interviewee(cast, labels) else None
+    return cast._host
 
 
 def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
@@ -253,7 +256,8 @@ def _asker(tr: Turn, cast: Cast) -> Participant | None:
 
 def _credited(tr: Turn, cast: Cast) -> Participant | None:
     """Who asked a question the brackets after it credit, by given name and surname («(Анна Бабаян, Общественное
-    телевидение Армении)»); nobody when they name an outlet alone («(News.am)»)."""
+    телевидение Армении)»), or a direct line's caller who opens it by name («— Добрый день, это Сергей из …»);
+    nobody when the brackets name an outlet alone («(News.am)»)."""
     if tr.kind != "question" or not tr.tooltip:
         return None
     from .names import is_patronymic
