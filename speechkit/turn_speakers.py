@@ -166,9 +166,10 @@ SOUND_BITE_REACH = 80  # characters of a sound bite's turn read for the name of 
 
 
 def _named_in_label(tr: Turn, cast: Cast) -> Participant | None:
-    """The person a role label names in brackets or after a dash: «КОРРЕСПОНДЕНТ (Алесь Климович):», «СИНХРОН —
-    Иван Ковальчук, агроном:». A label is in the nominative and names people: two capitalised words there are a
-    given name and a surname even where the second reads as a patronymic too («Климович»)."""
+    """The person a role label names in brackets, after a dash or a comma: «КОРРЕСПОНДЕНТ (Алесь Климович):»,
+    «СИНХРОН — Иван Ковальчук, агроном:», «Вопрос из зала, Бауржан Есенов, «Чемпионат»:». A label is in the
+    nominative and names people: two capitalised words there are a given name and a surname even where the second
+    reads as a patronymic too («Климович»)."""
     start = tr.label.start + len(tr.surname)
     named = _first_named(cast, start, tr.label.end)
     if named is not None:
@@ -186,7 +187,7 @@ def _named_in_label(tr: Turn, cast: Cast) -> Participant | None:
     return p
 
 
-_LABEL_NAME = regexes.compile(r"[(—–][ \t]*([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё-]+)(?=[,)])")
+_LABEL_NAME = regexes.compile(r"[(—–,][ \t]*([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё-]+)(?=[,)])")
 
 
 def _first_named(cast: Cast, start: int, end: int) -> Participant | None:
@@ -256,7 +257,8 @@ def _asker(tr: Turn, cast: Cast) -> Participant | None:
 
 def _credited(tr: Turn, cast: Cast) -> Participant | None:
     """Who asked a question the brackets after it credit, by given name and surname («(Анна Бабаян, Общественное
-    телевидение Армении)»), or a direct line's caller who opens it by name («— Добрый день, это Сергей из …»);
+    телевидение Армении)»), a briefing's journalist who opens it so («— Тимур Байзаков, «Вечерний Бишкек»: …»), or a
+    direct line's caller who opens it by name («— Добрый день, это Сергей из …»);
     nobody when the brackets name an outlet alone («(News.am)»)."""
     if tr.kind != "question" or not tr.tooltip:
         return None
@@ -267,7 +269,7 @@ def _credited(tr: Turn, cast: Cast) -> Participant | None:
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None
     at = cast.text.find(name, tr.end)  # (a credit follows the question; a caller's name opens it)
-    at = at if at >= 0 else cast.text.find(name, tr.start)
+    at = at if at >= 0 else cast.text.find(name, tr.label.start)
     if len(words) == 1 or len(words) == 2 and is_patronymic(words[1]):
         # a caller who gives a given name («это Сергей из Новобелицы»), maybe with a patronymic («меня зовут Тамара
         # Николаевна»): named by the given name

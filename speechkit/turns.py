@@ -70,6 +70,13 @@ STENOGRAM_INITIALS_LABEL = regexes.compile(
     r"(?=[ \t]*[А-ЯЁA-Z«„\"—–])",
     re.M,
 )
+# at a line start, a briefing's journalist after the outlet: «Авеста (Зарина Рахимова):», «"Азия-Плюс" (Далер
+# Шарипов):»; the name in brackets is the label's person
+OUTLET_NAME_LABEL = regexes.compile(
+    r"^[ \t]*(?:\*\*)?(?P<label>(?:[A-ZА-ЯЁ][\w.-]{1,30}(?:[ \t][A-ZА-ЯЁ][\w.-]{1,30})?|[«„\"][^»“\"\n]{1,40}[»“\"])"
+    rf"[ \t]+\((?P<surname>{CAP} {CAP})\))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+    re.M,
+)
 # at a line start: «24.kg:», «Tengrinews.kz:» — the outlet's questions in its interview
 OUTLET_LABEL = regexes.compile(rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>\w[\w-]*{SITE_SUFFIX}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
                           re.M | re.I)
@@ -94,8 +101,10 @@ def role_label() -> re.Pattern[str]:
     # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
     # «Вопрос от читателя Алии из Шымкента:»: whom a question comes from, after «от»
     # «СИНХРОН — Иван Ковальчук, председатель СПК:»: a TV transcript's sound bite names its speaker after a dash
+    # «Вопрос из зала, Бауржан Есенов, «Чемпионат»:»: the one asking names themselves after a comma
     return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
-                      r"|[ \t]+от[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80})?(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
+                      r"|[ \t]+от[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80}|,[ \t]+[А-ЯЁ][^\n:.!?]{1,80})?"
+                      r"(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
 
 @functools.cache
@@ -245,6 +254,9 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     taken = {m.start() for m, _ in posted}
     names = posted + [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
                       and (_is_name_label(m.group("surname")) or _named_in_text(text, m, start, end))]
+    taken = {m.start() for m, _ in names}
+    names += [(m, "name") for m in OUTLET_NAME_LABEL.finditer(text, start, end)  # «Авеста (Зарина Рахимова): …»
+              if m.start() not in taken and _is_name_label(m.group("surname"))]
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
     names += _outlet_name_labels(text, start, end, {m.start() for m, _ in names})  # «Sputnik: Кто поедет …?»
     names += [(m, "monogram") for m in MONOGRAM_LABEL.finditer(text, start, end)]  # «Т.Н.: Куда они едут?»
@@ -321,9 +333,31 @@ _GREETING = r"(?:Здравствуйте|Добрый[ \t]+(?:день|вече
 _SELF_INTRODUCED = regexes.compile(
     rf"(?:\*\*)?[—–-][ \t\u00a0]+(?:{_GREETING}(?:[ЭэЯя]то|[Яя])[ \t\u00a0]+[—–-]?[ \t\u00a0]*"
     rf"|(?:{_GREETING})?[Мм]еня[ \t]+зовут[ \t\u00a0]+)([А-ЯЁ][а-яё]+(?:[ \t][А-ЯЁ][а-яё]+)?)(?=[,.!;—–\s])")
+# a briefing's journalist names themselves and the outlet before the question: «— Тимур Байзаков, «Вечерний Бишкек»: …»,
+# «— Асель Мамытова, Kaktus.media: …» (see _named_asker)
+_NAMED_ASKER = regexes.compile(rf"(?:\*\*)?[—–-][ \t\u00a0]+(?P<name>{CAP}[ \t\u00a0]{CAP}),[ \t\u00a0]+"
+                               r"(?P<outlet>[^:\n]{2,60}?)[ \t]?:[ \t\u00a0]+(?=\S)")
 # a press conference's question, then who asked it in brackets at the paragraph's end: «— …? (Анна Бабаян,
 # Общественное телевидение Армении)»
 _CREDIT = regexes.compile(r"\?[ \t\u00a0]*\(([^()\n]{3,120})\)[ \t\u00a0*]*$", re.M)
+
+
+def _named_asker(text: str, p: Span) -> re.Match | None:
+    """«— Тимур Байзаков, газета «Вечерний Бишкек»: Сколько …?»: a dash paragraph that opens with a full name, a comma, an
+    outlet (a capitalised or quoted name, or a media noun: «газета», «телеканал») and a colon is a journalist's
+    question, theirs. Not an address: «— Марат Ержанович, скажите: …» (a given name and a patronymic)."""
+    from .names import is_patronymic
+    from .wordlists import load_words
+
+    m = _NAMED_ASKER.match(text, p.start, p.end)
+    if m is None or is_patronymic(m.group("name").split()[-1]):
+        return None
+    outlet = m.group("outlet")
+    first = outlet.split()[0]
+    if outlet[0].isupper() or outlet[0] in "«„\"“" \
+            or morph.lemma(first.lower()) in load_words("organisations.txt", "media"):
+        return m
+    return None
 
 
 def _interview(text: str, start: int, end: int) -> list[Turn]:
@@ -342,8 +376,9 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     credits = [_CREDIT.search(text, p.start, p.end) for p in dashed]  # «— …? (Анна Бабаян, Общественное ТВ)»
     # a direct line's caller introduces themselves: «— Здравствуйте, меня зовут Тамара, я живу на улице …»
     callers = [_SELF_INTRODUCED.match(text, p.start) for p in dashed]
-    questions = [p.text.rstrip().rstrip("*").endswith("?") or c is not None or i is not None
-                 for p, c, i in zip(dashed, credits, callers)]
+    askers = [_named_asker(text, p) for p in dashed]  # «— Тимур Байзаков, «Вечерний Бишкек»: …»
+    questions = [p.text.rstrip().rstrip("*").endswith("?") or c is not None or i is not None or a is not None
+                 for p, c, i, a in zip(dashed, credits, callers, askers)]
     for k, p in enumerate(dashed):
         # between answers, a request («— Расскажите, что прозвучит на концерте.») or a remark put to the
         # interviewee as «вы» («— Вас упрекают в том, что …») is a question
@@ -361,15 +396,16 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
     if not any(q and k + 1 < len(dashed) and not questions[k + 1] for k, q in enumerate(questions)):
         return []
     turns = []
-    for p, q, a, credit, caller in zip(dashed, questions, attributed, credits, callers):
+    for p, q, a, credit, caller, named in zip(dashed, questions, attributed, credits, callers, askers):
         if a:
             continue  # «— Двадцать два года, — рассказывает … Михаил Лесников»: an answer that names its speaker
             # is a quote of its own; the other answers are the interviewee's turns
-        body = _DASH_PARA.match(text, p.start).end() - 1
-        dash = Span(p.start, body, text[p.start : body])
+        body = named.end() if named else _DASH_PARA.match(text, p.start).end() - 1
+        dash = Span(p.start, body, text[p.start : body])  # (with a named asker, the name and outlet too)
         stop = p.end - (len(p.text) - len(p.text.rstrip("*"))) if text.startswith("**", p.start) else p.end
         if credit is not None:
             stop = credit.start() + 1  # the question ends at its mark; who asked it is in the brackets after
-        asker = credit.group(1).strip() if credit else caller.group(1) if caller else ""
+        asker = credit.group(1).strip() if credit else caller.group(1) if caller else \
+            f"{named.group('name')}, {named.group('outlet')}" if named else ""
         turns.append(Turn(dash, "вопрос" if q else "", "", asker, body, stop, "question" if q else "answer"))
     return turns
