@@ -153,7 +153,10 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
             bare = []
         # a question among the dash lines makes them a dialogue, whose lines alternate speakers
         dialogue = dialogue or any(q.kind == "dash" and _asks(text, q) for q in dashed)
-        goes_on = _closes_with_speech(text, para, quotes[before_para:])
+        # («— …, — сказал тренер. / — Можно сказать, что он лучший игрок? / — Да, …»: a question put to the one
+        # who has just spoken, bare, keeps the floor theirs for the answer after it, as a press conference is written)
+        goes_on = _closes_with_speech(text, para, quotes[before_para:]) \
+            or goes_on and not dialogue and len(quotes) == before_para and _bare_question(text, para)
         prev = para
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
@@ -489,6 +492,12 @@ def _dialogue_before(text: str, bare: list[Span], said: Quote) -> list[Quote]:
     lines = [Quote(p.start, p.end, None, None, (_DASH_LINE.match(text, p.start, p.end).end(), p.end), kind="dash",
                    side="dialogue") for p in bare]
     return lines if any(_asks(text, q) for q in lines) else []
+
+
+def _bare_question(text: str, para: Span) -> bool:
+    """Whether a paragraph is a dash line that asks and says nothing of who asks («— А следующий матч?»)."""
+    m = _DASH_LINE.match(text, para.start, para.end)
+    return m is not None and text[m.end() : para.end].rstrip(" *").endswith("?")
 
 
 def _dash_goes_on(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
