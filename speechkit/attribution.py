@@ -259,6 +259,11 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
             return asked  # «Судья спросил у Осмонова, почему … — …, — ответил подсудимый»: the one asked
     if len(np) == 1 and (kin := family_member(cast, np[0], ctx)) is not None:
         return kin  # «— вставляет отец»: of the two of one family, the elder
+    if len(np) == 2 and np[0].low in POSSESSIVES \
+            and _reading(np[1].text)[0] in load_words("roles.txt", "relational nouns"):
+        # «— добавляет её муж»: not she but her kin, the one of her family the noun's sex fits, if the text names
+        # one; else nobody it names
+        return _relative(cast, _possessor(cast, np[0], pos, ctx), np[1].text)
     if np[0].low in PRONOUNS:
         g, n = PRONOUNS[np[0].low]
         # (a pronoun before the quote points back from where it stands: «Она назвала роман Хабибуллиной
@@ -462,6 +467,15 @@ def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gend
             # милли, мэр Душанбе Рустами Эмомали, …») may stand before the name, no verb or preposition
             return None
     return None
+
+
+def _relative(cast: Cast, owner: Participant | None, noun: str) -> Participant | None:
+    """The one person of ``owner``'s surname, not ``owner``, of the sex a kinship noun says («муж», «дочь»)."""
+    if owner is None or owner.kind != "person" or not owner.key:
+        return None
+    sex = "femn" if _feminine_noun(noun) else "masc"
+    kin = [p for p in cast.by_key.get(owner.key, ()) if p is not owner and p.gender == sex]
+    return kin[0] if len(kin) == 1 else None
 
 
 def _kin_of(noun: str, p: Participant) -> bool:

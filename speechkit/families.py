@@ -22,8 +22,16 @@ from .text import norm_word
 from .wordlists import load_table, load_words
 
 _SENIORITY = regexes.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
+# a family's plural surname: «Жумабаевы», «Жумабаевых» (a Russian or Turkic one, the woman's with «-а»),
+# «Саркисяны», «Саркисянов» (an Armenian one, the same for a woman)
+_PLURAL_SURNAME = (rf"([{UPPER}][а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?=ы|ых|ым|ыми)|(?:ян|янц)(?=ы|ов|ам|ами|ах)))"
+                   r"(ы|ых|ым|ыми|ов|ам|ами|ах)(?![\w-])")
 # «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
-_COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+(?:ов|ев|ёв|ин|ын))(ы|ых|ым|ыми)(?![\w-])")
+_COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) {_PLURAL_SURNAME}")
+# «Отец и сын Садыковы — Ерлан и Марат — …», «Супруги Ли — Ольга и Виктор —»: the family, then its given names
+# between dashes (an invariant surname only after a noun of kin: «Супруги»)
+_FAMILY_THEN_NAMES = regexes.compile(
+    rf"(?:{_PLURAL_SURNAME}|(?<=[Сс]упруги )({CAP}))[ \t\u00a0]*[—–][ \t\u00a0]*({CAP}) и ({CAP})(?=[ \t\u00a0]*[—–,])")
 _WORD = regexes.compile(r"[\w&’'-]+")
 _GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
 
@@ -57,33 +65,59 @@ class FamilyNames:
         for m in _COUPLE.finditer(text, 0, end):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
                 continue
-            stem, ending = m.group(3), m.group(4)
-            subject = ending == "ы"
-            people = []
-            for k in (1, 2):
-                word = m.group(k)
-                fa = (word, "femn") if listed_woman(word) else \
-                    first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
-                if fa is None and subject and given_slot(word) and not morph.analyzer().word_is_known(word.lower()):
-                    fa = (word, None)  # «Ерлан»: a name the dictionary lacks, of the sex the other one is not
-                if fa is None or _is_role(word) or place_or_body(word):
-                    break
-                people.append((fa, m.start(k)))
-            if len(people) < 2:
-                continue
-            sexes = [sex for (_, sex), _ in people]
-            if None in sexes:
-                # «супруги Ерлан и Салтанат Абеновы»: spouses are one of each, a man first where nothing says;
-                # anyone else («братья Ерлан и Марат») is a man unless the name is listed as a woman's
-                spouses = re.search(r"(?<![\w-])[Сс]упруг(?:и|ов|ам|ами|ах)\s+$", text[max(0, m.start() - 12) : m.start()])
-                other = next((x for x in sexes if x is not None), "femn")
-                fill = ["masc", "masc"] if not spouses else \
-                    ["masc" if other == "femn" else "femn"] * 2 if sexes.count(None) == 1 else ["masc", "femn"]
-                people = [((g, sex or fill[k]), at) for k, ((g, sex), at) in enumerate(people)]
-            for (given, sex), at in people:
-                p = self.person(given, stem + ("а" if sex == "femn" else ""), sex, nominative=True)
-                self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(1) else m.end(), subject)
-            taken.update((m.start(1), m.start(2), m.start(3)))
+            self._couple(m, m.group(3), m.group(4) == "ы", (1, 2), m.end(), taken, m.start(3))
+        for m in _FAMILY_THEN_NAMES.finditer(text, 0, end):
+            stem = m.group(1) or m.group(3)
+            if m.start(4) not in taken:  # the names between dashes are written as a subject is: the nominative
+                pair = self._couple(m, stem, True, (4, 5), m.end(5), taken, m.start(1) if m.group(1) else m.start(3))
+                if pair:
+                    self._respective_kin(pair, m.start())
+
+    def _respective_kin(self, pair: list[Participant], at: int) -> None:
+        """«Отец и сын Садыковы — Ерлан и Марат»: two kinship words before the family's names give the elder and
+        the younger of its given names, in order (roles.txt # senior kin, # junior kin)."""
+        words = [norm_word(morph.lemma(w.group(0))) for w in _WORD.finditer(self.text, max(0, at - 40), at)][-3:]
+        if len(words) < 3 or words[1] != "и":
+            return
+        junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
+        ranks = ["j" if w in junior else "s" if w in senior else "" for w in (words[0], words[2])]
+        if sorted(ranks) == ["j", "s"]:
+            younger = pair[ranks.index("j")]
+            self._younger[id(pair[0])] = self._younger[id(pair[1])] = younger
+
+    def _couple(self, m: re.Match, stem: str, subject: bool, groups: tuple[int, int], last: int, taken: set[int],
+                family: int) -> list[Participant]:
+        """The two people of a couple's match (none if a word is no given name): their given names in ``groups``,
+        ``stem`` their family's surname (a woman's with «-а» where a Russian or Turkic one takes it), ``family``
+        where it stands; the first mentioned at the given name, the second up to ``last``."""
+        text = self.text
+        people = []
+        for k in groups:
+            word = m.group(k)
+            fa = (word, "femn") if listed_woman(word) else \
+                first_name(word) if subject else (first_name(word, oblique=True) or first_name(word))
+            if fa is None and subject and given_slot(word) and not morph.analyzer().word_is_known(word.lower()):
+                fa = (word, None)  # «Ерлан»: a name the dictionary lacks, of the sex the other one is not
+            if fa is None or _is_role(word) or place_or_body(word):
+                return []
+            people.append((fa, m.start(k)))
+        sexes = [sex for (_, sex), _ in people]
+        if None in sexes:
+            # «супруги Ерлан и Салтанат Абеновы»: spouses are one of each, a man first where nothing says;
+            # anyone else («братья Ерлан и Марат») is a man unless the name is listed as a woman's
+            spouses = re.search(r"(?<![\w-])[Сс]упруг(?:и|ов|ам|ами|ах)\s+$", text[max(0, m.start() - 12) : m.start()])
+            other = next((x for x in sexes if x is not None), "femn")
+            fill = ["masc", "masc"] if not spouses else \
+                ["masc" if other == "femn" else "femn"] * 2 if sexes.count(None) == 1 else ["masc", "femn"]
+            people = [((g, sex or fill[k]), at) for k, ((g, sex), at) in enumerate(people)]
+        feminine = "а" if re.search(r"(?:ов|ев|ёв|ин|ын)$", stem) else ""
+        made = []
+        for (given, sex), at in people:
+            p = self.person(given, stem + (feminine if sex == "femn" else ""), sex, nominative=True)
+            self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(groups[0]) else last, subject)
+            made.append(p)
+        taken.update((*(m.start(k) for k in groups), family))
+        return made
 
     def _particle_names(self, taken: set[int]) -> None:
         """«Улан Бакыт уулу», «Айпери Кубанычбек кызы»: a given name, a father's name and a particle
@@ -120,6 +154,9 @@ class FamilyNames:
         is the younger, of ``# senior kin`` («отец») the elder; the other is the other."""
         if len(people) != 2:
             return None
+        younger = self._younger.get(id(people[0]))
+        if younger is not None and self._younger.get(id(people[1])) is younger:
+            return younger if rank.startswith("младш") else people[1 - people.index(younger)]
         junior, senior = load_words("roles.txt", "junior kin"), load_words("roles.txt", "senior kin")
         for k, p in enumerate(people):
             # where the text names them: their mentions, and their given name alone («его сын Максим»), first first

@@ -79,6 +79,7 @@ class Cast(PeopleLearning):
         self.learning = True  # participants added from now on come from resolving attributions
         self._places_named: frozenset[str] | None = None  # words after a place noun (name_places._text_place)
         self._given_spots: dict[str, tuple[int, ...]] = {}  # where a given name stands alone (families)
+        self._younger: dict[int, Participant] = {}  # «Отец и сын Садыковы — Ерлан и Марат»: id of each → the son
         self._clergy: list[int] | None = None  # where the text's clergy titles end (given_names)
         self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (turn_speakers._signed_off)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
