@@ -10,6 +10,7 @@ import functools
 
 from . import morph, regexes
 from .text import norm_word
+from .wordlists import load_words
 
 # Cyrillic letters of Russian and Kazakh (Қабылхан, Әлихан, Ұлан, Іңкәр)
 UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -74,6 +75,10 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """
     names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
     low = word.lower()
+    if names and norm_word(low) in load_words("womens_names.txt"):
+        # «Айару», «Назерке»: a woman's name of data/womens_names.txt, as written (not the dative of a «Айар», nor a
+        # man's name the dictionary guesses)
+        return ("-".join(part.capitalize() for part in low.split("-")), "femn")
     if names and low.endswith("и") and not low.endswith("ии") and not morph.analyzer().word_is_known(low):
         # «Хироси», «Такеси»: a name the dictionary does not know that ends in «-и» is a foreign name, which does
         # not decline, as written (not the genitive of a «Хирося» it guesses)

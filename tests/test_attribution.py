@@ -2798,6 +2798,12 @@ CASES = [
      "Врач Гульнара Сейтова двадцать лет работает в сельской больнице.\n\n"
      "— Без неё здесь никто бы не остался, — говорит её муж.",
      [("quote", "Без неё здесь", None)]),
+    # --- a woman's name of data/womens_names.txt is as written, not an oblique case of a man's the dictionary has
+    ("listed-womans-name-not-a-mans-dative",
+     "Павлодар. Победительницей олимпиады стала школьница Айару Жаксылык.\n\n"
+     "«Я решала задачи каждый вечер», — рассказала Айару Жаксылык.\n\n"
+     "Её учитель Улжан Бекова добавила: «Она всегда спрашивала больше, чем задавали».",
+     [("quote", "решала задачи", "Айару Жаксылык"), ("quote", "всегда спрашивала", "Улжан Бекова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
