@@ -104,9 +104,12 @@ class FamilyFirstNames:
         text, end = self.text, self.end
         for m in _SYLLABLES.finditer(text, 0, end):
             if any(m.start(k) in taken for k in (1, 2, 3)) or place_or_body(m.group(1)) \
+                    or self._two_word_place(m.group(1), m.group(2)) \
                     or _SYLLABLE_AFTER.match(self.text, m.end()) and (
                         self._after_place_noun(m.start()) or self._after_name_noun(m.start())):
-                continue  # («Университета Корё Ким Мин Сок»: after a noun a proper name follows, that name)
+                # («Университета Корё Ким Мин Сок»: after a noun a proper name follows, that name; «района Шор Тепе
+                # Армен …»: a place of two words the text names)
+                continue
             self._add_family_first(m.group(0), m.group(1), m.start(), m.end(), found)
             taken.update(m.start(k) for k in (1, 2, 3))
 

@@ -22,6 +22,8 @@ _WORD_OR_MARK = regexes.compile(r"[\w-]+|[^\w\s«»\"„“”]")
 _WORD_CHAR = regexes.compile(r"\w")
 _LOWER_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
 _NOUN_THEN_NAME = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")  # «префектуры Миядзаки»
+# «района Нор Норк жалуются», «села Кызыл Жар,»: a place's name of two words, where the sentence goes on after it
+_NOUN_THEN_TWO = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?=[ \t]*[,.;:!?)]|[ \t]+[а-яё])")
 _QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
@@ -116,6 +118,23 @@ class NamePlaces:
             self._places_named = frozenset(m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
                                            if norm_word(morph.lemma(m.group(1))) in nouns)
         return word in self._places_named
+
+    def _two_word_place(self, a: str, b: str) -> bool:
+        """Whether the text writes «a b» as a place's name after a place noun, the sentence going on after it
+        («района Нор Норк жалуются»): wherever the two stand they name the place, not a person («Глава района
+        Нор Норк Армен Товмасян»). Not a given name and a surname («района Анаит Саргсян»)."""
+        from .names import known_first_name, surname_ending
+
+        if self._two_word_places is None:
+            nouns = load_words("organisations.txt", "place nouns")
+            found = set()
+            for m in _NOUN_THEN_TWO.finditer(self.text, 0, self.end):
+                w1, w2 = m.group(2).split()
+                if norm_word(morph.lemma(m.group(1))) in nouns and not known_first_name(w1) \
+                        and norm_word(w1) not in load_words("womens_names.txt") and surname_ending(w2) is None:
+                    found.add(m.group(2))
+            self._two_word_places = frozenset(found)
+        return f"{a} {b}" in self._two_word_places
 
     def _after_noun_of(self, start: int, section: str) -> bool:
         before = word_before(self.text, start)

@@ -174,6 +174,9 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 # («Жительница Миядзаки Юко Наката»: a place the text names after «префектуры», then the name)
                 k += 1
                 continue
+            if self._two_word_place(a, b):
+                k += 2  # «района Кайнар Булак», «Глава района Кайнар Булак Ерлан Мусин»: a place of two words the text names
+                continue
             if a.lower() in load_words("surname_prefixes.txt"):
                 # «— добавил Абдель Азиз», «— сказала Ле Пен»: a surname with its particle, of someone named in full
                 who = next((p for p in self.participants if p.kind == "person" and p.name.endswith(f" {a} {b}")), None)

@@ -78,6 +78,7 @@ class Cast(PeopleLearning):
         self._index_starts: list[int] = []
         self.learning = True  # participants added from now on come from resolving attributions
         self._places_named: frozenset[str] | None = None  # words after a place noun (name_places._text_place)
+        self._two_word_places: frozenset[str] | None = None  # «района Нор Норк» (name_places._two_word_place)
         self._given_spots: dict[str, tuple[int, ...]] = {}  # where a given name stands alone (families)
         self._younger: dict[int, Participant] = {}  # «Отец и сын Садыковы — Ерлан и Марат»: id of each → the son
         self._clergy: list[int] | None = None  # where the text's clergy titles end (given_names)
