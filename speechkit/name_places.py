@@ -22,8 +22,11 @@ _WORD_OR_MARK = regexes.compile(r"[\w-]+|[^\w\s«»\"„“”]")
 _WORD_CHAR = regexes.compile(r"\w")
 _LOWER_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
 _NOUN_THEN_NAME = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")  # «префектуры Миядзаки»
-# «района Нор Норк жалуются», «села Кызыл Жар,»: a place's name of two words, where the sentence goes on after it
-_NOUN_THEN_TWO = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?=[ \t]*[,.;:!?)]|[ \t]+[а-яё])")
+# «района Кайнар Булак»: a lower-case noun, then two capitalised words (see _two_word_place); «ends» where the
+# sentence goes on after them («района Кайнар Булак жалуются»)
+_NOUN_THEN_TWO = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?P<ends>(?=[ \t]*[,.;:!?)]|[ \t]+[а-яё]))?")
+# a proper adjective that names the place itself: «Туркестанской | области» (not «административного района»)
+_ADJECTIVE_BEFORE = regexes.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:ой|ей|ого|его|ых|их)[ \t]+$")
 _QUOTED = regexes.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|„[^„“”\n]*[“”]")
 
 
@@ -120,20 +123,24 @@ class NamePlaces:
         return word in self._places_named
 
     def _two_word_place(self, a: str, b: str) -> bool:
-        """Whether the text writes «a b» as a place's name after a place noun, the sentence going on after it
-        («района Нор Норк жалуются»): wherever the two stand they name the place, not a person («Глава района
-        Нор Норк Армен Товмасян»). Not a given name and a surname («района Анаит Саргсян»)."""
+        """Whether the text writes «a b» as a place's name: twice after a place noun that no adjective names
+        («Жители района Кайнар Булак жалуются … Глава района Кайнар Булак Ерлан Мусин»), once with the sentence
+        going on after it. Wherever the two stand they name the place, not a person. Not after «Туркестанской
+        области» (a proper adjective names the place: «области Дархан Сатыбалды ответил» is the akim), nor a given
+        name and a surname («района Анаит Саргсян»)."""
         from .names import known_first_name, surname_ending
 
         if self._two_word_places is None:
             nouns = load_words("organisations.txt", "place nouns")
-            found = set()
+            seen: dict[str, list[bool]] = {}
             for m in _NOUN_THEN_TWO.finditer(self.text, 0, self.end):
-                w1, w2 = m.group(2).split()
-                if norm_word(morph.lemma(m.group(1))) in nouns and not known_first_name(w1) \
-                        and norm_word(w1) not in load_words("womens_names.txt") and surname_ending(w2) is None:
-                    found.add(m.group(2))
-            self._two_word_places = frozenset(found)
+                if norm_word(morph.lemma(m.group(1))) in nouns \
+                        and not _ADJECTIVE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()):
+                    seen.setdefault(m.group(2), []).append(m.group("ends") is not None)
+            self._two_word_places = frozenset(
+                pair for pair, ends in seen.items() if len(ends) >= 2 and any(ends)
+                and not known_first_name(pair.split()[0]) and norm_word(pair.split()[0]) not in load_words("womens_names.txt")
+                and surname_ending(pair.split()[1]) is None)
         return f"{a} {b}" in self._two_word_places
 
     def _after_noun_of(self, start: int, section: str) -> bool:
