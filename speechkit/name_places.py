@@ -128,7 +128,7 @@ class NamePlaces:
         going on after it. Wherever the two stand they name the place, not a person. Not after «Туркестанской
         области» (a proper adjective names the place: «области Дархан Сатыбалды ответил» is the akim), nor a given
         name and a surname («района Анаит Саргсян»)."""
-        from .names import known_first_name, surname_ending
+        from .names import known_first_name, listed_woman, surname_ending
 
         if self._two_word_places is None:
             nouns = load_words("organisations.txt", "place nouns")
@@ -139,7 +139,7 @@ class NamePlaces:
                     seen.setdefault(m.group(2), []).append(m.group("ends") is not None)
             self._two_word_places = frozenset(
                 pair for pair, ends in seen.items() if len(ends) >= 2 and any(ends)
-                and not known_first_name(pair.split()[0]) and norm_word(pair.split()[0]) not in load_words("womens_names.txt")
+                and not known_first_name(pair.split()[0]) and not listed_woman(pair.split()[0])
                 and surname_ending(pair.split()[1]) is None)
         return f"{a} {b}" in self._two_word_places
 

@@ -13,7 +13,7 @@ import re
 from array import array
 
 from . import morph, regexes
-from .names import surname_ending
+from .names import listed_woman, surname_ending
 from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
@@ -64,11 +64,6 @@ def _feminine_noun(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
-def listed_woman(given: str) -> bool:
-    """Whether data/womens_names.txt lists the given name as written («Сауле», «Гульноза», «Жулдыз»)."""
-    return norm_word(given) in load_words("womens_names.txt")
-
-
 def _womans_name(given: str) -> bool:
     """Whether a given name is listed as a woman's (data/womens_names.txt), reads mostly as a woman's
     nominative, or is one the dictionary does not know that cannot be a man's genitive («Айгерим»,

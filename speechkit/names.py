@@ -65,6 +65,11 @@ def surname_key(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=50_000)
+def listed_woman(given: str) -> bool:
+    """Whether data/womens_names.txt lists the given name as written («Сауле», «Гульноза», «Жулдыз»)."""
+    return norm_word(given) in load_words("womens_names.txt")
+
+
 def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name.
 
@@ -75,7 +80,7 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """
     names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
     low = word.lower()
-    if names and norm_word(low) in load_words("womens_names.txt"):
+    if names and listed_woman(low):
         # «Айару», «Назерке»: a woman's name of data/womens_names.txt, as written (not the dative of a «Айар», nor a
         # man's name the dictionary guesses)
         return ("-".join(part.capitalize() for part in low.split("-")), "femn")
