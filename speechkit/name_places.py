@@ -137,10 +137,9 @@ class NamePlaces:
                 if norm_word(morph.lemma(m.group(1))) in nouns \
                         and not _ADJECTIVE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()):
                     seen.setdefault(m.group(2), []).append(m.group("ends") is not None)
-            self._two_word_places = frozenset(
-                pair for pair, ends in seen.items() if len(ends) >= 2 and any(ends)
-                and not known_first_name(pair.split()[0]) and not listed_woman(pair.split()[0])
-                and surname_ending(pair.split()[1]) is None)
+            pairs = ((pair, *pair.split()) for pair, ends in seen.items() if len(ends) >= 2 and any(ends))
+            self._two_word_places = frozenset(pair for pair, first, second in pairs if not known_first_name(first)
+                                              and not listed_woman(first) and surname_ending(second) is None)
         return f"{a} {b}" in self._two_word_places
 
     def _after_noun_of(self, start: int, section: str) -> bool:

@@ -63,7 +63,6 @@ def _feminine_noun(word: str) -> bool:
     return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
 
 
-@functools.lru_cache(maxsize=50_000)
 def _womans_name(given: str) -> bool:
     """Whether a given name is listed as a woman's (data/womens_names.txt), reads mostly as a woman's
     nominative, or is one the dictionary does not know that cannot be a man's genitive («Айгерим»,
