@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import morph, regexes
 from .name_places import place_noun
-from .names import body_name, capitalised, surname_ending
+from .names import body_name, capitalised, listed_woman, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
 from .text import PREPOSITIONS, norm_word
@@ -285,8 +285,9 @@ def _candidate_head(w: Word) -> bool:
     if w.text[:1].isupper():
         if pos not in ("NOUN", None) and _known(w.text):
             return False  # «Вы», «Сегодня»: a capital that opens a sentence
-        # a capitalised word the dictionary does not know («Ваагн») is a name in any case
-        return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text)
+        # a capitalised word the dictionary does not know («Ваагн») is a name in any case; a woman's name of
+        # data/womens_names.txt does not decline («— говорит Сауле», which the dictionary reads as «Саул»'s locative)
+        return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text) or listed_woman(w.text)
     return (is_person_noun(w.text) or _in("heads", lemma) or _in("groups", lemma) or _in("documents", lemma)) \
         and _can_be(w.text, "nomn")
 
