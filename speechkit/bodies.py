@@ -50,6 +50,10 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     alias = cast.aliases.get(head.text)
     if alias is not None and len(parts) == 1:
         return alias  # «КСИР» after «Корпус стражей исламской революции (КСИР, …)»
+    if len(parts) == 1 and country is None and (short := _short_name_of(cast, head, pos)) is not None:
+        if mention:
+            cast.mention(short, np[0].start, np[-1].end, subject and _can_be(head.text, "nomn"))
+        return short  # «в сообщении МЧС» after «в Министерстве чрезвычайных ситуаций Кыргызстана»
     if len(parts) == 1 and _org_name(head):  # «Tasnim» after «агентство Tasnim»
         for p in cast.participants:
             if p.kind == "organisation" and len(p.key) > 1 and p.key[-1] == _reading(head.text)[0]:
@@ -106,6 +110,43 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     if mention:
         cast.mention(found, np[0].start, np[-1].end, subject and _can_be(head.text, "nomn"))
     return found
+
+
+_ABBREVIATION = regexes.compile(r"[А-ЯЁ]{2,6}")
+_FUNCTION_WORDS = PREPOSITIONS | {"и"}
+
+
+def _short_name_of(cast: Cast, head: Word, pos: int) -> Participant | None:
+    """The body named in full before that a short name alone stands for: its initials («МЧС» after «Министерство
+    чрезвычайных ситуаций Кыргызстана», «КЧС» after «Комитет по чрезвычайным ситуациям и гражданской обороне»), or
+    a short name of organisations.txt ``# aliases`` whose expansion opens its name («Нацбанк» after «Национальный
+    банк Таджикистана»). Only one body the text names before may fit; prepositions and conjunctions count for
+    nothing, and initials stand for three words or for the whole name."""
+    word = head.text
+    if _quoted(head):
+        return None
+    abbreviation = bool(_ABBREVIATION.fullmatch(word))
+    spelt = tuple(w for w in org_key([_reading(word)[0]]) if w not in _FUNCTION_WORDS)
+    if not abbreviation and len(spelt) < 2:
+        return None
+    fits: list[Participant] = []
+    for p in cast.participants:
+        if p.kind != "organisation" or p is cast.aliases.get(word) or not p.mentions \
+                or p.mentions[0].start >= pos or p.name == word:
+            continue
+        words = [w for w in p.name.split() if norm_word(w) not in _FUNCTION_WORDS]
+        if p.country:
+            words = [w for w in words if not country_of_word(w)]
+        if len(words) < 2:
+            continue
+        if abbreviation:
+            initials = "".join(w[0] for w in words).upper().replace("Ё", "Е")
+            short = word.replace("Ё", "Е")
+            if initials == short or len(short) >= 3 and initials.startswith(short):
+                fits.append(p)
+        elif tuple(w for w in p.key if w not in _FUNCTION_WORDS)[: len(spelt)] == spelt:
+            fits.append(p)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _owner(cast: Cast, rest: list[Word], pos: int) -> Participant | None:
