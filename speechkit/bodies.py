@@ -112,40 +112,20 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     return found
 
 
-_ABBREVIATION = regexes.compile(r"[А-ЯЁ]{2,6}")
 _FUNCTION_WORDS = PREPOSITIONS | {"и"}
 
 
 def _short_name_of(cast: Cast, head: Word, pos: int) -> Participant | None:
-    """The body named in full before that a short name alone stands for: its initials («МЧС» after «Министерство
-    чрезвычайных ситуаций Кыргызстана», «КЧС» after «Комитет по чрезвычайным ситуациям и гражданской обороне»), or
-    a short name of organisations.txt ``# aliases`` whose expansion opens its name («Нацбанк» after «Национальный
-    банк Таджикистана»). Only one body the text names before may fit; prepositions and conjunctions count for
-    nothing, and initials stand for three words or for the whole name."""
-    word = head.text
+    """The body named in full before that a short name of organisations.txt ``# aliases`` alone stands for, when its
+    expansion opens that name («Нацбанк» after «Национальный банк Таджикистана», «Минздрав» after «Министерство
+    здравоохранения Кыргызстана»), and only one body the text names before fits. (Initials: ``_initials_aliases``.)"""
     if _quoted(head):
         return None
-    abbreviation = bool(_ABBREVIATION.fullmatch(word))
-    spelt = tuple(w for w in org_key([_reading(word)[0]]) if w not in _FUNCTION_WORDS)
-    if not abbreviation and len(spelt) < 2:
+    spelt = tuple(w for w in org_key([_reading(head.text)[0]]) if w not in _FUNCTION_WORDS)
+    if len(spelt) < 2:
         return None
-    fits: list[Participant] = []
-    for p in cast.participants:
-        if p.kind != "organisation" or p is cast.aliases.get(word) or not p.mentions \
-                or p.mentions[0].start >= pos or p.name == word:
-            continue
-        words = [w for w in p.name.split() if norm_word(w) not in _FUNCTION_WORDS]
-        if p.country:
-            words = [w for w in words if not country_of_word(w)]
-        if len(words) < 2:
-            continue
-        if abbreviation:
-            initials = "".join(w[0] for w in words).upper().replace("Ё", "Е")
-            short = word.replace("Ё", "Е")
-            if initials == short or len(short) >= 3 and initials.startswith(short):
-                fits.append(p)
-        elif tuple(w for w in p.key if w not in _FUNCTION_WORDS)[: len(spelt)] == spelt:
-            fits.append(p)
+    fits = [p for p in cast.participants if p.kind == "organisation" and p.mentions and p.mentions[0].start < pos
+            and p.name != head.text and tuple(w for w in p.key if w not in _FUNCTION_WORDS)[: len(spelt)] == spelt]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -313,27 +293,45 @@ def _person_like(cast: Cast, m: re.Match) -> bool:
 
 _QUOTED_PART = regexes.compile(r"[«\"„]([^«»\"„“”]+)")  # a body's name in quotes
 _ONE_WORD = regexes.compile(r"\w+")
-_CAPS_WORD = regexes.compile(r"(?<![\w&-])[А-ЯЁ]{3,6}(?![\w&-])")
+_CAPS_WORD = regexes.compile(r"(?<![\w&-])[А-ЯЁ]{2,6}(?![\w&-])")
 
 
 def _initials_aliases(cast: Cast, text: str, end: int) -> None:
     """«Федерация баскетбола России … на сайте ФБР», «АО «Казахстан темир жолы» … глава КТЖ»: a word of
     capitals that spells the first letters of a body the text names (or of its quoted name) is that body."""
     spelled: dict[str, Participant] = {}
+    twice: set[str] = set()
     for p in cast.participants:
         if p.kind != "organisation":
             continue
-        quoted = _QUOTED_PART.search(p.name)
-        for words in (p.name.split(), quoted.group(1).split() if quoted else ()):
-            letters = "".join(w.strip("«»\"„“”")[:1] for w in words).upper()
-            if len(letters) >= 3 and letters.isalpha():
-                spelled.setdefault(letters, p)
+        for letters in _initials(p):
+            if spelled.setdefault(letters, p) is not p:
+                twice.add(letters)
     if not spelled:
         return
     for m in _CAPS_WORD.finditer(text, 0, end):
         org = spelled.get(m.group(0))
-        if org is not None and m.group(0) not in cast.aliases:
+        if org is not None and m.group(0) not in cast.aliases and m.group(0) not in twice:
             cast.aliases[m.group(0)] = org
+
+
+def _initials(p: Participant) -> set[str]:
+    """The words of capitals that may spell a body's name: the first letters of all its words or of its quoted name
+    («ФБР», «КТЖ»), of its words but prepositions, «и» and its country («МЧС» for «Министерство чрезвычайных ситуаций
+    Кыргызстана»), or of their first three or more («КЧС» for «Комитет по чрезвычайным ситуациям и гражданской
+    обороне»)."""
+    out = set()
+    quoted = _QUOTED_PART.search(p.name)
+    for words in (p.name.split(), quoted.group(1).split() if quoted else ()):
+        letters = "".join(w.strip("«»\"„“”")[:1] for w in words).upper()
+        if len(letters) >= 3 and letters.isalpha():
+            out.add(letters)
+    content = [w for w in p.name.split() if norm_word(w) not in _FUNCTION_WORDS and not (p.country and country_of_word(w))]
+    letters = "".join(w[:1] for w in content).upper().replace("Ё", "Е")
+    if len(content) >= 2 and letters.isalpha():
+        out.update(letters[:k] for k in range(3, len(letters)))
+        out.add(letters)
+    return out
 
 
 def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lemma: str, gram: frozenset) -> None:
