@@ -163,7 +163,8 @@ def _outlet(p: Participant, text: str) -> bool:
     # media``), named in Latin letters alone, as the foreign press is («The Guardian», «Reuters»), or by its
     quoted name alone right after a verb of writing («— пишет «Коммерсантъ»»)."""
     return _media_headed(p) or _latin_only(p.name) \
-        or p.name[:1] == "«" and any(_WRITER.search(text, max(0, m.start - 20), m.start) for m in p.mentions)
+        or p.name[:1] == "«" and any(_WRITER.search(text, max(0, m.start - 20), m.start)
+                                     or _WRITES.match(text, m.end) for m in p.mentions)
 
 
 def _media_headed(p: Participant) -> bool:
@@ -181,6 +182,7 @@ def _own_name(p: Participant) -> bool:
         or first.isupper() and "«" in p.name and org_key([_reading(first)[0]])[0] not in org_heads()
 
 
+_WRITES = regexes.compile(r"[ \t]+(?:пиш[еу]т|написал[аи]?|сообща[ею]т|публику[ею]т|опубликовал[аи]?)(?![\w-])")  # «Ведомости» пишут
 _WRITER = regexes.compile(r"(?<![\w-])(?:пиш[еу]т|написал[аи]?|публику[ею]т|опубликовал[аи]?|переда[её]т|передают)\s+$")
 
 
