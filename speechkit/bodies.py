@@ -47,9 +47,9 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     if _in("states", _reading(head.text)[0]) and (country is not None or len(parts) > 1
                                                  and country_of_word(parts[1].text)):
         return None  # «в Российской Федерации», «Республика Казахстан»: a country, not a body
-    alias = cast.aliases.get(head.text)
-    if alias is not None and len(parts) == 1:
-        return alias  # «КСИР» after «Корпус стражей исламской революции (КСИР, …)»
+    alias = cast.aliases.get(" ".join(w.text for w in parts))
+    if alias is not None:
+        return alias  # «КСИР» after «Корпус стражей исламской революции (КСИР, …)», «ИК МФСА»
     if len(parts) == 1 and country is None and (short := _short_name_of(cast, head, pos)) is not None:
         if mention:
             cast.mention(short, np[0].start, np[-1].end, subject and _can_be(head.text, "nomn"))
@@ -182,7 +182,8 @@ def _own_name(p: Participant) -> bool:
         or first.isupper() and "«" in p.name and org_key([_reading(first)[0]])[0] not in org_heads()
 
 
-_WRITES = regexes.compile(r"[ \t]+(?:пиш[еу]т|написал[аи]?|сообща[ею]т|публику[ею]т|опубликовал[аи]?)(?![\w-])")  # «Ведомости» пишут
+# «„Ведомости“ пишут»: a verb of writing after an outlet's name
+_WRITES = regexes.compile(r"[ \t]+(?:пиш[еу]т|написал[аи]?|сообща[ею]т|публику[ею]т|опубликовал[аи]?)(?![\w-])")
 _WRITER = regexes.compile(r"(?<![\w-])(?:пиш[еу]т|написал[аи]?|публику[ею]т|опубликовал[аи]?|переда[её]т|передают)\s+$")
 
 
@@ -238,10 +239,9 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
                                      " ".join(org_key([_reading(x.text)[0] for x in np]))))
             cast.mention(p, np[0].start, np[-1].end, True)
     _learn_own_names(cast, text, end)
-    _initials_aliases(cast, text, end)
-    for abbr, org in cast.aliases.items():
-        for m in re.finditer(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])", text[:end]):
-            cast.mention(org, m.start(), m.end(), True)
+    from .body_short_names import learn_short_names  # (it reads bodies with _organisation: imported here, not above)
+
+    learn_short_names(cast, text, end)
 
 
 @functools.cache
@@ -293,47 +293,9 @@ def _person_like(cast: Cast, m: re.Match) -> bool:
     return p is not None and p.kind == "person" or len(m.group(2)) < 2
 
 
-_QUOTED_PART = regexes.compile(r"[«\"„]([^«»\"„“”]+)")  # a body's name in quotes
+
+
 _ONE_WORD = regexes.compile(r"\w+")
-_CAPS_WORD = regexes.compile(r"(?<![\w&-])[А-ЯЁ]{2,6}(?![\w&-])")
-
-
-def _initials_aliases(cast: Cast, text: str, end: int) -> None:
-    """«Федерация баскетбола России … на сайте ФБР», «АО «Казахстан темир жолы» … глава КТЖ»: a word of
-    capitals that spells the first letters of a body the text names (or of its quoted name) is that body."""
-    spelled: dict[str, Participant] = {}
-    twice: set[str] = set()
-    for p in cast.participants:
-        if p.kind != "organisation":
-            continue
-        for letters in _initials(p):
-            if spelled.setdefault(letters, p) is not p:
-                twice.add(letters)
-    if not spelled:
-        return
-    for m in _CAPS_WORD.finditer(text, 0, end):
-        org = spelled.get(m.group(0))
-        if org is not None and m.group(0) not in cast.aliases and m.group(0) not in twice:
-            cast.aliases[m.group(0)] = org
-
-
-def _initials(p: Participant) -> set[str]:
-    """The words of capitals that may spell a body's name: the first letters of all its words or of its quoted name
-    («ФБР», «КТЖ»), of its words but prepositions, «и» and its country («МЧС» for «Министерство чрезвычайных ситуаций
-    Кыргызстана»), or of their first three or more («КЧС» for «Комитет по чрезвычайным ситуациям и гражданской
-    обороне»)."""
-    out = set()
-    quoted = _QUOTED_PART.search(p.name)
-    for words in (p.name.split(), quoted.group(1).split() if quoted else ()):
-        letters = "".join(w.strip("«»\"„“”")[:1] for w in words).upper()
-        if len(letters) >= 3 and letters.isalpha():
-            out.add(letters)
-    content = [w for w in p.name.split() if norm_word(w) not in _FUNCTION_WORDS and not (p.country and country_of_word(w))]
-    letters = "".join(w[:1] for w in content).upper().replace("Ё", "Е")
-    if len(content) >= 2 and letters.isalpha():
-        out.update(letters[:k] for k in range(3, len(letters)))
-        out.add(letters)
-    return out
 
 
 def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lemma: str, gram: frozenset) -> None:
