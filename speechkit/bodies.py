@@ -413,9 +413,9 @@ def _kinds() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _of_kind(key: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a body's key begins with one of the heads ``kinds``, as written or after its adjectives
-    («Евразийский банк развития» is a «банк»)."""
+    («Евразийский банк развития» is a «банк»; a participle's lemma is its verb: «Специализированный … суд»)."""
     k = 0
-    while k < len(key) - 1 and _reading(key[k])[2] in ("ADJF", "PRTF"):
+    while k < len(key) - 1 and _reading(key[k])[2] in ("ADJF", "PRTF", "INFN"):
         k += 1
     return any(key[: len(h)] == h or key[k : k + len(h)] == h for h in kinds if h)
 
