@@ -454,11 +454,19 @@ def _attribution_before(text: str, i: int, start: int):
     # the subject of the clause before the colon speaks; not of «Пользователи видели сообщение: «…»»,
     # where the quote is a text seen, read or received (speech_verbs.txt # perceiving)
     perceiving = load_words("speech_verbs.txt", "perceiving")
-    if any(morph.lemma(w.group(0)).replace("ё", "е") in perceiving for w in words):
-        return None
+    seen = {morph.lemma(w.group(0)).replace("ё", "е") for w in words} & perceiving
+    if seen and not (seen <= load_words("speech_verbs.txt", "arriving") and _person_opens(words[0].group(0))):
+        return None  # (not «Зрительница Оксана Дзюба пришла на спектакль: «…»»: a person arrived and speaks)
     if len(words) <= 14 and any(w.group(0)[0].isupper() for w in words):
         return None, Span(a0, colon, text[a0:colon]), "before"
     return None
+
+
+def _person_opens(word: str) -> bool:
+    """Whether a clause's first word is a person's: a person noun or a given name, in the nominative
+    («Школьник Арсен, пришедший с отцом», «Мадина пришла»; not «Жителям пришли SMS-сообщения»)."""
+    return any("nomn" in p.tag.grammemes and (is_person_noun(word) or "Name" in p.tag.grammemes)
+               for p in morph.parses(word.lower())[:3])
 
 
 _JOINED_CLAUSE = regexes.compile(r"[,;][ \t\u00a0]+(?:а|но|однако|тогда[ \t]как|в[ \t]то[ \t]время[ \t]как)[ \t\u00a0]+")

@@ -15,7 +15,7 @@ from .text import norm_word
 SECTIONS = ("phrases", "head of state", "transcript labels", "role synonyms", "heads", "generic", "aliases",
             "national", "regional", "anaphors", "documents", "groups", "anonymous", "name nouns", "journalist labels",
             "unnamed labels", "answer labels", "proper names",
-            "anaphoric nouns", "member nouns", "relational nouns", "media", "replies", "kinds", "voices", "serving nouns", "staff", "perceiving",
+            "anaphoric nouns", "member nouns", "relational nouns", "media", "replies", "kinds", "voices", "serving nouns", "staff", "perceiving", "arriving",
             "stump prefixes", "states", "peer nouns", "articles", "junior kin", "senior kin", "chambers", "unnamed nouns",
             "occupations", "chair nouns", "place nouns", "missions", "sittings", "appointment verbs", "term nouns", "lower case", "clergy titles", "titles inside", "sound bite labels",
             "own names")
