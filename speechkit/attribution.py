@@ -32,7 +32,7 @@ from .bodies import _organisation, learn_organisations  # noqa: F401 - re-export
 from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
 from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
-from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _org_name,
+from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _known, _org_name,
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .group_phrases import can_be_plural, group
 from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
@@ -433,7 +433,13 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
     fn = (name.text, "femn") if listed else first_name(name.text) or (
         # «Умид»: a listed name; not a place's case form («в мечети Астаны»: no Астан's genitive)
         (name.text, gender or "masc") if known_first_name(name.text) and not place_or_body(name.text) else None)
-    if fn is None or fn[0] != name.text or not (listed or known_first_name(name.text)) or gender and fn[1] != gender:
+    if fn is None or fn[0] != name.text or gender and fn[1] != gender:
+        return None
+    if not (listed or known_first_name(name.text)) and not (
+            # «учительница местной школы Гулиза»: a name the dictionary does not know but guesses as a woman's in the
+            # nominative, after a woman's noun, with no surname's ending
+            fn[1] == "femn" and _feminine_noun(whole[0].text) and surname_ending(name.text) is None
+            and not _known(name.text)):
         return None
     if _reading(before.text)[0] in load_words("organisations.txt", "regional") or _place_noun_before(whole, k):
         return None  # «жительница микрорайона Самал»: the place's name

@@ -2887,6 +2887,16 @@ CASES = [
     ("arriving-message-colon-quote-no-speaker",
      "Ночью абонентам пришли сообщения: «Штормовое предупреждение, не выходите из домов». Ветер достиг 30 м/с.",
      []),
+    # --- a woman's name the dictionary does not know, guessed as one, ending a woman's description
+    ("description-unknown-womans-name-colon",
+     "Медсестра районной больницы Гулназа рассказывает: «Работаем по две смены подряд, людей не хватает».",
+     [("quote", "Работаем по две смены", "Гулназа")]),
+    ("description-unknown-womans-name-after-dash",
+     "«Зимой автобус до райцентра ходит раз в неделю», — пожаловалась продавщица сельского магазина Мээрим.",
+     [("quote", "Зимой автобус до райцентра", "Мээрим")]),
+    ("description-unknown-name-after-village-stays-place",
+     "«Зимой автобус до райцентра ходит раз в неделю», — пожаловалась жительница аула Кызылжиде.",
+     [("quote", "Зимой автобус до райцентра", "жительница аула Кызылжиде")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
