@@ -208,6 +208,15 @@ class NameForms(NamePlaces):
                 # genitive, an indeclinable «Акмаль») is not it. A listed woman's name keeps hers.
                 fa = (a, "masc")
             subject = ending == "" or _nominative(b)
+            if known and ending is None and b[-1:].lower() in "оуеиэю" and self._oblique_place(start) \
+                    and (mans := _mans_genitive(morph.parses(a.lower())[:8])) and not self._woman(a, b, start, end):
+                # «По словам фермера Иона Лупу»: after a post in an oblique case, a surname that does not decline says
+                # nothing; the given name's man's genitive does (not Иона's nominative)
+                fa, subject = (_as_written_name(mans[0].normal_form, a), "masc"), False
+            if subject and ending is None and _oblique_surname(b) and (mans := _mans_genitive(morph.parses(a.lower())[:8])):
+                # «По словам Леонида Кучмы»: a surname the dictionary reads as one man's genitive (its nominative only
+                # a family's plural) makes the given name his genitive too, not a woman's «Леонида»
+                fa, subject = (_as_written_name(mans[0].normal_form, a), "masc"), False
             after = _SPACED_LOWER_WORD.match(self.text[end : end + 40])
             if known and ending is None and a[-1:] in "ая" and after and _past_gender(after.group(1)) == "femn" \
                     and not self._thing_before(start, "femn") and not self._his_surname(b):
@@ -372,6 +381,13 @@ def _bare_given(a: str, b: str) -> bool:
     decline)."""
     return b.endswith("а") and a[-1:].isalpha() and a[-1].lower() not in morph.VOWELS \
         and not a.lower().endswith(_CASE_ENDINGS)
+
+
+def _oblique_surname(word: str) -> bool:
+    """Whether the dictionary reads a word as a surname of one person only in an oblique case («Кучмы»: Кучма's
+    genitive, or the Кучмы family)."""
+    single = [p for p in morph.parses(word.lower())[:6] if {"Surn", "sing"} <= p.tag.grammemes]
+    return bool(single) and all(p.tag.case != "nomn" for p in single)
 
 
 def _mans_genitive(parses: list) -> list:

@@ -340,6 +340,14 @@ def nominative_surname(word: str, gender: str) -> str:
         for p in morph.parses(low)[:3]:
             if p.tag.POS == "NOUN" and {"masc", "sing"} <= p.tag.grammemes and p.tag.case in _OBLIQUE_CASES:
                 return _cap_like(_as_written(p.normal_form, word), word)
+    first = morph.parses(low)[0]
+    if gender == "masc" and first.tag.POS == "NOUN" and {"femn", "sing"} <= first.tag.grammemes \
+            and first.tag.case in ("gent", "ablt") and first.normal_form.endswith(("а", "я")) \
+            and first.normal_form[:-1] == low[: len(first.normal_form) - 1]:
+        # «Сергея Рошки» → «Рошка», «с Петром Лозой» → «Лоза»: a man's surname in «-а», «-я» declines as a noun of the
+        # first declension does, which the dictionary reads it as first (in the genitive or the instrumental: a final
+        # «-у», «-е» is as often a surname that does not decline, «Русу», «Чобану»)
+        return _cap_like(_as_written(first.normal_form, word), word)
     return word
 
 

@@ -2897,6 +2897,17 @@ CASES = [
     ("description-unknown-name-after-village-stays-place",
      "«Зимой автобус до райцентра ходит раз в неделю», — пожаловалась жительница аула Кызылжиде.",
      [("quote", "Зимой автобус до райцентра", "жительница аула Кызылжиде")]),
+    # --- a man's surname in «-а» declined as a noun of the first declension, back in the nominative
+    ("surname-first-declension-genitive",
+     "По словам председателя кооператива Виктора Рошки, закупочные цены не изменятся. «Молоко будем принимать "
+     "по прежней цене до весны», — уточнил он.",
+     [("quote", "Молоко будем принимать", "Виктор Рошка")]),
+    ("surname-dictionary-genitive-mans-given",
+     "По словам Леонида Кучмы, переговоры о транзите затянутся. «Сторонам нужно время», — добавил он.",
+     [("quote", "Сторонам нужно время", "Леонид Кучма")]),
+    ("surname-in-u-does-not-decline",
+     "По словам фермера Иона Лупу, урожай винограда упал вдвое. «Заморозки убили почти все почки», — добавил он.",
+     [("quote", "Заморозки убили", "Ион Лупу")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
