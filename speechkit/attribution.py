@@ -352,7 +352,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         unread = len(rest) > 1 and all(w.text[:1].isupper() and not place_or_body(w.text)
                                        and not country_of_word(w.text) and not _org_name(w) for w in rest[:2]) \
             and rest[1].start - rest[0].end == 1  # a pair of capitals: a given name and a surname
-        given = _given_name_after(whole, gender)
+        given = _given_name_after(whole, gender, cast)
         if given is not None:  # «— сказал водитель такси Бакыт»: a person the text names by a given name only
             return cast.given_name_person(given.text, given.start, given.end)
         return _role(cast, np, pos, ctx, plural=plural, gender=gender, holder=not unread)
@@ -382,10 +382,14 @@ def _latest_family(cast: Cast, pos: int) -> list[Participant]:
     return []
 
 
-def _parents_name(whole: list[Word], k: int) -> int:
+def _parents_name(whole: list[Word], k: int, cast: Cast | None = None) -> int:
     """How many words from ``whole[k]`` name a parent or a spouse in the genitive between a kinship noun and a
     given name: «Дочь Крутиковой Анастасия», «Жена Ивана Петрова Мария» (the one speaking is named by the
-    given name; the name before it is whose daughter or wife she is). 0 where they do not."""
+    given name; the name before it is whose daughter or wife she is), or the case form of the surname of someone
+    the text names after any person noun («сосед Мкртчяна Карен» after «Ашот Мкртчян»). 0 where they do not."""
+    if cast is not None and k + 1 < len(whole) and is_person_noun(whole[k - 1].text) \
+            and cast.declined_surname(whole[k].text) and whole[k + 1].text[:1].isupper():
+        return 1
     if _reading(whole[k - 1].text)[0] not in load_words("roles.txt", "relational nouns"):
         return 0
     n = 0
@@ -400,7 +404,7 @@ def _parents_name(whole: list[Word], k: int) -> int:
     return n if k + n < len(whole) and whole[k + n].text[:1].isupper() else 0
 
 
-def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
+def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None = None) -> Word | None:
     """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
     dictionary knows (or data/womens_names.txt lists), in the nominative, of the verb's sex, after lower-case
     words that name no place (after «села», «аула» it may be the village's name: organisations.txt
@@ -417,7 +421,7 @@ def _given_name_after(whole: list[Word], gender: str | None) -> Word | None:
             # «района Снеговая Падь» before another capitalised word: «житель района Ваке Давид»)
             place = named_place
             k += 1
-        elif parent := _parents_name(whole, k):
+        elif parent := _parents_name(whole, k, cast):
             k += parent  # (past «Дочь Крутиковой»: whose daughter she is)
         else:
             break

@@ -119,6 +119,8 @@ class NameForms(NamePlaces):
             return None  # «Жогорку Кенеша»: a body's head noun is no surname
         if surname_ending(a) not in (None, "", "а") and self._known_surname(a):
             return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
+        if surname_ending(a) is None and self.declined_surname(a) and (first_name(b) or ("",))[0] == b:
+            return None  # «Гурген Саакян … Напарник Саакяна Тигран»: a known surname declined, then a given name alone
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
             return None  # «Кызылжар Су», "Батыс су арнасы": a quoted name is a company's, not a person's
         if self._before_place_noun(end):
@@ -320,6 +322,13 @@ class NameForms(NamePlaces):
             fa = first_name(a, oblique=True)
             return (fa[0], "masc", False)
         return (nominative_given(a, "а"), "masc", False)
+
+    def declined_surname(self, word: str) -> bool:
+        """Whether a word is a case form of the surname of someone the text names, not as the text writes it for
+        them («Мкртчяна» after «Ашот Мкртчян»)."""
+        kin = self.by_key.get(surname_key(word), ())
+        low = norm_word(word)
+        return bool(kin) and all(low not in map(norm_word, p.name.split()) for p in kin)  # (not «Ли» of «Ли Цян»)
 
     def _known_surname(self, word: str) -> bool:
         """Whether the word is a form of a surname the text, the people table or the dictionary knows as

@@ -77,7 +77,6 @@ def _surname_slot(word: str, after_given: bool = False, introduced: bool = False
 
 
 @functools.lru_cache(maxsize=50_000)
-@functools.lru_cache(maxsize=50_000)
 def demonym(word: str) -> bool:
     """A noun of a person by the place they are from («Бишкекчанка», «Алматинец», «Киевлянин»: an ending of
     ``demonym_endings.txt``), not a given name or surname: the dictionary reads it as no name, as an animate

@@ -2908,6 +2908,15 @@ CASES = [
     ("surname-in-u-does-not-decline",
      "По словам фермера Иона Лупу, урожай винограда упал вдвое. «Заморозки убили почти все почки», — добавил он.",
      [("quote", "Заморозки убили", "Ион Лупу")]),
+    # --- someone's surname in its case between a person noun and a given name: the given name's holder speaks
+    ("declined-known-surname-then-given-name-after-dash",
+     "Пасечник Гурген Саакян лишился половины ульев.\n\n«Пчёлы погибли за одну неделю», — говорит сосед Саакяна "
+     "Вардан.",
+     [("quote", "Пчёлы погибли", "Вардан")]),
+    ("declined-known-surname-then-given-name-colon",
+     "Пасечник Гурген Саакян лишился половины ульев. Напарник Саакяна Тигран уверен: «Виноваты пестициды с "
+     "соседних полей»",
+     [("quote", "Виноваты пестициды", "Тигран")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
