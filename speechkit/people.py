@@ -198,6 +198,12 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов», «Жогорку Кенеша Эркинбек Турусбеков»:
                 # the name is the pair after
                 pair = None
+            elif pair is not None and third is not None and (fa := first_name(a)) is not None and fa[0] != a \
+                    and known_first_name(b) and (first_name(b) or ("",))[0] == b \
+                    and _surname_slot(third.group(0), after_given=True) and not is_patronymic(third.group(0)):
+                # «Исполнительница роли Катерины Дарья Ли»: a given name in its case (a role's, someone's), then a given
+                # name in the nominative and a surname of any shape: the name is the pair after
+                pair = None
             elif pair is not None and third is not None and (first_name(b) or given_slot(b)) \
                     and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
                     and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())

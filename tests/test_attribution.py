@@ -2917,6 +2917,11 @@ CASES = [
      "Пасечник Гурген Саакян лишился половины ульев. Напарник Саакяна Тигран уверен: «Виноваты пестициды с "
      "соседних полей»",
      [("quote", "Виноваты пестициды", "Тигран")]),
+    # --- a given name in its case, then a given name in the nominative and a short surname: the pair after
+    ("role-character-genitive-then-name-short-surname",
+     "Исполнительница роли Джульетты Мария Ким признаётся, что волновалась. «Зал принял нас очень тепло», — "
+     "сказала актриса.",
+     [("quote", "Зал принял нас", "Мария Ким")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
