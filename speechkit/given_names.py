@@ -28,6 +28,7 @@ _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представив�
 _RESIDENT_OF_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё]+) [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)? $")  # «Житель Талгара | Шерзод»
 _FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
 _AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
+_BY_NAME = regexes.compile(r"(?<![\w-])по[ \t]+имени[ \t]+$")
 _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 _WORD_RUN = regexes.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")  # words, and any other mark as one
 
@@ -132,6 +133,8 @@ class GivenNames(NamePlaces):
         word, text = m.group(0), self.text
         if not given_slot(word) or _CAP_NEXT.match(text, m.end()):
             return False
+        if _BY_NAME.search(text, max(0, m.start() - 12), m.start()):
+            return True  # «водитель по имени Медер», «девушка по имени Айсулуу»: what follows is a given name
         if self._noun_from_a_place_before(m.start()) or self._resident_of_a_place_before(m.start()) \
                 or text[m.start() - 2 : m.start() - 1] in _DEMONYM_LAST and demonym(word_before(text, m.start()) or ""):
             # («Бишкекчанка Айпери рассказала …»: a noun of where she is from, then the name)

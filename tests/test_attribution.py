@@ -2922,6 +2922,13 @@ CASES = [
      "Исполнительница роли Джульетты Мария Ким признаётся, что волновалась. «Зал принял нас очень тепло», — "
      "сказала актриса.",
      [("quote", "Зал принял нас", "Мария Ким")]),
+    # --- «по имени X»: what follows is a given name, known to the dictionary or not
+    ("by-name-unknown-given-name-after-dash",
+     "«Летом в кабине под пятьдесят градусов», — пожаловался дальнобойщик по имени Чынгыз.",
+     [("quote", "Летом в кабине", "Чынгыз")]),
+    ("by-name-in-apposition-colon",
+     "Его напарник, механик по имени Станислав, настроен мрачнее: «Запчастей нет, ремонтируем тем, что осталось»",
+     [("quote", "Запчастей нет", "Станислав")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
