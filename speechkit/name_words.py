@@ -32,7 +32,11 @@ def _dictionary_surname(word: str) -> bool:
 
 def _same_case(given: str, surname: str) -> bool:
     """Whether a common noun before a surname with a case ending can be in that case («Алмазу
-    Дуйшеналиеву»: both datives; not «а», a woman's nominative as often as a man's genitive)."""
+    Дуйшеналиеву»: both datives; «а», a woman's nominative as often as a man's genitive, only where the noun reads
+    as nothing but a man's genitive: «депутата Улана Токтогулова», of the noun «улан»)."""
+    if surname_ending(surname) == "а":
+        parses = morph.parses(given.lower())[:3]
+        return bool(parses) and all(p.tag.case in ("gent", "accs") and "masc" in p.tag.grammemes for p in parses)
     cases = _CASES_OF_ENDING.get(surname_ending(surname) or "", ())
     return any(c in p.tag.grammemes for p in morph.parses(given.lower())[:3] for c in cases)
 
