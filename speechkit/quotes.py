@@ -457,7 +457,10 @@ def _attribution_before(text: str, i: int, start: int):
     seen = {morph.lemma(w.group(0)).replace("ё", "е") for w in words} & perceiving
     if seen and not (seen <= load_words("speech_verbs.txt", "arriving") and _person_opens(words[0].group(0))):
         return None  # (not «Зрительница Оксана Дзюба пришла на спектакль: «…»»: a person arrived and speaks)
-    if len(words) <= 14 and any(w.group(0)[0].isupper() for w in words):
+    if (len(words) <= 14 or len(words) <= 24 and _person_opens(words[0].group(0))) \
+            and any(w.group(0)[0].isupper() for w in words):
+        # (a clause that opens with a person may run longer: «Переселенка Севиндж Мамедова, вернувшаяся в родное
+        # село под Физули, до сих пор не отпускает детей за ограду: «…»»)
         return None, Span(a0, colon, text[a0:colon]), "before"
     return None
 

@@ -2945,6 +2945,11 @@ CASES = [
      "Вопрос депутата Улана Сыдыкова остался без ответа. «Я задам его снова на следующей сессии», — пообещал "
      "Сыдыков.",
      [("quote", "Я задам его снова", "Улан Сыдыков")]),
+    # --- a colon clause that opens with a person may run long: a participle's clause between commas
+    ("colon-clause-person-long-participle",
+     "Пенсионерка Зинаида Кравец, прожившая в этом доме больше сорока лет и пережившая три капремонта, "
+     "настроена скептически: «Крышу латают каждую осень, а она всё равно течёт»",
+     [("quote", "Крышу латают", "Зинаида Кравец")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
