@@ -142,6 +142,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
                 speech_until = p.end
                 said_until = max(p.end, q.attribution.end if q.attribution and q.side != "before" else p.end)
         dashed = _dash_speech(text, para, pairs)
+        if not dashed and len(quotes) == before_para:
+            dashed = _after_colon_line(text, para, prev, end)
         if not dashed and goes_on and not dialogue and len(quotes) == before_para:
             dashed = _dash_goes_on(text, para, pairs)
         quotes += dashed
@@ -449,6 +451,12 @@ def _attribution_before(text: str, i: int, start: int):
             # (not «Министр заявил, но позже уточнил: …», «… не раскрыл, однако отметил, что сторона …: …»: no
             # subject before the verb of the joined clause, the same one goes on)
             a0 = joined[-1].end()
+        last_comma = text.rfind(",", a0, verbs[-1].start())
+        chunk = [w for w in words if last_comma < w.start() < verbs[-1].start()] if last_comma > a0 else []
+        if any((w.group(0)[0].isupper() or is_person_noun(w.group(0))) and _can_be_nominative(w.group(0)) for w in chunk):
+            # «На вопрос, не думает ли она переехать, Асель отвечает: …»: the subject right before the verb, after
+            # a clause set off by commas that has a subject of its own
+            a0 = chunk[0].start()
         return _as_span(verbs[-1]), Span(a0, colon, text[a0:colon]), "before"
     # «Министр, глава ведомства: "…"» · «Сам Александр Белов оказался более дипломатичным: «…»» —
     # the subject of the clause before the colon speaks; not of «Пользователи видели сообщение: «…»»,
@@ -463,6 +471,13 @@ def _attribution_before(text: str, i: int, start: int):
         # село под Физули, до сих пор не отпускает детей за ограду: «…»»)
         return None, Span(a0, colon, text[a0:colon]), "before"
     return None
+
+
+def _can_be_nominative(word: str) -> bool:
+    """Whether a word reads as a nominative, or is one the dictionary does not know («Асель», «дипломат»; not
+    «Таджикистана», «продавщицей»)."""
+    return not morph.analyzer().word_is_known(word.lower()) \
+        or any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:4])
 
 
 def _person_opens(word: str) -> bool:
@@ -503,6 +518,30 @@ def _dialogue_before(text: str, bare: list[Span], said: Quote) -> list[Quote]:
     lines = [Quote(p.start, p.end, None, None, (_DASH_LINE.match(text, p.start, p.end).end(), p.end), kind="dash",
                    side="dialogue") for p in bare]
     return lines if any(_asks(text, q) for q in lines) else []
+
+
+def _after_colon_line(text: str, para: Span, prev: Span | None, end: int) -> list[Quote]:
+    """«Асель отвечает не задумываясь: / — Нет. Здесь мои мастерицы, здесь мой дом.»: a dash line with no
+    attribution of its own right after a paragraph that ends with a colon is what that paragraph's clause says
+    (``_attribution_before``); not an item of a list («назвал приоритеты: / — дороги; / — школы»): the line is
+    the only dash line there and ends no item."""
+    if prev is None or not prev.text.rstrip().endswith(":"):
+        return []
+    m = _DASH_LINE.match(text, para.start, para.end)
+    if m is None or text[para.start : para.end].rstrip().endswith((";", ",")) \
+            or _DASH_LINE.match(text, _skip_space(text, para.end, end)):
+        return []
+    before = _attribution_before(text, para.start, prev.start)
+    if before is None or before[2] != "before" or before[0] is None and not _person_opens(_WORD.findall(before[1].text)[0]):
+        return []  # (a topic's heading is no speaker: «О ценах на рыбу: / — …»)
+    verb, attr, _ = before
+    return [Quote(m.start(), para.end, attr, verb, (m.end(), para.end), kind="dash", side="before")]
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
 
 
 def _bare_question(text: str, para: Span) -> bool:
