@@ -91,7 +91,10 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         if lead == 0 and body_name(parts[0].text) else _nominative_head(
         " ".join(w.text for w in parts[: lead + 1]), body=True)  # «"Алматы әуендері"» stays as written
     rest = parts[lead + 1 :]
-    name_words = [head_text] + [w.text for w in rest]
+    # («Министерство труда, социальной защиты и миграции»: a comma inside the name stays)
+    name_words = [head_text + ("," if rest and text[parts[lead].end : rest[0].start].strip() == "," else "")] \
+        + [w.text + ("," if k + 1 < len(rest) and text[w.end : rest[k + 1].start].strip() == "," else "")
+           for k, w in enumerate(rest)]
     if country is not None and not any(country_of_word(w.text) for w in rest) and not any(map(_latin_name, parts)):
         name_words.append(country.genitive)  # (not «Немецкая Die Welt»: an outlet's own name says no country)
     name = " ".join(name_words)

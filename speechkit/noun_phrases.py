@@ -299,10 +299,12 @@ def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
     культуры, информации и туризма Кыргызстана Нурлан Абдрахманов».
     """
     out = ws[:1]
-    for prev, w in zip(ws, ws[1:]):
+    for k, (prev, w) in enumerate(zip(ws, ws[1:])):
         gap = text[prev.end : w.start].strip(" \u00a0«»\"„“”")
-        if gap == "," and _genitive_noun(prev) and _genitive_noun(w):
-            gap = ""
+        nxt = ws[k + 2] if k + 2 < len(ws) else None
+        if gap == "," and _genitive_noun(prev) and (_genitive_noun(w) or _genitive_adjective(w) and nxt is not None
+                                                    and _genitive_noun(nxt)):
+            gap = ""  # («министр труда, социальной защиты и миграции»: an adjective before the next genitive too)
         if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN") and not w.text[:1].isupper():
             break  # (a capital inside the phrase is a name the dictionary reads as a verb: «депутат Едил …»)
         out.append(w)
@@ -311,6 +313,10 @@ def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
 
 def _genitive_noun(w: Word) -> bool:
     return w.text[:1].islower() and _reading(w.text)[2] == "NOUN" and _can_be(w.text, "gent")
+
+
+def _genitive_adjective(w: Word) -> bool:
+    return w.text[:1].islower() and _reading(w.text)[2] == "ADJF" and _can_be(w.text, "gent")
 
 
 def _dative_only(word: str) -> bool:
@@ -336,6 +342,9 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
     joined = False  # after «и» in a body's name: the second complement, up to its noun
     for prev, w in zip(np, np[1:]):
         gap = text[prev.end : w.start]
+        if gap.strip(" \u00a0«»\"„“”") == "," and _listed_complement(np, prev, w, head if head is not None else np[0]):
+            out.append(w)  # «Министерство труда, социальной защиты и миграции»: a list of complements ending in «и»
+            continue
         if gap.strip(" \u00a0«»\"„“”") or w.low in ("а", "но", "который", "которая", "которые", "что"):
             break
         if w.low == "и":
@@ -388,6 +397,18 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
                 break  # a complement is a genitive noun phrase: «жители поселка | уже», «… | агентство APA»
         out.append(w)
     return out
+
+
+def _listed_complement(np: list[Word], prev: Word, w: Word, head: Word) -> bool:
+    """Whether a comma after a body's genitive complement goes on with another complement of one list that
+    «и» closes within the next four words: «Министерство труда, | социальной защиты и миграции»."""
+    if not _body_head(_reading(head.text)[0]) or not _genitive_noun(prev):
+        return False
+    k = np.index(w)
+    rest = np[k : k + 5]
+    if not (_genitive_noun(w) or _genitive_adjective(w) and len(rest) > 1 and _genitive_noun(rest[1])):
+        return False
+    return any(x.low == "и" for x in rest[1:])
 
 
 @functools.lru_cache(maxsize=20_000)

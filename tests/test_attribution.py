@@ -2975,7 +2975,7 @@ CASES = [
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
-PENDING: set[str] = {"colon-verb-body-name-with-commas-stays-whole"}  # a body named with commas inside its name
+PENDING: set[str] = set()
 PENDING_PROPERTY: set[str] = set()
 
 SPEECH_KINDS = ("quote", "turn", "fragment")
