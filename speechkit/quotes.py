@@ -390,12 +390,13 @@ def _as_said(text: str, start: int, end: int) -> tuple[int, int] | None:
     «Как» counts when a speech verb follows within three words; «по словам»-type openers are the
     phrases of speech_verbs.txt that begin with «по».
     """
-    low = text[start:end].lower()
+    low = text[start:end].lower().replace("ё", "е")  # (the list writes «по ее словам»)
     for phrase in load_sections("speech_verbs.txt").get("phrases", ()):
         if phrase.startswith("по "):
-            k = low.find(phrase + " ")
-            if k >= 0 and (k == 0 or not low[k - 1].isalpha()):
-                return start + k, start + k + len(phrase)
+            k = low.find(phrase)
+            after = low[k + len(phrase) : k + len(phrase) + 1]
+            if k >= 0 and (k == 0 or not low[k - 1].isalpha()) and after in (" ", ","):
+                return start + k, start + k + len(phrase)  # («по его мнению,»: the marker ends at its comma too)
     for m in _AS.finditer(text, start, end):
         for w in list(_WORD.finditer(text, m.end(), end))[:3]:
             if is_speech_verb(w.group(0)):
@@ -461,6 +462,15 @@ def _attribution_before(text: str, i: int, start: int):
     # «Министр, глава ведомства: "…"» · «Сам Александр Белов оказался более дипломатичным: «…»» —
     # the subject of the clause before the colon speaks; not of «Пользователи видели сообщение: «…»»,
     # where the quote is a text seen, read or received (speech_verbs.txt # perceiving)
+    said = _as_said(text, a0, colon)
+    if said is not None and said[0] == a0:
+        # «По его мнению, квота защищает рынок: «…»», «По словам эксперта, цены вырастут: «…»»: whom the marker
+        # names, up to the comma after it (the marker itself where it holds the possessive: «по его мнению»)
+        comma = text.find(",", said[1], colon)
+        stop = colon if comma < 0 else comma
+        own = len(_WORD.findall(text, said[0], said[1])) > 2
+        begin = said[0] if own else said[1]
+        return None, Span(begin, stop, text[begin:stop]), "words"
     perceiving = load_words("speech_verbs.txt", "perceiving")
     seen = {morph.lemma(w.group(0)).replace("ё", "е") for w in words} & perceiving
     if seen and not (seen <= load_words("speech_verbs.txt", "arriving") and _person_opens(words[0].group(0))):
