@@ -139,7 +139,10 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             and text[after[0].end : after[1].start] == " " and (after[1].low in ONE_OF or after[1].low in PRONOUNS
                                                                or after[1].text[:1].isupper()
                                                                or is_person_noun(after[1].text)):
-        after = after[1:]  # «— сказал Bloomberg один из чиновников»: the outlet (undeclined) is the one told
+        # «— сказал Bloomberg один из чиновников»: the outlet (undeclined) is the one told; so is an outlet with its
+        # country («— рассказал Sputnik Армения фермер …»)
+        country = len(after) > 2 and country_of_word(after[1].text) and after[2].text[:1].islower()
+        after = after[2:] if country else after[1:]
     orders = (before, after) if subject_first else (after, before)
     reply = vlemma in load_words("speech_verbs.txt", "replies")
     for part in orders:

@@ -181,8 +181,9 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
                 for j in range(k + 1, min(k + 4, len(ws))):
                     lem = _reading(ws[j].text)[0]
                     if not ws[j].text[:1].isupper() and (_in("anonymous", lem) or _in("groups", lem)
-                                                         or is_role_word(lem)) and _can_be(ws[j].text, "nomn"):
-                        return ws[j:]
+                                                         or is_role_word(lem) or is_person_noun(ws[j].text)) \
+                            and _can_be(ws[j].text, "nomn"):
+                        return ws[j:]  # («рассказал Sputnik Армения фермер …»: a person noun too)
             return ws[_with_adjectives(ws, k):]
         if cast is not None and w.text[:1].isupper() and (p := cast.at(w.start)) is not None \
                 and (m := p.last_before(w.start + 1)) is not None and m.subject:

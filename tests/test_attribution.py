@@ -2980,6 +2980,13 @@ CASES = [
     ("colon-clause-opens-with-named-marker",
      "По мнению аналитика Тимура Бекова, спрос восстановится нескоро: «Покупатели ждут снижения ставок».",
      [("quote", "Покупатели ждут", "Тимур Беков")]),
+    # --- the outlet told, with its country, then the speaker described by a person noun
+    ("outlet-with-country-told-then-person-noun",
+     "«Вода ушла только к утру», — рассказал Sputnik Грузия фермер Гиорги Беридзе.",
+     [("quote", "Вода ушла только", "Гиорги Беридзе")]),
+    ("cyrillic-outlet-told-then-person-noun",
+     "«Вода ушла только к утру», — рассказал РИА Новости пасечник Олег Дорошенко.",
+     [("quote", "Вода ушла только", "Олег Дорошенко")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
