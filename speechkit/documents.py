@@ -42,7 +42,10 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if rest[0].low in ("нем", "ней", "них"):  # «В нем отмечается»: the document just named
             return ctx.issuer or ctx.last
         if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)
-                                                                  and not _in("documents", _reading(rest[0].text)[0])):
+                                                                  and not _in("documents", _reading(rest[0].text)[0])
+                                                                  and not (_adjectival(rest[0]) and len(rest) > 1
+                                                                           and rest[1].text[:1].islower())):
+            # (not «в Алматинской области»: an adjective the dictionary guesses, before the noun it goes with)
             # «сообщили в "Алматы әуендері"», «резюмировали в Казселезащите»: a body by its own name; an
             # abbreviation with its complements («в ГУ МВД по Московской области», «в ДЧС Алматы», «в IT Park»)
             if rest[0].text.isupper() and len(rest[0].text) > 1 or re.match(r"[A-Z]", rest[0].text):
@@ -51,6 +54,10 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
                             and p.kind == "person"), len(np))  # (not «в ДЧС Алматы | Ерлану Карину»)
                 return _organisation(cast, text, np[:cut], pos, ctx)
             return _organisation(cast, text, [_quoted_nominative(text, rest[0])], pos, ctx)
+        if rest[0].text[:1].isupper() and ("Orgn" in _reading(rest[0].text)[1] or _titled_body(text, rest)):
+            # «сообщили в Роскосмосе» (a body's name the dictionary knows as one), «в Национальном центре оценки и
+            # экзаменов» (a capitalised adjective opening a name whose noun names no place: not «в Кировском районе»)
+            return _organisation(cast, text, _clip(text, rest), pos, ctx)
         if rest[0].low in _a.POSSESSIVES and len(rest) > 1 and _in("documents", _reading(rest[1].text)[0]):
             return _a._possessor(cast, rest[0], pos, ctx)  # «говорится в их обзоре»: the issuer it points back to
         np = _clip(text, rest)
@@ -69,6 +76,20 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
     return (ctx.issuer or ctx.last) if impersonal else None
+
+
+def _titled_body(text: str, rest: list[Word]) -> bool:
+    """Whether the words after «в» name a body by a capitalised adjective and a noun that is no place, person or
+    document: «Национальном центре тестирования», «Государственном музее искусств»."""
+    if not _adjectival(rest[0]):
+        return False
+    np = _clip(text, rest)
+    head = next((x for x in np if not _adjectival(x)), None)
+    if head is None or not head.text[:1].islower():
+        return False
+    lemma, gram, part = _reading(head.text)
+    return part == "NOUN" and "inan" in gram and "sing" in gram and lemma not in load_words("organisations.txt", "place nouns") \
+        and not _in("documents", lemma)
 
 
 NAME_REACH = 3000  # characters on each side of a quoted name searched for its nominative

@@ -356,7 +356,10 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             # по регулированию и развитию …», «Комитета по чрезвычайным ситуациям и гражданской обороне»: a second
             # complement of a body's name in the first one's case; «Минздрав и МЧС» are two
             between = np[k + 1 : np.index(nxt)] if nxt is not None else []
-            if not (head is not None and _body_head(_reading(head.text)[0]) and nxt is not None
+            # (a name opened by a capitalised adjective is a body's whatever its noun: «Национальный центр оценки и
+            # экзаменов»)
+            titled = np[0].text[:1].isupper() and _adjectival(np[0])
+            if not (head is not None and (_body_head(_reading(head.text)[0]) or titled) and nxt is not None
                     and nxt.text[:1].islower() and _reading(nxt.text)[2] == "NOUN" and prev is not head
                     and all(_shared_oblique_case(prev.text, x.text) for x in (*between, nxt))):
                 break  # (not «Корпус стражей исламской революции и другие вооруженные силы»: its adjectives say)

@@ -2987,6 +2987,16 @@ CASES = [
     ("cyrillic-outlet-told-then-person-noun",
      "«Вода ушла только к утру», — рассказал РИА Новости пасечник Олег Дорошенко.",
      [("quote", "Вода ушла только", "Олег Дорошенко")]),
+    # --- «сообщили в X»: a body by its name the dictionary knows as one, or by a capitalised adjective and a noun
+    ("reported-in-dictionary-organisation",
+     "«Сделка будет закрыта до конца квартала», — сообщили в Газпроме.",
+     [("quote", "Сделка будет закрыта", "Газпром")]),
+    ("reported-in-titled-body-with-joined-complement",
+     "«Результаты будут опубликованы через неделю», — сообщили в Республиканском центре тестирования и оценки.",
+     [("quote", "Результаты будут опубликованы", "Республиканский центр тестирования и оценки")]),
+    ("reported-in-region-is-no-body",
+     "«Вода начала отступать», — сообщили в Кызылординской области.",
+     [("quote", "Вода начала отступать", None)]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
