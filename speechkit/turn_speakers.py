@@ -42,8 +42,8 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
         holder = _holder([tr.surname], cast, tr.start) or _introduced_as(label, cast)
-        name = tr.surname.capitalize() if tr.surname.isupper() else tr.surname  # «ВЕДУЩИЙ:» as «Ведущий:»
-        return holder or cast.add(Participant(name, "person", None, label))
+        # «Ведущий:», «ВЕДУЩАЯ:» that the text ties to nobody: the role in lower case, as any unnamed post («ведущий»)
+        return holder or cast.add(Participant(label, "person", None, label))
     if tr.kind == "name":
         from .roles import is_person_noun
 
