@@ -38,10 +38,11 @@ LABEL = regexes.compile(
 _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 # at a line start: «Ауез Габбасов:», «АУЕЗ ГАББАСОВ:», «Ахметов:», «**Айжан Бекова:**»; a press conference's
 # journalist with the outlet in brackets: «Мехрангез Каримова («Ховар»):»; a panel's speaker with the role after
-# a comma: «Анна Беляева, архитектор:»
+# a comma: «Анна Беляева, архитектор:», «ОЛЕГ ДЕМЧЕНКО, ГЛАВА ОВА:»
 NAME_LABEL = regexes.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
-    r"(?:[ \t]+\([^()\n:]{1,60}\)|,[ \t]+[а-яё][^:\n]{0,60})?(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+    r"(?:[ \t]+\([^()\n:]{1,60}\)|,[ \t]+[а-яё][^:\n]{0,60}|,[ \t]+[А-ЯЁ]{2,}(?:[ \t]+[А-ЯЁ-]{2,}){0,6})?"
+    r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start, a post or description, then a full name: «Директор завода Мухтар Алиакбаров:»,

@@ -2997,6 +2997,13 @@ CASES = [
     ("reported-in-region-is-no-body",
      "«Вода начала отступать», — сообщили в Кызылординской области.",
      [("quote", "Вода начала отступать", None)]),
+    # --- a capitals label with the speaker's post after a comma, in capitals too
+    ("caps-label-with-caps-post-after-comma",
+     "Расшифровка эфира.\n\nВЕДУЩАЯ: Что известно о пострадавших?\n\n"
+     "АНДРЕЙ КОВАЛЕНКО, НАЧАЛЬНИК ОБЛАСТНОЙ СЛУЖБЫ СПАСЕНИЯ: Пострадавших нет, эвакуированы сорок человек.\n\n"
+     "ВЕДУЩАЯ: Спасибо.",
+     [("turn", "Что известно", "ведущая"), ("turn", "Пострадавших нет", "Андрей Коваленко"),
+      ("turn", "Спасибо", "ведущая")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
