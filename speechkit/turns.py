@@ -229,10 +229,13 @@ def _given_name_of_someone(text: str, word: str, lo: int, hi: int) -> bool:
             if nxt and (surname_ending(nxt.group(0)) is not None or surname_like(nxt.group(0))
                         or not morph.analyzer().word_is_known(nxt.group(0).lower())):  # («Сейткали»)
                 return True
+            if _CALLER.match(text, i + len(word)) and first_name(word) and first_name(word)[0] == word:
+                return True  # «Андрей из Самары, вы в эфире. / Андрей: …»: a caller introduced by name and place
         i = text.find(word + " ", i + 1, hi)
     return False
 
 
+_CALLER = regexes.compile(r" из [А-ЯЁ][а-яё-]+")  # «Андрей| из Самары»
 _CAPITAL_AT = regexes.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
 

@@ -3004,6 +3004,12 @@ CASES = [
      "ВЕДУЩАЯ: Спасибо.",
      [("turn", "Что известно", "ведущая"), ("turn", "Пострадавших нет", "Андрей Коваленко"),
       ("turn", "Спасибо", "ведущая")]),
+    # --- a call-in show: a caller introduced by a given name and a place labels their turn by the given name
+    ("caller-by-given-name-and-place-label",
+     "Ведущая: Тарифы на свет выросли на треть. У нас звонок. Тимур из Талдыкоргана, говорите.\n\n"
+     "Тимур: За январь мы заплатили больше, чем за весь прошлый квартал.\n\nВедущая: Спасибо за звонок.",
+     [("turn", "Тарифы на свет", "ведущая"), ("turn", "За январь мы заплатили", "Тимур"),
+      ("turn", "Спасибо за звонок", "ведущая")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
