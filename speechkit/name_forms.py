@@ -235,7 +235,7 @@ class NameForms(NamePlaces):
                 masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
                         and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]  # («Ли» says no case)
                 femn = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:8])
-                if masc and (not femn or not self._woman(a, b, start, end)):
+                if masc and (not femn or not self._woman(a, b, start, end)) and not self._after_present_speech_verb(start):
                     given = _as_written_name(masc[0].normal_form, a)
                     if a.startswith(given) and b.endswith(a[len(given):]):
                         return (given, "masc", False)
@@ -284,7 +284,8 @@ class NameForms(NamePlaces):
                 if masc and not any({"Name", "nomn", "masc"} <= p.tag.grammemes for p in parses) and (
                         fa[1] == "masc" or not any({"Name", "femn"} <= p.tag.grammemes and p.tag.case != "nomn"
                                                    for p in parses)
-                        and self._verb_of_name(start, end) is None and not self._womans_noun_before(start)):
+                        and self._verb_of_name(start, end) is None and not self._womans_noun_before(start)
+                        and not self._after_present_speech_verb(start)):
                     fa = (_as_written_name(masc[0].normal_form, a), "masc")
             return (fa[0], fa[1], subject)
         if ending in ("ы", "ых", "ыми"):  # («-ым» is a man's instrumental too: «Токаевым»)
@@ -322,6 +323,17 @@ class NameForms(NamePlaces):
             fa = first_name(a, oblique=True)
             return (fa[0], "masc", False)
         return (nominative_given(a, "а"), "masc", False)
+
+    def _after_present_speech_verb(self, start: int) -> bool:
+        """Whether a speech verb in the present tense stands right before a name, inverted after a quote («—
+        говорит Валентина Гуцу»): the name is its subject, in the nominative (not «Валентин»'s genitive); not after
+        a verb of quoting, whose object the name is («— цитирует Карла Нехаммера агентство»)."""
+        from .attribution import QUOTING  # (both build on the speaker model)
+        from .quotes import is_speech_verb
+
+        before = word_before(self.text, start)
+        return before is not None and is_speech_verb(before) and norm_word(morph.lemma(before)) not in QUOTING \
+            and any({"VERB", "pres"} <= p.tag.grammemes for p in morph.parses(before.lower())[:2])
 
     def declined_surname(self, word: str) -> bool:
         """Whether a word is a case form of the surname of someone the text names, not as the text writes it for

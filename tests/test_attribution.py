@@ -3010,6 +3010,13 @@ CASES = [
      "Тимур: За январь мы заплатили больше, чем за весь прошлый квартал.\n\nВедущая: Спасибо за звонок.",
      [("turn", "Тарифы на свет", "ведущая"), ("turn", "За январь мы заплатили", "Тимур"),
       ("turn", "Спасибо за звонок", "ведущая")]),
+    # --- after a speech verb in the present tense, inverted after the quote, the name is its subject (nominative)
+    ("present-verb-then-womans-name-indeclinable-surname",
+     "«Сын звонит каждое воскресенье», — говорит Валентина Чобану.",
+     [("quote", "Сын звонит", "Валентина Чобану")]),
+    ("present-verb-then-womans-name-surname-in-a",
+     "«Сын звонит каждое воскресенье», — рассказывает Александра Дзюба.",
+     [("quote", "Сын звонит", "Александра Дзюба")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
