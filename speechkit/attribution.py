@@ -346,6 +346,8 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             m = named.last_before(len(text))
             named = _person_in(cast, [w for w in rest if w.start >= m.end], oblique, nominative_only=True,
                                verb_gender=gender) if m is not None else None
+        if named is not None and lemma in load_words("roles.txt", "relational nouns") and _declined_given_name(cast, named.name):
+            named = None  # «Жена Фаридуна» after «Фаридун Раджабов»: his wife, not someone called «Фаридуна»
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
         plural = "plur" in gram or (number == "plur" and can_be_plural(head.text))
         if named is not None:
@@ -450,7 +452,17 @@ def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None =
         return None
     if _reading(before.text)[0] in load_words("organisations.txt", "regional") or _place_noun_before(whole, k):
         return None  # «жительница микрорайона Самал»: the place's name
+    if cast is not None and _declined_given_name(cast, name.text):
+        return None  # «Жена Фаридуна» after «Фаридун Раджабов»: whose wife she is, not her name
     return name
+
+
+def _declined_given_name(cast: Cast, word: str) -> bool:
+    """Whether a word is a case form of the given name of someone the text names («Фаридуна» after «Фаридун
+    Раджабов»): that name with a case ending of one or two letters."""
+    low = word.lower()
+    return any(p.first and low != p.first.lower() and low.startswith(p.first.lower()) and len(low) - len(p.first) <= 2
+               for p in cast.people())
 
 
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:

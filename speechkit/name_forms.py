@@ -104,6 +104,8 @@ class NameForms(NamePlaces):
             return None
         if surname_ending(a) in ("ых", "ыми"):
             return None  # «Дочь Бековых Алия»: a family's plural is no given name
+        if norm_word(morph.lemma(a)) in load_words("roles.txt", "relational nouns") and not known_first_name(a):
+            return None  # «Жена Шерзода осталась …» at a sentence's start: a kinship noun, whose wife, no name
         if is_person_noun(a) and not known_first_name(a) and self._sentence_start(start) and surname_ending(b) is None \
                 and (known_first_name(b) or listed_woman(b)) and (first_name(b) or ("",))[0] == b:
             # «Программистка Алеся»: a person's noun opening the sentence, then a given name alone (not «Улан

@@ -18,7 +18,8 @@ from . import morph, regexes
 from .name_words import _body_heads
 from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
 from .name_places import place_noun
-from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, place_or_body, surname_ending,
+from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, listed_woman,
+                    place_or_body, surname_ending,
                     surname_key)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _indeclinable, _known,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
@@ -196,6 +197,7 @@ def _role_word(word: str) -> bool:
 
 
 _REPORTED = regexes.compile(r"\s*[Пп]о\s+(?:словам|мнению|оценке|(?:его|ее|её|их)\s+(?:словам|мнению|оценке))\b")
+_APPOSED_GIVEN = regexes.compile(r"[ \t]*,[ \t]*([А-ЯЁ][а-яё]+)[ \t]*,")  # «Жена Фаридуна|, Нигора,»
 _CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")  # a comma, then the word a clause opens with
 
 
@@ -443,9 +445,14 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
         from .attribution import _given_name_after  # (attribution builds on this module)
 
         at = ws.index(np[0])
-        name = _given_name_after(ws[at:], None)
+        name = _given_name_after(ws[at:], None, cast)
         if name is not None:
             np = ws[at : ws.index(name) + 1]  # «Дальнобойщик из Тюпа Марат стоит …»: named by a given name
+        appos = _APPOSED_GIVEN.match(text, np[-1].end)
+        if name is None and appos and (listed_woman(appos.group(1)) or known_first_name(appos.group(1))) \
+                and not cast.at(appos.start(1)):
+            # «Жена Фаридуна, Нигора, осталась …»: the given name between commas is who the description is
+            np = np + [w for w in ws if w.start == appos.start(1)]
     if not np or any(_quoted(w) or (p := cast.at(w.start)) is not None and p.kind == "person" for w in np):
         return None
     if np[0].low in ("сам", "сама", "сами"):
