@@ -460,9 +460,8 @@ def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None =
 def _declined_given_name(cast: Cast, word: str) -> bool:
     """Whether a word is a case form of the given name of someone the text names («Фаридуна» after «Фаридун
     Раджабов»): that name with a case ending of one or two letters."""
-    low = word.lower()
-    return any(p.first and low != p.first.lower() and low.startswith(p.first.lower()) and len(low) - len(p.first) <= 2
-               for p in cast.people())
+    low, firsts = word.lower(), cast.first_names()
+    return low not in firsts and any(len(low) - k >= 2 and low[:-k] in firsts for k in (1, 2))
 
 
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:

@@ -127,8 +127,12 @@ def _short_name_of(cast: Cast, head: Word, pos: int) -> Participant | None:
     spelt = tuple(w for w in org_key([_reading(head.text)[0]]) if w not in _FUNCTION_WORDS)
     if len(spelt) < 2:
         return None
-    fits = [p for p in cast.participants if p.kind == "organisation" and p.mentions and p.mentions[0].start < pos
-            and p.name != head.text and tuple(w for w in p.key if w not in _FUNCTION_WORDS)[: len(spelt)] == spelt]
+    known = cast.short_fits.get(head.text)
+    if known is None or known[0] != len(cast.participants):  # (each body is read once per short name, not per mention)
+        bodies = [p for p in cast.participants if p.kind == "organisation" and p.name != head.text
+                  and tuple(w for w in p.key if w not in _FUNCTION_WORDS)[: len(spelt)] == spelt]
+        known = cast.short_fits[head.text] = (len(cast.participants), bodies)
+    fits = [p for p in known[1] if p.mentions and p.mentions[0].start < pos]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -85,6 +85,8 @@ class Cast(PeopleLearning):
         self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (turn_speakers._signed_off)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
         self._pairs: dict[str, list] | None = None  # capitalised words before a surname, by its key (people)
+        self._firsts: tuple[int, frozenset[str]] | None = None  # (participants then, their given names): first_names
+        self.short_fits: dict[str, tuple[int, list]] = {}  # a listed short name → bodies it may stand for (bodies)
         self._learn_people()
 
     # ------------------------------------------------------------ registry
@@ -180,6 +182,13 @@ class Cast(PeopleLearning):
     # ------------------------------------------------------------ lookups
     def people(self) -> list[Participant]:
         return [p for p in self.participants if p.kind == "person"]
+
+    def first_names(self) -> frozenset[str]:
+        """The given names of the people the text names, in lower case (made again once someone is added)."""
+        if self._firsts is None or self._firsts[0] != len(self.participants):
+            names = frozenset(p.first.lower() for p in self.participants if p.kind == "person" and p.first)
+            self._firsts = (len(self.participants), names)
+        return self._firsts[1]
 
     def main(self) -> Participant | None:
         """The text's main actor: the person of the lead, then the most mentioned; only a person the
