@@ -18,7 +18,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     """«В.Путин:» → the person; «Вопрос:» or an interview's question → a journalist; «Президент:» →
     whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
     interviewee, the text's main person."""
-    from .names import first_name, surname_key
+    from .names import first_name, listed_woman, surname_ending, surname_key
     from .wordlists import load_sections
 
     label = tr.surname.lower()
@@ -62,6 +62,10 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             holder = _holder(words, cast, tr.start)
             if holder is not None:
                 return holder  # «Торага:» after «Торага Жогорку Кенеша Эркин Асанбеков:»: the post's holder
+            fn = (words[0], "femn") if listed_woman(words[0]) else first_name(words[0])
+            if fn is not None and fn[0] == words[0] and surname_ending(words[0]) is None:
+                at = tr.label.start  # «Алия из Актау:»: a caller's given name, of its sex
+                return cast.given_name_person(words[0], at, at + len(words[0]), fn[1])
             return cast.person(None, words[0], "masc", nominative=True)
         # a label is in the nominative
         at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)

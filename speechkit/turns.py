@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import morph, regexes
 from .model import Span
-from .names import CAP, UPPER, first_name, given_slot, surname_ending, surname_like
+from .names import CAP, UPPER, first_name, given_slot, listed_woman, surname_ending, surname_like
 from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
 
@@ -38,10 +38,12 @@ LABEL = regexes.compile(
 _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 # at a line start: «Ауез Габбасов:», «АУЕЗ ГАББАСОВ:», «Ахметов:», «**Айжан Бекова:**»; a press conference's
 # journalist with the outlet in brackets: «Мехрангез Каримова («Ховар»):»; a panel's speaker with the role after
-# a comma: «Анна Беляева, архитектор:», «ОЛЕГ ДЕМЧЕНКО, ГЛАВА ОВА:»
+# a comma: «Анна Беляева, архитектор:», «ОЛЕГ ДЕМЧЕНКО, ГЛАВА ОВА:»; a caller with a place: «Алия из Актау:»,
+# «Ерлан Досов, Караганда:»
 NAME_LABEL = regexes.compile(
     rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
-    r"(?:[ \t]+\([^()\n:]{1,60}\)|,[ \t]+[а-яё][^:\n]{0,60}|,[ \t]+[А-ЯЁ]{2,}(?:[ \t]+[А-ЯЁ-]{2,}){0,6})?"
+    r"(?:[ \t]+\([^()\n:]{1,60}\)|,[ \t]+[а-яё][^:\n]{0,60}|,[ \t]+[А-ЯЁ]{2,}(?:[ \t]+[А-ЯЁ-]{2,}){0,6}"
+    r"|(?P<caller>[ \t]+из[ \t]+[А-ЯЁ][а-яё-]+|,[ \t]+[А-ЯЁ][а-яё-]+))?"
     r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
@@ -170,6 +172,12 @@ def _is_name_label(words: str) -> bool:
     return bool(first_name(parts[0])) or surname_ending(parts[-1]) is not None or surname_like(parts[-1])
 
 
+def _given_name_label(word: str) -> bool:
+    """«Алия» of «Алия из Актау:»: a caller's given name alone, in the nominative."""
+    fn = first_name(word) if " " not in word else None
+    return fn is not None and fn[0] == word or " " not in word and listed_woman(word)
+
+
 def _is_post_and_name(m: re.Match) -> bool:
     """«Директор завода Мухтар Алиакбаров»: the words before the name hold a person noun and no verb (not
     «Как сказал министр Ерлан Карин»), and the name reads as one."""
@@ -257,7 +265,8 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     posted = [(m, "name") for m in POST_NAME_LABEL.finditer(text, start, end) if _is_post_and_name(m)]
     taken = {m.start() for m, _ in posted}
     names = posted + [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
-                      and (_is_name_label(m.group("surname")) or _named_in_text(text, m, start, end))]
+                      and (_is_name_label(m.group("surname")) or _named_in_text(text, m, start, end)
+                           or m.group("caller") and _given_name_label(m.group("surname")))]
     taken = {m.start() for m, _ in names}
     names += [(m, "name") for m in OUTLET_NAME_LABEL.finditer(text, start, end)  # «Авеста (Зарина Рахимова): …»
               if m.start() not in taken and _is_name_label(m.group("surname"))]
