@@ -374,7 +374,25 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         words[0] = words[0].lower()
         name = _nominative_head(" ".join(words))
         return cast.add(Participant(name, "anonymous", None, norm_word(name)))
+    if _named_body(np, head, gram, oblique):
+        # «Всемирная метеорологическая организация назвала …», «Патриархия Грузии сообщила, что …»: a thing with a
+        # proper name that speaks is a body, whatever its noun
+        return _organisation(cast, text, np, pos, ctx)
     return _person_in(cast, np[at + 1 :], oblique, nominative_only=True)
+
+
+def _named_body(np: list[Word], head: Word, gram: frozenset, oblique: bool) -> bool:
+    """Whether a subject is a body by its proper name: capitalised, of two words or more, headed by a singular
+    inanimate noun in the nominative that names no document, place or country («Всемирная метеорологическая
+    организация», «Патриархия Грузии», «Главное управление по вопросам миграции»)."""
+    lemma = _reading(head.text)[0]
+    # (a capital that only opens the sentence is no name's: «Уровень воды в реке поднялся …»; an adjective or another
+    # capitalised word says it is)
+    named = _adjectival(np[0]) or any(w.text[:1].isupper() for w in np[1:])
+    return not oblique and len(np) >= 2 and np[0].text[:1].isupper() and not _quoted(np[0]) and named \
+        and {"NOUN", "inan", "sing", "nomn"} <= gram and not _in("documents", lemma) \
+        and lemma not in load_words("organisations.txt", "place nouns") and not country_of_word(head.text) \
+        and not place_or_body(head.text)
 
 
 def _latest_family(cast: Cast, pos: int) -> list[Participant]:

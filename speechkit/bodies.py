@@ -33,10 +33,16 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     """
     country = None
     parts: list[Word] = []
+    # «Казахская национальная консерватория», «Грузинская православная церковь»: a capitalised country's adjective
+    # before another adjective opens a proper name, kept as written
+    titled = len(np) > 2 and np[0].text[:1].isupper() and _adjectival(np[1]) and not np[1].text[:1].isupper()
     for w in np:
-        c = country_of_word(w.text) if not _quoted(w) else None
+        c = country_of_word(w.text) if not _quoted(w) and not (titled and w is np[0]) else None
         if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
             country = c[0]
+            continue
+        if titled and parts and parts[0] is np[0] and _adjectival(w) and len(parts) == 1:
+            parts.append(w)  # (the second adjective of the name stays too)
             continue
         if not parts and _adjectival(w) and (not w.text[:1].isupper() or _pronominal(w)):
             continue  # «финансовом ведомстве», «Вся группа»: a lower-case or a pronoun's adjective describes

@@ -16,9 +16,10 @@ import re
 from . import attribution as _a  # (attribution reads its documents here: each calls the other at run time)
 from . import morph, regexes
 from .bodies import _organisation
+from .names import place_or_body
 from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
                            _reading, words_in)
-from .roles import is_person_noun
+from .roles import country_of_word, is_person_noun
 from .sentence_before import body_speaking_before
 from .speakers import Cast, Participant, org_heads
 from .text import LOWER_WORD, norm_word
@@ -125,6 +126,12 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
         if got is not None:
             return got
         lemma, gram, part = _reading(rest[0].text)
+        np = _clip(text, rest)
+        if part == "NOUN" and "inan" in gram and rest[0].text[:1].isupper() and not _in("documents", lemma) \
+                and len(np) > 1 and np[-1].text[:1].isupper() and country_of_word(np[-1].text) \
+                and not place_or_body(rest[0].text) and not country_of_word(rest[0].text):
+            # «говорится в заявлении Патриархии Грузии»: a body by its own noun and its country
+            return _organisation(cast, text, np, pos, ctx)
         if part == "NOUN" and rest[0].text[:1].islower() and not _in("documents", lemma):
             # «говорится в сообщении профсоюза»: a body the model does not know issued it, never the last
             # speaker

@@ -175,6 +175,9 @@ def _subject(ws: list[Word], cast: Cast | None = None, number: str | None = None
         if gender in ("masc", "femn") and pos == "NOUN" and not w.text[:1].isupper() and "inan" in gram \
                 and not is_person_noun(w.text) and not _can_be_gender(w.text, gender) and k + 1 < len(ws):
             continue  # «— огласила постановление председательствующая судья …»: a thing of another gender is the object
+        if k and pos == "NOUN" and "nomn" in gram and not in_pp and skip_to < 0 and ws[0].text[:1].isupper() \
+                and all(_adjectival(x) for x in ws[:k]):
+            return ws  # «Всемирная метеорологическая организация назвала …»: capitalised adjectives open a body's name
         if low in PRONOUNS or _candidate_head(w):
             if w.text[:1].isupper() and _org_name_or_cap(w):
                 # «рассказал РИА Новости источник в администрации»: the agency is told, the source speaks
