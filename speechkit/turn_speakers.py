@@ -131,6 +131,9 @@ def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
     return min(others, key=lambda p: p.mentions[0].start) if others else main
 
 
+_FIRST_WORD = regexes.compile(r"[А-Яа-яЁё-]+")
+
+
 def _introduced_as(label: str, cast: Cast) -> Participant | None:
     """The one person the text introduces with a label's word right before their name, a few words of
     its own at most between («ведущая программы «Итоги» Алия Нурланова» for «Ведущая:»); nobody when
@@ -151,7 +154,10 @@ def _introduced(label: str, cast: Cast) -> list[Participant]:
         # (a dash may stand between: «Модератор — журналист Ильдар Гарипов»)
         before = re.split(r"[.!?;:,\n]", cast.text[max(0, at - 90) : at])[-1]
         lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
-        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]):
+        # (or the mention opens with it: a label «Ведущая Екатерина Берёзова:» is one mention, post and name)
+        opening = _FIRST_WORD.match(cast.text, at, p.mentions[0].end)
+        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]) \
+                or opening is not None and opening.end() < p.mentions[0].end and norm_word(morph.lemma(opening.group(0))) == want:
             fits.append(p)
     return fits
 
