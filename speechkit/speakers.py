@@ -56,6 +56,9 @@ def org_key(lemmas: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_REPORTED_THAT = regexes.compile(r"(?<![\w-])что[ \t]+$")  # «пишет, что | Смирнов …»
+
+
 class Cast(PeopleLearning):
     """The participants of one text and their mentions, in text order."""
 
@@ -220,7 +223,9 @@ class Cast(PeopleLearning):
             if distance > SUBJECT_SENTENCES:
                 break
             if fits(p) and not self.in_quote(m.start):
-                ranked.append(((distance, not (m.subject or self._voiced(m.start)), -m.start), p, m))
+                # (the subject of a reported clause is not who reports it: «Вера Гусейнова пишет, что Смирнов …»)
+                subject = (m.subject or self._voiced(m.start)) and not _REPORTED_THAT.search(self.text, max(0, m.start - 8), m.start)
+                ranked.append(((distance, not subject, -m.start), p, m))
         ranked.sort(key=lambda r: r[0])
         if number == "plur":
             # «У здания суда собрались сторонники. «…» — скандировали они»: «они» are a group named as a
