@@ -384,7 +384,7 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
 def _named_body(np: list[Word], head: Word, gram: frozenset, oblique: bool) -> bool:
     """Whether a subject is a body by its proper name: capitalised, of two words or more, headed by a singular
     inanimate noun in the nominative that names no document, place or country («Всемирная метеорологическая
-    организация», «Патриархия Грузии», «Главное управление по вопросам миграции»)."""
+    организация», «Патриархия Грузии»)."""
     lemma = _reading(head.text)[0]
     # (a capital that only opens the sentence is no name's: «Уровень воды в реке поднялся …»; an adjective or another
     # capitalised word says it is)

@@ -305,9 +305,7 @@ def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
     out = ws[:1]
     for k, (prev, w) in enumerate(zip(ws, ws[1:])):
         gap = text[prev.end : w.start].strip(" \u00a0«»\"„“”")
-        nxt = ws[k + 2] if k + 2 < len(ws) else None
-        if gap == "," and _genitive_noun(prev) and (_genitive_noun(w) or _genitive_adjective(w) and nxt is not None
-                                                    and _genitive_noun(nxt)):
+        if gap == "," and _genitives_go_on(prev, ws[k + 1 : k + 3]):
             gap = ""  # («министр труда, социальной защиты и миграции»: an adjective before the next genitive too)
         if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN") and not w.text[:1].isupper():
             break  # (a capital inside the phrase is a name the dictionary reads as a verb: «депутат Едил …»)
@@ -321,6 +319,13 @@ def _genitive_noun(w: Word) -> bool:
 
 def _genitive_adjective(w: Word) -> bool:
     return w.text[:1].islower() and _reading(w.text)[2] == "ADJF" and _can_be(w.text, "gent")
+
+
+def _genitives_go_on(prev: Word, after: list[Word]) -> bool:
+    """Whether a comma after the genitive ``prev`` goes on with another genitive complement (``after``: the words
+    after the comma): «труда, | информации», «труда, | социальной защиты»."""
+    return _genitive_noun(prev) and bool(after) and (
+        _genitive_noun(after[0]) or _genitive_adjective(after[0]) and len(after) > 1 and _genitive_noun(after[1]))
 
 
 def _dative_only(word: str) -> bool:
@@ -409,13 +414,9 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
 def _listed_complement(np: list[Word], prev: Word, w: Word, head: Word) -> bool:
     """Whether a comma after a body's genitive complement goes on with another complement of one list that
     «и» closes within the next four words: «Министерство труда, | социальной защиты и миграции»."""
-    if not _body_head(_reading(head.text)[0]) or not _genitive_noun(prev):
-        return False
     k = np.index(w)
     rest = np[k : k + 5]
-    if not (_genitive_noun(w) or _genitive_adjective(w) and len(rest) > 1 and _genitive_noun(rest[1])):
-        return False
-    return any(x.low == "и" for x in rest[1:])
+    return _body_head(_reading(head.text)[0]) and _genitives_go_on(prev, rest) and any(x.low == "и" for x in rest[1:])
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -19,8 +19,7 @@ from .name_words import _body_heads
 from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
 from .name_places import place_noun
 from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, listed_woman,
-                    place_or_body, surname_ending,
-                    surname_key)
+                    place_or_body, surname_ending, surname_key)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _indeclinable, _known,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
 from .group_phrases import group

@@ -224,7 +224,8 @@ class Cast(PeopleLearning):
                 break
             if fits(p) and not self.in_quote(m.start):
                 # (the subject of a reported clause is not who reports it: «Вера Гусейнова пишет, что Смирнов …»)
-                subject = (m.subject or self._voiced(m.start)) and not _REPORTED_THAT.search(self.text, max(0, m.start - 8), m.start)
+                subject = (m.subject or self._voiced(m.start)) \
+                    and not _REPORTED_THAT.search(self.text, max(0, m.start - 8), m.start)
                 ranked.append(((distance, not subject, -m.start), p, m))
         ranked.sort(key=lambda r: r[0])
         if number == "plur":
