@@ -102,11 +102,11 @@ def role_label() -> re.Pattern[str]:
     """Вопрос: · Корр.: · КОРР.: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
     alts = "|".join(f"{re.escape(w[:1].upper() + w[1:])}|{re.escape(w.upper())}" for w in _label_words()) or "(?!)"
     # «Вопрос (телеканал «Хабар»):» at a press conference: the asking outlet in brackets
-    # «Вопрос от читателя Алии из Шымкента:»: whom a question comes from, after «от»
+    # «Вопрос от читателя Алии из Шымкента:», «Вопрос из чата, без подписи:»: whom or where a question comes from
     # «СИНХРОН — Иван Ковальчук, председатель СПК:»: a TV transcript's sound bite names its speaker after a dash
     # «Вопрос из зала, Бауржан Есенов, «Чемпионат»:»: the one asking names themselves after a comma
     return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
-                      r"|[ \t]+от[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80}|,[ \t]+[А-ЯЁ][^\n:.!?]{1,80})?"
+                      r"|[ \t]+(?:от|из)[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80}|,[ \t]+[А-ЯЁ][^\n:.!?]{1,80})?"
                       r"(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
 
