@@ -17,9 +17,11 @@ from . import morph, regexes
 from .attribution import JOURNALIST, RELAYING, Context, by_words, learn_organisations, resolve, words_in
 from .fragments import find_fragments
 from .model import Segment, Span, Speaker
+from .names import feminine_given, first_name, known_first_name, listed_woman
 from .quotes import Quote, _asks, is_speech_verb
+from .roles import is_person_noun
 from .speakers import Cast, Participant
-from .text import count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
+from .text import PREPOSITIONS, count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
 from .turn_speakers import _named_journalist, _turn_speaker
 from .turns import Turn
 
@@ -122,6 +124,25 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     return segs, kept_names, speakers
 
 
+def _owner_by_given_name(cast: Cast, ws: list) -> Participant | None:
+    """«Эти слова принадлежат 31-летней учительнице Динаре, с которой …»: a person noun, then a given name in its case
+    with no surname after it: that person, by the given name in the nominative."""
+    k = next((k for k, w in enumerate(ws) if w.text[:1].islower() and is_person_noun(w.text)), None)
+    if k is None:
+        return None
+    for j in range(k + 1, min(k + 5, len(ws))):
+        w = ws[j]
+        if not w.text[:1].isupper() or ws[j - 1].low in PREPOSITIONS:
+            continue  # (past «из Караганды»: a place)
+        hers = feminine_given(w.text, "ой")  # («медсестре Айнуре»: a woman's dative, back to «Айнура»)
+        fn = (hers, "femn") if hers != w.text and listed_woman(hers) else first_name(w.text, oblique=True)
+        if fn is None or not (known_first_name(fn[0]) or listed_woman(fn[0])) \
+                or j + 1 < len(ws) and ws[j + 1].text[:1].isupper() and ws[j + 1].start - w.end == 1:
+            return None  # (a surname after it: the pair is read as a name elsewhere)
+        return cast.given_name_person(fn[0], w.start, w.end, fn[1])
+    return None
+
+
 def _run_on_paragraphs(t: str, quotes: list[Quote], said: list) -> None:
     """A quote over several paragraphs opens each with «» and closes only the last, whose attribution names
     the speaker of them all («Тимур родился … / «Она первая сказала …», — рассказывает мама мальчика …»):
@@ -213,6 +234,8 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         # person the clause names (its capitalised words may be places); a post alone is read as «по словам»
         ws = words_in(t, attr.start, attr.end)
         named = next((p for w in ws if (p := cast.at(w.start)) is not None and p.kind == "person"), None)
+        if named is None:
+            named = _owner_by_given_name(cast, ws)
         if named is not None or any(w.text[:1].isupper() for w in ws):
             return named
         return by_words(cast, t, attr.start, attr.end, q.start, ctx)
