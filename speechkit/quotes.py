@@ -88,8 +88,10 @@ def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None) -
 
 # ---------------------------------------------------------------- classification
 _REPORTED = regexes.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
-_ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|(?:С\s+)?[Ээ]тими\s+словами|Так|"
-                         r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат))\s+", re.I)
+# («Таков ответ председателя …», «— такова позиция министерства …»: whose answer or view the quote is, in the genitive)
+_ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:[—–]\s+)?(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|(?:С\s+)?[Ээ]тими\s+словами|Так|"
+                         r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат"
+                         r"|Таков[аоы]?\s+(?:ответ|мнение|позиция|оценка|вывод|комментарий)))\s+", re.I)
 NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
 NEXT_SUBJECT_WORDS = 12  # the same, when a subject may stand first («Так министр … X прокомментировала»)
 _INTRO_LINE = 160  # characters of a «Имя Фамилия, должность:» line that introduces the next paragraph's quote

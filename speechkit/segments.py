@@ -236,9 +236,14 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         named = next((p for w in ws if (p := cast.at(w.start)) is not None and p.kind == "person"), None)
         if named is None:
             named = _owner_by_given_name(cast, ws)
-        if named is not None or any(w.text[:1].isupper() for w in ws):
+        if named is not None:
             return named
-        return by_words(cast, t, attr.start, attr.end, q.start, ctx)
+        got = by_words(cast, t, attr.start, attr.end, q.start, ctx)
+        if any(w.text[:1].isupper() for w in ws):
+            # (a capitalised word that names nobody the text knows: a body only, «Такова позиция Министерства
+            # строительства», never a person made of a place's name)
+            return got if got is not None and got.kind == "organisation" else None
+        return got
     verb = None
     if q.verb is not None:
         verb = next((w for w in words_in(t, q.verb.start, q.verb.end)), None)

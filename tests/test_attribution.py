@@ -3078,6 +3078,14 @@ CASES = [
     ("words-belong-to-description-place-then-given-name",
      "«Жильё дорожает быстрее, чем растёт зарплата». Эти слова принадлежат водителю из Караганды Тимуру.",
      [("quote", "Жильё дорожает", "Тимур")]),
+    # --- «Таков ответ X», «Такова позиция X» after the quote: whose words they are, in the genitive
+    ("owner-such-is-the-answer-after-dash",
+     "Фермеры жалуются на закупочные цены. «Мы платим по рынку, а рынок сейчас падает» — таков ответ директора "
+     "элеватора Бауыржана Сапарова.",
+     [("quote", "Мы платим по рынку", "Бауыржан Сапаров")]),
+    ("owner-such-is-the-view-of-a-body",
+     "«Тарифы останутся прежними до конца отопительного сезона». Такова позиция Министерства энергетики.",
+     [("quote", "Тарифы останутся прежними", "Министерство энергетики")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
