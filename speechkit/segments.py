@@ -138,7 +138,7 @@ def _owner_by_given_name(cast: Cast, ws: list) -> Participant | None:
         fn = (hers, "femn") if hers != w.text and listed_woman(hers) else first_name(w.text, oblique=True)
         if fn is None or not (known_first_name(fn[0]) or listed_woman(fn[0])) \
                 or j + 1 < len(ws) and ws[j + 1].text[:1].isupper() and ws[j + 1].start - w.end == 1:
-            return None  # (a surname after it: the pair is read as a name elsewhere)
+            return None  # (no given name; or a surname after it, and the pair is read as a name elsewhere)
         return cast.given_name_person(fn[0], w.start, w.end, fn[1])
     return None
 
