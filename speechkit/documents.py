@@ -16,7 +16,7 @@ import re
 from . import attribution as _a  # (attribution reads its documents here: each calls the other at run time)
 from . import morph, regexes
 from .bodies import _organisation
-from .names import place_or_body
+from .names import listed_place, place_or_body
 from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
                            _reading, words_in)
 from .roles import country_of_word, is_person_noun
@@ -54,6 +54,10 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
                 cut = next((k for k in range(1, len(np)) if (p := cast.at(np[k].start)) is not None
                             and p.kind == "person"), len(np))  # (not «в ДЧС Алматы | Ерлану Карину»)
                 return _organisation(cast, text, np[:cut], pos, ctx)
+            if not _quoted(rest[0]) and len(rest) > 1 and text[rest[0].end : rest[1].start] == " " \
+                    and (country_of_word(rest[1].text) or listed_place(rest[1].text) or "Geox" in _reading(rest[1].text)[1]
+                         and _can_be(rest[1].text, "gent")):
+                return _organisation(cast, text, rest[:2], pos, ctx)  # «в Дептрансе Москвы»: with whose it is
             return _organisation(cast, text, [_quoted_nominative(text, rest[0])], pos, ctx)
         if rest[0].text[:1].isupper() and ("Orgn" in _reading(rest[0].text)[1] or _titled_body(text, rest)):
             # «сообщили в Роскосмосе» (a body's name the dictionary knows as one), «в Национальном центре оценки и

@@ -3086,6 +3086,10 @@ CASES = [
     ("owner-such-is-the-view-of-a-body",
      "«Тарифы останутся прежними до конца отопительного сезона». Такова позиция Министерства энергетики.",
      [("quote", "Тарифы останутся прежними", "Министерство энергетики")]),
+    # --- «сообщили в X Y»: a body by its own name, with the city or country it is of
+    ("reported-in-own-name-with-city",
+     "«Движение по кольцевой линии восстановлено», — сообщили в Трамвайтрансе Самары.",
+     [("quote", "Движение по кольцевой", "Трамвайтранс Самары")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
