@@ -41,9 +41,6 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
             country = c[0]
             continue
-        if titled and parts and parts[0] is np[0] and _adjectival(w) and len(parts) == 1:
-            parts.append(w)  # (the second adjective of the name stays too)
-            continue
         if not parts and _adjectival(w) and (not w.text[:1].isupper() or _pronominal(w)):
             continue  # «финансовом ведомстве», «Вся группа»: a lower-case or a pronoun's adjective describes
         parts.append(w)

@@ -396,8 +396,7 @@ def _as_said(text: str, start: int, end: int) -> tuple[int, int] | None:
     for phrase in load_sections("speech_verbs.txt").get("phrases", ()):
         if phrase.startswith("по "):
             k = low.find(phrase)
-            after = low[k + len(phrase) : k + len(phrase) + 1]
-            if k >= 0 and (k == 0 or not low[k - 1].isalpha()) and after in (" ", ","):
+            if k >= 0 and (k == 0 or not low[k - 1].isalpha()) and low[k + len(phrase) : k + len(phrase) + 1] in (" ", ","):
                 return start + k, start + k + len(phrase)  # («по его мнению,»: the marker ends at its comma too)
     for m in _AS.finditer(text, start, end):
         for w in list(_WORD.finditer(text, m.end(), end))[:3]:
