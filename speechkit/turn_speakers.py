@@ -41,7 +41,7 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             or (_signed_off(cast) if tr.kind == "role" else None)
         return asker or cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
     if tr.kind == "role":
-        holder = _holder([tr.surname], cast, tr.start) or _introduced_as(label, cast)
+        holder = _holder(tr.surname.split(), cast, tr.start) or _introduced_as(label, cast)  # («Министр обороны:»)
         # «Ведущий:», «ВЕДУЩАЯ:» that the text ties to nobody: the role in lower case, as any unnamed post («ведущий»)
         return holder or cast.add(Participant(label, "person", None, label))
     if tr.kind == "name":
@@ -69,6 +69,8 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             return cast.person(None, words[0], "masc", nominative=True)
         # a label is in the nominative
         at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
+        if _oblique_post(cast.text[tr.label.start : at]) and (read := cast.at(at)) is not None:
+            return read  # «Вопрос журналиста Kun.uz Дильнозы Каримовой:»: the name agrees with its noun, as the text read it
         p = _person_named(words, cast, -1)
         cast.mention(p, at, at + len(tr.surname), True)
         if at > tr.label.start:
@@ -85,6 +87,16 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             cast.to_nominative(p, tr.surname)  # a label is nominative: «(Обращаясь к А.Новаку.)» was not
             return p
     return cast._initials_person(tr.initials, tr.surname, label=True)
+
+
+def _oblique_post(post: str) -> bool:
+    """Whether the words before a label's name end in a person noun no reading of which is nominative
+    («Вопрос журналиста», «Реплика депутата»): the name after it is in that noun's case, not the label's."""
+    from .roles import is_person_noun
+
+    words = [w for w in post.split() if w.isalpha() and w.islower()]
+    return bool(words) and is_person_noun(words[-1]) \
+        and not any("nomn" in q.tag for q in morph.parses(words[-1]) if q.tag.POS == "NOUN")
 
 
 def _holder(words: list[str], cast: Cast, at: int) -> Participant | None:

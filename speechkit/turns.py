@@ -23,6 +23,12 @@ from .names import CAP, UPPER, first_name, given_slot, listed_woman, surname_end
 from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
 
+# a live blog or a timed transcript stamps its lines with the time before the label: «10:05 Садыр Жапаров: …»,
+# «14:12. Президент: …», «[12:40] Ведущий: …», «10:05 — Жапаров: …»
+_TIME = r"(?:[\[(][ \t]?)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?:[ \t]?[\])])?\.?[ \t]+(?:[—–-][ \t]+)?"
+LINE_START = rf"^[ \t]*(?:{_TIME})?(?:\*\*)?"  # where a line's label may begin
+_STAMPED_LINE = regexes.compile(rf"^[ \t]*{_TIME}", re.M)  # a live blog's entry: no turn runs on past it
+
 # В.Путин: · С.Александровский: · К.-Ж.Токаев: · А.Лукашенко Лукашенко Александр Григорьевич Президент Республики Беларусь :
 # a tooltip that repeats the surname and names the person («Травников Андрей Александрович») may go on
 # with the post in lower-case words («Губернатор Новосибирской области»)
@@ -41,7 +47,7 @@ _UPPER = r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
 # a comma: «Анна Беляева, архитектор:», «ОЛЕГ ДЕМЧЕНКО, ГЛАВА ОВА:»; a caller with a place: «Алия из Актау:»,
 # «Ерлан Досов, Караганда:»
 NAME_LABEL = regexes.compile(
-    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
+    rf"{LINE_START}(?P<label>(?P<surname>{CAP}(?: {CAP}){{0,2}}|{_UPPER}(?: {_UPPER}){{0,2}}))"
     r"(?:[ \t]+\([^()\n:]{1,60}\)|,[ \t]+[а-яё][^:\n]{0,60}|,[ \t]+[А-ЯЁ]{2,}(?:[ \t]+[А-ЯЁ-]{2,}){0,6}"
     r"|(?P<caller>[ \t]+из[ \t]+[А-ЯЁ][а-яё-]+|,[ \t]+[А-ЯЁ][а-яё-]+))?"
     r"(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
@@ -51,18 +57,18 @@ NAME_LABEL = regexes.compile(
 # «Депутат Сергей Ким:», «Управляющий директор компании «Шелл Казахстан» Сьюзан Эллиот:», «Докладчик, заместитель
 # министра юстиции Тамар Гогиберидзе:»
 POST_NAME_LABEL = regexes.compile(
-    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<post>[{UPPER}][а-яё-]+,?(?:[ \t]+[^\s:]{{1,40}}){{0,8}}?)[ \t]+"
+    rf"{LINE_START}(?P<label>(?P<post>[{UPPER}][а-яё-]+,?(?:[ \t]+[^\s:]{{1,40}}){{0,8}}?)[ \t]+"
     rf"(?P<surname>{CAP} {CAP}))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start, initials alone: «Т.Н.:», «Б.Т.:» — the interviewer's and the interviewee's, named in the lead
 MONOGRAM_LABEL = regexes.compile(
-    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>(?P<initials>(?:[{UPPER}]\.[ \t]?){{2,3}})))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
+    rf"{LINE_START}(?P<label>(?P<surname>(?P<initials>(?:[{UPPER}]\.[ \t]?){{2,3}})))(?:\*\*)?[ \t]?:(?:\*\*)?[ \t]",
     re.M,
 )
 # at a line start, a surname then initials, as a parliament's stenogram prints them: «Кузьмин А. В.:», «Горелова Т.С.:»
 SURNAME_INITIALS_LABEL = regexes.compile(
-    rf"^[ \t]*(?:\*\*)?(?P<label>(?P<surname>{CAP})[ \t]+(?P<initials>(?:[{UPPER}]\.[ \t]?){{1,2}}))(?:\*\*)?[ \t]?:"
+    rf"{LINE_START}(?P<label>(?P<surname>{CAP})[ \t]+(?P<initials>(?:[{UPPER}]\.[ \t]?){{1,2}}))(?:\*\*)?[ \t]?:"
     r"(?:\*\*)?[ \t]",
     re.M,
 )
@@ -97,6 +103,27 @@ def _label_words() -> list[str]:
     return sorted(load_sections("roles.txt").get("transcript labels", ()), key=len, reverse=True)
 
 
+# a post's label may name what the post is of: «Министр обороны:», «Аким области:», «Председатель правления КЕГОК:»
+# (words in the genitive, see _post_complement; not a preposition: «Вопрос от читателя …:»)
+_COMPLEMENT = r"(?P<complement>(?:[ \t]+(?!(?:от|из|с|со|в|во|на|о|об|по|к|у|для)[ \t])(?:[а-яё]+|[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,6})){1,3})?"
+
+
+def _post_complement(m: re.Match) -> bool:
+    """Whether a role label's words after the role read as what a post is of: each a noun or an adjective in the
+    genitive, or an abbreviation («Министр обороны», «Аким области», «Глава МИД»), after a role that is a post
+    (not «Вопрос журналиста:», nor «Министр заявил:», a sentence)."""
+    words = (m.group("complement") or "").split()
+    if not words:
+        return True
+    sections = load_sections("roles.txt")
+    role = m.group("surname")[: len(m.group("surname")) - len(m.group("complement"))].lower()
+    if any(role in sections.get(k, ()) for k in ("journalist labels", "answer labels", "unnamed labels",
+                                                  "sound bite labels")):
+        return False
+    return all(w.isupper() or any("gent" in q.tag and q.tag.POS in ("NOUN", "ADJF") for q in morph.parses(w.lower()))
+               for w in words)
+
+
 @functools.cache
 def role_label() -> re.Pattern[str]:
     """Вопрос: · Корр.: · КОРР.: · Президент: — a role label (roles.txt) opening a line or a flattened sentence."""
@@ -105,7 +132,7 @@ def role_label() -> re.Pattern[str]:
     # «Вопрос от читателя Алии из Шымкента:», «Вопрос из чата, без подписи:»: whom or where a question comes from
     # «СИНХРОН — Иван Ковальчук, председатель СПК:»: a TV transcript's sound bite names its speaker after a dash
     # «Вопрос из зала, Бауржан Есенов, «Чемпионат»:»: the one asking names themselves after a comma
-    return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:\*\*)?(?P<label>(?P<surname>{alts}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
+    return regexes.compile(rf"(?:^|(?<=[.!?…»]\s))[ \t]*(?:{_TIME})?(?:\*\*)?(?P<label>(?P<surname>(?:{alts}){_COMPLEMENT}))\.?(?:[ \t]?\([^()\n:]{{1,80}}\)"
                       r"|[ \t]+(?:от|из)[ \t]+[^\n:.!?]{1,60}|[ \t]+[—–][ \t]+[^\n:.!?]{1,80}|,[ \t]+[А-ЯЁ][^\n:.!?]{1,80})?"
                       r"(?:\*\*)?\s?:(?:\*\*)?\s", re.M)
 
@@ -258,7 +285,8 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     labels = [(m, "initials") for m in LABEL.finditer(text, start, end) if _starts_turn(text, m.start())]
     labels += [(m, "initials") for m in SURNAME_INITIALS_LABEL.finditer(text, start, end)]  # «Кузьмин А. В.:»
     pattern = _role_label_anywhere() if labels else role_label()
-    roles = [(m, "role") for m in pattern.finditer(text, start, end) if not labels or _starts_turn(text, m.start())]
+    roles = [(m, "role") for m in pattern.finditer(text, start, end)
+             if (not labels or _starts_turn(text, m.start())) and _post_complement(m)]
     named, spoken = _stenogram_labels(text, start, end)  # «Кудрявцев А. М. Спасибо.», «Председательствующий. …»
     labels += named
     roles += spoken
@@ -285,6 +313,9 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     for k, (m, kind) in enumerate(found):
         t0 = m.end()
         t1 = found[k + 1][0].start() if k + 1 < len(found) else _authors_again(text, t0, end)
+        stamp = _STAMPED_LINE.search(text, t0, t1)
+        if stamp:  # «10:12 Токаев: … \n10:20. Токаев о цифровизации: «…»»: each time stamp opens an entry of its own
+            t1 = stamp.start()
         while t1 > t0 and text[t1 - 1].isspace():
             t1 -= 1
         if t1 <= t0:
