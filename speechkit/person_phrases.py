@@ -288,6 +288,11 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             main = cast.main()
             if main is not None and (not main.posts or any(h.head_of_state for h in main.posts)):
                 return main
+    if noun is not None and len(np) == 1:
+        from .turn_speakers import HOSTS, _introduced_as
+
+        if norm_word(morph.lemma(noun.text)) in HOSTS and (host := _introduced_as(noun.text, cast)) is not None:
+            return host  # «— спросила ведущая» after «Вела программу Фарангис Рахимова»
     # a post nobody in the text was introduced with: the post itself speaks («министр»)
     np = _without_one_of(np)  # «Сотрудница одной | из клиник»
     name = _nominative_head(" ".join(w.text for w in np))

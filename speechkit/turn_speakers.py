@@ -144,6 +144,7 @@ def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
 
 
 _FIRST_WORD = regexes.compile(r"[А-Яа-яЁё-]+")
+HOSTS = ("ведущий", "модератор")  # (lemmas) whom a lead introduces by what they host (_hosts_it)
 
 
 def _introduced_as(label: str, cast: Cast) -> Participant | None:
@@ -158,6 +159,7 @@ def _introduced(label: str, cast: Cast) -> list[Participant]:
     """Everyone the text introduces with a label's word right before their name (``_introduced_as``)."""
     want = norm_word(morph.lemma(label))
     chairing = want == "председательствующий"
+    hosting = want in HOSTS
     fits = []
     for p in cast.people():
         if not p.learned or not p.mentions:
@@ -168,7 +170,7 @@ def _introduced(label: str, cast: Cast) -> list[Participant]:
         lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
         # (or the mention opens with it: a label «Ведущая Екатерина Берёзова:» is one mention, post and name)
         opening = _FIRST_WORD.match(cast.text, at, p.mentions[0].end)
-        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]) \
+        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]) or hosting and _hosts_it(lemmas[-6:]) \
                 or opening is not None and opening.end() < p.mentions[0].end and norm_word(morph.lemma(opening.group(0))) == want:
             fits.append(p)
     return fits
@@ -182,6 +184,15 @@ def _chairs(lemmas: list[str]) -> bool:
 
     return "председательствовать" in lemmas or "вести" in lemmas and bool(
         load_words("roles.txt", "sittings") & set(lemmas))
+
+
+def _hosts_it(lemmas: list[str]) -> bool:
+    """Whether the words before a name say its holder hosts the programme or moderates the talk: «Вела эфир
+    Мадина Жакупова», «Разговор вела …», «Модерировала дискуссию журналист …» (roles.txt # broadcasts)."""
+    from .wordlists import load_words
+
+    leads = load_words("roles.txt", "broadcasts") | load_words("roles.txt", "sittings")
+    return "модерировать" in lemmas or "вести" in lemmas and bool(leads & set(lemmas))
 
 
 SOUND_BITE_REACH = 80  # characters of a sound bite's turn read for the name of whose words it is
