@@ -15,8 +15,9 @@ import re
 
 from . import morph, regexes
 from .name_words import _is_role
-from .name_sex import _sex_of_form, listed_woman
-from .names import CAP, UPPER, feminine_given, first_name, given_slot, nominative_given, place_or_body, surname_key
+from .name_sex import _sex_of_form, _subject_of_verb, listed_woman
+from .names import (CAP, UPPER, feminine_given, first_name, given_slot, nominative_given, place_or_body, surname_ending,
+                    surname_key)
 from .participants import Participant
 from .text import norm_word
 from .wordlists import load_table, load_words
@@ -33,6 +34,10 @@ _COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) {_PLURAL_SURNAME}")
 _FAMILY_THEN_NAMES = regexes.compile(
     rf"(?:{_PLURAL_SURNAME}|(?<=[Сс]упруги )({CAP}))[ \t\u00a0]*[—–][ \t\u00a0]*({CAP}) и ({CAP})(?=[ \t\u00a0]*[—–,])")
 _WORD = regexes.compile(r"[\w&’'-]+")
+# «Супруги Ольга и Андрей Шевчук», «брат и сестра Марат и Дана Ли»: two given names, «и», one surname that does not
+# change with sex or number (see _kin_couple_names)
+_SHARED_SURNAME = regexes.compile(rf"(?<![\w-])({CAP}) и ({CAP}) ({CAP})(?![\w-])")
+_GENDERED_SURNAME = regexes.compile(r"(?:ов|ев|ёв|ин|ын|ий|ый|ой|ая|ва|на|ая|ья)$")
 _GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
 
 
@@ -72,6 +77,21 @@ class FamilyNames:
                 pair = self._couple(m, stem, True, (4, 5), m.end(5), taken, m.start(1) if m.group(1) else m.start(3))
                 if pair:
                     self._respective_kin(pair, m.start())
+
+    def _kin_couple_names(self, taken: set[int]) -> None:
+        """«Супруги Ольга и Андрей Шевчук», «Брат и сестра Марат и Дана Ли»: after a noun of kin, two given names
+        joined by «и» before a surname that keeps one form for a man and a woman are two people of that family.
+        (Without the kin noun, «Ольга и Андрей Шевчук» may be Ольга of another family; a surname that takes a
+        woman's form is one person's: «Ольга и Андрей Иванов».)"""
+        text, end = self.text, self.end
+        kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "junior kin") \
+            | load_words("roles.txt", "senior kin")
+        for m in _SHARED_SURNAME.finditer(text, 0, end):
+            if m.start(1) in taken or _GENDERED_SURNAME.search(m.group(3)):
+                continue
+            before = [norm_word(morph.lemma(w.group(0))) for w in _WORD.finditer(text, max(0, m.start() - 30), m.start())]
+            if before and before[-1] in kin:
+                self._couple(m, m.group(3), True, (1, 2), m.end(), taken, m.start(3))
 
     def _respective_kin(self, pair: list[Participant], at: int) -> None:
         """«Отец и сын Садыковы — Ерлан и Марат»: two kinship words before the family's names give the elder and
@@ -196,5 +216,7 @@ class FamilyNames:
             if ranked is not None:
                 return ranked
         sex = _sex_of_form(self.text, pos, word) if word else None
+        if word and surname_ending(word) is None:  # «— рассказала Шевчук» of Ольга and Андрей Шевчук: the verb's
+            sex = _subject_of_verb(self.text, pos, word)
         fits = [p for p in people if p.gender == sex] or people
         return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))

@@ -105,15 +105,37 @@ def _sex_of_form(text: str, pos: int, word: str) -> str | None:
         return "femn"
     if ending != "а":
         return None
-    after = re.match(r"\s+([а-яё]+)", text[pos + len(word) : pos + len(word) + 30])
-    if after and (said := _past_gender(after.group(1))) and _opens_clause(text, pos):
+    said = _verb_after(text, pos, word)
+    if said:
         return said  # «Жумабекова отметила»; not «Встреча Ногаева прошла», «Мать Ахметова рассказала»
+    after = re.match(r"\s+([а-яё]+)", text[pos + len(word) : pos + len(word) + 30])
     if after and _past_gender(after.group(1)) == "femn" and _her_post_before(text, pos):
         return "femn"  # «Депутат Алиева усомнилась»: a man's post in apposition to a woman, whom the verb agrees with
     before = re.search(r"([а-яё]+)\s+$", text[max(0, pos - 30) : pos])
     if before and is_speech_verb(before.group(1)) and _past_gender(before.group(1)) in ("femn", None) \
             and re.match(r"\s*[.!?,;]", text[pos + len(word) :]):
         return "femn"
+    return None
+
+
+def _verb_after(text: str, pos: int, word: str) -> str | None:
+    """The sex of a past tense right after a name that opens its clause («Шевчук рассказала»)."""
+    after = re.match(r"\s+([а-яё]+)", text[pos + len(word) : pos + len(word) + 30])
+    return _past_gender(after.group(1)) if after and _opens_clause(text, pos) else None
+
+
+def _subject_of_verb(text: str, pos: int, word: str) -> str | None:
+    """The sex of the past tense a surname of one form for both sexes is the subject of: the verb after it where
+    the name opens the clause («Шевчук рассказала»), or a speech verb before it that ends the clause («—
+    рассказала Шевчук.»); none otherwise («поблагодарила Шевчук за работу»: the one thanked)."""
+    from .quotes import is_speech_verb
+
+    said = _verb_after(text, pos, word)
+    if said:
+        return said
+    before = re.search(r"([а-яё]+)\s+$", text[max(0, pos - 30) : pos])
+    if before and is_speech_verb(before.group(1)) and re.match(r"\s*[.!?,;]", text[pos + len(word) :]):
+        return _past_gender(before.group(1))
     return None
 
 
