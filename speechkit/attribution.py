@@ -482,12 +482,17 @@ def _declined_given_name(cast: Cast, word: str) -> bool:
     return low not in firsts and any(len(low) - k >= 2 and low[:-k] in firsts for k in (1, 2))
 
 
+_NOW_THEN = frozenset("а ныне теперь сейчас".split())  # «…, а ныне директор школы …»: a description's second part
+
+
 def _apposed_name(cast: Cast, text: str, np: list[Word], whole: list[Word], gender: str | None) -> Participant | None:
     """«Мать одного из погибших, Мунира Юсупова, обратилась …», «Пострадавшая, 45-летняя Гульмира
     Токтогулова, рассказала»: a person named between commas right after the description is who it is."""
     after = [w for w in np if w.start >= whole[-1].end][:9]
     if not after or text[whole[-1].end : after[0].start].strip() != ",":
         return None
+    while len(after) > 1 and after[0].low in _NOW_THEN:
+        after = after[1:]  # «бывший ученик, а ныне директор школы Алмаз Жумабеков»: what they were, then what they are
     post = False  # a post before the name may hold a prepositional phrase («председатель комитета по труду»)
     first = after[0]
     if first.text[:1].isupper() and cast.at(first.start) is None and text[first.end : first.end + 2].lstrip()[:1] == "," \
