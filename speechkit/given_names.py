@@ -49,6 +49,13 @@ def _nominative_noun(word: str) -> bool:
     return any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:2] if p.tag.POS == "NOUN")
 
 
+def _mans_nominative(word: str) -> bool:
+    """Whether a given name reads as a man's, as written, and not as a form in «-а»/«-я» that may be a genitive
+    («Михай», «Марат», «Василе»; not «Руслана», «Ильи»)."""
+    fn = first_name(word)
+    return fn is not None and fn == (word, "masc") and word[-1] not in "аяиыАЯИЫ"
+
+
 class GivenNames(NamePlaces):
     """The part of ``speakers.Cast`` that reads people named by a given name alone (see the module's docstring)."""
 
@@ -160,10 +167,11 @@ class GivenNames(NamePlaces):
         if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
                 or before[:1].isupper() and not self._sentence_start(start - len(before) - 1) \
                 or place_noun(before) or is_person_noun(word) \
-                or lemma in load_words("roles.txt", "relational nouns") or lemma in load_words("roles.txt", "clergy titles") \
-                or place_or_body(word) or country_of_word(word):
+                or lemma in load_words("roles.txt", "relational nouns") and (lemma == "отец" or not _mans_nominative(word)) \
+                or lemma in load_words("roles.txt", "clergy titles") or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
-            # capitalised word inside a sentence is a name the dictionary guesses a noun in)
+            # capitalised word inside a sentence is a name the dictionary guesses a noun in; «мать Руслана» is
+            # Руслан's mother, but «внук Михай», «сын Василе» name the grandson and the son: a man's nominative)
             return False
         fn = first_name(word)
         # a name the dictionary lacks («Болат», «Шерзод») with no surname's ending is a given name there too

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import morph, regexes
-from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name,
+from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, listed_man,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
 from .name_sex import _her_surnames, _name_parses, _past_gender, capital_words, listed_woman, speaks_as_a_man
@@ -241,8 +241,9 @@ class NameForms(NamePlaces):
                     given = _as_written_name(masc[0].normal_form, a)
                     if a.startswith(given) and b.endswith(a[len(given):]):
                         return (given, "masc", False)
-            if known and ending is None and not any(("nomn" in p.tag.grammemes or "voct" in p.tag.grammemes)
-                                                    and "Name" in p.tag.grammemes for p in morph.parses(a.lower())[:6]) \
+            if known and ending is None and not listed_man(a) \
+                    and not any(("nomn" in p.tag.grammemes or "voct" in p.tag.grammemes)
+                                and "Name" in p.tag.grammemes for p in morph.parses(a.lower())[:6]) \
                     and not (not morph.analyzer().word_is_known(a.lower()) and self._verb_after(end)
                              and not self._thing_before(start, known[1])):
                 # «Ильхамом Шольцем»: the given name's case; but a name the dictionary only guesses at, as the

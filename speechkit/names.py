@@ -71,6 +71,11 @@ def listed_woman(given: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def listed_man(given: str) -> bool:
+    """Whether data/mens_names.txt lists the given name as written («Василе», «Михай»)."""
+    return norm_word(given) in load_words("mens_names.txt")
+
+
 def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name.
 
@@ -79,8 +84,11 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     >>> first_name("Касым-Жомарта", oblique=True), first_name("Алла")
     (('Касым-Жомарт', 'masc'), ('Алла', 'femn'))
     """
-    names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
     low = word.lower()
+    if not oblique and listed_man(low):
+        # «Василе», «Михай»: a Moldovan man's name as written (not the locative of a «Васил», nor unknown)
+        return ("-".join(part.capitalize() for part in low.split("-")), "masc")
+    names = [p for p in morph.parses(word.lower())[:6] if {"Name", "sing"} <= p.tag.grammemes]
     if names and listed_woman(low):
         # «Айару», «Назерке»: a woman's name of data/womens_names.txt, as written (not the dative of a «Айар», nor a
         # man's name the dictionary guesses)

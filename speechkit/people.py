@@ -306,6 +306,9 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 subject = norm_word(word) == norm_word(who.name.split()[-1]) or (
                     (who.gender is None or family_first) and _nominative(word))
                 self.mention(who, m.start(), m.end(), subject)
+            elif people and len(people) == 1 and people[0].name == word:
+                # «14-летний внук Михай …», then «Михай мечтает …»: someone named by a given name alone, named again
+                self.mention(people[0], m.start(), m.end(), True)
             elif not people:
                 self._given_name_alone(m, taken)
                 self._surname_alone(m)

@@ -24,6 +24,7 @@ WORD_LISTS = {
     "stopwords.txt": {"": "lemmas"},
     "common_names.txt": {"": "lemmas"},
     "womens_names.txt": {"": "words"},
+    "mens_names.txt": {"": "words"},
     "places.txt": {"": "words"},
     "surname_endings.txt": {"": "words"},
     "demonym_endings.txt": {"": "words"},
@@ -46,11 +47,11 @@ WORD_LISTS = {
                           "place nouns": "lemmas", "own names": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
-SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("demonym_endings.txt", ""), ("surname_prefixes.txt", ""), ("surname_prefixes.txt", "lower case"), ("surname_prefixes.txt", "titles inside"), ("honorifics.txt", ""), ("family_names_first.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "perceiving"), ("speech_verbs.txt", "arriving"), ("roles.txt", ""),
+SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("mens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("demonym_endings.txt", ""), ("surname_prefixes.txt", ""), ("surname_prefixes.txt", "lower case"), ("surname_prefixes.txt", "titles inside"), ("honorifics.txt", ""), ("family_names_first.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "perceiving"), ("speech_verbs.txt", "arriving"), ("roles.txt", ""),
           ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
           ("roles.txt", "answer labels"), ("roles.txt", "clergy titles"), ("roles.txt", "sound bite labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "member nouns"),
           ("roles.txt", "relational nouns"), ("roles.txt", "serving nouns"), ("roles.txt", "peer nouns"), ("roles.txt", "junior kin"), ("roles.txt", "senior kin"), ("roles.txt", "chambers"), ("roles.txt", "unnamed nouns"),
-          ("roles.txt", "occupations"), ("roles.txt", "chair nouns"), ("roles.txt", "appointment verbs"),
+          ("roles.txt", "occupations"), ("roles.txt", "chair nouns"), ("roles.txt", "appointment verbs"), ("roles.txt", "broadcasts"), ("roles.txt", "sittings"),
           ("roles.txt", "role synonyms"),
           ("roles.txt", "heads"), *(("organisations.txt", s) for s in WORD_LISTS["organisations.txt"])}
 # the lemmas of these files are matched against speechkit's own lemmas of the text's words, so
