@@ -263,6 +263,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         gender = "femn"  # «— А цену подняли? — спрашивает покупательница»: a present tense says no sex, the noun does
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
+        if p is not None and (seen := p.last_before(pos)) is not None and seen.start >= np[-1].end:
+            p = None  # «Писатель рассказал о Николае Петрове: «…»»: a noun points back, not to whom its clause names after it
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
             p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
         if described and p is not None and (occupation and _role_word(noun.text) or any(

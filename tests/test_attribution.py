@@ -3168,6 +3168,13 @@ CASES = [
      "меньше», — говорит Чобану.\n\n"
      "Драгош недоволен ценами. «Сахар подорожал, пчёл кормить дороже», — говорит он.",
      [("quote", "Покупателей стало", "Ион Чобану"), ("quote", "пчёл кормить дороже", "Драгош")]),
+    # --- a noun that describes the speaker points back to someone named before it, not to whom its own clause names
+    ("describing-noun-not-the-person-its-clause-names",
+     "Писатель рассказал о своём учителе Борисе Гринёве: «Он заставлял нас переписывать каждую страницу».",
+     [("quote", "переписывать каждую", "писатель")]),
+    ("describing-noun-not-the-object-named-after-it",
+     "Соседка вспомнила погибшего Рустама Алиева: «Он всегда помогал старикам донести сумки».",
+     [("quote", "донести сумки", "соседка")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
