@@ -3175,6 +3175,16 @@ CASES = [
     ("describing-noun-not-the-object-named-after-it",
      "Соседка вспомнила погибшего Рустама Алиева: «Он всегда помогал старикам донести сумки».",
      [("quote", "донести сумки", "соседка")]),
+    # --- a noun of kin, the given name of someone named (in any case), then a given name: the relative, not a
+    # given name and a surname («Мама Гаухар Сауле», «Мать Георгия Нино»)
+    ("kin-noun-owner-given-name-then-relative",
+     "Чемпионка Азии по боксу Динара Сапарова вернулась в Шымкент.\n\n"
+     "Мама Динары Айгерим не смогла смотреть финал. «Я ушла во двор и молилась», — рассказала она.",
+     [("quote", "ушла во двор", "Айгерим")]),
+    ("kin-noun-indeclinable-owner-then-relative",
+     "Художница Гаухар Тлеубаева открыла выставку в Астане.\n\n"
+     "Отец Гаухар Ерлан помогал развешивать картины. «Она рисовала с трёх лет», — вспоминает он.",
+     [("quote", "рисовала с трёх лет", "Ерлан")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
