@@ -32,7 +32,7 @@ from .bodies import _organisation, learn_organisations  # noqa: F401 - re-export
 from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
 from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
-from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _clip, _in, _known, _org_name,
+from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name,
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
 from .group_phrases import can_be_plural, group
 from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
@@ -164,8 +164,9 @@ def _subject_after_object(before: list[Word]) -> list[Word]:
     образования назвала «образцовым»»); else the words as they are."""
     if before[-1].low in PRONOUNS:
         return before[-1:]
-    if is_person_noun(before[0].text) or before[0].text[:1].isupper() and not _reading(before[0].text)[2] == "NOUN":
-        return before
+    if is_person_noun(before[0].text) and _can_be(before[0].text, "nomn") \
+            or before[0].text[:1].isupper() and not _reading(before[0].text)[2] == "NOUN":
+        return before  # (not «Акиму области Ерболу Мукашеву Президент поручил: …»: whom, then who)
     for k in range(len(before) - 1, 0, -1):
         w = before[k]
         if is_person_noun(w.text) and "nomn" in _reading(w.text)[1] and all(x.text[:1].islower() for x in before[k + 1 :]):

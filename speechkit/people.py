@@ -215,11 +215,13 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 pair = None
             elif pair is not None and third is not None and (first_name(b) or given_slot(b)) \
                     and _surname_slot(third.group(0)) and not is_patronymic(third.group(0)) \
+                    and not (known_first_name(a) and surname_ending(b) not in (None, "", "а")) \
                     and (self._after_place_noun(m.start()) or _LOCATIVE.search(text, max(0, m.start() - 4), m.start())
                          or self._after_name_noun(m.start())):
                 # «жительница деревни Кастри Елени Маркопулу», «дома в Сигнахи Гела Чикваидзе»: a place, a name;
                 # «профессор Университета Рюкоку Кадзуя Ямаути»: a noun a body's proper name follows, that name,
-                # a person's (not «председателем Еврокомиссии Жозе Мануэлом Баррозу»: a body named in full)
+                # a person's (not «председателем Еврокомиссии Жозе Мануэлом Баррозу»: a body named in full; not «Акиму
+                # области Ерболу Мукашеву Токаев поручил»: a given name and a surname in one oblique case are a name)
                 pair = None
             if pair is not None:
                 given, gender, subject = pair

@@ -3185,6 +3185,15 @@ CASES = [
      "Художница Гаухар Тлеубаева открыла выставку в Астане.\n\n"
      "Отец Гаухар Ерлан помогал развешивать картины. «Она рисовала с трёх лет», — вспоминает он.",
      [("quote", "рисовала с трёх лет", "Ерлан")]),
+    # --- a colon clause that opens with whom the words are addressed to, in the dative, then who says them
+    ("colon-clause-dative-addressee-then-subject",
+     "Премьер-министр Олжас Бектенов провёл совещание по паводкам. Акиму Атырауской области Серику Шапкенову "
+     "Премьер поручил: «Усилить дамбы до начала весны».",
+     [("quote", "Усилить дамбы", "Олжас Бектенов")]),
+    ("colon-clause-dative-name-then-surname-subject",
+     "Президент Садыр Жапаров посетил Нарын. Акиму района Таалайбеку Ибраеву Жапаров сказал: "
+     "«Зима должна пройти без отключений».",
+     [("quote", "без отключений", "Садыр Жапаров")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
