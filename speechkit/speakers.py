@@ -247,11 +247,22 @@ class Cast(PeopleLearning):
             # sentence: «Абенов, по словам инвестора, «…»»)
             after = max(since, again)
             newer = [r for r in ranked if r[1] is not last and not r[0][1] and r[2].start > after]
-            return newer[0][1] if newer else last
+            return newer[0][1] if newer else self._focus_of_impersonal(here - 1, ranked, last, after) or last
         if ranked:
             return ranked[0][1]
         fallback = [p for p in self.participants if fits(p) and p.last_before(pos)]
         return max(fallback, key=lambda p: p.last_before(pos).start, default=None)
+
+    def _focus_of_impersonal(self, k: int, ranked: list, last: Participant, after: int) -> Participant | None:
+        """«Лучшему выпускнику, лейтенанту Эрлану Токтомушеву, вручили пистолет. Он сказал: …»: a sentence with a
+        plural verb and no one named as its subject (an impersonal «вручили», «наградили») that names one person
+        other than who spoke last moves the focus to them."""
+        named = {id(p): p for (distance, _, _), p, m in ranked if self.sentence_of(m.start) == k and m.start > after}
+        if len(named) != 1 or any(not r[0][1] for r in ranked if self.sentence_of(r[2].start) == k) \
+                or not self._plural_verb_in(k):
+            return None
+        p = next(iter(named.values()))
+        return p if p is not last else None
 
     def _plural_verb_in(self, k: int) -> bool:
         """Whether sentence ``k`` has a finite verb in the plural («собрались около 30 сторонников»)."""
