@@ -151,6 +151,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             if vlemma in _ASKING:  # «— Как убедили фермеров? — спросили мы»: the newsroom's journalist asks
                 return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
             return None  # the author speaks: no one the text quotes
+        if got is not None and number == "plur" and got.kind == "person" and part and part[0].low in ("в", "во") \
+                and (body := _document_or_body(cast, text, ws, pos, ctx)) is not None:
+            return body  # «В МИД Литвы визит Сийярто назвали «…»»: a plural verb's body, not the one its object names
         if got is not None:
             return got
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»

@@ -3205,6 +3205,12 @@ CASES = [
      "«Цены на хлеб не вырастут», — заявил вице-премьер Ерлан Сатыбалдиев.\n\n"
      "Журналисты спросили директора мелькомбината Тимура Кана о муке. Он ответил: «Запасов хватит до весны».",
      [("quote", "не вырастут", "Ерлан Сатыбалдиев"), ("quote", "хватит до весны", "Тимур Кан")]),
+    # --- «В <body> <object naming someone> назвали «…»»: a plural verb's words are the body's, not the person's its
+    # object names
+    ("body-in-locative-plural-verb-object-names-someone",
+     "Премьер-министр Грузии Гиорги Квирикашвили посетил Ереван.\n\n"
+     "В Министерстве иностранных дел Азербайджана визит Квирикашвили назвали «важным сигналом для региона».",
+     [("fragment", "важным сигналом", "Министерство иностранных дел Азербайджана")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
