@@ -276,6 +276,10 @@ def _words_of(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> 
     return None
 
 
+_WORD_AFTER_QUOTE = regexes.compile(r"[»\"“”][^»\"“”«„]*?\w")  # a closing quote, then a word: «Квадратный метр» Марию
+_POSSESSIVE = {"его": "masc", "её": "femn", "ее": "femn", "их": None}  # whose the words quoted are: «его ответ»
+
+
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
     """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
     got = _words_of(cast, text, after, pos, ctx)
@@ -285,6 +289,10 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
         if _quoted(w) or _reading(w.text)[0] in load_words("organisations.txt", "media"):
             continue  # «цитирует телеканал представителя минобороны»: the outlet quotes, its object speaks
         lemma, gram, _ = _reading(w.text)
+        if k == 0 and w.low in _POSSESSIVE and len(after) > 1 and _reading(after[1].text)[2] == "NOUN" \
+                and not is_person_noun(after[1].text):
+            # «цитирует его ответ издание», «цитирует её слова агентство»: whose words they are
+            return cast.antecedent(pos, _POSSESSIVE[w.low], "plur" if w.low == "их" else "sing", ctx.last, ctx.since)
         if _in("documents", lemma):
             return _issuer(cast, text, after[k + 1 :], pos, ctx, lemma)
         p = cast.at(w.start)
@@ -292,5 +300,10 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
             return p  # «цитирует РБК Карасина», «цитирует «Взгляд» Дмитрия Медведева»
         if (_can_be(w.text, "accs") or _can_be(w.text, "gent")) and not w.text[:1].isupper() \
                 and (_in("heads", lemma) or is_person_noun(w.text)):
-            return _a._phrase(cast, text, after[k:], pos, ctx, oblique=True)  # «цитирует ИТАР-ТАСС оппозиционера»
+            # «цитирует ИТАР-ТАСС оппозиционера»; «цитирует врача «Азия-Плюс»»: the outlet after the object is no part of it
+            obj = after[k:]
+            stop = next((j for j, x in enumerate(obj) if j and _quoted(x)), len(obj))
+            if stop < len(obj) and not _WORD_AFTER_QUOTE.search(text, obj[stop].start + 1, obj[-1].end):
+                obj = obj[:stop]  # (the outlet's quoted name ends the clause; not «компании «Квадратный метр» Марию …»)
+            return _a._phrase(cast, text, obj, pos, ctx, oblique=True)
     return None

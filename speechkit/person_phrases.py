@@ -341,6 +341,9 @@ def _one_of_sex(word: str, gender: str | None) -> bool:
     return gender is None or noun.tag.gender not in ("masc", "femn") or noun.tag.gender == gender
 
 
+_WHO_SAID = regexes.compile(r"[ \t]*,[ \t]*котор(?:ый|ая)[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «, который (ранее) рассказал»
+
+
 def _introduced_speaking(cast: Cast, p: Participant, pos: int) -> bool:
     """Whether ``p``'s last mention before ``pos`` is in the same paragraph (or in the one right before a
     paragraph the quote opens) and introduces their words: the subject of a speech verb in its sentence
@@ -353,9 +356,13 @@ def _introduced_speaking(cast: Cast, p: Participant, pos: int) -> bool:
         return False  # the same paragraph, or the paragraph right before one the quote opens
     if cast._voiced(m.start):
         return True
+    from .quotes import is_speech_verb  # (quotes builds on the speaker model)
+
+    rel = _WHO_SAID.match(cast.text, m.end)
+    if rel and any(is_speech_verb(v) for v in rel.groups() if v):
+        return True  # «интервью … Фирдавса Рахимова, который рассказал изданию …»: a relative clause gives his words
     if not m.subject:
         return False
-    from .quotes import is_speech_verb  # (quotes builds on the speaker model)
 
     k = cast.sentence_of(m.start)
     starts = cast._sentence_starts
