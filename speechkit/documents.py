@@ -117,9 +117,13 @@ def _quoted_nominative(text: str, w: Word) -> Word:
 
 
 def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc: str = "") -> Participant | None:
-    """Who issued a document: its genitive complement («заявлении МИД России»), «от» whom it came, the
-    subject of the verb the document is named after («Путин поздравил … В поздравлении говорится»), or
-    the last issuer."""
+    """Who issued a document: who signed it («в письме, подписанном замминистра …»), its genitive complement
+    («заявлении МИД России»), «от» whom it came, the subject of the verb the document is named after («Путин
+    поздравил … В поздравлении говорится»), or the last issuer."""
+    if len(rest) > 1 and _reading(rest[0].text)[2] == "PRTF" and _reading(rest[0].text)[0] == "подписать":
+        got = _a._phrase(cast, text, rest[1:], pos, ctx, oblique=True)  # «в письме, подписанном замминистра …»
+        if got is not None and got.kind in ("person", "organisation"):
+            return got
     for k, w in enumerate(rest):
         if w.low == "от":  # «в комментарии, который получил РБК от областного департамента финансов»
             got = _a._phrase(cast, text, rest[k + 1 :], pos, ctx, oblique=True)
@@ -206,6 +210,9 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
         if _reading(m.group(0))[2] == "NOUN" and (lemma == doc or doc in _ANY_DOCUMENT and _in("documents", lemma)):
             # «МИД Казахстана распространил заявление …»: the document named as a verb's object (adjectives and
             # the one it is sent to between: «направил участникам письменное обращение»)
+            owner = _genitive_owner(cast, text, at + len(m.group(0)), pos)
+            if owner is not None:
+                return owner  # «зачитал обращение главы государства Шавката Мирзиёева»: whose it is, not who read it
             prev = _verb_of_object(text, max(lo, at - 60), at)
             if prev is None or norm_word(morph.lemma(prev.group(1))) in _a.QUOTING | _a.RELAYING:
                 continue  # (not «цитирует заявление агентство Tasnim»: the agency quotes, it issued nothing)
@@ -229,6 +236,17 @@ def _doc_author(cast: Cast, text: str, doc: str, pos: int) -> Participant | None
 
 
 _ANY_DOCUMENT = frozenset(("документ", "текст"))
+
+
+def _genitive_owner(cast: Cast, text: str, start: int, pos: int) -> Participant | None:
+    """The person or body a document's noun names right after it in the genitive, up to the clause's end
+    («обращение главы государства Шавката Мирзиёева к участникам», «заявление МИД России»)."""
+    rest = words_in(text, start, min(pos, start + 120))
+    if not rest or rest[0].low in PREPOSITIONS or not _can_be(rest[0].text, "gent") \
+            or text[start : rest[0].start].strip():
+        return None
+    got = _a._phrase(cast, text, _clip(text, rest), pos, Context(), oblique=True)
+    return got if got is not None and got.kind in ("person", "organisation") else None
 
 
 def _verb_of_object(text: str, lo: int, at: int) -> re.Match[str] | None:
