@@ -404,6 +404,24 @@ def _named_asker(text: str, p: Span) -> re.Match | None:
     return None
 
 
+def _paired_blocks(text: str, dashed: list[Span], questions: list[bool]) -> None:
+    """«— Дмитрий Петрович, что стало поводом?\n— Поводом стало …\n\n— Компания утверждает, что …\n— Средняя — это …»:
+    an interview printed as blocks of two dash lines between blank lines, most of them a question then an answer,
+    puts the journalist's line first in every block, a remark as well as a question (``questions`` is updated)."""
+    blocks: list[list[int]] = []
+    for k, p in enumerate(dashed):
+        if k and "\n" not in text[dashed[k - 1].end : p.start].strip(" \t\r\u00a0").replace("\n", "", 1):
+            blocks[-1].append(k)  # (a single line break: the same block)
+        else:
+            blocks.append([k])
+    if len(blocks) < 2 or any(len(b) != 2 for b in blocks):
+        return
+    asked = sum(questions[a] and not questions[b] for a, b in blocks)
+    if asked >= 2 and 2 * asked >= len(blocks) and not any(questions[b] for _, b in blocks):
+        for a, _ in blocks:
+            questions[a] = True
+
+
 def _interview(text: str, start: int, end: int) -> list[Turn]:
     """«— Сколько туристов приехало? / — Почти десять миллионов.»: questions and answers in dash paragraphs.
 
@@ -430,6 +448,7 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
             continue
         if len(p.text) <= REQUEST_CHARS and _request(text, p) or k and _YOU_OPENING.match(text, p.start):
             questions[k] = True
+    _paired_blocks(text, dashed, questions)
     attributed = [has_dash_attribution(text, p) for p in dashed]
     first_answer = questions.index(True) + 1 if any(questions) else -1
     if any(a and (q or k == 0) for k, (a, q) in enumerate(zip(attributed, questions))) or sum(attributed) > 1 \
