@@ -268,8 +268,9 @@ class NameForms(NamePlaces):
                 said = self._verb_of_name(start, end) or ("femn" if self._womans_noun_before(start) else None)
                 if said in ("masc", "femn"):
                     fa = (fa[0], said)
-            if not subject and fa[0] == a and _bare_given(a, b) and not place_or_body(b):
-                subject = True  # «Анил Бора»
+            if not subject and fa[0] == a and (_bare_given(a, b) or listed_man(a) and not self._oblique_place(start)) \
+                    and not place_or_body(b):
+                subject = True  # «Анил Бора»; «— рассказал фермер Василе Гуцу» (data/mens_names.txt: one form)
             names = _name_parses(a) if not subject and fa[0] == a and known and not place_or_body(b) else []
             if names and all(p.tag.case == "nomn" and "Fixd" not in p.tag.grammemes for p in names):
                 # «— заявил журналист Иван Кулеба»: a given name the dictionary reads only in the nominative
