@@ -50,8 +50,10 @@ class NameRoles:
         words = _WORD.findall(left.replace("«", " ").replace("»", " ").replace('"', " "))
         verb = None  # the verb (or conjunction) the role phrase follows, if any: _subject_of reads a past tense
         for i in range(len(words) - 1, -1, -1):  # «Журналисты спросили министра …»: the role starts after the verb
-            if morph.parses(words[i].lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") \
+            if (words[i][:1].islower() or i == 0) and morph.parses(words[i].lower())[0].tag.POS in (
+                    "VERB", "INFN", "GRND", "PRTS") \
                     or words[i].lower() in ("и", "а", "но", "или") and any(is_person_noun(w) for w in words[i + 1 :]):
+                # (a capitalised word inside the phrase is a name, whatever the dictionary guesses: «аким Жанаозена»)
                 # «… Жаксыбекова и вице-министр Ерлан Аукенов» (not «Комитета по обороне и воинским частям МЧС»)
                 verb = words[i]
                 if nominative and subject:

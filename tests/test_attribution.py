@@ -3245,6 +3245,12 @@ CASES = [
      "Фермеры на тракторах въехали в Кишинёв.\n\n«Ещё один такой сезон — и я продаю землю», — рассказал фермер из "
      "Орхея Василе Чобану.",
      [("quote", "продаю землю", "Василе Чобану")]),
+    # --- a capitalised word inside a role phrase is a name, whatever the dictionary guesses («Жанаозена» as a
+    # participle): «аким Жанаозена Максат Шалбаев» is the akim, whom «— заявил аким» names
+    ("role-phrase-with-a-city-the-dictionary-reads-as-a-verb",
+     "К бастующим приехал аким Жанаозена Нурлан Сатыбалдиев. «Я никуда не уеду, пока не найдём решение», "
+     "— заявил аким.",
+     [("quote", "никуда не уеду", "Нурлан Сатыбалдиев")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
