@@ -3251,6 +3251,12 @@ CASES = [
      "К бастующим приехал аким Жанаозена Нурлан Сатыбалдиев. «Я никуда не уеду, пока не найдём решение», "
      "— заявил аким.",
      [("quote", "никуда не уеду", "Нурлан Сатыбалдиев")]),
+    # --- «— цитирует Синьхуа китайского лидера»: the adjectives before the quoted object are its own; a country's
+    # adjective and «лидер» name that country's head of state
+    ("quotes-agency-the-countrys-leader",
+     "Президент Франции Эмманюэль Дюран прибыл в Ташкент, передаёт AFP.\n\n"
+     "«Узбекистан — наш ключевой партнёр в регионе», — цитирует AFP французского лидера.",
+     [("quote", "ключевой партнёр", "Эмманюэль Дюран")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
