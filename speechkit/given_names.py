@@ -49,6 +49,12 @@ def _nominative_noun(word: str) -> bool:
     return any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:2] if p.tag.POS == "NOUN")
 
 
+def _genitive_noun(word: str) -> bool:
+    """Whether the word's first reading is a noun in the genitive («фуры», «магазина»)."""
+    p = morph.parses(word)[0]
+    return p.tag.POS == "NOUN" and p.tag.case == "gent"
+
+
 def _mans_nominative(word: str) -> bool:
     """Whether a given name reads as a man's, as written, and not as a form in «-а»/«-я» that may be a genitive
     («Михай», «Марат», «Василе»; not «Руслана», «Ильи»)."""
@@ -164,8 +170,15 @@ class GivenNames(NamePlaces):
         in apposition («Таксист Болат, с которым мы поговорили, …», «продавщица Айнура»): a trade, not a post («министр
         Ким» is a surname after a post)."""
         before = word_before(self.text, start)
+        at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
+        if before is not None and before[:1].islower() and not is_person_noun(before) and not place_noun(before) \
+                and _genitive_noun(before):
+            # «Водитель фуры Бауыржан, который не пострадал, …»: a trade with what it is of, then the name
+            head = word_before(self.text, at)
+            if head is not None and is_person_noun(head):
+                before, at = head, at - len(head) - 1
         if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
-                or before[:1].isupper() and not self._sentence_start(start - len(before) - 1) \
+                or before[:1].isupper() and not self._sentence_start(at) \
                 or place_noun(before) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") and (lemma == "отец" or not _mans_nominative(word)) \
                 or lemma in load_words("roles.txt", "clergy titles") or place_or_body(word) or country_of_word(word):

@@ -3257,6 +3257,11 @@ CASES = [
      "Президент Франции Эмманюэль Дюран прибыл в Ташкент, передаёт AFP.\n\n"
      "«Узбекистан — наш ключевой партнёр в регионе», — цитирует AFP французского лидера.",
      [("quote", "ключевой партнёр", "Эмманюэль Дюран")]),
+    # --- a trade with what it is of, then a given name («Водитель фуры Бауыржан»): that person, by given name
+    ("trade-with-complement-then-given-name",
+     "На трассе столкнулись автобус и грузовик. Водитель фуры Бауыржан, который не пострадал, рассказал, что пытался "
+     "уйти от удара. «Автобус летел прямо на меня», — сказал он.",
+     [("quote", "летел прямо на меня", "Бауыржан")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
