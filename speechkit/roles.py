@@ -249,6 +249,12 @@ def compatible(asked: Post, held: Post) -> bool:
     if len(asked.lemmas) == 1 and asked.lemmas[0] in held.lemmas[1:3] \
             and all(_adjective_lemma(x) and x not in _NOT_NOW for x in held.lemmas[: held.lemmas.index(asked.lemmas[0])]):
         return True  # «— добавила врач»: the one introduced as «главный врач больницы» (not «бывший министр»)
+    if asked.lemmas[:1] and asked.lemmas[0] in GENERIC_HEADS and n == 1 \
+            and body[0] in load_sections("organisations.txt").get("anaphors", ()) \
+            and len(held.lemmas) > 1 and held.lemmas[0] in GENERIC_HEADS:
+        # «Глава регулятора добавил»: whoever was introduced as the head of a body («председатель Национального
+        # банка»), the body re-named by a word for any body («глава ведомства» is a minister too: synonyms, below)
+        return True
     if asked.post in GENERIC_HEADS and body:
         # «глава ГКНБ»: the head of that body, not «глава администрации президента»; «глава Минэкономфина»: a
         # minister of economy and finance heads the ministry of it
