@@ -157,7 +157,9 @@ class GivenNames(NamePlaces):
         if _FROM_PLACE_AFTER.match(text, m.end()):
             return known_first_name(word) or not morph.analyzer().word_is_known(word.lower())
         apposed = _APPOSED_PERSON.match(text, m.end())
-        return apposed is not None and is_person_noun(apposed.group(1)) and not self._sentence_start(m.start())
+        # (a given name in a case is someone's the sentence relates to: «Муж Зарины, учитель физики …» is no «Зарины»)
+        return apposed is not None and is_person_noun(apposed.group(1)) and not self._sentence_start(m.start()) \
+            and ((fn := first_name(word)) is None or fn[0] == word)
 
     def _noun_from_a_place_before(self, start: int) -> bool:
         """Whether a person noun in the nominative and «из» with a place stand right before ``start``
