@@ -307,6 +307,8 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
         if _quoted(w) or _reading(w.text)[0] in load_words("organisations.txt", "media"):
             continue  # «цитирует телеканал представителя минобороны»: the outlet quotes, its object speaks
         lemma, gram, _ = _reading(w.text)
+        if is_person_noun(w.text) and not (_can_be(w.text, "accs") or _can_be(w.text, "gent")):
+            return None  # «Такие данные приводит ректор университета …»: the subject, in the nominative, gave them
         if k == 0 and w.low in _POSSESSIVE and len(after) > 1 and _reading(after[1].text)[2] == "NOUN" \
                 and not is_person_noun(after[1].text):
             # «цитирует его ответ издание», «цитирует её слова агентство»: whose words they are

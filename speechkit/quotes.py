@@ -89,7 +89,9 @@ def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None) -
 # ---------------------------------------------------------------- classification
 _REPORTED = regexes.compile(r"(?:,\s*|\s)(?:что|чтобы|будто|якобы)\s*$", re.I)
 # («Таков ответ председателя …», «— такова позиция министерства …»: whose answer or view the quote is, in the genitive)
+# («Эти цифры привела замминистра …», «Такие данные приводит …»: the figures or words just quoted, and who gave them)
 _ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:[—–]\s+)?(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|(?:С\s+)?[Ээ]тими\s+словами|Так|"
+                         r"(?:Эти|Такие)\s+(?:цифры|данные|слова)(?!\s+принадлежат)|Эту\s+(?:цифру|информацию)|"
                          r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат"
                          r"|Таков[аоы]?\s+(?:ответ|мнение|позиция|оценка|вывод|комментарий)))\s+", re.I)
 NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
