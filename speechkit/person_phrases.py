@@ -306,6 +306,9 @@ NOUN_REACH = 2000  # characters before «— сказала женщина» sea
 NOUN_WORDS = 120  # words before a descriptive noun's quote read for someone brought in unnamed
 
 
+_APPOSITION = regexes.compile(r"[ \t]*,[ \t]*[а-яё][^.,;:!?«»\n]{0,80}")  # «|, студент Ферганского института»
+
+
 def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | None = None,
                            anonymous_only: bool = False) -> bool:
     """Whether the author's text between ``p``'s last mention and ``pos`` brings in a person by a noun
@@ -319,6 +322,8 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
     if m is None:
         return False
     lo = max(m.end, pos - NOUN_REACH)  # (bounded: a long floor does not make each quote read it all)
+    apposed = _APPOSITION.match(cast.text, m.end)  # «его сын Алишер, студент института»: the noun is his, no one new
+    lo = max(lo, apposed.end()) if apposed else lo
     ws = [w for w in words_in(cast.text, lo, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
     anonymous = load_words("organisations.txt", "anonymous")
     for k, w in enumerate(ws):

@@ -3287,6 +3287,13 @@ CASES = [
     ("such-data-are-given-by",
      "«Половина выпускников остаётся работать в регионе». Такие данные приводит ректор университета Бахыт Омаров.",
      [("quote", "Половина выпускников", "Бахыт Омаров")]),
+    # --- a person noun in apposition right after a name («его сын Алишер, студент института») is that person's, not
+    # someone new the text brings in; «— говорит юноша» then points back to him
+    ("apposed-noun-brings-in-no-one-new",
+     "Гончар Рустам Усманов работает в мастерской прадеда. «Отец учил меня молча», — рассказывает мастер.\n\n"
+     "Рядом сидит его сын Алишер, студент политехнического института. «В институте учат считать, а здесь — ждать», "
+     "— говорит юноша.",
+     [("quote", "учил меня молча", "Рустам Усманов"), ("quote", "учат считать", "Алишер")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
