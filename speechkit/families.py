@@ -1,7 +1,8 @@
 """Names that tie people into families: a couple under one plural surname («Супруги Айдар и Сауле
-Жумабаевы»), the elder and the younger of one surname («Садыков-старший»), the father's name with a
-Turkic particle («Улан Бакыт уулу», ``data/name_particles.tsv``), and which of a family a surname's
-form names («Жумабекова» with «— добавила»).
+Жумабаевы») or one surname of one form after a noun of kin («Супруги Ольга и Андрей Шевчук»), a relative named
+by a given name after whose relative they are («Мама Гаухар Сауле»), the elder and the younger of one surname
+(«Садыков-старший»), the father's name with a Turkic particle («Улан Бакыт уулу», ``data/name_particles.tsv``), and
+which of a family a surname's form names («Жумабекова» with «— добавила»).
 
 ``FamilyNames`` is a part of ``speakers.Cast`` (through ``people.PeopleLearning``): it adds people
 through the cast's registry (``person``, ``mention``, ``by_key``).
@@ -19,7 +20,7 @@ from .name_sex import _sex_of_form, _subject_of_verb, listed_woman
 from .names import (CAP, UPPER, feminine_given, first_name, given_slot, nominative_given, place_or_body, surname_ending,
                     surname_key)
 from .participants import Participant
-from .text import norm_word
+from .text import norm_word, word_before
 from .wordlists import load_table, load_words
 
 _SENIORITY = regexes.compile(r"-(старш|младш)(?:ий|его|ему|им|ем|ая|ей|ую)(?![\w-])", re.I)  # «Садыков-старший»
@@ -92,6 +93,23 @@ class FamilyNames:
             before = [norm_word(morph.lemma(w.group(0))) for w in _WORD.finditer(text, max(0, m.start() - 30), m.start())]
             if before and before[-1] in kin:
                 self._couple(m, m.group(3), True, (1, 2), m.end(), taken, m.start(3))
+
+    def _relative_by_given_name(self, a: str, b: str, start: int, b_start: int, b_end: int) -> bool:
+        """«Мать Георгия Нино», «Мама Гаухар Сауле»: after a noun of kin (roles.txt # relational nouns), the given name
+        ``a`` of someone the text named before, in any case, then a given name ``b`` in the nominative that is no
+        one's there: whose relative, then the relative, who is added by the given name (True when so)."""
+        before = word_before(self.text, start)
+        if before is None or norm_word(morph.lemma(before)) not in load_words("roles.txt", "relational nouns"):
+            return False
+        fb = _given_name_here(b)
+        if fb is None or surname_ending(b) is not None or b.lower() in self.first_names():
+            return False
+        owner = {a, *((first_name(a, oblique=True) or ("",))[:1])}
+        if not any(p.first in owner for p in self.people() if p.name != p.first):
+            return False
+        p = self.given_name_person(b, b_start, b_end, fb[1])
+        self._roles_around(p, b_start, b_end)
+        return True
 
     def _respective_kin(self, pair: list[Participant], at: int) -> None:
         """«Отец и сын Садыковы — Ерлан и Марат»: two kinship words before the family's names give the elder and
@@ -220,3 +238,14 @@ class FamilyNames:
             sex = _subject_of_verb(self.text, pos, word)
         fits = [p for p in people if p.gender == sex] or people
         return max(fits, key=lambda p: (m.start if (m := p.last_before(pos)) else -1))
+
+
+def _given_name_here(word: str) -> tuple[str, str | None] | None:
+    """A given name in the nominative, with its sex where known: listed («Сауле»), read so by the dictionary
+    («Нино»), or one it lacks with no surname's ending («Ерлан»: sex unknown); None for anything else."""
+    if listed_woman(word):
+        return (word, "femn")
+    fn = first_name(word)
+    if fn is not None:
+        return fn if fn[0] == word else None
+    return (word, None) if given_slot(word) and not morph.analyzer().word_is_known(word.lower()) else None

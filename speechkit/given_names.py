@@ -49,7 +49,7 @@ def _nominative_noun(word: str) -> bool:
     return any("nomn" in p.tag.grammemes for p in morph.parses(word.lower())[:2] if p.tag.POS == "NOUN")
 
 
-def _given_as_written(word: str) -> bool:
+def _known_given_name(word: str) -> bool:
     """Whether a word is a given name as written, a listed woman's («Гулбахор») or one the dictionary reads in the
     nominative («Ольга»): after «жительница» it is her name, not the place she lives in."""
     fn = first_name(word)
@@ -188,7 +188,7 @@ class GivenNames(NamePlaces):
                 before, at = head, at - len(head) - 1
         if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
                 or before[:1].isupper() and not self._sentence_start(at) \
-                or place_noun(before) and not _given_as_written(word) or is_person_noun(word) \
+                or place_noun(before) and not _known_given_name(word) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") and (lemma == "отец" or not _mans_nominative(word)) \
                 or lemma in load_words("roles.txt", "clergy titles") or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a

@@ -33,7 +33,7 @@ from .initials import _INITIAL, InitialsNames, _as_written, _surname_after_initi
 from .name_forms import NameForms
 from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot)
 from .name_roles import NameRoles
-from .name_sex import _past_gender, _sex_of_form, listed_woman
+from .name_sex import _past_gender, _sex_of_form
 from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
                     first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, place_or_body,
                     surname_ending, surname_key, surname_like)
@@ -170,12 +170,8 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 # in a case, the name of whom the post serves; the name is the pair after
                 k += 1
                 continue
-            if self._kin_of_the_named(a, b, m.start()):
-                # «Мать Георгия Нино», «Мама Гаухар Сауле»: the given name of someone named, whose relative the given
-                # name after it is
-                p = self.given_name_person(b, nxt.start(), nxt.end(), _given_as_written(b)[1])
-                self._roles_around(p, nxt.start(), nxt.end())
-                taken.add(nxt.start())
+            if self._relative_by_given_name(a, b, m.start(), nxt.start(), nxt.end()):
+                taken.add(nxt.start())  # «Мать Георгия Нино», «Мама Гаухар Сауле»: whose relative, then the relative
                 k += 2
                 continue
             if self._two_named(a, b) or _heads_a_body(a) or third is not None and given_slot(b) \
@@ -419,19 +415,6 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
         return before is not None and is_person_noun(before) and (first_name(a) or ("",))[0] != a \
             and fb is not None and fb[0] == b and _surname_slot(c)
 
-    def _kin_of_the_named(self, a: str, b: str, start: int) -> bool:
-        """«Мать Георгия Нино», «Мама Гаухар Сауле»: after a noun of kin (roles.txt # relational nouns), the given name
-        of someone the text named before, in any case, then a given name in the nominative that is no one's there:
-        whose relative, then the relative."""
-        before = word_before(self.text, start)
-        if before is None or norm_word(morph.lemma(before)) not in load_words("roles.txt", "relational nouns"):
-            return False
-        fb = _given_as_written(b)
-        if fb is None or surname_ending(b) is not None or b.lower() in self.first_names():
-            return False
-        owner = {a, *((first_name(a, oblique=True) or ("",))[:1])}
-        return any(p.first in owner for p in self.people() if p.name != p.first)
-
     def _two_named(self, a: str, b: str) -> bool:
         """«— сказал Клюге Турдубаеву»: the surname of someone the text has named in full, then another named
         person's surname in any case, are two people, not one's given name and surname."""
@@ -460,17 +443,6 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             return  # «Ахметов записал», «Ахметов позднее записал»
         p = self.add(Participant(word, "person", "masc", surname_key(word), None))
         self.mention(p, m.start(), m.end(), True)
-
-
-def _given_as_written(word: str) -> tuple[str, str | None] | None:
-    """A given name in the nominative, with its sex where known: listed («Сауле»), read so by the dictionary
-    («Нино»), or one it lacks with no surname's ending («Ерлан»: sex unknown); None for anything else."""
-    if listed_woman(word):
-        return (word, "femn")
-    fn = first_name(word)
-    if fn is not None:
-        return fn if fn[0] == word else None
-    return (word, None) if given_slot(word) and not morph.analyzer().word_is_known(word.lower()) else None
 
 
 @functools.lru_cache(maxsize=50_000)
