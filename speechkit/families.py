@@ -105,8 +105,8 @@ class FamilyNames:
         if fb is None or surname_ending(b) is not None or b.lower() in self.first_names():
             return False
         owner = {a, *((first_name(a, oblique=True) or ("",))[:1])}
-        if not any(p.first in owner for p in self.people() if p.name != p.first):
-            return False
+        if not any(x.lower() in self.first_names() for x in owner if x):
+            return False  # (a set of the cast's given names, not a pass over its people at each pair)
         p = self.given_name_person(b, b_start, b_end, fb[1])
         self._roles_around(p, b_start, b_end)
         return True
