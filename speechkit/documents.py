@@ -325,7 +325,7 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
             while j > 0 and _adjectival(after[j - 1]) and not _quoted(after[j - 1]):
                 j -= 1  # «цитирует Синьхуа китайского лидера»: the adjectives are the object's (a country says whose)
             obj = after[j:]
-            stop = next((j for j, x in enumerate(obj) if j and _quoted(x)), len(obj))
+            stop = next((i for i, x in enumerate(obj) if i and _quoted(x)), len(obj))
             if stop < len(obj) and not _WORD_AFTER_QUOTE.search(text, obj[stop].start + 1, obj[-1].end):
                 obj = obj[:stop]  # (the outlet's quoted name ends the clause; not «компании «Квадратный метр» Марию …»)
             return _a._phrase(cast, text, obj, pos, ctx, oblique=True)

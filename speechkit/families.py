@@ -38,7 +38,7 @@ _WORD = regexes.compile(r"[\w&’'-]+")
 # «Супруги Ольга и Андрей Шевчук», «брат и сестра Марат и Дана Ли»: two given names, «и», one surname that does not
 # change with sex or number (see _kin_couple_names)
 _SHARED_SURNAME = regexes.compile(rf"(?<![\w-])({CAP}) и ({CAP}) ({CAP})(?![\w-])")
-_GENDERED_SURNAME = regexes.compile(r"(?:ов|ев|ёв|ин|ын|ий|ый|ой|ая|ва|на|ая|ья)$")
+_GENDERED_SURNAME = regexes.compile(r"(?:ов|ев|ёв|ин|ын|ий|ый|ой|ая|ва|на|ья)$")
 _GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
 
 

@@ -70,12 +70,12 @@ def listed_woman(given: str) -> bool:
     return norm_word(given) in load_words("womens_names.txt")
 
 
-@functools.lru_cache(maxsize=50_000)
 def listed_man(given: str) -> bool:
     """Whether data/mens_names.txt lists the given name as written («Василе», «Михай»)."""
     return norm_word(given) in load_words("mens_names.txt")
 
 
+@functools.lru_cache(maxsize=50_000)
 def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name.
 

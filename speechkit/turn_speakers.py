@@ -144,7 +144,7 @@ def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
 
 
 _FIRST_WORD = regexes.compile(r"[А-Яа-яЁё-]+")
-HOSTS = ("ведущий", "модератор")  # (lemmas) whom a lead introduces by what they host (_hosts_it)
+HOSTS = ("ведущий", "модератор")  # (lemmas) whom a lead introduces by what they host (_leads)
 
 
 def _introduced_as(label: str, cast: Cast) -> Participant | None:
@@ -170,29 +170,21 @@ def _introduced(label: str, cast: Cast) -> list[Participant]:
         lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
         # (or the mention opens with it: a label «Ведущая Екатерина Берёзова:» is one mention, post and name)
         opening = _FIRST_WORD.match(cast.text, at, p.mentions[0].end)
-        if want in lemmas[-4:] or chairing and _chairs(lemmas[-6:]) or hosting and _hosts_it(lemmas[-6:]) \
+        if want in lemmas[-4:] or chairing and _leads(lemmas[-6:], "председательствовать", "sittings") \
+                or hosting and _leads(lemmas[-6:], "модерировать", "broadcasts", "sittings") \
                 or opening is not None and opening.end() < p.mentions[0].end and norm_word(morph.lemma(opening.group(0))) == want:
             fits.append(p)
     return fits
 
 
-def _chairs(lemmas: list[str]) -> bool:
-    """Whether the words before a name say its holder chairs the sitting: «Председательствует заместитель
-    Председателя Думы Б. С. Ткаченко», «Заседание вел торага парламента …» (a verb of chairing, or «вести»
-    with the sitting as its object: roles.txt # sittings)."""
+def _leads(lemmas: list[str], verb: str, *led: str) -> bool:
+    """Whether the words before a name say its holder leads what a label's role leads: its own verb
+    («Председательствует …», «Модерировала дискуссию …»), or «вести» with one of the things of the roles.txt
+    sections ``led`` as its object («Заседание вел торага …» for a chair: # sittings; «Вела эфир Мадина Жакупова»,
+    «Разговор вела …» for a host: # broadcasts)."""
     from .wordlists import load_words
 
-    return "председательствовать" in lemmas or "вести" in lemmas and bool(
-        load_words("roles.txt", "sittings") & set(lemmas))
-
-
-def _hosts_it(lemmas: list[str]) -> bool:
-    """Whether the words before a name say its holder hosts the programme or moderates the talk: «Вела эфир
-    Мадина Жакупова», «Разговор вела …», «Модерировала дискуссию журналист …» (roles.txt # broadcasts)."""
-    from .wordlists import load_words
-
-    leads = load_words("roles.txt", "broadcasts") | load_words("roles.txt", "sittings")
-    return "модерировать" in lemmas or "вести" in lemmas and bool(leads & set(lemmas))
+    return verb in lemmas or "вести" in lemmas and any(load_words("roles.txt", x) & set(lemmas) for x in led)
 
 
 SOUND_BITE_REACH = 80  # characters of a sound bite's turn read for the name of whose words it is
