@@ -36,8 +36,8 @@ _FAMILY_THEN_NAMES = regexes.compile(
     rf"(?:{_PLURAL_SURNAME}|(?<=[Сс]упруги )({CAP}))[ \t\u00a0]*[—–][ \t\u00a0]*({CAP}) и ({CAP})(?=[ \t\u00a0]*[—–,])")
 _WORD = regexes.compile(r"[\w&’'-]+")
 # «Супруги Ольга и Андрей Шевчук», «брат и сестра Марат и Дана Ли»: two given names, «и», one surname that does not
-# change with sex or number (see _kin_couple_names)
-_SHARED_SURNAME = regexes.compile(rf"(?<![\w-])({CAP}) и ({CAP}) ({CAP})(?![\w-])")
+# change with sex or number (see _kin_couple_names, which finds where to match it)
+_SHARED_SURNAME = regexes.compile(rf"({CAP}) и ({CAP}) ({CAP})(?![\w-])")
 _GENDERED_SURNAME = regexes.compile(r"(?:ов|ев|ёв|ин|ын|ий|ый|ой|ая|ва|на|ья)$")
 _GIVEN_ENDINGS = ("ом", "ем", "ой", "ей", "у", "ю", "е")  # a given name the dictionary lacks, declined
 
@@ -79,20 +79,25 @@ class FamilyNames:
                 if pair:
                     self._respective_kin(pair, m.start())
 
-    def _kin_couple_names(self, taken: set[int]) -> None:
+    def _kin_couple_names(self, taken: set[int], caps: list[re.Match]) -> None:
         """«Супруги Ольга и Андрей Шевчук», «Брат и сестра Марат и Дана Ли»: after a noun of kin, two given names
         joined by «и» before a surname that keeps one form for a man and a woman are two people of that family.
         (Without the kin noun, «Ольга и Андрей Шевчук» may be Ольга of another family; a surname that takes a
-        woman's form is one person's: «Ольга и Андрей Иванов».)"""
-        text, end = self.text, self.end
-        kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "junior kin") \
-            | load_words("roles.txt", "senior kin")
-        for m in _SHARED_SURNAME.finditer(text, 0, end):
-            if m.start(1) in taken or _GENDERED_SURNAME.search(m.group(3)):
+        woman's form is one person's: «Ольга и Андрей Иванов».) ``caps``: the text's capitalised words, in order."""
+        text = self.text
+        kin = None
+        for a, b, c in zip(caps, caps[1:], caps[2:]):
+            if text[a.end() : b.start()] != " и " or text[b.end() : c.start()] != " " or a.start() in taken \
+                    or _GENDERED_SURNAME.search(c.group(0)) or a.start() and (text[a.start() - 1].isalnum()
+                                                                               or text[a.start() - 1] == "-"):
                 continue
-            before = [norm_word(morph.lemma(w.group(0))) for w in _WORD.finditer(text, max(0, m.start() - 30), m.start())]
+            kin = kin or (load_words("roles.txt", "relational nouns") | load_words("roles.txt", "junior kin")
+                          | load_words("roles.txt", "senior kin"))
+            before = [norm_word(morph.lemma(w.group(0))) for w in _WORD.finditer(text, max(0, a.start() - 30), a.start())]
             if before and before[-1] in kin:
-                self._couple(m, m.group(3), True, (1, 2), m.end(), taken, m.start(3))
+                m = _SHARED_SURNAME.match(text, a.start())
+                if m is not None:
+                    self._couple(m, m.group(3), True, (1, 2), m.end(), taken, m.start(3))
 
     def _relative_by_given_name(self, a: str, b: str, start: int, b_start: int, b_end: int) -> bool:
         """«Мать Георгия Нино», «Мама Гаухар Сауле»: after a noun of kin (roles.txt # relational nouns), the given name

@@ -109,7 +109,7 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
         self._particle_names(taken)
         self._compound_names(taken)
         self._couple_names(taken)
-        self._kin_couple_names(taken)  # «Супруги Ольга и Андрей Шевчук»
+        self._kin_couple_names(taken, caps)  # «Супруги Ольга и Андрей Шевчук»
         self._one_letter_names(taken)
         self._official_names(taken, caps)
         self._family_first_names(taken, caps)
