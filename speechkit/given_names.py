@@ -30,6 +30,7 @@ _FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][
 _AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
 _BY_NAME = regexes.compile(r"(?<![\w-])по[ \t]+имени[ \t]+$")
 _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
+_HONORIFIC = regexes.compile(r"-([а-яё]{2,6})(?![\w-])")  # «Рабига|-апа», «Бахтияр|-ака»
 _WORD_RUN = regexes.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")  # words, and any other mark as one
 
 
@@ -124,6 +125,19 @@ class GivenNames(NamePlaces):
         if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _honoured_given_name(self, m: re.Match) -> bool:
+        """«— подытоживает Рабига-апа» after «Рабига Сейтжанова»: a given name with a hyphen and an honorific
+        (data/honorifics.txt) is the one person the text named in full with that given name (True when so)."""
+        word, text = m.group(0), self.text
+        hon = _HONORIFIC.match(text, m.end())
+        if hon is None or hon.group(1).lower() not in load_words("honorifics.txt"):
+            return False
+        named = [p for p in self.people() if p.first == word and p.name != word]
+        if len(named) != 1:
+            return False
+        self.mention(named[0], m.start(), hon.end(), True)
+        return True
 
     def _after_clergy_title(self, start: int) -> bool:
         """Whether a clergy title (roles.txt # clergy titles) and maybe its see stand right before: «Патриарх
