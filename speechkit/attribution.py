@@ -95,10 +95,12 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
     if number == "plur" and any(w.low == "там" for w in ws) and (body := there(cast, text, pos, ctx)) is not None:
         return body  # «В акимате пообещали подвоз воды. «…», — уточнили там»
-    if vlemma in IMPERSONAL or (before and before[0].low in ("в", "во") and number == "plur"
-                                and not _subject(before, cast, number)):
+    # («сказано в заявлении посольства», «отмечено в докладе»: a speech verb's short neuter participle is as impersonal)
+    impersonal = vlemma in IMPERSONAL or verb is not None and _reading(verb.text)[2] == "PRTS" \
+        and "neut" in _reading(verb.text)[1]
+    if impersonal or (before and before[0].low in ("в", "во") and number == "plur" and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
-        return _document_or_body(cast, text, before + after, pos, ctx, impersonal=vlemma in IMPERSONAL)
+        return _document_or_body(cast, text, before + after, pos, ctx, impersonal=impersonal)
     cited = _cited_source(cast, text, ws, pos, ctx)
     if cited is not None:
         return cited  # «сообщает Kaktus.media со ссылкой на экономиста Искендера Шаршеева»: the source speaks
