@@ -295,7 +295,6 @@ def _words_of(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> 
 
 
 _WORD_AFTER_QUOTE = regexes.compile(r"[»\"“”][^»\"“”«„]*?\w")  # a closing quote, then a word: «Квадратный метр» Марию
-_POSSESSIVE = {"его": "masc", "её": "femn", "ее": "femn", "их": None}  # whose the words quoted are: «его ответ»
 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
@@ -309,10 +308,10 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
         lemma, gram, _ = _reading(w.text)
         if is_person_noun(w.text) and not (_can_be(w.text, "accs") or _can_be(w.text, "gent")):
             return None  # «Такие данные приводит ректор университета …»: the subject, in the nominative, gave them
-        if k == 0 and w.low in _POSSESSIVE and len(after) > 1 and _reading(after[1].text)[2] == "NOUN" \
+        if k == 0 and w.low in _a.POSSESSIVES and len(after) > 1 and _reading(after[1].text)[2] == "NOUN" \
                 and not is_person_noun(after[1].text):
             # «цитирует его ответ издание», «цитирует её слова агентство»: whose words they are
-            return cast.antecedent(pos, _POSSESSIVE[w.low], "plur" if w.low == "их" else "sing", ctx.last, ctx.since)
+            return cast.antecedent(pos, *_a.POSSESSIVES[w.low], ctx.last, ctx.since)
         if _in("documents", lemma):
             return _issuer(cast, text, after[k + 1 :], pos, ctx, lemma)
         p = cast.at(w.start)

@@ -57,8 +57,9 @@ def _known_given_name(word: str) -> bool:
     return listed_woman(word) or fn is not None and fn[0] == word and known_first_name(word)
 
 
-def _genitive_noun(word: str) -> bool:
-    """Whether the word's first reading is a noun in the genitive («фуры», «магазина»)."""
+def _genitive_complement(word: str) -> bool:
+    """Whether a word's best reading is a noun in the genitive, what a trade is of («фуры», «магазина»); (noun_phrases
+    has a looser test on its words, any reading, which this module cannot import: it builds the cast noun_phrases reads)."""
     p = morph.parses(word)[0]
     return p.tag.POS == "NOUN" and p.tag.case == "gent"
 
@@ -195,7 +196,7 @@ class GivenNames(NamePlaces):
         before = word_before(self.text, start)
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
         if before is not None and before[:1].islower() and not is_person_noun(before) and not place_noun(before) \
-                and _genitive_noun(before):
+                and _genitive_complement(before):
             # «Водитель фуры Бауыржан, который не пострадал, …»: a trade with what it is of, then the name
             head = word_before(self.text, at)
             if head is not None and is_person_noun(head):
