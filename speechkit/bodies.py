@@ -34,10 +34,19 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     country = None
     parts: list[Word] = []
     # «Казахская национальная консерватория», «Грузинская православная церковь»: a capitalised country's adjective
-    # before another adjective opens a proper name, kept as written
-    titled = len(np) > 2 and np[0].text[:1].isupper() and _adjectival(np[1]) and not np[1].text[:1].isupper()
-    for w in np:
+    # opens a proper name, kept as written, before another adjective or anywhere but at a sentence's start
+    titled = np[0].text[:1].isupper() and (len(np) > 2 and _adjectival(np[1]) and not np[1].text[:1].isupper()
+                                           or len(np) > 1 and not cast._sentence_start(np[0].start)
+                                           and not _in("states", _reading(np[1].text)[0]))
+    state: Word | None = None
+    for k, w in enumerate(np):
         c = country_of_word(w.text) if not _quoted(w) and not (titled and w is np[0]) else None
+        if c and c[1] and parts and w.text[:1].isupper() and k + 1 < len(np):
+            # inside the complement a capitalised one is part of a name, kept as written: «Президиум Российской
+            # академии наук»; before a state's head it names the country all the same: «МИД Российской Федерации»
+            if _in("states", _reading(np[k + 1].text)[0]):
+                country, state = c[0], np[k + 1]
+            c = None
         if c and c[1]:  # «иранском МИД»: the adjective becomes the complement «Ирана»
             country = c[0]
             continue
@@ -101,7 +110,7 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     if country is not None and not any(country_of_word(w.text) for w in rest) and not any(map(_latin_name, parts)):
         name_words.append(country.genitive)  # (not «Немецкая Die Welt»: an outlet's own name says no country)
     name = " ".join(name_words)
-    key = org_key([_reading(w.text)[0] for w in parts if not country_of_word(w.text)])
+    key = org_key([_reading(w.text)[0] for w in parts if not country_of_word(w.text) and w is not state])
     owner = _owner(cast, rest, pos) if rest else None
     if owner is not None:  # «пресс-службы президента Украины» = «пресс-службы Порошенко»
         key = org_key([lemma]) + ("@" + owner.name,)
@@ -318,9 +327,9 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         if p is not None and p.kind == "person" and p.last_before(np[k].start + 1).subject:
             np = np[:k]
             break
-        if (k >= 2 or np[0].text.isupper()) and _starts_a_name(np[k]):
+        if (k >= 2 or np[0].text.isupper()) and np[k - 1].low not in PREPOSITIONS and _starts_a_name(np[k]):
             np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
-            break
+            break  # (not «посольство России в Китае»: a preposition's object is in its own case)
         if _LATIN.match(np[k - 1].text) and not _CYRILLIC.search(np[k - 1].text) and not _LATIN.match(np[k].text):
             np = np[:k]  # «агентство Anadolu | слова представителя …»: a name in Latin letters ends the body's name
             break
