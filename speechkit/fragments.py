@@ -36,6 +36,8 @@ _LETTER = regexes.compile(r"[^\W\d_]")
 _LETTERS = regexes.compile(r"[^\W\d_]+")
 _WORDS = regexes.compile(r"[\w-]+")
 _STATEMENT_END = regexes.compile(r"[.!?…](?=\s|$)|\n")
+# «так называемой «биоэнергоинформатики»», «т. н. «серые схемы»»: the author marks a term, nobody's words
+_SO_CALLED = regexes.compile(r"(?:\b[Тт]ак\s+(?:называем|именуем)[а-яё]{2,3}|\b[Тт]\.\s?н\.)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ def _is_name(text: str, n: Span) -> bool:
         return True  # an unclosed mark: nobody's words can be told apart
     inner = text[n.start + 1 : n.end - 1].strip()
     if not inner or not _LETTER.search(inner):
+        return True
+    if _SO_CALLED.search(text, max(0, n.start - 30), n.start):
         return True
     before = _WORDS.findall(text[max(0, n.start - 30) : n.start])
     first = inner[:1]
