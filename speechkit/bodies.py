@@ -16,7 +16,7 @@ import re
 from . import morph, regexes
 from .names import body_name, place_or_body
 from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can_be, _clip, _first_words, _in,
-                           _org_name, _quoted, _reading, _sections, _starts_a_name, words_in)
+                           _org_name, _quoted, _reading, _sections, _starts_a_name, _stump_of_head, words_in)
 from .roles import country_of_word, is_role_word, post_of
 from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
@@ -230,6 +230,8 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         if first is None or first.start() != m.start():
             continue
         lemma, gram, pos = _reading(first.group(0))
+        if lemma not in heads and _stump_of_head(lemma) and first.group(0)[:1].isupper():
+            heads = heads | {lemma}  # «Госинспекция по охране труда», «Нацкомиссия»: a stump and a head noun
         if lemma not in heads and first.group(0)[:1].isupper() and not cast.in_quote(m.start()) \
                 and norm_word(first.group(0).lower()) in _proper_forms():
             # «Роскомнадзор направил компании запрос»: a body by its own name (organisations.txt # proper names)
@@ -361,9 +363,11 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
 
 @functools.cache
 def _head_starts() -> re.Pattern[str]:
-    """Where a head or group noun may begin: the first four letters of each lemma, any case."""
+    """Where a head or group noun may begin: the first four letters of each lemma (and of each stump
+    prefix before a head: «Госинспекция»), any case."""
     stems = {lem[:4] for lem in org_heads() | frozenset(_sections().get("groups", ()))
              | frozenset(_sections().get("proper names", ())) if lem}
+    stems |= {(p + h)[:4] for p in _sections().get("stump prefixes", ()) for h in org_heads() if " " not in h}
     if stems and all(_ONE_WORD.fullmatch(x) for x in stems):
         # a trie of the stems («(?:а(?:вто|ген|…)|б…)»): the engine tries a letter, not 157 words, at each
         # word start. Only where each match is made of word characters are the places it finds (all the
@@ -431,12 +435,16 @@ def _kinds() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _of_kind(key: tuple[str, ...], kinds: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a body's key begins with one of the heads ``kinds``, as written or after its adjectives
-    («Евразийский банк развития» is a «банк»; a participle's lemma is its verb: «Специализированный … суд»)."""
+    """Whether a body's key begins with one of the heads ``kinds``, as written, after its adjectives or after a
+    stump prefix («Евразийский банк развития» is a «банк»; a participle's lemma is its verb: «Специализированный …
+    суд»)."""
     k = 0
     while k < len(key) - 1 and _reading(key[k])[2] in ("ADJF", "PRTF", "INFN"):
         k += 1
-    return any(key[: len(h)] == h or key[k : k + len(h)] == h for h in kinds if h)
+    # a stump compound is of its noun's kind: «Госинспекция» is an «инспекция», «Нацагентство» an «агентство»
+    bare = next((key[k][len(p):] for p in _sections().get("stump prefixes", ())
+                 if key and key[k].startswith(p) and len(key[k]) > len(p) + 3), None)
+    return any(key[: len(h)] == h or key[k : k + len(h)] == h or (bare,) == h for h in kinds if h)
 
 
 def _pronominal(w: Word) -> bool:

@@ -18,7 +18,7 @@ from . import morph, regexes
 from .bodies import _organisation
 from .names import listed_place, place_or_body
 from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
-                           _reading, words_in)
+                           _reading, _stump_of_head, words_in)
 from .roles import country_of_word, is_person_noun
 from .sentence_before import body_speaking_before
 from .speakers import Cast, Participant, org_heads
@@ -58,6 +58,8 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
                     and (country_of_word(rest[1].text) or listed_place(rest[1].text) or "Geox" in _reading(rest[1].text)[1]
                          and _can_be(rest[1].text, "gent")):
                 return _organisation(cast, text, rest[:2], pos, ctx)  # «в Дептрансе Москвы»: with whose it is
+            if _stump_of_head(_reading(rest[0].text)[0]):  # «в Нацкомиссии по ценным бумагам»: with its complement
+                return _organisation(cast, text, _clip(text, rest), pos, ctx)
             return _organisation(cast, text, [_quoted_nominative(text, rest[0])], pos, ctx)
         if rest[0].text[:1].isupper() and ("Orgn" in _reading(rest[0].text)[1] or _titled_body(text, rest)):
             # «сообщили в Роскосмосе» (a body's name the dictionary knows as one), «в Национальном центре оценки и

@@ -436,7 +436,13 @@ def _starts_a_name(w: Word) -> bool:
 
 
 def _body_head(lemma: str) -> bool:
-    return lemma in org_heads() or _in("heads", lemma)
+    return lemma in org_heads() or _in("heads", lemma) or _stump_of_head(lemma)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _stump_of_head(lemma: str) -> bool:
+    """Whether a lemma is a stump prefix and a head noun: «госинспекция», «нацкомиссия», «госагентство»."""
+    return any(lemma.startswith(p) and lemma[len(p):] in org_heads() for p in _sections().get("stump prefixes", ()))
 
 
 def _adjectival(w: Word) -> bool:

@@ -3358,6 +3358,15 @@ CASES = [
     ("so-called-abbreviated-term",
      "Депутат Светлана Орлова предложила запретить т. н. «серые кредиты» для пенсионеров.",
      []),
+    # --- a stump compound of a head noun («Госинспекция», «Нацкомиссия») heads a body's name, and the bare noun
+    # («в инспекции», «в комиссии») points back at it
+    ("stump-compound-heads-a-body",
+     "Госинспекция по карантину растений запретила ввоз яблок из трёх областей.\n\n«Партии с вредителями "
+     "возвращены поставщикам», — говорится в сообщении инспекции.",
+     [("quote", "возвращены поставщикам", "Госинспекция по карантину растений")]),
+    ("stump-compound-named-after-preposition",
+     "В Нацкомиссии по ценным бумагам Таджикистана заявили: «Лицензия брокера отозвана».",
+     [("quote", "Лицензия брокера", "Нацкомиссия по ценным бумагам Таджикистана")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
