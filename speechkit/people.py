@@ -35,7 +35,7 @@ from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nom
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form
 from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
-                    first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, place_or_body,
+                    first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, nominative_given, place_or_body,
                     surname_ending, surname_key, surname_like)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun
@@ -236,7 +236,14 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 kept = len(os.path.commonprefix([a, given]))
                 tail, own = a[kept:], given[kept:]  # «Андрея»: «я» for the nominative's «й»; «Джессику»: «у» for «а»
                 tail = tail if tail not in ("у", "ю") or morph.analyzer().word_is_known(a.lower()) else ""
-                if tail and not subject and _listed_nominative(surname):
+                if not subject and gender == "masc" and a.endswith("у") and surname.endswith("у") \
+                        and (bare := self._bare_form(surname)) is not None and _listed_nominative(bare):
+                    # «бывшему главе общины Арутюну Аветисяну … Аветисян:»: a man's «-ян» declines, and the text
+                    # writes the bare form too: both words are his dative (a Moldovan «-яну» is as written: «Иону
+                    # Мунтяну»); a given name the dictionary only guesses at loses the «-у» too («Саргису»)
+                    surname, subject = bare, True
+                    given = given if morph.analyzer().word_is_known(a.lower()) else nominative_given(a, "у")
+                elif tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
                 elif tail and not subject and gender == "masc" and surname_ending(surname) is None \
                         and (nom := _fleeting_vowel_nominative(surname)) is not None:

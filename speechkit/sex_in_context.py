@@ -159,8 +159,9 @@ class SexInContext:
                 return g == "femn"  # «сказала Дана Исина»
             if is_role_word(norm_word(morph.lemma(w))) or is_person_noun(w):  # the role the name stands in apposition to
                 w = self._apposition_head(start) or w
+                # (a singular's cases: one person's name is no apposition to «директора» as a plural nominative)
                 cases = {c for p in morph.parses(w.lower())[:3] for c in ("nomn", "gent", "accs", "datv", "ablt")
-                         if c in p.tag.grammemes}
+                         if c in p.tag.grammemes and "plur" not in p.tag.grammemes}
                 at = len(words) - 1 - k
                 if cases == {"nomn"} and at > 0 and _feminine_modifier(words[at - 1]):
                     return True  # «председательствующая судья Чынара Асаналиева»: the post's adjective is a woman's

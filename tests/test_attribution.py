@@ -3367,6 +3367,18 @@ CASES = [
     ("stump-compound-named-after-preposition",
      "В Нацкомиссии по ценным бумагам Таджикистана заявили: «Лицензия брокера отозвана».",
      [("quote", "Лицензия брокера", "Нацкомиссия по ценным бумагам Таджикистана")]),
+    # --- a name in apposition to a singular role in the genitive is in the genitive too: «дело директора Нурлана
+    # Сейткалиева» is Нурлан's (the plural nominative «директора» takes no one person's name)
+    ("name-after-genitive-role-is-genitive",
+     "Суд начал рассматривать дело директора автобазы Нурлана Сейткалиева.\n\nПодсудимый Сейткалиев: Я не брал "
+     "этих денег.\n\nСудья: Вопросы к подсудимому есть?",
+     [("turn", "не брал", "Нурлан Сейткалиев"), ("turn", "Вопросы к подсудимому", "судья")]),
+    # --- a man's Armenian «-ян» declines («Арутюну Аветисяну»); where the text writes the bare form too, the dative
+    # is read back to it (a Moldovan «-яну» stays as written)
+    ("armenian-surname-dative-read-back",
+     "Прокуратура обжаловала приговор бывшему главе общины Саргису Тонояну. Тоноян на "
+     "заседание не пришёл.\n\n«Приговор слишком мягкий», — сказал прокурор. «Я невиновен», — заявил позже Тоноян.",
+     [("quote", "слишком мягкий", "прокурор"), ("quote", "Я невиновен", "Саргис Тоноян")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
