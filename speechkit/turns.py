@@ -448,6 +448,15 @@ def _interview(text: str, start: int, end: int) -> list[Turn]:
             continue
         if len(p.text) <= REQUEST_CHARS and _request(text, p) or k and _YOU_OPENING.match(text, p.start):
             questions[k] = True
+    answered = sum(q and k + 1 < len(dashed) and not questions[k + 1] for k, q in enumerate(questions))
+    for k in range(1, len(dashed) - 1):
+        # «— Обещал …» / «— Минтранс обещал помочь с импортом.» / «— Обещал. Замминистра …»: in an interview of two
+        # or more answered questions a new dash paragraph is a new speaker, so a short remark between two longer
+        # answers is the journalist's
+        if answered >= 2 and not (questions[k - 1] or questions[k] or questions[k + 1]) \
+                and len(dashed[k].text) <= REQUEST_CHARS \
+                and len(dashed[k].text) < min(len(dashed[k - 1].text), len(dashed[k + 1].text)):
+            questions[k] = True
     _paired_blocks(text, dashed, questions)
     attributed = [has_dash_attribution(text, p) for p in dashed]
     first_answer = questions.index(True) + 1 if any(questions) else -1
