@@ -230,24 +230,24 @@ def learn_organisations(cast: Cast, text: str, end: int) -> None:
         if first is None or first.start() != m.start():
             continue
         lemma, gram, pos = _reading(first.group(0))
-        if lemma not in heads and _stump_of_head(lemma) and first.group(0)[:1].isupper():
-            heads = heads | {lemma}  # «Госинспекция по охране труда», «Нацкомиссия»: a stump and a head noun
-        if lemma not in heads and first.group(0)[:1].isupper() and not cast.in_quote(m.start()) \
+        # («Госинспекция по охране труда», «Нацкомиссия»: a stump and a head noun, capitalised, head one too)
+        head = lemma in heads or first.group(0)[:1].isupper() and _stump_of_head(lemma)
+        if not head and first.group(0)[:1].isupper() and not cast.in_quote(m.start()) \
                 and norm_word(first.group(0).lower()) in _proper_forms():
             # «Роскомнадзор направил компании запрос»: a body by its own name (organisations.txt # proper names)
             _learn_proper_body(cast, text, m.start(), first.end())
             continue
-        if not (lemma in heads or pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma)):
+        if not (head or pos == "NOUN" and "plur" in gram and "nomn" in gram and _in("groups", lemma)):
             continue
         inside = cast.at(m.start()) if first.group(0).islower() else None
-        if lemma in heads and inside is not None and inside.kind == "organisation":
+        if head and inside is not None and inside.kind == "organisation":
             # «в департаменте полиции города»: a common noun inside a body's name is part of that name (not a
             # body's own name inside it: «предприятие АО «Сибирская медь»»)
             continue
         near = _first_words(text, m.start(), min(end, m.start() + 400), 8)  # no rule reads further
         w = near[0]
         before = words_in(text, max(0, m.start() - 80), m.start())
-        if lemma in heads:
+        if head:
             _learn_body(cast, text, before, near, lemma, gram)
         elif not cast.in_quote(w.start) and (not before or before[-1].low not in PREPOSITIONS):
             np = _clip(text, near[:5])  # «Депутаты мажилиса раскритиковали законопроект»: a group that can speak
