@@ -18,6 +18,7 @@ from .names import body_name, place_or_body
 from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can_be, _clip, _first_words, _in,
                            _org_name, _quoted, _reading, _sections, _starts_a_name, _stump_of_head, words_in)
 from .roles import country_of_word, is_role_word, post_of
+from .speech_verbs import is_speech_verb
 from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
 from .text import norm_word
 from .wordlists import load_words
@@ -317,17 +318,35 @@ def _person_like(cast: Cast, m: re.Match) -> bool:
 
 
 _ONE_WORD = regexes.compile(r"\w+")
+_NEXT_WORD = regexes.compile(r"[ \t]*,?[ \t]*(\w+)")
+
+
+def _speaks_after(text: str, end: int) -> bool:
+    """Whether a speech verb follows a mention: «В Министерстве культуры заявили», «Минфин сообщил»."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and is_speech_verb(m.group(1))
 
 
 def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lemma: str, gram: frozenset) -> None:
     w = near[0]
-    if before and is_role_word(_reading(before[-1].text)[0]):
+    of_role = bool(before) and is_role_word(_reading(before[-1].text)[0]) \
+        and not text[before[-1].end : w.start].strip(" \t«\"„“")  # (not the last word of the paragraph before)
+    if of_role and not w.text[:1].isupper():
         return  # «главу правительства Дмитрия Медведева»: the body belongs to a role, the name to a person
     np = _clip(text, near[:8])
+    namesake: Participant | None | bool = False  # (False: no «имени» before)
     for k in range(1, len(np)):  # «правления банка Юрий Соловьёв»: the name after a body is a person's
         p = cast.at(np[k].start)
-        if p is not None and p.kind == "person" and p.last_before(np[k].start + 1).subject:
-            np = np[:k]
+        # «театр имени Лахути», «музей имени Петра Великого РАН»: the name after «имени» is the body's, up to
+        # another person's («театр имени Лахути Фаррух Саидов»)
+        if np[k - 1].low == "имени":
+            namesake = p
+            continue
+        if namesake is not False and np[k].text[:1].isupper() and (p is None or p is namesake):
+            continue
+        namesake = False
+        if p is not None and p.kind == "person" and (of_role or p.last_before(np[k].start + 1).subject):
+            np = np[:k]  # (after a role, «представителя МИД России Марии Захаровой»: the role's holder)
             break
         if (k >= 2 or np[0].text.isupper()) and np[k - 1].low not in PREPOSITIONS and _starts_a_name(np[k]):
             np = np[:k]  # «собрания КНДР Хван Чжан Еп»: a capitalised word that is no genitive is a name
@@ -335,6 +354,8 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         if _LATIN.match(np[k - 1].text) and not _CYRILLIC.search(np[k - 1].text) and not _LATIN.match(np[k].text):
             np = np[:k]  # «агентство Anadolu | слова представителя …»: a name in Latin letters ends the body's name
             break
+    if len(np) > 2 and np[-2].low == "имени" and len(np[-1].text) == 1:
+        np = np[:-2]  # «театр драмы имени М. Лермонтова» clipped at the initial: no name ends in «имени М»
     left: list[Word] = []
     nxt = w
     for x in reversed(before):  # «в иранском МИД», «областного департамента»
@@ -343,8 +364,13 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         left.insert(0, x)
         nxt = x
     titled = any(x.text[:1].isupper() and not _pronominal(x) and not cast._sentence_start(x.start) for x in left)
+    if of_role and len(left + np) < 2:
+        return  # «представитель МИД Мария Захарова»: a bare head after a role names no body of its own
     if len(np) == 1 and _in("generic", lemma) and not titled:
         return  # «ведомство» alone points back to a body named before; «Всемирного банка» names one
+    if _in("named heads", lemma) and not titled and not any(x.text[:1].isupper() or _quoted(x) for x in np[1:]) \
+            and (w.text[:1].islower() or cast._sentence_start(w.start)):
+        return  # «театр абсурда», «больница, школы»: no capital letter, no institution's name
     named = w.text[:1].isupper() or titled
     if "plur" in gram or not (named or len(np) > 1 and (_can_be(np[1].text, "gent") or np[1].text[:1].isupper()
                                                          or _quoted(np[1]) and np[1].text[1:2].isupper())):
@@ -353,7 +379,10 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
     # noun it complements, a body is no subject (a plural «они» after it is the subject's group)
     first = (left + np)[0]
     prev = before[-1] if before and not text[before[-1].end : first.start].strip() else None
-    subject = prev is None or not (prev.low in PREPOSITIONS or prev.text[:1].islower() and _reading(prev.text)[2] == "NOUN")
+    # («пресс-секретаря Министерства здравоохранения Шахло Сафарзода»: a body named in full in a role's complement is
+    # named all the same, for «в приказе министерства» after it, but is no subject)
+    subject = not of_role and (prev is None or not (prev.low in PREPOSITIONS or prev.text[:1].islower()
+                                                    and _reading(prev.text)[2] == "NOUN"))
     org = _organisation(cast, text, left + np, w.start, Context(), subject=subject)
     if org is not None:
         m = _ABBR.match(text, np[-1].end)
@@ -420,8 +449,10 @@ def _earlier_body(cast: Cast, np: list[Word], pos: int, same_head_only: bool = F
     # names, the subject, not one named in passing after it; else the latest
     here = cast.sentence_of(pos)
     near = [b for b in bodies if here - cast.sentence_of(b[0]) <= 1]
+    # («В Министерстве энергетики заявили, что станцию передадут компании «…»»: the one a speech verb follows spoke)
+    said = [b for b in near if any(m.start == b[0] and _speaks_after(cast.text, m.end) for m in b[1].mentions)]
     subjects = [b for b in near if any(m.start == b[0] and m.subject for m in b[1].mentions)]
-    return max(subjects or bodies, key=lambda b: b[0])[1]
+    return max(said or subjects or bodies, key=lambda b: b[0])[1]
 
 
 @functools.cache
