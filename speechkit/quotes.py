@@ -72,18 +72,26 @@ class Quote:
 
 
 
-def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None) -> Quote | None:
-    """The rest of a quote the paragraph before left open, where this paragraph closes it without opening one
+HELD_PARAGRAPHS = 3  # paragraphs without a mark that a quote left open may run over before one closes it
+
+
+def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None, held: list[Span]) -> list[Quote]:
+    """The rest of a quote a paragraph before left open, where this paragraph closes it without opening one
     («… подсудимый сказал: «Я признаю вину … / Прошу суд учесть … до приезда полиции».»): the words up to
-    the closing mark are the same speaker's quote (typography reopens a quote at each paragraph; a sloppy
-    page does not)."""
-    if prev is None or not quotes or not quotes[-1].unclosed or quotes[-1].end < _rstrip(text, prev.start, prev.end):
-        return None
+    the closing mark, and the paragraphs without a mark between (``held``), are the same speaker's quote
+    (typography reopens a quote at each paragraph; a sloppy page does not)."""
+    before = held[0] if held else prev
+    opened = held[0] if held else para  # (the paragraph the open quote ran on into)
+    if before is None or not quotes or not quotes[-1].unclosed or quotes[-1].end > opened.start \
+            or quotes[-1].end < _rstrip(text, quotes[-1].start, opened.start):
+        return []
     first = _MARKS.search(text, para.start, para.end)
     if first is None or text[first.start()] not in "»”":
-        return None
+        return []
     close = first.start()
-    return Quote(para.start, close + 1, None, None, (para.start, close))
+    run = [Quote(h.start, end, None, None, (h.start, end), True) for h in held
+           if (end := _rstrip(text, h.start, h.end)) > h.start]
+    return run + [Quote(para.start, close + 1, None, None, (para.start, close))]
 
 
 # ---------------------------------------------------------------- classification
@@ -114,11 +122,11 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     goes_on = False  # the paragraph before closed with speech that its speaker may go on with
     dialogue = False
     bare: list[Span] = []  # dash paragraphs in a row with no quote yet: a dialogue's lines, if one is attributed
+    held: list[Span] = []  # paragraphs without a mark since a quote was left open
     for para in paragraphs(text, start, end):
         before_para = len(quotes)
-        carried = _carried_on(text, para, quotes, prev)
-        if carried is not None:
-            quotes.append(carried)
+        carried = _carried_on(text, para, quotes, prev, held)
+        quotes += carried
         pairs = [p for p in pair_quotes(text, para.start, para.end)
                  if not inside(p.open, skip)]
         speech_until = -1
@@ -163,6 +171,11 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
         # who has just spoken, bare, keeps the floor theirs for the answer after it, as a press conference is written)
         goes_on = _closes_with_speech(text, para, quotes[before_para:]) \
             or goes_on and not dialogue and len(quotes) == before_para and _bare_question(text, para)
+        # a paragraph with no mark and no speech of its own, after a quote left open: held, in case a later one
+        # closes the quote («Износ сетей … / В ближайшие три года … / … недопустимо», — сказал министр.»)
+        open_run = quotes and quotes[-1].unclosed and len(quotes) == before_para and not carried \
+            and _MARKS.search(text, para.start, para.end) is None and len(held) < HELD_PARAGRAPHS
+        held = held + [para] if open_run else []
         prev = para
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
