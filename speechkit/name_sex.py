@@ -63,6 +63,19 @@ def _feminine_noun(word: str) -> bool:
     return bool(nouns) and all("femn" in p.tag.grammemes for p in nouns)
 
 
+def _masculine_noun(word: str) -> bool:
+    """Whether a person noun names a man («мальчик», «мужчина»: roles.txt ``# male nouns``; «пенсионер»,
+    «школьник», «покупатель»: a masculine one with a feminine made from it by a suffix the dictionary knows)."""
+    nouns = [p for p in morph.parses(word.lower())[:3] if p.tag.POS == "NOUN"]
+    if not nouns or not all("masc" in p.tag.grammemes for p in nouns):
+        return False
+    lemma = norm_word(nouns[0].normal_form)
+    if lemma in load_words("roles.txt", "male nouns"):
+        return True
+    pairs = [lemma + "ка", lemma + "ница"] + ([lemma[:-1] + "ца"] if lemma.endswith("ник") else [])
+    return any(_feminine_noun(f) and morph.analyzer().word_is_known(f) for f in pairs)
+
+
 def _womans_name(given: str) -> bool:
     """Whether a given name is listed as a woman's (data/womens_names.txt), reads mostly as a woman's
     nominative, or is one the dictionary does not know that cannot be a man's genitive («Айгерим»,

@@ -16,7 +16,7 @@ import re
 
 from . import morph, regexes
 from .name_words import _body_heads
-from .name_sex import _feminine_noun, _participle_case, _past_gender, _sex_of_form
+from .name_sex import _feminine_noun, _masculine_noun, _participle_case, _past_gender, _sex_of_form
 from .name_places import place_noun
 from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, listed_woman,
                     place_or_body, surname_ending, surname_key)
@@ -261,6 +261,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         described = False  # «— добавила женщина, стоявшая рядом»: a participle's clause after the noun brings someone new
     if (listed or described) and gender is None and _feminine_noun(noun.text):
         gender = "femn"  # «— А цену подняли? — спрашивает покупательница»: a present tense says no sex, the noun does
+    elif described and gender is None and not _role_word(noun.text) and _masculine_noun(noun.text):
+        gender = "masc"  # «— Сегодня понедельник! — отвечает мальчик» (not the teacher who asked)
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if p is not None and (seen := p.last_before(pos)) is not None and seen.start >= np[-1].end:

@@ -123,6 +123,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     dialogue = False
     bare: list[Span] = []  # dash paragraphs in a row with no quote yet: a dialogue's lines, if one is attributed
     held: list[Span] = []  # paragraphs without a mark since a quote was left open
+    lines: list[Span] = []  # the paragraphs in a row, up to this one, that are lines of speech opened by a dash
     for para in paragraphs(text, start, end):
         before_para = len(quotes)
         carried = _carried_on(text, para, quotes, prev, held)
@@ -159,7 +160,15 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
         if not dashed and goes_on and not dialogue and len(quotes) == before_para:
             dashed = _dash_goes_on(text, para, pairs)
         quotes += dashed
-        if len(quotes) == before_para and _DASH_LINE.match(text, para.start, para.end):
+        line = _DASH_LINE.match(text, para.start, para.end)
+        if len(quotes) == before_para and line and dialogue and len(lines) >= 2:
+            # «— Вы откуда? — спрашивает он. / — Из Оша, — отвечает женщина. / — Документы покажите.»: a bare line
+            # right after two lines of a dialogue is one more of its turns (``segments`` tells whose)
+            quotes.append(Quote(line.start(), para.end, None, None, (line.end(), para.end), kind="dash",
+                                side="alternate"))
+        lines = lines + [para] if any(q.kind == "dash" and q.start == para.start for q in quotes[before_para:]) \
+            else []
+        if len(quotes) == before_para and line:
             bare.append(para)
         else:
             if dashed and dashed[0].start == para.start and bare:
@@ -617,13 +626,21 @@ def _dash_speech(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
 _DASH_SENTENCE = regexes.compile(rf"(?<=[.!?…»\"”] )[{DASHES}] (?=[А-ЯЁ«\"„])")
 
 
+REMARK_WORDS = 8  # words of a dash line's remark within which its speech verb stands
+
+
 def _dash_line(text: str, m: re.Match, end: int | None = None) -> list[Quote]:
     """The dash line that ``m`` (its dash) opens, when a speech verb attributes it, to the paragraph's end."""
     para = Span(m.start(), end if end is not None else m.endpos, "")
     body = m.end()
     for a in _DASH_ATTR.finditer(text, body, para.end):
         words = list(_WORD.finditer(text, a.start("attr"), a.end("attr")))
-        verbs = [w for w in words[:4] if is_speech_verb(w.group(0))]
+        # the author's remark after a dash line's dash names who speaks: by a speech verb, also after a gerund's
+        # phrase («— …, — не поднимая глаз от телефона, отвечает Данияр»), or by any verb that opens it («—
+        # …, — оживляется Данияр», «— …, — поправляет Назгуль»)
+        verbs = [w for w in words[:4] if is_speech_verb(w.group(0))] \
+            or [w for w in words[:REMARK_WORDS] if w.group(0)[:1].islower() and is_speech_verb(w.group(0))] \
+            or [w for w in words[:1] if _finite_verb(w.group(0))]
         if not verbs:
             continue
         a0, a1 = a.start("attr"), a.end("attr")

@@ -24,6 +24,7 @@ from .speakers import Cast, Participant
 from .text import PREPOSITIONS, count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
 from .turn_speakers import _named_journalist, _turn_speaker
 from .turns import Turn
+from .wordlists import load_words
 
 _FIRST_PERSON = frozenset("я мы наш нашей наша наше наши нашего нашим наших мой моя мое мои меня нас нам".split())
 # a word of white space that is one of them, with the marks «.,!?;:«»"()» around it: one scan, not a call a word
@@ -67,6 +68,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
             ctx.last, ctx.since = ctx.last if asked else who, max(q.end, q.attribution.end if q.attribution else q.end)
     _run_on_paragraphs(t, quotes, said)
     _dialogue_lines(t, quotes, said, cast)
+    _alternate_lines(t, quotes, said)
     outer = merge_spans(quoted)
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
     # обороны» ДНР») is no one's fragment
@@ -334,6 +336,38 @@ def _dialogue_lines(t: str, quotes: list[Quote], said: list, cast: Cast) -> None
         else:
             who = answerer if answerer is not None and not _asks(t, quotes[end]) else None
         said[first + k] = (a, b, kind, who, attr, flags)
+
+
+DIALOGUE_BACK = 6  # lines of a dialogue read back for the other party
+
+
+def _alternate_lines(t: str, quotes: list[Quote], said: list) -> None:
+    """A bare line of a dialogue after two lines of two speakers is the turn of the one before last, as Russian
+    dialogue alternates («— Вы откуда? — спрашивает инспектор. / — Из Оша, — отвечает женщина. / — Документы
+    покажите.»: the inspector's). Where the one before last asked as a journalist, a line that asks is theirs and
+    any other the answerer's, going on."""
+    first = len(said) - len(quotes)
+    for k, q in enumerate(quotes):
+        if q.side != "alternate" or k < 2:
+            continue
+        a, b, kind, _, attr, flags = said[first + k]
+        last = said[first + k - 1][3]
+        # the other party: the speaker before the last one, back along the dialogue's dash lines
+        j = k - 2
+        while j > 0 and said[first + j][3] is last and quotes[j].kind == "dash" and k - j < DIALOGUE_BACK:
+            j -= 1
+        other = said[first + j][3]
+        if last is None or other is None or last is other or quotes[j].kind != "dash":
+            continue
+        who = (other if _asks(t, q) else last) if _reporter(other) else other
+        said[first + k] = (a, b, kind, who, attr, flags)
+
+
+def _reporter(p: Participant) -> bool:
+    """Whether the one asking in a dialogue is the press («журналист», «корреспондент», one named as such)."""
+    labels = load_words("roles.txt", "journalist labels")
+    return p.kind == "group" or p.name.split()[0].lower() in labels \
+        or any(r.split()[0].lower() in labels for r in p.roles if r)
 
 
 def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:

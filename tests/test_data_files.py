@@ -36,7 +36,7 @@ WORD_LISTS = {
                   "journalist labels": "words", "unnamed labels": "words", "answer labels": "words",
                   "anaphoric nouns": "lemmas", "member nouns": "lemmas", "relational nouns": "lemmas",
                   "serving nouns": "lemmas", "peer nouns": "lemmas", "junior kin": "lemmas", "senior kin": "lemmas", "chambers": "lemmas", "unnamed nouns": "lemmas",
-                  "occupations": "lemmas", "chair nouns": "lemmas", "sittings": "lemmas", "broadcasts": "lemmas", "appointment verbs": "lemmas", "clergy titles": "lemmas", "sound bite labels": "words",
+                  "occupations": "lemmas", "chair nouns": "lemmas", "sittings": "lemmas", "broadcasts": "lemmas", "appointment verbs": "lemmas", "clergy titles": "lemmas", "sound bite labels": "words", "male nouns": "lemmas",
                   "role synonyms": "synonyms", "heads": "lemma sequences"},
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",

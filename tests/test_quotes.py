@@ -249,7 +249,8 @@ def test_question_labels_are_turns_of_their_own():
 # Russian news writes one speaker's speech over several paragraphs and names the speaker once: a
 # paragraph that is only a dash line or only «…», right after one that closed with attributed speech,
 # is the same speaker going on. Not after a question (the line after it is an answer, another's), nor
-# among dash lines that hold a question (a dialogue, whose lines alternate), nor a question itself.
+# among dash lines that hold a question (a dialogue, whose lines alternate: with a reporter asking, a bare
+# question is the reporter's and any other bare line the answerer's), nor a question itself.
 GOES_ON = [
     ("Аким области Жаслан Мадиев рассказал о планах.\n— Покрытие получат все центры, — сказал он.\n"
      "— В 2026 году сеть дойдет до районов. Подрядчик выбран.\nНапомним, программа стартовала в 2023 году.",
@@ -260,7 +261,8 @@ GOES_ON = [
      [("Берик Асылов", "«Мы вернули в бюджет 800 миллиардов»"), ("Берик Асылов", "«Эта работа будет продолжена»")]),
     ("— Когда откроется школа? — спросил корреспондент.\n— В сентябре, — ответил аким.\n— А детсад?\n"
      "— Тоже в сентябре.",
-     [("корреспондент", "— Когда откроется школа?"), ("аким", "— В сентябре")]),
+     [("корреспондент", "— Когда откроется школа?"), ("аким", "— В сентябре"), ("корреспондент", "— А детсад?"),
+      ("аким", "— Тоже в сентябре.")]),
     ("— Когда откроется школа? — спросил корреспондент.\n— В сентябре.",
      [("корреспондент", "— Когда откроется школа?")]),
     ("«Мы готовы», — сказал аким Алматы Ерболат Досаев.\nНа встрече обсудили бюджет.\n«Эта работа будет продолжена».",
