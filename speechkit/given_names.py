@@ -32,6 +32,12 @@ _BY_NAME = regexes.compile(r"(?<![\w-])по[ \t]+имени[ \t]+$")
 _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 _HONORIFIC = regexes.compile(r"-([а-яё]{2,6})(?![\w-])")  # «Рабига|-апа», «Бахтияр|-ака»
 _WORD_RUN = regexes.compile(r"[А-ЯЁа-яё-]+|[^\sА-ЯЁа-яё-]")  # words, and any other mark as one
+_REGNAL = regexes.compile(r"[ \t]+([IVX]{1,5})(?![\w-])")  # a monarch's or a pope's number: «Лев XIV», «Карл III»
+
+
+def _see_adjective(word: str) -> bool:
+    """A see's or a country's adjective in lower case right after a title («папа римский», «король иорданский»)."""
+    return word[:1].islower() and morph.parses(word)[0].tag.POS == "ADJF"
 
 
 _DEMONYM_LAST = frozenset("цанеЦАНЕ")  # the last letters of demonym_endings.txt: a look before reading the word
@@ -90,12 +96,19 @@ class GivenNames(NamePlaces):
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
-        if alone and self._after_clergy_title(m.start()) \
-                and (fn := first_name(word) or first_name(word, oblique=True) or (
-                    (word, "masc") if not morph.analyzer().word_is_known(word.lower()) else None)) is not None:
-            # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone
-            p = self.given_name_person(fn[0], m.start(), m.end(), fn[1])
-            self._roles_around(p, m.start(), m.end(), fn[0] == word)
+        title = self._title_before(m.start()) if alone else None
+        # (the name is in the title's case: «императора Карла IV» is Карл's, not a woman «Карла»)
+        oblique = title is not None and not _nominative_noun(title) and first_name(word, oblique=True)
+        num = _REGNAL.match(self.text, m.end()) if title is not None else None
+        if title is not None \
+                and (fn := oblique or first_name(word) or first_name(word, oblique=True) or (
+                    (word, "masc") if num or not morph.analyzer().word_is_known(word.lower()) else None)) is not None:
+            # «Патриарх Московский и всея Руси Кирилл», «с митрополитом Волоколамским Антонием»: a church name alone;
+            # a regnal name with its number («папа римский Лев XIV», «король Хамад II»: a name, whatever else the
+            # dictionary knows the word as)
+            name, end = (f"{fn[0]} {num.group(1)}", num.end()) if num else (fn[0], m.end())
+            p = self.given_name_person(name, m.start(), end, fn[1])
+            self._roles_around(p, m.start(), end, fn[0] == word)
             return
         if alone and (called := _CALLED_SO.search(self.text, max(0, m.start() - 30), m.start())) is not None \
                 and (fn := first_name(word, oblique=True)) is not None:
@@ -140,24 +153,25 @@ class GivenNames(NamePlaces):
         self.mention(named[0], m.start(), hon.end(), True)
         return True
 
-    def _after_clergy_title(self, start: int) -> bool:
-        """Whether a clergy title (roles.txt # clergy titles) and maybe its see stand right before: «Патриарх
-        Московский и всея Руси |», «митрополитом Волоколамским |», «Католикос всех армян |»."""
-        titles = load_words("roles.txt", "clergy titles")
-        if self._clergy is None:  # where the text's clergy titles end, found once: most texts name none
+    def _title_before(self, start: int) -> str | None:
+        """The title of roles.txt # one-name titles that stands right before, maybe with its see («Патриарх
+        Московский и всея Руси |», «митрополитом Волоколамским |», «папа римский |»); None when none does."""
+        titles = load_words("roles.txt", "one-name titles")
+        if self._clergy is None:  # where the text's one-name titles end, found once: most texts name none
             self._clergy = [m.end() for m in _title_pattern(titles).finditer(self.text, 0, self.end)
                             if norm_word(morph.lemma(m.group(0))) in titles]
         k = bisect.bisect_left(self._clergy, max(0, start - 70))
         if k == len(self._clergy) or self._clergy[k] >= start:
-            return False  # no title in reach
+            return None  # no title in reach
         words = _WORD_RUN.findall(self.text, max(0, start - 70), start)[-7:]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             if norm_word(morph.lemma(w)) in titles:
-                return True
-            if not (w[:1].isupper() or w in ("и", "всея", "всех") or k and words[k - 1] in ("всея", "всех")):
-                return False  # (the see: «Московский и всея Руси», «всех армян»)
-        return False
+                return w
+            if not (w[:1].isupper() or w in ("и", "всея", "всех") or k and words[k - 1] in ("всея", "всех")
+                    or k == len(words) - 1 and _see_adjective(w)):
+                return None  # (the see: «Московский и всея Руси», «всех армян», «папа римский»)
+        return None
 
     def _named_by_given_name(self, m: re.Match) -> bool:
         """Whether a capitalised word that may be a given name introduces someone by it alone, where the words
@@ -205,7 +219,7 @@ class GivenNames(NamePlaces):
                 or before[:1].isupper() and not self._sentence_start(at) \
                 or place_noun(before) and not _known_given_name(word) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") and (lemma == "отец" or not _mans_nominative(word)) \
-                or lemma in load_words("roles.txt", "clergy titles") or place_or_body(word) or country_of_word(word):
+                or lemma in load_words("roles.txt", "one-name titles") or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
             # capitalised word inside a sentence is a name the dictionary guesses a noun in; «мать Руслана» is
             # Руслан's mother, but «внук Михай», «сын Василе» name the grandson and the son: a man's nominative)
