@@ -40,7 +40,7 @@ from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_
 from .participants import Participant
 from .roles import country_of_word, is_person_noun
 from .sex_in_context import SexInContext
-from .text import norm_word, word_before
+from .text import norm_word, word_after, word_before
 from .wordlists import load_table, load_words
 
 # a capitalised word, or an Arabic surname with its article («аль-Мансури», «ан-Нури»: after a given name, the surname)
@@ -276,8 +276,12 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             if m.start() in taken or not _surname_after_initial(m.group(2)):
                 continue  # «сказал Ван И. Позже …»: «И» is part of a name, and «Позже» no surname
             label = text.startswith(":", m.end())  # «А.Слугина:» a transcript label: the speaker's words follow
+            # («исполняющая обязанности президента федерации Е. Сидорова заявила»: a verb of her gender right after
+            # makes the name its subject, whatever case the place before would put it in)
+            after = word_after(text, m.end())
+            hers = after is not None and m.group(2).endswith("а") and _past_gender(after) == "femn"
             p = self._initials_person(_as_written(m.group(1)), m.group(2), at=m.end() if label else None,
-                                      oblique=not label and self._oblique_place(m.start()))
+                                      oblique=not label and not hers and self._oblique_place(m.start()))
             self.mention(p, m.start(), m.end(), True)
             if not label:  # «заместитель Председателя Кабинета Министров Б. Атаев»: the post before is his
                 self._roles_around(p, m.start(), m.end())

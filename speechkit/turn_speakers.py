@@ -13,12 +13,13 @@ from .speakers import Cast, Participant
 from .text import norm_word
 from .turns import Turn
 
+_WORDS = regexes.compile(r"[А-ЯЁA-Zа-яёa-z-]+")
 
 def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
     """«В.Путин:» → the person; «Вопрос:» or an interview's question → a journalist; «Президент:» →
     whoever holds the post; «Ауез Габбасов:», «АХМЕТОВ:» → the person; an interview's answer → the
     interviewee, the text's main person."""
-    from .names import first_name, listed_woman, surname_ending, surname_key
+    from .names import first_name, is_patronymic, listed_woman, surname_ending, surname_key
     from .wordlists import load_sections
 
     label = tr.surname.lower()
@@ -69,6 +70,11 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             return cast.person(None, words[0], "masc", nominative=True)
         # a label is in the nominative
         at = tr.label.start + max(0, tr.label.text.find(tr.surname))  # («Депутат Сергей Ким:»: after the post)
+        before = _WORDS.findall(cast.text, max(tr.label.start, at - 30), at)
+        if len(words) == 2 and is_patronymic(words[0]) and before and first_name(before[-1]):
+            # «Жительница Нина Сергеевна Лаврова:»: the given name before the patronymic, which a name leaves out
+            words = [before[-1], words[1]]
+            at -= len(before[-1]) + 1
         if _oblique_post(cast.text[tr.label.start : at]) and (read := cast.at(at)) is not None:
             return read  # «Вопрос журналиста Kun.uz Дильнозы Каримовой:»: the name agrees with its noun, as the text read it
         p = _person_named(words, cast, -1)

@@ -3476,6 +3476,16 @@ CASES = [
      "Король Бахрейна Хамад II принял делегацию во главе со спикером Сената Мауленом Ашимбаевым. «Мы ценим "
      "позицию Казахстана», — сказал монарх.",
      [("quote", "ценим позицию Казахстана", "Хамад II")]),
+    # --- a verb of her gender right after initials and a surname makes the name its subject, in the nominative,
+    # whatever case the post before would put it in
+    ("initials-woman-after-a-genitive-post",
+     "Исполняющая обязанности директора театра А. Петрова заявила, что сезон откроется «строго по графику».",
+     [("fragment", "строго по графику", "А. Петрова")]),
+    # --- a label with a given name, a patronymic and a surname names the given name and the surname
+    ("label-with-a-patronymic",
+     "Жители пришли на встречу с акимом.\n\nПенсионерка Галина Ивановна Кравец: Автобус ходит раз в час.\n\n"
+     "Аким: Добавим два рейса с понедельника.",
+     [("turn", "ходит раз в час", "Галина Кравец"), ("turn", "Добавим два рейса", "аким")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
