@@ -54,9 +54,10 @@ def pair_quotes(text: str, start: int, end: int) -> list[QuotePair]:
                 _close(stack, pairs, i, ("„", "“"))
         elif ch == STRAIGHT:
             _straight(text, i, start, end, stack, pairs)
-    # «Мы справимся — без конца: an unclosed guillemet runs to the paragraph end
+    # «Мы справимся — без конца: an unclosed guillemet runs to the paragraph end; so does a straight mark that opens
+    # the paragraph, as a sloppy site types a quote over paragraphs ("Мы убираем 14 маршрутов … / "Микроавтобусы …)
     for mark, pos in stack:
-        if mark in "«„":
+        if mark in "«„" or mark == STRAIGHT and not text[start:pos].strip():
             pairs.append(QuotePair(pos, _rstrip(text, pos, end), 0, unclosed=True))
             break
     pairs.sort(key=lambda p: (p.open, -p.close))

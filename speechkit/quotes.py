@@ -91,6 +91,12 @@ def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None, h
     close = first.start()
     run = [Quote(h.start, end, None, None, (h.start, end), True) for h in held
            if (end := _rstrip(text, h.start, h.end)) > h.start]
+    # («…недопустимо», — сказал министр.»: the attribution after the closing mark names the speaker of the whole,
+    # when its opening said no one; one that did (««…, — пояснил Рахимов. — …» names them once)
+    after = _attribution_after(text, close + 1, para.end) if quotes[-1].attribution is None else None
+    if after is not None and re.search(f"[{DASHES}]", text[close + 1 : after[1].start]):
+        verb, attr = after
+        return run + [Quote(para.start, close + 1, attr, verb, (para.start, close), side="after")]
     return run + [Quote(para.start, close + 1, None, None, (para.start, close))]
 
 
