@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import morph, regexes
 from .model import Span
 from .names import surname_ending
-from .quote_marks import _AFTER, _MARKS, _WORD, DASHES, QuotePair, _opens_sentence, _rstrip, pair_quotes
+from .quote_marks import _AFTER, _MARKS, _WORD, DASHES, STRAIGHT, QuotePair, _opens_sentence, _rstrip, pair_quotes
 from .roles import is_person_noun
 from .speech_verbs import is_speech_verb, speech_verbs  # noqa: F401 - re-exported: the speaker model reads them here
 from .text import inside, norm_word, paragraphs
@@ -72,18 +72,19 @@ class Quote:
 
 
 
+_OUTER_MARKS = regexes.compile(f"[«»{STRAIGHT}]")  # marks that open or close a quote of the author's text
 HELD_PARAGRAPHS = 3  # paragraphs without a mark that a quote left open may run over before one closes it
 
 
-def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None, held: list[Span]) -> list[Quote]:
+def _carried_on(text: str, para: Span, opener: Quote | None, prev: Span | None, held: list[Span]) -> list[Quote]:
     """The rest of a quote a paragraph before left open, where this paragraph closes it without opening one
     («… подсудимый сказал: «Я признаю вину … / Прошу суд учесть … до приезда полиции».»): the words up to
     the closing mark, and the paragraphs without a mark between (``held``), are the same speaker's quote
     (typography reopens a quote at each paragraph; a sloppy page does not)."""
     before = held[0] if held else prev
     opened = held[0] if held else para  # (the paragraph the open quote ran on into)
-    if before is None or not quotes or not quotes[-1].unclosed or quotes[-1].end > opened.start \
-            or quotes[-1].end < _rstrip(text, quotes[-1].start, opened.start):
+    if before is None or opener is None or not opener.unclosed or opener.end > opened.start \
+            or opener.end < _rstrip(text, opener.start, opened.start):
         return []
     first = _MARKS.search(text, para.start, para.end)
     if first is None or text[first.start()] not in "»”":
@@ -93,7 +94,7 @@ def _carried_on(text: str, para: Span, quotes: list[Quote], prev: Span | None, h
            if (end := _rstrip(text, h.start, h.end)) > h.start]
     # («…недопустимо», — сказал министр.»: the attribution after the closing mark names the speaker of the whole,
     # when its opening said no one; one that did (««…, — пояснил Рахимов. — …» names them once)
-    after = _attribution_after(text, close + 1, para.end) if quotes[-1].attribution is None else None
+    after = _attribution_after(text, close + 1, para.end) if opener.attribution is None else None
     if after is not None and re.search(f"[{DASHES}]", text[close + 1 : after[1].start]):
         verb, attr = after
         return run + [Quote(para.start, close + 1, attr, verb, (para.start, close), side="after")]
@@ -129,10 +130,11 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     dialogue = False
     bare: list[Span] = []  # dash paragraphs in a row with no quote yet: a dialogue's lines, if one is attributed
     held: list[Span] = []  # paragraphs without a mark since a quote was left open
+    opener: Quote | None = None  # the quote left open that the held paragraphs go on with
     lines: list[Span] = []  # the paragraphs in a row, up to this one, that are lines of speech opened by a dash
     for para in paragraphs(text, start, end):
         before_para = len(quotes)
-        carried = _carried_on(text, para, quotes, prev, held)
+        carried = _carried_on(text, para, opener if held else quotes[-1] if quotes else None, prev, held)
         quotes += carried
         pairs = [p for p in pair_quotes(text, para.start, para.end)
                  if not inside(p.open, skip)]
@@ -188,8 +190,12 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
             or goes_on and not dialogue and len(quotes) == before_para and _bare_question(text, para)
         # a paragraph with no mark and no speech of its own, after a quote left open: held, in case a later one
         # closes the quote («Износ сетей … / В ближайшие три года … / … недопустимо», — сказал министр.»)
-        open_run = quotes and quotes[-1].unclosed and len(quotes) == before_para and not carried \
-            and _MARKS.search(text, para.start, para.end) is None and len(held) < HELD_PARAGRAPHS
+        # (a quote nested in it is typed „…“: «… налил чаю и сказал: „Голос — дело наживное“. / … », — рассказала
+        # она»; once the run closes, the run's quote holds it)
+        opener = (opener if held else quotes[before_para - 1] if before_para else None) if not carried else None
+        open_run = opener is not None and opener.unclosed and len(held) < HELD_PARAGRAPHS \
+            and all(text[q.start] in "„“" for q in quotes[before_para:]) \
+            and _OUTER_MARKS.search(text, para.start, para.end) is None
         held = held + [para] if open_run else []
         prev = para
     quotes.sort(key=lambda q: (q.start, -q.end))

@@ -57,6 +57,8 @@ def org_key(lemmas: list[str]) -> tuple[str, ...]:
 
 
 _REPORTED_THAT = regexes.compile(r"(?<![\w-])что[ \t]+$")  # «пишет, что | Смирнов …»
+# a clause opened after a comma inside a sentence: a relative pronoun or a conjunction, maybe after a preposition
+_CLAUSE_OPENS = regexes.compile(r",\s+(?:[а-яё]{1,3}\s+)?(?:котор[а-яё]+|что|чтобы|где|куда|когда)(?![а-яё])")
 
 
 class Cast(PeopleLearning):
@@ -226,7 +228,9 @@ class Cast(PeopleLearning):
                 # (the subject of a reported clause is not who reports it: «Вера Гусейнова пишет, что Смирнов …»)
                 subject = (m.subject or self._voiced(m.start)) \
                     and not _REPORTED_THAT.search(self.text, max(0, m.start - 8), m.start)
-                ranked.append(((distance, not subject, -m.start), p, m))
+                # (the main clause's subject before one of a clause inside it: «Ковальчук сообщил, что премьера, над
+                # которой работал Гнатюк, состоится. «…», — сказал он» is Ковальчук)
+                ranked.append(((distance, not subject, subject and self._in_clause(m.start), -m.start), p, m))
         ranked.sort(key=lambda r: r[0])
         if number == "plur":
             # «У здания суда собрались сторонники. «…» — скандировали они»: «они» are a group named as a
@@ -242,7 +246,8 @@ class Cast(PeopleLearning):
             # (named again as a subject after the other, the one who spoke keeps it: «Дорофеева попросила
             # министра … Крылова пообещала … «…», — уточнила она»)
             again = next((m.start for m in reversed(last.mentions) if m.start < pos and m.subject
-                          and self.sentence_of(m.start) < here and not self.in_quote(m.start)), -1)
+                          and self.sentence_of(m.start) < here and not self.in_quote(m.start)
+                          and not self._in_clause(m.start)), -1)
             # (in a sentence before, not in someone's quote: «у семьи Жук»; nor the topic of the quote's own
             # sentence: «Абенов, по словам инвестора, «…»»)
             after = max(since, again)
@@ -253,11 +258,16 @@ class Cast(PeopleLearning):
         fallback = [p for p in self.participants if fits(p) and p.last_before(pos)]
         return max(fallback, key=lambda p: p.last_before(pos).start, default=None)
 
+    def _in_clause(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a clause its sentence opens after a comma («…, над которой работал Гнатюк, …»,
+        «…, что …»): the subject there is not the sentence's."""
+        return _CLAUSE_OPENS.search(self.text, self._sentence_starts[self.sentence_of(pos)], pos) is not None
+
     def _focus_of_impersonal(self, k: int, ranked: list, last: Participant, after: int) -> Participant | None:
         """«Лучшему выпускнику, лейтенанту Эрлану Токтомушеву, вручили пистолет. Он сказал: …»: a sentence with a
         plural verb and no one named as its subject (an impersonal «вручили», «наградили») that names one person
         other than who spoke last moves the focus to them."""
-        named = {id(p): p for (distance, _, _), p, m in ranked if self.sentence_of(m.start) == k and m.start > after}
+        named = {id(p): p for _, p, m in ranked if self.sentence_of(m.start) == k and m.start > after}
         if len(named) != 1 or any(not r[0][1] for r in ranked if self.sentence_of(r[2].start) == k) \
                 or not self._plural_verb_in(k):
             return None
