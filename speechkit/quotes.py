@@ -575,14 +575,20 @@ def _after_colon_line(text: str, para: Span, prev: Span | None, end: int) -> lis
     if prev is None or not prev.text.rstrip().endswith(":"):
         return []
     m = _DASH_LINE.match(text, para.start, para.end)
+    nxt = _skip_space(text, para.end, end)
     if m is None or text[para.start : para.end].rstrip().endswith((";", ",")) \
-            or _DASH_LINE.match(text, _skip_space(text, para.end, end)):
-        return []
+            or _DASH_LINE.match(text, nxt) and not has_dash_attribution(text, Span(nxt, _line_end(text, nxt, end), "")):
+        return []  # (a dash line after it that says who speaks is a reply, not the next item of a list)
     before = _attribution_before(text, para.start, prev.start)
     if before is None or before[2] != "before" or before[0] is None and not _person_opens(_WORD.findall(before[1].text)[0]):
         return []  # (a topic's heading is no speaker: «О ценах на рыбу: / — …»)
     verb, attr, _ = before
     return [Quote(m.start(), para.end, attr, verb, (m.end(), para.end), kind="dash", side="before")]
+
+
+def _line_end(text: str, i: int, end: int) -> int:
+    j = text.find("\n", i, end)
+    return end if j < 0 else j
 
 
 def _skip_space(text: str, i: int, end: int) -> int:

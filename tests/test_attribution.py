@@ -3514,6 +3514,13 @@ CASES = [
      "жизнь», — рассказала Дмитренко.",
      [("quote", "пришла на пробы", "Оксана Дмитренко"), ("quote", "налил мне чаю", "Оксана Дмитренко"),
       ("quote", "помню всю жизнь", "Оксана Дмитренко")]),
+    # --- a paragraph that ends with a colon gives the dash line after it to its subject, also when the next line
+    # is another dash line that says who speaks (a reply, not the next item of a list); «бросить», «вмешаться»,
+    # «перебить», «подхватить», «поправить», «крикнуть» attribute speech
+    ("colon-line-before-a-reply",
+     "К вечеру одна из групп выходит на связь. Старший группы Артём Белоусов коротко бросает по рации:\n\n"
+     "— Нашли. Живая, немного замёрзла.\n\n— Принято, выводите к дороге, — отвечает координатор Ольга Мещерякова.",
+     [("quote", "Живая, немного замёрзла", "Артём Белоусов"), ("quote", "выводите к дороге", "Ольга Мещерякова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
