@@ -40,7 +40,7 @@ from .quotes import _ASKING
 from .roles import country_of_word, is_person_noun, post_of
 from .sentence_before import asked_before, family_member, there
 from .speakers import Cast, Participant, _nominative_head, org_heads
-from .text import SITE_SUFFIX, norm_word
+from .text import SITE_SUFFIX, norm_word, paragraphs
 from .wordlists import load_words
 
 
@@ -152,7 +152,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         if got is _AUTHOR:
             if vlemma in _ASKING:  # «— Как убедили фермеров? — спросили мы»: the newsroom's journalist asks
                 return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
-            return None  # the author speaks: no one the text quotes
+            # the author speaks: the one a column's byline names («Автор — политолог Тигран Акопян», «Мнение.
+            # Бахтияр Юлдашев, экономист»: «я сказал: «…»»), else no one the text quotes
+            return _byline_author(cast) if number == "sing" or part and part[0].low == "я" else None
         if got is not None and number == "plur" and got.kind == "person" and part and part[0].low in ("в", "во") \
                 and (body := _document_or_body(cast, text, ws, pos, ctx)) is not None:
             return body  # «В МИД Литвы визит Сийярто назвали «…»»: a plural verb's body, not the one its object names
@@ -160,6 +162,28 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             return got
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
         return _document_or_body(cast, text, ws, pos, ctx)
+    return None
+
+
+_BYLINE = regexes.compile(r"\s*(?:Автор(?:\s+колонки)?\s*[—–:-]|Мнение\s*[.:—–-])")
+BYLINE_PARAGRAPHS = 3  # the first paragraphs of a text where a column's byline stands
+BYLINE_CHARS = 120  # a byline is a short line
+
+
+def _byline_author(cast: Cast) -> Participant | None:
+    """The person a column's byline names in one of its first short paragraphs: after «Автор —» or «Мнение.»,
+    or followed by a comma and what they are («Бахтияр Юлдашев, экономист (Ташкент)»)."""
+    text = cast.text
+    for k, para in enumerate(paragraphs(text, 0, cast.end)):
+        if k >= BYLINE_PARAGRAPHS:
+            break
+        if para.end - para.start > BYLINE_CHARS:
+            continue
+        marked = _BYLINE.match(text, para.start) is not None
+        for p in cast.people():
+            m = next((m for m in p.mentions if para.start <= m.start < para.end), None)
+            if m is not None and p.learned and (marked or re.match(r"\s*,\s*[а-яё]", text[m.end : para.end])):
+                return p
     return None
 
 
