@@ -190,6 +190,9 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     taken.update((m.start(), nxt.start()))
                     k += 2
                     continue
+            if first_name(a) is None and is_person_noun(a) and self._sentence_start(m.start()):
+                k += 1  # «Пенсионер Бобоев спросил …»: a person noun a sentence's capital opens, then the name
+                continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
             if pair is not None and third is not None and place_or_body(a) and not known_first_name(a) \
                     and given_slot(b) and _surname_slot(third.group(0)) and not known_first_name(third.group(0)):

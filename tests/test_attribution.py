@@ -3535,6 +3535,10 @@ CASES = [
      "На конференции в Самарканде я сказал: «Без реформы энергетики рост не удержать». С тех пор мало что "
      "изменилось.",
      [("quote", "Без реформы энергетики", None)]),
+    # --- a person noun a sentence's capital opens is no given name: «Пенсионер Бобоев» is Бобоев
+    ("capitalised-person-noun-before-a-surname",
+     "Пенсионер Бобоев спросил о водопроводе: «Когда в нашем квартале починят трубы?»",
+     [("quote", "починят трубы", "Бобоев")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
