@@ -69,6 +69,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     _run_on_paragraphs(t, quotes, said)
     _dialogue_lines(t, quotes, said, cast)
     _alternate_lines(t, quotes, said)
+    _named_after(t, said, cast)
     outer = merge_spans(quoted)
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
     # обороны» ДНР») is no one's fragment
@@ -336,6 +337,29 @@ def _dialogue_lines(t: str, quotes: list[Quote], said: list, cast: Cast) -> None
         else:
             who = answerer if answerer is not None and not _asks(t, quotes[end]) else None
         said[first + k] = (a, b, kind, who, attr, flags)
+
+
+_NAMED_AFTER = regexes.compile(r"(?<![\w-])(?:[Ее]ё|[Ее]е|[Ее]го)\s+зовут\s+")
+NAMED_AFTER_REACH = 600  # characters from a described speaker's words to «её зовут …»
+
+
+def _named_after(t: str, said: list, cast: Cast) -> None:
+    """«— Из Оша, — отвечает женщина за рулём. … Её зовут Назгуль Абдыкадырова»: a speaker the text only
+    described, whom «её/его зовут» names in the sentences right after, is the person so named."""
+    for m in _NAMED_AFTER.finditer(t):
+        named = cast.at(m.end())
+        if named is None or named.kind != "person":
+            continue
+        sex = "masc" if m.group(0).lower().startswith("его") else "femn"
+        # (the latest one described, of the pronoun's sex, among the speakers of the words before it)
+        who = next((x[3] for x in reversed(said) if x[1] <= m.start() and m.start() - x[1] <= NAMED_AFTER_REACH
+                    and x[3] is not None and x[3].kind == "person" and not x[3].learned
+                    and x[3].gender in (None, sex)), None)
+        if who is None or who is named:
+            continue
+        for k, (a, b, kind, w, attr, flags) in enumerate(said):
+            if w is who:
+                said[k] = (a, b, kind, named, attr, flags)
 
 
 DIALOGUE_BACK = 6  # lines of a dialogue read back for the other party

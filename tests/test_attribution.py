@@ -3539,6 +3539,11 @@ CASES = [
     ("capitalised-person-noun-before-a-surname",
      "Пенсионер Бобоев спросил о водопроводе: «Когда в нашем квартале починят трубы?»",
      [("quote", "починят трубы", "Бобоев")]),
+    # --- a speaker the text only describes is the person «её/его зовут» names in the sentences after
+    ("described-speaker-named-after",
+     "На посту ДПС инспектор Улан Мамбетов останавливает старую «Хонду».\n\n— Куда едете? — спрашивает он.\n\n"
+     "— К дочери в роддом, — отвечает женщина за рулём.\n\nЕё зовут Назгуль Абдыкадырова, ей 52 года.",
+     [("quote", "Куда едете", "Улан Мамбетов"), ("quote", "К дочери в роддом", "Назгуль Абдыкадырова")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
