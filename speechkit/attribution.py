@@ -40,7 +40,7 @@ from .quotes import _ASKING
 from .roles import country_of_word, is_person_noun, post_of
 from .sentence_before import asked_before, family_member, there
 from .speakers import Cast, Participant, _nominative_head, org_heads
-from .text import SITE_SUFFIX, norm_word, paragraphs
+from .text import SITE_SUFFIX, dateline_end, norm_word, paragraphs
 from .wordlists import load_words
 
 
@@ -68,6 +68,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     read before the verb; after the quote the inverted order comes first.
     """
     ws = words_in(text, start, end)
+    if ws and (dated := dateline_end(text, ws[0].start)) is not None:
+        ws = [w for w in ws if w.start >= dated]  # «БИШКЕК — Министр … назвал …»: the dateline is no subject
     if not cast.in_quote(start):  # quoted words in the clause say nothing of who speaks («"Вы что?" — обратился …»)
         ws = [w for w in ws if not cast.in_quote(w.start)]
     if verb is not None:

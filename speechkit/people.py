@@ -40,7 +40,7 @@ from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_
 from .participants import Participant
 from .roles import country_of_word, is_person_noun
 from .sex_in_context import SexInContext
-from .text import norm_word, word_after, word_before
+from .text import dateline_end, norm_word, word_after, word_before
 from .wordlists import load_table, load_words
 
 # a capitalised word, or an Arabic surname with its article («аль-Мансури», «ан-Нури»: after a given name, the surname)
@@ -291,8 +291,8 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             taken.add(m.start(2))
         known = _people_table()
         for m in caps:
-            if m.start() in taken:
-                continue
+            if m.start() in taken or dateline_end(text, m.start()) is not None:
+                continue  # «ДУШАНБЕ — Заместитель генсека ООН …»: a wire's dateline, a place in capitals, no one
             word = m.group(0)
             key = surname_key(word)
             people = self.by_key.get(key, ())

@@ -41,6 +41,17 @@ _MIXED = regexes.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
 _LATIN_LETTER = regexes.compile(r"[A-Za-z]")
 _CYRILLIC_LETTER = regexes.compile(r"[А-Яа-яЁё]")
 _WORD = regexes.compile(r"[^\W\d_]+(?:[-\d]+[^\W\d_]*)*")
+# a wire's dateline: a place in capitals opening a paragraph, then a dash or a date («БИШКЕК —», «АЛМАТЫ, 5 марта»)
+_DATELINE = regexes.compile(r"[А-ЯЁ]{3,}(?:[ -][А-ЯЁ]{2,})*[ \t]*(?:[—–]|-[ \t]|,[ \t]*\d)")
+
+
+def dateline_end(text: str, pos: int) -> int | None:
+    """Where a dateline that opens the paragraph at ``pos`` ends, or None: «БИШКЕК — Министр …» (the place in
+    capitals is no one's name)."""
+    if pos and text[pos - 1] != "\n":
+        return None
+    m = _DATELINE.match(text, pos)
+    return m.end() if m else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3544,6 +3544,13 @@ CASES = [
      "На посту ДПС инспектор Улан Мамбетов останавливает старую «Хонду».\n\n— Куда едете? — спрашивает он.\n\n"
      "— К дочери в роддом, — отвечает женщина за рулём.\n\nЕё зовут Назгуль Абдыкадырова, ей 52 года.",
      [("quote", "Куда едете", "Улан Мамбетов"), ("quote", "К дочери в роддом", "Назгуль Абдыкадырова")]),
+    # --- a wire's dateline, a place in capitals before a dash, is no one: the sentence's subject comes after it
+    ("dateline-in-capitals-is-no-speaker",
+     "БИШКЕК — Министр Азамат Эркинбеков назвал переговоры «продуктивными и конкретными».",
+     [("fragment", "продуктивными и конкретными", "Азамат Эркинбеков")]),
+    ("dateline-of-two-words",
+     "НИЖНИЙ НОВГОРОД — Губернатор Глеб Никитин назвал проект «важным для всего региона».",
+     [("fragment", "важным для всего региона", "Глеб Никитин")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
