@@ -294,6 +294,9 @@ class NameForms(NamePlaces):
             return (fa[0], fa[1], subject)
         if ending in ("ы", "ых", "ыми"):  # («-ым» is a man's instrumental too: «Токаевым»)
             return None  # «Ерлан и Салтанат Абеновы»: a family's plural is no one person's name
+        if ending == "ой" and first_name(a) == (a, "masc") and not listed_woman(a) \
+                and any(p.tag.POS == "ADJF" and {"masc", "nomn"} <= p.tag.grammemes for p in morph.parses(b.lower())[:8]):
+            return (a, "masc", True)  # «Константин Луговой»: a man's adjectival surname, in the nominative as written
         if ending != "а":  # «Токаевым», «Гинаятовой», «Алиеву»: a declined surname
             gender = "femn" if ending in ("ой", "ою") else "masc"
             listed = listed_woman(a)  # «Ажар»: the dictionary knows a man's only

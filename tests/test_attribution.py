@@ -3551,6 +3551,12 @@ CASES = [
     ("dateline-of-two-words",
      "НИЖНИЙ НОВГОРОД — Губернатор Глеб Никитин назвал проект «важным для всего региона».",
      [("fragment", "важным для всего региона", "Глеб Никитин")]),
+    # --- a man's adjectival surname in «-ой» after his given name is in the nominative as written («Луговой»), not a
+    # woman's «-ова» in an oblique case
+    ("adjectival-surname-in-oi",
+     "Губернатор Алтайского края Константин Береговой посетил больницу. «Ремонт закончим к осени», — сказал глава "
+     "региона.",
+     [("quote", "Ремонт закончим", "Константин Береговой")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
