@@ -190,8 +190,11 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     taken.update((m.start(), nxt.start()))
                     k += 2
                     continue
-            if first_name(a) is None and is_person_noun(a) and self._sentence_start(m.start()):
-                k += 1  # «Пенсионер Бобоев спросил …»: a person noun a sentence's capital opens, then the name
+            if first_name(a) is None and is_person_noun(a) and self._sentence_start(m.start()) \
+                    or (word_before(text, m.start()) or "").lower() == "имени" and third is not None:
+                # «Пенсионер Бобоев спросил …»: a person noun a sentence's capital opens, then the name; «Института
+                # археологии имени Маргулана Бауыржан Тулегенов»: the namesake in the genitive, then the name
+                k += 1
                 continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
             if pair is not None and third is not None and place_or_body(a) and not known_first_name(a) \

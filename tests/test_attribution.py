@@ -3557,6 +3557,11 @@ CASES = [
      "Губернатор Алтайского края Константин Береговой посетил больницу. «Ремонт закончим к осени», — сказал глава "
      "региона.",
      [("quote", "Ремонт закончим", "Константин Береговой")]),
+    # --- the word after «имени» is the namesake in the genitive, not a given name: the name after it is the person's
+    ("namesake-after-imeni-then-the-name",
+     "О находке рассказал руководитель экспедиции Института археологии имени Маргулана Бауыржан Тулегенов. "
+     "«Это первый караван-сарай такого размера», — сказал он.",
+     [("quote", "первый караван-сарай", "Бауыржан Тулегенов")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
