@@ -91,6 +91,13 @@ class GivenNames(NamePlaces):
         alone = given_slot(word) and not _CAP_NEXT.match(self.text, m.end())
         age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) \
             if alone and "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (most words have none)
+        hon = _HONORIFIC.match(self.text, m.end()) if given_slot(word) else None
+        if hon is not None and hon.group(1).lower() in load_words("honorifics.txt") \
+                and (fn := first_name(word) or ((word, "femn") if listed_woman(word) else None)) is not None \
+                and fn[0] == word:
+            # «— сказала Гулнора-опа»: a given name with an honorific after a hyphen names someone by it
+            self.given_name_person(word + hon.group(0), m.start(), hon.end(), fn[1])
+            return
         if age:
             # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
             # someone by the given name, of the adjective's sex

@@ -3562,6 +3562,10 @@ CASES = [
      "О находке рассказал руководитель экспедиции Института археологии имени Маргулана Бауыржан Тулегенов. "
      "«Это первый караван-сарай такого размера», — сказал он.",
      [("quote", "первый караван-сарай", "Бауыржан Тулегенов")]),
+    # --- a given name with an honorific after a hyphen names someone by it, also with no noun before it
+    ("given-name-with-an-honorific-alone",
+     "В махалле снова отключили газ. «Готовим на электроплитке, а потом и свет выключают», — сказала Гулнора-опа.",
+     [("quote", "Готовим на электроплитке", "Гулнора-опа")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
