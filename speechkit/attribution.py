@@ -25,6 +25,7 @@ that relays or quotes someone's words).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import morph, regexes
@@ -167,6 +168,7 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     return None
 
 
+_ROLE_AFTER = regexes.compile(r"\s*,\s*[а-яё]")  # «Бахтияр Юлдашев, экономист»
 _BYLINE = regexes.compile(r"\s*(?:Автор(?:\s+колонки)?\s*[—–:-]|Мнение\s*[.:—–-])")
 BYLINE_PARAGRAPHS = 3  # the first paragraphs of a text where a column's byline stands
 BYLINE_CHARS = 120  # a byline is a short line
@@ -175,6 +177,12 @@ BYLINE_CHARS = 120  # a byline is a short line
 def _byline_author(cast: Cast) -> Participant | None:
     """The person a column's byline names in one of its first short paragraphs: after «Автор —» or «Мнение.»,
     or followed by a comma and what they are («Бахтияр Юлдашев, экономист (Ташкент)»)."""
+    if cast.byline is None:  # (read once: a column quotes its author in many places)
+        cast.byline = (_byline(cast),)
+    return cast.byline[0]
+
+
+def _byline(cast: Cast) -> Participant | None:
     text = cast.text
     for k, para in enumerate(paragraphs(text, 0, cast.end)):
         if k >= BYLINE_PARAGRAPHS:
@@ -182,9 +190,9 @@ def _byline_author(cast: Cast) -> Participant | None:
         if para.end - para.start > BYLINE_CHARS:
             continue
         marked = _BYLINE.match(text, para.start) is not None
-        for p in cast.people():
-            m = next((m for m in p.mentions if para.start <= m.start < para.end), None)
-            if m is not None and p.learned and (marked or re.match(r"\s*,\s*[а-яё]", text[m.end : para.end])):
+        here = [(m, p) for m, p in itertools.takewhile(lambda r: r[0].start >= para.start, cast.recent(para.end))]
+        for m, p in reversed(here):
+            if p.kind == "person" and p.learned and (marked or _ROLE_AFTER.match(text, m.end, para.end)):
                 return p
     return None
 

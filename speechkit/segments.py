@@ -22,7 +22,7 @@ from .quotes import Quote, _asks, is_speech_verb
 from .roles import is_person_noun
 from .speakers import Cast, Participant
 from .text import PREPOSITIONS, count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
-from .turn_speakers import _named_journalist, _turn_speaker
+from .turn_speakers import _named_journalist, _turn_speaker, is_journalist
 from .turns import Turn
 from .wordlists import load_words
 
@@ -346,20 +346,23 @@ NAMED_AFTER_REACH = 600  # characters from a described speaker's words to «её
 def _named_after(t: str, said: list, cast: Cast) -> None:
     """«— Из Оша, — отвечает женщина за рулём. … Её зовут Назгуль Абдыкадырова»: a speaker the text only
     described, whom «её/его зовут» names in the sentences right after, is the person so named."""
+    ends = sorted((x[1], k) for k, x in enumerate(said))
+    renamed: dict[int, Participant] = {}
     for m in _NAMED_AFTER.finditer(t):
         named = cast.at(m.end())
         if named is None or named.kind != "person":
             continue
         sex = "masc" if m.group(0).lower().startswith("его") else "femn"
-        # (the latest one described, of the pronoun's sex, among the speakers of the words before it)
-        who = next((x[3] for x in reversed(said) if x[1] <= m.start() and m.start() - x[1] <= NAMED_AFTER_REACH
-                    and x[3] is not None and x[3].kind == "person" and not x[3].learned
-                    and x[3].gender in (None, sex)), None)
-        if who is None or who is named:
-            continue
+        # (the latest one described, of the pronoun's sex, among the speakers of the words just before it)
+        lo, hi = bisect.bisect_left(ends, (m.start() - NAMED_AFTER_REACH,)), bisect.bisect_right(ends, (m.start(), len(said)))
+        who = next((w for _, k in reversed(ends[lo:hi]) if (w := said[k][3]) is not None and w.kind == "person"
+                    and not w.learned and w.gender in (None, sex)), None)
+        if who is not None and who is not named:
+            renamed[id(who)] = named
+    if renamed:
         for k, (a, b, kind, w, attr, flags) in enumerate(said):
-            if w is who:
-                said[k] = (a, b, kind, named, attr, flags)
+            if w is not None and id(w) in renamed:
+                said[k] = (a, b, kind, renamed[id(w)], attr, flags)
 
 
 DIALOGUE_BACK = 6  # lines of a dialogue read back for the other party
@@ -389,9 +392,8 @@ def _alternate_lines(t: str, quotes: list[Quote], said: list) -> None:
 
 def _reporter(p: Participant) -> bool:
     """Whether the one asking in a dialogue is the press («журналист», «корреспондент», one named as such)."""
-    labels = load_words("roles.txt", "journalist labels")
-    return p.kind == "group" or p.name.split()[0].lower() in labels \
-        or any(r.split()[0].lower() in labels for r in p.roles if r)
+    return p.kind == "group" or p.name.split()[0].lower() in load_words("roles.txt", "journalist labels") \
+        or is_journalist(p)
 
 
 def _narrator(t: str, end: int, turns, quotes, cast: Cast) -> Participant | None:

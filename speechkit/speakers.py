@@ -57,6 +57,7 @@ def org_key(lemmas: list[str]) -> tuple[str, ...]:
 
 
 _REPORTED_THAT = regexes.compile(r"(?<![\w-])что[ \t]+$")  # «пишет, что | Смирнов …»
+CLAUSE_REACH = 200  # characters before a mention read for the clause it stands in (a sentence may be huge)
 # a clause opened after a comma inside a sentence: a relative pronoun or a conjunction, maybe after a preposition
 _CLAUSE_OPENS = regexes.compile(r",\s+(?:[а-яё]{1,3}\s+)?(?:котор[а-яё]+|что|чтобы|где|куда|когда)(?![а-яё])")
 
@@ -88,6 +89,7 @@ class Cast(PeopleLearning):
         self._younger: dict[int, Participant] = {}  # «Отец и сын Садыковы — Ерлан и Марат»: id of each → the son
         self._clergy: list[int] | None = None  # where the text's one-name titles end (given_names)
         self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (turn_speakers._signed_off)
+        self.byline: tuple[Participant | None] | None = None  # who a column's byline names (attribution._byline_author)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
         self._pairs: dict[str, list] | None = None  # capitalised words before a surname, by its key (people)
         self._firsts: tuple[int, frozenset[str]] | None = None  # (participants then, their given names): first_names
@@ -261,7 +263,8 @@ class Cast(PeopleLearning):
     def _in_clause(self, pos: int) -> bool:
         """Whether ``pos`` is inside a clause its sentence opens after a comma («…, над которой работал Гнатюк, …»,
         «…, что …»): the subject there is not the sentence's."""
-        return _CLAUSE_OPENS.search(self.text, self._sentence_starts[self.sentence_of(pos)], pos) is not None
+        start = max(self._sentence_starts[self.sentence_of(pos)], pos - CLAUSE_REACH)
+        return _CLAUSE_OPENS.search(self.text, start, pos) is not None
 
     def _focus_of_impersonal(self, k: int, ranked: list, last: Participant, after: int) -> Participant | None:
         """«Лучшему выпускнику, лейтенанту Эрлану Токтомушеву, вручили пистолет. Он сказал: …»: a sentence with a

@@ -253,11 +253,16 @@ def _signed_off(cast: Cast) -> Participant | None:
 def _named_journalist(cast: Cast) -> Participant | None:
     """The one person the text names as a journalist («Вопросы задавала корреспондент Алия Сейткали»): the
     questions of an interview are theirs; nobody when it names none or several."""
+    named = [p for p in cast.people() if p.learned and is_journalist(p)]
+    return named[0] if len(named) == 1 else None
+
+
+def is_journalist(p: Participant) -> bool:
+    """Whether the text gives someone a journalist's post («корреспондент Алия Сейткали»)."""
     from .wordlists import load_words
 
     words = load_words("roles.txt", "journalist labels")
-    named = [p for p in cast.people() if p.learned and any(r.split()[0].lower() in words for r in p.roles if r)]
-    return named[0] if len(named) == 1 else None
+    return any(r.split()[0].lower() in words for r in p.roles if r)
 
 
 def _by_initials(initials: str, cast: Cast) -> Participant | None:
