@@ -346,9 +346,12 @@ NAMED_AFTER_REACH = 600  # characters from a described speaker's words to «её
 def _named_after(t: str, said: list, cast: Cast) -> None:
     """«— Из Оша, — отвечает женщина за рулём. … Её зовут Назгуль Абдыкадырова»: a speaker the text only
     described, whom «её/его зовут» names in the sentences right after, is the person so named."""
+    found = list(_NAMED_AFTER.finditer(t)) if "зовут" in t else []  # (a plain search first: most texts have none)
+    if not found:
+        return
     ends = sorted((x[1], k) for k, x in enumerate(said))
     renamed: dict[int, Participant] = {}
-    for m in _NAMED_AFTER.finditer(t):
+    for m in found:
         named = cast.at(m.end())
         if named is None or named.kind != "person":
             continue
