@@ -88,10 +88,11 @@ class GivenNames(NamePlaces):
         if m.start() in taken:
             return
         # a word that may be a given name with no capitalised word after it: what every reading below asks
-        alone = given_slot(word) and not _CAP_NEXT.match(self.text, m.end())
+        slot = given_slot(word)
+        alone = slot and not _CAP_NEXT.match(self.text, m.end())
         age = _AGE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()) \
             if alone and "летн" in self.text[max(0, m.start() - 8) : m.start()] else None  # (most words have none)
-        hon = _HONORIFIC.match(self.text, m.end()) if given_slot(word) else None
+        hon = _HONORIFIC.match(self.text, m.end()) if slot else None
         if hon is not None and hon.group(1).lower() in load_words("honorifics.txt") \
                 and (fn := first_name(word) or ((word, "femn") if listed_woman(word) else None)) is not None \
                 and fn[0] == word:
@@ -164,11 +165,11 @@ class GivenNames(NamePlaces):
         """The title of roles.txt # one-name titles that stands right before, maybe with its see («Патриарх
         Московский и всея Руси |», «митрополитом Волоколамским |», «папа римский |»); None when none does."""
         titles = load_words("roles.txt", "one-name titles")
-        if self._clergy is None:  # where the text's one-name titles end, found once: most texts name none
-            self._clergy = [m.end() for m in _title_pattern(titles).finditer(self.text, 0, self.end)
+        if self._title_ends is None:  # where the text's one-name titles end, found once: most texts name none
+            self._title_ends = [m.end() for m in _title_pattern(titles).finditer(self.text, 0, self.end)
                             if norm_word(morph.lemma(m.group(0))) in titles]
-        k = bisect.bisect_left(self._clergy, max(0, start - 70))
-        if k == len(self._clergy) or self._clergy[k] >= start:
+        k = bisect.bisect_left(self._title_ends, max(0, start - 70))
+        if k == len(self._title_ends) or self._title_ends[k] >= start:
             return None  # no title in reach
         words = _WORD_RUN.findall(self.text, max(0, start - 70), start)[-7:]
         for k in range(len(words) - 1, -1, -1):

@@ -87,7 +87,7 @@ class Cast(PeopleLearning):
         self._two_word_places: frozenset[str] | None = None  # «района Нор Норк» (name_places._two_word_place)
         self._given_spots: dict[str, tuple[int, ...]] = {}  # where a given name stands alone (families)
         self._younger: dict[int, Participant] = {}  # «Отец и сын Садыковы — Ерлан и Марат»: id of each → the son
-        self._clergy: list[int] | None = None  # where the text's one-name titles end (given_names)
+        self._title_ends: list[int] | None = None  # where the text's one-name titles end (given_names)
         self.reporter: tuple[Participant | None] | None = None  # who signs a TV report off (turn_speakers._signed_off)
         self.byline: tuple[Participant | None] | None = None  # who a column's byline names (attribution._byline_author)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
