@@ -31,6 +31,7 @@ import re
 from . import morph, regexes
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
+from .name_places import place_noun
 from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name,
@@ -471,7 +472,8 @@ def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None =
     """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
     dictionary knows (or data/womens_names.txt lists), in the nominative, of the verb's sex, after lower-case
     words that name no place (after «села», «аула» it may be the village's name: organisations.txt
-    ``# regional``), quoted names («продавец рынка «Чорсу» Умид») or a place after a preposition
+    ``# regional``), quoted names («продавец рынка «Чорсу» Умид»), a place's adjectival name («продавец Алайского
+    рынка Бахтиёр») or a place after a preposition
     («дальнобойщик из Тюпа Марат», «фермер из аула Бесагаш Марат»); the clause may go on after it («… Марат стоит в очереди»), but not
     with a surname."""
     k = 1
@@ -479,7 +481,8 @@ def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None =
     while k < len(whole):
         named_place = (place or _place_noun_before(whole, k)) and k + 1 < len(whole) and whole[k + 1].text[:1].isupper()
         if whole[k].text[:1].islower() or _quoted(whole[k]) or whole[k - 1].low in PREPOSITIONS \
-                or _place_noun_before(whole, k, preposition=True) or named_place:
+                or _place_noun_before(whole, k, preposition=True) or named_place \
+                or k + 1 < len(whole) and place_noun(whole[k + 1].text) and _adjectival(whole[k]):
             # (past «из аймака Увс»: a place noun after a preposition, then the place's name; past «района Ваке»,
             # «района Снеговая Падь» before another capitalised word: «житель района Ваке Давид»)
             place = named_place

@@ -14,7 +14,7 @@ import re
 
 from . import morph, regexes
 from .name_places import NamePlaces, place_noun
-from .name_sex import _past_gender, listed_woman
+from .name_sex import listed_woman
 from .name_words import demonym
 from .names import first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
 from .participants import Participant
@@ -68,6 +68,20 @@ def _genitive_complement(word: str) -> bool:
     has a looser test on its words, any reading, which this module cannot import: it builds the cast noun_phrases reads)."""
     p = morph.parses(word)[0]
     return p.tag.POS == "NOUN" and p.tag.case == "gent"
+
+
+@functools.lru_cache(maxsize=20_000)
+def _present_singular(word: str) -> bool:
+    """Whether a word reads first as a verb of the present (or future) in the third person singular («учится»)."""
+    p = morph.parses(word.lower())[0]
+    return p.tag.POS == "VERB" and {"3per", "sing"} <= p.tag.grammemes and "past" not in p.tag.grammemes
+
+
+@functools.lru_cache(maxsize=20_000)
+def _name_only(word: str) -> bool:
+    """Whether the dictionary reads a word as a name and as no common noun («Айсель», not «Надежда», «Роза»)."""
+    return not any(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+                   for p in morph.parses(word.lower())[:4])
 
 
 def _mans_nominative(word: str) -> bool:
@@ -139,12 +153,15 @@ class GivenNames(NamePlaces):
         fn = first_name(word)
         if fn is None or fn[0] != word:
             return  # only the nominative introduces someone
-        nxt = re.match(r"(,\s*)?([а-яё-]+)", self.text[m.end() : m.end() + 40])
+        nxt = re.match(r"(,\s*)?\s*([а-яё-]+)", self.text[m.end() : m.end() + 40])
         if not nxt:
             return
         if nxt.group(1) and not is_person_noun(nxt.group(2)):
             return
-        if not nxt.group(1) and _past_gender(nxt.group(2)) != fn[1]:
+        if not nxt.group(1) and not (self._sentence_start(m.start()) and _present_singular(nxt.group(2))
+                                     and _name_only(word)):
+            # «Айсель учится на дизайнера»: a sentence's subject with a verb of the present, a word that is no
+            # common noun as well (not «Надежда есть», «Август выдался жарким», «Роман выходит в мае»)
             return
         self.given_name_person(word, m.start(), m.end())
 
@@ -217,16 +234,20 @@ class GivenNames(NamePlaces):
         Ким» is a surname after a post)."""
         before = word_before(self.text, start)
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
-        if before is not None and before[:1].islower() and not is_person_noun(before) and not place_noun(before) \
-                and _genitive_complement(before):
-            # «Водитель фуры Бауыржан, который не пострадал, …»: a trade with what it is of, then the name
+        filled = False  # whose kin the head is, a noun says: the name after is the kin's own
+        if before is not None and before[:1].islower() and not place_noun(before) and _genitive_complement(before) \
+                and not (is_person_noun(before) and _nominative_noun(before)):
+            # «Водитель фуры Бауыржан, который не пострадал, …»: a trade with what it is of, then the name; «Внук
+            # пенсионера Максим»: a kinship noun with whose kin it is, then the name
             head = word_before(self.text, at)
-            if head is not None and is_person_noun(head):
-                before, at = head, at - len(head) - 1
+            if head is not None and is_person_noun(head) and (not is_person_noun(before) or norm_word(
+                    morph.lemma(head)) in load_words("roles.txt", "relational nouns")):
+                before, at, filled = head, at - len(head) - 1, is_person_noun(before)
         if before is None or not is_person_noun(before) or is_role_word(lemma := norm_word(morph.lemma(before))) \
                 or before[:1].isupper() and not self._sentence_start(at) \
                 or place_noun(before) and not _known_given_name(word) or is_person_noun(word) \
-                or lemma in load_words("roles.txt", "relational nouns") and (lemma == "отец" or not _mans_nominative(word)) \
+                or lemma in load_words("roles.txt", "relational nouns") and not filled \
+                and (lemma == "отец" or not _mans_nominative(word)) \
                 or lemma in load_words("roles.txt", "one-name titles") or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
             # capitalised word inside a sentence is a name the dictionary guesses a noun in; «мать Руслана» is

@@ -60,9 +60,8 @@ class NameRoles:
                     self._appointed(p, verb, words[:i])  # «Новым ректором университета избран | профессор …»
                 words = words[i + 1 :]
                 break
-        lows = [w.lower() for w in words]
-        lead = max((i + 3 for i in range(len(lows) - 2) if lows[i : i + 3] == ["во", "главе", "с"]), default=0)
-        words = words[lead:]  # «делегацию во главе с вице-президентом банка Мартиной Хоффман»: «главе» is no role
+        words = words[_lead_end(words) :]  # «делегацию во главе с вице-президентом банка Мартиной Хоффман»: «главе»
+        # is no role; «заседании Совета Министров под председательством премьер-министра …»: «Министров» neither
         if words and morph.parses(words[-1].lower())[0].tag.POS == "PREP":
             words = []  # «о встрече министра обороны КНР с Ким Чен Ыном»: the post is before the preposition, another's
         if not nominative:
@@ -75,6 +74,8 @@ class NameRoles:
                 and _subject_of(verb, words[nouns[-1]])) else []
         for i, w in enumerate(words):
             if is_person_noun(w):
+                if i + 1 < len(words) and _plural(w) and any(is_person_noun(x) for x in words[i + 1 :]):
+                    continue  # «заседании Кабинета министров в понедельник председатель кабмина …»: one person's post
                 if i and i + 1 < len(words) and morph.parses(words[i - 1].lower())[0].tag.POS == "PREP" \
                         and any(is_person_noun(x) for x in words[i + 1 :]):
                     continue  # «с жителями регионов президент Серик …»: a person noun after a preposition heads nothing
@@ -179,6 +180,19 @@ class NameRoles:
                 p.add_role(" ".join(post + [country]), post + [country])
 
 
+def _lead_end(words: list[str]) -> int:
+    """Where the words after the last leading phrase (roles.txt # leading phrases: «во главе с», «под
+    председательством») begin; 0 without one."""
+    lows = [w.lower() for w in words]
+    return max((i + len(p) for p in _leading_phrases() for i in range(len(lows) - len(p) + 1)
+                if tuple(lows[i : i + len(p)]) == p), default=0)
+
+
+@functools.cache
+def _leading_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in load_words("roles.txt", "leading phrases"))
+
+
 _NAME_WORDS = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?){1,2}"
 # two countries, then two names: «… Кыргызстана и Таджикистана Алмаз Токтогулов и Джамшед Рахимзода»
 _LAST_STOP = regexes.compile(r".*\.(?!\w)", re.S)  # the last full stop that is not inside a word
@@ -251,6 +265,13 @@ def _instrumental(word: str) -> bool:
 def _oblique(word: str) -> bool:
     """Whether a noun can be in a case other than the nominative («президента», not «помощник»)."""
     return any(p.tag.case not in (None, "nomn") for p in morph.parses(word.lower())[:4] if p.tag.POS == "NOUN")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _plural(word: str) -> bool:
+    """Whether a noun can only be plural («министров», «депутаты»; not «министра», «судьи»)."""
+    nouns = [p for p in morph.parses(word.lower())[:4] if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("plur" in p.tag.grammemes for p in nouns)
 
 
 @functools.lru_cache(maxsize=50_000)

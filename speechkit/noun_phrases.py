@@ -210,8 +210,11 @@ def _quoted_nominative_name(w: Word) -> bool:
 
 def _place_noun_before(ws: list[Word], k: int, preposition: bool = False) -> bool:
     """Whether a place noun stands right before ``ws[k]`` (organisations.txt # place nouns: «аймака», «села»),
-    after a preposition if ``preposition`` («из аймака Увс»): the word at ``k`` is then the place's name."""
-    return k >= 1 and place_noun(ws[k - 1].text) and (not preposition or k >= 2 and ws[k - 2].low in PREPOSITIONS)
+    after a preposition if ``preposition`` («из аймака Увс»): the word at ``k`` is then the place's name. Not a
+    place noun that a capitalised adjective names already («продавец Алайского рынка Бахтиёр», «жительница
+    Кировского района Самал»): the word after it is someone's name."""
+    return k >= 1 and place_noun(ws[k - 1].text) and (not preposition or k >= 2 and ws[k - 2].low in PREPOSITIONS) \
+        and not (k >= 2 and ws[k - 2].text[:1].isupper() and _adjectival(ws[k - 2]))
 
 def _can_be_gender(word: str, gender: str) -> bool:
     """Whether some nominative singular noun reading of ``word`` has ``gender``."""
