@@ -78,6 +78,12 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
         earlier = _earlier_body(cast, np, pos, same_head_only=not anaphor)
         if earlier is not None or anaphor:
             return earlier
+    if len(parts) == 1 and country is not None and lemma in load_words("organisations.txt", "media"):
+        # «Британская газета сообщила» after «публикацию Financial Times»: an outlet's noun with a country's adjective
+        # points back at the outlet named before (not one of another country), as the bare noun does
+        earlier = _earlier_body(cast, np, pos, same_head_only=True)
+        if earlier is not None and earlier.country in (None, country.name):
+            return earlier
     rest = parts[1:]
     if len(rest) == 1 and country is None and _in("voices", lemma) and not rest[0].text[:1].isupper():
         # «в пресс-службе ведомства», «в пресс-службе компании»: the body named before speaks through it
@@ -291,6 +297,8 @@ _OWN_NAME = regexes.compile(r"(?<![\w«»\"„“-])(?:([А-ЯЁ]{2,6})[ \t]+)?(
                             r"|[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*){0,3})(?:[ \t]+([а-яё]+))?")
 
 
+_SITE_TAIL = regexes.compile(r"\.\w")  # «Kun.uz», «Spot.uz»: a site's name goes on past the dot
+_LAST_WORD = regexes.compile(r"([а-яё]+)[ \t]+$")
 _PREPOSITION_BEFORE = regexes.compile(r"(?<![\w-])(?:[вВ]о?|[иИ]з|[оО]т|[уУ])[ \t]+$")
 
 
@@ -305,8 +313,20 @@ def _learn_own_names(cast: Cast, text: str, end: int) -> None:
                 and (finite or _PREPOSITION_BEFORE.search(text, max(0, m.start() - 6), m.start())):
             # (not «Комбайнер СПК «Озеры» Николай …»: where a person works, named in passing)
             _learn_proper_body(cast, text, m.start(1), m.end(2))
-        elif abbr is None and finite and not _person_like(cast, m):
+        elif abbr is None and (finite or m.group(2)[0] != "«" and _published_in(text, m.start(2))
+                               and not _SITE_TAIL.match(text, m.end(2))) \
+                and not _person_like(cast, m):
+            # («публикацию Financial Times», «как сообщает Reuters»: an outlet named in passing, which «газета»,
+            # «агентство» later point back to)
             _organisation(cast, text, words_in(text, m.start(2), m.end(2)), m.start(2), Context())
+
+
+def _published_in(text: str, start: int) -> bool:
+    """Whether the word before a Latin name is what an outlet publishes (organisations.txt # articles: «статье
+    The Guardian») or a speech verb («сообщает Reuters», «пишет Bloomberg»)."""
+    m = _LAST_WORD.search(text, max(0, start - 30), start)
+    return m is not None and (_reading(m.group(1))[0] in load_words("organisations.txt", "articles")
+                              or is_speech_verb(m.group(1)))
 
 
 def _person_like(cast: Cast, m: re.Match) -> bool:

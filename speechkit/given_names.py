@@ -14,7 +14,7 @@ import re
 
 from . import morph, regexes
 from .name_places import NamePlaces, place_noun
-from .name_sex import listed_woman
+from .name_sex import _past_gender, listed_woman
 from .name_words import demonym
 from .names import first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
 from .participants import Participant
@@ -78,9 +78,11 @@ def _present_singular(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _name_only(word: str) -> bool:
-    """Whether the dictionary reads a word as a name and as no common noun («Айсель», not «Надежда», «Роза»)."""
+def _name_only(word: str, gender: str | None = None) -> bool:
+    """Whether a word reads as no common noun in the nominative (of ``gender``, if given) that could be a verb's
+    subject in its place: «Айсель»; «Динара» (a «динар»'s genitive) before «написала»; not «Надежда», «Роза»."""
     return not any(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+                   and "nomn" in p.tag.grammemes and (gender is None or gender in p.tag.grammemes)
                    for p in morph.parses(word.lower())[:4])
 
 
@@ -158,12 +160,22 @@ class GivenNames(NamePlaces):
             return
         if nxt.group(1) and not is_person_noun(nxt.group(2)):
             return
-        if not nxt.group(1) and not (self._sentence_start(m.start()) and _present_singular(nxt.group(2))
-                                     and _name_only(word)):
-            # «Айсель учится на дизайнера»: a sentence's subject with a verb of the present, a word that is no
-            # common noun as well (not «Надежда есть», «Август выдался жарким», «Роман выходит в мае»)
+        if not nxt.group(1) and not (not is_person_noun(word) and not place_or_body(word) and not country_of_word(word) and (
+                _past_gender(nxt.group(2)) == fn[1] and _name_only(word, fn[1]) and not self._genitive_of_a_thing(m.start())
+                or self._sentence_start(m.start()) and _present_singular(nxt.group(2)) and _name_only(word))):
+            # «Динара написала нам», «Айсель учится на дизайнера»: the subject of a past tense of its sex, or opening a
+            # sentence with a verb of the present; a word that is no common noun, post or place as well (not
+            # «Надежда есть», «Август выдался жарким», «Аким поручил», «Израиль нанёс удар»), nor a thing's genitive
+            # («роль Эдуарда сводилась»: the verb is the thing's)
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _genitive_of_a_thing(self, start: int) -> bool:
+        """Whether a lower-case noun that is no person's or place's stands right before ``start`` («роль | Эдуарда»):
+        the name may be its genitive."""
+        before = word_before(self.text, start)
+        return before is not None and before[:1].islower() and morph.parses(before)[0].tag.POS == "NOUN" \
+            and not is_person_noun(before) and not place_noun(before)
 
     def _honoured_given_name(self, m: re.Match) -> bool:
         """«— подытоживает Рабига-апа» after «Рабига Сейтжанова»: a given name with a hyphen and an honorific

@@ -21,7 +21,7 @@ from . import morph, regexes
 from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, listed_man,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
-from .name_sex import _her_surnames, _name_parses, _past_gender, capital_words, listed_woman, speaks_as_a_man
+from .name_sex import _her_surnames, _name_parses, _participle_case, _past_gender, capital_words, listed_woman, speaks_as_a_man
 from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading, demonym,
                          _listed_nominative, _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun
@@ -236,8 +236,8 @@ class NameForms(NamePlaces):
                 # place it is Karl's, and the foreign surname declines alike
                 masc = [p for p in morph.parses(a.lower())[:8] if {"Name", "masc"} <= p.tag.grammemes
                         and "nomn" not in p.tag.grammemes and "Fixd" not in p.tag.grammemes]  # («Ли» says no case)
-                femn = any({"Name", "femn", "nomn"} <= p.tag.grammemes for p in morph.parses(a.lower())[:8])
-                if masc and (not femn or not self._woman(a, b, start, end)) and not self._after_present_speech_verb(start):
+                # (a woman's name the dictionary lacks, «Амина», read as Амин's genitive: the words around decide)
+                if masc and not self._woman(a, b, start, end) and not self._after_present_speech_verb(start):
                     given = _as_written_name(masc[0].normal_form, a)
                     if a.startswith(given) and b.endswith(a[len(given):]):
                         return (given, "masc", False)
@@ -249,6 +249,11 @@ class NameForms(NamePlaces):
                 # «Ильхамом Шольцем»: the given name's case; but a name the dictionary only guesses at, as the
                 # subject of the verb after it, is as written («Приянка Наир считает»)
                 fa, subject = first_name(a, oblique=True), False
+            if known and ending is None and fa[0] != a and a[-1:] in "ая" and self._woman(a, b, start, end):
+                # «Амина Бенхадди, находящаяся …, провела»: a woman's name the dictionary lacks, read only as a man's
+                # oblique case, where the words around agree with a woman
+                fa, subject = (a, "femn"), subject or self._verb_of_name(start, end) == "femn" or _nominative_clause(
+                    self.text, end)
             if ending is None and fa[0] != a and not morph.analyzer().word_is_known(a.lower()) \
                     and (said := self._verb_of_name(start, end)) in ("masc", "femn") and said != fa[1] \
                     and not self._oblique_place(start):
@@ -401,6 +406,12 @@ _LOWER_WORDS_AFTER = regexes.compile(r"(?:[ \t]+[а-яё]+){1,4}")
 _FROM_BEFORE = regexes.compile(r"(?<![\w-])[Ии]зо? $")
 _SPACED_LOWER_WORD = regexes.compile(r"\s+([а-яё]+)")
 _LABEL_WORD = regexes.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)
+
+
+def _nominative_clause(text: str, end: int) -> bool:
+    """Whether a participle's clause in the nominative follows a name after a comma («…, находящаяся с визитом»)."""
+    clause = re.match(r",\s+([а-яё]+)", text[end : end + 40])
+    return clause is not None and (_participle_case(clause.group(1)) or ("",))[0] == "nomn"
 
 
 def _bare_given(a: str, b: str) -> bool:

@@ -68,7 +68,8 @@ class SexInContext:
         """Whether the word right before ``start`` is a thing's noun in the nominative of ``gender``
         («Встреча», «Визит»): a subject a verb after the name can agree with."""
         m = re.search(r"([А-Яа-яЁё]+) $", self.text[max(0, start - 40) : start])
-        return m is not None and any(
+        # (not an abbreviation: «Спецпредставитель ЮНЕСКО Амина …», a body's name closes the post's complement)
+        return m is not None and not m.group(1).isupper() and any(
             p.tag.POS == "NOUN" and {"inan", "nomn", "sing", gender} <= p.tag.grammemes
             for p in morph.parses(m.group(1).lower())[:2])
 
@@ -109,8 +110,10 @@ class SexInContext:
             return True
         if not _can_be_mans_genitive(a, names):
             return True  # «Сауле Исаева», «Гульнар Исмаилова»: «Сауле», «Гульнар» are no man's genitive
-        if not woman_name and self._text_has(stem, stem + "ым", stem + "ом"):
-            return False  # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name
+        if not woman_name and surname_ending(b) not in (None, "") and self._text_has(stem, stem + "ым", stem + "ом"):
+            # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name (a surname that does not decline,
+            # «Бенхадди», is written alike for both)
+            return False
         if woman_name and b.lower() in self._her_surnames():
             return True  # «депутат сената Дина Кузьмина … — сказала Кузьмина»: the text has her speak
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]

@@ -331,16 +331,27 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
 _ATTRIBUTED = regexes.compile(r"[»\"“”][,.!?…]*[ \t\u00a0]*[—–][ \t\u00a0]*([а-яё]+)")
 
 
+# a paragraph's opening clause up to a colon before a quote: «Главный тренер «Авангарда» Дмитрий Рябов был лаконичен: «…»
+_COLON_LEAD = regexes.compile(r"([^\n:.!?]{5,200}):[ \t\u00a0]*[«„\"“]")
+_FULL_NAME = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t\u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
 def _authors_again(text: str, start: int, end: int) -> int:
     """Where the last turn of a transcript ends: at the end, or at a later paragraph in the author's voice,
     one that attributes a quote with a dash and a speech verb («По итогам слушаний … «…», — заявил
-    председатель комитета …»): no speaker in a transcript reports their own words so."""
+    председатель комитета …»): no speaker in a transcript reports their own words so; or one that opens by
+    naming someone in full and quoting them after a colon («Главный тренер «Авангарда» Дмитрий Рябов был
+    лаконичен: «…»»): a speaker quoting someone else names them so seldom at a paragraph's start."""
     from .quotes import is_speech_verb  # (quotes builds on this module)
 
     for para in paragraphs(text, start, end):
         if para.start <= start:
             continue  # the turn's own first paragraph
         if any(is_speech_verb(m.group(1)) for m in _ATTRIBUTED.finditer(text, para.start, para.end)):
+            return para.start
+        lead = _COLON_LEAD.match(text, para.start, para.end)
+        if lead is not None and any((fn := first_name(m.group(1))) is not None and fn[0] == m.group(1)
+                                    for m in _FULL_NAME.finditer(lead.group(1))):
             return para.start
     return end
 
