@@ -16,13 +16,14 @@ from . import morph, regexes
 from .name_places import NamePlaces, place_noun
 from .name_sex import _past_gender, listed_woman
 from .name_words import demonym
-from .names import first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
+from .names import family_plural, first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
 from .participants import Participant
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
 _FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
+_SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
 _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
 _RESIDENT_OF_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё]+) [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)? $")  # «Житель Талгара | Шерзод»
@@ -146,6 +147,12 @@ class GivenNames(NamePlaces):
             p = self.given_name_person(word, m.start(), m.end())
             self._roles_around(p, m.start(), m.end())
             return
+        if alone and self._between_commas_after_a_person_noun(m):
+            # «Мать Фарруха, Мавджуда, говорит …»: a given name set off by commas after the noun phrase opening the
+            # sentence is that person's name
+            fn = first_name(word)
+            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
+            return
         if alone and self._named_by_given_name(m):
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
@@ -169,6 +176,24 @@ class GivenNames(NamePlaces):
             # («роль Эдуарда сводилась»: the verb is the thing's)
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _between_commas_after_a_person_noun(self, m: re.Match) -> bool:
+        """Whether a given name in the nominative stands between commas right after a short phrase that opens its
+        sentence with a person noun («Мать Фарруха, | Мавджуда, | говорит», «Сосед погибшего, | Карим, | …»)."""
+        word, text = m.group(0), self.text
+        if text[m.start() - 2 : m.start()] != ", " or not text.startswith(",", m.end()):
+            return False
+        fn = first_name(word)
+        if fn is not None and fn[0] != word or not (known_first_name(word) or listed_woman(word) or (
+                # a name the dictionary does not know, with no surname's ending and naming no place («Мавджуда»)
+                not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None
+                and not place_or_body(word) and not country_of_word(word))):
+            return False
+        lead = _SENTENCE_LEAD.search(text, max(0, m.start() - 60), m.start() - 2)
+        if lead is None:
+            return False
+        words = lead.group(1).split()
+        return 1 <= len(words) <= 4 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
 
     def _genitive_of_a_thing(self, start: int) -> bool:
         """Whether a lower-case noun that is no person's or place's stands right before ``start`` («роль | Эдуарда»):
@@ -225,8 +250,8 @@ class GivenNames(NamePlaces):
                 or text[m.start() - 2 : m.start() - 1] in _DEMONYM_LAST and demonym(word_before(text, m.start()) or ""):
             # («Бишкекчанка Айпери рассказала …»: a noun of where she is from, then the name)
             return (word_after(text, m.end()) or "").lower() not in load_words("surname_prefixes.txt")
-        if is_person_noun(word) or place_or_body(word) or country_of_word(word):
-            return False
+        if is_person_noun(word) or place_or_body(word) or country_of_word(word) or family_plural(word):
+            return False  # (not «семья Ковалевичей из Стародорожского района»: a family's plural)
         if _FROM_PLACE_AFTER.match(text, m.end()):
             return known_first_name(word) or not morph.analyzer().word_is_known(word.lower())
         apposed = _APPOSED_PERSON.match(text, m.end())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import morph, regexes
-from .names import (feminine_given, first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, listed_man,
+from .names import (family_plural, feminine_given, first_name, her_surname_as_patronymic, foreign_nominative, given_slot, is_patronymic, known_first_name, listed_man,
                     listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
 from .name_sex import _her_surnames, _name_parses, _participle_case, _past_gender, capital_words, listed_woman, speaks_as_a_man
@@ -98,12 +98,14 @@ class NameForms(NamePlaces):
             pass  # «депутат Дания Еспаева»: after a post, a country's name before a surname is a given name
         elif _is_role(a) or demonym(a) or country_of_word(a) or listed_place(a) or len(b) < 2 \
                 or not _surname_slot(b, after_given=known_first_name(a) or self._verb_after(end),
-                                     introduced=self._introduced_by_post(b, start)):
+                                     introduced=self._introduced_by_post(b, start) or her_surname_as_patronymic(a, b)):
             # «Шымкента Жанатом»: a city is no given name, whatever a name's place says; a given name as the
             # second word only as the subject of the verb after it («Приянка Наир считает»: an Indian surname)
             return None
         if surname_ending(a) in ("ых", "ыми"):
             return None  # «Дочь Бековых Алия»: a family's plural is no given name
+        if family_plural(b, coordinated=bool(_GIVEN_AND.search(self.text, max(0, start - 30), start))):
+            return None  # «Ольга и Андрей Ковалевичи»: a family's plural is no one person's surname
         if norm_word(morph.lemma(a)) in load_words("roles.txt", "relational nouns") and not known_first_name(a):
             return None  # «Жена Шерзода осталась …» at a sentence's start: a kinship noun, whose wife, no name
         if is_person_noun(a) and not known_first_name(a) and self._sentence_start(start) and surname_ending(b) is None \
@@ -402,6 +404,7 @@ class NameForms(NamePlaces):
         return labels
 
 
+_GIVEN_AND = regexes.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+ и $")  # «Ольга и | Андрей Ковалевичи»: two given names
 _LOWER_WORDS_AFTER = regexes.compile(r"(?:[ \t]+[а-яё]+){1,4}")
 _FROM_BEFORE = regexes.compile(r"(?<![\w-])[Ии]зо? $")
 _SPACED_LOWER_WORD = regexes.compile(r"\s+([а-яё]+)")

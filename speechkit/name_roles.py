@@ -69,6 +69,8 @@ class NameRoles:
             while len(nouns) > 1 and any(morph.parses(words[j].lower())[0].tag.POS == "PREP"
                                          for j in range(nouns[-2] + 1, nouns[-1])):
                 nouns.pop()  # «уполномоченного по правам человека»: a person noun inside a complement heads nothing
+            while len(nouns) > 1 and nouns[-2] == nouns[-1] - 1 and _one_post(words[nouns[-2] : nouns[-1] + 1]):
+                nouns.pop()  # «заместителя министра Шухрата Исмоилова»: «заместитель министра» is one post, his
             words = words[nouns[-1] :] if nouns and _oblique(words[nouns[-1]]) and not (
                 verb is not None and _modifiers_only(words[: nouns[-1]])
                 and _subject_of(verb, words[nouns[-1]])) else []
@@ -178,6 +180,14 @@ class NameRoles:
                 keep = [(r, h) for r, h in zip(p.roles, p.posts) if not (a in r and b in r)]
                 p.roles[:], p.posts[:] = [r for r, _ in keep], [h for _, h in keep]
                 p.add_role(" ".join(post + [country]), post + [country])
+
+
+def _one_post(words: list[str]) -> bool:
+    """Whether a run of words names one post of roles.txt # role synonyms («заместителя министра» = «замминистра»):
+    a person noun before a post in the genitive, which together are one title, not the one and whom they serve."""
+    from .roles import synonym_class
+
+    return synonym_class([norm_word(morph.lemma(w)) for w in words]) is not None
 
 
 def _lead_end(words: list[str]) -> int:

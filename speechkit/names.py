@@ -142,6 +142,15 @@ def surname_like(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def her_surname_as_patronymic(given: str, word: str) -> bool:
+    """Whether ``word`` is shaped as a man's patronymic in the nominative after a woman's given name, in any case
+    («Наталья Лукьянович», «с Ириной Ярошевич»): no woman's patronymic ends so, so it is her surname, which does
+    not decline."""
+    fn = first_name(given)
+    return fn is not None and fn[1] == "femn" and (listed_woman(fn[0]) or known_first_name(fn[0])) \
+        and word.lower().endswith(("ович", "евич", "ич")) and is_patronymic(word)
+
+
 def is_patronymic(word: str) -> bool:
     """«Владимирович», «Григорьевич», «Александровна»; not «Абрамович», «Янукович», «Щербович», «Ковалевич»,
     which the dictionary knows as surnames or whose stem is no given name.
@@ -169,6 +178,19 @@ def is_patronymic(word: str) -> bool:
                 and sum(c in morph.VOWELS for c in low_stem) >= 2 and low_stem[-2] in morph.VOWELS \
                 and low_stem[-1] not in morph.VOWELS  # vowel and one consonant at the end (not «Вуч-», «Шефч-»)
     return False
+
+
+_ICH_PLURAL = regexes.compile(r"(?:ич|ыч)(?:ей|ам|ами|ах)$")
+
+
+def family_plural(word: str, coordinated: bool = False) -> bool:
+    """Whether a capitalised word is a family's name in the plural: «Абеновы», «Бековых», «семья Ковалевичей» (a
+    «-ич» surname's oblique plural, which the list of surname endings does not hold); with ``coordinated`` (after
+    two given names: «Ольга и Андрей Ковалевичи») its nominative «-ичи» too, which alone is as often a Moldovan
+    surname as written («Андрей Поповичи»)."""
+    low = word.lower()
+    return surname_ending(word) in ("ы", "ых", "ыми") or bool(_ICH_PLURAL.search(low)) \
+        or coordinated and low.endswith(("ичи", "ычи"))
 
 
 @functools.lru_cache(maxsize=50_000)

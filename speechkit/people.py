@@ -35,7 +35,7 @@ from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nom
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form
 from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
-                    first_name, foreign_nominative, given_slot, is_patronymic, known_first_name, nominative_given, place_or_body,
+                    first_name, foreign_nominative, given_slot, her_surname_as_patronymic, is_patronymic, known_first_name, nominative_given, place_or_body,
                     surname_ending, surname_key, surname_like)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun
@@ -51,6 +51,7 @@ OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surnam
 
 # «24-летняя», «пятилетний» (nominative) right before a capitalised word
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
+_ICH_CASE = regexes.compile(r"[иы]ч(а|у|ем|е)$")  # a man's «-ич» surname in a case: «Ярошевича», «Ярошевичем»
 _LOCATIVE = regexes.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = regexes.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
 _WORDS_AFTER = regexes.compile(r"[ \t]+([а-яё]+)(?:[ \t]+([а-яё]+))?")  # «Ахметов позднее записал»
@@ -128,9 +129,10 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             fourth = caps[k + 3] if third is not None and k + 3 < len(caps) \
                 and text[third.end() : caps[k + 3].start()] == " " else None
             if third is not None and first_name(b) and is_patronymic(third.group(0)) and surname_like(a) \
-                    and not first_name(a) and not self._after_role(m.start()) \
+                    and not first_name(a) and not self._after_role(m.start()) and not _common_word(a) \
                     and not (fourth is not None and _surname_slot(fourth.group(0))):
-                # (not «Сосед Огнева Иван Кузьмич Баранов»: a given name, a patronymic and a surname follow)
+                # (not «Сосед Огнева Иван Кузьмич Баранов»: a given name, a patronymic and a surname follow; not «Слова
+                # Ивана Петровича привели …»: a word the dictionary knows, and not as a surname)
                 # (not after a post: «Адвокат Корнилова Дмитрий Агранович» is the lawyer of Корнилов)
                 # Лукашенко Александр Григорьевич (surname first, as in a tooltip)
                 fb = first_name(b)
@@ -139,7 +141,9 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 taken.update((m.start(), nxt.start(), third.start()))
                 k += 3
                 continue
-            by_patronymic = _patronymic_form(b)
+            # («Наталья Лукьянович»: a man's patronymic after a woman's given name is her surname)
+            hers = her_surname_as_patronymic(a, b)
+            by_patronymic = None if hers else _patronymic_form(b)
             # «Виталия Геннадьевича Савельева»: the patronymic's ending says the sex and whether the name is
             # declined (the given name alone reads as a woman's nominative too)
             fa = first_name(a, oblique=by_patronymic[1] if by_patronymic else declined_surname(b, a))
@@ -149,7 +153,7 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     and third is not None and _surname_slot(third.group(0)):
                 fa = (a, by_patronymic[0])  # «Ерлан Болатович Сапаров»: a given name the dictionary lacks, before a patronymic
             introduced = (third is None or not _surname_slot(third.group(0))) and self._introduced_by_post(b, m.start())
-            if fa and not _is_role(a) and not introduced \
+            if fa and not _is_role(a) and not introduced and not hers \
                     and (is_patronymic(b) or (_patronymic_reading(b) and self.in_quote(m.start()))):
                 # «Андреем Александровичем» in a turn is an address; «Роман Абрамович» in the narrative a surname
                 if third is not None and _surname_slot(third.group(0)):
@@ -251,6 +255,10 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     given = given if morph.analyzer().word_is_known(a.lower()) else nominative_given(a, "у")
                 elif tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
+                elif tail and not subject and gender == "masc" and (ich := _ICH_CASE.search(surname)) is not None:
+                    # «в постановке Павла Ярошевича» → «Ярошевич»: a man's «-ич» surname declines as a noun does (a
+                    # woman's does not: «Ирины Ярошевич»), whatever the dictionary reads in it (a patronymic)
+                    surname, subject = surname[: ich.start(1)], True
                 elif tail and not subject and gender == "masc" and surname_ending(surname) is None \
                         and (nom := _fleeting_vowel_nominative(surname)) is not None:
                     surname, subject = nom, True  # «с Антоном Кравцом» → «Кравец», not «Кравц»
@@ -353,7 +361,8 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 continue
             a = m.group(0)
             fb = _oblique_given_and_patronymic(nxt.group(0), third.group(0), not self._after_role(m.start()))
-            if fb is not None and surname_like(a) and not first_name(a) and not first_name(a, oblique=True):
+            if fb is not None and surname_like(a) and not first_name(a) and not first_name(a, oblique=True) \
+                    and not _common_word(a):  # (not «Слова Ивана Петровича привели …»: a common word first)
                 p = self.person(fb[0], a, fb[1])
                 self.mention(p, m.start(), third.end(), False)
                 taken.update((m.start(), nxt.start(), third.start()))
@@ -487,6 +496,13 @@ def _given_of_sex(word: str, sex: str, declined: bool) -> tuple[str, str]:
 
 
 _PATRONYMIC_FORM = regexes.compile(r"(?:(?:ович|евич|ич)(а|у|ем|ом|е)?|(?:овн|евн|ичн)(а|ы|е|у|ой|ою))$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _common_word(word: str) -> bool:
+    """Whether the dictionary knows a capitalised word and reads no surname in it («Слова», «Встреча»)."""
+    low = word.lower()
+    return morph.analyzer().word_is_known(low) and not any("Surn" in p.tag.grammemes for p in morph.parses(low)[:4])
 
 
 def _patronymic_form(word: str) -> tuple[str, bool] | None:

@@ -198,6 +198,11 @@ def _synonym_words() -> frozenset[str]:
     return frozenset(w for phrase in _synonyms() for w in phrase)
 
 
+def synonym_class(lemmas: list[str]) -> str | None:
+    """The class of roles.txt # role synonyms that the lemma phrase is, as a whole («заместитель министр»), or None."""
+    return _synonyms().get(tuple(lemmas))
+
+
 def _synonym_in(lemmas: list[str], must_hold: str | None = None) -> str | None:
     """The class of the longest run of lemmas that is a synonym phrase.
 
