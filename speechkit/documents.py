@@ -146,6 +146,17 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
             # «говорится в сообщении профсоюза»: a body the model does not know issued it, never the last
             # speaker
             return _organisation(cast, text, _clip(text, rest), pos, ctx)
+    if rest and rest[0].text[:1].islower() and rest[0].low not in PREPOSITIONS:
+        # «говорится в обзоре финансовой стабильности Центрального банка Армении»: what the document is about, in
+        # the genitive, then its issuer, a body the text has named
+        for w in _clip(text, rest)[:6]:
+            if w.text[:1].isupper():
+                p = cast.at(w.start)
+                if p is not None and p.kind == "organisation":
+                    return p
+                break
+            if not _can_be(w.text, "gent"):
+                break  # (not «цитирует заявление агентство Tasnim»: the subject, who quotes it)
     if doc and _in("articles", doc):
         outlet = _outlet_before(cast, text, pos)
         if outlet is not None:

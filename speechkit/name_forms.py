@@ -200,7 +200,9 @@ class NameForms(NamePlaces):
                 # subject the name is says so: «— заявила глава агентства Мака Гогиберидзе»)
                 # («студентка из Индии Прия Шарма»: hers, as written; not «с японкой Юки Мацумото», no subject)
                 after_her_noun = self._womans_noun_before(start, nominative=True)
-                femn = listed_woman(a) or self._verb_of_name(start, end) == "femn" or after_her_noun
+                # («обыграв американку Мэдисон Грей»: a woman's noun in apposition, in any case, says her sex)
+                femn = listed_woman(a) or self._verb_of_name(start, end) == "femn" or after_her_noun \
+                    or self._womans_noun_before(start)
                 return (a, "femn" if femn else "masc",
                         _nominative(b) or _bare_given(a, b) or after_her_noun or self._after_nominative_post(start))
             fa = first_name(a, oblique=False) if known else (a, "masc")

@@ -339,6 +339,9 @@ def _dative_only(word: str) -> bool:
     return all(p.tag.case in ("datv", "loct") for p in parses) and any(p.tag.case == "datv" for p in parses)
 
 
+_WORD_AFTER = regexes.compile(r"[ \t\u00a0]+([а-яё]+)")
+
+
 def _clip(text: str, np: list[Word]) -> list[Word]:
     """A noun phrase: its head and the complements that hang on it.
 
@@ -406,6 +409,12 @@ def _clip(text: str, np: list[Word]) -> list[Word]:
             governed = _adjectival(w)
             out.append(w)
             continue
+        if head is not None and not w.text[:1].isupper() and _in("addressees", _reading(w.text)[0]) \
+                and any("datv" in p.tag.grammemes for p in morph.parses(w.low)[:6]) \
+                and (after := _WORD_AFTER.match(text, w.end)) is not None and _reading(after.group(1))[2] == "VERB":
+            # «В отделе образования Каменецкого райисполкома | редакции ответили», «В минздраве | агентству сообщили»:
+            # the outlet the body told, in the dative before its verb
+            break
         if head is not None and not w.text[:1].isupper() and not _quoted(w) and out[-1].low not in ("в", "во", "из", "при"):
             pos = _reading(w.text)[2]
             if pos not in ("NOUN", "ADJF", "PRTF", "NUMR", None) or not _can_be(w.text, "gent"):

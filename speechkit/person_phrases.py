@@ -197,7 +197,8 @@ def _role_word(word: str) -> bool:
 
 _REPORTED = regexes.compile(r"\s*[Пп]о\s+(?:словам|мнению|оценке|(?:его|ее|её|их)\s+(?:словам|мнению|оценке))\b")
 _APPOSED_GIVEN = regexes.compile(r"[ \t]*,[ \t]*([А-ЯЁ][а-яё]+)[ \t]*,")  # «Жена Фаридуна|, Нигора,»
-_CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*([а-яё]+)")  # a comma, then the word a clause opens with
+# a comma, then the word a clause opens with («…, стоявшая рядом», «…, не пожелавший назвать своё имя»)
+_CLAUSE_AFTER = regexes.compile(r"[ \t]*,[ \t]*(?:не[ \t]+)?([а-яё]+)")
 
 
 def _without_one_of(np: list[Word]) -> list[Word]:

@@ -233,6 +233,12 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         intro = _intro_line(text, prev)
         if intro is not None:  # «Алихан Смаилов, премьер-министр Казахстана:» on the line before
             return Quote(p.open, p.end, intro, None, inner, p.unclosed, side="before")
+        after = _PARAGRAPH_AFTER.match(text, para.end)
+        nxt = _attribution_next(text, p.end, after.end()) if after is not None else None
+        if nxt is not None and nxt[0] is not None and len(_WORD.findall(text, *inner)) >= 4:
+            # «…» alone as a paragraph, then «Так глава района Бахытжан Серикбаев ответил …», «Об этом заявил …»
+            # opening the next one: the words are the speaker's the next paragraph names
+            return Quote(p.open, p.end, nxt[1], nxt[0], inner, p.unclosed, side="next")
         # «…» alone as a paragraph of several sentences: a quote, speaker from context; of one sentence,
         # when the paragraph before says someone spoke («… рассказал о планах.» / «Мы заложим …»), not a
         # title or a slogan set apart
@@ -281,6 +287,9 @@ def _says(text: str, para: Span) -> bool:
 
 def _sentences_inside(text: str, inner: tuple[int, int]) -> int:
     return len(_SENT_END.findall(text, inner[0], inner[1])) + 1
+
+
+_PARAGRAPH_AFTER = regexes.compile(r"\s*\n[^\n]*")  # the blank line and the paragraph after a paragraph
 
 
 def _rest_is_empty(text: str, i: int, end: int) -> bool:

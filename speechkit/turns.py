@@ -333,7 +333,8 @@ _ATTRIBUTED = regexes.compile(r"[»\"“”][,.!?…]*[ \t\u00a0]*[—–][ \t\u
 
 # a paragraph's opening clause up to a colon before a quote: «Главный тренер «Авангарда» Дмитрий Рябов был лаконичен: «…»
 _COLON_LEAD = regexes.compile(r"([^\n:.!?]{5,200}):[ \t\u00a0]*[«„\"“]")
-_FULL_NAME = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \t\u00a0]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+# (the surname in a lookahead: «Потерпевший Данияр Оспанов» is read at «Потерпевший», then at «Данияр»)
+_FULL_NAME = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)(?=[ \t\u00a0]+[А-ЯЁ][а-яё]+)")
 
 
 def _authors_again(text: str, start: int, end: int) -> int:

@@ -45,7 +45,8 @@ WORD_LISTS = {
                           "anonymous": "lemmas", "name nouns": "lemmas", "term nouns": "lemmas", "proper names": "words",
                           "media": "lemmas", "stump prefixes": "words", "kinds": "synonyms", "missions": "lemmas",
                           "voices": "lemmas", "staff": "lemmas", "states": "lemmas", "articles": "lemmas",
-                          "place nouns": "lemmas", "own names": "lemmas", "named heads": "lemmas"},
+                          "place nouns": "lemmas", "own names": "lemmas", "named heads": "lemmas",
+                          "addressees": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
 SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("mens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("demonym_endings.txt", ""), ("surname_prefixes.txt", ""), ("surname_prefixes.txt", "lower case"), ("surname_prefixes.txt", "titles inside"), ("honorifics.txt", ""), ("family_names_first.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "perceiving"), ("speech_verbs.txt", "arriving"), ("roles.txt", ""),
