@@ -102,6 +102,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     # («сказано в заявлении посольства», «отмечено в докладе»: a speech verb's short neuter participle is as impersonal)
     impersonal = vlemma in IMPERSONAL or verb is not None and _reading(verb.text)[2] == "PRTS" \
         and "neut" in _reading(verb.text)[1]
+    if verb is None and before and before[0].low in ("в", "во") and any(_plural_finite(w.text) for w in before[2:]):
+        number = "plur"  # «В управляющей компании «Сибирский дом» вину с себя снимают: «…»»: its people, a verb of any kind
     if impersonal or (before and before[0].low in ("в", "во") and number == "plur" and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
         return _document_or_body(cast, text, before + after, pos, ctx, impersonal=impersonal)
@@ -173,6 +175,13 @@ _ROLE_AFTER = regexes.compile(r"\s*,\s*[а-яё]")  # «Бахтияр Юлда�
 _BYLINE = regexes.compile(r"\s*(?:Автор(?:\s+колонки)?\s*[—–:-]|Мнение\s*[.:—–-])")
 BYLINE_PARAGRAPHS = 3  # the first paragraphs of a text where a column's byline stands
 BYLINE_CHARS = 120  # a byline is a short line
+
+
+def _plural_finite(word: str) -> bool:
+    """Whether a word reads first as a finite verb in the third person plural («снимают», «возмутились»)."""
+    p = morph.parses(word.lower())[0]
+    return p.tag.POS == "VERB" and "plur" in p.tag.grammemes and "1per" not in p.tag.grammemes \
+        and "2per" not in p.tag.grammemes
 
 
 def _byline_author(cast: Cast) -> Participant | None:

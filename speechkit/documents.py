@@ -70,8 +70,8 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         np = _clip(text, rest)
         head = next((x for x in np if not _adjectival(x)), np[0])
         lemma, gram, _ = _reading(head.text)
-        if "plur" in gram and not _org_name(head):
-            continue  # «в группах и чатах», «в акиматах»: many places, no one body
+        if "plur" in gram and not _org_name(head) and not (head is np[0] and _can_be_singular_locative(head.text)):
+            continue  # «в группах и чатах», «в акиматах»: many places, no one body (not «в комментарии Нацбанка»)
         if _in("documents", lemma):
             return _issuer(cast, text, rest[np.index(head) + 1 :], pos, ctx, lemma)
         if impersonal and "inan" in gram and np.index(head) + 1 < len(rest):
@@ -83,6 +83,24 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
     return (ctx.issuer or ctx.last) if impersonal else None
+
+
+_QUOTED_NAME = regexes.compile(r"[«\"„“]([^«»\"„“”]+)[»\"”“]$")
+
+
+def _same_quoted_name(name: str, quoted: str) -> bool:
+    """Whether a body's name ends with a quoted name that ``quoted`` writes, or writes in a case («ПАО «Автодор»» and
+    «Автодора»: the name with an ending of up to three letters)."""
+    a, b = _QUOTED_NAME.search(name), _QUOTED_NAME.search(quoted)
+    if a is None or b is None:
+        return False
+    x, y = a.group(1).lower(), b.group(1).lower()
+    return x == y or y.startswith(x) and len(y) - len(x) <= 3 and " " not in y[len(x):]
+
+
+def _can_be_singular_locative(word: str) -> bool:
+    """Whether a word can be a singular noun in the locative («комментарии», «заявлении»), read first as a plural."""
+    return any({"NOUN", "sing", "loct"} <= p.tag.grammemes for p in morph.parses(word.lower())[:6])
 
 
 def _titled_body(text: str, rest: list[Word]) -> bool:
@@ -106,14 +124,19 @@ def _quoted_nominative(text: str, w: Word) -> Word:
     """A quoted name after a preposition as the text writes it in the nominative elsewhere: «в «Норникеле»»
     → «Норникель» (a quoted word of the dictionary's lemma of it); else as written."""
     inner = w.text.strip("«»\"„“”")
-    if not _quoted(w) or " " in inner:
+    if not _quoted(w):
         return w
-    lemma = norm_word(morph.lemma(inner))
-    if lemma == norm_word(inner):
+    words = inner.split(" ")
+    lemmas = [norm_word(morph.lemma(x)) for x in words]
+    if lemmas == [norm_word(x) for x in words]:
         return w
     lo, hi = max(0, w.start - NAME_REACH), min(len(text), w.end + NAME_REACH)  # (bounded: a text of many stays linear)
-    for m in re.finditer(rf"([«\"„“])({re.escape(inner[: max(2, len(inner) - 3)])}[\w-]*)([»\"”“])", text[lo:hi]):
-        if norm_word(m.group(2)) == lemma:
+    # («в сообщении «Северного двора»» → «Северный двор»: each word's lemma, the first word's stem to find it by)
+    first = words[0]
+    for m in re.finditer(rf"([«\"„“])({re.escape(first[: max(2, len(first) - 3)])}[^«»\"„“”\n]{{0,60}}?)([»\"”“])",
+                         text[lo:hi]):
+        found = m.group(2).split(" ")
+        if len(found) == len(words) and [norm_word(x) for x in found] == lemmas:
             return Word(lo + m.start(), lo + m.end(), m.group(0))
     return w
 
@@ -131,6 +154,13 @@ def _issuer(cast: Cast, text: str, rest: list[Word], pos: int, ctx: Context, doc
             got = _a._phrase(cast, text, rest[k + 1 :], pos, ctx, oblique=True)
             if got is not None:
                 return got
+    if rest and _quoted(rest[0]) and rest[0].text[1:2].isupper():
+        # «говорится в сообщении «Уралхимпрома»»: a body by its quoted name, in the genitive; the text names it in the
+        # nominative elsewhere («ПАО «Уралхимпром»»)
+        named = _quoted_nominative(text, rest[0])
+        known = [p for p in cast.participants if p.kind == "organisation" and p.mentions and p.mentions[0].start < pos
+                 and _same_quoted_name(p.name, named.text)]
+        return known[-1] if known else _organisation(cast, text, [named], pos, ctx)
     if rest and rest[0].low not in PREPOSITIONS and (_can_be(rest[0].text, "gent") or rest[0].text[:1].isupper()):
         got = _a._phrase(cast, text, rest, pos, ctx, oblique=True)
         if got is not None:

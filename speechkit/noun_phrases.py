@@ -310,8 +310,10 @@ def _to_punctuation(text: str, ws: list[Word]) -> list[Word]:
         gap = text[prev.end : w.start].strip(" \u00a0«»\"„“”")
         if gap == "," and _genitives_go_on(prev, ws[k + 1 : k + 3]):
             gap = ""  # («министр труда, социальной защиты и миграции»: an adjective before the next genitive too)
-        if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN") and not w.text[:1].isupper():
-            break  # (a capital inside the phrase is a name the dictionary reads as a verb: «депутат Едил …»)
+        if gap or _reading(w.text)[2] in ("VERB", "GRND", "INFN") and not w.text[:1].isupper() and _known(w.text):
+            # (a capital inside the phrase is a name the dictionary reads as a verb: «депутат Едил …»; a word it
+            # only guesses a verb in is a foreign one: «Глава айыл окмоту Таалайбек Эшалиев»)
+            break
         out.append(w)
     return out
 

@@ -274,8 +274,12 @@ def compatible(asked: Post, held: Post) -> bool:
         # «Аким Шымкента … заявил глава города», «Глава Кирова … — предупредил градоначальник»: a place's
         # name says neither city nor region, so the head of either is its head («глава региона» too);
         # «аким области» is no «глава города»
+        # («Аким Алматы … — поставил задачу градоначальник»: a bare noun of a city's head re-names the head of a place
+        # the text named, whatever that head is called there)
         return len(held.lemmas) > 1 and (len(asked.lemmas) > 1 and _regional(asked.lemmas[1:])
-                                         or held.post in GENERIC_HEADS and asked.post in _local_posts())
+                                         or held.post in GENERIC_HEADS and asked.post in _local_posts()
+                                         or len(asked.lemmas) == 1 and asked.post in _local_posts()
+                                         and _place_lemma(held.lemmas[1]))
     return asked.post in (held.post, held.general)
 
 

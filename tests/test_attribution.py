@@ -3683,6 +3683,33 @@ CASES = [
     ("body-then-the-outlet-it-told",
      "В отделе образования Ляховичского райисполкома редакции ответили: «Решение о закрытии школы не принято».",
      [("quote", "Решение о закрытии", "отдел образования Ляховичского райисполкома")]),
+    # --- a bare noun of a city's head («градоначальник», «мэр») re-names the head of a place the text named,
+    # whatever that head is called there («Аким Шымкента»)
+    ("city-heads-noun-re-names-the-akim-of-a-city",
+     "Аким Шымкента Габит Сыздыкбеков проверил ремонт дорог. «Все работы закончим к сентябрю», — пообещал "
+     "градоначальник.",
+     [("quote", "Все работы закончим", "Габит Сыздыкбеков")]),
+    # --- «говорится в комментарии Нацбанка»: a document in the singular locative, which the dictionary reads first
+    # as a plural
+    ("document-in-the-locative-read-as-a-plural",
+     "Курс тенге ослаб. «Оснований для интервенций мы не видим», — говорится в комментарии Нацбанка.",
+     [("quote", "Оснований для интервенций", "Нацбанк")]),
+    # --- «говорится в сообщении «Уралхимпрома»»: a body by its quoted name in the genitive is the body the text
+    # named with it («ПАО «Уралхимпром»»)
+    ("document-of-a-body-by-its-quoted-name",
+     "ПАО «Акрон-Агро» увеличило прибыль на 18%. «Рост обеспечен запуском нового производства», — говорится в "
+     "сообщении «Акрон-Агро».\n\nПродуктовый ритейлер «Северный двор» открыл 40 магазинов. «Спрос на доставку "
+     "удвоился», — говорится в сообщении «Северного двора».",
+     [("quote", "Рост обеспечен", "ПАО «Акрон-Агро»"), ("quote", "Спрос на доставку", "«Северный двор»")]),
+    # --- «В X вину с себя снимают: «…»»: «в» and a body, a plural verb of any kind, a colon: the body's words
+    ("body-with-any-plural-verb-before-a-colon",
+     "В управляющей компании «Уютный дом» вину с себя снимают: «Авария произошла на сетях городского "
+     "теплоснабжения».",
+     [("quote", "Авария произошла", "компания «Уютный дом»")]),
+    # --- a lower-case word the dictionary only guesses a verb in is a foreign word of the post («айыл окмоту»)
+    ("post-with-a-foreign-word-the-dictionary-reads-as-a-verb",
+     "Глава айыл окмоту Нурбек Сатыбалдиев подтвердил: «Деньги на ремонт так и не пришли».",
+     [("quote", "Деньги на ремонт", "Нурбек Сатыбалдиев")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
