@@ -15,11 +15,11 @@ import functools
 import re
 
 from . import morph, regexes
-from .name_words import _body_heads
+from .name_words import _body_heads, _listed_nominative
 from .name_sex import _feminine_noun, _masculine_noun, _participle_case, _past_gender, _sex_of_form
 from .name_places import place_noun
-from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, known_first_name, listed_woman,
-                    place_or_body, surname_ending, surname_key)
+from .names import (CAP_RE, capitalised, is_patronymic, first_name, gender_of_verb, given_slot, known_first_name,
+                    listed_woman, place_or_body, surname_ending, surname_key, surname_like)
 from .noun_phrases import (ONE_OF, Context, Word, _adjectival, _can_be, _clip, _indeclinable, _known,
                            _oblique_mention, _place_noun_before, _quoted, _reading, _subject, words_in)
 from .group_phrases import group
@@ -300,9 +300,36 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
             return host  # «— спросила ведущая» after «Вела программу Фарангис Рахимова»
     # a post nobody in the text was introduced with: the post itself speaks («министр»)
     np = _without_one_of(np)  # «Сотрудница одной | из клиник»
+    named = _name_closing(np)
+    if named is not None:
+        # «— говорит ученик пятого класса Фирдавс», «— рассказал пенсионер Сидоренко»: a description in lower case,
+        # then the name it describes, which the model did not read: the person is the name
+        sex = gender if gender in ("masc", "femn") else None
+        if first_name(named.text) is not None or not (surname_like(named.text) or _listed_nominative(named.text)):
+            return cast.given_name_person(named.text, named.start, named.end, sex)
+        p = cast.person(None, named.text, sex, nominative=True)
+        cast.mention(p, named.start, named.end, True)
+        return p
     name = _nominative_head(" ".join(w.text for w in np))
     name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
     return cast.add(Participant(name, "person", None, "", None))
+
+
+def _name_closing(np: list[Word]) -> Word | None:
+    """The capitalised word closing a description in lower case («ученик пятого класса Фирдавс», «соседка по ряду
+    Севиндж», «пенсионер Сидоренко»), when it is a word shaped as a person's name and no place, body or country."""
+    if len(np) < 2 or not all(w.text[:1].islower() for w in np[1:-1]) or np[0].text.isupper():
+        return None
+    w = np[-1]
+    if _place_noun_before(np, len(np) - 1) or _reading(np[-2].text)[0] in load_words("organisations.txt", "regional"):
+        return None  # «житель села Кок-Таш», «жительница микрорайона Самал»: the place's name
+    if not CAP_RE.fullmatch(w.text) or _quoted(w) or place_or_body(w.text) or country_of_word(w.text) \
+            or is_person_noun(w.text) or _known(w.text) and not (first_name(w.text) or surname_like(w.text)):
+        return None
+    if (fn := first_name(w.text)) is not None and fn[0] != w.text \
+            or _reading(np[-2].text)[0] in load_words("roles.txt", "relational nouns"):
+        return None  # «жена Шерзода»: a given name in a case after a kinship noun is whose wife she is
+    return w if given_slot(w.text) or surname_like(w.text) or _listed_nominative(w.text) else None
 
 
 NOUN_REACH = 2000  # characters before «— сказала женщина» searched for an unnamed «женщина»

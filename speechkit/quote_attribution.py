@@ -16,6 +16,7 @@ from .names import surname_ending
 from .quote_marks import _AFTER, _WORD, DASHES, _rstrip
 from .roles import is_person_noun
 from .speech_verbs import is_speech_verb
+from .text import norm_word
 from .wordlists import load_sections, load_words
 
 
@@ -64,8 +65,9 @@ def _attribution_after(text: str, i: int, end: int):
     # «— так председатель ассоциации Бейшенбек Турдалиев прокомментировал …», «— слова заместителя акима
     # Талгата Сейдахметова приводит агентство …»: the verb comes after the speaker
     reach = 10 if lead[:1] == ["слова"] or lead == ["такие", "слова"] else 7 if lead[:1] in (["так"], ["такими"]) else 4
+    statement = _statement_opener(words)  # «— такое заявление сделал министр …»: the noun makes its verb a speech verb
     for w in words[:reach]:
-        if is_speech_verb(w.group(0)):
+        if is_speech_verb(w.group(0)) or statement and w is words[statement] and _finite_verb(w.group(0)):
             a0 = words[0].start()
             a1 = _rstrip(text, a0, sent_end)
             while a1 > a0 and text[a1 - 1] in ",;:":
@@ -87,6 +89,19 @@ def _attribution_after(text: str, i: int, end: int):
         a0, a1 = words[0].start(), words[-1].end()
         return None, Span(a0, a1, text[a0:a1])
     return None
+
+
+_DEMONSTRATIVES = frozenset("такое такую такие такой это эту эти этот подобное подобную".split())
+
+
+def _statement_opener(words: list[re.Match]) -> int:
+    """Where the verb stands after «такое заявление», «это мнение», «с таким обращением» opening an attribution
+    (speech_verbs.txt # statement nouns), or 0 when it does not open so."""
+    k = 1 if words and words[0].group(0).lower() in ("с", "со") else 0  # («с таким обращением выступил …»)
+    if len(words) < k + 3 or words[k].group(0).lower() not in (("таким", "этим") if k else _DEMONSTRATIVES):
+        return 0
+    noun = words[k + 1].group(0).lower()
+    return k + 2 if norm_word(morph.lemma(noun)) in load_words("speech_verbs.txt", "statement nouns") else 0
 
 
 @functools.lru_cache(maxsize=50_000)

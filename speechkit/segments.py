@@ -259,11 +259,37 @@ def _quote_speaker(t: str, q: Quote, cast: Cast, ctx: Context) -> Participant | 
         verb_span, clause = q.before
         verb = next(iter(words_in(t, verb_span.start, verb_span.end)), None) if verb_span else None
         who = resolve(cast, t, clause.start, clause.end, verb, q.start, ctx, subject_first=True)
+    if who is None and q.side == "after":
+        who = _statement_made_by(t, attr, cast, ctx)
     if who is None and verb is not None and norm_word(morph.lemma(verb.text)) in RELAYING:
         # «Лукашенко потребовал навести порядок. «…», — передает БелТА»: the outlet relays the words of
         # whom the sentences before have speak
         who = _statement_before(t, q.start, cast, ctx)
     return who
+
+
+# «…», — такое заявление прозвучало …. | Его сделал X» · «… | Сделал его X»: the sentence after names who made it
+_STATEMENT = regexes.compile(r"(?:[Тт]акое|[Ээ]то|[Пп]одобное)\s+(\w+)\s")
+_MADE_BY = regexes.compile(r"[^.!?\n]*[.!?]\s+(?:(?:Его|Её|Ее)\s+([а-яё]+)|([А-ЯЁ][а-яё]+)\s+(?:его|её|ее))\s+"
+                           r"([^.!?\n]{3,200})")
+
+
+def _statement_made_by(t: str, attr: Span, cast: Cast, ctx: Context) -> Participant | None:
+    """«…», — такое заявление прозвучало во вторник на заседании. Его сделал министр энергетики X»: an attribution
+    that only says a statement (speech_verbs.txt # statement nouns) was made, and the next sentence, opening with
+    it as a pronoun and a past tense, who made it."""
+    opener = _STATEMENT.match(t, attr.start)
+    if opener is None or norm_word(morph.lemma(opener.group(1))) not in load_words("speech_verbs.txt", "statement nouns"):
+        return None
+    made = _MADE_BY.match(t, attr.end)
+    if made is None:
+        return None
+    at = made.start(1) if made.group(1) else made.start(2)
+    verb = next(iter(words_in(t, at, at + len(made.group(1) or made.group(2)))), None)
+    tag = morph.parses(verb.text.lower())[0].tag if verb is not None else None
+    if tag is None or tag.POS != "VERB" or "past" not in tag.grammemes:
+        return None
+    return resolve(cast, t, at, made.end(3), verb, at, ctx)
 
 
 _SO = regexes.compile(r"[Тт]ак(?:ими\s+словами)?\s")  # an attribution that opens «— так X ответил»

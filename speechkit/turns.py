@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import morph, regexes
 from .model import Span
+from .name_words import _listed_nominative
 from .names import CAP, UPPER, first_name, given_slot, listed_woman, surname_ending, surname_like
 from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
@@ -193,10 +194,12 @@ _JOINING = frozenset("в во на с со по для о об у к из за �
 
 def _is_name_label(words: str) -> bool:
     """«Ауез Габбасов», «АУЕЗ ГАББАСОВ», «Ахметов» read as a person's name (not «Итог», «Справка»)."""
+    # (a surname written alike in every case is one too: «Пашинян», «Гоцеридзе»)
     parts = [w.capitalize() if w.isupper() else w for w in words.split()]
     if len(parts) == 1:
-        return surname_ending(parts[0]) is not None or surname_like(parts[0])
-    return bool(first_name(parts[0])) or surname_ending(parts[-1]) is not None or surname_like(parts[-1])
+        return surname_ending(parts[0]) is not None or surname_like(parts[0]) or _listed_nominative(parts[0])
+    return bool(first_name(parts[0])) or surname_ending(parts[-1]) is not None or surname_like(parts[-1]) \
+        or _listed_nominative(parts[-1])
 
 
 def _given_name_label(word: str) -> bool:
@@ -354,7 +357,34 @@ def _authors_again(text: str, start: int, end: int) -> int:
         if lead is not None and any((fn := first_name(m.group(1))) is not None and fn[0] == m.group(1)
                                     for m in _FULL_NAME.finditer(lead.group(1))):
             return para.start
+        if _reports_in_third_person(text, para.start, para.end):
+            return para.start
     return end
+
+
+_FIRST_CLAUSE = regexes.compile(r"[^.!?\n:«]{5,200}")
+_FIRST_PERSON = frozenset("я мы меня мне нас нам мной нами".split())
+
+
+def _reports_in_third_person(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph opens with someone's speech reported by the author: a person noun in the nominative,
+    then a speech verb in the past, no «я» or «мы» («После заседания премьер-министр написал в Facebook, что …»).
+    A speaker in a transcript tells of their own words in the first person."""
+    from .quotes import is_speech_verb
+    from .roles import is_person_noun
+
+    clause = _FIRST_CLAUSE.match(text, start, end)
+    if clause is None:
+        return False
+    words = clause.group(0).split()
+    lows = [w.strip(",;()«»\"").lower() for w in words]
+    if _FIRST_PERSON & set(lows):
+        return False
+    for k, w in enumerate(lows):
+        tag = morph.parses(w)[0].tag if w else None
+        if tag is not None and tag.POS == "VERB" and "past" in tag.grammemes and is_speech_verb(w):
+            return any(is_person_noun(x) and "nomn" in morph.parses(x)[0].tag.grammemes for x in lows[:k] if x)
+    return False
 
 
 def _outlet_name_labels(text: str, start: int, end: int, taken: set[int]) -> list:
