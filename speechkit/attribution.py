@@ -49,7 +49,9 @@ from .wordlists import load_words
 POSSESSIVES = {"его": ("masc", "sing"), "ее": ("femn", "sing"), "её": ("femn", "sing"), "их": (None, "plur")}
 IMPERSONAL = frozenset("говориться отмечаться указываться подчеркиваться сообщаться утверждаться "
                        "констатироваться заявляться".split())
-QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести"])
+# verbs whose object is someone's words («цитирует пресс-службу», «приводит слова X»; «перевела слова министра
+# переводчица»: the minister speaks, the interpreter relays)
+QUOTING = frozenset(["цитировать", "процитировать", "приводить", "привести", "перевести", "переводить"])
 READING = frozenset(["зачитать", "зачитывать", "огласить", "оглашать", "прочитать", "прочесть"])
 WORDS_OF = frozenset(["слово", "высказывание", "цитата", "реплика"])  # «приводит слова X»: X speaks
 RELAYING = frozenset(["передавать"])  # «», — передает Tengrinews.kz»: present tense, the outlet relays

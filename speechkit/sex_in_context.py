@@ -184,6 +184,12 @@ class SexInContext:
                         # «— сказала депутат маслихата Дина Сейткалиева»: no one is a deputy «of» a man
                         # named after the post; «адвокат», «помощник» are someone's, and the rule below holds
                         return True
+                    if verb is None and norm_word(morph.lemma(w)) not in load_words("roles.txt", "serving nouns") \
+                            and a[-1:] in "ая" and (fn := first_name(a)) is not None and fn[0] != a and fn[1] == "masc":
+                        # «Министр дошкольного и школьного образования Мунира Абдуллаева, выступая …»: after a post that
+                        # is no one's servant, in the nominative, the name is in apposition and in the nominative too,
+                        # and «Мунира» is no man's nominative (the dictionary knows it only as Мунир's case)
+                        return True
                     # a feminine verb agrees with a woman holding the post («заявила адвокат»), who may be
                     # the name or the name's advocate: a given name whose readings as a man's oblique case
                     # outweigh a woman's nominative («Дмитрия», «Руслана», «Айдоса») is his genitive, and
