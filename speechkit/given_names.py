@@ -272,7 +272,13 @@ class GivenNames(NamePlaces):
         before = word_before(self.text, start)
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
         filled = False  # whose kin the head is, a noun says: the name after is the kin's own
-        if before is not None and before[:1].islower() and not place_noun(before) and _genitive_complement(before) \
+        if before is not None and before[:1].isupper() and (fb := first_name(before)) is not None and fb[0] != before \
+                and (head := word_before(self.text, at)) is not None \
+                and norm_word(morph.lemma(head)) in load_words("roles.txt", "relational nouns"):
+            # «Мама Димы Анастасия не сдерживала слёз»: a kinship noun, whose kin it is by a given name in a case, then
+            # the kin's own name
+            before, at, filled = head, at - len(head) - 1, True
+        elif before is not None and before[:1].islower() and not place_noun(before) and _genitive_complement(before) \
                 and not (is_person_noun(before) and _nominative_noun(before)):
             # «Водитель фуры Бауыржан, который не пострадал, …»: a trade with what it is of, then the name; «Внук
             # пенсионера Максим»: a kinship noun with whose kin it is, then the name

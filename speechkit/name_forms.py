@@ -108,6 +108,10 @@ class NameForms(NamePlaces):
             return None  # «Ольга и Андрей Ковалевичи»: a family's plural is no one person's surname
         if norm_word(morph.lemma(a)) in load_words("roles.txt", "relational nouns") and not known_first_name(a):
             return None  # «Жена Шерзода осталась …» at a sentence's start: a kinship noun, whose wife, no name
+        if (fa := first_name(a)) is not None and fa[0] != a and (fb := first_name(b)) is not None and fb[0] == b \
+                and known_first_name(b) and (kin := word_before(self.text, start)) is not None \
+                and norm_word(morph.lemma(kin)) in load_words("roles.txt", "relational nouns"):
+            return None  # «Мама Димы Анастасия»: whose mother by a given name in a case, then hers in the nominative
         if is_person_noun(a) and not known_first_name(a) and self._sentence_start(start) and surname_ending(b) is None \
                 and (known_first_name(b) or listed_woman(b)) and (first_name(b) or ("",))[0] == b:
             # «Программистка Алеся»: a person's noun opening the sentence, then a given name alone (not «Улан

@@ -3745,6 +3745,12 @@ CASES = [
      "Министр дошкольного и школьного образования Мунира Абдуллаева, выступая в парламенте, предложила сократить "
      "число предметов. «Старшеклассник изучает всё понемногу», — сказала министр.",
      [("quote", "Старшеклассник изучает", "Мунира Абдуллаева")]),
+    # --- «Мама Димы Анастасия»: a kinship noun, whose kin it is by a given name in a case, then the kin's own given
+    # name in the nominative: a person by that name, never the pair «Дима Анастасия»
+    ("kin-by-a-given-name-in-a-case-then-her-name",
+     "Восьмилетнего Тимура нашли живым. Мама Тимура Анастасия не сдерживала слёз. «Спасибо всем, кто искал», — "
+     "сказала она журналистам.",
+     [("quote", "Спасибо всем", "Анастасия")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
