@@ -14,7 +14,7 @@ import re
 
 from . import morph, regexes
 from .name_places import NamePlaces, place_noun
-from .name_sex import _past_gender, listed_woman
+from .name_sex import _feminine_noun, _past_gender, listed_woman
 from .name_words import demonym
 from .names import family_plural, first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
 from .participants import Participant
@@ -23,6 +23,8 @@ from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
 _FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
+_SELF_BEFORE = regexes.compile(r"(?<![\w-])[Сс]ама?[ \t]+$")  # «Сама | Настя …», «Сам | Ерлан …»
+_CASE_LETTERS = "аяыиуюеь"  # the last letters of a given name's case forms («Фаридуна», «Ивану», «Игорю», «Марате»)
 _SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
 _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
@@ -141,11 +143,19 @@ class GivenNames(NamePlaces):
             # the instrumental; the participle's ending says the sex
             self.given_name_person(fn[0], m.start(), m.end(), "femn" if called.group(1) == "аяся" else "masc")
             return
-        if alone and not self.text.startswith("-", m.end()) and self._after_a_trade(m.start(), word):
+        if alone and not self.text.startswith("-", m.end()) and (noun := self._after_a_trade(m.start(), word)):
             # («Таксист Болат», «студент-практикант Бехруз»: the trade is theirs, «— вспоминает студент»; not
-            # «пенсионерка Саодат-опа», a name with its honorific, read as one)
-            p = self.given_name_person(word, m.start(), m.end())
+            # «пенсионерка Саодат-опа», a name with its honorific, read as one); a woman's noun says her sex
+            # («жена Гулнигор», «продавщица Дильноза»), whatever the dictionary guesses of a name it lacks
+            hers = _feminine_noun(noun) and not known_first_name(word)
+            p = self.given_name_person(word, m.start(), m.end(), "femn" if hers else None)
             self._roles_around(p, m.start(), m.end())
+            return
+        if alone and _SELF_BEFORE.search(self.text, max(0, m.start() - 6), m.start()) is not None \
+                and (fn := first_name(word)) is not None and fn[0] == word and known_first_name(word):
+            # «Сама Настя, которой сейчас двенадцать, показывает грамоты»: «сам», «сама» before a given name in the
+            # nominative point at someone the text speaks of
+            self.given_name_person(word, m.start(), m.end(), fn[1])
             return
         if alone and self._between_commas_after_a_person_noun(m):
             # «Мать Фарруха, Мавджуда, говорит …»: a given name set off by commas after the noun phrase opening the
@@ -265,10 +275,10 @@ class GivenNames(NamePlaces):
         m = _FROM_A_PLACE.search(self.text, max(0, start - 60), start)
         return m is not None and is_person_noun(m.group(1)) and _nominative_noun(m.group(1))
 
-    def _after_a_trade(self, start: int, word: str) -> bool:
-        """Whether a given name in the nominative stands right after a noun of what someone does in the nominative,
-        in apposition («Таксист Болат, с которым мы поговорили, …», «продавщица Айнура»): a trade, not a post («министр
-        Ким» is a surname after a post)."""
+    def _after_a_trade(self, start: int, word: str) -> str | None:
+        """The noun of what someone does, in the nominative, that a given name in the nominative stands right after in
+        apposition («Таксист Болат, с которым мы поговорили, …», «продавщица Айнура»), or None: a trade, not a post
+        («министр Ким» is a surname after a post)."""
         before = word_before(self.text, start)
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
         filled = False  # whose kin the head is, a noun says: the name after is the kin's own
@@ -291,18 +301,19 @@ class GivenNames(NamePlaces):
                 or place_noun(before) and not _known_given_name(word) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") and not filled \
                 and (lemma == "отец" or not _mans_nominative(word)) \
+                and not (lemma in load_words("roles.txt", "wives") and word[-1:].lower() not in _CASE_LETTERS) \
                 or lemma in load_words("roles.txt", "one-name titles") or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
             # capitalised word inside a sentence is a name the dictionary guesses a noun in; «мать Руслана» is
             # Руслан's mother, but «внук Михай», «сын Василе» name the grandson and the son: a man's nominative)
-            return False
+            return None
         fn = first_name(word)
         # a name the dictionary lacks («Болат», «Шерзод») with no surname's ending is a given name there too
         # (not an adjective's form it guesses: «Спасатель Алматинского горно-спасательного отряда …»)
         named = fn is not None and fn[0] == word and known_first_name(word) or listed_woman(word) or (
             not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None
             and morph.parses(word.lower())[0].tag.POS in ("NOUN", None))
-        return named and _nominative_noun(before)
+        return before if named and _nominative_noun(before) else None
 
     def _resident_of_a_place_before(self, start: int) -> bool:
         """Whether a noun of a person from a place in the nominative and the place's name stand right before

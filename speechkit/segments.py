@@ -69,6 +69,7 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
     _run_on_paragraphs(t, quotes, said)
     _dialogue_lines(t, quotes, said, cast)
     _alternate_lines(t, quotes, said)
+    _answers_of_the_asked(t, quotes, said, cast)
     _named_after(t, said, cast)
     outer = merge_spans(quoted)
     # a quoted name inside a quote, a turn or an attribution («заявил представитель «министерства
@@ -417,6 +418,41 @@ def _alternate_lines(t: str, quotes: list[Quote], said: list) -> None:
             continue
         who = (other if _asks(t, q) else last) if _reporter(other) else other
         said[first + k] = (a, b, kind, who, attr, flags)
+
+
+def _answers_of_the_asked(t: str, quotes: list[Quote], said: list, cast: Cast) -> None:
+    """A bare line right after a question whose attribution names whom it asks («— Не жалеете? — спрашиваю у
+    Ерлана. / — Ни дня не жалел.», «— спросила я фермера»): the one asked answers."""
+    first = len(said) - len(quotes)
+    for k, q in enumerate(quotes):
+        if k == 0 or q.side != "alternate" or q.kind != "dash":
+            continue
+        prev = quotes[k - 1]
+        if prev.kind != "dash" or prev.attribution is None or not _asks(t, prev):
+            continue
+        asked = _asked_in(t, prev.attribution, cast)
+        if asked is not None:
+            a, b, kind, _, attr, flags = said[first + k]
+            said[first + k] = (a, b, kind, asked, attr, flags)
+
+
+def _asked_in(t: str, attr: Span, cast: Cast) -> Participant | None:
+    """The person an asking clause names as asked: after «у» («спрашиваю у Ерлана») or as the verb's object
+    («спросила я фермера Ерлана»), not its subject."""
+    ws = words_in(t, attr.start, attr.end)
+    for k, w in enumerate(ws[1:], 1):
+        p = cast.at(w.start)
+        if p is None and ws[k - 1].low == "у" and (fn := first_name(w.text, oblique=True)) is not None:
+            named = [q for q in cast.people() if q.first == fn[0]]  # «у Ерлана»: the one Ерлан the text names
+            p = named[0] if len(named) == 1 else None
+            if p is not None:
+                return p
+        if p is None or p.kind != "person":
+            continue
+        m = p.last_before(w.start + 1)
+        if ws[k - 1].low == "у" or m is not None and not m.subject:
+            return p
+    return None
 
 
 def _reporter(p: Participant) -> bool:
