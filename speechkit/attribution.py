@@ -60,6 +60,7 @@ _OUTLET = regexes.compile(r"[^\W\d_][\w-]*" + SITE_SUFFIX,
                      re.IGNORECASE)
 
 
+_SELF = frozenset(["сам", "сама", "само", "сами"])
 JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:», and «спросили мы»
 _AUTHOR = Participant("", "author")  # a marker: the subject is «я»/«мы», the text's own author
 
@@ -343,12 +344,20 @@ def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, 
 
 
 def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, oblique: bool = False,
-            number: str | None = None, gender: str | None = None) -> Participant | None:
+            number: str | None = None, gender: str | None = None, emphatic: bool = False) -> Participant | None:
     """What a noun phrase names: a person, a role's holder, an organisation, a group, a document's issuer.
 
     The head (its first noun) decides: «пресс-службу Порошенко» is the press service, not Порошенко;
     «пресс-секретарь Путина Дмитрий Песков» is the person named after the role.
     """
+    if len(np) > 1 and np[0].low in _SELF and not emphatic:
+        # «Сама писательница от сравнения отказалась»: «сам», «сама» stress whom the text spoke of, the one
+        # introduced with that noun («писательницы Айнуры Токтогуловой»); not the one just quoted, whom the bare
+        # noun would point back to («Агент … — пошутил агент. Сам игрок …» is no agent)
+        got = _phrase(cast, text, np[1:], pos, ctx, oblique, number, gender, emphatic=True)
+        noun = _reading(np[1].text)[0]
+        if got is not None and not (got is ctx.last and not any(noun[:5] in r.lower() for r in got.roles)):
+            return got
     whole = _to_punctuation(text, np)  # «Президент и гендиректор Tele2 AB Матс Гранрид»: the name after coordinated roles
     full, np = np, _clip(text, np)
     if not np:

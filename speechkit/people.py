@@ -200,6 +200,12 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                 # археологии имени Маргулана Бауыржан Тулегенов»: the namesake in the genitive, then the name
                 k += 1
                 continue
+            if (word_before(text, m.start()) or "").lower() == "имени" and _surname_slot(b, after_given=True):
+                # «в библиотеке имени Алыкула Осмонова»: the namesake of a body, a name in the genitive that is part
+                # of the body's name, nobody the text quotes (never a woman «Алыкула Осмонова»)
+                taken.update((m.start(), nxt.start()))
+                k += 2
+                continue
             pair = self._read_pair(a, b, m.start(), nxt.end())
             if pair is not None and third is not None and place_or_body(a) and not known_first_name(a) \
                     and given_slot(b) and _surname_slot(third.group(0)) and not known_first_name(third.group(0)):

@@ -30,6 +30,8 @@ _CONTINUES = regexes.compile(rf"[\s.,;:…]*[{DASHES}][\s.,;:…{DASHES}]*|[\s]*
 _LAST_WORD = regexes.compile(r"([\w-]+)\s*$")
 # «"Соберите вещи и еду на 3 дня": в одном из сел …»: a quote that a sentence goes on from is a
 # headline's or a name, not the last speaker going on
+# a headline's «…»: then who said it, up to «о» (what about) or the line's end: «…»: замминистра о пенсионной реформе
+_HEADLINE_COLON = regexes.compile(r"[ \t]*:[ \t]*([^\n.!?«»]{3,80}?)(?=[ \t]+(?:о|об|про|—)[ \t]|[ \t]*$)", re.M)
 _HEADLINE_AFTER = regexes.compile(r"\s*:\s*[а-яё]|\s+[а-яё]")
 # a quote's speaker in brackets right after it, ending its sentence: «…» (вице-министр торговли Жанна Омарова).
 # (the words after a comma inside say how, not who: «(аким области Асхат Байжанов, отвечая на вопрос журналистов)»)
@@ -201,6 +203,14 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
         verb, attr = after
         colon = before[:2] if before and before[2] == "before" and text[before[1].end] == ":" else None
         return Quote(p.open, p.end, attr, verb, inner, p.unclosed, side="after", before=colon)
+    headline = _HEADLINE_COLON.match(text, p.end, para.end) if p.open == para.start else None
+    if headline is not None and _speechlike(text, inner):
+        # «Пенсия не должна быть пособием по бедности»: замминистра о пенсионной реформе — a headline's quote, then
+        # after a colon who said it and, after «о», what about
+        names = list(_WORD.finditer(text, headline.start(1), headline.end(1)))
+        if 1 <= len(names) <= 8 and _nominal(names):
+            return Quote(p.open, p.end, Span(headline.start(1), headline.end(1), headline.group(1)), None, inner,
+                         p.unclosed, side="after")
     credit = _BRACKETED.match(text, p.end, para.end) if _opens_sentence(text, p.open, para.start) else None
     if credit is not None and _speechlike(text, inner) and (words := _WORD.findall(text, *inner)) and len(words) >= 3:
         # «…» (министр энергетики Бакытжан Сериков).: a digest's quote, whose speaker the brackets after it name
