@@ -23,6 +23,7 @@ from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
 _FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
+_AND_GIVEN_SURNAME = regexes.compile(r" и ([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")  # «Ион| и Мария Русу»
 _SELF_BEFORE = regexes.compile(r"(?<![\w-])[Сс]ама?[ \t]+$")  # «Сама | Настя …», «Сам | Ерлан …»
 _CASE_LETTERS = "аяыиуюеь"  # the last letters of a given name's case forms («Фаридуна», «Ивану», «Игорю», «Марате»)
 _SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
@@ -151,6 +152,15 @@ class GivenNames(NamePlaces):
             p = self.given_name_person(word, m.start(), m.end(), "femn" if hers else None)
             self._roles_around(p, m.start(), m.end())
             return
+        if (pair := _AND_GIVEN_SURNAME.match(self.text, m.end())) is not None \
+                and (fn := first_name(word)) is not None and fn[0] == word and known_first_name(word) \
+                and (other := self.at(pair.start(1))) is not None and other.kind == "person" \
+                and other.name.endswith(" " + pair.group(2)):
+            # «Ион и Мария Русу», «Тимур и Асель Ким»: two given names sharing a surname that is written alike for
+            # both (one that declines is in the plural: «Ерлан и Салтанат Абеновы», a family's)
+            p = self.person(word, pair.group(2), fn[1], nominative=True)
+            self.mention(p, m.start(), m.end(), True)
+            return
         if alone and _SELF_BEFORE.search(self.text, max(0, m.start() - 6), m.start()) is not None \
                 and (fn := first_name(word)) is not None and fn[0] == word and known_first_name(word):
             # «Сама Настя, которой сейчас двенадцать, показывает грамоты»: «сам», «сама» before a given name in the
@@ -172,7 +182,7 @@ class GivenNames(NamePlaces):
         fn = first_name(word)
         if fn is None or fn[0] != word:
             return  # only the nominative introduces someone
-        nxt = re.match(r"(,\s*)?\s*([а-яё-]+)", self.text[m.end() : m.end() + 40])
+        nxt = re.match(r"(,\s*)?\s*(?:сама?\s+)?([а-яё-]+)", self.text[m.end() : m.end() + 40])  # («Ион сам перестроил»)
         if not nxt:
             return
         if nxt.group(1) and not is_person_noun(nxt.group(2)):
@@ -282,7 +292,8 @@ class GivenNames(NamePlaces):
         before = word_before(self.text, start)
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
         filled = False  # whose kin the head is, a noun says: the name after is the kin's own
-        if before is not None and before[:1].isupper() and (fb := first_name(before)) is not None and fb[0] != before \
+        if before is not None and before[:1].isupper() \
+                and ((fb := first_name(before)) is not None and fb[0] != before or self._declined_given(before)) \
                 and (head := word_before(self.text, at)) is not None \
                 and norm_word(morph.lemma(head)) in load_words("roles.txt", "relational nouns"):
             # «Мама Димы Анастасия не сдерживала слёз»: a kinship noun, whose kin it is by a given name in a case, then
