@@ -108,6 +108,9 @@ def _sentence_start(text: str, pos: int) -> int:
     return start
 
 
+_GAPPED = regexes.compile(r"[,;][ \t]+а[ \t]+([^,;:.!?\n]{3,150}?)[ \t]+[—–][ \t]*$")  # «…», а Y — «…»
+
+
 def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Participant, Span] | None:
     s0 = _sentence_start(text, n.start)
     # «По словам Брода, «публиковались …»» — the marker governs what follows it in the sentence
@@ -116,6 +119,14 @@ def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Pa
         who = by_words(cast, text, m.start(g), m.end(g), m.start(), ctx)  # («его»: from where it stands)
         if who is not None:
             return who, Span(m.start(), m.end() - 1, text[m.start() : m.end() - 1])
+    gapped = _GAPPED.search(text, max(s0, n.start - 200), n.start)
+    if gapped is not None:
+        # «Театровед X назвала постановку «смелой», а обозреватель газеты Y — «лучшей премьерой сезона»»: the verb left
+        # out after «а», its new subject says the words before the dash
+        for w in words_in(text, gapped.start(1), gapped.end(1)):
+            p = cast.at(w.start)
+            if p is not None and p.kind in ("person", "organisation"):
+                return p, Span(gapped.start(1), gapped.end(1), gapped.group(1))
     ws = [w for w in words_in(text, s0, n.start) if not cast.in_quote(w.start)]
     verbs = [w for w in ws if w.text[:1].isalpha() and is_speech_verb(w.text)]
     for verb in reversed(verbs):  # the verb nearest the quote governs it
