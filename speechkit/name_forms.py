@@ -108,10 +108,10 @@ class NameForms(NamePlaces):
             return None  # «Ольга и Андрей Ковалевичи»: a family's plural is no one person's surname
         if norm_word(morph.lemma(a)) in load_words("roles.txt", "relational nouns") and not known_first_name(a):
             return None  # «Жена Шерзода осталась …» at a sentence's start: a kinship noun, whose wife, no name
-        if ((fa := first_name(a)) is not None and fa[0] != a or self._declined_given(a)) \
-                and (fb := first_name(b)) is not None and fb[0] == b \
-                and known_first_name(b) and (kin := word_before(self.text, start)) is not None \
-                and norm_word(morph.lemma(kin)) in load_words("roles.txt", "relational nouns"):
+        if (kin := word_before(self.text, start)) is not None \
+                and norm_word(morph.lemma(kin)) in load_words("roles.txt", "relational nouns") \
+                and (fb := first_name(b)) is not None and fb[0] == b and known_first_name(b) \
+                and ((fa := first_name(a)) is not None and fa[0] != a or self._declined_given(a)):
             # «Мама Димы Анастасия», «Муж Дилнозы Бахтиёр» (after «Дилноза Хамидова»): whose kin by a given name in a
             # case, then the kin's own in the nominative
             return None
@@ -350,15 +350,12 @@ class NameForms(NamePlaces):
     def _declined_given(self, word: str) -> bool:
         """Whether a word is a case form of the given name of someone the text names («Дилнозы» after «Дилноза
         Хамидова», «Фаридуна» after «Фаридун Саидов»): the name with its last vowel changed, or one or two letters on."""
-        low = word.lower()
-        for p in self.people():
-            first = (p.first or "").lower()
-            if not first or first == low:
-                continue
-            if first[-1:] in "ая" and low[:-1] == first[:-1] and low[-1:] in "ыиеуюй" \
-                    or low.startswith(first) and 1 <= len(low) - len(first) <= 2:
-                return True
-        return False
+        low, firsts = word.lower(), self.first_names()
+        if low in firsts:
+            return False
+        if low[-1:] in "ыиеуюй" and (low[:-1] + "а" in firsts or low[:-1] + "я" in firsts):
+            return True  # «Дилнозы»: «Дилноза»
+        return any(len(low) - k >= 2 and low[:-k] in firsts for k in (1, 2))  # «Фаридуна»: «Фаридун»
 
     def _after_present_speech_verb(self, start: int) -> bool:
         """Whether a speech verb in the present tense stands right before a name, inverted after a quote («—

@@ -442,11 +442,11 @@ def _asked_in(t: str, attr: Span, cast: Cast) -> Participant | None:
     ws = words_in(t, attr.start, attr.end)
     for k, w in enumerate(ws[1:], 1):
         p = cast.at(w.start)
-        if p is None and ws[k - 1].low == "у" and (fn := first_name(w.text, oblique=True)) is not None:
+        if p is None and ws[k - 1].low == "у" and (fn := first_name(w.text, oblique=True)) is not None \
+                and fn[0].lower() in cast.first_names():
             named = [q for q in cast.people() if q.first == fn[0]]  # «у Ерлана»: the one Ерлан the text names
-            p = named[0] if len(named) == 1 else None
-            if p is not None:
-                return p
+            if len(named) == 1:
+                return named[0]
         if p is None or p.kind != "person":
             continue
         m = p.last_before(w.start + 1)
