@@ -182,9 +182,11 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     kept: list[Quote] = []
     for q in quotes:  # «…» inside a dash line: one quote, never two overlapping ones
         if kept and q.start < kept[-1].end:
-            if q.kind == "dash" or kept[-1].kind != "dash":
+            if q.kind == "dash" or kept[-1].kind != "dash" or _WORD.search(text, kept[-1].inner[0], q.start):
+                # (a dash line whose words come before the «…» in it is the line's speaker's: «— Муж не дожил. Он
+                # каждую зиму обещал: «…»», the husband's words inside hers)
                 continue
-            kept.pop()
+            kept.pop()  # «— «Мы справимся», — сказал он»: the dash only opens the line, the quote is it
         kept.append(q)
     return kept, names
 

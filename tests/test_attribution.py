@@ -3814,6 +3814,20 @@ CASES = [
      "«Учителя сами весь урок сидят в телефонах».",
      [("turn", "Запрет сам по себе", "Руслан Ахметов"), ("turn", "Я против", "Ольга Ким"),
       ("turn", "Учителя сами", None)]),
+    # --- «Тимур:» where the lead names «Тимуром Сагинтаевым»: a one-word label that is the given name the lead
+    # writes in a case before a surname
+    ("given-name-label-named-in-a-case-in-the-lead",
+     "Ведущая Асель Байжанова поговорила с основателем стартапа Тимуром Сагинтаевым.\n\nАсель: Тимур, не страшно "
+     "было уходить из Google?\n\nТимур: Страшно, конечно. Два года прошли, я всё ещё здесь.\n\nАсель: Сколько у вас "
+     "клиентов?\n\nТимур: Сорок банков в пяти странах.",
+     [("turn", "не страшно", "Асель Байжанова"), ("turn", "Два года прошли", "Тимур Сагинтаев"),
+      ("turn", "Сколько у вас", "Асель Байжанова"), ("turn", "Сорок банков", "Тимур Сагинтаев")]),
+    # --- a dash line whose words come before a «…» in it stays the line's speaker's, whole (the dev texts' contract:
+    # words quoted inside someone's speech are that speech's)
+    ("dash-line-with-a-quote-inside-after-its-words",
+     "Глава семьи Андрей Ковалевич работает механизатором, его жена Ольга ведёт хозяйство.\n\n"
+     "— Мы долго думали. Андрей сказал: «Если не мы, то кто?» — и на этом разговор закончился, — вспоминает Ольга.",
+     [("quote", "долго думали", "Ольга")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
