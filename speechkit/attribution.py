@@ -106,7 +106,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     impersonal = vlemma in IMPERSONAL or verb is not None and _reading(verb.text)[2] == "PRTS" \
         and "neut" in _reading(verb.text)[1]
     if verb is None and before and before[0].low in ("в", "во") and any(_plural_finite(w.text) for w in before[2:]):
-        number = "plur"  # «В управляющей компании «Сибирский дом» вину с себя снимают: «…»»: its people, a verb of any kind
+        # «В управляющей компании «Сибирский дом» вину с себя снимают: «…»»: its people, whatever the verb
+        number = "plur"
     if impersonal or (before and before[0].low in ("в", "во") and number == "plur" and not _subject(before, cast, number)):
         # «говорится в заявлении МИД» · «В нем отмечается» · «В МИД заявили» — a document or a body
         return _document_or_body(cast, text, before + after, pos, ctx, impersonal=impersonal)

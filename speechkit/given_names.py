@@ -23,7 +23,9 @@ from .text import norm_word, word_after, word_before
 from .wordlists import load_words
 
 _FROM_PLACE_AFTER = regexes.compile(r" из [А-ЯЁ][а-яё-]+ [а-яё]")  # «Шахзод | из Ферганы работает»
-_AND_GIVEN_SURNAME = regexes.compile(r" и ([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")  # «Ион| и Мария Русу»
+# «Ион| и Мария Русу»: a second given name and the surname the two share
+_AND_GIVEN_SURNAME = regexes.compile(r" и ([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_NEXT_WORD = regexes.compile(r"(,\s*)?\s*(?:сама?\s+)?([а-яё-]+)")  # the word after a name («Ион | сам | перестроил»)
 _SELF_BEFORE = regexes.compile(r"(?<![\w-])[Сс]ама?[ \t]+$")  # «Сама | Настя …», «Сам | Ерлан …»
 _CASE_LETTERS = "аяыиуюеь"  # the last letters of a given name's case forms («Фаридуна», «Ивану», «Игорю», «Марате»)
 _SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
@@ -167,13 +169,9 @@ class GivenNames(NamePlaces):
             # nominative point at someone the text speaks of
             self.given_name_person(word, m.start(), m.end(), fn[1])
             return
-        if alone and self._between_commas_after_a_person_noun(m):
-            # «Мать Фарруха, Мавджуда, говорит …»: a given name set off by commas after the noun phrase opening the
-            # sentence is that person's name
-            fn = first_name(word)
-            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
-            return
-        if alone and self._named_by_given_name(m):
+        if alone and (self._between_commas_after_a_person_noun(m) or self._named_by_given_name(m)):
+            # («Мать Фарруха, Мавджуда, говорит …»: a given name set off by commas after the noun phrase opening the
+            # sentence is that person's name)
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
             return
@@ -182,20 +180,25 @@ class GivenNames(NamePlaces):
         fn = first_name(word)
         if fn is None or fn[0] != word:
             return  # only the nominative introduces someone
-        nxt = re.match(r"(,\s*)?\s*(?:сама?\s+)?([а-яё-]+)", self.text[m.end() : m.end() + 40])  # («Ион сам перестроил»)
+        nxt = _NEXT_WORD.match(self.text[m.end() : m.end() + 40])
         if not nxt:
             return
         if nxt.group(1) and not is_person_noun(nxt.group(2)):
             return
-        if not nxt.group(1) and not (not is_person_noun(word) and not place_or_body(word) and not country_of_word(word) and (
-                _past_gender(nxt.group(2)) == fn[1] and _name_only(word, fn[1]) and not self._genitive_of_a_thing(m.start())
-                or self._sentence_start(m.start()) and _present_singular(nxt.group(2)) and _name_only(word))):
-            # «Динара написала нам», «Айсель учится на дизайнера»: the subject of a past tense of its sex, or opening a
-            # sentence with a verb of the present; a word that is no common noun, post or place as well (not
-            # «Надежда есть», «Август выдался жарким», «Аким поручил», «Израиль нанёс удар»), nor a thing's genitive
-            # («роль Эдуарда сводилась»: the verb is the thing's)
+        if not nxt.group(1) and not self._subject_of_its_verb(m.start(), word, fn[1], nxt.group(2)):
             return
         self.given_name_person(word, m.start(), m.end())
+
+    def _subject_of_its_verb(self, start: int, word: str, sex: str, verb: str) -> bool:
+        """Whether a given name alone is the subject of the verb after it: a past tense of its sex («Динара написала
+        нам»), or a present tense where the name opens the sentence («Айсель учится на дизайнера»); the word is no
+        common noun that could be that subject, no post or place («Надежда есть», «Август выдался жарким», «Аким
+        поручил», «Израиль нанёс удар»), nor a thing's genitive («роль Эдуарда сводилась»: the verb is the thing's)."""
+        if is_person_noun(word) or place_or_body(word) or country_of_word(word):
+            return False
+        if _past_gender(verb) == sex:
+            return _name_only(word, sex) and not self._genitive_of_a_thing(start)
+        return self._sentence_start(start) and _present_singular(verb) and _name_only(word)
 
     def _between_commas_after_a_person_noun(self, m: re.Match) -> bool:
         """Whether a given name in the nominative stands between commas right after a short phrase that opens its

@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 
 from . import morph, regexes
-from .names import (family_plural, feminine_given, first_name, her_surname_as_patronymic, foreign_nominative, given_slot, is_patronymic, known_first_name, listed_man,
-                    listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
+from .names import (family_plural, feminine_given, first_name, foreign_nominative, given_slot, her_surname_as_patronymic,
+                    is_patronymic, known_first_name, listed_man, listed_place, nominative_given, nominative_surname,
+                    place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
-from .name_sex import _her_surnames, _name_parses, _participle_case, _past_gender, capital_words, listed_woman, speaks_as_a_man
+from .name_sex import (_her_surnames, _name_parses, _participle_case, _past_gender, capital_words, listed_woman,
+                       speaks_as_a_man)
 from .name_words import (_CASE_ENDINGS, _body_heads, _dictionary_surname, _is_role, _name_reading, demonym,
                          _listed_nominative, _nominative, _org_name_word, _same_case, _surname_form, _surname_slot)
 from .roles import country_of_word, is_person_noun

@@ -280,7 +280,8 @@ def _statement_made_by(t: str, attr: Span, cast: Cast, ctx: Context) -> Particip
     that only says a statement (speech_verbs.txt # statement nouns) was made, and the next sentence, opening with
     it as a pronoun and a past tense, who made it."""
     opener = _STATEMENT.match(t, attr.start)
-    if opener is None or norm_word(morph.lemma(opener.group(1))) not in load_words("speech_verbs.txt", "statement nouns"):
+    nouns = load_words("speech_verbs.txt", "statement nouns")
+    if opener is None or norm_word(morph.lemma(opener.group(1))) not in nouns:
         return None
     made = _MADE_BY.match(t, attr.end)
     if made is None:

@@ -275,8 +275,8 @@ def _given_name_of_someone(text: str, word: str, lo: int, hi: int) -> bool:
     i = text.find(word, lo, hi)
     while i >= 0:  # (a plain search for the stem first: the pattern is tried only where it stands)
         m = _GIVEN_IN_A_CASE.match(text, i) if i == 0 or not text[i - 1].isalnum() else None
-        if m is not None and m.group(1) == word and (fn := first_name(m.group(0).split()[0], oblique=True)) is not None \
-                and fn[0] == word and (surname_ending(m.group(3)) not in (None, "") or surname_like(m.group(3))):
+        fn = first_name(m.group(1) + m.group(2), oblique=True) if m is not None and m.group(1) == word else None
+        if fn is not None and fn[0] == word and (surname_ending(m.group(3)) not in (None, "") or surname_like(m.group(3))):
             return True
         i = text.find(word, i + 1, hi)
     return False
@@ -344,7 +344,7 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
 _ATTRIBUTED = regexes.compile(r"[»\"“”][,.!?…]*[ \t\u00a0]*[—–][ \t\u00a0]*([а-яё]+)")
 
 
-# a paragraph's opening clause up to a colon before a quote: «Главный тренер «Авангарда» Дмитрий Рябов был лаконичен: «…»
+# a paragraph's opening clause up to a colon before a quote («Главный тренер «Авангарда» Дмитрий Рябов был лаконичен: «…»)
 _COLON_LEAD = regexes.compile(r"([^\n:.!?]{5,200}):[ \t\u00a0]*[«„\"“]")
 # (the surname in a lookahead: «Потерпевший Данияр Оспанов» is read at «Потерпевший», then at «Данияр»)
 _FULL_NAME = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)(?=[ \t\u00a0]+[А-ЯЁ][а-яё]+)")
