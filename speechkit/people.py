@@ -52,6 +52,7 @@ OBLIQUE_ENDINGS = ("ом", "а", "у", "е")  # a consonant-final foreign surnam
 
 # «24-летняя», «пятилетний» (nominative) right before a capitalised word
 # three capitalised one-syllable words («Пак Чон Гюн», «Ким Со Ён»), not at a line's or sentence's start
+_SKY_CASE = regexes.compile(r"[сц]к(ого|ому|им|ом)$")  # a man's «-ский», «-цкий» surname in a case: «Сосновскому»
 _ICH_CASE = regexes.compile(r"[иы]ч(а|у|ем|е)$")  # a man's «-ич» surname in a case: «Ярошевича», «Ярошевичем»
 _LOCATIVE = regexes.compile(r"(?<![\w-])(?:[Вв]о?|[Нн]а) $")  # «в Сигнахи …»: a place's name follows
 _CAP_BEFORE = regexes.compile(r"([А-ЯЁ][а-яё-]+)[ \t]$")
@@ -262,6 +263,10 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     given = given if morph.analyzer().word_is_known(a.lower()) else nominative_given(a, "у")
                 elif tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
+                elif tail and not subject and gender == "masc" and (adj := _SKY_CASE.search(surname)) is not None:
+                    # «председателю облисполкома Геннадию Сосновскому» → «Сосновский»: a «-ский», «-цкий» surname
+                    # declines as an adjective does
+                    surname, subject = surname[: adj.start(1)] + "ий", True
                 elif tail and not subject and gender == "masc" and (ich := _ICH_CASE.search(surname)) is not None:
                     # «в постановке Павла Ярошевича» → «Ярошевич»: a man's «-ич» surname declines as a noun does (a
                     # woman's does not: «Ирины Ярошевич»), whatever the dictionary reads in it (a patronymic)

@@ -206,13 +206,16 @@ def synonym_class(lemmas: list[str]) -> str | None:
 def _synonym_in(lemmas: list[str], must_hold: str | None = None) -> str | None:
     """The class of the longest run of lemmas that is a synonym phrase.
 
-    Words no synonym phrase uses are skipped on a second try: «глава транспортной компании» is
-    «глава компания».
+    Words no synonym phrase uses are skipped too, the longest run of either reading winning: «глава транспортной
+    компании» is «глава компания».
     """
     syn = _synonyms()
     vocab = _synonym_words()
-    for seq in (lemmas, [lem for lem in lemmas if lem in vocab]):
-        for n in range(min(MAX_SYNONYM, len(seq)), 0, -1):
+    seqs = (lemmas, [lem for lem in lemmas if lem in vocab])
+    # the longest phrase of either wins: «председатель Гомельского облисполкома» is «председатель облисполкома» (a
+    # governor), not a chair of anything
+    for n in range(min(MAX_SYNONYM, len(lemmas)), 0, -1):
+        for seq in seqs:
             for i in range(len(seq) - n + 1):
                 cls = syn.get(tuple(seq[i : i + n]))
                 if cls and (must_hold is None or must_hold in seq[i : i + n]):
