@@ -149,7 +149,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
             dashed = _dash_goes_on(text, para, pairs)
         quotes += dashed
         line = _DASH_LINE.match(text, para.start, para.end)
-        if len(quotes) == before_para and line and dialogue and len(lines) >= 2:
+        if len(quotes) == before_para and line and (dialogue and len(lines) >= 2 or lines and _asks_someone_named(
+                text, quotes[-1])):
             # «— Вы откуда? — спрашивает он. / — Из Оша, — отвечает женщина. / — Документы покажите.»: a bare line
             # right after two lines of a dialogue is one more of its turns (``segments`` tells whose)
             quotes.append(Quote(line.start(), para.end, None, None, (line.end(), para.end), kind="dash",
@@ -302,6 +303,16 @@ def _sentences_inside(text: str, inner: tuple[int, int]) -> int:
 
 
 _PARAGRAPH_AFTER = regexes.compile(r"\s*\n[^\n]*")  # the blank line and the paragraph after a paragraph
+
+
+_ASKED_BY_NAME = regexes.compile(r"(?<![\w-])у[ \t]+[А-ЯЁ]")  # «— спросили мы | у Земцова»
+
+
+def _asks_someone_named(text: str, q: Quote) -> bool:
+    """Whether a dash line asks someone its attribution names after «у» («— Когда ждать …? — спросили мы у
+    Земцова»): the bare line after it is that one's answer (``segments`` tells whose)."""
+    return q.kind == "dash" and q.attribution is not None and _asks(text, q) \
+        and _ASKED_BY_NAME.search(text, q.attribution.start, q.attribution.end) is not None
 
 
 def _rest_is_empty(text: str, i: int, end: int) -> bool:

@@ -3834,6 +3834,17 @@ CASES = [
      "Глава государства обратился к председателю Брестского облисполкома Петру Лисовскому: «Почему техника "
      "стоит?»\n\n«Запчасти поступили вчера», — ответил губернатор.",
      [("quote", "Почему техника", "глава государства"), ("quote", "Запчасти поступили", "Петр Лисовский")]),
+    # --- «— Когда ждать …? — спросили мы у Земцова. / — …»: the bare line after a question that names whom it asks
+    # is a line of speech, the one asked's, even after a single line
+    ("answer-after-one-question-that-names-the-asked",
+     "Заведующий лабораторией Игорь Земцов рассказал о новом ускорителе.\n\n— Когда ждать практического "
+     "применения? — спросили мы у Земцова.\n— В медицине — лет через пять, потом промышленность.",
+     [("quote", "Когда ждать", "журналист"), ("quote", "лет через пять", "Игорь Земцов")]),
+    # --- «причиной стало «…», уточнили в ДЧС»: a fragment's attribution after it, inverted, in its sentence
+    ("fragment-then-its-attribution-after-a-comma",
+     "В Алматы горел жилой дом. По предварительной версии, причиной стало «короткое замыкание в удлинителе», "
+     "уточнили в ДЧС Алматы.",
+     [("fragment", "короткое замыкание", "ДЧС Алматы")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
