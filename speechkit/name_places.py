@@ -115,11 +115,15 @@ class NamePlaces:
 
     def _text_place(self, word: str) -> bool:
         """Whether the text writes ``word`` after a place noun somewhere («префектуры Миядзаки»): it names that
-        place wherever it stands («Жительница Миядзаки Юко Наката»). The text is read once, when first asked."""
+        place wherever it stands («Жительница Миядзаки Юко Наката»). Not after a place noun that a capitalised
+        adjective names already («Фермер из Сарыагашского района Ерлан Жумабеков»: the name after it is a person's).
+        The text is read once, when first asked."""
         if self._places_named is None:
             nouns = load_words("organisations.txt", "place nouns")
-            self._places_named = frozenset(m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
-                                           if norm_word(morph.lemma(m.group(1))) in nouns)
+            self._places_named = frozenset(
+                m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
+                if norm_word(morph.lemma(m.group(1))) in nouns
+                and not _ADJECTIVE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()))
         return word in self._places_named
 
     def _two_word_place(self, a: str, b: str) -> bool:
