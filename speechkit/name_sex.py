@@ -235,10 +235,14 @@ def speaks_as_a_man(text: str, word: str, capitals: dict[str, array] | None = No
 def _participle_case(word: str) -> tuple[str, str] | None:
     """(case, gender) of a singular full participle, as its likeliest reading has them («приехавшая» →
     nomn, femn; «погибшего» → gent, masc), else None: a participle's clause after a name agrees with it."""
-    for p in morph.parses(word.lower())[:1]:
+    parses = morph.parses(word.lower())[:2]
+    for p in parses[:1]:
         if p.tag.POS == "PRTF" and "sing" in p.tag.grammemes:
             case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in p.tag.grammemes), None)
             gender = next((g for g in ("masc", "femn", "neut") if g in p.tag.grammemes), None)
+            if gender == "neut" and len(parses) > 1 and parses[1].tag.POS == "PRTF" \
+                    and {"masc", case} <= parses[1].tag.grammemes:
+                gender = "masc"  # «обвиняемого»: the masculine and the neuter share the form; after a name, his
             if case and gender:
                 return case, gender
     return None
