@@ -65,8 +65,13 @@ def _feminine_noun(word: str) -> bool:
 
 def _masculine_noun(word: str) -> bool:
     """Whether a person noun names a man («мальчик», «мужчина»: roles.txt ``# male nouns``; «пенсионер»,
-    «школьник», «покупатель»: a masculine one with a feminine made from it by a suffix the dictionary knows)."""
-    nouns = [p for p in morph.parses(word.lower())[:3] if p.tag.POS == "NOUN"]
+    «школьник», «покупатель»: a masculine one with a feminine made from it by a suffix the dictionary knows;
+    «подсудимый»: an adjective's noun in the masculine)."""
+    low = word.lower()
+    if low.endswith(("ый", "ий")) and morph.analyzer().word_is_known(low[:-2] + "ая") \
+            and any({"masc", "nomn"} <= p.tag.grammemes for p in morph.parses(low)[:2]):
+        return True  # «подсудимый», «потерпевший» (and «подсудимая», «потерпевшая»): an adjective's noun says the sex
+    nouns = [p for p in morph.parses(low)[:3] if p.tag.POS == "NOUN"]
     if not nouns or not all("masc" in p.tag.grammemes for p in nouns):
         return False
     lemma = norm_word(nouns[0].normal_form)

@@ -262,7 +262,7 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         described = False  # «— добавила женщина, стоявшая рядом»: a participle's clause after the noun brings someone new
     if (listed or described) and gender is None and _feminine_noun(noun.text):
         gender = "femn"  # «— А цену подняли? — спрашивает покупательница»: a present tense says no sex, the noun does
-    elif described and gender is None and not _role_word(noun.text) and _masculine_noun(noun.text):
+    elif (listed or described) and gender is None and not _role_word(noun.text) and _masculine_noun(noun.text):
         gender = "masc"  # «— Сегодня понедельник! — отвечает мальчик» (not the teacher who asked)
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
