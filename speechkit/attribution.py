@@ -541,9 +541,8 @@ def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None =
 
 def _declined_given_name(cast: Cast, word: str) -> bool:
     """Whether a word is a case form of the given name of someone the text names («Фаридуна» after «Фаридун
-    Раджабов»): that name with a case ending of one or two letters."""
-    low, firsts = word.lower(), cast.first_names()
-    return low not in firsts and any(len(low) - k >= 2 and low[:-k] in firsts for k in (1, 2))
+    Раджабов»): ``NameForms._declined_given``."""
+    return cast._declined_given(word)
 
 
 _NOW_THEN = frozenset("а ныне теперь сейчас".split())  # «…, а ныне директор школы …»: a description's second part

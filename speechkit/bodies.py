@@ -20,7 +20,7 @@ from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can
 from .roles import country_of_word, is_role_word, post_of
 from .speech_verbs import is_speech_verb
 from .speakers import Cast, Participant, _nominative_head, org_heads, org_key
-from .text import norm_word
+from .text import norm_word, word_before
 from .wordlists import load_words
 
 
@@ -298,7 +298,6 @@ _OWN_NAME = regexes.compile(r"(?<![\w«»\"„“-])(?:([А-ЯЁ]{2,6})[ \t]+)?(
 
 
 _SITE_TAIL = regexes.compile(r"\.\w")  # «Kun.uz», «Spot.uz»: a site's name goes on past the dot
-_LAST_WORD = regexes.compile(r"([а-яё]+)[ \t]+$")
 _PREPOSITION_BEFORE = regexes.compile(r"(?<![\w-])(?:[вВ]о?|[иИ]з|[оО]т|[уУ])[ \t]+$")
 
 
@@ -324,9 +323,9 @@ def _learn_own_names(cast: Cast, text: str, end: int) -> None:
 def _published_in(text: str, start: int) -> bool:
     """Whether the word before a Latin name is what an outlet publishes (organisations.txt # articles: «статье
     The Guardian») or a speech verb («сообщает Reuters», «пишет Bloomberg»)."""
-    m = _LAST_WORD.search(text, max(0, start - 30), start)
-    return m is not None and (_reading(m.group(1))[0] in load_words("organisations.txt", "articles")
-                              or is_speech_verb(m.group(1)))
+    word = word_before(text, start)
+    return word is not None and (_reading(word)[0] in load_words("organisations.txt", "articles")
+                                 or is_speech_verb(word))
 
 
 def _person_like(cast: Cast, m: re.Match) -> bool:

@@ -21,6 +21,8 @@ from . import morph, regexes
 from .model import Span
 from .name_words import _listed_nominative
 from .names import CAP, UPPER, first_name, given_slot, listed_woman, surname_ending, surname_like
+from .roles import is_person_noun
+from .speech_verbs import is_speech_verb
 from .text import SITE_SUFFIX, paragraphs
 from .wordlists import load_sections
 
@@ -177,8 +179,6 @@ def _starts_turn(text: str, i: int) -> bool:
     («… 19 апреля 2025 года В.Путин: …»); only a speech verb or a preposition right before it makes
     it part of a sentence.
     """
-    from .quotes import is_speech_verb
-
     before = text[max(0, i - 40) : i].rstrip()
     if not before or before[-1] in ".!?…»>)\n":
         return True
@@ -211,8 +211,6 @@ def _given_name_label(word: str) -> bool:
 def _is_post_and_name(m: re.Match) -> bool:
     """«Директор завода Мухтар Алиакбаров»: the words before the name hold a person noun and no verb (not
     «Как сказал министр Ерлан Карин»), and the name reads as one."""
-    from .roles import is_person_noun
-
     words = [w.strip("«»\"„“”,") for w in m.group("post").split()]
     readings = [morph.parses(w.lower())[0].tag.POS for w in words if w]
     return any(is_person_noun(w) for w in words if w) and not {"VERB", "INFN", "GRND", "PRTS", "CONJ"} & set(readings) \
@@ -356,8 +354,6 @@ def _authors_again(text: str, start: int, end: int) -> int:
     председатель комитета …»): no speaker in a transcript reports their own words so; or one that opens by
     naming someone in full and quoting them after a colon («Главный тренер «Авангарда» Дмитрий Рябов был
     лаконичен: «…»»): a speaker quoting someone else names them so seldom at a paragraph's start."""
-    from .quotes import is_speech_verb  # (quotes builds on this module)
-
     for para in paragraphs(text, start, end):
         if para.start <= start:
             continue  # the turn's own first paragraph
@@ -380,9 +376,6 @@ def _reports_in_third_person(text: str, start: int, end: int) -> bool:
     """Whether a paragraph opens with someone's speech reported by the author: a person noun in the nominative,
     then a speech verb in the past, no «я» or «мы» («После заседания премьер-министр написал в Facebook, что …»).
     A speaker in a transcript tells of their own words in the first person."""
-    from .quotes import is_speech_verb
-    from .roles import is_person_noun
-
     clause = _FIRST_CLAUSE.match(text, start, end)
     if clause is None:
         return False
