@@ -35,7 +35,8 @@ from .name_places import place_noun
 from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
 from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name,
-                           _place_noun_before, _quoted, _reading, _subject, _to_punctuation, words_in)
+                           _place_noun_before, _quoted, _reading, _subject, _to_punctuation, surname_before_its_object,
+                           words_in)
 from .group_phrases import can_be_plural, group
 from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
 from .quotes import _ASKING
@@ -363,6 +364,8 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
     full, np = np, _clip(text, np)
     if not np:
         return None
+    if len(np) > 1 and surname_before_its_object(np[0], np[1]):
+        np = np[:1]  # «— сказала Козловская журналистам»: her surname, then whom she said it to
     head = next((w for w in np if not _quoted(w) and not _adjectival(w)), np[0])
     at = np.index(head)
     if gender in ("masc", "femn") and at + 1 < len(np) \

@@ -19,7 +19,7 @@ import re
 
 from . import morph, regexes
 from .names import (family_plural, feminine_given, first_name, foreign_nominative, given_slot, her_surname_as_patronymic,
-                    is_patronymic, known_first_name, listed_man, listed_place, nominative_given, nominative_surname,
+                    her_adjectival_nominative, is_patronymic, known_first_name, listed_man, listed_place, nominative_given, nominative_surname,
                     place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
 from .name_sex import (_her_surnames, _name_parses, _participle_case, _past_gender, capital_words, listed_woman,
@@ -177,6 +177,10 @@ class NameForms(NamePlaces):
             # nominative before a man's nominative «-ов», «-ин» surname («участвовали Талант Каримов и …»)
             return None
         if ending is None or ending == "":
+            if ending is None and her_adjectival_nominative(b) is not None and (given := _her_declined_given(a)):
+                # «Марии Толстой», «Анне Крутой»: a woman's adjectival surname in an oblique case (a nominative would
+                # be «Толстая»), so her given name is in that case too (not the listed «Анне» as written)
+                return (given, "femn", False)
             if ending is None and a.lower().endswith("а") and not morph.analyzer().word_is_known(a.lower()) \
                     and not listed_woman(a) and foreign_nominative(b, "а") and self._oblique_place(start) \
                     and not self._womans_noun_before(start):
@@ -436,6 +440,16 @@ def _nominative_clause(text: str, end: int) -> bool:
     """Whether a participle's clause in the nominative follows a name after a comma («…, находящаяся с визитом»)."""
     clause = re.match(r",\s+([а-яё]+)", text[end : end + 40])
     return clause is not None and (_participle_case(clause.group(1)) or ("",))[0] == "nomn"
+
+
+def _her_declined_given(word: str) -> str | None:
+    """A woman's given name in an oblique case, in the nominative («Анне» → «Анна»); one that does not decline
+    as written («Асель»); None when the word is no woman's name."""
+    parses = [p for p in morph.parses(word.lower())[:8] if {"Name", "femn", "sing"} <= p.tag.grammemes]
+    declined = [p for p in parses if p.tag.case != "nomn" and "Fixd" not in p.tag.grammemes]  # («Анне»: Анна's too)
+    if declined:
+        return _as_written_name(declined[0].normal_form, word)
+    return word if (parses or listed_woman(word)) and word[-1:].lower() not in "ая" else None
 
 
 def _bare_given(a: str, b: str) -> bool:

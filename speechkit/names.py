@@ -350,6 +350,29 @@ def feminine_given(word: str, ending: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=50_000)
+def her_adjectival_nominative(word: str) -> str | None:
+    """A woman's surname that is an adjective, read in an oblique case, in the nominative: «Вишневской»,
+    «Толстой», «Белую» → «Вишневская», «Толстая», «Белая»; None for a word of another shape.
+
+    Such a surname declines as an adjective does (a woman's «-ая»: «-ой» in every oblique case, «-ую» in the
+    accusative), not as her given name does («Анной Пегулой» → «Пегула»). A «-ской», «-цкой» is one whatever
+    the dictionary reads; another word, where the dictionary reads a woman's adjective in a case. An «-ов»,
+    «-ин» stem («Луговой») is left to the «-ова» reading, a woman of the Лугов family.
+
+    >>> her_adjectival_nominative("Вишневской"), her_adjectival_nominative("Белую"), her_adjectival_nominative("Пегулой")
+    ('Вишневская', 'Белая', None)
+    """
+    low = word.lower()
+    if len(low) < 5 or not low.endswith(("ой", "ую")) or surname_ending(low) is not None:
+        return None
+    if not low.endswith(("ской", "цкой", "скую", "цкую")) and not any(
+            p.tag.POS == "ADJF" and {"femn", "sing"} <= p.tag.grammemes and p.tag.case != "nomn"
+            for p in morph.parses(low)[:4]):
+        return None
+    return word[:-2] + "ая"
+
+
 def nominative_surname(word: str, gender: str) -> str:
     """«Токаева» (masc) → «Токаев», «Алиевой» (femn) → «Алиева»."""
     low = word.lower()
@@ -365,6 +388,8 @@ def nominative_surname(word: str, gender: str) -> str:
         if gender == "femn" and ending in ("ой", "у", "ою", "а"):
             stem += "а"
         return _cap_like(stem, word)
+    if gender == "femn" and (adjectival := her_adjectival_nominative(word)) is not None:
+        return adjectival  # «словам Белой» → «Белая»
     if gender == "masc" and morph.analyzer().word_is_known(low):
         # «Михаила Гуся» → «Гусь»: a man's surname that is a noun the dictionary knows declines as the noun
         for p in morph.parses(low)[:3]:

@@ -290,8 +290,9 @@ def _candidate_head(w: Word) -> bool:
     if pos not in ("NOUN", None) and not w.text[:1].isupper():
         return False
     if w.text[:1].isupper():
-        if pos not in ("NOUN", None) and _known(w.text):
-            return False  # «Вы», «Сегодня»: a capital that opens a sentence
+        if pos not in ("NOUN", None) and _known(w.text) and not any(
+                {"Surn", "nomn"} <= p.tag.grammemes for p in morph.parses(w.low)[:3]):
+            return False  # «Вы», «Сегодня»: a capital that opens a sentence (not «Вишневская», a surname too)
         # a capitalised word the dictionary does not know («Ваагн») is a name in any case; a woman's name of
         # data/womens_names.txt does not decline («— говорит Сауле», which the dictionary reads as «Саул»'s locative)
         return "nomn" in gram or _can_be(w.text, "nomn") or pos is None or not _known(w.text) or listed_woman(w.text)
@@ -462,6 +463,20 @@ def _stump_of_head(lemma: str) -> bool:
 def _adjectival(w: Word) -> bool:
     lemma, gram, pos = _reading(w.text)
     return pos in ("ADJF", "PRTF", "NUMR") and lemma not in role_lemmas()
+
+
+def surname_before_its_object(a: Word, b: Word) -> bool:
+    """Whether a capitalised adjective's form is a surname rather than the next word's modifier: the dictionary
+    reads it as a surname's nominative too, and no reading of it agrees with the noun after it in case and number («— сказала
+    Козловская журналистам», not «козловские журналисты»)."""
+    if not a.text[:1].isupper():
+        return False
+    parses = morph.parses(a.low)[:4]
+    if not any({"Surn", "nomn"} <= p.tag.grammemes for p in parses) \
+            or not any(p.tag.POS == "ADJF" and "Poss" not in p.tag.grammemes for p in parses):  # (not «Петрову»)
+        return False
+    nouns = [(p.tag.case, p.tag.number) for p in morph.parses(b.low)[:6] if p.tag.POS == "NOUN"]
+    return bool(nouns) and not any(p.tag.POS == "ADJF" and (p.tag.case, p.tag.number) in nouns for p in parses)
 
 
 def _org_name(w: Word) -> bool:

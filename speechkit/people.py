@@ -35,7 +35,7 @@ from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nom
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form
 from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
-                    first_name, foreign_nominative, given_slot, her_surname_as_patronymic, is_patronymic, known_first_name,
+                    first_name, foreign_nominative, given_slot, her_adjectival_nominative, her_surname_as_patronymic, is_patronymic, known_first_name,
                     nominative_given, place_or_body,
                     surname_ending, surname_key, surname_like)
 from .participants import Participant
@@ -263,6 +263,10 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     given = given if morph.analyzer().word_is_known(a.lower()) else nominative_given(a, "у")
                 elif tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
+                elif not subject and gender == "femn" and (adj := her_adjectival_nominative(surname)) is not None:
+                    # «с Мартой Козловской», «Марии Толстой» → «Козловская», «Толстая»: her adjectival surname declines
+                    # as an adjective does, not as her given name does («Анной Пегулой» → «Пегула», below)
+                    surname, subject = adj, True
                 elif tail and not subject and gender == "masc" and (adj := _SKY_CASE.search(surname)) is not None:
                     # «председателю облисполкома Геннадию Сосновскому» → «Сосновский»: a «-ский», «-цкий» surname
                     # declines as an adjective does

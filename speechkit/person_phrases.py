@@ -92,7 +92,8 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
                    and np[k + 1].text[:1].isupper() and (first_name(np[k + 1].text) or ("",))[0] == np[k + 1].text}
     caps = [w for w in np if CAP_RE.fullmatch(w.text) and not place_or_body(w.text) and not _role_word(w.text)
             and not (cast._text_place(w.text) and not known_first_name(w.text))
-            and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text))
+            and not country_of_word(w.text) and (_reading(w.text)[2] in ("NOUN", None) or not _known(w.text)
+                                                 or len(np) == 1 and _surname_nominative(w.text))  # («Вишневская»)
             and _name_like(w.text) and w.start not in after_from
             and _reading(w.text)[0] not in _body_heads()  # (not «на заседании Жогорку Кенеша»)
             and surname_ending(w.text) not in ("ых", "ыми")]  # (nor a family's plural: «Дочь Бековых Алия»)
@@ -154,7 +155,9 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
         if not _known(word) or _surname_nominative(word):
             # «говорит Гернстермайер»: a surname the text has not introduced, alone in the subject's place;
             # «сказал Петров», «сказал Кузнецов» (not the genitive plural of «кузнец»): one the dictionary knows
-            p = cast.person(None, word, verb_gender or ("femn" if ending == "а" else "masc"), nominative=True)
+            # (a woman's «-ова» or adjectival «-ая»: «— говорит Вишневская»)
+            p = cast.person(None, word, verb_gender or ("femn" if ending == "а" or word.endswith("ая") else "masc"),
+                            nominative=True)
             cast.mention(p, np[0].start, np[0].end, True)
             return p
         fn = first_name(word)
