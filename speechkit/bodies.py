@@ -293,7 +293,7 @@ def _learn_proper_body(cast: Cast, text: str, start: int, end: int) -> None:
 # a body named by its own name, with no head noun: a quoted name or a run of Latin capitals right before a finite
 # verb («Укрзализныця» назначила …, «Financial Times посвятила …»), or a quoted name after a legal form's
 # abbreviation the model does not know («в ОАХК «Барки Точик»»)
-_OWN_NAME = regexes.compile(r"(?<![\w«»\"„“-])(?:([А-ЯЁ]{2,6})[ \t]+)?(«[А-ЯЁA-Z][^«»\n]{0,60}»"
+_OWN_NAME = regexes.compile(r"(?<![\w«»\"„“-])(?<!\w\.)(?:([А-ЯЁ]{2,6})[ \t]+)?(«[А-ЯЁA-Z][^«»\n]{0,60}»"
                             r"|[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*){0,3})(?:[ \t]+([а-яё]+))?")
 
 

@@ -248,6 +248,10 @@ class NameForms(NamePlaces):
                 masc = _mans_genitive(morph.parses(a.lower())[:8])
                 if masc:
                     return (_as_written_name(masc[0].normal_form, a), "masc", False)
+                if a.lower().endswith("а") and a[-2:-1].lower() not in morph.VOWELS and self._oblique_place(start):
+                    # «По словам председателя Нацбанка Фируза Хайдарзода … — сказал Хайдарзода»: after a post in an
+                    # oblique case, the genitive of a man's name the dictionary lacks (it reads only a woman's)
+                    return (a[:-1], "masc", False)
             if known and ending is None and not _dictionary_surname(b):
                 # «канцлера Австрии Карла Нехаммера»: «Карла» is Carla or Karl's genitive; in an oblique
                 # place it is Karl's, and the foreign surname declines alike

@@ -189,7 +189,9 @@ def _her_surnames(text: str) -> frozenset[str]:
                      if _sex_of_form(text, m.start(), m.group(0)) == "femn")
 
 
-_CLAUSE_END = regexes.compile(r"[ \t]*[.!?,;]")
+# the clause ends, or goes on in a lower-case word: «— сказал Хайдарзода на пресс-конференции», «— заявил Гоцеридзе
+# журналистам» (not a capital: «— сказал адвокат Гоцеридзе Нино …» names another after him)
+_CLAUSE_GOES_ON = regexes.compile(r"[ \t]*(?:[.!?,;]|[а-яё])")
 
 
 _CAPITAL_RUN = regexes.compile(r"[A-ZА-ЯЁ][^\W_]*")
@@ -230,7 +232,7 @@ def speaks_as_a_man(text: str, word: str, capitals: dict[str, array] | None = No
     for i in places:
         j = i + len(word)
         before, after = word_before(text, i), word_after(text, j)
-        if before and is_speech_verb(before) and _past_gender(before) == "masc" and _CLAUSE_END.match(text, j) \
+        if before and is_speech_verb(before) and _past_gender(before) == "masc" and _CLAUSE_GOES_ON.match(text, j) \
                 or after and _past_gender(after) == "masc" and _opens_clause(text, i):
             return True
     return False

@@ -344,6 +344,8 @@ def feminine_given(word: str, ending: str) -> str:
     ('Алия', 'Дана', 'Асель')
     """
     low = word.lower()
+    if low.endswith(("и", "ью")) and ending in ("ой", "у") and listed_woman(soft := low[: -1 if low[-1] == "и" else -2] + "ь"):
+        return word[: len(soft) - 1] + "ь"  # «Асели», «Асылью» (with «Жанузаковой»): a listed «-ь» name's case → «Асель»
     for tail, nom in _FEMININE_ENDINGS.get(ending, ()):
         if low.endswith(tail) and len(low) > len(tail) + 1:
             return word[: len(word) - len(tail)] + nom

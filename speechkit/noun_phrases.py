@@ -20,11 +20,13 @@ from .name_places import place_noun
 from .names import body_name, capitalised, listed_woman, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
 from .speakers import Cast, Participant, org_heads
-from .text import PREPOSITIONS, norm_word
+from .text import CAPITAL_DOMAIN, PREPOSITIONS, norm_word
 from .wordlists import load_sections, load_words
 
 # a word; «NEWSru.com» holds its dot, «Акорды.Лидер» (a sentence glued by a scraper) is two words
-_WORD = regexes.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]))*[\w]|[^\W\d_]")
+# (a site's name is one word past its dot: «Kun.uz», «URA.RU», «E1.RU»)
+_WORD = regexes.compile(r"[«\"„“][^«»\"„“”]{1,60}[»\"“”]|[^\W_](?:[\w&’'-]|\.(?=[a-z]|" + CAPITAL_DOMAIN
+                        + r"))*[\w]|[^\W\d_]")
 PRONOUNS = {"он": ("masc", "sing"), "она": ("femn", "sing"), "они": (None, "plur")}
 ONE_OF = frozenset(["один", "одна"])  # «один из таксистов», «одна из пассажирок»
 AUTHOR = frozenset(["я", "мы"])  # «Мы также обратились в Нацбанк …»: the newsroom itself

@@ -16,14 +16,15 @@ from .names import surname_ending
 from .quote_marks import _AFTER, _WORD, DASHES, _rstrip
 from .roles import is_person_noun
 from .speech_verbs import is_speech_verb
-from .text import norm_word
+from .text import CAPITAL_DOMAIN, norm_word
 from .wordlists import load_sections, load_words
 
 
 _AS = regexes.compile(r"\b[Кк]ак\s+")
 _DASH = regexes.compile(f"[{DASHES}]")
 # (not an initial's dot: «сказал В.Путин», «К.-Ж. Токаев»; but «в докладе S&P.» ends)
-_SENT_END = regexes.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
+_SENT_END = regexes.compile(r"(?<![\s(«\"—–.-][А-ЯЁA-Z](?=\.))(?!\.(?<=\w\.)" + CAPITAL_DOMAIN
+                            + r")[.!?…]+(?=\s|$|[«\"„А-ЯЁA-Z])|\n")
 # «…, — пояснила она, — но …» · «…, — сказала она. — …»
 _NEXT_QUOTE = regexes.compile(r"[:.!?…]\s*[«\"„]")
 _SENT_MARK = regexes.compile(r"[.!?…\n]")

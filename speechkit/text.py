@@ -17,7 +17,9 @@ from .model import Span, Tokens
 
 # the end of an outlet's site name («Tengrinews.kz», «24.kg», «Лента.ру», «NEWSru.com»): an outlet named so
 # publishes and asks, it does not speak
-SITE_SUFFIX = r"\.(?:ru|ру|kz|uz|kg|tj|by|ua|az|am|ge|md|com|net|org|info|рф)(?![\w.])"
+# a site's domain written in capitals after the dot of its name («URA.RU», «E1.RU»): no sentence ends there
+CAPITAL_DOMAIN = r"(?:RU|KZ|UZ|KG|TJ|BY|UA|AZ|AM|GE|MD|COM|NET|ORG|INFO)(?!\w)"
+SITE_SUFFIX = r"\.(?i:ru|ру|kz|uz|kg|tj|by|ua|az|am|ge|md|com|net|org|info|рф)(?![\w.])"
 
 # the prepositions a noun phrase can open with («в соцсетях», «по словам»)
 PREPOSITIONS = frozenset("в во на с со по для о об обо у к ко из за при от до после перед через над под между "
@@ -322,7 +324,8 @@ def _outside_columns(starts, spans: list[Span]) -> list[tuple[int, int]]:
 # Written as one regex (``(?<![^\w][А-ЯЁA-Z])(?<!^[А-ЯЁA-Z])[.!?…]+…|\n|■|(?<=\d\d:\d\d)(?=[А-ЯЁ])``) it begins with assertions, so
 # the engine tries it at every character; here the marks are one pattern that begins with a character
 # class (the engine skips to candidates: 2.4 times faster) and the time stamps another that begins with «:».
-_BREAK_MARKS = regexes.compile(r"[\n■.!?…](?:(?<=[\n■])|(?<![^\w][А-ЯЁA-Z].)(?<!^[А-ЯЁA-Z].)[.!?…]*[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z]))")
+_BREAK_MARKS = regexes.compile(r"[\n■.!?…](?:(?<=[\n■])|(?<![^\w][А-ЯЁA-Z].)(?<!^[А-ЯЁA-Z].)(?!(?<=\w\.)" + CAPITAL_DOMAIN
+                               + r")[.!?…]*[\"»”]?\s*(?=[«\"„(]?[А-ЯЁA-Z]))")  # (not «E1.RU»)
 _CLOCK_BREAK = regexes.compile(r":(?<=\d\d:)\d\d(?=[А-ЯЁ])")  # the break is the empty span after the time
 
 
