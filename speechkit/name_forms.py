@@ -132,6 +132,10 @@ class NameForms(NamePlaces):
             return None  # «Жогорку Кенеша»: a body's head noun is no surname
         if surname_ending(a) not in (None, "", "а") and self._known_surname(a):
             return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
+        if _listed_nominative(a) and self.by_key.get(surname_key(a)) and _CAPITAL_WORD_AFTER.match(self.text, end):
+            # «Адвокат Беридзе Тамта Кипиани» (after «Лашу Беридзе»): a surname the text gave someone, of an ending no
+            # given name has, then a given name and a surname: whose lawyer, then who she is
+            return None
         if surname_ending(a) is None and self.declined_surname(a) and (first_name(b) or ("",))[0] == b:
             return None  # «Гурген Саакян … Напарник Саакяна Тигран»: a known surname declined, then a given name alone
         if self.text[max(0, start - 1) : start] in ("«", '"', "„"):
@@ -482,6 +486,7 @@ def _as_written_name(lemma: str, written: str) -> str:
     return "-".join(part.capitalize() for part in nom.split("-"))
 
 
+_CAPITAL_WORD_AFTER = regexes.compile(r"[ \t]+[А-ЯЁ][а-яё]")
 _SOFT = {"ом": "ем", "а": "я", "у": "ю"}
 _OBLIQUE_SURNAME = ("ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ым")  # a surname's case endings past the genitive «-а»
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
