@@ -102,6 +102,16 @@ def _mans_nominative(word: str) -> bool:
 class GivenNames(NamePlaces):
     """The part of ``speakers.Cast`` that reads people named by a given name alone (see the module's docstring)."""
 
+    def _given_name_of_one_named(self, m: re.Match) -> Participant | None:
+        """The person a given name alone names where the text named one person in full with it: «Фаррух Назаров …»,
+        then «Фаррух переводит домой», «Сам Фаррух планирует». Only the name as written, the nominative (an oblique
+        case, «Жена Шерзода», names someone's relative as often); not a pair's first word (a capitalised word after
+        it), nor a name two people share."""
+        if _CAP_NEXT.match(self.text, m.end()) or (low := m.group(0).lower()) not in self.first_names():
+            return None
+        named = self.named_in_full(low)
+        return named[0] if len(named) == 1 else None
+
     def _given_name_alone(self, m: re.Match, taken: set[int]) -> None:
         """«Марк, рабочий из цеха …, назвал …»: a given name without a surname is a person when a person
         noun follows it after a comma or a past-tense verb of its gender does; later mentions of the

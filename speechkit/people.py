@@ -356,6 +356,8 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             elif people and len(people) == 1 and people[0].name == word:
                 # «14-летний внук Михай …», then «Михай мечтает …»: someone named by a given name alone, named again
                 self.mention(people[0], m.start(), m.end(), True)
+            elif not people and (named := self._given_name_of_one_named(m)) is not None:
+                self.mention(named, m.start(), m.end(), True)  # «Фаррух Назаров …», then «Фаррух переводит»
             elif not people and not self._honoured_given_name(m):
                 self._given_name_alone(m, taken)
                 self._surname_alone(m)

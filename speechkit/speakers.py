@@ -92,7 +92,7 @@ class Cast(PeopleLearning):
         self.byline: tuple[Participant | None] | None = None  # who a column's byline names (attribution._byline_author)
         self._given_before: dict[str, bool] = {}  # surname key → whether another given name precedes it (people)
         self._pairs: dict[str, list] | None = None  # capitalised words before a surname, by its key (people)
-        self._firsts: tuple[int, frozenset[str]] | None = None  # (participants then, their given names): first_names
+        self._firsts: tuple | None = None  # (participants then, their given names, who has each in full): first_names
         self.short_fits: dict[str, tuple[int, list]] = {}  # a listed short name → bodies it may stand for (bodies)
         self._learn_people()
 
@@ -192,10 +192,21 @@ class Cast(PeopleLearning):
 
     def first_names(self) -> frozenset[str]:
         """The given names of the people the text names, in lower case (made again once someone is added)."""
+        return self._first_name_index()[1]
+
+    def named_in_full(self, given: str) -> list[Participant]:
+        """The people the text names by a given name (lower case) and a surname, in the order they came."""
+        return self._first_name_index()[2].get(given, [])
+
+    def _first_name_index(self) -> tuple:
         if self._firsts is None or self._firsts[0] != len(self.participants):
-            names = frozenset(p.first.lower() for p in self.participants if p.kind == "person" and p.first)
-            self._firsts = (len(self.participants), names)
-        return self._firsts[1]
+            people = [p for p in self.participants if p.kind == "person" and p.first]
+            full: dict[str, list[Participant]] = {}
+            for p in people:
+                if p.name != p.first:
+                    full.setdefault(p.first.lower(), []).append(p)
+            self._firsts = (len(self.participants), frozenset(p.first.lower() for p in people), full)
+        return self._firsts
 
     def main(self) -> Participant | None:
         """The text's main actor: the person of the lead, then the most mentioned; only a person the
