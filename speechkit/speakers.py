@@ -190,8 +190,8 @@ class Cast(PeopleLearning):
     def people(self) -> list[Participant]:
         return [p for p in self.participants if p.kind == "person"]
 
-    def first_names(self) -> frozenset[str]:
-        """The given names of the people the text names, in lower case (made again once someone is added)."""
+    def first_names(self) -> set[str]:
+        """The given names of the people the text names, in lower case (a set to read, kept up as people come)."""
         return self._first_name_index()[1]
 
     def named_in_full(self, given: str) -> list[Participant]:
@@ -199,13 +199,15 @@ class Cast(PeopleLearning):
         return self._first_name_index()[2].get(given, [])
 
     def _first_name_index(self) -> tuple:
-        if self._firsts is None or self._firsts[0] != len(self.participants):
-            people = [p for p in self.participants if p.kind == "person" and p.first]
-            full: dict[str, list[Participant]] = {}
-            for p in people:
+        """(participants indexed, their given names, who is named in full by each): extended by the people added
+        since (made anew at each addition, a text of thousands of people paid for its square)."""
+        done, names, full = self._firsts if self._firsts is not None else (0, set(), {})
+        for p in self.participants[done:]:
+            if p.kind == "person" and p.first:
+                names.add(p.first.lower())
                 if p.name != p.first:
                     full.setdefault(p.first.lower(), []).append(p)
-            self._firsts = (len(self.participants), frozenset(p.first.lower() for p in people), full)
+        self._firsts = (len(self.participants), names, full)
         return self._firsts
 
     def main(self) -> Participant | None:
