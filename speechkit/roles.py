@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import morph, regexes
 from .regexes import trie
 from .text import norm_word
-from .wordlists import load_sections, load_table
+from .wordlists import load_sections, load_table, load_words
 
 MAX_SYNONYM = 6  # words in the longest synonym phrase looked for
 
@@ -175,11 +175,14 @@ def post_of(words: list[str]) -> Post | None:
         lemma = norm_word(morph.lemma(w))
         lemmas.extend(aliases.get(lemma, (lemma,)))  # «глава Минздрава» = «глава министерства здравоохранения»
     roles = role_lemmas()
-    if not any(lem in roles for lem in lemmas) and not _synonym_in(lemmas):
-        # «скульптор», «наблюдатель от ОБСЕ»: a person noun at the head is a post of its own
-        if not words or not is_person_noun(words[0]):
-            return None
     at = next((i for i, lem in enumerate(lemmas) if is_role_word(lem)), 0)
+    if not any(lem in roles for lem in lemmas) and not _synonym_in(lemmas):
+        # «скульптор», «наблюдатель от ОБСЕ»: a person noun at the head is a post of its own; a peer noun past its
+        # adjectives too («его румынский коллега»: the post of the one named before, roles.txt # peer nouns)
+        peer = _peer_past_adjectives(words) if words and not is_person_noun(words[0]) else None
+        if not words or not is_person_noun(words[0]) and peer is None:
+            return None
+        at = lemmas.index(peer) if peer in lemmas else at
     head = lemmas[at] if lemmas else ""
     # a synonym phrase names the post only when it holds the head: «адвокат экс-министра» is a lawyer
     cls = _synonym_in(lemmas, must_hold=head)
@@ -191,6 +194,15 @@ def post_of(words: list[str]) -> Post | None:
     if post == _synonyms().get(("президент",), "президент") and head == "президент":
         hos = True
     return Post(post, tuple(lemmas), country, hos)
+
+
+def _peer_past_adjectives(words: list[str]) -> str | None:
+    """The lemma of a peer noun (roles.txt # peer nouns) that adjectives lead to: «новый коллега», «румынский коллега»;
+    not after a possessive («Моя коллега по редакции»: the author's, no one's post)."""
+    lead = next((w for w in words if morph.parses(w.lower())[0].tag.POS not in ("ADJF", "PRTF")
+                 or "Apro" in morph.parses(w.lower())[0].tag.grammemes), None)
+    lemma = norm_word(morph.lemma(lead)) if lead is not None else None
+    return lemma if lemma in load_words("roles.txt", "peer nouns") else None
 
 
 @functools.cache

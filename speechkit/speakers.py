@@ -324,6 +324,13 @@ class Cast(PeopleLearning):
             fits = [p for p in fits if post.country in {h.country for h in p.posts}] or fits
         if gender in ("masc", "femn"):
             fits = [p for p in fits if p.gender in (gender, None)]
+        if "\n" in self.text[:pos].strip():
+            # past the lead, a post points back, or to the name in its own sentence («— замечает винодел из Пуркарь Ион
+            # Русу»): not to one the text introduces with it only later («— заявил гроссмейстер. Индийский
+            # гроссмейстер Арджун Раджан …»); a headline's may point ahead to the story
+            here = self.sentence_of(pos)
+            fits = [p for p in fits if p.last_before(pos) is not None
+                    or p.mentions and self.sentence_of(p.mentions[0].start) == here]
         if post.head_of_state and not fits and post.country and post.lemmas[:1] == ("лидер",):
             # «Армянский лидер», «грузинский лидер» with no president of that country named: its prime
             # minister, who leads a parliamentary republic
@@ -367,7 +374,7 @@ class Cast(PeopleLearning):
         if seen is None:
             return None
         for p in self.people():
-            if p is holder or not any(r.split()[0] in peers for r in p.roles if r) \
+            if p is holder or not any(h.post in peers for h in p.posts) \
                     or gender in ("masc", "femn") and p.gender not in (gender, None):
                 continue
             m = p.last_before(pos)
