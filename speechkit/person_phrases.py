@@ -332,6 +332,9 @@ def _name_closing(np: list[Word]) -> Word | None:
     if (fn := first_name(w.text)) is not None and fn[0] != w.text \
             or _reading(np[-2].text)[0] in load_words("roles.txt", "relational nouns"):
         return None  # «жена Шерзода»: a given name in a case after a kinship noun is whose wife she is
+    ending = surname_ending(w.text)
+    if ending not in (None, "", "а") or ending == "а" and len(np) == 2 and _masculine_noun(np[0].text):
+        return None  # «Сосед Асановой», «сосед Ахметова»: a surname in a case (a man's noun stands beside no «-ова») is whose
     return w if given_slot(w.text) or surname_like(w.text) or _listed_nominative(w.text) else None
 
 

@@ -31,10 +31,12 @@ _SENT_MARK = regexes.compile(r"[.!?…\n]")
 _CAPITAL_NEXT = regexes.compile(r"[ \t\u00a0]+[А-ЯЁA-Z]")
 # («Таков ответ председателя …», «— такова позиция министерства …»: whose answer or view the quote is, in the genitive)
 # («Эти цифры привела замминистра …», «Такие данные приводит …»: the figures or words just quoted, and who gave them)
+# («Такой прогноз дал …», «Такое предупреждение сделал …»: a statement's noun, speech_verbs.txt # statement nouns)
 _ABOUT_THIS = regexes.compile(r"[.!?…]?\s*(?:[—–]\s+)?(?:Об\s+этом|Такое\s+мнение|Такую\s+оценку|(?:С\s+)?[Ээ]тими\s+словами|Так|"
                          r"(?:Эти|Такие)\s+(?:цифры|данные|слова)(?!\s+принадлежат)|Эту\s+(?:цифру|информацию)|"
                          r"(?P<owner>(?:Эти|Такие)\s+слова\s+принадлежат"
-                         r"|Таков[аоы]?\s+(?:ответ|мнение|позиция|оценка|вывод|комментарий)))\s+", re.I)
+                         r"|Таков[аоы]?\s+(?:ответ|мнение|позиция|оценка|вывод|комментарий))"
+                         r"|(?P<statement>Так(?:ое|ую|ой|ие|ая)\s+(?P<noun>[а-яё]+)))\s+", re.I)
 NEXT_VERB_WORDS = 6  # words after «Об этом» within which its speech verb stands
 NEXT_SUBJECT_WORDS = 12  # the same, when a subject may stand first («Так министр … X прокомментировала»)
 _INTRO_LINE = 160  # characters of a «Имя Фамилия, должность:» line that introduces the next paragraph's quote
@@ -142,14 +144,17 @@ def _attribution_next(text: str, i: int, end: int):
     # Карин заявил …», «(С) этими словами министр Шодмон Бобозода начал пресс-конференцию», «Такую оценку дал X»: a
     # subject may come first
     opener = " ".join(m.group(0).strip(" .!?…\n\t").lower().split())
-    so = opener in ("так", "об этом", "этими словами", "с этими словами", "такую оценку", "такое мнение")
+    stated = m.group("statement") is not None
+    if stated and norm_word(morph.lemma(m.group("noun"))) not in load_words("speech_verbs.txt", "statement nouns"):
+        return None  # («Такая погода держится …»: no statement)
+    so = stated or opener in ("так", "об этом", "этими словами", "с этими словами", "такую оценку", "такое мнение")
     words = list(_WORD.finditer(text, a0, sent_end))[: NEXT_SUBJECT_WORDS if so else NEXT_VERB_WORDS]
     for w in words:  # «Об этом на церемонии награждения сообщила …»: a circumstance may come first
         if text[a0 : w.start()].count(",") or w.group(0)[:1].isupper() and w is not words[0] and not so:
             break  # (a clause or a name before the verb: no attribution of this shape, but after «Так»)
         # («Этими словами X начал …», «Такую оценку дал X»: any verb in the past, the opener says it is speech)
-        if is_speech_verb(w.group(0)) or opener in ("этими словами", "с этими словами", "такую оценку", "такое мнение") \
-                and _past_verb(w.group(0)):
+        if is_speech_verb(w.group(0)) or (stated or opener in ("этими словами", "с этими словами", "такую оценку",
+                                                                "такое мнение")) and _past_verb(w.group(0)):
             return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
     return None
 

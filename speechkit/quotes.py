@@ -248,10 +248,10 @@ def _as_speech(text: str, p: QuotePair, para: Span, prev: Span | None) -> Quote 
             return Quote(p.open, p.end, intro, None, inner, p.unclosed, side="before")
         after = _PARAGRAPH_AFTER.match(text, para.end)
         nxt = _attribution_next(text, p.end, after.end()) if after is not None else None
-        if nxt is not None and nxt[0] is not None and len(_WORD.findall(text, *inner)) >= 4:
-            # «…» alone as a paragraph, then «Так глава района Бахытжан Серикбаев ответил …», «Об этом заявил …»
-            # opening the next one: the words are the speaker's the next paragraph names
-            return Quote(p.open, p.end, nxt[1], nxt[0], inner, p.unclosed, side="next")
+        if nxt is not None and len(_WORD.findall(text, *inner)) >= 4:
+            # «…» alone as a paragraph, then «Так глава района Бахытжан Серикбаев ответил …», «Об этом заявил …»,
+            # «Эти слова принадлежат …» opening the next one: the words are the speaker's the next paragraph names
+            return Quote(p.open, p.end, nxt[1], nxt[0], inner, p.unclosed, side="next" if nxt[0] is not None else "owner")
         # «…» alone as a paragraph of several sentences: a quote, speaker from context; of one sentence,
         # when the paragraph before says someone spoke («… рассказал о планах.» / «Мы заложим …»), not a
         # title or a slogan set apart
