@@ -510,7 +510,11 @@ def _unnamed_subject(cast: Cast, start: int, end: int, gender: str | None) -> li
     if not np or any(_quoted(w) or (p := cast.at(w.start)) is not None and p.kind == "person" for w in np):
         return None
     if np[0].low in ("сам", "сама", "сами"):
-        return None  # «Сам предприниматель … «…», — смеется он»: «сам» points back to someone named, it names no one
+        if len(np) < 2 or not _said_before(cast, np[1]):
+            return None  # «Сам предприниматель … «…», — смеется он»: «сам» points back to someone named, it names no one
+        # «прохожие спасли рыбака … Сам рыбак, 58-летний житель Гродно, госпитализирован. «…», — сказал он»: back to
+        # someone the text brought in by that noun and never named
+        np = np[1:]
 
     head = next((w for w in np if not _adjectival(w)), None)
     if head is None or not (is_person_noun(head.text) or post_of([w.text for w in np[: np.index(head) + 1]])):
