@@ -399,7 +399,9 @@ def _dash_goes_on(text: str, para: Span, pairs: list[QuotePair]) -> list[Quote]:
 # a hyphen-minus without spaces, as some sites type it); a word never begins with a hyphen
 _DASH_LINE = regexes.compile(rf"[{DASHES}](?:\s+|(?=[А-ЯЁA-Z«\"„]))")
 _DASH_ATTR = regexes.compile(rf"(?P<punct>[,.!?…])\s*[{DASHES}](?:\s+|(?=[а-яё]))(?P<attr>(?:(?!\s[{DASHES}]\s)[^\n]){{2,160}}?)"
-                             rf"(?P<end>[.,]\s*[{DASHES}](?:\s+|(?=[А-ЯЁ«\"„]))|[.!?…]?\s*$)")
+                             rf"(?=(?P<end>[.,]\s*[{DASHES}](?:\s+|(?=[А-ЯЁ«\"„]))|[.!?…]?\s*$))")
+# (the end is looked at, not taken: «— …, — тут уже я его учу, — смеётся Алибек»: a remark with no speech verb is the
+# speaker's own dash, and the next one may be the attribution)
 
 
 def has_dash_attribution(text: str, para: Span) -> bool:

@@ -3940,6 +3940,10 @@ CASES = [
     ("a-lawyer-re-named-as-a-jurist",
      "Адвокат Бакыт Осмонов заявил, что его подзащитный вину не признаёт. «Все деньги получены законно», — сказал юрист.",
      [("quote", "Все деньги получены", "Бакыт Осмонов")]),
+    ("dash-line-with-the-speakers-own-dash-before-the-remark",
+     "Младший сын Тимур вернулся в село после университета.\n\n"
+     "— Отец научил меня всему, кроме бухгалтерии, — тут уже я его учу, — смеётся Тимур.",
+     [("quote", "Отец научил меня всему", "Тимур")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
