@@ -91,6 +91,14 @@ def _is_name(text: str, n: Span) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def _speaking_participle(word: str) -> bool:
+    """An active participle of a speech verb in the nominative: «Кыргызский министр, назвавший переговоры «…»,
+    отметил …»: its clause's words are the subject's, before whom it stands."""
+    p = morph.parses(word.lower())[0]
+    return p.tag.POS == "PRTF" and {"actv", "nomn"} <= p.tag.grammemes and is_speech_verb(p.normal_form)
+
+
+@functools.lru_cache(maxsize=50_000)
 def _finite(word: str) -> bool:
     return any(p.tag.POS in ("VERB", "PRTS") for p in morph.parses(word.lower())[:1])
 
@@ -129,7 +137,7 @@ def _speaker(text: str, n: Span, cast: Cast, ctx: Context, end: int) -> tuple[Pa
             if p is not None and p.kind in ("person", "organisation"):
                 return p, Span(gapped.start(1), gapped.end(1), gapped.group(1))
     ws = [w for w in words_in(text, s0, n.start) if not cast.in_quote(w.start)]
-    verbs = [w for w in ws if w.text[:1].isalpha() and is_speech_verb(w.text)]
+    verbs = [w for w in ws if w.text[:1].isalpha() and (is_speech_verb(w.text) or _speaking_participle(w.text))]
     for verb in reversed(verbs):  # the verb nearest the quote governs it
         # «Ерубаев напомнил, что президент призвал «…»»: the verb's subject is in its own clause
         clause = next((w.start for w in reversed(ws) if w.start < verb.start and w.low in _CLAUSE_OPENERS

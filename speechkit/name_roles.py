@@ -65,7 +65,9 @@ class NameRoles:
         if words and morph.parses(words[-1].lower())[0].tag.POS == "PREP":
             words = []  # «о встрече министра обороны КНР с Ким Чен Ыном»: the post is before the preposition, another's
         if not nominative:
-            nouns = [i for i, w in enumerate(words) if is_person_noun(w)]
+            # (a plural is no one person's post: «заместителем председателя Кабинета министров Данияром …» is the
+            # deputy chair's, «министров» names the cabinet)
+            nouns = [i for i, w in enumerate(words) if is_person_noun(w) and not (i and _plural(w))]
             while len(nouns) > 1 and any(morph.parses(words[j].lower())[0].tag.POS == "PREP"
                                          for j in range(nouns[-2] + 1, nouns[-1])):
                 nouns.pop()  # «уполномоченного по правам человека»: a person noun inside a complement heads nothing

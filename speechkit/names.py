@@ -295,7 +295,11 @@ def nominative_given(word: str, ending: str) -> str:
     low = word.lower()
     for tail in {"а": ("а", "я"), "у": ("у", "ю"), "ым": ("ом", "ем"), "ом": ("ом", "ем"), "е": ("е",)}.get(ending, ()):
         if low.endswith(tail) and len(low) > len(tail) + 2:
-            return word[: len(word) - len(tail)]
+            stem = word[: len(word) - len(tail)]
+            if tail in ("я", "ю", "ем"):  # a soft stem: «Эдиля», «Эдилем» → «Эдиль»; «Алияром» no; «Фарруха» no
+                last = stem[-1].lower()
+                return stem if last in "жшчщц" else stem + ("й" if last in morph.VOWELS else "ь")
+            return stem
     return word
 
 

@@ -217,6 +217,20 @@ def _introduced_by_clause(text: str, end: int) -> bool:
     return m is not None and any(p.tag.POS == "PRTF" for p in morph.parses(m.group(1))[:2])
 
 
+# the rest of the phrase, a comma, and the clause after it («пожилая женщина в очереди|, отказавшись назвать своё имя»)
+_CLAUSE_AFTER_PHRASE = regexes.compile(r"[^,.!?;:\n«»]{0,40},[ \t]*([^,.!?;:\n«»]{0,80})")
+
+
+def _withholds_name(text: str, end: int) -> bool:
+    """Whether the clause after a noun phrase says the person would not be named («…, отказавшись назвать своё
+    имя», «…, попросивший не называть его фамилии», «…, не пожелавшая представиться», «…, пожелавший остаться
+    анонимным»): someone the text cannot name, never a person it named before."""
+    m = _CLAUSE_AFTER_PHRASE.match(text, end)
+    words = m.group(1).lower().split() if m else []
+    return any(w.startswith(("имя", "имени", "фамили", "представ", "анонимн", "неназванн", "неизвестн")) for w in words) \
+        and any(w.startswith(("отказ", "попрос", "просив", "пожела")) or w == "не" for w in words)
+
+
 def _of_the_forms_sex(cast: Cast, w: Word) -> list[Participant]:
     """The people of the surname ``w`` who can be of its form's sex: «Ахмедов» is no form of Зарина Ахмедова's,
     «Ахмедовой» none of her husband's; a form that says no sex («Ахмедова»: her, or his genitive) may be anyone's."""
@@ -263,6 +277,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         and lemma not in load_words("roles.txt", "unnamed nouns") and not _said_before(cast, noun)
     if described and _introduced_by_clause(cast.text, np[-1].end):
         described = False  # «— добавила женщина, стоявшая рядом»: a participle's clause after the noun brings someone new
+    if (listed or described) and _withholds_name(cast.text, np[-1].end):
+        listed = described = False  # «— сказала пожилая женщина в очереди, отказавшись назвать своё имя»
     if (listed or described) and gender is None and _feminine_noun(noun.text):
         gender = "femn"  # «— А цену подняли? — спрашивает покупательница»: a present tense says no sex, the noun does
     elif (listed or described) and gender is None and not _role_word(noun.text) and _masculine_noun(noun.text):
