@@ -179,6 +179,13 @@ class GivenNames(NamePlaces):
             # nominative point at someone the text speaks of
             self.given_name_person(word, m.start(), m.end(), fn[1])
             return
+        if alone and (before := word_before(self.text, m.start())) is not None and before[:1].islower() \
+                and (is_person_noun(before) or _genitive_complement(before)) and self._voiced(m.start()) \
+                and (fn := first_name(word, oblique=True)) is not None and fn[0] != word and known_first_name(fn[0]):
+            # «По словам мамы ребенка Анастасии, …»: the source the sentence speaks for, named by a given name in its case
+            # closing the phrase
+            self.given_name_person(fn[0], m.start(), m.end(), fn[1])
+            return
         if alone and (self._between_commas_after_a_person_noun(m) or self._named_by_given_name(m)):
             # («Мать Фарруха, Мавджуда, говорит …»: a given name set off by commas after the noun phrase opening the
             # sentence is that person's name)
