@@ -387,6 +387,9 @@ def _learn_body(cast: Cast, text: str, before: list[Word], near: list[Word], lem
         return  # «представитель МИД Мария Захарова»: a bare head after a role names no body of its own
     if len(np) == 1 and _in("generic", lemma) and not titled:
         return  # «ведомство» alone points back to a body named before; «Всемирного банка» names one
+    if _in("media", lemma) and not titled and not any(x.text[:1].isupper() or _quoted(x) for x in np) \
+            and not (w.text[:1].isupper() and not cast._sentence_start(w.start)):
+        return  # «приводит издание слова собеседника»: an outlet is named by its name, not by what follows the noun
     if _in("named heads", lemma) and not titled and not any(x.text[:1].isupper() or _quoted(x) for x in np[1:]) \
             and (w.text[:1].islower() or cast._sentence_start(w.start)):
         return  # «театр абсурда», «больница, школы»: no capital letter, no institution's name

@@ -331,6 +331,9 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         return p
     name = _nominative_head(" ".join(w.text for w in np))
     name = name[:1].lower() + name[1:] if not np[0].text.isupper() else name
+    if _reading(np[0].text)[0] in load_words("organisations.txt", "anonymous"):
+        # «— приводит издание слова собеседника»: an unnamed source, whom a pronoun later does not point back to
+        return cast.add(Participant(name, "anonymous", None, norm_word(name)))
     return cast.add(Participant(name, "person", None, "", None))
 
 
