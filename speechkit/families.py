@@ -30,6 +30,8 @@ _PLURAL_SURNAME = (rf"([{UPPER}][а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?=ы|�
                    r"(ы|ых|ым|ыми|ов|ам|ами|ах)(?![\w-])")
 # «Айдар и Сауле Жумабаевы», «Айдара и Сауле Жумабаевых»: two given names, «и», a family's plural surname
 _COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) {_PLURAL_SURNAME}")
+# «Ольга и Виктор Ковалевские», «у Ольги и Виктора Ковалевских»: an adjectival surname's plural, his «-ий», her «-ая»
+_ADJECTIVAL_COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+[сц]к)(ие|их|им|ими)(?![\w-])")
 # «Отец и сын Садыковы — Ерлан и Марат — …», «Супруги Ли — Ольга и Виктор —»: the family, then its given names
 # between dashes (an invariant surname only after a noun of kin: «Супруги»)
 _FAMILY_THEN_NAMES = regexes.compile(
@@ -73,6 +75,10 @@ class FamilyNames:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
                 continue
             self._couple(m, m.group(3), m.group(4) == "ы", (1, 2), m.end(), taken, m.start(3))
+        for m in _ADJECTIVAL_COUPLE.finditer(text, 0, end):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+                continue
+            self._couple(m, m.group(3), m.group(4) == "ие", (1, 2), m.end(), taken, m.start(3), adjectival=True)
         for m in _FAMILY_THEN_NAMES.finditer(text, 0, end):
             stem = m.group(1) or m.group(3)
             if m.start(4) not in taken:  # the names between dashes are written as a subject is: the nominative
@@ -133,10 +139,11 @@ class FamilyNames:
             self._younger[id(pair[0])] = self._younger[id(pair[1])] = younger
 
     def _couple(self, m: re.Match, stem: str, subject: bool, groups: tuple[int, int], last: int, taken: set[int],
-                family: int) -> list[Participant]:
+                family: int, adjectival: bool = False) -> list[Participant]:
         """The two people of a couple's match (none if a word is no given name): their given names in ``groups``,
-        ``stem`` their family's surname (a woman's with «-а» where a Russian or Turkic one takes it), ``family``
-        where it stands; the first mentioned at the given name, the second up to ``last``."""
+        ``stem`` their family's surname (a woman's with «-а» where a Russian or Turkic one takes it; an ``adjectival``
+        one's «Ковалевск» with his «-ий», her «-ая»), ``family`` where it stands; the first mentioned at the given name,
+        the second up to ``last``."""
         text = self.text
         people = []
         for k in groups:
@@ -158,9 +165,10 @@ class FamilyNames:
                 ["masc" if other == "femn" else "femn"] * 2 if sexes.count(None) == 1 else ["masc", "femn"]
             people = [((g, sex or fill[k]), at) for k, ((g, sex), at) in enumerate(people)]
         feminine = "а" if re.search(r"(?:ов|ев|ёв|ин|ын)$", stem) else ""
+        his, hers = ("ий", "ая") if adjectival else ("", feminine)
         made = []
         for (given, sex), at in people:
-            p = self.person(given, stem + (feminine if sex == "femn" else ""), sex, nominative=True)
+            p = self.person(given, stem + (hers if sex == "femn" else his), sex, nominative=True)
             self.mention(p, at, at + len(text[at:].split(" ", 1)[0]) if at == m.start(groups[0]) else last, subject)
             made.append(p)
         taken.update((*(m.start(k) for k in groups), family))

@@ -21,7 +21,7 @@ _PLACE_AFTER_PREPOSITION = regexes.compile(r"(?<![\w-])(?:[Ии]з|[Вв]о?|[Н
 _WORD_OR_MARK = regexes.compile(r"[\w-]+|[^\w\s«»\"„“”]")
 _WORD_CHAR = regexes.compile(r"\w")
 _LOWER_WORD_AFTER = regexes.compile(r"[ \t]+([а-яё]+)")
-_NOUN_THEN_NAME = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")  # «префектуры Миядзаки»
+_NOUN_THEN_NAME = regexes.compile(r"(?<![\w-])([а-яё]{2,}) ([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")  # «префектуры Миядзаки»
 # «района Кайнар Булак»: a lower-case noun, then two capitalised words (see _two_word_place); «ends» where the
 # sentence goes on after them («района Кайнар Булак жалуются»)
 _NOUN_THEN_TWO = regexes.compile(r"(?<![\w-])([а-яё]{3,}) ([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?P<ends>(?=[ \t]*[,.;:!?)]|[ \t]+[а-яё]))?")
@@ -114,15 +114,16 @@ class NamePlaces:
         return self._after_noun_of(start, "name nouns")
 
     def _text_place(self, word: str) -> bool:
-        """Whether the text writes ``word`` after a place noun somewhere («префектуры Миядзаки»): it names that
-        place wherever it stands («Жительница Миядзаки Юко Наката»). Not after a place noun that a capitalised
-        adjective names already («Фермер из Сарыагашского района Ерлан Жумабеков»: the name after it is a person's).
-        The text is read once, when first asked."""
+        """Whether the text writes ``word`` after a place noun somewhere («префектуры Миядзаки»), or after «из»
+        («фонд «Мехр» из Ходжента»): it names that place wherever it stands («Жительница Миядзаки Юко Наката»,
+        «мечети Ходжента Абдукаххор Шарифов»). Not after a place noun that a capitalised adjective names already
+        («Фермер из Сарыагашского района Ерлан Жумабеков»: the name after it is a person's). The text is read once,
+        when first asked."""
         if self._places_named is None:
             nouns = load_words("organisations.txt", "place nouns")
             self._places_named = frozenset(
                 m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text, 0, self.end)
-                if norm_word(morph.lemma(m.group(1))) in nouns
+                if (m.group(1) in ("из", "изо") or norm_word(morph.lemma(m.group(1))) in nouns)
                 and not _ADJECTIVE_BEFORE.search(self.text, max(0, m.start() - 30), m.start()))
         return word in self._places_named
 

@@ -272,8 +272,8 @@ def surname_ending(word: str) -> str | None:
     """
     low = word.lower()
     m = _SURNAME_STEM.match(low)
-    if not m:
-        return None
+    if not m or m.group(1).endswith("ддин"):
+        return None  # («Нуриддин», «Салохиддин»: a given name of «ад-Дин», whose surname is «Нуриддинов»)
     return low[len(m.group(1)):]
 
 

@@ -19,6 +19,7 @@ from . import morph, regexes
 from .name_places import place_noun
 from .names import body_name, capitalised, listed_woman, surname_ending
 from .roles import is_person_noun, is_role_word, role_lemmas
+from .phrase_forms import _unknown_place_adjective
 from .speakers import Cast, Participant, org_heads
 from .text import CAPITAL_DOMAIN, PREPOSITIONS, norm_word
 from .wordlists import load_sections, load_words
@@ -464,6 +465,8 @@ def _stump_of_head(lemma: str) -> bool:
 
 def _adjectival(w: Word) -> bool:
     lemma, gram, pos = _reading(w.text)
+    if pos not in ("ADJF", "PRTF", "NUMR") and _unknown_place_adjective(w.text):
+        return True  # «в Лидском райисполкоме»: a place's adjective the dictionary lacks (not «-ская», «-ской»: surnames)
     return pos in ("ADJF", "PRTF", "NUMR") and lemma not in role_lemmas()
 
 

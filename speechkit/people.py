@@ -33,7 +33,7 @@ from .initials import _INITIAL, InitialsNames, _as_written, _surname_after_initi
 from .name_forms import NameForms
 from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nominative, _nominative, _surname_slot)
 from .name_roles import NameRoles
-from .name_sex import _past_gender, _sex_of_form
+from .name_sex import _past_gender, _sex_of_form, listed_woman
 from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
                     first_name, foreign_nominative, given_slot, her_adjectival_nominative, her_surname_as_patronymic, is_patronymic, known_first_name,
                     nominative_given, place_or_body,
@@ -217,9 +217,12 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     or (known_first_name(b) and (first_name(b) or ("",))[0] == b
                         and ((first_name(a) or ("",))[0] != a  # «Астане» is no nominative: the pair after agrees
                              or not known_first_name(a)))  # «Мать двухлетнего Алинура Сабина Турсынбаева»
-                    or norm_word(morph.lemma(a)) in _body_heads()):
-                # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов», «Жогорку Кенеша Эркинбек Турусбеков»:
-                # the name is the pair after
+                    or norm_word(morph.lemma(a)) in _body_heads()
+                    or not known_first_name(a) and not listed_woman(a) and surname_ending(b) is None
+                    and (first_name(b) or ("",))[0] == b and _after_lower_noun(text, m.start())):
+                # «порта Курык Ерлан Тулегенов», «в Астане Олжас Бекенов», «Жогорку Кенеша Эркинбек Турусбеков»,
+                # «мечети Гиссара Нуриддин Саидов» (a place the dictionary guesses a name in, after the noun it
+                # complements): the name is the pair after
                 pair = None
             elif pair is not None and third is not None and (fa := first_name(a)) is not None and fa[0] != a \
                     and known_first_name(b) and (first_name(b) or ("",))[0] == b \
@@ -487,6 +490,12 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             return  # «Ахметов записал», «Ахметов позднее записал»
         p = self.add(Participant(word, "person", "masc", surname_key(word), None))
         self.mention(p, m.start(), m.end(), True)
+
+
+def _after_lower_noun(text: str, start: int) -> bool:
+    """Whether a lower-case noun stands right before ``start`` («мечети | Гиссара»): a genitive complement follows."""
+    before = word_before(text, start)
+    return before is not None and before[:1].islower() and morph.parses(before)[0].tag.POS == "NOUN"
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from . import morph
+from . import morph, regexes
 
 
 @functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur
@@ -26,8 +26,8 @@ def _nominative_head(phrase: str, body: bool = False) -> str:
         form = next((p.inflect({"nomn", "sing"}) for p in morph.parses(words[0].lower())[:3]
                      if p.tag.POS in ("ADJF", "PRTF")), None)
         return " ".join([_cap_as(form.word, words[0]) if form is not None else words[0], *words[1:]])
-    head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])),
-                None)
+    head = next((k for k, w in enumerate(words) if any(p.tag.POS == "NOUN" for p in morph.parses(w.lower())[:1])
+                 and not _unknown_place_adjective(w)), None)
     if head is None:
         return phrase.strip()
     noun, gender, number = _nominative_noun(words[head], body)
@@ -39,9 +39,24 @@ def _nominative_head(phrase: str, body: bool = False) -> str:
                 wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
                 form = p.inflect(wanted)
                 break
+        if form is None and _unknown_place_adjective(w):
+            # «Лидском райисполкоме» → «Лидский райисполком»: a place's adjective the dictionary lacks, its ending
+            # the head's gender and number
+            stem = w[: w.lower().rfind("к") + 1]
+            w = stem + ("ие" if number == "plur" else {"femn": "ая", "neut": "ое"}.get(gender or "", "ий"))
         out.append(_cap_as(form.word, w) if form is not None else w)
     out.append(_cap_as(noun, words[head]))
     return " ".join(out + words[head + 1 :])
+
+
+_PLACE_ADJECTIVE_CASE = regexes.compile(r"[сц]к(?:ом|ого|ому|им|их|ими|ое|ие)$")
+
+
+def _unknown_place_adjective(word: str) -> bool:
+    """«Лидском», «Несвижского»: a capitalised place's adjective in a case that no surname takes, unknown to the
+    dictionary (which guesses a noun in it)."""
+    return word[:1].isupper() and bool(_PLACE_ADJECTIVE_CASE.search(word.lower())) \
+        and not morph.analyzer().word_is_known(word.lower())
 
 
 @functools.lru_cache(maxsize=20_000)  # pymorphy3 inflects slowly; bodies and roles recur

@@ -190,6 +190,10 @@ class SexInContext:
                         # is no one's servant, in the nominative, the name is in apposition and in the nominative too,
                         # and «Мунира» is no man's nominative (the dictionary knows it only as Мунир's case)
                         return True
+                    if verb == "femn" and norm_word(morph.lemma(w)) not in load_words("roles.txt", "serving nouns"):
+                        # «На вопросы ответила директор центра Камола Тошпулатова»: a woman holds a post that is no
+                        # one's servant; no one directs a centre «of» a man named after it: the name is hers
+                        return True
                     # a feminine verb agrees with a woman holding the post («заявила адвокат»), who may be
                     # the name or the name's advocate: a given name whose readings as a man's oblique case
                     # outweigh a woman's nominative («Дмитрия», «Руслана», «Айдоса») is his genitive, and
@@ -269,8 +273,12 @@ def _can_share_case(given: str, role: str) -> bool:
 def _verb_gender_before(words: list[str]) -> str | None:
     """The gender of the verb that ends ``words`` (a role phrase's words may stand between: «заявил
     председатель правления»): ``masc`` or ``femn`` for a past tense, ``""`` for a verb without gender
-    («говорит»), None when a mark, a preposition or the start of the line comes first."""
-    for w in reversed(words):
+    («говорит»), None when a mark, a preposition or the start of the line comes first; a comma between two
+    person nouns is read past («ответила экономист, директор центра»: two titles of one person)."""
+    back = words[::-1]
+    for k, w in enumerate(back):
+        if w == "," and k + 1 < len(back) and is_person_noun(back[k + 1]):
+            continue
         if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
             return None
         g = _past_gender(w)
