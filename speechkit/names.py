@@ -379,9 +379,21 @@ def her_adjectival_nominative(word: str) -> str | None:
     return word[:-2] + "ая"
 
 
+_ZODA_CASE = regexes.compile(r"зод(?:ы|е|у|ой|ою)$")
+
+
+def declined_zoda(word: str) -> bool:
+    """«Назарзоды», «Назарзоде»: a Tajik «-зода» surname declined as a noun in «-а» is, in a case whatever the words
+    around say."""
+    return _ZODA_CASE.search(word.lower()) is not None
+
+
+
 def nominative_surname(word: str, gender: str) -> str:
-    """«Токаева» (masc) → «Токаев», «Алиевой» (femn) → «Алиева»."""
+    """«Токаева» (masc) → «Токаев», «Алиевой» (femn) → «Алиева», «Назарзоды» → «Назарзода»."""
     low = word.lower()
+    if (zoda := _ZODA_CASE.search(low)) is not None:
+        return word[: zoda.start()] + "зода"
     for p in morph.parses(low)[:6]:
         if "Surn" in p.tag.grammemes:
             form = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn", "sing"})

@@ -116,6 +116,10 @@ class SexInContext:
             return False
         if woman_name and b.lower() in self._her_surnames():
             return True  # «депутат сената Дина Кузьмина … — сказала Кузьмина»: the text has her speak
+        age = _AGE_BEFORE_NAME.search(text, max(0, start - 20), start)
+        if age is not None:
+            # «не будет 41-летнего Фаридуна Назарова», «41-летняя Камола Назарова»: an age's adjective agrees with the name
+            return age.group(1) in ("яя", "ей", "юю")
         line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         before = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)  # quote marks are transparent: «движения "Женщины Казахстана" Даметкен …»
         k = len(before)
@@ -268,6 +272,9 @@ def _can_share_case(given: str, role: str) -> bool:
     role_cases = {c for p in morph.parses(role.lower())[:3] if "plur" not in p.tag.grammemes
                   for c in _OBLIQUE if c in p.tag.grammemes}
     return bool(name_cases & role_cases)
+
+
+_AGE_BEFORE_NAME = regexes.compile(r"\d+-?летн(его|ему|им|ем|яя|ей|юю)[ \t]+$")
 
 
 def _verb_gender_before(words: list[str]) -> str | None:

@@ -17,7 +17,7 @@ import bisect
 import functools
 
 from . import morph, regexes
-from .names import nominative_surname, surname_ending, surname_key
+from .names import declined_zoda, nominative_surname, surname_ending, surname_key
 from .participants import Mention, Participant
 from .people import PeopleLearning, _people_table
 from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
@@ -113,7 +113,8 @@ class Cast(PeopleLearning):
         return p
 
     def person(self, first: str | None, surname: str, gender: str, nominative: bool = False) -> Participant:
-        sur = surname if nominative else nominative_surname(surname, gender)
+        # (a «-зода» in a case is one whatever the words around say: «министра … Сафарали Назарзоды»)
+        sur = surname if nominative and not declined_zoda(surname) else nominative_surname(surname, gender)
         key = surname_key(sur)
         known = _people_table().get(key) if not nominative else None
         if known is not None and known[1] == gender and known[0].split()[0] == first \
