@@ -17,8 +17,8 @@ import re
 from . import morph, regexes
 from .name_words import _is_role, _surname_slot
 from .name_sex import _sex_of_form, _subject_of_verb, listed_woman
-from .names import (CAP, UPPER, feminine_given, first_name, given_slot, is_patronymic, nominative_given, place_or_body,
-                    surname_ending, surname_key)
+from .names import (CAP, CAP_AFTER, UPPER, feminine_given, first_name, given_slot, is_patronymic, nominative_given,
+                    place_or_body, surname_ending, surname_key)
 from .participants import Participant
 from .text import norm_word, word_before
 from .wordlists import load_table, load_words
@@ -37,7 +37,6 @@ _ADJECTIVAL_COUPLE = regexes.compile(rf"({CAP}) и ({CAP}) ([{UPPER}][а-яё]+[
 _FAMILY_THEN_NAMES = regexes.compile(
     rf"(?:{_PLURAL_SURNAME}|(?<=[Сс]упруги )({CAP}))[ \t\u00a0]*[—–][ \t\u00a0]*({CAP}) и ({CAP})(?=[ \t\u00a0]*[—–,])")
 _WORD = regexes.compile(r"[\w&’'-]+")
-_CAPITAL_AFTER = regexes.compile(rf"[ \t]+({CAP})(?![\w-])")
 # «Супруги Ольга и Андрей Шевчук», «брат и сестра Марат и Дана Ли»: two given names, «и», one surname that does not
 # change with sex or number (see _kin_couple_names, which finds where to match it)
 _SHARED_SURNAME = regexes.compile(rf"({CAP}) и ({CAP}) ({CAP})(?![\w-])")
@@ -116,7 +115,7 @@ class FamilyNames:
         fb = _given_name_here(b)
         if fb is None or surname_ending(b) is not None or b.lower() in self.first_names():
             return False
-        if (after := _CAPITAL_AFTER.match(self.text, b_end)) is not None and _surname_slot(after.group(1), after_given=True) \
+        if (after := CAP_AFTER.match(self.text, b_end)) is not None and _surname_slot(after.group(1), after_given=True) \
                 and not is_patronymic(after.group(1)):
             return False  # «Отец Лаши Георгий Беридзе»: the relative's given name and surname, a pair read as one
         owner = {a, *((first_name(a, oblique=True) or ("",))[:1])}

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from . import morph, regexes
-from .names import (family_plural, feminine_given, first_name, foreign_nominative, given_slot, her_surname_as_patronymic,
-                    her_adjectival_nominative, is_patronymic, known_first_name, listed_man, listed_place, nominative_given, nominative_surname,
-                    place_or_body, surname_ending, surname_key)
+from .names import (CAP_AFTER, family_plural, feminine_given, first_name, foreign_nominative, given_slot,
+                    her_adjectival_nominative, her_surname_as_patronymic, is_patronymic, known_first_name, listed_man,
+                    listed_place, nominative_given, nominative_surname, place_or_body, surname_ending, surname_key)
 from .name_places import NamePlaces
 from .name_sex import (_her_surnames, _name_parses, _participle_case, _past_gender, capital_words, listed_woman,
                        speaks_as_a_man)
@@ -132,7 +132,7 @@ class NameForms(NamePlaces):
             return None  # «Жогорку Кенеша»: a body's head noun is no surname
         if surname_ending(a) not in (None, "", "а") and self._known_surname(a):
             return None  # «— сказал Токаеву Путин»: a surname declined, then another name, is no given name
-        if _listed_nominative(a) and self.by_key.get(surname_key(a)) and _CAPITAL_WORD_AFTER.match(self.text, end):
+        if _listed_nominative(a) and self.by_key.get(surname_key(a)) and CAP_AFTER.match(self.text, end):
             # «Адвокат Беридзе Тамта Кипиани» (after «Лашу Беридзе»): a surname the text gave someone, of an ending no
             # given name has, then a given name and a surname: whose lawyer, then who she is
             return None
@@ -486,7 +486,6 @@ def _as_written_name(lemma: str, written: str) -> str:
     return "-".join(part.capitalize() for part in nom.split("-"))
 
 
-_CAPITAL_WORD_AFTER = regexes.compile(r"[ \t]+[А-ЯЁ][а-яё]")
 _SOFT = {"ом": "ем", "а": "я", "у": "ю"}
 _OBLIQUE_SURNAME = ("ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ым")  # a surname's case endings past the genitive «-а»
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем

@@ -20,6 +20,7 @@ CAP = rf"[{UPPER}](?:[’'][{UPPER}])?[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 # an Arabic surname with its article, written in lower case before a capital («аль-Мансури», «ан-Нури»)
 ARTICLE_NAME = rf"(?:аль|ал|ан|ас|ад|ат|ар|аш|аз|эль|эш|эр|эд|эс)-{CAP}"
 CAP_RE = regexes.compile(CAP)
+CAP_AFTER = regexes.compile(rf"[ \t]+({CAP})(?![\w-])")  # the capitalised word right after a space or tab
 _ARTICLE_NAME_RE = regexes.compile(ARTICLE_NAME)
 _DECLINED_E = regexes.compile(r"(.{3,}е)(?:я|ю|ем|е)$")
 

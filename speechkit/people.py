@@ -35,9 +35,9 @@ from .name_words import (_body_heads, _dictionary_surname, _is_role, _listed_nom
 from .name_roles import NameRoles
 from .name_sex import _past_gender, _sex_of_form, listed_woman
 from .names import (_OBLIQUE_CASES, ARTICLE_NAME, CAP, _as_written as _spelt_as_written, _cap_like, declined_surname, feminine_given,
-                    first_name, foreign_nominative, given_slot, her_adjectival_nominative, her_surname_as_patronymic, is_patronymic, known_first_name,
-                    nominative_given, place_or_body,
-                    surname_ending, surname_key, surname_like)
+                    first_name, foreign_nominative, given_slot, her_adjectival_nominative, her_surname_as_patronymic,
+                    is_patronymic, known_first_name, nominative_given, place_or_body, surname_ending, surname_key,
+                    surname_like)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun
 from .sex_in_context import SexInContext

@@ -159,6 +159,13 @@ class Cast(PeopleLearning):
             k -= 1
 
     @functools.cached_property
+    def _lead_end(self) -> int:
+        """Where the text's first paragraph (a headline or a lead) ends: the first line break after its first word."""
+        first = len(self.text) - len(self.text.lstrip())
+        end = self.text.find("\n", first)
+        return end if end >= 0 else len(self.text)
+
+    @functools.cached_property
     def _home(self) -> tuple:
         counts: dict[str, tuple[int, object]] = {}
         for m in country_words().finditer(self.text, 0, self.end):  # (the words that may name one)
@@ -325,7 +332,7 @@ class Cast(PeopleLearning):
             fits = [p for p in fits if post.country in {h.country for h in p.posts}] or fits
         if gender in ("masc", "femn"):
             fits = [p for p in fits if p.gender in (gender, None)]
-        if "\n" in self.text[:pos].strip():
+        if pos > self._lead_end:
             # past the lead, a post points back, or to the name in its own sentence («— замечает винодел из Пуркарь Ион
             # Русу»): not to one the text introduces with it only later («— заявил гроссмейстер. Индийский
             # гроссмейстер Арджун Раджан …»); a headline's may point ahead to the story
