@@ -69,8 +69,11 @@ def _attribution_after(text: str, i: int, end: int):
     # Талгата Сейдахметова приводит агентство …»: the verb comes after the speaker
     reach = 10 if lead[:1] == ["слова"] or lead == ["такие", "слова"] else 7 if lead[:1] in (["так"], ["такими"]) else 4
     statement = _statement_opener(words)  # «— такое заявление сделал министр …»: the noun makes its verb a speech verb
-    for w in words[:reach]:
+    for k, w in enumerate(words[:reach]):
         if is_speech_verb(w.group(0)) or statement and w is words[statement] and _finite_verb(w.group(0)):
+            if k + 1 < len(words) and _gerund(w.group(0)) and is_speech_verb(words[k + 1].group(0)) \
+                    and _finite_verb(words[k + 1].group(0)):
+                w = words[k + 1]  # «— плача, говорит женщина», «— смеясь, добавил он»: the gerund is how; the verb follows
             a0 = words[0].start()
             a1 = _rstrip(text, a0, sent_end)
             while a1 > a0 and text[a1 - 1] in ",;:":
@@ -157,6 +160,12 @@ def _attribution_next(text: str, i: int, end: int):
                                                                 "такое мнение")) and _past_verb(w.group(0)):
             return _as_span(w), Span(a0, sent_end, text[a0:sent_end])
     return None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _gerund(word: str) -> bool:
+    """«плача», «смеясь»: a gerund (its best reading)."""
+    return morph.parses(word.lower())[0].tag.POS == "GRND"
 
 
 def _past_verb(word: str) -> bool:
