@@ -331,7 +331,7 @@ class GivenNames(NamePlaces):
                 or place_noun(before) and not _known_given_name(word) or is_person_noun(word) \
                 or lemma in load_words("roles.txt", "relational nouns") and not filled \
                 and (lemma == "отец" or not _mans_nominative(word)) \
-                and not (lemma in load_words("roles.txt", "wives") and word[-1:].lower() not in _CASE_LETTERS) \
+                and not (lemma in load_words("roles.txt", "women's kin") and word[-1:].lower() not in _CASE_LETTERS) \
                 or lemma in load_words("roles.txt", "one-name titles") or place_or_body(word) or country_of_word(word):
             # (not «житель Кулоба»: a place's name follows a resident; «отец Василий» is a priest; «Мераб Гелашвили»: a
             # capitalised word inside a sentence is a name the dictionary guesses a noun in; «мать Руслана» is

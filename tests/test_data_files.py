@@ -38,7 +38,7 @@ WORD_LISTS = {
                   "anaphoric nouns": "lemmas", "member nouns": "lemmas", "relational nouns": "lemmas",
                   "serving nouns": "lemmas", "peer nouns": "lemmas", "junior kin": "lemmas", "senior kin": "lemmas", "chambers": "lemmas", "unnamed nouns": "lemmas",
                   "occupations": "lemmas", "chair nouns": "lemmas", "sittings": "lemmas", "broadcasts": "lemmas", "appointment verbs": "lemmas", "one-name titles": "lemmas", "sound bite labels": "words", "male nouns": "lemmas",
-                  "leading phrases": "phrases", "wives": "lemmas",
+                  "leading phrases": "phrases", "women's kin": "lemmas",
                   "role synonyms": "synonyms", "heads": "lemma sequences"},
     "organisations.txt": {"": "none", "heads": "lemma sequences", "generic": "lemmas", "aliases": "aliases",
                           "national": "lemmas", "regional": "lemmas", "anaphors": "lemmas", "documents": "lemmas",
@@ -54,7 +54,7 @@ SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", 
           ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
           ("roles.txt", "answer labels"), ("roles.txt", "one-name titles"), ("roles.txt", "sound bite labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "member nouns"),
           ("roles.txt", "relational nouns"), ("roles.txt", "serving nouns"), ("roles.txt", "peer nouns"), ("roles.txt", "junior kin"), ("roles.txt", "senior kin"), ("roles.txt", "chambers"), ("roles.txt", "unnamed nouns"),
-          ("roles.txt", "occupations"), ("roles.txt", "chair nouns"), ("roles.txt", "appointment verbs"), ("roles.txt", "broadcasts"), ("roles.txt", "sittings"), ("roles.txt", "leading phrases"), ("roles.txt", "wives"),
+          ("roles.txt", "occupations"), ("roles.txt", "chair nouns"), ("roles.txt", "appointment verbs"), ("roles.txt", "broadcasts"), ("roles.txt", "sittings"), ("roles.txt", "leading phrases"), ("roles.txt", "women's kin"),
           ("roles.txt", "role synonyms"),
           ("roles.txt", "heads"), *(("organisations.txt", s) for s in WORD_LISTS["organisations.txt"])}
 # the lemmas of these files are matched against speechkit's own lemmas of the text's words, so
