@@ -16,7 +16,8 @@ from . import morph, regexes
 from .name_places import NamePlaces, place_noun
 from .name_sex import _feminine_noun, _past_gender, listed_woman
 from .name_words import demonym
-from .names import family_plural, first_name, given_slot, known_first_name, place_or_body, surname_ending, surname_key
+from .names import (family_plural, feminine_given, first_name, given_slot, known_first_name, nominative_given,
+                    place_or_body, surname_ending, surname_key)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word, word_after, word_before
@@ -33,7 +34,7 @@ _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]
 _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
 _RESIDENT_OF_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё]+) [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)? $")  # «Житель Талгара | Шерзод»
 _FROM_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё-]+) из [А-ЯЁ][а-яё-]+ $")  # «Мигрант из Куляба | Фаридун»
-_AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя)[ \t]+$")
+_AGE_BEFORE = regexes.compile(r"(?<![\w-])(?:\d+-|[а-яё]+)летн(ий|яя|его|ему|им|ем|юю|ей)[ \t]+$")
 _BY_NAME = regexes.compile(r"(?<![\w-])по[ \t]+имени[ \t]+$")
 _CAP_NEXT = regexes.compile(r"[ \t]+([А-ЯЁ][а-яё]*)")
 _HONORIFIC = regexes.compile(r"-([а-яё]{2,6})(?![\w-])")  # «Рабига|-апа», «Бахтияр|-ака»
@@ -67,6 +68,19 @@ def _known_given_name(word: str) -> bool:
     nominative («Ольга»): after «жительница» it is her name, not the place she lives in."""
     fn = first_name(word)
     return listed_woman(word) or fn is not None and fn[0] == word and known_first_name(word)
+
+
+def _aged_given_name(word: str, ending: str) -> tuple[str, str] | None:
+    """(nominative, sex) of a given name after an age's adjective in an oblique case («11-летнего Иона» → «Ион»,
+    «8-летнюю Даниелу» → «Даниела»), or None when the word is no name in that case."""
+    if ending in ("юю", "ей"):
+        named = feminine_given(word, "у" if ending == "юю" else "ой")
+        return (named, "femn") if named != word else None
+    fn = first_name(word, oblique=True)
+    if fn is not None and fn[0] != word and fn[1] == "masc":
+        return fn
+    named = nominative_given(word, {"его": "а", "ему": "у", "им": "ым", "ем": "е"}[ending])
+    return (named, "masc") if named != word else None
 
 
 def _genitive_complement(word: str) -> bool:
@@ -131,10 +145,21 @@ class GivenNames(NamePlaces):
             # «— сказала Гулнора-опа»: a given name with an honorific after a hyphen names someone by it
             self.given_name_person(word + hon.group(0), m.start(), hon.end(), fn[1])
             return
-        if age:
+        if age and age.group(1) in ("ий", "яя"):
             # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
+            return
+        if age and surname_ending(word) not in (None, "", "а") or age and age.group(1) in ("его", "ему", "им", "ем") \
+                and surname_ending(word) == "а":
+            # «спасли 45-летнего Ахмедова»: a private person by a surname in the adjective's case, never the people
+            # table's figure of that surname
+            p = self.person(None, word, "femn" if age.group(1) in ("юю", "ей") else "masc")
+            self.mention(p, m.start(), m.end(), False)
+            return
+        if age and (named := _aged_given_name(word, age.group(1))) is not None:
+            # «внуков — 11-летнего Иона и 8-летнюю Даниелу»: in a case the adjective shows, back to the nominative
+            self.given_name_person(named[0], m.start(), m.end(), named[1], subject=False)
             return
         title = self._title_before(m.start()) if alone else None
         # (the name is in the title's case: «императора Карла IV» is Карл's, not a woman «Карла»)
@@ -353,15 +378,17 @@ class GivenNames(NamePlaces):
         return m is not None and place_noun(m.group(1)) and is_person_noun(m.group(1)) \
             and _nominative_noun(m.group(1))
 
-    def given_name_person(self, word: str, start: int, end: int, sex: str | None = None) -> Participant:
+    def given_name_person(self, word: str, start: int, end: int, sex: str | None = None,
+                          subject: bool = True) -> Participant:
         """The person a text names by a given name only («Марк, рабочий …», «водитель такси Бакыт»), with
-        this mention in the nominative; ``sex``: what the words around say of it («24-летняя Мафтуна»)."""
+        this mention (``word`` in the nominative; the mention itself in it unless ``subject`` is False); ``sex``: what
+        the words around say of it («24-летняя Мафтуна»)."""
         named = [q for q in self.people() if q.first == word and q.name != word]
         if len(named) == 1:  # «Телеведущая Нур Жанибекова …» then «— сказала Нур»: the person named in full
-            self.mention(named[0], start, end, True)
+            self.mention(named[0], start, end, subject)
             return named[0]
         fa = first_name(word)  # («Талант», «Асель»: a name the dictionary lacks says its sex only if listed)
         sex = sex or ("femn" if listed_woman(word) else fa[1] if fa else None)  # («Сауле»)
         p = self._by_name.get(word) or self.add(Participant(word, "person", sex, surname_key(word), word))
-        self.mention(p, start, end, True)
+        self.mention(p, start, end, subject)
         return p
