@@ -150,8 +150,8 @@ class GivenNames(NamePlaces):
             # someone by the given name, of the adjective's sex
             self.given_name_person(word, m.start(), m.end(), "femn" if age.group(1) == "яя" else "masc")
             return
-        if age and surname_ending(word) not in (None, "", "а") or age and age.group(1) in ("его", "ему", "им", "ем") \
-                and surname_ending(word) == "а":
+        ending = surname_ending(word) if age else None
+        if age and (ending not in (None, "", "а") or ending == "а" and age.group(1) in ("его", "ему", "им", "ем")):
             # «спасли 45-летнего Ахмедова»: a private person by a surname in the adjective's case, never the people
             # table's figure of that surname
             p = self.person(None, word, "femn" if age.group(1) in ("юю", "ей") else "masc")

@@ -15,6 +15,7 @@ import re
 
 from . import morph, regexes
 from .name_words import _OBLIQUE, _PREPOSITIONS, _is_role
+from .given_names import _AGE_BEFORE
 from .names import (first_name, given_slot, known_first_name, nominative_given, place_or_body, surname_ending,
                     surname_key, surname_like)
 from .name_sex import (_can_be_mans_genitive, _feminine_noun, _mans_oblique_name, _mostly_womans, _name_parses,
@@ -116,7 +117,7 @@ class SexInContext:
             return False
         if woman_name and b.lower() in self._her_surnames():
             return True  # «депутат сената Дина Кузьмина … — сказала Кузьмина»: the text has her speak
-        age = _AGE_BEFORE_NAME.search(text, max(0, start - 20), start)
+        age = _AGE_BEFORE.search(text, max(0, start - 30), start)
         if age is not None:
             # «не будет 41-летнего Фаридуна Назарова», «41-летняя Камола Назарова»: an age's adjective agrees with the name
             return age.group(1) in ("яя", "ей", "юю")
@@ -272,9 +273,6 @@ def _can_share_case(given: str, role: str) -> bool:
     role_cases = {c for p in morph.parses(role.lower())[:3] if "plur" not in p.tag.grammemes
                   for c in _OBLIQUE if c in p.tag.grammemes}
     return bool(name_cases & role_cases)
-
-
-_AGE_BEFORE_NAME = regexes.compile(r"\d+-?летн(его|ему|им|ем|яя|ей|юю)[ \t]+$")
 
 
 def _verb_gender_before(words: list[str]) -> str | None:
