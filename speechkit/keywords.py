@@ -129,21 +129,17 @@ def glue_names(tokens: Sequence[Token]) -> Sequence[Token]:
     >>> [t.text for t in glue_names(tokenize("Абоненты Tele2 и G20, Акорды16"))]
     ['Абоненты', 'Tele2', 'и', 'G20', ',', 'Акорды', '16']
     """
-    columns = isinstance(tokens, Tokens)
-    if columns:  # a long text's columns: read from the offsets, glued as columns
-        src, starts, ends = tokens.source, tokens.starts, tokens.ends
-        runs = _glue_runs(zip(starts, ends, map(src.__getitem__, map(slice, starts, ends))))
-    else:
-        runs = _glue_runs((t.start, t.end, t.text) for t in tokens)
-    if not runs:
+    glued = _glued(tokens)
+    if not glued:
         return tokens
-    if columns:
-        out = Tokens(src, array(starts.typecode), array(ends.typecode), [], [])
-        done = 0
-        for i, j in runs:
+    done = 0
+    if isinstance(tokens, Tokens):  # a long text's columns: glued as columns
+        starts, ends = tokens.starts, tokens.ends
+        out = Tokens(tokens.source, array(starts.typecode), array(ends.typecode), [], [])
+        for i, (j, end, text) in glued.items():
             out.starts += starts[done:i] + array(starts.typecode, [starts[i]])
-            out.ends += ends[done:i] + array(ends.typecode, [ends[j - 1]])
-            out.lemmas += tokens.lemmas[done:i] + [src[starts[i] : ends[j - 1]].lower()]
+            out.ends += ends[done:i] + array(ends.typecode, [end])
+            out.lemmas += tokens.lemmas[done:i] + [text.lower()]
             out.pos += tokens.pos[done:i] + [None]
             done = j
         out.starts += starts[done:]
@@ -151,14 +147,26 @@ def glue_names(tokens: Sequence[Token]) -> Sequence[Token]:
         out.lemmas += tokens.lemmas[done:]
         out.pos += tokens.pos[done:]
         return out
-    glued: list[Token] = []
-    done = 0
-    for i, j in runs:
-        glued += tokens[done:i]
-        text = "".join(t.text for t in tokens[i:j])
-        glued.append(Token(tokens[i].start, tokens[j - 1].end, text, text.lower(), None))
+    glued_tokens: list[Token] = []
+    for i, (j, end, text) in glued.items():
+        glued_tokens += tokens[done:i]
+        glued_tokens.append(Token(tokens[i].start, end, text, text.lower(), None))
         done = j
-    return glued + list(tokens[done:])
+    return glued_tokens + list(tokens[done:])
+
+
+def _glued(tokens: Sequence[Token]) -> dict[int, tuple[int, int, str]]:
+    """Each glued name's first token -> (the index after its last token, its end, its text).
+
+    The single-lemma count reads the tokens through this map rather than a glued copy: a long
+    text's columns copied whole were the peak of its memory.
+    """
+    if isinstance(tokens, Tokens):  # a long text's columns: read from the offsets
+        src, starts, ends = tokens.source, tokens.starts, tokens.ends
+        runs = _glue_runs(zip(starts, ends, map(src.__getitem__, map(slice, starts, ends))))
+        return {i: (j, ends[j - 1], src[starts[i] : ends[j - 1]]) for i, j in runs}
+    runs = _glue_runs((t.start, t.end, t.text) for t in tokens)
+    return {i: (j, tokens[j - 1].end, "".join(t.text for t in tokens[i:j])) for i, j in runs}
 
 
 def _glue_runs(tokens: Iterable[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -311,9 +319,9 @@ def tally(tokens: Sequence[Token], groups, pos, exclude, ngrams: int,
     """
     exclude = frozenset(norm_word(w) for w in exclude)
     where = _Groups(list(groups))
-    tokens = glue_names(tokens)
     if ngrams <= 1:
         return _tally_lemmas(tokens, where, exclude, pos_filter(pos), top_by_count)
+    tokens = glue_names(tokens)
     tallies: dict[str, _Tally] = {}
     total = 0
     for key, display, form, p, start, end in _ngrams(tokens, ngrams, exclude):
@@ -348,12 +356,22 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
 
     The first only counts; the second gathers forms, parts of speech and groups, and only for
     the lemmas that can make a list ranked by count (all of them when ``top_by_count`` is None).
+    A glued name («Tele2») is read at its first token, and the tokens after that in it are skipped.
     """
+    glued = _glued(tokens)
     hit_keys: list[str] = []  # the lemma key and token index of every counted word
     hit_at = array("I" if len(tokens) < 1 << 32 else "q")  # (two columns, not a tuple each: a long text counts a million words)
     counts: dict[str, int] = {}
     first: dict[str, str] = {}  # the lemma as the first of its tokens gives it: the name it is shown by
+    inside = 0  # tokens before this index belong to a glued name already read
     for i, (text, lemma, p) in enumerate(token_fields(tokens)):
+        if glued:
+            if i < inside:
+                continue
+            run = glued.get(i)
+            if run is not None:
+                inside, _, text = run
+                lemma, p = text.lower(), None
         if pos is not None and p not in pos:
             continue
         found = content_forms(text, lemma, p)
@@ -380,6 +398,10 @@ def _tally_lemmas(tokens: Sequence[Token], where: _Groups, exclude: frozenset[st
         else:
             tok = tokens[i]
             start, end, text, lemma, p = tok.start, tok.end, tok.text, tok.lemma, tok.pos
+        run = glued.get(i) if glued else None
+        if run is not None:
+            _, end, text = run
+            lemma, p = text.lower(), None
         t = tallies.get(key)
         if t is None:
             t = tallies[key] = _Tally(lemma.lower())

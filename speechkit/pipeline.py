@@ -83,6 +83,8 @@ def analyze(text: str, options: Options | None = None, *, name: str = "<text>",
     body = outside(tokens if k == len(tokens) else tokens[:k], skip)  # (a long text's columns: no copy when whole)
     keywords = _keywords(body, segments, speakers) if options.keywords else []
     summary, by_theme = _summary(t, sentences, body, segments, options, end)
+    if not options.sentences:  # split for figures and summaries only: no copy of the text kept, none remapped
+        sentences = []
     del body  # a long text's body is a second set of columns: gone before the remap makes a third
     boiler_spans = [norm.span(b.start, b.end) for b in boiler] if not options.keep_boilerplate else []
     language = _language_warning(tokens)

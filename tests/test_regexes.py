@@ -27,6 +27,7 @@ def fresh(tmp_path, monkeypatch):
 
     def restart():
         monkeypatch.setattr(regexes, "_table", None)
+        monkeypatch.setattr(regexes, "_age", {})
         monkeypatch.setattr(regexes, "_used", set())
         monkeypatch.setattr(regexes, "_fresh", 0)
 
@@ -85,6 +86,25 @@ def test_code_the_engine_refuses_is_compiled_afresh(fresh):
     regexes._save(regexes._path())
     fresh()
     _check_same(_compile_all())
+
+
+def test_an_entry_no_run_uses_goes_after_max_age_saves(fresh):
+    """A pattern an upgrade replaced is not loaded by every start for good."""
+    _compile_all()
+    regexes._save(regexes._path())
+    old = PATTERNS[0]
+    for n in range(1, regexes.MAX_AGE + 2):
+        fresh()  # a run that uses every pattern but the first, and compiles one new
+        for p, f in PATTERNS[1:]:
+            regexes.compile(p, f)
+        regexes.compile(f"новый{n}", 0)
+        assert regexes._fresh == 1
+        regexes._save(regexes._path())
+        fresh()
+        regexes._load()
+        assert (old in regexes._table) == (n <= regexes.MAX_AGE)
+        assert all(key in regexes._table for key in PATTERNS[1:])
+        assert regexes._age[PATTERNS[1]] == 0 and regexes._age.get(old, n) == n
 
 
 def test_nothing_kept_when_the_cache_is_off(fresh, monkeypatch, tmp_path):
