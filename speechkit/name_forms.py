@@ -335,8 +335,11 @@ class NameForms(NamePlaces):
                 # «спросили министра Алию Гинаятову»: a woman's accusative, not a man's dative (but «пишет
                 # Ивану Петрову»: no woman's name reads in «Ивану»)
                 gender = "femn"
-            if gender == "femn" and listed and a.lower().endswith("е"):
-                return (a, gender, False)  # «режиссера Сауле Тулегеновой»: a listed name in «-е» does not decline
+            if gender == "femn" and listed and (a.lower().endswith("е") or ending != "у" and a.lower().endswith(
+                    ("у", "ю", "о"))):
+                # «режиссера Сауле Тулегеновой»: a listed name in «-е» does not decline; nor one in «-у» beside a
+                # surname in «-ой» («драма Айсулу Бекмухамбетовой»: «-у» would be an accusative, hers is «-у»)
+                return (a, gender, False)
             if known and morph.analyzer().word_is_known(a.lower()):
                 # (a name the dictionary only guesses at, «Даниёром», is declined as the surname is)
                 if gender == "femn" and a[-1].lower() not in morph.VOWELS and a[-1].lower() != "й" \

@@ -317,8 +317,8 @@ def foreign_nominative(surname: str, tail: str) -> str | None:
 
     >>> foreign_nominative("Пака", "я"), foreign_nominative("Демиреля", "а"), foreign_nominative("Сильвы", "а")
     ('Пак', 'Демирель', 'Сильва')
-    >>> foreign_nominative("Мендосой", "ем")
-    'Мендоса'
+    >>> foreign_nominative("Мендосой", "ем"), foreign_nominative("Соловья", "я")
+    ('Мендоса', 'Соловей')
     """
     if tail not in _CASE_OF_TAIL:
         return None
@@ -334,6 +334,8 @@ def foreign_nominative(surname: str, tail: str) -> str | None:
     if low.endswith(soft) and len(low) > len(soft) + 2:
         stem = surname[: -len(soft)]
         last = stem[-1].lower()
+        if last == "ь":  # «Соловья», «Воробьем» → «Соловей», «Воробей»: a fleeting «е» the soft sign stands for
+            return stem[:-1] + "ей"
         return stem if last in "жшчщц" else stem + ("й" if last in morph.VOWELS else "ь")
     return None
 
