@@ -195,6 +195,11 @@ class NameForms(NamePlaces):
                 # «Министр … Байба Озола …» and «Озола:» labelling her turns: a label is a nominative
                 said = self._verb_of_name(start, end)
                 return (a, said or ("femn" if a.lower().endswith(("а", "я")) else "masc"), True)
+            if ending is None and not known and a.endswith(("у", "ю")) and self.accusative_of_a(b) is not None:
+                # «победив японца Кэнту Ямаду … Ямада признал»: the text writes the surname in «-а» too, so both
+                # words are the accusative of names in «-а», which decline alike for a man and a woman
+                femn = self._womans_noun_before(start) or self._verb_of_name(start, end) == "femn"
+                return (a[:-1] + ("а" if a.endswith("у") else "я"), "femn" if femn else "masc", False)
             if ending is None and not known:
                 # «с Ваагном Хачатуряном»: the surname's case ending comes off the unknown given name too
                 nom = nominative_surname(b, "masc")
@@ -274,6 +279,11 @@ class NameForms(NamePlaces):
                 # «Ильхамом Шольцем»: the given name's case; but a name the dictionary only guesses at, as the
                 # subject of the verb after it, is as written («Приянка Наир считает»)
                 fa, subject = first_name(a, oblique=True), False
+            if known and ending is None and fa[1] == "masc" and fa[0] != a and a.endswith("е") \
+                    and b[-1:].lower() in _DECLINING_CONSONANTS:
+                # «уступив чешке Мартине Новак»: a man's surname in a consonant declines with his given name
+                # («Мартине Новаке»); one as written beside a given name in «-е» is a woman's, the name hers
+                fa = (a[:-1] + ("я" if a[-2:-1].lower() in "аеёиоуыэюяь" else "а"), "femn")
             if known and ending is None and fa[0] != a and a[-1:] in "ая" and self._woman(a, b, start, end):
                 # «Амина Бенхадди, находящаяся …, провела»: a woman's name the dictionary lacks, read only as a man's
                 # oblique case, where the words around agree with a woman
@@ -403,6 +413,15 @@ class NameForms(NamePlaces):
         parses = morph.parses(word.lower())[:4]
         return any("Surn" in p.tag.grammemes for p in parses) and not any("Name" in p.tag.grammemes for p in parses)
 
+    def accusative_of_a(self, word: str) -> str | None:
+        """«Ямаду» → «Ямада» where the text writes «Ямада» too: a name in «-у», «-ю» is the accusative of one in
+        «-а», «-я» (a foreign «-у» name is as written: «Лупу»; only the text's own nominative says otherwise)."""
+        low = word.lower()
+        if len(low) < 4 or low[-1] not in "ую":
+            return None
+        nominative = word[:-1] + ("а" if low[-1] == "у" else "я")
+        return nominative if self._text_has(nominative.lower()) else None
+
     def _text_has(self, *forms: str) -> bool:
         """Whether the text writes one of the (lower-case) ``forms`` as a whole word, in any case.
 
@@ -491,6 +510,7 @@ def _as_written_name(lemma: str, written: str) -> str:
 
 _SOFT = {"ом": "ем", "а": "я", "у": "ю"}
 _OBLIQUE_SURNAME = ("ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ым")  # a surname's case endings past the genitive «-а»
+_DECLINING_CONSONANTS = "бвгджзклмнпрстфхцчшщь"  # a man's surname ending so takes case endings: «Новаку»
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
 _TEXT_WORD = regexes.compile(r"[\w-]+")

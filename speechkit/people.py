@@ -264,6 +264,9 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     # Мунтяну»); a given name the dictionary only guesses at loses the «-у» too («Саргису»)
                     surname, subject = bare, True
                     given = given if morph.analyzer().word_is_known(a.lower()) else nominative_given(a, "у")
+                elif not subject and a.endswith(("у", "ю")) and given.endswith(("а", "я")) \
+                        and (nom := self.accusative_of_a(surname)) is not None:
+                    surname, subject = nom, True  # «японца Кэнту Ямаду … Ямада признал» → «Кэнта Ямада»
                 elif tail and not subject and _listed_nominative(surname):
                     subject = True  # «Фирдавса Толибзода»: a surname of a listed ending is as written in every case
                 elif not subject and gender == "femn" and (adj := her_adjectival_nominative(surname)) is not None:
