@@ -15,6 +15,7 @@ import re
 
 from . import morph, regexes
 from .names import body_name, place_or_body
+from .phrase_forms import quoted_name_in_place
 from .noun_phrases import (PREPOSITIONS, _WORD, Context, Word, _adjectival, _can_be, _clip, _first_words, _in,
                            _org_name, _quoted, _reading, _sections, _starts_a_name, _stump_of_head, words_in)
 from .roles import country_of_word, is_role_word, post_of
@@ -106,7 +107,9 @@ def _organisation(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context 
     lead = 0
     while lead < len(parts) - 1 and _adjectival(parts[lead]):
         lead += 1
-    head_text = parts[0].text if parts[0].text.isupper() or _quoted(parts[0]) else body_name(parts[0].text) \
+    head_text = quoted_name_in_place(parts[0].text) if _quoted(parts[0]) and len(parts) == 1 and (
+        word_before(text, np[0].start) or "").lower() in ("в", "во") \
+        else parts[0].text if parts[0].text.isupper() or _quoted(parts[0]) else body_name(parts[0].text) \
         if lead == 0 and body_name(parts[0].text) else _nominative_head(
         " ".join(w.text for w in parts[: lead + 1]), body=True)  # «"Алматы әуендері"» stays as written
     rest = parts[lead + 1 :]

@@ -10,7 +10,7 @@ import functools
 
 from . import morph, regexes
 from .text import norm_word
-from .wordlists import load_words
+from .wordlists import load_words, org_aliases
 
 # Cyrillic letters of Russian and Kazakh (Қабылхан, Әлихан, Ұлан, Іңкәр)
 UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -224,10 +224,36 @@ def body_name(word: str) -> str | None:
     """The nominative of a body's proper name that ``word`` is a form of, written as the text writes
     it: «Акорды» → «Акорда», «Самрук-Казыны» → «Самрук-Казына» (organisations.txt: # proper names);
     a stump compound the dictionary lacks («Нацфронта» → «Нацфронт»: # stump prefixes)."""
-    name = _body_forms().get(norm_word(word.lower())) or _stump(word)
+    name = _ministry(word) or _body_forms().get(norm_word(word.lower())) or _stump(word)
     if name is None:
         return None
     return "-".join(_cap_like(part, written) for part, written in zip(name.split("-"), word.split("-")))
+
+
+_MINISTRY_CASES = ("ом", "е", "у", "а")  # a ministry's clipped noun («Минфин», «Минэкономфин»): a man's noun's cases
+
+
+@functools.lru_cache(maxsize=50_000)
+def _ministry(word: str) -> str | None:
+    """The nominative of a ministry's short name: «Мин» and its field, «министерство» clipped.
+
+    The field in the genitive is written so in every case («Минэкологии», «Минобороны», «Минцифры»,
+    «Минпросвещения»: the dictionary's «Минэкология» is no name anyone writes); a clipped field noun
+    declines as a man's noun does («в Минэкономфине» → «Минэкономфин»: organisations.txt # aliases).
+    """
+    low = norm_word(word.lower())
+    if not low.startswith("мин") or len(low) < 7 or not word[:1].isupper():
+        return None
+    field = low[3:]
+    a = morph.analyzer()
+    if field.endswith(("ы", "и", "ия")) and a.word_is_known(field) and any(
+            p.tag.POS == "NOUN" and {"gent", "sing"} <= p.tag.grammemes and p.tag.gender in ("femn", "neut")
+            for p in morph.parses(field)[:4]):
+        return low
+    if a.word_is_known(low):
+        return None
+    # a clipped field the aliases list names («Минэкономфин»), whatever surname the dictionary would read in it
+    return next((low[: -len(e)] for e in _MINISTRY_CASES if low.endswith(e) and low[: -len(e)] in org_aliases()), None)
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -81,6 +81,28 @@ def _nominative_noun(word: str, singular: bool = False) -> tuple[str, str | None
     return word.lower(), None, "sing"
 
 
+@functools.lru_cache(maxsize=5_000)
+def quoted_name_in_place(quoted: str) -> str:
+    """A company's quoted name after «в» back in the nominative: «в «Уральских авиалиниях»» → «Уральские
+    авиалинии», «в «Либерти Банке»» → «Либерти Банк». Without a kind's noun before it («в компании
+    «Уральские авиалинии»») the name declines as its words do; each word the dictionary reads in the
+    prepositional case takes the nominative of the same number, and a word it does not know stays as
+    written (a guess at «Кыргызалтыне» would make «Кыргызалтыня»).
+    """
+    opening, inner, closing = quoted[:1], quoted[1:-1], quoted[-1:]
+    out = []
+    for w in inner.split(" "):
+        form = None
+        if w[:1].isalpha() and morph.analyzer().word_is_known(w.lower()) \
+                and "Fixd" not in morph.parses(w.lower())[0].tag.grammemes:  # («Либерти»: written alike in every case)
+            parse = next((p for p in morph.parses(w.lower())[:4] if p.tag.case == "loct"), None)
+            if parse is None:
+                return quoted  # a word no prepositional reads in: the name is as written («в «Белавиа»»)
+            form = parse.inflect({"nomn"})
+        out.append(_cap_as(form.word, w) if form is not None else w)
+    return opening + " ".join(out) + closing
+
+
 def _cap_as(form: str, written: str) -> str:
     if written.isupper() and len(written) > 1:
         return written

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import morph, regexes
 from .regexes import trie
 from .text import norm_word
-from .wordlists import load_sections, load_table, load_words
+from .wordlists import load_sections, load_table, load_words, org_aliases
 
 MAX_SYNONYM = 6  # words in the longest synonym phrase looked for
 
@@ -79,16 +79,6 @@ def _synonyms() -> dict[tuple[str, ...], str]:
         if phrases:
             for p in phrases:
                 out.setdefault(tuple(p.split()), phrases[0])
-    return out
-
-
-@functools.cache
-def _org_aliases() -> dict[str, tuple[str, ...]]:
-    out = {}
-    for line in load_sections("organisations.txt").get("aliases", ()):
-        if "=" in line:
-            a, b = (x.strip() for x in line.split("=", 1))
-            out[a] = tuple(b.split())
     return out
 
 
@@ -166,7 +156,7 @@ def post_of(words: list[str]) -> Post | None:
     """
     lemmas: list[str] = []
     country = None
-    aliases = _org_aliases()
+    aliases = org_aliases()
     for w in words:
         c = country_of_word(w)
         if c:

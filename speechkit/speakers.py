@@ -23,7 +23,7 @@ from .people import PeopleLearning, _people_table
 from .phrase_forms import _nominative_head  # noqa: F401 - re-exported: attribution imports it from here
 from .roles import Post, country_of_word, country_words
 from .text import LOWER_WORD, sentence_breaks
-from .wordlists import load_sections, load_words
+from .wordlists import load_sections, load_words, org_aliases
 
 SUBJECT_SENTENCES = 3  # how many sentences back a pronoun looks for its antecedent
 VOICED_REACH = 100  # characters before a name where «По словам …» is looked for
@@ -38,21 +38,11 @@ def org_heads() -> frozenset[str]:
     return frozenset(_org_sections().get("heads", ()))
 
 
-@functools.cache
-def _aliases() -> dict[str, tuple[str, ...]]:
-    out = {}
-    for line in _org_sections().get("aliases", ()):
-        if "=" in line:
-            a, b = (x.strip() for x in line.split("=", 1))
-            out[a] = tuple(b.split())
-    return out
-
-
 def org_key(lemmas: list[str]) -> tuple[str, ...]:
     """Lemmas with short forms spelt out: «Минфин» and «Министерство финансов» share a key."""
     out: list[str] = []
     for lem in lemmas:
-        out.extend(_aliases().get(lem, (lem,)))
+        out.extend(org_aliases().get(lem, (lem,)))
     return tuple(out)
 
 

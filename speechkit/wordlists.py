@@ -54,6 +54,18 @@ def load_words(name: str, section: str = "", path: str | None = None) -> frozens
 
 
 @functools.cache
+def org_aliases() -> dict[str, tuple[str, ...]]:
+    """organisations.txt # aliases: each short name's lemma → the lemmas of the full name («минфин» →
+    «министерство финансы»)."""
+    out = {}
+    for line in load_sections("organisations.txt").get("aliases", ()):
+        if "=" in line:
+            a, b = (x.strip() for x in line.split("=", 1))
+            out[a] = tuple(b.split())
+    return out
+
+
+@functools.cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a tab-separated data file with a header line; ``#`` lines are comments."""
     rows = [line.split("\t") for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
