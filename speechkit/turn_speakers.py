@@ -141,12 +141,30 @@ def _host(cast: Cast, labels: dict) -> Participant | None:
 
 
 def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
-    main = cast.main()
     hosts = _hosts(cast, labels)
+    addressed = _addressed(cast)
+    if addressed is not None and not any(h is addressed for h in hosts):
+        return addressed
+    main = cast.main()
     if main is None or not any(h is main for h in hosts):
         return main
     others = [p for p in cast.people() if p.learned and p.mentions and not any(h is p for h in hosts)]
     return min(others, key=lambda p: p.mentions[0].start) if others else main
+
+
+# «— Лейла, насколько всё серьёзно?», «— Алсу Рашитовна, что изменится …?»: a question line that opens by
+# addressing someone by a given name (and a patronymic)
+_ADDRESS = regexes.compile(r"^[ \t]*[—–][ \t]*([А-ЯЁ][а-яё]+)(?:[ \t]+[А-ЯЁ][а-яё]+(?:вич|вна|чна|ична))?,[^\n]*\?",
+                           re.MULTILINE)
+
+
+def _addressed(cast: Cast) -> Participant | None:
+    """The one person an interview's questions address by a given name: the one who answers them, whoever
+    else the lead names first («Министр Рауф Гаджиев заявил … Эколог Лейла Мамедова рассказала … — Лейла,
+    насколько всё серьёзно?»). Nobody when the names addressed are of none or of several people."""
+    found = {id(p): p for m in _ADDRESS.finditer(cast.text, 0, cast.end)
+             for p in cast.named_in_full(m.group(1).lower())}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _FIRST_WORD = regexes.compile(r"[А-Яа-яЁё-]+")
