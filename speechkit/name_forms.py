@@ -509,7 +509,9 @@ def _as_written_name(lemma: str, written: str) -> str:
 
 
 _SOFT = {"ом": "ем", "а": "я", "у": "ю"}
-_OBLIQUE_SURNAME = ("ы", "и", "у", "ю", "ой", "ей", "ом", "ем", "ым")  # a surname's case endings past the genitive «-а»
+# a surname's case endings past the genitive «-а» that a serving noun's complement may show (not a dative's or an
+# accusative's «-у»: «Главный тренер сборной Азербайджана Паулу Рибейру пообещал» is the coach, as written)
+_OBLIQUE_SURNAME = ("ы", "и", "ой", "ей", "ом", "ем", "ым")
 _DECLINING_CONSONANTS = "бвгджзклмнпрстфхцчшщь"  # a man's surname ending so takes case endings: «Новаку»
 _OBLIQUE_ENDINGS = ("ом", "ем", "а", "у", "ю", "е")  # a man's foreign name declined: Олафа Шольца, Олафом Шольцем
 
