@@ -39,7 +39,7 @@ from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word
                            words_in)
 from .group_phrases import can_be_plural, group
 from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
-from .quotes import _ASKING
+from .quotes import asking_verbs
 from .roles import country_of_word, is_person_noun, post_of
 from .sentence_before import asked_before, family_member, there
 from .speakers import Cast, Participant, _nominative_head, org_heads
@@ -158,10 +158,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         after = after[2:] if country else after[1:]
     orders = (before, after) if subject_first else (after, before)
     reply = vlemma in load_words("speech_verbs.txt", "replies")
+    tells = vlemma in load_words("speech_verbs.txt", "telling")
     for part in orders:
-        got = _noun_phrase(cast, text, part, pos, ctx, gender, number, reply)
+        got = _noun_phrase(cast, text, part, pos, ctx, gender, number, reply, tells)
         if got is _AUTHOR:
-            if vlemma in _ASKING:  # «— Как убедили фермеров? — спросили мы»: the newsroom's journalist asks
+            if vlemma in asking_verbs():  # «— Как убедили фермеров? — спросили мы»: the newsroom's journalist asks
                 return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
             # the author speaks: the one a column's byline names («Автор — политолог Тигран Акопян», «Мнение.
             # Бахтияр Юлдашев, экономист»: «я сказал: «…»»), else no one the text quotes
@@ -290,8 +291,9 @@ def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | Non
 
 # ---------------------------------------------------------------- what a noun phrase names
 def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
-                 gender: str | None, number: str | None, reply: bool = False) -> Participant | None:
-    """What the clause's subject names; ``reply``: its verb answers someone (speech_verbs.txt # replies)."""
+                 gender: str | None, number: str | None, reply: bool = False, tells: bool = False) -> Participant | None:
+    """What the clause's subject names; ``reply``: its verb answers someone (speech_verbs.txt # replies); ``tells``:
+    the one asked in the sentence before would tell with it (# telling)."""
     np = _subject(ws, cast, number, gender)
     if not np:
         return None
@@ -311,7 +313,8 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
             return named  # «— заявил один из лидеров коалиции Давид Церетели»: the one of them the text names
         name = " ".join([np[0].low, "из"] + [w.text for w in group])
         return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
-    if reply and (np[0].low in PRONOUNS or len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns")):
+    if reply and (np[0].low in PRONOUNS or len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns")) \
+            or tells and np[0].low in PRONOUNS and len(np) == 1:
         asked = asked_before(cast, text, min(pos, np[0].start), gender)
         if asked is not None:
             return asked  # «Судья спросил у Осмонова, почему … — …, — ответил подсудимый»: the one asked

@@ -18,7 +18,7 @@ from .roles import country_of_word, is_person_noun, is_role_word
 from .text import PREPOSITIONS, norm_word
 from .wordlists import load_words
 
-ROLE_REACH = 90  # characters before a name searched for its role
+ROLE_REACH = 130  # characters before a name searched for its role (a Kyrgyz minister's title alone is 95)
 
 
 class NameRoles:

@@ -320,7 +320,9 @@ def _rest_is_empty(text: str, i: int, end: int) -> bool:
 
 
 # ---------------------------------------------------------------- dash dialogue
-_ASKING = frozenset(["спросить", "спрашивать", "поинтересоваться", "интересоваться", "уточнить"])
+def asking_verbs() -> frozenset[str]:
+    """speech_verbs.txt # asking: «спросить», «расспрашивать», «поинтересоваться»."""
+    return load_words("speech_verbs.txt", "asking")
 
 
 def _closes_with_speech(text: str, para: Span, found: list[Quote]) -> bool:
@@ -337,7 +339,7 @@ def _asks(text: str, q: Quote) -> bool:
     """Whether a quote is a question: it ends with «?» or its verb asks."""
     if text[q.inner[0] : q.inner[1]].rstrip(" .…»\"”").endswith("?"):
         return True
-    return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in _ASKING
+    return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in asking_verbs()
 
 
 def _dialogue_before(text: str, bare: list[Span], said: Quote) -> list[Quote]:

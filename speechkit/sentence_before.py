@@ -14,7 +14,7 @@ import bisect
 from .bodies import _organisation
 from .noun_phrases import Context, Word, _clip, _reading, words_in
 from .participants import Participant
-from .quotes import _ASKING
+from .quotes import asking_verbs
 from .speakers import Cast, org_heads
 from .wordlists import load_words
 
@@ -93,7 +93,7 @@ def asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Partici
     if span is None:
         return None
     ws = words_in(text, *span)
-    verb = next((w for w in reversed(ws) if _reading(w.text)[0] in _ASKING), None)
+    verb = next((w for w in reversed(ws) if _reading(w.text)[0] in asking_verbs()), None)
     if verb is None:
         return None
     for w in ws[ws.index(verb) + 1 :]:

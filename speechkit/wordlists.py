@@ -18,7 +18,8 @@ SECTIONS = ("phrases", "head of state", "transcript labels", "role synonyms", "h
             "anaphoric nouns", "member nouns", "relational nouns", "media", "replies", "kinds", "voices", "serving nouns", "staff", "perceiving", "arriving",
             "stump prefixes", "states", "peer nouns", "articles", "junior kin", "senior kin", "chambers", "unnamed nouns",
             "occupations", "chair nouns", "place nouns", "missions", "sittings", "broadcasts", "appointment verbs", "term nouns", "lower case", "one-name titles", "titles inside", "sound bite labels",
-            "own names", "named heads", "male nouns", "leading phrases", "addressees", "statement nouns", "women's kin")
+            "own names", "named heads", "male nouns", "leading phrases", "addressees", "statement nouns", "women's kin",
+            "asking", "telling")
 
 
 @functools.cache
