@@ -84,7 +84,15 @@ def _reading(word: str) -> tuple[str, frozenset, str | None]:
     r = e.readings[0] if e.readings else None
     if r is not None and r.pos == p.tag.POS == "NOUN" and r.lemma != p.normal_form and r.grammemes:
         return norm_word(e.lemma), r.grammemes, r.pos  # (the noun the lemma is of, not another noun's form)
+    if r is not None and (r.pos != p.tag.POS or r.lemma != p.normal_form) and word.lower() in morph.overrides():
+        # a form data/lemma_overrides.tsv reads («примар», «генсекретарь»: not «примара»'s plural, nor a verb): the
+        # dictionary's grammemes of that lemma, less a proper name's, or none
+        own = next((q for q in morph.parses(word.lower())[:6] if q.normal_form == r.lemma and q.tag.POS == r.pos), None)
+        return norm_word(e.lemma), frozenset(own.tag.grammemes) - _PROPER if own else frozenset(), r.pos
     return norm_word(e.lemma), frozenset(p.tag.grammemes), p.tag.POS
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 @functools.lru_cache(maxsize=100_000)
