@@ -427,7 +427,9 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             and rest[1].start - rest[0].end == 1  # a pair of capitals: a given name and a surname
         given = _given_name_after(whole, gender, cast)
         if given is not None:  # «— сказал водитель такси Бакыт»: a person the text names by a given name only
-            return cast.given_name_person(given.text, given.start, given.end)
+            # («пенсионерка Саодат-опа» is Саодат: the honorific is how the text calls her, no part of her name)
+            return cast.given_name_person(given.text.partition("-")[0] if _honorific(given.text) else given.text,
+                                          given.start, given.end)
         return _role(cast, np, pos, ctx, plural=plural, gender=gender, holder=not unread)
     if _in("heads", lemma) or _in("generic", lemma) or lemma in org_heads() or _org_name(head) \
             or len(np) == 1 and _quoted(head):  # «— пишет «Коммерсантъ»»: a body its quoted name alone names
@@ -495,6 +497,12 @@ def _parents_name(whole: list[Word], k: int, cast: Cast | None = None) -> int:
     return n if k + n < len(whole) and whole[k + n].text[:1].isupper() else 0
 
 
+def _honorific(word: str) -> bool:
+    """Whether a word is a given name, a hyphen and an honorific (data/honorifics.txt): «Саодат-опа», «Ботир-ака»."""
+    base, _, honorific = word.partition("-")
+    return honorific.lower() in load_words("honorifics.txt") and (given_slot(base) or known_first_name(base))
+
+
 def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None = None) -> Word | None:
     """The given name that ends a description («водитель такси Бакыт», «пенсионерка Зульфия»): a name the
     dictionary knows (or data/womens_names.txt lists), in the nominative, of the verb's sex, after lower-case
@@ -523,8 +531,7 @@ def _given_name_after(whole: list[Word], gender: str | None, cast: Cast | None =
     name, before = whole[k], whole[k - 1]
     if k + 1 < len(whole) and whole[k + 1].text[:1].isupper() and whole[k + 1].start - name.end == 1:
         return None  # «водитель такси Бакыт Султанов»: a full name, read as one
-    base, _, honorific = name.text.partition("-")
-    if honorific.lower() in load_words("honorifics.txt") and (given_slot(base) or known_first_name(base)):
+    if _honorific(name.text):
         return name  # «пенсионерка Саодат-опа», «Гулмира-эже»: a given name with its honorific
     listed = listed_woman(name.text)  # «продавщица Сауле»: hers, not Саул's
     fn = (name.text, "femn") if listed else first_name(name.text) or (

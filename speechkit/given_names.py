@@ -142,8 +142,9 @@ class GivenNames(NamePlaces):
         if hon is not None and hon.group(1).lower() in load_words("honorifics.txt") \
                 and (fn := first_name(word) or ((word, "femn") if listed_woman(word) else None)) is not None \
                 and fn[0] == word:
-            # «— сказала Гулнора-опа»: a given name with an honorific after a hyphen names someone by it
-            self.given_name_person(word + hon.group(0), m.start(), hon.end(), fn[1])
+            # «— сказала Гулнора-опа»: a given name with an honorific after a hyphen names someone by it; the
+            # honorific is how the text calls her, not her name («Гулнора»)
+            self.given_name_person(word, m.start(), hon.end(), fn[1])
             return
         if age and age.group(1) in ("ий", "яя"):
             # «24-летняя Мафтуна, вышедшая замуж …»: an age's adjective before a capitalised word introduces
