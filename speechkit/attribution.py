@@ -174,7 +174,22 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             return got
     if number == "plur":  # «заверили дипломаты» without a subject: a body named in «в …»
         return _document_or_body(cast, text, ws, pos, ctx)
+    if verb is not None and not any(_may_be_subject(w) for w in before + after) \
+            and (not subject_first or text[verb.end : verb.end + 3].lstrip().startswith(":")):
+        # (before a quote, only a verb that opens it with a colon: «Как сообщил | …» is a clause cut short)
+        # «— говорит она. И, смеясь, добавляет: «…»», ««…», — добавила.»: a speech verb with no subject of its own
+        # goes on with the one who spoke last, as a pronoun of its gender would
+        return cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
     return None
+
+
+def _may_be_subject(w: Word) -> bool:
+    """Whether a word of an attribution clause could be (part of) its subject: a noun, a pronoun, an adjective or
+    participle standing for one, a capitalised word but a conjunction's, an adverb's or a gerund's («И», «Потом»,
+    «Смеясь»)."""
+    pos = _reading(w.text)[2]
+    return pos in ("NOUN", "NPRO", "ADJF", "PRTF", "NUMR") or w.text[:1].isupper() and pos not in (
+        "CONJ", "ADVB", "PRCL", "GRND", "PREP", "INTJ", "PRED")
 
 
 _ROLE_AFTER = regexes.compile(r"\s*,\s*[а-яё]")  # «Бахтияр Юлдашев, экономист»

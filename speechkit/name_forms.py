@@ -329,7 +329,9 @@ class NameForms(NamePlaces):
                         fa[1] == "masc" or not any({"Name", "femn"} <= p.tag.grammemes and p.tag.case != "nomn"
                                                    for p in parses)
                         and self._verb_of_name(start, end) is None and not self._womans_noun_before(start)
-                        and not self._after_present_speech_verb(start)):
+                        and not self._after_present_speech_verb(start) and not self._verb_after(end)):
+                    # (not «Примар села Валентина Русу говорит»: the subject of a speech verb in the present tense
+                    # right after it, in the nominative, a woman's name)
                     fa = (_as_written_name(masc[0].normal_form, a), "masc")
             return (fa[0], fa[1], subject)
         if ending in ("ы", "ых", "ыми"):  # («-ым» is a man's instrumental too: «Токаевым»)
