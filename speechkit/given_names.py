@@ -339,8 +339,7 @@ class GivenNames(NamePlaces):
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
         filled = False  # whose kin the head is, a noun says: the name after is the kin's own
         if before is not None and before[:1].isupper() and (head := word_before(self.text, at)) is not None \
-                and norm_word(morph.lemma(head)) in load_words("roles.txt", "relational nouns") \
-                and ((fb := first_name(before)) is not None and fb[0] != before or self._declined_given(before)):
+                and self.whose_kin(head, before, word):
             # «Мама Димы Анастасия не сдерживала слёз»: a kinship noun, whose kin it is by a given name in a case, then
             # the kin's own name
             before, at, filled = head, at - len(head) - 1, True

@@ -110,13 +110,9 @@ class NameForms(NamePlaces):
             return None  # «Ольга и Андрей Ковалевичи»: a family's plural is no one person's surname
         if norm_word(morph.lemma(a)) in load_words("roles.txt", "relational nouns") and not known_first_name(a):
             return None  # «Жена Шерзода осталась …» at a sentence's start: a kinship noun, whose wife, no name
-        if (kin := word_before(self.text, start)) is not None \
-                and norm_word(morph.lemma(kin)) in load_words("roles.txt", "relational nouns") \
-                and (fb := first_name(b)) is not None and fb[0] == b and known_first_name(b) \
-                and ((fa := first_name(a)) is not None and fa[0] != a or self._declined_given(a)):
-            # «Мама Димы Анастасия», «Муж Дилнозы Бахтиёр» (after «Дилноза Хамидова»): whose kin by a given name in a
-            # case, then the kin's own in the nominative
-            return None
+        if (fb := first_name(b)) is not None and fb[0] == b and known_first_name(b) \
+                and self.whose_kin(word_before(self.text, start), a, b):
+            return None  # «Мама Димы Анастасия»: whose kin, then the kin's own given name
         if is_person_noun(a) and not known_first_name(a) and self._sentence_start(start) and surname_ending(b) is None \
                 and (known_first_name(b) or listed_woman(b)) and (first_name(b) or ("",))[0] == b:
             # «Программистка Алеся»: a person's noun opening the sentence, then a given name alone (not «Улан
@@ -376,6 +372,17 @@ class NameForms(NamePlaces):
             return (fa[0], "masc", False)
         return (nominative_given(a, "а"), "masc", False)
 
+    def whose_kin(self, kin: str | None, a: str, b: str) -> bool:
+        """Whether «kin a b» is a kinship noun, whose kin it is by a given name in a case, then (b) the kin's own
+        name: «Мама Димы Анастасия», «Муж Дилнозы Бахтиёр» (after «Дилноза Хамидова»); «Жена Фаридуна Мадина»: a
+        woman's kin noun, a man's name the dictionary lacks in the genitive, and a listed woman's name (not the wife
+        of a Фаридун Мадин)."""
+        if kin is None or (lemma := norm_word(morph.lemma(kin))) not in load_words("roles.txt", "relational nouns"):
+            return False
+        return (fa := first_name(a)) is not None and fa[0] != a or self._declined_given(a) \
+            or listed_woman(b) and a.endswith(("а", "я")) and given_slot(a[:-1]) \
+            and lemma in load_words("roles.txt", "women's kin")
+
     def _declined_given(self, word: str) -> bool:
         """Whether a word is a case form of the given name of someone the text names («Дилнозы» after «Дилноза
         Хамидова», «Фаридуна» after «Фаридун Саидов»): the name with its last vowel changed, or one or two letters on."""
@@ -384,7 +391,13 @@ class NameForms(NamePlaces):
             return False
         if low[-1:] in "ыиеуюй" and (low[:-1] + "а" in firsts or low[:-1] + "я" in firsts):
             return True  # «Дилнозы»: «Дилноза»
-        return any(len(low) - k >= 2 and low[:-k] in firsts for k in (1, 2))  # «Фаридуна»: «Фаридун»
+        if any(len(low) - k >= 2 and low[:-k] in firsts for k in (1, 2)):
+            return True  # «Фаридуна»: «Фаридун»
+        # a given name the text writes alone, as its nominative, that no one has been read by yet («Фаридун работает
+        # на складе. … Жена Фаридуна Мадина»)
+        bare = word[:-1]
+        return low[-1:] in "ауе" and len(bare) >= 3 and self._text_has(bare.lower()) \
+            and (first_name(bare) or ("",))[0] == bare and surname_ending(bare) is None
 
     def _after_present_speech_verb(self, start: int) -> bool:
         """Whether a speech verb in the present tense stands right before a name, inverted after a quote («—

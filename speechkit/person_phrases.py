@@ -109,9 +109,11 @@ def _person_in(cast: Cast, np: list[Word], oblique: bool, nominative_only: bool 
             return known[0] if not _oblique_mention(cast, a) and any(_nominative_of(p, b.text) for p in known) \
                 else None
         if (first_name(a.text) is None and surname_ending(a.text) not in (None, "") or cast.declined_surname(a.text)) \
-                and (first_name(b.text) or ("",))[0] == b.text and surname_ending(b.text) is None:
+                and (first_name(b.text) or ("",))[0] == b.text and surname_ending(b.text) is None \
+                or (first_name(b.text) or ("",))[0] == b.text and known_first_name(b.text) \
+                and cast.whose_kin(word_before(cast.text, a.start), a.text, b.text):
             # «Дочь Крутиковой Анастасия», «сосед Мкртчяна Карен» (after «Ашот Мкртчян»): someone's surname in its
-            # case, then the given name of the one the noun names
+            # case, then the given name of the one the noun names; «Жена Фаридуна Мадина»: a given name so
             continue
         if np.index(b) == np.index(a) + 1 and (oblique or _can_be(b.text, "nomn") or not _known(b.text)) \
                 and not (b is not caps[-1] and (first_name(b.text) or ("",))[0] == b.text):
