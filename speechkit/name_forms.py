@@ -434,7 +434,10 @@ class NameForms(NamePlaces):
         low = word.lower()
         if len(low) < 4 or low[-1] not in "ую":
             return None
-        nominative = word[:-1] + ("а" if low[-1] == "у" else "я")
+        stem = word[:-1]
+        if _listed_nominative(stem) or self._text_has(stem.lower()):
+            return None  # «Гайку Мирзояну … Защитник Мирзояна … Мирзоян»: the cases of «Мирзоян»
+        nominative = stem + ("а" if low[-1] == "у" else "я")
         return nominative if self._text_has(nominative.lower()) else None
 
     def _text_has(self, *forms: str) -> bool:
