@@ -34,10 +34,15 @@ class InitialsNames:
         """
         key = surname_key(surname)
         for p in self.by_key.get(key, ()):
-            if not p.first or p.first[:1] == initials[:1]:
-                if label:
-                    self.to_nominative(p, surname)
-                return p
+            given = _INITIAL.match(p.name) if not p.first else None  # («Т. Алиев»: a person the text gave initials only)
+            own = p.first[:1] if p.first else given.group(1)[:1] if given else ""
+            if own and own != initials[:1]:
+                continue  # «З. Алиева:» after «Т. Алиев:»: another initial, another person
+            if label and {surname_ending(surname), surname_ending(re.split(r"[\s.]", p.name)[-1])} == {"", "а"}:
+                continue  # a label is a nominative: «Алиева» is a woman, «Алиев» a man of that family
+            if label:
+                self.to_nominative(p, surname)
+            return p
         from .people import _people_table  # (people builds on this module)
 
         known = _people_table().get(key)

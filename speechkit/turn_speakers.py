@@ -341,6 +341,9 @@ def _person_named(words: list[str], cast: Cast, at: int) -> Participant:
     sex = fn[1] if fn and fn[0] == words[0] else {"": "masc", "а": "femn"}.get(surname_ending(words[-1]) or "",
                                                                                 fn[1] if fn else "masc")
     p = cast.person(words[0], words[-1], sex, nominative=True)
+    if len(words) == 2 and p.first == words[0]:
+        # a label is a nominative: «Ги Буше, главный тренер «Авангарда»:» first read as a case of «Буш»
+        cast.to_nominative(p, words[-1])
     if at >= 0:
         cast.mention(p, at, at + len(" ".join(words)), True)
     return p
