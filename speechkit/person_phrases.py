@@ -285,6 +285,9 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         gender = "femn"  # «— А цену подняли? — спрашивает покупательница»: a present tense says no sex, the noun does
     elif (listed or described) and gender is None and not _role_word(noun.text) and _masculine_noun(noun.text):
         gender = "masc"  # «— Сегодня понедельник! — отвечает мальчик» (not the teacher who asked)
+    if noun is not None and norm_word(noun.text.lower()) in load_words("roles.txt", "defendant nouns") \
+            and (charged := _charged_before(cast, pos, gender)) is not None:
+        return charged  # «приговорил 27-летнего Никиту Жукова … — произнёс подсудимый»: not the prosecutor who spoke last
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if p is not None and (seen := p.last_before(pos)) is not None and seen.start >= np[-1].end:
@@ -430,6 +433,31 @@ def _introduced_speaking(cast: Cast, p: Participant, pos: int) -> bool:
     starts = cast._sentence_starts
     end = min(pos, starts[k + 1] if k + 1 < len(starts) else pos, m.end + 300)
     return any(is_speech_verb(w.text) for w in words_in(cast.text, m.end, end) if not cast.in_quote(w.start))
+
+
+CHARGE_REACH = 4  # words before a name searched for the verb that charges or sentences its bearer
+
+
+def _charged_before(cast: Cast, pos: int, gender: str | None) -> Participant | None:
+    """The person a court or the police last charged, sentenced, acquitted or arrested before ``pos``: named
+    in the object's place a few words after a verb of roles.txt # charging verbs («Суд приговорил 27-летнего
+    Никиту Жукова», «признали Станислава Горелова виновным»), of the verb's sex when it says one."""
+    verbs = load_words("roles.txt", "charging verbs")
+    best, at = None, -1
+    for p in cast.people():
+        if gender in ("masc", "femn") and p.gender not in (None, gender):
+            continue
+        for m in p.mentions:
+            if m.start >= pos or m.subject or m.start <= at:
+                continue
+            words = _WORDS_BEFORE.findall(cast.text, max(0, m.start - 60), m.start)[-CHARGE_REACH:]
+            stop = max((k for k, w in enumerate(words) if w in ".!?"), default=-1)  # (in the name's own sentence)
+            if any(norm_word(morph.lemma(w)) in verbs for w in words[stop + 1 :]):
+                best, at = p, m.start
+    return best
+
+
+_WORDS_BEFORE = regexes.compile(r"[а-яёА-ЯЁ-]+|[.!?]")
 
 
 def _said_before(cast: Cast, w: Word) -> bool:
