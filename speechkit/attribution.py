@@ -429,6 +429,12 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
             m = named.last_before(len(text))
             named = _person_in(cast, [w for w in rest if w.start >= m.end], oblique, nominative_only=True,
                                verb_gender=gender) if m is not None else None
+        elif named is not None and oblique and lemma in load_words("roles.txt", "serving nouns") and rest:
+            # «По словам адвоката Горелова Екатерины Шубиной»: whom the post serves, then its holder by name
+            m = next((m for m in named.mentions if rest[0].start <= m.start < rest[-1].end), None)
+            holder = _person_in(cast, [w for w in rest if w.start >= m.end], oblique, nominative_only=True,
+                                verb_gender=gender) if m is not None else None
+            named = holder or named
         if named is not None and lemma in load_words("roles.txt", "relational nouns") and _declined_given_name(cast, named.name):
             named = None  # «Жена Фаридуна» after «Фаридун Раджабов»: his wife, not someone called «Фаридуна»
         # «написали студентки»: the verb's number tells «студентки» from a genitive singular
