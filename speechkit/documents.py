@@ -20,7 +20,7 @@ from .names import listed_place, place_or_body
 from .noun_phrases import (PREPOSITIONS, Context, Word, _adjectival, _can_be, _clip, _in, _known, _org_name, _quoted,
                            _reading, _stump_of_head, words_in)
 from .roles import country_of_word, is_person_noun
-from .sentence_before import body_speaking_before
+from .sentence_before import author_sentence_before, body_speaking_before
 from .speakers import Cast, Participant, org_heads
 from .text import LOWER_WORD, norm_word
 from .wordlists import load_words
@@ -41,7 +41,7 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if not rest:
             break
         if rest[0].low in ("нем", "ней", "них"):  # «В нем отмечается»: the document just named
-            return ctx.issuer or ctx.last
+            return _sender_before(cast, text, rest[0].start) or ctx.issuer or ctx.last
         if (_quoted(rest[0]) and rest[0].text[1:2].isupper()) or (rest[0].text[:1].isupper() and not _known(rest[0].text)
                                                                   and not _in("documents", _reading(rest[0].text)[0])
                                                                   and not (_adjectival(rest[0]) and len(rest) > 1
@@ -83,6 +83,24 @@ def _document_or_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Cont
         if _in("heads", lemma) or lemma in org_heads() or _org_name(head) or _in("generic", lemma):
             return _organisation(cast, text, np, pos, ctx)
     return (ctx.issuer or ctx.last) if impersonal else None
+
+
+def _sender_before(cast: Cast, text: str, pos: int) -> Participant | None:
+    """Who the author's sentence right before ``pos`` has send or publish a document, as its subject: «Поррье позже
+    направил журналистам письменный комментарий. В нём говорится …» is Поррье's, not the minister's who spoke last."""
+    span = author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    ws = words_in(text, *span)
+    k = next((k for k, w in enumerate(ws) if _in("documents", _reading(w.text)[0])), None)
+    if k is None:
+        return None
+    for w in ws[:k]:
+        p = cast.at(w.start)
+        m = next((m for m in p.mentions if m.start <= w.start < m.end), None) if p is not None else None
+        if m is not None and m.subject and p.kind in ("person", "organisation"):
+            return p
+    return None
 
 
 _QUOTED_NAME = regexes.compile(r"[«\"„“]([^«»\"„“”]+)[»\"”“]$")

@@ -34,7 +34,7 @@ def family_member(cast: Cast, w: Word, ctx: Context) -> Participant | None:
     return None
 
 
-def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] | None:
+def author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] | None:
     """The span of the author's sentence before the quote that ends right before ``pos`` (or before ``pos``),
     if nothing quoted stands between."""
     k = bisect.bisect_left(cast._quoted_starts, pos) - 1
@@ -55,7 +55,7 @@ def _author_sentence_before(cast: Cast, text: str, pos: int) -> tuple[int, int] 
 def there(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
     """«— уточнили там»: the body the author's sentence before gave the floor to («В акимате пообещали …»,
     «Об этом сообщили в министерстве»), or else the last body it names."""
-    span = _author_sentence_before(cast, text, pos)
+    span = author_sentence_before(cast, text, pos)
     if span is None:
         return None
     ws = words_in(text, *span)
@@ -76,7 +76,7 @@ def located_body(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) 
 def body_speaking_before(cast: Cast, text: str, pos: int, ctx: Context) -> Participant | None:
     """The body the author's sentence right before a quote has speak («В пресс-службе мэрии добавили, что …
     «…», — говорится в сообщении»)."""
-    span = _author_sentence_before(cast, text, pos)
+    span = author_sentence_before(cast, text, pos)
     if span is None:
         return None
     ws = words_in(text, *span)
@@ -89,7 +89,7 @@ def asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Partici
     """The person the author's sentence right before ``pos`` has someone ask («Судья Нурлан Джумабаев спросил у
     Осмонова, почему …», «поинтересовался у министра Ивана Петрова»), if nothing quoted comes between: the one
     a reply after it («— ответил он», «— ответил подсудимый») is from."""
-    span = _author_sentence_before(cast, text, pos)
+    span = author_sentence_before(cast, text, pos)
     if span is None:
         return None
     ws = words_in(text, *span)
