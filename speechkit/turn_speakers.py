@@ -191,10 +191,14 @@ def _introduced(label: str, cast: Cast) -> list[Participant]:
         at = p.mentions[0].start
         # (a dash may stand between: «Модератор — журналист Ильдар Гарипов»)
         before = re.split(r"[.!?;:,\n]", cast.text[max(0, at - 90) : at])[-1]
-        lemmas = [norm_word(morph.lemma(w)) for w in re.findall(r"[А-Яа-яЁё-]+", before)]
+        words = re.findall(r"[А-Яа-яЁё-]+", before)
+        lemmas = [norm_word(morph.lemma(w)) for w in words]
         # (or the mention opens with it: a label «Ведущая Екатерина Берёзова:» is one mention, post and name)
         opening = _FIRST_WORD.match(cast.text, at, p.mentions[0].end)
-        if want in lemmas[-4:] or chairing and _leads(lemmas[-6:], "председательствовать", "sittings") \
+        # (not «Ведущий обсуждает с консультантом Тимуром Ахметовым»: a verb between, the name is whom he speaks with)
+        near = want in lemmas[-4:] and not any(morph.pos(w) in ("VERB", "INFN", "GRND", "PREP")
+                                               for w in words[len(words) - lemmas[::-1].index(want):])
+        if near or chairing and _leads(lemmas[-6:], "председательствовать", "sittings") \
                 or hosting and _leads(lemmas[-6:], "модерировать", "broadcasts", "sittings") \
                 or opening is not None and opening.end() < p.mentions[0].end and norm_word(morph.lemma(opening.group(0))) == want:
             fits.append(p)

@@ -270,17 +270,19 @@ def _given_name_of_someone(text: str, word: str, lo: int, hi: int) -> bool:
         i = text.find(word + " ", i + 1, hi)
     # «поговорила с основателем стартапа Тимуром Сагинтаевым … / Тимур: …»: the lead names them in a case, the given
     # name with a case ending of up to three letters, then a surname in the same case («Тимуром Сагинтаевым»)
-    i = text.find(word, lo, hi)
+    # («брокером Даной Сейтжановой … / Дана: …»: a woman's name in «-а» changes its last letter)
+    stem = word[:-1] if word[-1:] in "ая" and len(word) > 3 else word
+    i = text.find(stem, lo, hi)
     while i >= 0:  # (a plain search for the stem first: the pattern is tried only where it stands)
         m = _GIVEN_IN_A_CASE.match(text, i) if i == 0 or not text[i - 1].isalnum() else None
-        fn = first_name(m.group(1) + m.group(2), oblique=True) if m is not None and m.group(1) == word else None
+        fn = first_name(m.group(1) + m.group(2), oblique=True) if m is not None and m.group(1) in (word, stem) else None
         if fn is not None and fn[0] == word and (surname_ending(m.group(3)) not in (None, "") or surname_like(m.group(3))):
             return True
-        i = text.find(word, i + 1, hi)
+        i = text.find(stem, i + 1, hi)
     return False
 
 
-_GIVEN_IN_A_CASE = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+?)(ом|ем|у|ю|а|я|е)[ \t]([А-ЯЁ][а-яё]+)")
+_GIVEN_IN_A_CASE = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+?)(ом|ем|ой|ей|у|ю|а|я|е|ы|и)[ \t]([А-ЯЁ][а-яё]+)")
 _CALLER = regexes.compile(r" из [А-ЯЁ][а-яё-]+")  # «Андрей| из Самары»
 _CAPITAL_AT = regexes.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
