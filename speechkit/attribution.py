@@ -374,7 +374,9 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
         # «Сама писательница от сравнения отказалась»: «сам», «сама» stress whom the text spoke of, the one
         # introduced with that noun («писательницы Айнуры Токтогуловой»); not the one just quoted, whom the bare
         # noun would point back to («Агент … — пошутил агент. Сам игрок …» is no agent)
-        got = _phrase(cast, text, np[1:], pos, ctx, oblique, number, gender, emphatic=True)
+        # («Сам студент скромничает»: a present tense says no sex, «сам» does)
+        sex = gender if gender in ("masc", "femn") else {"сам": "masc", "сама": "femn"}.get(np[0].low, gender)
+        got = _phrase(cast, text, np[1:], pos, ctx, oblique, number, sex, emphatic=True)
         noun = _reading(np[1].text)[0]
         if got is not None and not (got is ctx.last and not any(noun[:5] in r.lower() for r in got.roles)):
             return got

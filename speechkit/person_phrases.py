@@ -339,7 +339,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     if _reading(np[0].text)[0] in load_words("organisations.txt", "anonymous"):
         # «— приводит издание слова собеседника»: an unnamed source, whom a pronoun later does not point back to
         return cast.add(Participant(name, "anonymous", None, norm_word(name)))
-    return cast.add(Participant(name, "person", None, "", None))
+    # (of the verb's sex when it says one, or «сам»: «Сам студент скромничает» is no «она» later)
+    return cast.add(Participant(name, "person", gender if gender in ("masc", "femn") else None, "", None))
 
 
 def _name_closing(np: list[Word]) -> Word | None:
