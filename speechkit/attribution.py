@@ -292,7 +292,16 @@ def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context
     for w in ws:
         if w.low in POSSESSIVES:
             return _possessor(cast, w, pos, ctx)
-    return _phrase(cast, text, ws, pos, ctx, oblique=True)
+    got = _phrase(cast, text, ws, pos, ctx, oblique=True)
+    if got is not None and got.kind == "person" and len(ws) == 1 \
+            and any((kin := _reading(ws[0].text)[0]) in load_words("roles.txt", section)
+                    for section in ("relational nouns", "senior kin", "junior kin")) \
+            and not any(kin[:4] in r.lower() for r in got.roles):
+        # «Богдан … и, по словам деда, «…»»: a kinship noun alone names someone's kin, not the one the sentence is
+        # about, unless the text introduced that one with it: the kin as the text calls them
+        name = _nominative_head(ws[0].text).lower()
+        return cast.add(Participant(name, "person", None, "", None))
+    return got
 
 
 def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | None:

@@ -4147,6 +4147,11 @@ CASES = [
      "Богдан учится в университете. Сам студент скромничает: «Я только помогаю».\n\n"
      "Жена пасечника Валентина Гриценко продаёт мёд на рынке. «Покупают доверие», — говорит она.",
      [("quote", "Я только помогаю", "студент"), ("quote", "Покупают доверие", None)]),
+    # «по словам деда» names the grandfather, never the grandson the sentence is about (the text does not name him so)
+    ("by-the-words-of-a-kin-noun-is-not-the-sentences-subject",
+     "Николай Гриценко держит пасеку. Помогает ему внук Богдан.\n\n"
+     "Богдан учится в аграрном университете и, по словам деда, «уже знает больше меня».",
+     [("fragment", "уже знает больше", "дед")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
