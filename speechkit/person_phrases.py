@@ -288,6 +288,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
     if noun is not None and norm_word(noun.text.lower()) in load_words("roles.txt", "defendant nouns") \
             and (charged := _charged_before(cast, pos, gender)) is not None:
         return charged  # «приговорил 27-летнего Никиту Жукова … — произнёс подсудимый»: not the prosecutor who spoke last
+    if (listed or described) and (lead := _headline_subject(cast, pos, noun, gender)) is not None:
+        return lead  # «Учительница из Ат-Башы: «…»» over «Гульмира Токтосунова преподаёт …»: the feature's person
     if listed or described:
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if p is not None and (seen := p.last_before(pos)) is not None and seen.start >= np[-1].end:
@@ -434,6 +436,27 @@ def _introduced_speaking(cast: Cast, p: Participant, pos: int) -> bool:
     starts = cast._sentence_starts
     end = min(pos, starts[k + 1] if k + 1 < len(starts) else pos, m.end + 300)
     return any(is_speech_verb(w.text) for w in words_in(cast.text, m.end, end) if not cast.in_quote(w.start))
+
+
+def _headline_subject(cast: Cast, pos: int, noun: Word, gender: str | None) -> Participant | None:
+    """The person a headline's quote of a description is from: «Пасечник из Полтавщины: «Пчёлы злых не любят»»,
+    then «Николай Гриценко держит пасеку …». In a headline (the text's first line, with no sentence ended before
+    it) a noun of what someone is points ahead, to the first person the paragraph after it names, of the noun's sex."""
+    line_end = cast.text.find("\n", pos)
+    if line_end < 0 or "\n" in cast.text[:pos] or _SENTENCE_END.search(cast.text, 0, pos):
+        return None
+    sex = gender if gender in ("masc", "femn") else "femn" if _feminine_noun(noun.text) else \
+        "masc" if _masculine_noun(noun.text) else None
+    para_end = cast.text.find("\n\n", line_end + 2)
+    para_end = len(cast.text) if para_end < 0 else para_end
+    people = [p for p in cast.people() if p.learned and p.mentions and line_end < p.first_seen < para_end]
+    first = min(people, key=lambda p: p.first_seen, default=None)
+    if first is None or sex is not None and first.gender not in (None, sex):
+        return None
+    return first
+
+
+_SENTENCE_END = regexes.compile(r"[.!?…][ \t]+[А-ЯЁA-Z«\"]")
 
 
 CHARGE_REACH = 4  # words before a name searched for the verb that charges or sentences its bearer
