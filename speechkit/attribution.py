@@ -97,7 +97,7 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             # повторять: «…»»: not «отметил, что сторона не собирается просить: «…»»)
             before = before[k + 1 :]
     if subject_first and verb is not None and len(before) > 1 and before[-1].end + 1 == verb.start:
-        before = _subject_after_object(before)
+        before = _subject_after_object(before, cast, gender_of_verb(verb.text)[1] == "plur")
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
@@ -228,12 +228,18 @@ def _byline(cast: Cast) -> Participant | None:
     return None
 
 
-def _subject_after_object(before: list[Word]) -> list[Word]:
+def _subject_after_object(before: list[Word], cast: Cast, plural: bool = False) -> list[Word]:
     """The subject of a clause that puts the object first, right before the verb: a pronoun («Водород он
-    назвал «топливом …»») or a person noun with its complements («Сотрудничество двух ведомств министр
-    образования назвала «образцовым»»); else the words as they are."""
+    назвал «топливом …»»), a person the text names, in the nominative («Текущий курс тенге Сулейменов назвал
+    «…»»), or a person noun with its complements («Сотрудничество двух ведомств министр образования назвала
+    «образцовым»»); else the words as they are."""
     if before[-1].low in PRONOUNS:
         return before[-1:]
+    p = cast.at(before[-1].start) if before[-1].text[:1].isupper() else None
+    m = next((m for m in p.mentions if m.start <= before[-1].start < m.end), None) if p is not None else None
+    if m is not None and m.subject and p.kind == "person" and m.start > before[0].start and not plural:
+        # (not «визит Квирикашвили назвали»: a plural verb's subject is no one person)
+        return [w for w in before if w.start >= m.start]
     if is_person_noun(before[0].text) and _can_be(before[0].text, "nomn") \
             or before[0].text[:1].isupper() and not _reading(before[0].text)[2] == "NOUN":
         return before  # (not «Акиму области Ерболу Мукашеву Президент поручил: …»: whom, then who)
