@@ -112,4 +112,8 @@ def _surname_after_initial(word: str) -> bool:
     not know, not an adverb, a verb or a function word at a sentence start («И. Позже», «А. Потом»)."""
     if not morph.analyzer().word_is_known(word.lower()):
         return True
-    return any(p.tag.POS in ("NOUN", None) or "Surn" in p.tag.grammemes for p in morph.parses(word.lower())[:3])
+    parses = morph.parses(word.lower())[:3]
+    if any("Name" in p.tag.grammemes and "nomn" in p.tag.grammemes for p in parses[:1]) \
+            and not any("Surn" in p.tag.grammemes for p in parses):
+        return False  # «Елена: Я. Виктор тогда работал …»: a given name in the nominative is no surname after «Я.»
+    return any(p.tag.POS in ("NOUN", None) or "Surn" in p.tag.grammemes for p in parses)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import morph, regexes
 from .model import Span
 from .name_words import _listed_nominative
-from .names import CAP, UPPER, first_name, given_slot, listed_woman, surname_ending, surname_like
+from .names import CAP, UPPER, first_name, given_slot, listed_woman, place_or_body, surname_ending, surname_like
 from .roles import is_person_noun
 from .speech_verbs import is_speech_verb
 from .text import SITE_SUFFIX, paragraphs
@@ -261,9 +261,14 @@ def _given_name_of_someone(text: str, word: str, lo: int, hi: int) -> bool:
     i = text.find(word + " ", lo, hi)
     while i >= 0:
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-"):
-            nxt = _CAPITAL_AT.match(text, i + len(word) + 1)
+            at = i + len(word) + 1
+            pair = _AND_GIVEN.match(text, at)  # «Супруги Виктор и Елена Пак»: two given names, one surname
+            nxt = _CAPITAL_AT.match(text, pair.end() if pair else at)
             if nxt and (surname_ending(nxt.group(0)) is not None or surname_like(nxt.group(0))
-                        or not morph.analyzer().word_is_known(nxt.group(0).lower())):  # («Сейткали»)
+                        or not morph.analyzer().word_is_known(nxt.group(0).lower())  # («Сейткали»)
+                        or text[i - 2 : i] not in (". ", "") and not place_or_body(nxt.group(0))):
+                # (a capitalised word after a given name mid-sentence is a surname, whatever else the dictionary
+                # reads in it: «Елена Пак»)
                 return True
             if _CALLER.match(text, i + len(word)) and first_name(word) and first_name(word)[0] == word:
                 return True  # «Андрей из Самары, вы в эфире. / Андрей: …»: a caller introduced by name and place
@@ -283,6 +288,7 @@ def _given_name_of_someone(text: str, word: str, lo: int, hi: int) -> bool:
 
 
 _GIVEN_IN_A_CASE = regexes.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+?)(ом|ем|ой|ей|у|ю|а|я|е|ы|и)[ \t]([А-ЯЁ][а-яё]+)")
+_AND_GIVEN = regexes.compile(r"и[ \t][А-ЯЁ][а-яё]+[ \t]")  # «Виктор | и Елена | Пак»
 _CALLER = regexes.compile(r" из [А-ЯЁ][а-яё-]+")  # «Андрей| из Самары»
 _CAPITAL_AT = regexes.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
