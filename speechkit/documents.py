@@ -360,6 +360,13 @@ _WORD_AFTER_QUOTE = regexes.compile(r"[»\"“”][^»\"“”«„]*?\w")  # a 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
     """After «цитирует»: a document (its author speaks) or a body/person in the accusative («пресс-службу Порошенко»)."""
+    for i in range(1, len(after)):
+        p = cast.at(after[i].start)
+        if p is not None and p.kind == "person" and is_person_noun(after[i - 1].text) \
+                and not p.last_before(after[i].start + 1).subject:
+            # «цитирует официальный сайт клуба главного тренера Василия Кардаша»: the outlet, then whom it quotes,
+            # by post and name
+            return p
     got = _words_of(cast, text, after, pos, ctx)
     if got is not None:
         return got
