@@ -67,7 +67,10 @@ class InitialsNames:
                 or oblique and surname_ending(surname) == "а" else surname  # (oblique: «директора М. Курбанова»)
         # the initials as the text spaces them: «В.Путин», «Б. Атаев», «Т. С. Горелова»
         name = f"{initials.strip()} {surname}" if " " in initials else f"{initials}{surname}"
-        return self.add(Participant(name, "person", None, key, None))
+        # (a man's nominative «-ов», «-ин» says his sex, a label's «-ова» hers: «Судья Д. Рахматуллаев:» is no «она»)
+        ending = surname_ending(surname)
+        sex = "masc" if ending == "" else "femn" if ending == "а" and label else None
+        return self.add(Participant(name, "person", sex, key, None))
 
     def _introduced(self, initials: str, surname: str, at: int) -> tuple[str, str] | None:
         """«Меня зовут Анна Кочерова» · «Я Слугина Алёна»: the given name a speaker states of themself in
