@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -442,8 +443,8 @@ def _headline_subject(cast: Cast, pos: int, noun: Word, gender: str | None) -> P
     """The person a headline's quote of a description is from: «Пасечник из Полтавщины: «Пчёлы злых не любят»»,
     then «Николай Гриценко держит пасеку …». In a headline (the text's first line, with no sentence ended before
     it) a noun of what someone is points ahead, to the first person the paragraph after it names, of the noun's sex."""
-    line_end = cast.text.find("\n", pos)
-    if line_end < 0 or "\n" in cast.text[:pos] or _SENTENCE_END.search(cast.text, 0, pos):
+    line_end = cast.text.find("\n")  # (the first line's end: found once per call, however long the text)
+    if line_end < pos or _SENTENCE_END.search(cast.text, 0, pos):
         return None
     sex = gender if gender in ("masc", "femn") else "femn" if _feminine_noun(noun.text) else \
         "masc" if _masculine_noun(noun.text) else None
@@ -466,19 +467,23 @@ def _charged_before(cast: Cast, pos: int, gender: str | None) -> Participant | N
     """The person a court or the police last charged, sentenced, acquitted or arrested before ``pos``: named
     in the object's place a few words after a verb of roles.txt # charging verbs («Суд приговорил 27-летнего
     Никиту Жукова», «признали Станислава Горелова виновным»), of the verb's sex when it says one."""
-    verbs = load_words("roles.txt", "charging verbs")
-    best, at = None, -1
-    for p in cast.people():
-        if gender in ("masc", "femn") and p.gender not in (None, gender):
-            continue
-        for m in p.mentions:
-            if m.start >= pos or m.subject or m.start <= at:
-                continue
-            words = _WORDS_BEFORE.findall(cast.text, max(0, m.start - 60), m.start)[-CHARGE_REACH:]
-            stop = max((k for k, w in enumerate(words) if w in ".!?"), default=-1)  # (in the name's own sentence)
-            if any(norm_word(morph.lemma(w)) in verbs for w in words[stop + 1 :]):
-                best, at = p, m.start
-    return best
+    charged = getattr(cast, "_charged", None)
+    if charged is None:  # (found once: a court transcript names its defendant by the noun many times)
+        verbs = load_words("roles.txt", "charging verbs")
+        charged = []
+        for p in cast.people():
+            for m in p.mentions:
+                if m.subject:
+                    continue
+                words = _WORDS_BEFORE.findall(cast.text, max(0, m.start - 60), m.start)[-CHARGE_REACH:]
+                stop = max((k for k, w in enumerate(words) if w in ".!?"), default=-1)  # (in the name's own sentence)
+                if any(norm_word(morph.lemma(w)) in verbs for w in words[stop + 1 :]):
+                    charged.append((m.start, p))
+        charged.sort(key=lambda c: c[0])
+        cast._charged = charged
+    k = bisect.bisect_left(charged, pos, key=lambda c: c[0])
+    return next((charged[i][1] for i in range(k - 1, -1, -1)
+                 if gender not in ("masc", "femn") or charged[i][1].gender in (None, gender)), None)
 
 
 _WORDS_BEFORE = regexes.compile(r"[а-яёА-ЯЁ-]+|[.!?]")
