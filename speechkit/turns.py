@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import functools
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -329,21 +330,52 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     found = sorted(labels + roles, key=lambda x: x[0].start())
     found = [x for k, x in enumerate(found) if k == 0 or x[0].start() >= found[k - 1][0].end()]
     turns = []
+    first = found[0][0].start()
+    # «— Кто из вас придумал …? / Елена: …»: the journalist's dash questions right before the first label
+    turns += _dash_questions(text, max(start, text.rfind("\n\n", start, first) + 1), first)
     for k, (m, kind) in enumerate(found):
         t0 = m.end()
         t1 = found[k + 1][0].start() if k + 1 < len(found) else _authors_again(text, t0, end)
         stamp = _STAMPED_LINE.search(text, t0, t1)
         if stamp:  # «10:12 Токаев: … \n10:20. Токаев о цифровизации: «…»»: each time stamp opens an entry of its own
             t1 = stamp.start()
-        while t1 > t0 and text[t1 - 1].isspace():
-            t1 -= 1
-        if t1 <= t0:
-            continue  # a label with no words after it
         label = Span(m.start("label"), m.end(), text[m.start("label") : m.end()])
         initials = (m.groupdict().get("initials") or "") if kind in ("initials", "monogram") else ""
-        turns.append(Turn(label, m.group("surname"), re.sub(r"\s+", " ", initials).strip(),
-                          (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind))
+        own = Turn(label, m.group("surname"), re.sub(r"\s+", " ", initials).strip(),
+                   (m.groupdict().get("tooltip") or "").strip(), t0, t1, kind)
+        # «Виктор: … / — Как делите обязанности? / Виктор: …»: from a dash question on, the dash lines between labels
+        # are the journalist's questions and the answers of the one labelled last
+        asked = _dash_questions(text, t0, t1, own)
+        if asked:
+            t1 = asked[0].label.start
+        while t1 > t0 and text[t1 - 1].isspace():
+            t1 -= 1
+        if t1 > t0:  # (a label with no words after it has no turn)
+            turns.append(dataclasses.replace(own, end=t1))
+        turns += asked
     return turns
+
+
+# a line that opens with a dash (its words up to the line's end)
+_DASH_LINE = regexes.compile(r"(?:^|(?<=\n))[ \t]*([—–])[ \t]*([^\n]*[^\s])")
+
+
+def _dash_questions(text: str, lo: int, hi: int, answering: Turn | None = None) -> list[Turn]:
+    """From the first dash question on a line of its own in ``text[lo:hi]``, each dash line as a turn: a question
+    the journalist's, another line an answer of ``answering``'s speaker (a labelled transcript whose interviewer is
+    no label: «— Как делите обязанности?» between «Виктор:» and «Елена:»; «— Алексей Николаевич, почему …? / — У
+    Никиты небольшое повреждение …» after «Алексей Ткачук («Барыс»):»)."""
+    out: list[Turn] = []
+    for m in _DASH_LINE.finditer(text, lo, hi):
+        question = m.group(2).endswith("?")
+        if not out and not question:
+            continue  # (a speaker's own dash lines before any question stay theirs)
+        dash = Span(m.start(1), m.end(1), m.group(1))
+        if question:
+            out.append(Turn(dash, "", "", "", m.start(2), m.end(2), "question"))
+        elif answering is not None:
+            out.append(dataclasses.replace(answering, start=m.start(2), end=m.end(2)))
+    return out
 
 
 # a quote closed and attributed by a dash and a verb: «…», — заявил …
