@@ -96,6 +96,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             # (a finite verb with a name for its subject, or an infinitive right after one, «что Ерёменко любил
             # повторять: «…»»: not «отметил, что сторона не собирается просить: «…»»)
             before = before[k + 1 :]
+    if subject_first and verb is not None and (who := _relative_subject(cast, before, verb)) is not None:
+        return who  # «… критику депутата Андреаса Шмидта, который в интервью назвал ситуацию «…»»
     if subject_first and verb is not None and len(before) > 1 and before[-1].end + 1 == verb.start:
         before = _subject_after_object(before, cast, gender_of_verb(verb.text)[1] == "plur")
     gender, number = gender_of_verb(verb.text if verb else None)
@@ -262,6 +264,21 @@ def _cited_source(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context)
 
 
 _WHICH = frozenset(["которое", "которую", "который", "которые"])
+_WHO = {"который": "masc", "которая": "femn"}  # a relative pronoun in the nominative: its clause's subject
+
+
+def _relative_subject(cast: Cast, before: list[Word], verb: Word) -> Participant | None:
+    """The person a relative clause's «который», «которая» stands for, where it is the speech verb's subject:
+    the one named right before it («критику депутата Европарламента Андреаса Шмидта, который в интервью Die Welt
+    назвал ситуацию «…»»), of its sex; not when another verb comes between (the clause ended there)."""
+    k = next((k for k in range(len(before) - 1, 0, -1) if before[k].low in _WHO), None)
+    if k is None or any(_reading(w.text)[2] in ("VERB", "PRTS") for w in before[k + 1 :]) \
+            or _reading(verb.text)[2] != "VERB":
+        return None
+    p = cast.at(before[k - 1].start)
+    if p is None or p.kind != "person" or p.gender not in (None, _WHO[before[k].low]):
+        return None
+    return p
 
 
 def _letter_author(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context,
