@@ -164,7 +164,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
                 quotes += _dialogue_before(text, bare, dashed[0])
             bare = []
         # a question among the dash lines makes them a dialogue, whose lines alternate speakers
-        dialogue = dialogue or any(q.kind == "dash" and _asks(text, q) for q in dashed)
+        dialogue = dialogue or any(q.kind == "dash" and (_asks(text, q) or _replies(text, q)) for q in dashed)
         # («— …, — сказал тренер. / — Можно сказать, что он лучший игрок? / — Да, …»: a question put to the one
         # who has just spoken, bare, keeps the floor theirs for the answer after it, as a press conference is written)
         goes_on = _closes_with_speech(text, para, quotes[before_para:]) \
@@ -340,6 +340,14 @@ def _asks(text: str, q: Quote) -> bool:
     if text[q.inner[0] : q.inner[1]].rstrip(" .…»\"”").endswith("?"):
         return True
     return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in asking_verbs()
+
+
+def _replies(text: str, q: Quote) -> bool:
+    """Whether a quote's verb answers someone («— …, — отвечает Андрей»: speech_verbs.txt # replies): an exchange,
+    as a question is («— Вы опять пришли без направления, — говорит медсестра. / — …, — отвечает Андрей. / — Я
+    правила не придумываю.»: the nurse's)."""
+    return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in load_words(
+        "speech_verbs.txt", "replies")
 
 
 def _dialogue_before(text: str, bare: list[Span], said: Quote) -> list[Quote]:
