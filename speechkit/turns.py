@@ -318,6 +318,10 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     taken = {m.start() for m, _ in names}
     names += [(m, "name") for m in OUTLET_NAME_LABEL.finditer(text, start, end)  # «Авеста (Зарина Рахимова): …»
               if m.start() not in taken and _is_name_label(m.group("surname"))]
+    if len(names) >= 2:  # «Эрмек Токтогулов: … / Айжан: … / Бакыт Сулайманов: …»: among name labels, a given name's
+        taken = {m.start() for m, _ in names}
+        names += [(m, "name") for m in NAME_LABEL.finditer(text, start, end) if m.start() not in taken
+                  and " " not in m.group("surname") and _given_name_label(m.group("surname"))]
     names += [(m, "question") for m in OUTLET_LABEL.finditer(text, start, end)]  # «24.kg: Кто поедет …?»
     names += _outlet_name_labels(text, start, end, {m.start() for m, _ in names})  # «Sputnik: Кто поедет …?»
     names += [(m, "monogram") for m in MONOGRAM_LABEL.finditer(text, start, end)]  # «Т.Н.: Куда они едут?»
