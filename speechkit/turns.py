@@ -360,8 +360,8 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     return turns
 
 
-# a line that opens with a dash (its words up to the line's end)
-_DASH_LINE = regexes.compile(r"(?:^|(?<=\n))[ \t]*([—–])[ \t]*([^\n]*[^\s])")
+# a line that opens with a dash (its words up to the line's end; the spaces before them are the dash's alone)
+_DASH_LINE = regexes.compile(r"(?:^|(?<=\n))[ \t]*([—–])[ \t]*(\S[^\n]*)")
 
 
 def _dash_questions(text: str, lo: int, hi: int, answering: Turn | None = None) -> list[Turn]:
@@ -371,14 +371,16 @@ def _dash_questions(text: str, lo: int, hi: int, answering: Turn | None = None) 
     Никиты небольшое повреждение …» after «Алексей Ткачук («Барыс»):»)."""
     out: list[Turn] = []
     for m in _DASH_LINE.finditer(text, lo, hi):
-        question = m.group(2).endswith("?")
+        words = m.group(2).rstrip()
+        question = words.endswith("?")
         if not out and not question:
             continue  # (a speaker's own dash lines before any question stay theirs)
         dash = Span(m.start(1), m.end(1), m.group(1))
+        q0, q1 = m.start(2), m.start(2) + len(words)
         if question:
-            out.append(Turn(dash, "", "", "", m.start(2), m.end(2), "question"))
+            out.append(Turn(dash, "", "", "", q0, q1, "question"))
         elif answering is not None:
-            out.append(dataclasses.replace(answering, start=m.start(2), end=m.end(2)))
+            out.append(dataclasses.replace(answering, start=q0, end=q1))
     return out
 
 
