@@ -238,7 +238,7 @@ def _subject_after_object(before: list[Word], cast: Cast, plural: bool = False) 
     if before[-1].low in PRONOUNS:
         return before[-1:]
     p = cast.at(before[-1].start) if before[-1].text[:1].isupper() else None
-    m = next((m for m in p.mentions if m.start <= before[-1].start < m.end), None) if p is not None else None
+    m = p.last_before(before[-1].start + 1) if p is not None else None  # (the mention ``at`` found)
     if m is not None and m.subject and p.kind == "person" and m.start > before[0].start and not plural:
         # (not «визит Квирикашвили назвали»: a plural verb's subject is no one person)
         return [w for w in before if w.start >= m.start]
@@ -465,9 +465,9 @@ def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, obliq
                                verb_gender=gender) if m is not None else None
         elif named is not None and oblique and lemma in load_words("roles.txt", "serving nouns") and rest:
             # «По словам адвоката Горелова Екатерины Шубиной»: whom the post serves, then its holder by name
-            m = next((m for m in named.mentions if rest[0].start <= m.start < rest[-1].end), None)
+            m = named.last_before(rest[-1].end)
             holder = _person_in(cast, [w for w in rest if w.start >= m.end], oblique, nominative_only=True,
-                                verb_gender=gender) if m is not None else None
+                                verb_gender=gender) if m is not None and m.start >= rest[0].start else None
             named = holder or named
         if named is not None and lemma in load_words("roles.txt", "relational nouns") and _declined_given_name(cast, named.name):
             named = None  # «Жена Фаридуна» after «Фаридун Раджабов»: his wife, not someone called «Фаридуна»

@@ -97,7 +97,7 @@ def _sender_before(cast: Cast, text: str, pos: int) -> Participant | None:
         return None
     for w in ws[:k]:
         p = cast.at(w.start)
-        m = next((m for m in p.mentions if m.start <= w.start < m.end), None) if p is not None else None
+        m = p.last_before(w.start + 1) if p is not None else None  # (the mention ``at`` found)
         if m is not None and m.subject and p.kind in ("person", "organisation"):
             return p
     return None

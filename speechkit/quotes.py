@@ -339,15 +339,19 @@ def _asks(text: str, q: Quote) -> bool:
     """Whether a quote is a question: it ends with «?» or its verb asks."""
     if text[q.inner[0] : q.inner[1]].rstrip(" .…»\"”").endswith("?"):
         return True
-    return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in asking_verbs()
+    return _verb_lemma(text, q) in asking_verbs()
 
 
 def _replies(text: str, q: Quote) -> bool:
     """Whether a quote's verb answers someone («— …, — отвечает Андрей»: speech_verbs.txt # replies): an exchange,
     as a question is («— Вы опять пришли без направления, — говорит медсестра. / — …, — отвечает Андрей. / — Я
     правила не придумываю.»: the nurse's)."""
-    return q.verb is not None and norm_word(morph.lemma(text[q.verb.start : q.verb.end])) in load_words(
-        "speech_verbs.txt", "replies")
+    return _verb_lemma(text, q) in load_words("speech_verbs.txt", "replies")
+
+
+def _verb_lemma(text: str, q: Quote) -> str:
+    """The lemma of a quote's attribution verb, "" when it has none."""
+    return norm_word(morph.lemma(text[q.verb.start : q.verb.end])) if q.verb is not None else ""
 
 
 def _dialogue_before(text: str, bare: list[Span], said: Quote) -> list[Quote]:
