@@ -391,6 +391,9 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
     ws = [w for w in words_in(cast.text, lo, pos)[-NOUN_WORDS:] if not cast.in_quote(w.start)]
     anonymous = load_words("organisations.txt", "anonymous")
     for k, w in enumerate(ws):
+        if k and ws[k - 1].low in _HIS_HER and w.end - ws[k - 1].start == len(ws[k - 1].text) + 1 + len(w.text) \
+                and _kin_noun(w.text):
+            continue  # «где работал его прадед», «её муж служит»: the named one's kin, background to them, no one new
         # (a noun opening a sentence is capitalised: «Источник в агентстве, пожелавший остаться анонимным, отметил …»)
         if (w.text[:1].islower() or w.text[1:].islower() and cast._sentence_start(w.start)) \
                 and (is_person_noun(w.text) and not _role_word(w.text) and _can_be(w.text, "nomn")
@@ -400,6 +403,15 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
             # (an unnamed source in any case: «Минфин, по данным источника, знакомого с ситуацией, …»)
             return True
     return False
+
+
+_HIS_HER = frozenset({"его", "ее", "её", "их"})
+
+
+def _kin_noun(word: str) -> bool:
+    """Whether a word is a noun of kinship (roles.txt # relational nouns, # senior kin, # junior kin)."""
+    lemma = _reading(word)[0]
+    return any(lemma in load_words("roles.txt", section) for section in ("relational nouns", "senior kin", "junior kin"))
 
 
 def _one_of_sex(word: str, gender: str | None) -> bool:
