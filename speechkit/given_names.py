@@ -29,6 +29,7 @@ _AND_GIVEN_SURNAME = regexes.compile(r" и ([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-�
 _NEXT_WORD = regexes.compile(r"(,\s*)?\s*(?:сама?\s+)?([а-яё-]+)")  # the word after a name («Ион | сам | перестроил»)
 _SELF_BEFORE = regexes.compile(r"(?<![\w-])[Сс]ама?[ \t]+$")  # «Сама | Настя …», «Сам | Ерлан …»
 _CASE_LETTERS = "аяыиуюеь"  # the last letters of a given name's case forms («Фаридуна», «Ивану», «Игорю», «Марате»)
+_WORD_BEFORE_COMMA = regexes.compile(r"(?<![\w-])([а-яё]+), $")  # «ученику|, Жасуру»
 _SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
 _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
@@ -218,6 +219,10 @@ class GivenNames(NamePlaces):
             fn = first_name(word)
             self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
             return
+        if alone and (fn := self._apposed_in_its_case(m)) is not None:
+            # «Самому младшему ученику, Жасуру, четырнадцать»: set off by commas after a person noun, in its case
+            self.given_name_person(fn[0], m.start(), m.end(), fn[1])
+            return
         if not known_first_name(word):
             return
         fn = first_name(word)
@@ -260,6 +265,22 @@ class GivenNames(NamePlaces):
             return False
         words = lead.group(1).split()
         return 1 <= len(words) <= 4 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
+
+    def _apposed_in_its_case(self, m: re.Match) -> tuple[str, str] | None:
+        """A given name in an oblique case set off by commas right after a person noun in the same case, which ends as
+        the name does («ученику, Жасуру,», «с ученицей, Мадиной,», «у соседа, Карима,»): the name in the nominative
+        and its sex; None otherwise (the nominative is ``_between_commas_after_a_person_noun``'s)."""
+        word, text = m.group(0), self.text
+        if text[m.start() - 2 : m.start()] != ", " or not text.startswith(",", m.end()):
+            return None
+        noun = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
+        noun = noun.group(1) if noun else None
+        fn = first_name(word, oblique=True)
+        if noun is None or not noun[:1].islower() or fn is None or fn[0] == word or noun[-1] != word[-1] \
+                or not (known_first_name(fn[0]) or listed_woman(fn[0])) or not is_person_noun(noun) \
+                or _nominative_noun(noun):
+            return None
+        return fn
 
     def _genitive_of_a_thing(self, start: int) -> bool:
         """Whether a lower-case noun that is no person's or place's stands right before ``start`` («роль | Эдуарда»):
