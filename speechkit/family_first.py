@@ -141,10 +141,13 @@ class FamilyFirstNames:
                         rf"(?<![\w-]){m.group(1)} {given[0]}", text)):
                     continue
             last = m.end(1 + len(given))
-            if len(given) == 1 and self._oblique_family_first(m.start()):
-                given = [_nominative_given(given[0])]  # «По словам Ли Хунбиня», «жена Ли Цяна»: his genitive
+            # «передал слова Ван Лицзюня» after «Ван Лицзюнь»: a case of the name the text gave before
+            again = len(given) == 1 and given[0] != (bare := _nominative_given(given[0])) \
+                and f"{m.group(1)} {bare}" in found
+            if len(given) == 1 and (again or self._oblique_family_first(m.start())):
+                given = [bare]  # «По словам Ли Хунбиня», «жена Ли Цяна»: his genitive
             name = " ".join([m.group(1), *given])
-            self._add_family_first(name, m.group(1), m.start(), last, found)
+            self._add_family_first(name, m.group(1), m.start(), last, found, again)
             taken.update(m.start(k) for k in range(1, len(given) + 2))
 
     def _oblique_family_first(self, start: int) -> bool:
@@ -159,8 +162,9 @@ class FamilyFirstNames:
         owner = word_before(self.text, self.text.rfind(before, 0, start))
         return owner is None or owner.lower() not in ("его", "ее", "её", "их")  # («Ее представитель Ван Цзяньго»)
 
-    def _add_family_first(self, name: str, family: str, start: int, end: int, found: dict[str, Participant]) -> None:
-        oblique = self._oblique_family_first(start)
+    def _add_family_first(self, name: str, family: str, start: int, end: int, found: dict[str, Participant],
+                          oblique: bool = False) -> None:
+        oblique = oblique or self._oblique_family_first(start)
         parts = name.split(" ")
         if len(parts) == 3 and (bare := _syllable_nominative(parts[2])) != parts[2]:
             # «с Ким Чен Ыном», «письмо Ким Чен Ына»: a last syllable with a case ending, in whatever place

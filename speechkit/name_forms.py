@@ -478,7 +478,8 @@ class NameForms(NamePlaces):
 
 
 _GIVEN_AND = regexes.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+ и $")  # «Ольга и | Андрей Ковалевичи»: two given names
-_LOWER_WORDS_AFTER = regexes.compile(r"(?:[ \t]+[а-яё]+){1,4}")
+# lower-case words after a name, and an outlet or a quoted name among them («в интервью NewsMaker | рассказала»)
+_LOWER_WORDS_AFTER = regexes.compile(r"(?:[ \t]+(?:[а-яё]+|[A-Z][A-Za-z.]*|«[^«»\n]{1,30}»)){1,4}")
 _FROM_BEFORE = regexes.compile(r"(?<![\w-])[Ии]зо? $")
 _SPACED_LOWER_WORD = regexes.compile(r"\s+([а-яё]+)")
 _LABEL_WORD = regexes.compile(r"^[ \t]*(?:\*\*)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?:\*\*)?[ \t]*:", re.M)

@@ -171,11 +171,17 @@ class NamePlaces:
         line = _QUOTED.sub(" ", line)  # a quoted title is no head: «фильм «Степные волки» режиссера Нурлана …»
         before = _WORD_OR_MARK.findall(line)
         head = None
+        right = None  # the word after ``w``
         for w in reversed(before[-8:]):
             if not _WORD_CHAR.match(w) or w.lower() in _PREPOSITIONS:
                 break
+            if w == "и" and right is not None and right.islower() \
+                    and any(p.tag.POS == "NOUN" and "gent" in p.tag.grammemes for p in morph.parses(right)[:3]):
+                right = w
+                continue  # «Министр образования и исследований Молдовы»: two complements of one post
             if morph.parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "CONJ"):
                 break
+            right = w
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 if head is not None and not any("gent" in p.tag.grammemes for p in morph.parses(head.lower())[:3]):
                     break  # «заявила журналистам защитник …»: a noun before a nominative one does not head it
