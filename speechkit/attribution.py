@@ -30,7 +30,8 @@ import re
 
 from . import morph, regexes
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
-from .documents import DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of  # (they call back here)
+from .documents import (DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of,  # (they call back here)
+                        someone_elses_words)
 from .name_places import place_noun
 from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
@@ -147,7 +148,9 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
         got = _quoted_object(cast, text, after, pos, ctx)
-        if got is not None:
+        if got is not None or someone_elses_words(after):
+            # («— приводит её слова правозащитница Айгерим …» after «Потерпевшая рассказала …»: the words of one the
+            # text does not name, never the one passing them on)
             return got
     if len(after) > 1 and re.match(r"[A-Z]", after[0].text) and not re.search(r"[А-ЯЁа-яё]", after[0].text) \
             and re.match(r"[А-ЯЁа-яё]", after[1].text) \

@@ -349,13 +349,28 @@ def _words_of(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context) -> 
             continue
         if k and ws[k - 1].low in _a.POSSESSIVES:
             return _a._possessor(cast, ws[k - 1], pos, ctx)
-        got = _a._phrase(cast, text, ws[k + 1 :], pos, ctx, oblique=True) if k + 1 < len(ws) else None
+        # whose: the genitive after the noun, up to a word in no genitive («слова потерпевшей | правозащитница …»)
+        owner = list(itertools.takewhile(lambda x: not x.text[:1].islower() or _can_be(x.text, "gent"), ws[k + 1 :]))
+        got = _a._phrase(cast, text, owner, pos, ctx, oblique=True) if owner else None
         if got is not None:
             return got
     return None
 
 
 _WORD_AFTER_QUOTE = regexes.compile(r"[»\"“”][^»\"“”«„]*?\w")  # a closing quote, then a word: «Квадратный метр» Марию
+
+
+def possessed_words(after: list[Word]) -> bool:
+    """Whether the words after a verb of quoting open with a possessive and a noun of what was said («цитирует её
+    слова агентство», «приводит его ответ издание»): the words of the one the possessive points back to."""
+    return len(after) > 1 and after[0].low in _a.POSSESSIVES and _reading(after[1].text)[2] == "NOUN" \
+        and not is_person_noun(after[1].text)
+
+
+def someone_elses_words(after: list[Word]) -> bool:
+    """Whether a verb of quoting has the words it passes on for its object right after it, whose they are said
+    with them («приводит её слова …», «приводит слова потерпевшей …»): the one passing them on is not the speaker."""
+    return possessed_words(after) or bool(after) and _reading(after[0].text)[0] in _a.WORDS_OF
 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
@@ -376,8 +391,7 @@ def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Cont
         lemma, gram, _ = _reading(w.text)
         if is_person_noun(w.text) and not (_can_be(w.text, "accs") or _can_be(w.text, "gent")):
             return None  # «Такие данные приводит ректор университета …»: the subject, in the nominative, gave them
-        if k == 0 and w.low in _a.POSSESSIVES and len(after) > 1 and _reading(after[1].text)[2] == "NOUN" \
-                and not is_person_noun(after[1].text):
+        if k == 0 and possessed_words(after):
             # «цитирует его ответ издание», «цитирует её слова агентство»: whose words they are
             return cast.antecedent(pos, *_a.POSSESSIVES[w.low], ctx.last, ctx.since)
         if _in("documents", lemma):
