@@ -29,7 +29,7 @@ _AND_GIVEN_SURNAME = regexes.compile(r" и ([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-�
 _NEXT_WORD = regexes.compile(r"(,\s*)?\s*(?:сама?\s+)?([а-яё-]+)")  # the word after a name («Ион | сам | перестроил»)
 _SELF_BEFORE = regexes.compile(r"(?<![\w-])[Сс]ама?[ \t]+$")  # «Сама | Настя …», «Сам | Ерлан …»
 _CASE_LETTERS = "аяыиуюеь"  # the last letters of a given name's case forms («Фаридуна», «Ивану», «Игорю», «Марате»)
-_WORD_BEFORE_COMMA = regexes.compile(r"(?<![\w-])([а-яё]+), $")  # «ученику|, Жасуру»
+_WORD_BEFORE_COMMA = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+), $")  # «ученику|, Жасуру»
 _SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
 _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
@@ -267,20 +267,30 @@ class GivenNames(NamePlaces):
         return 1 <= len(words) <= 4 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
 
     def _apposed_in_its_case(self, m: re.Match) -> tuple[str, str] | None:
-        """A given name in an oblique case set off by commas right after a person noun in the same case, which ends as
-        the name does («ученику, Жасуру,», «с ученицей, Мадиной,», «у соседа, Карима,»): the name in the nominative
-        and its sex; None otherwise (the nominative is ``_between_commas_after_a_person_noun``'s)."""
+        """A given name in an oblique case set off by commas right after a person noun, or an elder's or a
+        younger's adjective standing for one, in the same case («ученику, Жасуру,», «с ученицей, Мадиной,», «Старшей,
+        Алине, 17 лет»): the name in the nominative and its sex; None otherwise (the nominative is
+        ``_between_commas_after_a_person_noun``'s). The case is the dictionary's where it knows the name, else the
+        ending the noun and the name share."""
         word, text = m.group(0), self.text
         if text[m.start() - 2 : m.start()] != ", " or not text.startswith(",", m.end()):
             return None
-        noun = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
-        noun = noun.group(1) if noun else None
+        head = _WORD_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
         fn = first_name(word, oblique=True)
-        if noun is None or not noun[:1].islower() or fn is None or fn[0] == word or noun[-1] != word[-1] \
-                or not (known_first_name(fn[0]) or listed_woman(fn[0])) or not is_person_noun(noun) \
-                or _nominative_noun(noun):
+        if head is None or fn is None or fn[0] == word or not (known_first_name(fn[0]) or listed_woman(fn[0])):
             return None
-        return fn
+        noun = head.group(1)
+        # (roles.txt # junior kin, # senior kin: «Старшей, Алине, 17 лет»)
+        elder = any(norm_word(morph.lemma(noun)) in load_words("roles.txt", s) for s in ("junior kin", "senior kin"))
+        if not (elder or noun[:1].islower() and is_person_noun(noun) and not _nominative_noun(noun)) \
+                or noun[:1].isupper() and not self._sentence_start(head.start(1)):
+            return None
+        names = [p for p in morph.parses(word.lower())[:4] if "Name" in p.tag.grammemes and "nomn" not in p.tag.grammemes]
+        if not names:
+            return fn if noun[-1] == word[-1] and not elder else None
+        heads = [p for p in morph.parses(noun.lower())[:4] if p.tag.POS in ("NOUN", "ADJF")]
+        return fn if any(h.tag.case == n.tag.case and (h.tag.gender == n.tag.gender or h.tag.POS == "NOUN")
+                         for h in heads for n in names) else None
 
     def _genitive_of_a_thing(self, start: int) -> bool:
         """Whether a lower-case noun that is no person's or place's stands right before ``start`` («роль | Эдуарда»):
