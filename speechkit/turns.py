@@ -335,11 +335,15 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     found = [x for k, x in enumerate(found) if k == 0 or x[0].start() >= found[k - 1][0].end()]
     turns = []
     first = found[0][0].start()
+    # «Дилноза Юсупова: «…». / Бахром Алимов: «…».»: readers' comments, a vox pop: when every label is followed by one
+    # quoted line, the last turn is its line too, and what follows is the author's
+    quoted = [_QUOTED_LINE.match(text, m.end()) for m, _ in found]
+    quoted = quoted if all(quoted) else None
     # «— Кто из вас придумал …? / Елена: …»: the journalist's dash questions right before the first label
     turns += _dash_questions(text, max(start, text.rfind("\n\n", start, first) + 1), first)
     for k, (m, kind) in enumerate(found):
         t0 = m.end()
-        t1 = found[k + 1][0].start() if k + 1 < len(found) else _authors_again(text, t0, end)
+        t1 = found[k + 1][0].start() if k + 1 < len(found) else quoted[k].end() if quoted else _authors_again(text, t0, end)
         stamp = _STAMPED_LINE.search(text, t0, t1)
         if stamp:  # «10:12 Токаев: … \n10:20. Токаев о цифровизации: «…»»: each time stamp opens an entry of its own
             t1 = stamp.start()
@@ -360,6 +364,8 @@ def find_turns(text: str, start: int = 0, end: int | None = None) -> list[Turn]:
     return turns
 
 
+# a label's line that is one quote (a mark opening it, a mark closing it, a full stop maybe)
+_QUOTED_LINE = regexes.compile(r"[ \t]*[«„\"“][^\n]*[»\"“”][.!?…]?(?=[ \t]*(?:\n|$))")
 # a line that opens with a dash (its words up to the line's end; the spaces before them are the dash's alone)
 _DASH_LINE = regexes.compile(r"(?:^|(?<=\n))[ \t]*([—–])[ \t]*(\S[^\n]*)")
 
