@@ -102,6 +102,11 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     if subject_first and verb is not None and len(before) > 1 and before[-1].end + 1 == verb.start:
         before = _subject_after_object(before, cast, gender_of_verb(verb.text)[1] == "plur")
     gender, number = gender_of_verb(verb.text if verb else None)
+    if verb is not None and "1per" in _reading(verb.text)[1] and not any(w.low in AUTHOR for w in ws):
+        # «— спрашиваю Рамиза», «— уточняю у продавца»: a verb of the first person is the author's, whoever it names
+        if vlemma in asking_verbs():
+            return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
+        return _byline_author(cast) if number == "sing" else None
     if verb is not None and _reading(verb.text)[2] == "GRND":
         after = []  # «Называя Vestas «мировым лидером», …»: a gerund's object is no speaker
     if number == "plur" and any(w.low == "там" for w in ws) and (body := there(cast, text, pos, ctx)) is not None:

@@ -19,6 +19,7 @@ from .fragments import find_fragments
 from .model import Segment, Span, Speaker
 from .names import feminine_given, first_name, known_first_name, listed_woman
 from .quotes import Quote, _asks, is_speech_verb
+from .sentence_before import asked_in
 from .roles import is_person_noun
 from .speakers import Cast, Participant
 from .text import PREPOSITIONS, count_words, has_letters, merge_spans, norm_word, paragraphs, sentence_breaks
@@ -61,7 +62,11 @@ def build(t: str, end: int, turns: list[Turn], quotes: list[Quote], names: list[
             ctx.last, ctx.since = voiced
         who = _quote_speaker(t, q, cast, ctx)
         said.append((q.start, q.end, "quote", who, q.attribution, ("unclosed",) if q.unclosed else ()))
-        if who is not None:
+        if q.attribution is not None and _asks(t, q) \
+                and (asked := asked_in(cast, words_in(t, q.attribution.start, q.attribution.end))) not in (None, who):
+            # «— Вы хотели бы, чтобы и внуки рыбачили? — спрашиваю Рамиза»: the one asked answers next
+            ctx.last, ctx.since = asked, q.attribution.end
+        elif who is not None:
             asked = ctx.last is not None and ctx.last is not who and _asks(t, q)
             # the one asking does not take the floor from the one asked («— Будет ли встреча? — уточнил
             # корреспондент … — Такая встреча запланирована, — коротко сказал дипломат»)

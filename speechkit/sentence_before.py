@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from .bodies import _organisation
+from .names import first_name
 from .noun_phrases import Context, Word, _clip, _reading, words_in
 from .participants import Participant
 from .quotes import asking_verbs
@@ -92,7 +93,12 @@ def asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Partici
     span = author_sentence_before(cast, text, pos)
     if span is None:
         return None
-    ws = words_in(text, *span)
+    return asked_in(cast, words_in(text, *span), gender)
+
+
+def asked_in(cast: Cast, ws: list[Word], gender: str | None = None) -> Participant | None:
+    """The person named after an asking verb among ``ws`` («спросил у Осмонова», «— спрашиваю Рамиза»), not as a
+    subject, of ``gender`` if given."""
     verb = next((w for w in reversed(ws) if _reading(w.text)[0] in asking_verbs()), None)
     if verb is None:
         return None
@@ -100,7 +106,23 @@ def asked_before(cast: Cast, text: str, pos: int, gender: str | None) -> Partici
         if w.text in (".", "!", "?"):
             break
         p = cast.at(w.start)
+        if p is None and w.text[:1].isupper() and len(named := _named_in_full_by_case(cast, w.text)) == 1:
+            # «— спрашиваю Рамиза» after «Рамиз Гасанов …»: the one named in full by that given name, in its case
+            return named[0] if not (gender and named[0].gender and named[0].gender != gender) else None
         if p is not None and p.kind == "person" and not (gender and p.gender and p.gender != gender):
             m = next((m for m in p.mentions if m.start <= w.start < m.end), None)
             return p if m is not None and not m.subject else None
     return None
+
+
+_MANS_CASE_ENDINGS = ("а", "у", "ом", "е")  # «Вугара», «Вугару», «Вугаром», «о Вугаре»
+
+
+def _named_in_full_by_case(cast: Cast, word: str) -> list[Participant]:
+    """The people the text names in full by the given name of which ``word`` is an oblique case: as the dictionary
+    declines it, or, for a name it does not know, a man's case ending off the name («Вугара» → «Вугар»)."""
+    fn = first_name(word, oblique=True)
+    stems = {fn[0]} if fn is not None else set()
+    stems.update(word[: -len(tail)] for tail in _MANS_CASE_ENDINGS if word.endswith(tail) and len(word) > len(tail) + 2)
+    stems.discard(word)
+    return list({id(p): p for s in stems for p in cast.named_in_full(s.lower())}.values())
