@@ -104,7 +104,8 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
     gender, number = gender_of_verb(verb.text if verb else None)
     if verb is not None and "1per" in _reading(verb.text)[1] and not any(w.low in AUTHOR for w in ws):
         # «— спрашиваю Рамиза», «— уточняю у продавца»: a verb of the first person is the author's, whoever it names
-        if vlemma in asking_verbs():
+        # (the newsroom's journalist where it asks in the plural, as «— спросили мы» is)
+        if number == "plur" and vlemma in asking_verbs():
             return cast.add(Participant(JOURNALIST, "group", None, JOURNALIST))
         return _byline_author(cast) if number == "sing" else None
     if verb is not None and _reading(verb.text)[2] == "GRND":
