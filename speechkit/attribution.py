@@ -234,7 +234,9 @@ def _byline(cast: Cast) -> Participant | None:
         marked = _BYLINE.match(text, para.start) is not None
         here = [(m, p) for m, p in itertools.takewhile(lambda r: r[0].start >= para.start, cast.recent(para.end))]
         for m, p in reversed(here):
-            if p.kind == "person" and p.learned and (marked or _ROLE_AFTER.match(text, m.end, para.end)):
+            # (unmarked, the name opens the line: «— …, — говорит Ерлан, поправляя шланг» is no byline)
+            if p.kind == "person" and p.learned and (marked or m.start == para.start
+                                                     and _ROLE_AFTER.match(text, m.end, para.end)):
                 return p
     return None
 

@@ -4288,6 +4288,12 @@ CASES = [
      "— Не тяжело одному? — спрашиваю Вугара Мамедова.\n\n"
      "— Привык, — отвечает он.",
      [("quote", "Не тяжело одному", None), ("quote", "Привык", "Вугар Мамедов")]),
+    ("a-short-dialogue-paragraph-naming-the-speaker-before-a-comma-is-no-byline",
+     "Ерлан Жумабаев вернулся в село пять лет назад.\n\n"
+     "— Здесь я сам себе хозяин, — говорит Ерлан, поправляя шланг.\n\n"
+     "— Не жалеете, что уехали? — спрашиваю у Ерлана.\n— Ни дня не жалел.",
+     [("quote", "сам себе хозяин", "Ерлан Жумабаев"), ("quote", "Не жалеете", None),
+      ("quote", "Ни дня не жалел", "Ерлан Жумабаев")]),
 ]
 
 # Cases the current code does not pass yet. Strict: a case that starts passing must leave this list.
