@@ -295,6 +295,8 @@ def _role(cast: Cast, np: list[Word], pos: int, ctx: Context, plural: bool,
         p = cast.antecedent(pos, gender, "sing", ctx.last, ctx.since)
         if p is not None and (seen := p.last_before(pos)) is not None and seen.start >= np[-1].end:
             p = None  # «Писатель рассказал о Николае Петрове: «…»»: a noun points back, not to whom its clause names after it
+        if p is not None and _kin_of_the_noun(cast, p, lemma):
+            p = None  # «Жена фермера Мохира …» before «— отвечает фермер»: she is the farmer's kin, not the farmer
         if _unnamed_subject_before(cast, pos, ctx, p, gender, skip_own=True) is not None:
             p = None  # «Позже посол Франции прокомментировал … — сказал дипломат»: the post named last
         if described and p is not None and (occupation and _role_word(noun.text) or any(
@@ -401,6 +403,17 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
                 and _one_of_sex(w.text, gender) and not any(
                 (q := cast.at(x.start)) is not None and q.kind == "person" for x in ws[k + 1 : k + 5]):
             # (an unnamed source in any case: «Минфин, по данным источника, знакомого с ситуацией, …»)
+            return True
+    return False
+
+
+def _kin_of_the_noun(cast: Cast, p: Participant, lemma: str) -> bool:
+    """Whether the text introduced ``p`` as the kin of someone it called by the noun ``lemma`` («Жена фермера
+    Мохира», «сын рыбака Эльвин»): a kinship noun and that noun in the genitive right before a mention of ``p``."""
+    for m in p.mentions:
+        ws = words_in(cast.text, max(0, m.start - 40), m.start)[-2:]
+        if len(ws) == 2 and ws[1].end + 1 == m.start and _kin_noun(ws[0].text) and _reading(ws[1].text)[0] == lemma \
+                and _can_be(ws[1].text, "gent"):
             return True
     return False
 
