@@ -153,6 +153,10 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             return author
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
+        member = next((k for k in range(len(after) - 2) if after[k].low in ("одного", "одну") and after[k + 1].low == "из"), None)
+        if member is not None and someone_elses_words(after):
+            # «— цитирует издание одного из чиновников»: a member of the group, as the text describes them
+            return _one_of(cast, text, "один" if after[member].low == "одного" else "одна", after[member + 2 :])
         got = _quoted_object(cast, text, after, pos, ctx)
         if got is not None or someone_elses_words(after):
             # («— приводит её слова правозащитница Айгерим …» after «Потерпевшая рассказала …»: the words of one the
@@ -167,6 +171,10 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
         # country («— рассказал Sputnik Армения фермер …»)
         country = len(after) > 2 and country_of_word(after[1].text) and after[2].text[:1].islower()
         after = after[2:] if country else after[1:]
+    if number == "plur" and (k := next((k for k, w in enumerate(after) if w.low in ("в", "во")), 0)) \
+            and all(w.text[:1].isupper() or _quoted(w) for w in after[:k]) \
+            and (body := _document_or_body(cast, text, after[k:], pos, ctx)) is not None:
+        return body  # «— сообщили РИА Новости в пресс-службе «СибЛайн»»: the outlet told, the body speaks
     orders = (before, after) if subject_first else (after, before)
     reply = vlemma in load_words("speech_verbs.txt", "replies")
     tells = vlemma in load_words("speech_verbs.txt", "telling")
@@ -347,6 +355,22 @@ def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | Non
     return _pronoun(cast, cast.text, pos, ctx, g, n)
 
 
+def _one_of(cast: Cast, text: str, one: str, group: list[Word]) -> Participant | None:
+    """«— сказал один из таксистов» (``one``: «один» or «одна»; ``group``: the words after «из»): a member of the
+    group, as the text describes them, or the one of them it names; None where it names no group («один из них»)."""
+    rest, group = group, _clip(text, group)
+    # the group's noun, or a participle standing for one («один из протестующих»)
+    head = next((w for w in group if not _adjectival(w)), group[-1] if group else None)
+    if head is None or _reading(head.text)[2] not in ("NOUN", "ADJF", "PRTF") or "Apro" in _reading(head.text)[1]:
+        return None  # «один из них», «одна из которых»: the text names no group here
+    people = [cast.at(w.start) for w in rest if w.text[:1].isupper()]
+    named = next((p for p in people if p is not None and p.kind == "person"), None)
+    if named is not None:
+        return named  # «— заявил один из лидеров коалиции Давид Церетели»: the one of them the text names
+    name = " ".join([one, "из"] + [w.text for w in group])
+    return cast.add(Participant(name, "person", "femn" if one == "одна" else "masc", ""))
+
+
 # ---------------------------------------------------------------- what a noun phrase names
 def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
                  gender: str | None, number: str | None, reply: bool = False, tells: bool = False) -> Participant | None:
@@ -358,19 +382,7 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
     if np[0].low in AUTHOR:
         return _AUTHOR
     if np[0].low in ONE_OF and len(np) > 2 and np[1].low == "из":
-        # «— сказал один из таксистов»: a member of the group, as the text describes them
-        group = _clip(text, np[2:])
-        # the group's noun, or a participle standing for one («один из протестующих»)
-        head = next((w for w in group if not _adjectival(w)), group[-1] if group else None)
-        if head is None or _reading(head.text)[2] not in ("NOUN", "ADJF", "PRTF") \
-                or "Apro" in _reading(head.text)[1]:
-            return None  # «один из них», «одна из которых»: the text names no group here
-        people = [cast.at(w.start) for w in np[2:] if w.text[:1].isupper()]
-        named = next((p for p in people if p is not None and p.kind == "person"), None)
-        if named is not None:
-            return named  # «— заявил один из лидеров коалиции Давид Церетели»: the one of them the text names
-        name = " ".join([np[0].low, "из"] + [w.text for w in group])
-        return cast.add(Participant(name, "person", "femn" if np[0].low == "одна" else "masc", ""))
+        return _one_of(cast, text, np[0].low, np[2:])
     if reply and (np[0].low in PRONOUNS or len(np) == 1 and _reading(np[0].text)[0] in load_words("roles.txt", "anaphoric nouns")) \
             or tells and np[0].low in PRONOUNS and len(np) == 1:
         asked = asked_before(cast, text, min(pos, np[0].start), gender)

@@ -369,8 +369,17 @@ def possessed_words(after: list[Word]) -> bool:
 
 def someone_elses_words(after: list[Word]) -> bool:
     """Whether a verb of quoting has the words it passes on for its object right after it, whose they are said
-    with them («приводит её слова …», «приводит слова потерпевшей …»): the one passing them on is not the speaker."""
-    return possessed_words(after) or bool(after) and _reading(after[0].text)[0] in _a.WORDS_OF
+    with them («приводит её слова …», «приводит слова потерпевшей …»), or the one it quotes is one of a group the
+    text does not name («цитирует издание одного из чиновников»): the one passing them on is not the speaker."""
+    if possessed_words(after) or bool(after) and _reading(after[0].text)[0] in _a.WORDS_OF:
+        return True
+    media = load_words("organisations.txt", "media")
+    for k in range(len(after) - 1):
+        if after[k].low in ("одного", "одну") and after[k + 1].low == "из":
+            return True
+        if _reading(after[k].text)[0] not in media:
+            return False  # (only the outlet before: «цитирует пресс-секретарь одного из министров» is no object)
+    return False
 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:
