@@ -64,6 +64,8 @@ def _nominative_given(word: str) -> str:
     for tail in ("ом", "ем", "ём", "а", "я", "у", "ю"):
         if word.endswith(tail) and len(word) - len(tail) >= 2:
             stem = word[: -len(tail)]
+            if tail in ("а", "у", "ом") and stem[-1] in _VOWELS:
+                return word  # «Цзяньхуа»: a vowel before «-а» is the syllable's own (a man's case ends a consonant)
             if tail in ("я", "ю", "ем", "ём"):
                 return stem + ("й" if stem[-1] in _VOWELS else "ь")
             return stem
@@ -123,6 +125,8 @@ class FamilyFirstNames:
         text, end = self.text, self.end
         families = load_words("family_names_first.txt")
         starts = [c.start() for c in caps if c.group(0).lower() in families]  # (not a scan of every character)
+        # (the pairs as the text writes them: a case is mapped only onto a name written so, never onto a stem made up)
+        written = {f"{m.group(1)} {m.group(2)}" for m in filter(None, (pattern.match(text, at, end) for at in starts))}
         for m in filter(None, (pattern.match(text, at, end) for at in starts)):
             given = [g for g in (m.group(2), m.group(3)) if g]
             if any(m.start(k) in taken for k in range(1, len(given) + 2)) or _after_given_name(text, m.start()):
@@ -143,7 +147,7 @@ class FamilyFirstNames:
             last = m.end(1 + len(given))
             # «передал слова Ван Лицзюня» after «Ван Лицзюнь»: a case of the name the text gave before
             again = len(given) == 1 and given[0] != (bare := _nominative_given(given[0])) \
-                and f"{m.group(1)} {bare}" in found
+                and f"{m.group(1)} {bare}" in found and f"{m.group(1)} {bare}" in written
             if len(given) == 1 and (again or self._oblique_family_first(m.start())):
                 given = [bare]  # «По словам Ли Хунбиня», «жена Ли Цяна»: his genitive
             name = " ".join([m.group(1), *given])

@@ -261,9 +261,10 @@ def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
     not «заявил министру … Иван», «тренер Артёма»). A name it does not read so can be in any case
     («Ерлан», which it reads only as a woman's plural genitive, is a man's here)."""
     # (a person's name is singular: «Жанар» read as a plural of «Жанара» says nothing of her case)
-    cases = {p.tag.case for p in _name_parses(given) if gender in p.tag.grammemes and "sing" in p.tag.grammemes}
-    if not cases:
-        return True
+    names = [p for p in _name_parses(given) if gender in p.tag.grammemes and "sing" in p.tag.grammemes]
+    if not names or any("Fixd" in p.tag.grammemes for p in names):
+        return True  # (an indeclinable name, «Катрин», «Айгерим», is in every case: «с министром … Катрин Вебер»)
+    cases = {p.tag.case for p in names}
     return any(p.tag.case in cases for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
 
 
