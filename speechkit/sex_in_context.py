@@ -25,6 +25,7 @@ from .text import norm_word, word_before
 from .wordlists import load_words
 
 # longest first, then in alphabetical order: the pattern's text is the same in every process
+_COPULA_DASH = regexes.compile(r"[ \t\u00a0]+[—–][ \t\u00a0]")  # «Гулноза Юнусова | — одна из первых …»
 _FROM_PLACE = regexes.compile(r"(?<![\w-])(из) [А-ЯЁ][а-яё-]+ $")  # «студентка из Индии | Прия Шарма»
 _AFTER_PREPOSITION = regexes.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(_PREPOSITIONS, key=lambda p: (-len(p), p))) + r") $", re.IGNORECASE)
@@ -111,6 +112,10 @@ class SexInContext:
             return True
         if not _can_be_mans_genitive(a, names):
             return True  # «Сауле Исаева», «Гульнар Исмаилова»: «Сауле», «Гульнар» are no man's genitive
+        if surname_ending(b) == "а" and self._sentence_start(start) and _COPULA_DASH.match(text, end):
+            # «Гулноза Юнусова — одна из первых женщин-машинистов»: a name opening a sentence before a dash is its
+            # subject, a nominative (whoever else of the surname the text names: her father, «Абдулла Юнусов»)
+            return True
         if not woman_name and surname_ending(b) not in (None, "") and self._text_has(stem, stem + "ым", stem + "ом"):
             # the text writes «Бишимбаев» too, and «Куандыка» is no woman's name (a surname that does not decline,
             # «Бенхадди», is written alike for both)
