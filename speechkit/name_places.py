@@ -79,10 +79,14 @@ class NamePlaces:
         for k, w in enumerate(reversed(words[-8:])):
             if w == "," and k:
                 continue  # «министр труда, миграции и занятости населения Мехрангез Саидзода» (not «армиями, Герои …»)
+            if w in ("—", "–") and not k:
+                continue  # «Ведущий — Павел Ярошевич»: the post, a dash, the one holding it
             if not _WORD_CHAR.match(w) or morph.pos(w) == "VERB":
                 return False  # (a verb ends the phrase: «Генеральный секретарь ЛАГ … призвал Совет Безопасности»)
             if is_role_word(norm_word(morph.lemma(w))) or (not w[:1].isupper() and is_person_noun(w)):
                 return True  # «Министр энергетики Канат …», «главный инженер "Батыс су арнасы" Аян Таскали»
+            if k == 1 and words[-1] in ("—", "–") and w.lower() in load_words("roles.txt", "transcript labels"):
+                return True  # «Ведущий — Павел Ярошевич»: a transcript's label word is the post of the name after its dash
         return False
 
     def _instrumental_place(self, start: int) -> bool:
