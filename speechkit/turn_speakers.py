@@ -145,11 +145,49 @@ def _find_interviewee(cast: Cast, labels: dict) -> Participant | None:
     addressed = _addressed(cast)
     if addressed is not None and not any(h is addressed for h in hosts):
         return addressed
+    talked = _talked_with(cast)
+    if talked is not None and not any(h is talked for h in hosts):
+        return talked
     main = cast.main()
     if main is None or not any(h is main for h in hosts):
         return main
     others = [p for p in cast.people() if p.learned and p.mentions and not any(h is p for h in hosts)]
     return min(others, key=lambda p: p.mentions[0].start) if others else main
+
+
+LEAD_PARAGRAPHS = 2  # the paragraphs of an interview's lead read for whom the newsroom talked to
+_WITH_HIM = {"ним": "masc", "ней": "femn", "нею": "femn"}
+
+
+def _talked_with(cast: Cast) -> Participant | None:
+    """The person an interview's lead says the newsroom talked to (speech_verbs.txt # conversing): «Мы поговорили с
+    ним о традиции» (the first person of the pronoun's sex the lead names as a subject, not the composer it named
+    after him),
+    «побеседовал с фермером Ахмедом Алиевым» (the person named after «с»); None when the lead says neither."""
+    from .noun_phrases import _reading
+    from .text import paragraphs
+    from .wordlists import load_words
+
+    verbs = load_words("speech_verbs.txt", "conversing")
+    for k, para in enumerate(paragraphs(cast.text, 0, cast.end)):
+        if k >= LEAD_PARAGRAPHS:
+            break
+        ws = words_in(cast.text, para.start, para.end)
+        for i, w in enumerate(ws[:-1]):
+            if ws[i + 1].low not in ("с", "со") or _reading(w.text)[0] not in verbs:
+                continue
+            rest = ws[i + 2 : i + 8]
+            if rest and rest[0].low in _WITH_HIM:
+                # the lead's person of that sex it first names as a subject: what the lead is about
+                sex = _WITH_HIM[rest[0].low]
+                before = reversed(list(cast.recent(rest[0].start)))
+                return next((p for m, p in before if p.kind == "person" and m.subject and p.gender in (None, sex)), None)
+            for x in rest:
+                if x.text in (".", ",", "!", "?", ";", ":"):
+                    break
+                if (p := cast.at(x.start)) is not None and p.kind == "person":
+                    return p
+    return None
 
 
 # «— Лейла, насколько всё серьёзно?», «— Алсу Рашитовна, что изменится …?»: a question line that opens by

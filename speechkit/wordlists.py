@@ -19,7 +19,7 @@ SECTIONS = ("phrases", "head of state", "transcript labels", "role synonyms", "h
             "stump prefixes", "states", "peer nouns", "articles", "junior kin", "senior kin", "chambers", "unnamed nouns",
             "occupations", "chair nouns", "place nouns", "missions", "sittings", "broadcasts", "appointment verbs", "term nouns", "lower case", "one-name titles", "titles inside", "sound bite labels",
             "own names", "named heads", "male nouns", "leading phrases", "addressees", "statement nouns", "women's kin",
-            "asking", "telling", "defendant nouns", "charging verbs")
+            "asking", "telling", "defendant nouns", "charging verbs", "conversing")
 
 
 @functools.cache

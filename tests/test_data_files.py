@@ -32,7 +32,7 @@ WORD_LISTS = {
     "honorifics.txt": {"": "words"},
     "family_names_first.txt": {"": "words"},
     "speech_verbs.txt": {"": "lemmas", "phrases": "phrases", "replies": "lemmas", "perceiving": "lemmas", "arriving": "lemmas", "asking": "lemmas", "telling": "lemmas",
-                         "statement nouns": "lemmas"},
+                         "statement nouns": "lemmas", "conversing": "lemmas"},
     "roles.txt": {"": "lemmas", "head of state": "lemma sequences", "transcript labels": "words",
                   "journalist labels": "words", "unnamed labels": "words", "answer labels": "words",
                   "anaphoric nouns": "lemmas", "member nouns": "lemmas", "relational nouns": "lemmas",
@@ -50,7 +50,7 @@ WORD_LISTS = {
                           "addressees": "lemmas"},
 }
 # sections whose order carries nothing: kept sorted (transcript labels keep their order)
-SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("mens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("demonym_endings.txt", ""), ("surname_prefixes.txt", ""), ("surname_prefixes.txt", "lower case"), ("surname_prefixes.txt", "titles inside"), ("honorifics.txt", ""), ("family_names_first.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "asking"), ("roles.txt", "defendant nouns"), ("roles.txt", "charging verbs"), ("speech_verbs.txt", "telling"), ("speech_verbs.txt", "perceiving"), ("speech_verbs.txt", "arriving"), ("speech_verbs.txt", "statement nouns"), ("roles.txt", ""),
+SORTED = {("stopwords.txt", ""), ("common_names.txt", ""), ("womens_names.txt", ""), ("mens_names.txt", ""), ("places.txt", ""), ("surname_endings.txt", ""), ("demonym_endings.txt", ""), ("surname_prefixes.txt", ""), ("surname_prefixes.txt", "lower case"), ("surname_prefixes.txt", "titles inside"), ("honorifics.txt", ""), ("family_names_first.txt", ""), ("speech_verbs.txt", ""), ("speech_verbs.txt", "phrases"), ("speech_verbs.txt", "replies"), ("speech_verbs.txt", "asking"), ("roles.txt", "defendant nouns"), ("roles.txt", "charging verbs"), ("speech_verbs.txt", "telling"), ("speech_verbs.txt", "perceiving"), ("speech_verbs.txt", "arriving"), ("speech_verbs.txt", "statement nouns"), ("speech_verbs.txt", "conversing"), ("roles.txt", ""),
           ("roles.txt", "head of state"), ("roles.txt", "journalist labels"), ("roles.txt", "unnamed labels"),
           ("roles.txt", "answer labels"), ("roles.txt", "one-name titles"), ("roles.txt", "sound bite labels"), ("roles.txt", "anaphoric nouns"), ("roles.txt", "member nouns"),
           ("roles.txt", "relational nouns"), ("roles.txt", "serving nouns"), ("roles.txt", "peer nouns"), ("roles.txt", "junior kin"), ("roles.txt", "senior kin"), ("roles.txt", "chambers"), ("roles.txt", "unnamed nouns"),
