@@ -46,15 +46,22 @@ class SexInContext:
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
         for k in range(len(words) - 1, -1, -1):  # back over the role phrase to a speech verb (not «была пара
             w = words[k]  # Курт Вирес», nor «дел», «деть»'s past, in «Министр иностранных дел Эстонии Кейт …»)
+            if w.lower() == "по" and k and is_person_noun(words[k - 1]):
+                continue  # «специалист по керамике»: a post's complement
             if not re.match(r"\w", w) or w.lower() in _PREPOSITIONS:
                 return None
             if g := _past_gender(w):
                 from .quotes import is_speech_verb  # (quotes builds on the speaker model)
 
                 kin = load_words("roles.txt", "relational nouns") | load_words("roles.txt", "serving nouns")
-                if not is_speech_verb(w) or any(norm_word(morph.lemma(x)) in kin for x in words[k + 1 :]):
+                if any(norm_word(morph.lemma(x)) in kin for x in words[k + 1 :]):
                     return None  # «— сказала жена Ли Цяна»: the verb is the wife's, the name another's
-                return g
+                if is_speech_verb(w):
+                    return g
+                # «В работе участвовала французский специалист … Клер Моро»: a verb in the feminine before a masculine
+                # post agrees with the woman who holds it, not with the noun (not «была пара Курт Вирес»: the noun's)
+                post = next((x for x in words[k + 1 :] if x[:1].islower() and is_person_noun(x)), None)
+                return "femn" if g == "femn" and post is not None and _masculine_post(post) else None
         return None
 
     def _womans_noun_before(self, start: int, nominative: bool = False) -> bool:
@@ -297,3 +304,9 @@ def _verb_gender_before(words: list[str]) -> str | None:
         if morph.parses(w.lower())[0].tag.POS == "VERB":
             return ""
     return None
+
+
+def _masculine_post(word: str) -> bool:
+    """Whether a person noun is of the masculine gender in the nominative («специалист», «министр»), as posts a woman
+    holds are too."""
+    return any(p.tag.POS == "NOUN" and {"masc", "nomn"} <= p.tag.grammemes for p in morph.parses(word.lower())[:3])
