@@ -42,7 +42,7 @@ from .group_phrases import can_be_plural, group
 from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
 from .quotes import asking_verbs
 from .roles import country_of_word, is_person_noun, post_of
-from .sentence_before import asked_before, family_member, there
+from .sentence_before import asked_before, family_member, named_in_full_by_case, there
 from .speakers import Cast, Participant, _nominative_head, org_heads
 from .text import SITE_SUFFIX, dateline_end, norm_word, paragraphs
 from .wordlists import load_words
@@ -334,6 +334,9 @@ def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context
     for w in ws:
         if w.low in POSSESSIVES:
             return _possessor(cast, w, pos, ctx)
+    if len(ws) == 1 and ws[0].text[:1].isupper() and cast.at(ws[0].start) is None \
+            and len(named := named_in_full_by_case(cast, ws[0].text)) == 1:
+        return named[0]  # «по словам Фаридуна» after «Фаридун Шарипов»: the one named in full by that given name
     got = _phrase(cast, text, ws, pos, ctx, oblique=True)
     if got is not None and got.kind == "person" and len(ws) == 1 \
             and any((kin := _reading(ws[0].text)[0]) in load_words("roles.txt", section)

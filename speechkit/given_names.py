@@ -14,7 +14,7 @@ import re
 
 from . import morph, regexes
 from .name_places import NamePlaces, place_noun
-from .name_sex import _feminine_noun, _past_gender, listed_woman
+from .name_sex import _feminine_noun, _masculine_noun, _past_gender, listed_woman
 from .name_words import demonym
 from .names import (family_plural, feminine_given, first_name, given_slot, known_first_name, nominative_given,
                     place_or_body, surname_ending, surname_key)
@@ -213,11 +213,15 @@ class GivenNames(NamePlaces):
             # closing the phrase
             self.given_name_person(fn[0], m.start(), m.end(), fn[1])
             return
-        if alone and (self._between_commas_after_a_person_noun(m) or self._named_by_given_name(m)):
+        if alone and ((head := self._between_commas_after_a_person_noun(m)) or self._named_by_given_name(m)):
             # («Мать Фарруха, Мавджуда, говорит …»: a given name set off by commas after the noun phrase opening the
-            # sentence is that person's name)
+            # sentence is that person's name; of the noun's sex where the dictionary does not know the name: «Муж
+            # Гульбахор, Муратбай, …»)
             fn = first_name(word)
-            self.given_name_person(word, m.start(), m.end(), fn[1] if fn and fn[0] == word else None)
+            sex = fn[1] if fn and fn[0] == word else None
+            if sex is None and head:
+                sex = "masc" if _masculine_noun(head) else "femn" if _feminine_noun(head) else None
+            self.given_name_person(word, m.start(), m.end(), sex)
             return
         if alone and (fn := self._apposed_in_its_case(m)) is not None:
             # «Самому младшему ученику, Жасуру, четырнадцать»: set off by commas after a person noun, in its case
@@ -248,23 +252,25 @@ class GivenNames(NamePlaces):
             return _name_only(word, sex) and not self._genitive_of_a_thing(start)
         return self._sentence_start(start) and _present_singular(verb) and _name_only(word)
 
-    def _between_commas_after_a_person_noun(self, m: re.Match) -> bool:
-        """Whether a given name in the nominative stands between commas right after a short phrase that opens its
-        sentence with a person noun («Мать Фарруха, | Мавджуда, | говорит», «Сосед погибшего, | Карим, | …»)."""
+    def _between_commas_after_a_person_noun(self, m: re.Match) -> str | None:
+        """The person noun opening a short phrase that opens its sentence, where a given name in the nominative stands
+        between commas right after the phrase («Мать Фарруха, | Мавджуда, | говорит», «Сосед погибшего, | Карим, |
+        …»); None where none does."""
         word, text = m.group(0), self.text
         if text[m.start() - 2 : m.start()] != ", " or not text.startswith(",", m.end()):
-            return False
+            return None
         fn = first_name(word)
         if fn is not None and fn[0] != word or not (known_first_name(word) or listed_woman(word) or (
                 # a name the dictionary does not know, with no surname's ending and naming no place («Мавджуда»)
                 not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None
                 and not place_or_body(word) and not country_of_word(word))):
-            return False
+            return None
         lead = _SENTENCE_LEAD.search(text, max(0, m.start() - 60), m.start() - 2)
         if lead is None:
-            return False
+            return None
         words = lead.group(1).split()
-        return 1 <= len(words) <= 4 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
+        found = 1 <= len(words) <= 4 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
+        return words[0] if found else None
 
     def _apposed_in_its_case(self, m: re.Match) -> tuple[str, str] | None:
         """A given name in an oblique case set off by commas right after a person noun, or an elder's or a

@@ -106,7 +106,7 @@ def asked_in(cast: Cast, ws: list[Word], gender: str | None = None) -> Participa
         if w.text in (".", "!", "?"):
             break
         p = cast.at(w.start)
-        if p is None and w.text[:1].isupper() and len(named := _named_in_full_by_case(cast, w.text)) == 1:
+        if p is None and w.text[:1].isupper() and len(named := named_in_full_by_case(cast, w.text)) == 1:
             # «— спрашиваю Рамиза» after «Рамиз Гасанов …»: the one named in full by that given name, in its case
             return named[0] if not (gender and named[0].gender and named[0].gender != gender) else None
         if p is not None and p.kind == "person" and not (gender and p.gender and p.gender != gender):
@@ -118,7 +118,7 @@ def asked_in(cast: Cast, ws: list[Word], gender: str | None = None) -> Participa
 _MANS_CASE_ENDINGS = ("а", "у", "ом", "е")  # «Вугара», «Вугару», «Вугаром», «о Вугаре»
 
 
-def _named_in_full_by_case(cast: Cast, word: str) -> list[Participant]:
+def named_in_full_by_case(cast: Cast, word: str) -> list[Participant]:
     """The people the text names in full by the given name of which ``word`` is an oblique case: as the dictionary
     declines it, or, for a name it does not know, a man's case ending off the name («Вугара» → «Вугар»)."""
     fn = first_name(word, oblique=True)
