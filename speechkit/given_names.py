@@ -16,7 +16,7 @@ from . import morph, regexes
 from .name_places import NamePlaces, place_noun
 from .name_sex import _feminine_noun, _masculine_noun, _past_gender, listed_woman
 from .name_words import demonym
-from .names import (family_plural, feminine_given, first_name, given_slot, known_first_name, nominative_given,
+from .names import (family_plural, feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
                     place_or_body, surname_ending, surname_key)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun, is_role_word
@@ -375,6 +375,10 @@ class GivenNames(NamePlaces):
         before = word_before(self.text, start)
         at = start - len(before) - 1 if before is not None else start  # where the noun begins, less one
         filled = False  # whose kin the head is, a noun says: the name after is the kin's own
+        if before is not None and before[:1].isupper() and is_patronymic(before) \
+                and (given := word_before(self.text, at)) is not None and given[:1].isupper():
+            # «Внук Людмилы Николаевны Кирилл»: whose kin by a given name and a patronymic, read past the patronymic
+            before, at = given, at - len(given) - 1
         if before is not None and before[:1].isupper() and (head := word_before(self.text, at)) is not None \
                 and self.whose_kin(head, before, word):
             # «Мама Димы Анастасия не сдерживала слёз»: a kinship noun, whose kin it is by a given name in a case, then

@@ -109,6 +109,7 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
         text, end = self.text, self.end
         caps = list(_CAP_WORD.finditer(text, 0, end))
         taken: set[int] = set()  # starts of capitalised words read as part of a full name
+        called: list = []  # given names with a patronymic in the author's words: (given, sex), start, end, nominative
         self._particle_names(taken)
         self._compound_names(taken)
         self._couple_names(taken)
@@ -167,6 +168,11 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     k += 3
                     continue
                 self.addresses.append((fa[0], b))  # «Владимир Владимирович, …» — an address
+                if not self.in_quote(m.start()) and by_patronymic is not None:
+                    # («свою соседку, 78-летнюю Зинаиду Павловну»: in the author's words someone named so, by
+                    # the given name, once every full name is read)
+                    called.append((fa, _nominative_patronymic(b, by_patronymic[0]), m.start(), nxt.end(),
+                                   not by_patronymic[1]))
                 k += 2
                 continue
             if third is not None and (surname_ending(a) not in (None, "") and any(
@@ -367,6 +373,16 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
             elif not people and not self._honoured_given_name(m):
                 self._given_name_alone(m, taken)
                 self._surname_alone(m)
+        for (given, sex), patronymic, start, stop, nominative in called:
+            named = self.named_in_full(given.lower())
+            if len(named) == 1:
+                self.mention(named[0], start, stop, nominative)  # «Патимат Магомедовна» after «Патимат Гаджиева»: her
+            elif not named and (nominative or self._described_before(start)):
+                # someone the text names only so, as it does, as a subject or after what they are («свою соседку,
+                # 78-летнюю Зинаиду Павловну»); not «Слова Ивана Петровича», «адвоката Корнилова Дмитрия Аграновича»
+                name = f"{given} {patronymic}" if patronymic else given
+                p = self._by_name.get(name) or self.add(Participant(name, "person", sex, surname_key(given), given))
+                self.mention(p, start, stop, nominative)
         self._respective_posts()
         for p in self.participants:
             entry = known.get(p.key)
@@ -422,6 +438,16 @@ class PeopleLearning(CompoundNames, FamilyNames, FamilyFirstNames, GivenNames, I
                     and not country_of_word(word) and not _heads_a_body(word):
                 return True  # (not «— сказал Токаеву Путин»: another's surname, declined)
         return False
+
+    def _described_before(self, start: int) -> bool:
+        """Whether what someone is stands right before ``start``: an age's adjective («78-летнюю | Зинаиду …») or a
+        person noun, maybe with a comma («свою соседку, | …», «пенсионерку | …»); not a post serving another."""
+        before = _WORD_AND_COMMA_BEFORE.search(self.text, max(0, start - 40), start)
+        if before is None:
+            return False
+        word = before.group(1)
+        return "летн" in word or is_person_noun(word) and norm_word(morph.lemma(word)) not in (
+            load_words("roles.txt", "serving nouns") | load_words("roles.txt", "relational nouns"))
 
     def _names_a_body(self, end: int) -> bool:
         """Whether the capitalised word ending at ``end`` goes on with a body's capitalised head noun, so that
@@ -533,6 +559,19 @@ def _common_word(word: str) -> bool:
     """Whether the dictionary knows a capitalised word and reads no surname in it («Слова», «Встреча»)."""
     low = word.lower()
     return morph.analyzer().word_is_known(low) and not any("Surn" in p.tag.grammemes for p in morph.parses(low)[:4])
+
+
+_WORD_AND_COMMA_BEFORE = regexes.compile(r"([\w-]+),?[ \t]+$")  # «соседку, | Зинаиду»: the word before a name
+
+
+def _nominative_patronymic(word: str, sex: str) -> str | None:
+    """A patronymic in the nominative of ``sex`` from any case («Павловну» → «Павловна», «Петровича» → «Петрович»),
+    or None where its ending is not the common one."""
+    masc = next((p.normal_form for p in morph.parses(word.lower())[:4] if "Patr" in p.tag.grammemes), None)
+    if masc is None or not masc.endswith(("ович", "евич")):
+        return None
+    nom = masc if sex == "masc" else masc[:-2] + "на"
+    return nom[:1].upper() + nom[1:]
 
 
 def _patronymic_form(word: str) -> tuple[str, bool] | None:
