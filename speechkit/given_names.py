@@ -409,7 +409,9 @@ class GivenNames(NamePlaces):
         named = fn is not None and fn[0] == word and known_first_name(word) or listed_woman(word) or (
             not morph.analyzer().word_is_known(word.lower()) and surname_ending(word) is None
             and morph.parses(word.lower())[0].tag.POS in ("NOUN", None))
-        return before if named and _nominative_noun(before) else None
+        # (one person's: «пастухи Тушетии гонят овец» is the shepherds of a place, a plural is no one's trade)
+        singular = any({"nomn", "sing"} <= p.tag.grammemes for p in morph.parses(before.lower())[:2] if p.tag.POS == "NOUN")
+        return before if named and singular else None
 
     def _resident_of_a_place_before(self, start: int) -> bool:
         """Whether a noun of a person from a place in the nominative and the place's name stand right before
