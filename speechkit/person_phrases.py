@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from . import morph, regexes
@@ -485,7 +486,8 @@ def _headline_subject(cast: Cast, pos: int, noun: Word, gender: str | None) -> P
 _SENTENCE_END = regexes.compile(r"[.!?…][ \t]+[А-ЯЁA-Z«\"]")
 
 
-CHARGE_REACH = 4  # words before a name searched for the verb that charges or sentences its bearer
+CHARGE_REACH = 12  # words before a name searched for the verb that charges or sentences its bearer
+CHARGE_CHARS = 160  # characters before a name those words are read in
 
 
 def _charged_before(cast: Cast, pos: int, gender: str | None) -> Participant | None:
@@ -500,9 +502,14 @@ def _charged_before(cast: Cast, pos: int, gender: str | None) -> Participant | N
             for m in p.mentions:
                 if m.subject:
                     continue
-                words = _WORDS_BEFORE.findall(cast.text, max(0, m.start - 60), m.start)[-CHARGE_REACH:]
-                stop = max((k for k, w in enumerate(words) if w in ".!?"), default=-1)  # (in the name's own sentence)
-                if any(norm_word(morph.lemma(w)) in verbs for w in words[stop + 1 :]):
+                words = list(_WORDS_BEFORE.finditer(cast.text, max(0, m.start - CHARGE_CHARS), m.start))[-CHARGE_REACH:]
+                stop = max((k for k, w in enumerate(words) if w.group(0) in ".!?"), default=-1)  # (in its own sentence)
+                verb = next((w for w in reversed(words[stop + 1 :]) if norm_word(morph.lemma(w.group(0))) in verbs), None)
+                # the first person named after the verb («приговорил к пяти годам лишения свободы бывшего директора
+                # рынка Азамата Токтобаева»), not one named after that one («…, который ударил Петрова»)
+                if verb is not None and not any(q.kind == "person" and x.start >= verb.end()
+                                                for x, q in itertools.takewhile(lambda r: r[0].start >= verb.end(),
+                                                                                cast.recent(m.start))):
                     charged.append((m.start, p))
         charged.sort(key=lambda c: c[0])
         cast._charged = charged

@@ -55,6 +55,10 @@ def _turn_speaker(tr: Turn, cast: Cast) -> Participant | None:
             words = words[1:]
         if len(words) == 1:
             people = cast.by_key.get(surname_key(words[0]), ())
+            if len(people) > 1 and (ending := surname_ending(words[0])) in ("", "а"):
+                # «Алиева:», «Алиев:» beside «Рустам Алиев:» and «Лейла Алиева:»: the form of the surname says whose
+                sex = "femn" if ending == "а" else "masc"
+                people = [p for p in people if p.gender == sex] or people
             if people:
                 return people[0]
             named = [p for p in cast.people() if p.first == words[0]]
