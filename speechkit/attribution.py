@@ -42,7 +42,7 @@ from .group_phrases import can_be_plural, group
 from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
 from .quotes import asking_verbs
 from .roles import country_of_word, is_person_noun, post_of
-from .sentence_before import asked_before, family_member, named_in_full_by_case, there
+from .sentence_before import asked_before, family_member, latter_before, named_in_full_by_case, there
 from .speakers import Cast, Participant, _nominative_head, org_heads
 from .text import SITE_SUFFIX, dateline_end, norm_word, paragraphs
 from .wordlists import load_words
@@ -331,8 +331,9 @@ def _only_outlet(text: str, ws: list[Word]) -> bool:
 def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context) -> Participant | None:
     """«По словам Климкина» · «по мнению экспертов S&P» · «По его словам»: the words after the marker."""
     ws = words_in(text, start, end)
-    for w in ws:
-        if w.low in POSSESSIVES:
+    for k, w in enumerate(ws):
+        if w.low in POSSESSIVES and not (k + 1 < len(ws) and is_person_noun(ws[k + 1].text)):
+            # («По словам его защитника Ольги Мисюк»: the possessive is the lawyer's client, the words the lawyer's)
             return _possessor(cast, w, pos, ctx)
     if len(ws) == 1 and ws[0].text[:1].isupper() and cast.at(ws[0].start) is None \
             and len(named := named_in_full_by_case(cast, ws[0].text)) == 1:
@@ -414,6 +415,8 @@ def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, 
     has a subject that is a post with no name (``_unnamed_subject_before``): «Аким наградил врача Асылбека
     Нурова. «…», — сказал он.» is the akim's (a pronoun subject takes up the sentence before's
     subject), not the doctor's."""
+    if number == "sing" and (latter := latter_before(cast, text, pos, gender)) is not None:
+        return latter  # «Министр поблагодарил фермера, а тот пожаловался … «…», — сказал он»: the farmer
     p = cast.antecedent(pos, gender, number, ctx.last, ctx.since)
     np = _unnamed_subject_before(cast, pos, ctx, p, gender) if number == "sing" else None
     if np is not None and np[0].low in ONE_OF:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import bisect
 
+from . import regexes
 from .bodies import _organisation
 from .names import first_name
 from .noun_phrases import Context, Word, _clip, _reading, words_in
 from .participants import Participant
 from .quotes import asking_verbs
+from .roles import is_person_noun
 from .speakers import Cast, org_heads
+from .text import word_before
 from .wordlists import load_words
 
 
@@ -126,3 +129,38 @@ def named_in_full_by_case(cast: Cast, word: str) -> list[Participant]:
     stems.update(word[: -len(tail)] for tail in _MANS_CASE_ENDINGS if word.endswith(tail) and len(word) > len(tail) + 2)
     stems.discard(word)
     return list({id(p): p for s in stems for p in cast.named_in_full(s.lower())}.values())
+
+
+# «…, а тот пожаловался», «… и та ответила»: the demonstrative that takes up the person named last, not the subject
+_LATTER = regexes.compile(r"(?:,[ \t]*(?:а|и|но)|[.!?])[ \t]+(?:[Тт]от|[Тт]а)[ \t]+[а-яё]+")
+
+
+def latter_before(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
+    """The person the author's sentence right before ``pos`` makes its subject with «тот», «та» («Министр поблагодарил
+    фермера, а тот пожаловался на нехватку воды. «…», — сказал он»): the person named last before that word, who is
+    not the subject there; «он» after it is that one."""
+    span = author_sentence_before(cast, text, pos)
+    if span is None:
+        return None
+    m = None
+    for m in _LATTER.finditer(text, *span):
+        pass
+    if m is None:
+        return None
+    for x, p in cast.recent(m.start()):
+        if x.start < span[0]:
+            break
+        if p.kind == "person" and not x.subject:
+            return p if not (gender and p.gender and p.gender != gender) else None
+    # («поблагодарил фермера, а тот …»: the one the text introduced with the noun before «тот»)
+    noun = next((w for w in reversed(words_in(text, span[0], m.start())) if w.text[:1].islower()), None)
+    if noun is None or not is_person_noun(noun.text):
+        return None
+    lemma = _reading(noun.text)[0]
+
+    def called_so(p: Participant) -> bool:  # a role of that noun, or the noun right before a mention («фермером Болатом»)
+        return any(r.lower().split()[0].startswith(lemma[:5]) for r in p.roles) or any(
+            (w := word_before(text, x.start)) is not None and _reading(w)[0] == lemma for x in p.mentions)
+
+    held = [p for p in cast.people() if called_so(p)]
+    return held[0] if len(held) == 1 and not (gender and held[0].gender and held[0].gender != gender) else None
