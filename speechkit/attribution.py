@@ -63,6 +63,7 @@ _OUTLET = regexes.compile(r"[^\W\d_][\w-]*" + SITE_SUFFIX,
 
 
 _SELF = frozenset(["сам", "сама", "само", "сами"])
+_APPOSED = regexes.compile(r"[ \t]*[,—–][ \t]*")  # «Застройщик|, компания …»: what sets off an apposition
 JOURNALIST = "журналист"  # who asks under «Вопрос:», «Корр.:», and «спросили мы»
 _AUTHOR = Participant("", "author")  # a marker: the subject is «я»/«мы», the text's own author
 
@@ -392,6 +393,14 @@ def _noun_phrase(cast: Cast, text: str, ws: list[Word], pos: int, ctx: Context,
         asked = asked_before(cast, text, min(pos, np[0].start), gender)
         if asked is not None:
             return asked  # «Судья спросил у Осмонова, почему … — …, — ответил подсудимый»: the one asked
+    if number != "plur" and np[0].low not in PRONOUNS and np[0].text[:1].isalpha() \
+            and ((first := cast.at(np[0].start)) is None or first.kind == "organisation" and first.name == np[0].text) \
+            and (apposed := _APPOSED.match(text, np[0].end)) and apposed.group(0).strip() \
+            and (who := cast.at(apposed.end())) is not None and who.kind in ("person", "organisation") \
+            and (seen := who.last_before(apposed.end() + 1)) is not None and seen.start == apposed.end():
+        # «Застройщик, компания «Уралстройинвест», … сообщил»: the one set off after a common noun names it (a name
+        # first, «Петров, Иванов …», is a list)
+        return who
     if len(np) == 1 and (kin := family_member(cast, np[0], ctx)) is not None:
         return kin  # «— вставляет отец»: of the two of one family, the elder
     if len(np) == 2 and np[0].low in POSSESSIVES \
