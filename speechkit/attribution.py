@@ -426,11 +426,29 @@ def _pronoun(cast: Cast, text: str, pos: int, ctx: Context, gender: str | None, 
     subject), not the doctor's."""
     if number == "sing" and (latter := latter_before(cast, text, pos, gender)) is not None:
         return latter  # «Министр поблагодарил фермера, а тот пожаловался … «…», — сказал он»: the farmer
+    if number == "sing" and (told := _told_by_the_author(cast, text, pos, gender)) is not None:
+        return told  # «Я позвонила знакомому экономисту Павлу Грекову, и он объяснил: «…»»: the one the author told
     p = cast.antecedent(pos, gender, number, ctx.last, ctx.since)
     np = _unnamed_subject_before(cast, pos, ctx, p, gender) if number == "sing" else None
     if np is not None and np[0].low in ONE_OF:
         return _noun_phrase(cast, text, np, pos, ctx, gender, number)  # «Одна из подопечных …»: one of them
     return _phrase(cast, text, np, pos, ctx, gender=gender) if np is not None else p
+
+
+def _told_by_the_author(cast: Cast, text: str, pos: int, gender: str | None) -> Participant | None:
+    """Where the pronoun's own sentence opens with the author («Я позвонила знакомому экономисту Павлу Грекову, и он
+    объяснил»), the person of the pronoun's sex that sentence names last before it: the author is no one the pronoun
+    could take up, so the one the author spoke to or of is."""
+    start = cast._sentence_starts[cast.sentence_of(pos)]
+    first = next(iter(words_in(text, start, min(pos, start + 20))), None)
+    if first is None or first.low not in AUTHOR:
+        return None
+    for m, p in cast.recent(pos):
+        if m.start < start:
+            break
+        if p.kind == "person" and not m.subject:
+            return p if not (gender and p.gender and p.gender != gender) else None
+    return None
 
 
 def _phrase(cast: Cast, text: str, np: list[Word], pos: int, ctx: Context, oblique: bool = False,

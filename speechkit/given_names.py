@@ -30,7 +30,7 @@ _NEXT_WORD = regexes.compile(r"(,\s*)?\s*(?:сама?\s+)?([а-яё-]+)")  # the
 _SELF_BEFORE = regexes.compile(r"(?<![\w-])[Сс]ама?[ \t]+$")  # «Сама | Настя …», «Сам | Ерлан …»
 _CASE_LETTERS = "аяыиуюеь"  # the last letters of a given name's case forms («Фаридуна», «Ивану», «Игорю», «Марате»)
 _WORD_BEFORE_COMMA = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+), $")  # «ученику|, Жасуру»
-_SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,3})$")  # «Мать Фарруха»: a phrase before the comma
+_SENTENCE_LEAD = regexes.compile(r"([А-ЯЁ][а-яё-]*(?: [\w-]+){0,5})$")  # «Мать Фарруха»: a phrase before the comma
 _APPOSED_PERSON = regexes.compile(r", (?:\d+-летн(?:ий|яя) )?([а-яё-]+)")  # «Талант|, 28-летний курьер»
 _CALLED_SO = regexes.compile(r"(?<![\w-])(?:назвавш|представивш)(ийся|аяся)[ \t]+(?:себя[ \t]+)?$")  # «назвавшийся | Бакытом»
 _RESIDENT_OF_A_PLACE = regexes.compile(r"(?<![\w-])([А-ЯЁа-яё]+) [А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)? $")  # «Житель Талгара | Шерзод»
@@ -269,7 +269,7 @@ class GivenNames(NamePlaces):
         if lead is None:
             return None
         words = lead.group(1).split()
-        found = 1 <= len(words) <= 4 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
+        found = 1 <= len(words) <= 6 and is_person_noun(words[0]) and self._sentence_start(lead.start(1))
         return words[0] if found else None
 
     def _apposed_in_its_case(self, m: re.Match) -> tuple[str, str] | None:
