@@ -31,7 +31,7 @@ import re
 from . import morph, regexes
 from .bodies import _organisation, learn_organisations  # noqa: F401 - re-exported: segments imports it from here
 from .documents import (DOC_REACH, _document_or_body, _issuer, _quoted_object, _words_of,  # (they call back here)
-                        someone_elses_words)
+                        quoted_member, someone_elses_words)
 from .name_places import place_noun
 from .name_sex import _feminine_noun, _name_parses, listed_woman
 from .names import first_name, gender_of_verb, given_slot, known_first_name, place_or_body, surname_ending
@@ -154,8 +154,7 @@ def resolve(cast: Cast, text: str, start: int, end: int, verb: Word | None, pos:
             return author
     if vlemma in QUOTING and after:
         # «цитирует РБК пресс-службу Порошенко» · «цитирует заявление агентство Tasnim»
-        member = next((k for k in range(len(after) - 2) if after[k].low in ("одного", "одну") and after[k + 1].low == "из"), None)
-        if member is not None and someone_elses_words(after):
+        if (member := quoted_member(after)) is not None:
             # «— цитирует издание одного из чиновников»: a member of the group, as the text describes them
             return _one_of(cast, text, "один" if after[member].low == "одного" else "одна", after[member + 2 :])
         got = _quoted_object(cast, text, after, pos, ctx)
@@ -360,10 +359,10 @@ def _possessor(cast: Cast, w: Word, pos: int, ctx: Context) -> Participant | Non
     return _pronoun(cast, cast.text, pos, ctx, g, n)
 
 
-def _one_of(cast: Cast, text: str, one: str, group: list[Word]) -> Participant | None:
-    """«— сказал один из таксистов» (``one``: «один» or «одна»; ``group``: the words after «из»): a member of the
+def _one_of(cast: Cast, text: str, one: str, rest: list[Word]) -> Participant | None:
+    """«— сказал один из таксистов» (``one``: «один» or «одна»; ``rest``: the words after «из»): a member of the
     group, as the text describes them, or the one of them it names; None where it names no group («один из них»)."""
-    rest, group = group, _clip(text, group)
+    group = _clip(text, rest)
     # the group's noun, or a participle standing for one («один из протестующих»)
     head = next((w for w in group if not _adjectival(w)), group[-1] if group else None)
     if head is None or _reading(head.text)[2] not in ("NOUN", "ADJF", "PRTF") or "Apro" in _reading(head.text)[1]:

@@ -367,19 +367,25 @@ def possessed_words(after: list[Word]) -> bool:
         and not is_person_noun(after[1].text)
 
 
-def someone_elses_words(after: list[Word]) -> bool:
-    """Whether a verb of quoting has the words it passes on for its object right after it, whose they are said
-    with them («приводит её слова …», «приводит слова потерпевшей …»), or the one it quotes is one of a group the
-    text does not name («цитирует издание одного из чиновников»): the one passing them on is not the speaker."""
-    if possessed_words(after) or bool(after) and _reading(after[0].text)[0] in _a.WORDS_OF:
-        return True
+def quoted_member(after: list[Word]) -> int | None:
+    """Where «одного из», «одну из» stands after a verb of quoting, with nothing but an outlet's noun before it
+    («цитирует издание одного из чиновников»): the one quoted is a member of a group the text does not name; None
+    elsewhere («цитирует пресс-секретарь одного из министров»: the subject's complement, no object)."""
     media = load_words("organisations.txt", "media")
     for k in range(len(after) - 1):
         if after[k].low in ("одного", "одну") and after[k + 1].low == "из":
-            return True
+            return k
         if _reading(after[k].text)[0] not in media:
-            return False  # (only the outlet before: «цитирует пресс-секретарь одного из министров» is no object)
-    return False
+            return None
+    return None
+
+
+def someone_elses_words(after: list[Word]) -> bool:
+    """Whether a verb of quoting has the words it passes on for its object right after it, whose they are said
+    with them («приводит её слова …», «приводит слова потерпевшей …»), or the one it quotes is one of a group
+    (``quoted_member``): the one passing them on is not the speaker."""
+    return possessed_words(after) or bool(after) and _reading(after[0].text)[0] in _a.WORDS_OF \
+        or quoted_member(after) is not None
 
 
 def _quoted_object(cast: Cast, text: str, after: list[Word], pos: int, ctx: Context) -> Participant | None:

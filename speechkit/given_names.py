@@ -16,8 +16,8 @@ from . import morph, regexes
 from .name_places import NamePlaces, place_noun
 from .name_sex import _feminine_noun, _masculine_noun, _past_gender, listed_woman
 from .name_words import demonym
-from .names import (family_plural, feminine_given, first_name, given_slot, is_patronymic, known_first_name, nominative_given,
-                    place_or_body, surname_ending, surname_key)
+from .names import (family_plural, feminine_given, first_name, given_slot, is_patronymic, known_first_name,
+                    nominative_given, place_or_body, surname_ending, surname_key)
 from .participants import Participant
 from .roles import country_of_word, is_person_noun, is_role_word
 from .text import norm_word, word_after, word_before

@@ -142,11 +142,10 @@ def latter_before(cast: Cast, text: str, pos: int, gender: str | None) -> Partic
     span = author_sentence_before(cast, text, pos)
     if span is None:
         return None
-    m = None
-    for m in _LATTER.finditer(text, *span):
-        pass
-    if m is None:
+    found = list(_LATTER.finditer(text, *span))
+    if not found:
         return None
+    m = found[-1]  # (the last clause before the quote)
     for x, p in cast.recent(m.start()):
         if x.start < span[0]:
             break

@@ -166,8 +166,8 @@ _WITH_HIM = {"ним": "masc", "ней": "femn", "нею": "femn"}
 def _talked_with(cast: Cast) -> Participant | None:
     """The person an interview's lead says the newsroom talked to (speech_verbs.txt # conversing): «Мы поговорили с
     ним о традиции» (the first person of the pronoun's sex the lead names as a subject, not the composer it named
-    after him),
-    «побеседовал с фермером Ахмедом Алиевым» (the person named after «с»); None when the lead says neither."""
+    after him), «побеседовал с фермером Ахмедом Алиевым» (the person named after «с»); None when the lead says
+    neither."""
     from .noun_phrases import _reading
     from .text import paragraphs
     from .wordlists import load_words
