@@ -12,6 +12,7 @@ import re
 from . import morph, regexes
 from .families import _WORD
 from .name_sex import _name_parses, _past_gender
+from .names import foreign_in_i
 from .participants import Participant
 from .phrase_forms import _nominative_head
 from .roles import country_of_word, is_person_noun, is_role_word
@@ -262,8 +263,9 @@ def _shares_a_case(noun: str, given: str, gender: str | None) -> bool:
     («Ерлан», which it reads only as a woman's plural genitive, is a man's here)."""
     # (a person's name is singular: «Жанар» read as a plural of «Жанара» says nothing of her case)
     names = [p for p in _name_parses(given) if gender in p.tag.grammemes and "sing" in p.tag.grammemes]
-    if not names or any("Fixd" in p.tag.grammemes for p in names):
-        return True  # (an indeclinable name, «Катрин», «Айгерим», is in every case: «с министром … Катрин Вебер»)
+    if not names or any("Fixd" in p.tag.grammemes for p in names) or foreign_in_i(given):
+        # (an indeclinable name, «Катрин», «Айгерим», «Хироси», is in every case: «с министром … Катрин Вебер»)
+        return True
     cases = {p.tag.case for p in names}
     return any(p.tag.case in cases for p in morph.parses(noun.lower())[:4] if p.tag.POS == "NOUN")
 

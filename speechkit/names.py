@@ -77,6 +77,13 @@ def listed_man(given: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def foreign_in_i(word: str) -> bool:
+    """Whether a word ends in «-и» (not «-ии») and the dictionary does not know it («Хироси», «Такеси»): a foreign
+    name, which does not decline, whatever case the dictionary guesses in it."""
+    low = word.lower()
+    return low.endswith("и") and not low.endswith("ии") and not morph.analyzer().word_is_known(low)
+
+
 def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name.
 
@@ -94,7 +101,7 @@ def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
         # «Айару», «Назерке»: a woman's name of data/womens_names.txt, as written (not the dative of a «Айар», nor a
         # man's name the dictionary guesses)
         return ("-".join(part.capitalize() for part in low.split("-")), "femn")
-    if names and low.endswith("и") and not low.endswith("ии") and not morph.analyzer().word_is_known(low):
+    if names and foreign_in_i(word):
         # «Хироси», «Такеси»: a name the dictionary does not know that ends in «-и» is a foreign name, which does
         # not decline, as written (not the genitive of a «Хирося» it guesses)
         return ("-".join(part.capitalize() for part in low.split("-")), "femn" if "femn" in names[0].tag.grammemes else "masc")

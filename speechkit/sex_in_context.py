@@ -42,6 +42,9 @@ class SexInContext:
         after = re.match(r"\s+([а-яё]+)", self.text[end : end + 40])
         if after and (g := _past_gender(after.group(1))) and not self._thing_before(start, g):
             return g
+        closing = re.match(r",\s+([а-яё]+)", self.text[end : end + 40])
+        if closing and (g := _past_gender(closing.group(1))) and self._apposition_opened(start):
+            return g  # «Председатель жюри, французский кинокритик Клер Дюбуа, объяснила»: the verb after the apposition
         line = self.text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
         words = re.findall(r"[\w-]+|[^\w\s«»\"„“”]", line)
         for k in range(len(words) - 1, -1, -1):  # back over the role phrase to a speech verb (not «была пара
@@ -63,6 +66,13 @@ class SexInContext:
                 post = next((x for x in words[k + 1 :] if x[:1].islower() and is_person_noun(x)), None)
                 return "femn" if g == "femn" and post is not None and _masculine_post(post) else None
         return None
+
+    def _apposition_opened(self, start: int) -> bool:
+        """Whether a comma opens, in the name's sentence and within a few words before it, the apposition the name
+        closes («Председатель жюри|, французский кинокритик Клер Дюбуа»)."""
+        lo = max(0, start - 80)
+        comma = self.text.rfind(",", lo, start)
+        return comma >= 0 and all(self.text.rfind(c, lo, start) < comma for c in ".!?\n:«»—")
 
     def _womans_noun_before(self, start: int, nominative: bool = False) -> bool:
         """Whether the word right before is a noun only a woman is («китаянку», «теннисистка»), or stands
