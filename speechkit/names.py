@@ -76,7 +76,6 @@ def listed_man(given: str) -> bool:
     return norm_word(given) in load_words("mens_names.txt")
 
 
-@functools.lru_cache(maxsize=50_000)
 def foreign_in_i(word: str) -> bool:
     """Whether a word ends in «-и» (not «-ии») and the dictionary does not know it («Хироси», «Такеси»): a foreign
     name, which does not decline, whatever case the dictionary guesses in it."""
@@ -84,6 +83,7 @@ def foreign_in_i(word: str) -> bool:
     return low.endswith("и") and not low.endswith("ии") and not morph.analyzer().word_is_known(low)
 
 
+@functools.lru_cache(maxsize=50_000)
 def first_name(word: str, oblique: bool = False) -> tuple[str, str] | None:
     """(nominative, gender) when the word parses as a given name.
 
