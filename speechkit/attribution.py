@@ -39,7 +39,7 @@ from .noun_phrases import (AUTHOR, ONE_OF, PREPOSITIONS, PRONOUNS, Context, Word
                            _place_noun_before, _quoted, _reading, _subject, _to_punctuation, surname_before_its_object,
                            words_in)
 from .group_phrases import can_be_plural, group
-from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before
+from .person_phrases import _person_at, _person_in, _role, _unnamed_subject_before, kin_noun
 from .quotes import asking_verbs
 from .roles import country_of_word, is_person_noun, post_of
 from .sentence_before import asked_before, family_member, latter_before, named_in_full_by_case, there
@@ -339,10 +339,8 @@ def by_words(cast: Cast, text: str, start: int, end: int, pos: int, ctx: Context
             and len(named := named_in_full_by_case(cast, ws[0].text)) == 1:
         return named[0]  # «по словам Фаридуна» after «Фаридун Шарипов»: the one named in full by that given name
     got = _phrase(cast, text, ws, pos, ctx, oblique=True)
-    if got is not None and got.kind == "person" and len(ws) == 1 \
-            and any((kin := _reading(ws[0].text)[0]) in load_words("roles.txt", section)
-                    for section in ("relational nouns", "senior kin", "junior kin")) \
-            and not any(kin[:4] in r.lower() for r in got.roles):
+    if got is not None and got.kind == "person" and len(ws) == 1 and kin_noun(ws[0].text) \
+            and not any(_reading(ws[0].text)[0][:4] in r.lower() for r in got.roles):
         # «Богдан … и, по словам деда, «…»»: a kinship noun alone names someone's kin, not the one the sentence is
         # about, unless the text introduced that one with it: the kin as the text calls them
         name = _nominative_head(ws[0].text).lower()

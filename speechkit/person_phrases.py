@@ -395,7 +395,7 @@ def _someone_unnamed_since(cast: Cast, p: Participant, pos: int, gender: str | N
     anonymous = load_words("organisations.txt", "anonymous")
     for k, w in enumerate(ws):
         if k and ws[k - 1].low in _HIS_HER and w.end - ws[k - 1].start == len(ws[k - 1].text) + 1 + len(w.text) \
-                and _kin_noun(w.text):
+                and kin_noun(w.text):
             continue  # «где работал его прадед», «её муж служит»: the named one's kin, background to them, no one new
         # (a noun opening a sentence is capitalised: «Источник в агентстве, пожелавший остаться анонимным, отметил …»)
         if (w.text[:1].islower() or w.text[1:].islower() and cast._sentence_start(w.start)) \
@@ -413,7 +413,7 @@ def _kin_of_the_noun(cast: Cast, p: Participant, lemma: str) -> bool:
     Мохира», «сын рыбака Эльвин»): a kinship noun and that noun in the genitive right before a mention of ``p``."""
     for m in p.mentions:
         ws = words_in(cast.text, max(0, m.start - 40), m.start)[-2:]
-        if len(ws) == 2 and ws[1].end + 1 == m.start and _kin_noun(ws[0].text) and _reading(ws[1].text)[0] == lemma \
+        if len(ws) == 2 and ws[1].end + 1 == m.start and kin_noun(ws[0].text) and _reading(ws[1].text)[0] == lemma \
                 and _can_be(ws[1].text, "gent"):
             return True
     return False
@@ -422,7 +422,7 @@ def _kin_of_the_noun(cast: Cast, p: Participant, lemma: str) -> bool:
 _HIS_HER = frozenset({"его", "ее", "её", "их"})
 
 
-def _kin_noun(word: str) -> bool:
+def kin_noun(word: str) -> bool:
     """Whether a word is a noun of kinship (roles.txt # relational nouns, # senior kin, # junior kin)."""
     lemma = _reading(word)[0]
     return any(lemma in load_words("roles.txt", section) for section in ("relational nouns", "senior kin", "junior kin"))
